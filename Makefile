@@ -1,0 +1,42 @@
+# The two commands of README.md:
+#   make site   install what is needed, convert sources/ into docs/, build site/
+#   make test   run all the tests (installs first if needed)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test install browser convert build serve lint
+
+site: install convert build
+	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+convert: install
+	$(PY) scripts/convert.py
+
+build: install
+	$(VENV)/bin/mkdocs build --strict --quiet
+
+serve: install
+	$(VENV)/bin/mkdocs serve
+
+lint: install
+	$(VENV)/bin/ruff check scripts tests bench
+
+test: install browser
+	$(VENV)/bin/ruff check scripts tests bench
+	$(PY) -m pytest -q tests

@@ -1,0 +1,1 @@
+"""Digital Policy Atlas converter: source texts -> document model -> Markdown pages."""

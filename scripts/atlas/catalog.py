@@ -1,0 +1,139 @@
+"""The catalog (``sources/catalog.yml``): which documents there are, and about them.
+
+Every entry is checked before any conversion starts; a problem stops the run
+with one line naming the catalog file, the entry's line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .model import DocumentMeta
+from .structure import Hints
+from .wareki import parse_japanese_date
+
+REQUIRED = ("id", "title", "body", "date", "kind", "summary")
+DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass
+class Entry:
+    meta: DocumentMeta
+    hints: Hints
+    line: int
+    parts: list[Entry] = field(default_factory=list)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers each mapping's line as ``__line__``."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+# Dates stay strings: 和暦 and ISO are parsed by one function with one error.
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_catalog(sources: Path) -> list[Entry]:
+    path = sources / "catalog.yml"
+    if not path.is_file():
+        raise InputError(path, "catalog not found")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise InputError(path, f"invalid YAML: {error.problem}", line) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(path, f"invalid YAML: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise InputError(path, "expected a mapping with a 'documents' list")
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for raw in data["documents"]:
+        entry = _entry(raw, path, sources, parent=None)
+        entries.append(entry)
+        for item in [entry, *entry.parts]:
+            if item.meta.id in seen:
+                raise InputError(
+                    path,
+                    f"duplicate id '{item.meta.id}' (first used at line {seen[item.meta.id]})",
+                    item.line,
+                )
+            seen[item.meta.id] = item.line
+    return entries
+
+
+def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> Entry:
+    if not isinstance(raw, dict):
+        raise InputError(path, "each document must be a mapping of keys")
+    line = raw.get("__line__")
+    for key in REQUIRED:
+        if key not in raw or raw[key] in (None, ""):
+            raise InputError(path, f"missing key '{key}'", line)
+    doc_id = str(raw["id"])
+    if not DOC_ID.fullmatch(doc_id):
+        raise InputError(path, f"id '{doc_id}' must be lowercase ASCII words joined by '-'", line)
+    try:
+        when: date = parse_japanese_date(str(raw["date"]))
+    except ValueError:
+        raise InputError(path, f"bad date '{raw['date']}' (use 2024-05-01 or 令和6年5月1日)", line) from None
+    source = raw.get("source") or (parent.source if parent else None)
+    if not source:
+        raise InputError(path, "missing key 'source'", line)
+    if not (sources / source).is_file():
+        raise InputError(path, f"unknown file '{source}' (not in {sources})", line)
+    lines = raw.get("lines")
+    if lines is not None:
+        if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)
+                and 1 <= lines[0] <= lines[1]):
+            raise InputError(path, f"'lines' must be [first, last] line numbers, got {lines!r}", line)
+        lines = (lines[0], lines[1])
+    meta = DocumentMeta(
+        id=doc_id,
+        title=str(raw["title"]),
+        body=str(raw["body"]),
+        date=when,
+        kind=str(raw["kind"]),
+        source=str(source),
+        summary=str(raw["summary"]),
+        lines=lines,
+        parent=parent.id if parent else None,
+        title_en=str(raw.get("title_en", "")),
+        date_note=str(raw.get("date_note", "")),
+    )
+    hints = Hints(
+        slides=bool(raw.get("slides", False)),
+        slide_titles=frozenset(int(n) for n in raw.get("slide_titles", [])),
+        preformatted=tuple((int(a), int(b)) for a, b in raw.get("preformatted", [])),
+        not_headings=frozenset(int(n) for n in raw.get("not_headings", [])),
+    )
+    entry = Entry(meta, hints, line or 0)
+    for part in raw.get("parts", []) or []:
+        entry.parts.append(_entry(part, path, sources, parent=meta))
+    if entry.parts:
+        _check_parts_cover(entry, path)
+    return entry
+
+
+def _check_parts_cover(entry: Entry, path: Path) -> None:
+    """Parts of a compilation must not overlap: a line belongs to one document."""
+    ranges = sorted((part.meta.lines or (0, 0), part.line) for part in entry.parts)
+    for ((_, end), _), ((start, _), line) in itertools.pairwise(ranges):
+        if start <= end:
+            raise InputError(path, f"part starting at line {start} overlaps the part before it", line)

@@ -1,0 +1,98 @@
+"""The whole conversion: catalog → documents → pages, nav and report in ``out``."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from .catalog import Entry, load_catalog
+from .errors import InputError
+from .model import Document, DocumentMeta
+from .pipeline import build_document, source_lines
+from .report import document_report, report_markdown
+from .write import Page, document_pages, home_page, nav_yaml, write_pages
+
+GENERATED_DIRS = ("documents", "sources")
+NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
+NAV_END = "# END generated nav"
+
+
+def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Document]:
+    entries = load_catalog(sources)
+    documents: list[Document] = []
+    parents: dict[str, Document] = {}
+    children: dict[str, list[Document]] = {}
+    for entry in entries:
+        if entry.parts:
+            _check_parts_cover_file(entry, sources)
+            parent = Document(meta=entry.meta)
+            parents[entry.meta.id] = parent
+            documents.append(parent)
+            children[entry.meta.id] = [build_document(part, sources) for part in entry.parts]
+            documents.extend(children[entry.meta.id])
+        else:
+            documents.append(build_document(entry, sources))
+    reports = [document_report(doc) for doc in documents if doc.lines]
+    for report in reports:
+        if not report.conserved:
+            raise InputError(
+                sources / "catalog.yml",
+                f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
+                f"or invent {report.invented[:40]!r}",
+            )
+    pages: list[Page] = []
+    for doc in documents:
+        parent = parents.get(doc.meta.parent) if doc.meta.parent else None
+        pages.extend(document_pages(doc, parent, children.get(doc.meta.id, [])))
+    intro_path = sources / "home.md"
+    intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
+    pages.append(home_page(intro, documents))
+    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
+    for name in GENERATED_DIRS:
+        shutil.rmtree(out / name, ignore_errors=True)
+    write_pages(pages, out)
+    _copy_sources(entries, sources, out / "sources")
+    nav = nav_yaml(documents)
+    (out / ".nav.yml").write_text(nav, encoding="utf-8")
+    (out / ".report.json").write_text(
+        json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    if mkdocs_yml is not None:
+        splice_nav(mkdocs_yml, nav)
+    return documents
+
+
+def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
+    """Every line of a compilation belongs to one of its parts: no text falls between."""
+    raw, _ = source_lines(Entry(DocumentMeta(**{**asdict(entry.meta), "lines": None}), entry.hints, entry.line),
+                          sources)
+    expected = 1
+    for part in sorted(entry.parts, key=lambda p: p.meta.lines or (0, 0)):
+        first, last = part.meta.lines or (0, 0)
+        if first != expected:
+            raise InputError(sources / "catalog.yml",
+                             f"lines {expected}–{first - 1} of {entry.meta.source} belong to no part", part.line)
+        expected = last + 1
+    if expected != len(raw) + 1:
+        raise InputError(sources / "catalog.yml",
+                         f"parts of '{entry.meta.id}' end at line {expected - 1}, "
+                         f"but {entry.meta.source} has {len(raw)} lines", entry.line)
+
+
+def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in sorted({entry.meta.source for entry in entries}):
+        shutil.copyfile(sources / name, target / name)
+
+
+def splice_nav(mkdocs_yml: Path, nav: str) -> None:
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    block = f"{NAV_BEGIN}\n{nav}{NAV_END}"
+    pattern = re.compile(re.escape(NAV_BEGIN) + r".*?" + re.escape(NAV_END), re.DOTALL)
+    if not pattern.search(text):
+        raise InputError(mkdocs_yml, f"no '{NAV_BEGIN}' … '{NAV_END}' block to put the nav in")
+    mkdocs_yml.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")

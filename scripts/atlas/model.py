@@ -1,0 +1,153 @@
+"""The typed document model: the contract between the converter's steps.
+
+Readers and transforms build these objects; writers only read them.  Every
+block keeps the source lines it came from (``SourceSpan``) so that pages can
+link back to the source text and the conservation check can account for
+every character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Inclusive 1-based line range in the document's source file."""
+
+    start: int
+    end: int
+
+    def merge(self, other: SourceSpan) -> SourceSpan:
+        return SourceSpan(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line after normalisation, with its classification.
+
+    ``kind`` is ``"body"`` for content, ``"blank"`` for empty lines, or the
+    name of the furniture it was recognised as (``"page-number"``, ``"toc"``,
+    ``"slide-residue"``...).  Furniture is kept, not deleted, so the report
+    can count it.
+    """
+
+    number: int
+    text: str
+    kind: str = "body"
+    page_start: bool = False
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker that stood at ``offset`` in its block's text (now removed)."""
+
+    offset: int
+    label: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    span: SourceSpan
+    kind: str = "paragraph"  # "paragraph" | "caption" | "preformatted"
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class ListItem:
+    marker: str
+    text: str
+    span: SourceSpan
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    items: list[ListItem]
+    span: SourceSpan
+    ordered: bool = False
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    span: SourceSpan
+    header: bool = False
+
+
+@dataclass
+class Footnote:
+    label: str
+    text: str
+    span: SourceSpan
+
+
+Block = Paragraph | ListBlock | Table
+
+
+@dataclass
+class Section:
+    """A heading and what stands under it.
+
+    ``number`` is the section's own numbering as printed (``"2．1"``,
+    ``"（１）"``, ``"ア．"``); ``anchor`` is the stable ASCII id derived from
+    the numbering path (see ``structure.assign_anchors``).
+    """
+
+    title: str
+    level: int
+    span: SourceSpan
+    number: str = ""
+    anchor: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> list[Section]:
+        """This section and all its descendants, in reading order."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+@dataclass
+class DocumentMeta:
+    id: str
+    title: str
+    body: str
+    date: date
+    kind: str
+    source: str
+    summary: str
+    lines: tuple[int, int] | None = None  # part of a compilation: line range
+    parent: str | None = None  # id of the compilation this part belongs to
+    title_en: str = ""
+    date_note: str = ""  # why the date is what it is, when the source does not print it
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    preamble: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    def all_sections(self) -> list[Section]:
+        found: list[Section] = []
+        for section in self.sections:
+            found.extend(section.walk())
+        return found
+
+
+def block_text(block: Block) -> str:
+    """All the words of a block, markers and cells included, for counting and search."""
+    if isinstance(block, Paragraph):
+        return block.text + "".join(ref.label for ref in block.refs)
+    if isinstance(block, ListBlock):
+        return "\n".join(
+            item.marker + item.text + "".join(ref.label for ref in item.refs) for item in block.items
+        )
+    return "\n".join("\t".join(row) for row in block.rows)

@@ -1,0 +1,116 @@
+"""Character normalisation, chosen character by character rather than NFKC.
+
+NFKC would fix the Kangxi radicals that PDF extraction leaves in place of
+kanji (⾃ → 自), but it also turns ① into 1 and Ⅱ into II (list markers and
+titles depend on them), maps ⼾ and ⿊ to forms Japanese does not use (戶,
+黑), and leaves the CJK Radicals Supplement (⺠ ⻑ ⺟) untouched.  So each
+class of character gets its own deliberate rule here, and the tests pin what
+is changed and what is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK Radicals Supplement (U+2E80–U+2EFF) has no Unicode decomposition.  These
+# are the full-character forms a PDF font can substitute for an ordinary
+# kanji; component-only forms (⺅ ⺡ …) never stand for a whole character and
+# are left alone so that damage stays visible.
+RADICALS_SUPPLEMENT = {
+    "⺟": "母", "⺠": "民", "⺩": "王", "⺬": "示", "⺮": "竹", "⺯": "糸",
+    "⺶": "羊", "⻁": "虎", "⻃": "西", "⻄": "西", "⻆": "角", "⻊": "足",
+    "⻑": "長", "⻗": "雨", "⻘": "青", "⻝": "食", "⻟": "食", "⻣": "骨",
+    "⻤": "鬼", "⻧": "鹵", "⻨": "麦", "⻩": "黄", "⻫": "斉", "⻭": "歯",
+    "⻮": "歯", "⻯": "竜", "⻲": "亀", "⺼": "肉", "⺽": "臼",
+}
+
+# Kangxi radicals (U+2F00–U+2FD5) whose NFKC form is not the one Japanese
+# writes: NFKC gives the traditional or Chinese character.
+KANGXI_JAPANESE_FORMS = {
+    "⼾": "戸",  # NFKC: 戶
+    "⿊": "黒",  # NFKC: 黑
+    "⾭": "青",  # NFKC: 靑
+    "⿀": "黄",  # NFKC: 黃
+    "⿔": "亀",  # NFKC: 龜
+    "⿒": "歯",  # NFKC: 齒
+    "⿑": "斉",  # NFKC: 齊
+}
+
+# Vertical presentation forms (︓ ︕ …) that text extraction leaves behind.
+_VERTICAL_FORMS = range(0xFE10, 0xFE1A)
+
+# Full-width ASCII that belongs to Latin words and numbers becomes half-width.
+# Full-width punctuation that Japanese typesetting uses as its own —
+# （）「」：；！？，．／～＊－＜＞ — is kept as written.
+_FULLWIDTH_TO_HALF = {
+    chr(code): chr(code - 0xFEE0)
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code - 0xFEE0).isalnum() or chr(code - 0xFEE0) in "%&+=#@$_"
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x2F00, 0x2FD6):
+        ch = chr(code)
+        table[code] = KANGXI_JAPANESE_FORMS.get(ch, unicodedata.normalize("NFKC", ch))
+    for ch, kanji in RADICALS_SUPPLEMENT.items():
+        table[ord(ch)] = kanji
+    for code in _VERTICAL_FORMS:
+        table[code] = unicodedata.normalize("NFKC", chr(code))
+    for ch, half in _FULLWIDTH_TO_HALF.items():
+        table[ord(ch)] = half
+    # Half-width katakana and punctuation: NFKC composes ﾎﾟ into ポ.
+    for code in range(0xFF61, 0xFFA0):
+        table.setdefault(code, unicodedata.normalize("NFKC", chr(code)))
+    table[0x00A0] = " "  # no-break space: a plain space for joining rules
+    table[0x0009] = "\t"  # tabs carry table columns; kept
+    return table
+
+
+_TABLE = _build_table()
+# Half-width katakana followed by a combining sound mark must compose.
+_HALFWIDTH_KANA = re.compile(r"[\uFF66-\uFF9F]+")
+
+
+def normalize_chars(text: str) -> str:
+    """Apply the per-character rules above to one line of text."""
+    text = _HALFWIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text.translate(_TABLE)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for characters Japanese text is written in (kana, kanji, CJK punctuation)."""
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF01 <= code <= 0xFF60
+    )
+
+
+# Runs of single capital letters separated by single spaces ("A I S I"):
+# PDF extraction of letter-spaced text.  At least two letters, and the run
+# must not touch another Latin letter, so "I am" or "A Bcd" stay untouched.
+_SPACED_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z])+(?![A-Za-z])")
+# A rejoined run followed by a spaced number ("G 20") is "G20".
+_LETTER_NUMBER = re.compile(r"(?<![A-Za-z0-9])(G) (\d{1,2})(?![0-9.])")
+
+
+def join_spaced_letters(text: str) -> str:
+    """Rejoin letter-spaced capitals: "A I S I の" → "AISIの", "G 20" → "G20".
+
+    A space that separated such a run from neighbouring Japanese was part of
+    the same letter-spacing, so it goes too; a space to a Latin word stays.
+    """
+    def rejoin(match: re.Match[str]) -> str:
+        return match.group().replace(" ", "")
+
+    text = _SPACED_LETTERS.sub(lambda m: "\x00" + rejoin(m) + "\x01", text)
+    text = re.sub(r"(?<=[^\x00-\x7F]) \x00", "\x00", text)
+    text = re.sub(r"\x01 (?=[^\x00-\x7F])", "\x01", text)
+    text = text.replace("\x00", "").replace("\x01", "")
+    return _LETTER_NUMBER.sub(r"\1\2", text)

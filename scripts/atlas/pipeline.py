@@ -1,0 +1,44 @@
+"""read → normalise/clean → structure → document model, for one catalog entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Entry
+from .clean import classify
+from .errors import InputError
+from .footnotes import link_footnotes
+from .model import Document
+from .read import read_text
+from .structure import assign_anchors, finish_text, nest, read_structure
+
+
+def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
+    """The raw lines of this entry (a slice for a compilation's part) and the first's number."""
+    path = sources / entry.meta.source
+    raw = read_text(path).split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    if entry.meta.lines is None:
+        return raw, 1
+    first, last = entry.meta.lines
+    if last > len(raw):
+        raise InputError(path, f"part '{entry.meta.id}' ends at line {last}, but the file has {len(raw)} lines")
+    return raw[first - 1 : last], first
+
+
+def build_document(entry: Entry, sources: Path) -> Document:
+    raw, first = source_lines(entry, sources)
+    lines = classify(raw, first)
+    draft = read_structure(lines, entry.hints)
+    finish_text(draft)
+    link_footnotes(draft)
+    preamble, sections = nest(draft)
+    assign_anchors(sections)
+    return Document(
+        meta=entry.meta,
+        preamble=preamble,
+        sections=sections,
+        footnotes=draft.footnotes,
+        lines=lines,
+    )

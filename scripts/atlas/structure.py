@@ -1,0 +1,510 @@
+"""Lines → document structure: headings, paragraphs, lists, tables, footnotes.
+
+PDF extraction leaves one physical line per printed line.  This module
+recognises the numbering schemes Japanese policy documents use for headings,
+rebuilds paragraphs that were cut at every line (and across blank lines and
+page breaks), gathers list items, tab-separated tables and footnotes, and
+nests sections by the rank of their numbering scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import (
+    Block,
+    Footnote,
+    Line,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    SourceSpan,
+    Table,
+)
+from .normalize import is_cjk, join_spaced_letters
+
+# ---------------------------------------------------------------------------
+# Heading schemes, highest rank (outermost) first.  A heading's depth is not
+# fixed by its scheme: it nests under whatever open heading has a lower rank,
+# so a document that starts at "（１）" still gets top-level sections.
+# ---------------------------------------------------------------------------
+
+KANJI_NUMERALS = "一二三四五六七八九十"
+KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    rank: int
+    pattern: re.Pattern[str]
+
+
+SCHEMES = (
+    Scheme("chapter", 1, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
+    Scheme("number", 2, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
+    Scheme(
+        "subnumber",
+        3,
+        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2})(?![．.]?\d)[．.]?\s+(?P<title>\S.*)"),
+    ),
+    Scheme(
+        "subsubnumber",
+        4,
+        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
+    ),
+    Scheme("paren", 5, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    Scheme("katakana", 6, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])(?:[．.]\s*| )(?P<title>\S.*)")),
+    Scheme("block", 7, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
+    Scheme("dash", 7, re.compile(r"―\s*(?P<title>\S.*)")),
+)
+SLIDE_TITLE_RANK = 3
+
+LIST_MARKER = re.compile(
+    r"(?P<marker>-\s*[・•]|[・•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
+    r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
+)
+BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
+CAPTION = re.compile(r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*")
+# Sentence-final punctuation: a line ending in one closes its paragraph
+# unless the line is as long as the page is wide (the break was the wrap).
+CLOSING = "。．！？!?」』）)】"
+# No Japanese paragraph starts with a particle, a small kana or closing
+# punctuation: a line that does continues the text before it.
+CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃぅぇぉ、。，．）」』】")
+FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
+
+
+@dataclass
+class Hints:
+    """Per-document help from the catalog for what text alone cannot tell."""
+
+    slides: bool = False
+    slide_titles: frozenset[int] = frozenset()
+    preformatted: tuple[tuple[int, int], ...] = ()
+    not_headings: frozenset[int] = frozenset()
+
+
+@dataclass
+class Heading:
+    title: str
+    rank: int
+    number: str
+    span: SourceSpan
+
+
+@dataclass
+class Draft:
+    """Blocks and headings in reading order, before nesting."""
+
+    items: list[Heading | Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The printed line width: the 90th percentile of body line widths."""
+    widths = sorted(display_width(line.text) for line in lines if line.kind == "body")
+    if not widths:
+        return 80
+    return max(20, widths[int(len(widths) * 0.9)])
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of a broken line: no space next to Japanese, one between Latin words."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    if left.endswith("-") and right[:1].islower():
+        return left + right  # a hyphen at the wrap is kept, the word rejoined
+    return left + " " + right
+
+
+def heading_of(text: str) -> tuple[Scheme, str, str] | None:
+    """(scheme, number, title) if the line looks like a heading, else None."""
+    for scheme in SCHEMES:
+        match = scheme.pattern.fullmatch(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        title = groups.get("title") or groups.get("a") or groups.get("b") or ""
+        title = title.strip()
+        if not _title_like(title):
+            return None
+        number = text[: len(text) - len(title)].strip() if scheme.name != "block" else ""
+        return scheme, number, title if scheme.name != "block" else text
+    return None
+
+
+def _title_like(title: str) -> bool:
+    return (
+        0 < len(title) <= 45
+        and "。" not in title
+        and not title.endswith(("、", "，", ","))
+        and "\t" not in title
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reading: lines → draft (headings and blocks in order)
+# ---------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, lines: list[Line], hints: Hints) -> None:
+        self.lines = lines
+        self.hints = hints
+        self.width = wrap_width(lines)
+        self.draft = Draft()
+        self.open: Paragraph | ListItem | None = None
+        self.open_list: ListBlock | None = None
+        self.open_last_line: Line | None = None
+        self.blank_since_open = 0
+
+    # -- helpers ----------------------------------------------------------
+    def close(self) -> None:
+        self.open = None
+        self.open_last_line = None
+        self.blank_since_open = 0
+
+    def close_list(self) -> None:
+        self.close()
+        self.open_list = None
+
+    def ends_paragraph(self, last: Line) -> bool:
+        """Whether the text of ``last`` finishes its paragraph.
+
+        A line that ends in closing punctuation ends its paragraph unless it
+        runs the full page width (the sentence ended just at the wrap).  A
+        line without such punctuation was cut by the page, even across blank
+        lines — unless it is a short label left alone by two blank lines.
+        """
+        text = last.text
+        width = display_width(text)
+        if text.endswith(tuple(CLOSING)):
+            return bool(self.blank_since_open) or width < self.width * 0.85
+        if self.hints.slides and self.blank_since_open:
+            # On a slide a short line is a label in a box, not a wrapped sentence.
+            return width < self.width * 0.7
+        return self.blank_since_open >= 2 and width < self.width * 0.5
+
+    def add(self, block: Block | Heading) -> None:
+        self.draft.items.append(block)
+
+    def continue_open(self, line: Line) -> bool:
+        if self.open is None or self.open_last_line is None:
+            return False
+        if self.ends_paragraph(self.open_last_line) and not line.text.startswith(CONTINUATION_START):
+            return False
+        self.open.text = join_text(self.open.text, line.text)
+        self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
+        if self.open_list is not None:
+            self.open_list.span = self.open_list.span.merge(self.open.span)
+        self.open_last_line = line
+        self.blank_since_open = 0
+        return True
+
+    # -- the walk ---------------------------------------------------------
+    def build(self) -> Draft:
+        index = 0
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            if line.kind == "footnote-rule":
+                index = self.read_footnotes(index + 1)
+                continue
+            if line.kind != "body":
+                if line.kind == "blank" and self.open is not None:
+                    self.blank_since_open += 1
+                index += 1
+                continue
+            pre = self.preformatted_range(line.number)
+            if pre is not None:
+                index = self.read_preformatted(index, pre)
+                continue
+            if self.hints.slides and self.starts_slide(index):
+                title_index = self.slide_title(index)
+                if title_index is not None:
+                    self.close_list()
+                    title = lines[title_index]
+                    self.add(Heading(title.text, SLIDE_TITLE_RANK, "", SourceSpan(title.number, title.number)))
+                    if title_index == index:
+                        index += 1
+                        continue
+            if line.number in self.hints.slide_titles:
+                index += 1  # already emitted as its slide's heading
+                continue
+            if "\t" in line.text:
+                index = self.read_table(index)
+                continue
+            index = self.read_line(index)
+        return self.draft
+
+    def read_line(self, index: int) -> int:
+        line = self.lines[index]
+        text = line.text
+        span = SourceSpan(line.number, line.number)
+        heading = None if line.number in self.hints.not_headings else heading_of(text)
+        if heading is not None and self.hints.slides and heading[0].name in ("block", "dash"):
+            heading = None  # on slides 【…】 and ― lines are callouts, not headings
+        if heading is not None:
+            scheme, number, title = heading
+            self.close_list()
+            title, index = self.heading_continuation(title, index)
+            end = self.lines[index].number
+            self.add(Heading(title, scheme.rank, number, SourceSpan(line.number, end)))
+            return index + 1
+        if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
+            self.close_list()
+            self.add(Paragraph(text, span, kind="caption"))
+            return index + 1
+        marker = LIST_MARKER.fullmatch(text)
+        if marker and marker["text"]:
+            item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
+            ordered = marker["marker"].strip()[0] not in BULLETS
+            if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
+                self.open_list = ListBlock([], span, ordered=ordered)
+                self.add(self.open_list)
+            self.open_list.items.append(item)
+            self.open_list.span = self.open_list.span.merge(span)
+            self.open = item
+            self.open_last_line = line
+            self.blank_since_open = 0
+            return index + 1
+        if self.continue_open(line):
+            return index + 1
+        self.close_list()
+        paragraph = Paragraph(text, span)
+        self.add(paragraph)
+        self.open = paragraph
+        self.open_last_line = line
+        return index + 1
+
+    def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A heading printed over two lines: the second is short, then a blank."""
+        if index + 2 >= len(self.lines):
+            return title, index
+        nxt, after = self.lines[index + 1], self.lines[index + 2]
+        if (
+            nxt.kind == "body"
+            and after.kind == "blank"
+            and _title_like(nxt.text)
+            and heading_of(nxt.text) is None
+            and not LIST_MARKER.fullmatch(nxt.text)
+            and display_width(title) >= self.width * 0.7
+        ):
+            return join_text(title, nxt.text), index + 1
+        return title, index
+
+    def read_table(self, index: int) -> int:
+        rows: list[list[str]] = []
+        start = self.lines[index].number
+        end = start
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "blank" and index + 1 < len(self.lines) and "\t" in self.lines[index + 1].text:
+                index += 1
+                continue
+            if line.kind != "body" or "\t" not in line.text:
+                break
+            rows.append([cell.strip() for cell in line.text.split("\t")])
+            end = line.number
+            index += 1
+        self.close_list()
+        self.add(Table(rows, SourceSpan(start, end)))
+        return index
+
+    def preformatted_range(self, number: int) -> tuple[int, int] | None:
+        for start, end in self.hints.preformatted:
+            if start <= number <= end:
+                return start, end
+        return None
+
+    def read_preformatted(self, index: int, bounds: tuple[int, int]) -> int:
+        texts: list[str] = []
+        start = self.lines[index].number
+        while index < len(self.lines) and self.lines[index].number <= bounds[1]:
+            line = self.lines[index]
+            if line.kind == "body":
+                texts.append(line.text)
+            index += 1
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
+        return index
+
+    def read_footnotes(self, index: int) -> int:
+        """Footnote definitions below a footnote rule, up to the next page's text."""
+        current: Footnote | None = None
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
+                break
+            if line.kind != "body":
+                index += 1
+                continue
+            match = FOOTNOTE_DEF.fullmatch(line.text)
+            if match:
+                label = match["label"]
+                current = Footnote(label, match["text"], SourceSpan(line.number, line.number))
+                self.draft.footnotes.append(current)
+            elif current is not None:
+                current.text = join_text(current.text, line.text)
+                current.span = current.span.merge(SourceSpan(line.number, line.number))
+            else:
+                break
+            index += 1
+        return index
+
+    # -- slides -----------------------------------------------------------
+    def starts_slide(self, index: int) -> bool:
+        """A slide starts after three or more blank lines (a page break in slide decks)."""
+        blanks = 0
+        probe = index - 1
+        while probe >= 0 and self.lines[probe].kind != "body":
+            blanks += 1
+            probe -= 1
+        return probe < 0 or blanks >= 3
+
+    def slide_end(self, index: int) -> int:
+        probe = index + 1
+        while probe < len(self.lines) and not self.starts_slide(probe):
+            probe += 1
+        return probe
+
+    def slide_title(self, index: int) -> int | None:
+        """The slide's title line: a catalog hint within the slide, else a title-like first line."""
+        end = self.slide_end(index)
+        for probe in range(index, end):
+            if self.lines[probe].number in self.hints.slide_titles:
+                return probe
+        first = self.lines[index]
+        if (
+            _title_like(first.text)
+            and not LIST_MARKER.fullmatch(first.text)
+            and heading_of(first.text) is None
+            and display_width(first.text) <= self.width
+        ):
+            return index
+        return None
+
+
+def read_structure(lines: list[Line], hints: Hints) -> Draft:
+    return _Builder(lines, hints).build()
+
+
+# ---------------------------------------------------------------------------
+# Inline clean-up and footnote references
+# ---------------------------------------------------------------------------
+
+
+def finish_text(draft: Draft) -> None:
+    """Rejoin letter-spaced words in every text, now that lines are joined."""
+    for item in draft.items:
+        if isinstance(item, Heading):
+            item.title = join_spaced_letters(item.title)
+        elif isinstance(item, Paragraph):
+            if item.kind != "preformatted":
+                item.text = join_spaced_letters(item.text)
+        elif isinstance(item, ListBlock):
+            for entry in item.items:
+                entry.text = join_spaced_letters(entry.text)
+        elif isinstance(item, Table):
+            item.rows = [[join_spaced_letters(cell) for cell in row] for row in item.rows]
+    for note in draft.footnotes:
+        note.text = join_spaced_letters(note.text)
+
+
+# ---------------------------------------------------------------------------
+# Nesting: headings by rank, anchors from numbering
+# ---------------------------------------------------------------------------
+
+
+def nest(draft: Draft) -> tuple[list[Block], list[Section]]:
+    """Preamble blocks and the section tree."""
+    preamble: list[Block] = []
+    roots: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for item in draft.items:
+        if isinstance(item, Heading):
+            while stack and stack[-1][0] >= item.rank:
+                stack.pop()
+            section = Section(item.title, len(stack) + 1, item.span, number=item.number)
+            (stack[-1][1].children if stack else roots).append(section)
+            stack.append((item.rank, section))
+        elif stack:
+            stack[-1][1].blocks.append(item)
+            stack[-1][1].span = stack[-1][1].span.merge(item.span)
+        else:
+            preamble.append(item)
+    for root in roots:
+        _extend_spans(root)
+    return preamble, roots
+
+
+def _extend_spans(section: Section) -> SourceSpan:
+    for child in section.children:
+        section.span = section.span.merge(_extend_spans(child))
+    return section.span
+
+
+def number_token(number: str) -> str:
+    """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
+    digits = re.findall(r"\d+", number)
+    if digits:
+        return "-".join(str(int(d)) for d in digits)
+    kanji = re.search(rf"[{KANJI_NUMERALS}]+", number)
+    if kanji:
+        return str(_kanji_number(kanji.group()))
+    kana = re.search(rf"[{KATAKANA_ORDER}]", number)
+    if kana:
+        return "k" + str(KATAKANA_ORDER.index(kana.group()) + 1)
+    return ""
+
+
+def _kanji_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (KANJI_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+            KANJI_NUMERALS.index(ones) + 1 if ones else 0
+        )
+    return KANJI_NUMERALS.index(text) + 1
+
+
+def assign_anchors(sections: list[Section]) -> None:
+    """Give every section a stable ASCII id built from its numbering path.
+
+    A section numbered "2．1" is "2-1" (that number already names its
+    chapter); other numbered sections append their own number to the
+    parent's id ("2" > "（3）" → "2-3", > "イ．" → "2-3-k2"); an unnumbered
+    one appends "s" and its position among its unnumbered siblings.  An id
+    that is taken already gets "_2", "_3"…  Ids never come from the heading's
+    words, so fixing a typo in a title does not change a published URL.
+    """
+    _assign(sections, "", set())
+
+
+def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:
+    unnumbered = 0
+    for section in sections:
+        token = number_token(section.number)
+        if not token:
+            unnumbered += 1
+            token = f"s{unnumbered}"
+        anchor = token if "-" in token or not prefix else f"{prefix}-{token}"
+        candidate, n = anchor, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{anchor}_{n}"
+        used.add(candidate)
+        section.anchor = candidate
+        _assign(section.children, candidate, used)

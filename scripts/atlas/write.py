@@ -1,0 +1,290 @@
+"""Document model → Markdown pages, the home page's document list and the nav.
+
+Long documents get one page per top-level chapter (``/documents/<id>/<n>/``);
+short ones are a single page.  Output is deterministic: nothing here depends
+on time, dict order of the file system or the machine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markdown import block_markdown, escape
+from .model import Block, Document, Section, block_text
+
+# A document longer than this (characters of text) is split into chapter pages.
+SPLIT_THRESHOLD = 20_000
+
+KIND_LABELS = {
+    "minutes": "議事概要",
+    "proposal": "提言",
+    "slides": "説明資料",
+    "white paper": "ホワイトペーパー",
+    "compilation": "提言集",
+    "meeting material": "会議資料",
+    "summary": "概要",
+    "annex": "別紙",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. "documents/x/index.md"
+    title: str
+    text: str
+
+
+def section_heading(section: Section) -> str:
+    """The heading as printed: its number (if any) and its title."""
+    if section.number and not section.title.startswith(section.number):
+        sep = "" if section.number.endswith(("．", ".", "）", ")")) else " "
+        return f"{section.number}{sep}{section.title}"
+    return section.title
+
+
+def text_length(document: Document) -> int:
+    return sum(len(block_text(block)) for section in document.all_sections() for block in section.blocks)
+
+
+def is_split(document: Document) -> bool:
+    return len(document.sections) > 1 and text_length(document) > SPLIT_THRESHOLD
+
+
+def chapter_page_name(section: Section) -> str:
+    return f"{section.anchor}.md"
+
+
+def document_dir(document: Document) -> str:
+    return f"documents/{document.meta.id}"
+
+
+def section_url(document: Document, section: Section, from_dir: str) -> str:
+    """Relative link to a section, from a page in ``from_dir``."""
+    chapter = _chapter_of(document, section)
+    here = from_dir.rstrip("/")
+    base = document_dir(document)
+    target = f"{base}/{chapter_page_name(chapter)}" if is_split(document) else f"{base}/index.md"
+    rel = _relative(here, target)
+    if chapter is section and is_split(document):
+        return rel
+    return f"{rel}#{section.anchor}"
+
+
+def _chapter_of(document: Document, section: Section) -> Section:
+    for chapter in document.sections:
+        if section in chapter.walk():
+            return chapter
+    raise ValueError("section not in document")
+
+
+def _relative(from_dir: str, target: str) -> str:
+    from_parts = [p for p in from_dir.split("/") if p]
+    target_parts = target.split("/")
+    common = 0
+    while (
+        common < len(from_parts)
+        and common < len(target_parts) - 1
+        and from_parts[common] == target_parts[common]
+    ):
+        common += 1
+    ups = [".."] * (len(from_parts) - common)
+    return "/".join(ups + target_parts[common:])
+
+
+# ---------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------
+
+
+def document_pages(document: Document, parent: Document | None, parts: list[Document]) -> list[Page]:
+    note_ids = {note.label: f"{note.label}" for note in document.footnotes}
+    base = document_dir(document)
+    meta = document.meta
+    lines = [f"# {escape(meta.title)}", "", _metadata_table(document, parent), ""]
+    lines += [escape(meta.summary), "{: .atlas-summary }", ""]
+    if parts:
+        lines += ["## 収録文書 {#parts}", ""]
+        for part in parts:
+            lines.append(f"- [{escape(part.meta.title)}](../{part.meta.id}/index.md)"
+                         f" — {escape(part.meta.body)}")
+        lines.append("")
+    for block in document.preamble:
+        lines += [block_markdown(block, note_ids), ""]
+    pages: list[Page] = []
+    if is_split(document):
+        lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
+        lines += _outline(document, document.sections, base, depth=0)
+        lines += ["", "</div>", ""]
+        for chapter in document.sections:
+            chapter_lines = [
+                f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}",
+                "",
+                f"# {escape(section_heading(chapter))} {{#{chapter.anchor}}}",
+                "",
+            ]
+            chapter_lines += _section_body(chapter, 1, note_ids)
+            chapter_lines += _footnotes(document, chapter)
+            pages.append(Page(f"{base}/{chapter_page_name(chapter)}", section_heading(chapter),
+                              _finish(chapter_lines)))
+    else:
+        if document.all_sections():
+            lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
+            lines += _outline(document, document.sections, base, depth=0)
+            lines += ["", "</div>", ""]
+        for section in document.sections:
+            lines += _section_markdown(section, 2, note_ids)
+        lines += _footnotes(document, None)
+    pages.insert(0, Page(f"{base}/index.md", meta.title, _finish(lines)))
+    return pages
+
+
+def _finish(lines: list[str]) -> str:
+    text = "\n".join(lines).rstrip() + "\n"
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
+
+
+def _metadata_table(document: Document, parent: Document | None) -> str:
+    meta = document.meta
+    source = f"../../sources/{meta.source}"
+    where = f"行 {meta.lines[0]}–{meta.lines[1]}" if meta.lines else "全文"
+    rows = [
+        ("発行", escape(meta.body)),
+        ("日付", _date_cell(document)),
+        ("種類", escape(KIND_LABELS.get(meta.kind, meta.kind))),
+        ("原文", f"[{escape(meta.source)}]({source})（{where}）"),
+    ]
+    if parent is not None:
+        rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
+    out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
+    out += [f"| {key} | {value} |" for key, value in rows]
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+def _date_cell(document: Document) -> str:
+    meta = document.meta
+    if meta.date_note:
+        return f"{meta.date.year}年{meta.date.month}月頃（推定：{escape(meta.date_note)}）"
+    return f"{meta.date.year}年{meta.date.month}月{meta.date.day}日（{meta.date.isoformat()}）"
+
+
+def _outline(document: Document, sections: list[Section], base: str, depth: int) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        link = section_url(document, section, base)
+        out.append(f"{'    ' * depth}- [{escape(section_heading(section))}]({link})")
+        if depth < 2:
+            out += _outline(document, section.children, base, depth + 1)
+    return out
+
+
+def _section_markdown(section: Section, level: int, note_ids: dict[str, str]) -> list[str]:
+    hashes = "#" * min(level, 6)
+    lines = [f"{hashes} {escape(section_heading(section))} {{#{section.anchor}}}", ""]
+    lines += _section_body(section, level, note_ids)
+    return lines
+
+
+def _section_body(section: Section, level: int, note_ids: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for block in section.blocks:
+        lines += [block_markdown(block, note_ids), ""]
+    for child in section.children:
+        lines += _section_markdown(child, level + 1, note_ids)
+    return lines
+
+
+def _footnotes(document: Document, chapter: Section | None) -> list[str]:
+    """Footnote definitions for the page: all of them, or the chapter's."""
+    if chapter is None:
+        notes = document.footnotes
+    else:
+        notes = [n for n in document.footnotes
+                 if chapter.span.start <= n.span.start <= chapter.span.end]
+    referenced = _referenced_labels(chapter.walk() if chapter else document.all_sections(),
+                                    document.preamble if chapter is None else [])
+    lines: list[str] = []
+    loose = [n for n in notes if n.label not in referenced]
+    for note in notes:
+        if note.label in referenced:
+            lines.append(f"[^{note.label}]: {escape(note.text)}")
+    if loose:
+        # A note whose marker could not be found is still shown, never dropped.
+        lines += ["", '<div class="atlas-notes" markdown>', ""]
+        lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
+        lines += ["", "</div>"]
+    return ["", *lines] if lines else []
+
+
+def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[str]:
+    labels: set[str] = set()
+    blocks: list[Block] = list(preamble)
+    for section in sections:
+        blocks.extend(section.blocks)
+    for block in blocks:
+        for ref in getattr(block, "refs", []):
+            labels.add(ref.label)
+        for item in getattr(block, "items", []):
+            for ref in item.refs:
+                labels.add(ref.label)
+    return labels
+
+
+# ---------------------------------------------------------------------------
+# Home page and nav
+# ---------------------------------------------------------------------------
+
+
+def home_page(intro: str, documents: list[Document]) -> Page:
+    lines = [intro.rstrip(), "", "## 収録文書 {#documents}", "",
+             "| 日付 | 文書 | 発行 | 種類 | 概要 |", "| --- | --- | --- | --- | --- |"]
+    for doc in newest_first(documents):
+        meta = doc.meta
+        lines.append(
+            f"| {meta.date.isoformat()} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
+            f"{escape(meta.body)} | {escape(KIND_LABELS.get(meta.kind, meta.kind))} | "
+            f"{escape(meta.summary)} |"
+        )
+    return Page("index.md", "ホーム", _finish(lines))
+
+
+def newest_first(documents: list[Document]) -> list[Document]:
+    return sorted(documents, key=lambda d: (-d.meta.date.toordinal(), d.meta.id))
+
+
+def nav_yaml(documents: list[Document]) -> str:
+    """The ``nav:`` block for mkdocs.yml: documents grouped by issuing body, newest first."""
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        groups[doc.meta.body.split()[0]].append(doc)
+    order = sorted(groups, key=lambda body: (-max(d.meta.date for d in groups[body]).toordinal(), body))
+    out = ["nav:", "  - ホーム: index.md", "  - 文書:"]
+    for body in order:
+        out.append(f"    - {_q(body)}:")
+        for doc in newest_first(groups[body]):
+            base = document_dir(doc)
+            label = f"{doc.meta.title}（{doc.meta.date.year}）"
+            if is_split(doc):
+                out.append(f"      - {_q(label)}:")
+                out.append(f"        - {base}/index.md")
+                out += [f"        - {base}/{chapter_page_name(c)}" for c in doc.sections]
+            else:
+                out.append(f"      - {_q(label)}: {base}/index.md")
+    out += ["  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]
+    return "\n".join(out) + "\n"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_pages(pages: list[Page], out: Path) -> None:
+    for page in pages:
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Convert the source documents into Markdown pages for the site.
+
+    python scripts/convert.py                      # sources/ → docs/ (and mkdocs.yml nav)
+    python scripts/convert.py --sources DIR --out DIR
+
+Exit status 1 with one line naming the file (and line) on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from atlas.convert import convert
+from atlas.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder with catalog.yml")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write pages into")
+    args = parser.parse_args(argv)
+    default_out = args.out.resolve() == (ROOT / "docs").resolve()
+    try:
+        documents = convert(args.sources, args.out, ROOT / "mkdocs.yml" if default_out else None)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"converted {len(documents)} documents into {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
