@@ -14,8 +14,9 @@ import re
 from .model import Line
 from .normalize import normalize_chars
 
-# "12", "- 12 -", "－12－", "12 / 40": a page number alone on its line.
-PAGE_NUMBER = re.compile(r"[-－—–]?\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*/\s*\d{1,3}")
+# "12", "- 12 -", "－12－", "12 / 40", "( 12 / 47 )": a page number alone on its line.
+# The "N / M" form needs its spaces: "（9/11）" is a date in a schedule.
+PAGE_NUMBER = re.compile(r"[-－—–]?\s*\d{1,3}\s*[-－—–]?|\(?\s*\d{1,3} / \d{1,3}\s*\)?")
 # A table-of-contents entry: text, a dot leader, a page number.
 TOC_ENTRY = re.compile(r".*(?:\.{4,}|…{2,}|・{4,}|‥{2,}|･{4,}).*\d{1,3}")
 # Slide residue: dashes, bullets or private-use glyphs with no text.
@@ -39,6 +40,25 @@ def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
                 page_start=text.startswith(" ") and not text.startswith("  "),
             )
         )
+    return _toc_entries_without_leaders(lines)
+
+
+# A table-of-contents entry whose dot leader did not survive ("（４）… 24").
+_ENDS_WITH_PAGE = re.compile(r".*\S\s+\d{1,3}")
+
+
+def _toc_entries_without_leaders(lines: list[Line]) -> list[Line]:
+    """A line between two TOC entries that ends in a page number is a TOC entry too."""
+    content = [i for i, line in enumerate(lines) if line.kind not in ("blank", "footnote-rule")]
+    for before, here, after in zip(content, content[1:], content[2:], strict=False):
+        line = lines[here]
+        if (
+            line.kind == "body"
+            and lines[before].kind == "toc"
+            and lines[after].kind == "toc"
+            and _ENDS_WITH_PAGE.fullmatch(line.text)
+        ):
+            lines[here] = Line(line.number, line.text, "toc", line.page_start)
     return lines
 
 

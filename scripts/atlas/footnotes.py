@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import FootnoteRef, ListBlock, ListItem, Paragraph
+from .normalize import is_cjk
 from .structure import Draft
 
 # How far above its note (in source lines) a marker may stand.
@@ -36,7 +37,12 @@ def link_footnotes(draft: Draft) -> None:
             continue
         index, offset = found
         block = blocks[index]
-        block.text = block.text[:offset] + block.text[offset + len(note.label):]
+        end = offset + len(note.label)
+        # "メッシュ8 の構築": the space was the number's, not the sentence's.
+        after = block.text[end + 1 : end + 2]
+        if block.text[end : end + 1] == " " and is_cjk(block.text[offset - 1]) and after and is_cjk(after):
+            end += 1
+        block.text = block.text[:offset] + block.text[end:]
         block.refs.append(FootnoteRef(offset, note.label))
         position = (index, offset)
 

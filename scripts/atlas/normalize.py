@@ -37,8 +37,10 @@ KANGXI_JAPANESE_FORMS = {
     "⿑": "斉",  # NFKC: 齊
 }
 
-# Vertical presentation forms (︓ ︕ …) that text extraction leaves behind.
-_VERTICAL_FORMS = range(0xFE10, 0xFE1A)
+# Vertical presentation forms (︓ ︕ …) that text extraction leaves behind,
+# as the Japanese (full-width) punctuation they stand for; NFKC would give
+# ASCII ":" and "!".
+_VERTICAL_FORMS = dict(zip(range(0xFE10, 0xFE1A), "，、。：；！？〖〗…", strict=True))
 
 # Full-width ASCII that belongs to Latin words and numbers becomes half-width.
 # Full-width punctuation that Japanese typesetting uses as its own —
@@ -57,8 +59,7 @@ def _build_table() -> dict[int, str]:
         table[code] = KANGXI_JAPANESE_FORMS.get(ch, unicodedata.normalize("NFKC", ch))
     for ch, kanji in RADICALS_SUPPLEMENT.items():
         table[ord(ch)] = kanji
-    for code in _VERTICAL_FORMS:
-        table[code] = unicodedata.normalize("NFKC", chr(code))
+    table.update(_VERTICAL_FORMS)
     for ch, half in _FULLWIDTH_TO_HALF.items():
         table[ord(ch)] = half
     # Half-width katakana and punctuation: NFKC composes ﾎﾟ into ポ.

@@ -37,20 +37,15 @@ def decode(data: bytes, path: Path) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[len(codecs.BOM_UTF8):], "utf-8", path)
     if b"\x00" in data:
-        # UTF-16 without a BOM: every other byte of ASCII/CJK text is often zero.
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text
+        # Text never holds NUL bytes; UTF-16 text is recognised by its BOM above.
         raise InputError(path, "binary file (contains NUL bytes), not a text document")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     candidates = [enc for enc in LEGACY_ENCODINGS if _decodes(data, enc)]
+    # CP932 maps stray bytes to controls and private-use characters: that is not text.
+    candidates = [enc for enc in candidates if _looks_like_text(data.decode(enc))]
     if not candidates:
         raise InputError(
             path, "cannot decode: not UTF-8, UTF-16, CP932 or EUC-JP text"
@@ -59,10 +54,7 @@ def decode(data: bytes, path: Path) -> str:
         best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
         if best is not None and best.encoding in candidates:
             candidates = [best.encoding]
-    text = data.decode(candidates[0])
-    if not _looks_like_text(text):
-        raise InputError(path, "binary file, not a text document")
-    return text
+    return data.decode(candidates[0])
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -84,5 +76,9 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 
 def _looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters (a binary file decoded by luck)."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls <= max(2, len(text) // 1000)
+    # C0/C1 controls and private-use characters: what CP932 makes of stray bytes.
+    odd = sum(
+        1 for ch in text
+        if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x80 <= ord(ch) <= 0x9F or 0xE000 <= ord(ch) <= 0xF8FF
+    )
+    return odd <= max(2, len(text) // 1000)

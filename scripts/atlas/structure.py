@@ -43,6 +43,9 @@ class Scheme:
 
 
 SCHEMES = (
+    # はじめに/おわりに stand outside the numbering: they rank below numbered
+    # sections so that the first "（1）" after an introduction is not nested in it.
+    Scheme("named", 6, re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ)")),
     Scheme("chapter", 1, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
     Scheme("number", 2, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
     Scheme(
@@ -56,9 +59,11 @@ SCHEMES = (
         re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
     ),
     Scheme("paren", 5, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
-    Scheme("katakana", 6, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])(?:[．.]\s*| )(?P<title>\S.*)")),
-    Scheme("block", 7, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
-    Scheme("dash", 7, re.compile(r"―\s*(?P<title>\S.*)")),
+    Scheme("parensub", 6, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    Scheme("katakana", 7, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])(?:[．.]\s*| )(?P<title>\S.*)")),
+    Scheme("block", 8, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
+    Scheme("dash", 8, re.compile(r"―\s*(?P<title>\S.*)")),
+    Scheme("circle", 8, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
 )
 SLIDE_TITLE_RANK = 3
 
@@ -146,7 +151,7 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
 
 def _title_like(title: str) -> bool:
     return (
-        0 < len(title) <= 45
+        0 < len(title) <= 60
         and "。" not in title
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
@@ -168,6 +173,10 @@ class _Builder:
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
+        # The last number seen at each heading rank under the current parent:
+        # numbering only goes forward, so "1．" after "7．" is a list inside
+        # the text (a summary quoting another document), not a new chapter.
+        self.last_number: dict[int, int] = {}
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -253,8 +262,10 @@ class _Builder:
         text = line.text
         span = SourceSpan(line.number, line.number)
         heading = None if line.number in self.hints.not_headings else heading_of(text)
-        if heading is not None and self.hints.slides and heading[0].name in ("block", "dash"):
+        if heading is not None and self.hints.slides and heading[0].name in ("block", "dash", "circle"):
             heading = None  # on slides 【…】 and ― lines are callouts, not headings
+        if heading is not None and not self.numbering_goes_forward(heading[0], heading[1]):
+            heading = None
         if heading is not None:
             scheme, number, title = heading
             self.close_list()
@@ -287,6 +298,21 @@ class _Builder:
         self.open = paragraph
         self.open_last_line = line
         return index + 1
+
+    def numbering_goes_forward(self, scheme: Scheme, number: str) -> bool:
+        """Record a heading's number; False if it does not follow its predecessor."""
+        token = number_token(number)
+        value = int(token.split("-")[-1]) if re.fullmatch(r"\d+(?:-\d+)*", token) else None
+        if value is None and token.startswith("k"):
+            value = int(token[1:])
+        last = self.last_number.get(scheme.rank)
+        if value is not None and last is not None and value <= last:
+            return False
+        for rank in [r for r in self.last_number if r > scheme.rank]:
+            del self.last_number[rank]
+        if value is not None:
+            self.last_number[scheme.rank] = value
+        return True
 
     def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A heading printed over two lines: the second is short, then a blank."""
@@ -493,6 +519,16 @@ def assign_anchors(sections: list[Section]) -> None:
     _assign(sections, "", set())
 
 
+def _join_anchor(prefix: str, token: str) -> str:
+    """Parent id + own number; a dotted number repeats its parent's ("2" + "2．1" → "2-1")."""
+    if not prefix:
+        return token
+    head, _, rest = token.partition("-")
+    if rest and prefix.rsplit("-", 1)[-1] == head:
+        return f"{prefix}-{rest}"
+    return f"{prefix}-{token}"
+
+
 def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:
     unnumbered = 0
     for section in sections:
@@ -500,7 +536,7 @@ def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:
         if not token:
             unnumbered += 1
             token = f"s{unnumbered}"
-        anchor = token if "-" in token or not prefix else f"{prefix}-{token}"
+        anchor = _join_anchor(prefix, token)
         candidate, n = anchor, 1
         while candidate in used:
             n += 1

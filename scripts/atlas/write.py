@@ -40,7 +40,8 @@ class Page:
 def section_heading(section: Section) -> str:
     """The heading as printed: its number (if any) and its title."""
     if section.number and not section.title.startswith(section.number):
-        sep = "" if section.number.endswith(("．", ".", "）", ")")) else " "
+        # "1．データ" and "（1）知財" as printed; ASCII "1." and "2.1" take a space.
+        sep = " " if section.number[-1].isascii() or section.number.endswith("章") else ""
         return f"{section.number}{sep}{section.title}"
     return section.title
 

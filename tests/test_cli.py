@@ -1,0 +1,96 @@
+"""The command line: exit status 1 and one clear line on bad input, never a traceback."""
+
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import ROOT, SOURCES
+
+CLI = [sys.executable, str(ROOT / "scripts" / "convert.py")]
+GOOD_ENTRY = """\
+  - id: sample-doc
+    title: 見本
+    body: 見本省
+    date: 令和6年4月1日
+    kind: proposal
+    source: sample.txt
+    summary: 見本の文書。
+"""
+
+
+def run(sources, out):
+    return subprocess.run([*CLI, "--sources", str(sources), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def sample_folder(tmp_path, catalog_body):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "sample.txt").write_text("１．はじめに\n本文です。\n", encoding="utf-8")
+    (folder / "catalog.yml").write_text("documents:\n" + catalog_body, encoding="utf-8")
+    return folder
+
+
+def test_converts_another_folder_elsewhere(tmp_path):
+    result = run(sample_folder(tmp_path, GOOD_ENTRY), tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "documents" / "sample-doc" / "index.md").read_text(encoding="utf-8")
+    assert "## 1．はじめに {#1}" in page and "本文です。" in page
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "problem"),
+    [
+        (GOOD_ENTRY.replace("    kind: proposal\n", ""), 2, "missing key 'kind'"),
+        (GOOD_ENTRY.replace("令和6年4月1日", "令和6年13月1日"), 2, "bad date"),
+        (GOOD_ENTRY.replace("sample.txt", "missing.txt"), 2, "unknown file 'missing.txt'"),
+        (GOOD_ENTRY + GOOD_ENTRY, 9, "duplicate id 'sample-doc'"),
+        (GOOD_ENTRY.replace("id: sample-doc", "id: 見本"), 2, "must be lowercase ASCII"),
+    ],
+    ids=["missing-key", "bad-date", "unknown-file", "duplicate-id", "bad-id"],
+)
+def test_catalog_errors_name_file_line_and_problem(tmp_path, entry, line, problem):
+    folder = sample_folder(tmp_path, entry)
+    result = run(folder, tmp_path / "out")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0] == lines[0].strip()
+    assert f"{folder / 'catalog.yml'}:{line}: " in lines[0]
+    assert problem in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("payload", "problem"),
+    [(b"", "file is empty"), (b"\x00\x01\x02binary\x00", "binary"), (b"abc\x80\xfd\xfe\xa0\x80", "cannot decode")],
+    ids=["empty", "binary", "undecodable"],
+)
+def test_bad_source_files_stop_with_one_line(tmp_path, payload, problem):
+    folder = sample_folder(tmp_path, GOOD_ENTRY)
+    (folder / "sample.txt").write_bytes(payload)
+    result = run(folder, tmp_path / "out")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(folder / "sample.txt") in result.stderr and problem in result.stderr
+
+
+def test_compilation_parts_must_cover_every_line(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SOURCES, folder)
+    catalog = (folder / "catalog.yml").read_text(encoding="utf-8")
+    # Drop the first part of the compilation: its lines would belong to no document.
+    start = catalog.index("      - id: digital-nippon-2024")
+    end = catalog.index("      - id:", start + 10)
+    (folder / "catalog.yml").write_text(catalog[:start] + catalog[end:], encoding="utf-8")
+    result = run(folder, tmp_path / "out")
+    assert result.returncode == 1
+    assert "belong to no part" in result.stderr
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    folder = sample_folder(tmp_path, textwrap.dedent(GOOD_ENTRY) + "  - id: [unclosed\n")
+    result = run(folder, tmp_path / "out")
+    assert result.returncode == 1 and "catalog.yml:" in result.stderr and "invalid YAML" in result.stderr
