@@ -128,8 +128,9 @@ def document_pages(document: Document, parent: Document | None, parts: list[Docu
             ]
             chapter_lines += _section_body(chapter, 1, note_ids)
             chapter_lines += _footnotes(document, chapter)
-            pages.append(Page(f"{base}/{chapter_page_name(chapter)}", section_heading(chapter),
-                              _finish(chapter_lines)))
+            title = section_heading(chapter)
+            pages.append(Page(f"{base}/{chapter_page_name(chapter)}", title,
+                              _finish([_front_matter(f"{title} | {meta.title}"), *chapter_lines])))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -138,8 +139,13 @@ def document_pages(document: Document, parent: Document | None, parts: list[Docu
         for section in document.sections:
             lines += _section_markdown(section, 2, note_ids)
         lines += _footnotes(document, None)
-    pages.insert(0, Page(f"{base}/index.md", meta.title, _finish(lines)))
+    pages.insert(0, Page(f"{base}/index.md", meta.title, _finish([_front_matter(meta.title), *lines])))
     return pages
+
+
+def _front_matter(title: str) -> str:
+    """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds."""
+    return f"---\ntitle: {_q(title)}\n---\n"
 
 
 def _finish(lines: list[str]) -> str:
@@ -201,25 +207,32 @@ def _section_body(section: Section, level: int, note_ids: dict[str, str]) -> lis
 
 
 def _footnotes(document: Document, chapter: Section | None) -> list[str]:
-    """Footnote definitions for the page: all of them, or the chapter's."""
-    if chapter is None:
-        notes = document.footnotes
-    else:
-        notes = [n for n in document.footnotes
-                 if chapter.span.start <= n.span.start <= chapter.span.end]
-    referenced = _referenced_labels(chapter.walk() if chapter else document.all_sections(),
-                                    document.preamble if chapter is None else [])
-    lines: list[str] = []
-    loose = [n for n in notes if n.label not in referenced]
-    for note in notes:
-        if note.label in referenced:
-            lines.append(f"[^{note.label}]: {escape(note.text)}")
+    """Footnote definitions for a page: those its text refers to, and loose notes printed in its range.
+
+    A note whose marker could not be found is still shown (as a plain list
+    after the text), never dropped.
+    """
+    sections = chapter.walk() if chapter else document.all_sections()
+    referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
+    lines = [f"[^{n.label}]: {escape(n.text)}" for n in document.footnotes if n.label in referenced]
+    all_referenced = _referenced_labels(document.all_sections(), document.preamble)
+    loose = [n for n in document.footnotes
+             if n.label not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
     if loose:
-        # A note whose marker could not be found is still shown, never dropped.
         lines += ["", '<div class="atlas-notes" markdown>', ""]
         lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
         lines += ["", "</div>"]
     return ["", *lines] if lines else []
+
+
+def _page_range_holds(document: Document, chapter: Section | None, line: int) -> bool:
+    """Whether source ``line`` falls in this page's part of the document."""
+    if chapter is None:
+        return True
+    starts = [c.span.start for c in document.sections]
+    index = document.sections.index(chapter)
+    end = starts[index + 1] if index + 1 < len(starts) else float("inf")
+    return (index == 0 or chapter.span.start <= line) and line < end
 
 
 def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[str]:
@@ -273,7 +286,7 @@ def nav_yaml(documents: list[Document]) -> str:
             if is_split(doc):
                 out.append(f"      - {_q(label)}:")
                 out.append(f"        - {base}/index.md")
-                out += [f"        - {base}/{chapter_page_name(c)}" for c in doc.sections]
+                out += [f"        - {_q(section_heading(c))}: {base}/{chapter_page_name(c)}" for c in doc.sections]
             else:
                 out.append(f"      - {_q(label)}: {base}/index.md")
     out += ["  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]

@@ -1,0 +1,104 @@
+"""The built site: strict MkDocs build, then real pages in headless Chromium (Debian's chromium)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium")
+LAUNCH_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed docs/ built with --strict: any warning (broken link, anchor) fails."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_every_document_has_a_page_with_numbered_heading_ids(site, documents):
+    for doc_id, document in documents.items():
+        page = site / "documents" / doc_id / "index.html"
+        assert page.is_file(), doc_id
+        html = page.read_text(encoding="utf-8")
+        assert document.meta.title.split()[0] in html
+    chapter = (site / "documents" / "digital-nippon-2024" / "4" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="?4-3"?[ >]', chapter) and "令和6年能登半島地震からの教訓" in chapter
+
+
+def test_home_lists_documents_newest_first(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    newest, oldest = html.index("人工知能戦略専門調査会（第3回）議事概要"), html.index("知的財産戦略本部 検証")
+    assert newest < oldest
+
+
+def test_a_reader_follows_home_to_a_section_anchor(browser, server):
+    page = browser.new_page()
+    external: list[str] = []
+    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(f"{server}/")
+    page.get_by_role("link", name="デジタル・ニッポン2024").first.click()
+    page.wait_for_url("**/documents/digital-nippon-2024/")
+    page.locator(".atlas-outline a", has_text="令和6年能登半島地震からの教訓").first.click()
+    page.wait_for_url("**/documents/digital-nippon-2024/4/#4-3")
+    heading = page.locator("h2[id='4-3']")
+    assert "令和6年能登半島地震からの教訓" in heading.inner_text()
+    assert heading.evaluate("h => h.getBoundingClientRect().top") < 300  # scrolled into view
+    assert external == [], external
+    page.close()
+
+
+def test_footnote_markers_link_to_their_notes(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/documents/digital-nippon-2024/1/")
+    # sources: "…概念である1。" (line 41) with note 1 "Anderson, P. W. (1972) …" (line 75).
+    ref = page.locator("sup[id^='fnref'] a").first
+    ref.click()
+    target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert "Anderson" in page.evaluate("id => document.getElementById(id).innerText", target)
+    page.close()
