@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import shutil
 import subprocess
 import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium")
