@@ -83,3 +83,54 @@ def test_slide_titles_moved_by_extraction_are_restored(documents):
     ]
     second = documents["dfft-data-strategy-2021"].sections[1]
     assert second.span.start <= 24 <= second.span.end
+
+
+def test_cybersecurity_proposal_outline(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 5490–6396: four 「１．」 chapters,
+    # each with 〇 topic headings (one printed with ○ at 5777; the one at 5630 wraps to
+    # 「ける体制充実」 two lines below).
+    assert outline(documents["cybersecurity-2024"]) == [
+        "1．速やかに実行すべき法制度・体制の整備",
+        "  〇サイバー安全保障分野における法整備の早期実現",
+        "  〇セキュリティ・クリアランス制度の実効性確保に向けた制度整備",
+        "  〇サイバーセキュリティ基本法の改正",
+        "  〇NISC（内閣サイバーセキュリティセンター）を発展的に改組して創設する新組織における体制充実",
+        "  〇偽情報・誤情報対策の抜本的強化",
+        "  〇強靭な政府システムの構築運用とモニタリング",
+        "  〇NICTの体制強化",
+        "  ○IPA（独立行政法人情報処理推進機構）の機能強化",
+        "2．「官民連携」と「サプライチェーン全体での対策強化」",
+        "  〇より強固な民間との情報共有体制の構築",
+        "  〇サイバーセキュリティ人材の育成",
+        "  〇サイバーセキュリティ産業の振興・強化のためのパッケージの提示",
+        "  〇中堅企業・中小企業のサイバーセキュリティ対策の更なる強化",
+        "  〇ボットネット対策の推進",
+        "  〇eシールに係る認定制度の運用",
+        "  〇「Open RAN」の促進",
+        "  〇重要インフラ分野の追加",
+        "  〇大阪・関西万博におけるサイバーセキュリティ対策",
+        "  〇医療機関・医療機器におけるサイバーセキュリティ対策の強化",
+        "3．「国際連携」を意識した対策強化",
+        "  〇IoT機器やソフトウェア部品の安全性確保",
+        "  〇日本主導によるDFFTの具体化に向けた国際枠組み（IAP）の立ち上げ",
+        "  〇官民共同演習の拡充と継続",
+        "  〇台湾との連携",
+        "4．耐量子計算機暗号（PQC）対応のための政策パッケージの策定",
+        "  〇対応の必要性と脅威",
+        "  〇課題",
+        "  〇提言",
+    ]
+
+
+def test_compilation_parts_start_at_their_titles(documents):
+    # Boundaries checked by hand against the source: each part's first line is its title
+    # (or, for 防災DX, whose title is an image, its date line).
+    firsts = {doc_id: documents[doc_id].lines[0] for doc_id in (
+        "web3-white-paper-2024", "bosai-dx-2024", "cybersecurity-2024", "digital-talent-2024",
+        "ai-white-paper-2024", "kodomo-kosodate-dx-2024")}
+    assert firsts["web3-white-paper-2024"].text == "web3 ホワイトペーパー 2024"
+    assert firsts["bosai-dx-2024"].text.replace(" ", "") == "令和6年5月21日"
+    assert firsts["cybersecurity-2024"].text == "サイバーセキュリティ対策の更なる強化に向けた提言"
+    assert firsts["digital-talent-2024"].text == "デジタル人材育成に関する提言"
+    assert firsts["ai-white-paper-2024"].text == "第1章 「ステージⅡ」に臨む日本"
+    assert firsts["kodomo-kosodate-dx-2024"].text.startswith("「デジ育」")

@@ -315,19 +315,26 @@ class _Builder:
         return True
 
     def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
-        """A heading printed over two lines: the second is short, then a blank."""
-        if index + 2 >= len(self.lines):
+        """A heading printed over two lines: it runs to the page edge, the rest is short.
+
+        The rest may stand after one blank line (double-spaced documents).
+        Returns the joined title and the index of the heading's last line.
+        """
+        probe = index + 1
+        if probe < len(self.lines) and self.lines[probe].kind == "blank":
+            probe += 1
+        if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
             return title, index
-        nxt, after = self.lines[index + 1], self.lines[index + 2]
+        rest = self.lines[probe]
         if (
-            nxt.kind == "body"
-            and after.kind == "blank"
-            and _title_like(nxt.text)
-            and heading_of(nxt.text) is None
-            and not LIST_MARKER.fullmatch(nxt.text)
-            and display_width(title) >= self.width * 0.7
+            rest.kind == "body"
+            and _title_like(rest.text)
+            and display_width(rest.text) < self.width * 0.5
+            and heading_of(rest.text) is None
+            and not LIST_MARKER.fullmatch(rest.text)
+            and not rest.text.endswith(tuple(CLOSING))
         ):
-            return join_text(title, nxt.text), index + 1
+            return join_text(title, rest.text), probe
         return title, index
 
     def read_table(self, index: int) -> int:
