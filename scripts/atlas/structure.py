@@ -203,6 +203,10 @@ class _Builder:
         if self.hints.slides and self.blank_since_open:
             # On a slide a short line is a label in a box, not a wrapped sentence.
             return width < self.width * 0.7
+        if not self.blank_since_open:
+            # A line far shorter than the page ended for a reason (a title, a
+            # label such as "① 発災直後：通信の維持"), not at the wrap.
+            return width < self.width * 0.5
         return self.blank_since_open >= 2 and width < self.width * 0.5
 
     def add(self, block: Block | Heading) -> None:
