@@ -38,6 +38,7 @@ def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
                 text=text.strip(" \u3000"),
                 kind=line_kind(text),
                 page_start=text.startswith(" ") and not text.startswith("  "),
+                indent=len(text) - len(text.lstrip(" \u3000")),
             )
         )
     return _toc_entries_without_leaders(lines)
@@ -58,7 +59,7 @@ def _toc_entries_without_leaders(lines: list[Line]) -> list[Line]:
             and lines[after].kind == "toc"
             and _ENDS_WITH_PAGE.fullmatch(line.text)
         ):
-            lines[here] = Line(line.number, line.text, "toc", line.page_start)
+            lines[here] = Line(line.number, line.text, "toc", line.page_start, line.indent)
     return lines
 
 

@@ -37,6 +37,7 @@ class Line:
     text: str
     kind: str = "body"
     page_start: bool = False
+    indent: int = 0  # leading spaces in the source: two or more start a paragraph
 
 
 @dataclass(frozen=True)

@@ -215,8 +215,10 @@ class _Builder:
     def continue_open(self, line: Line) -> bool:
         if self.open is None or self.open_last_line is None:
             return False
-        if self.ends_paragraph(self.open_last_line) and not line.text.startswith(CONTINUATION_START):
-            return False
+        if line.text.startswith(CONTINUATION_START):
+            pass  # a particle or closing bracket never starts a paragraph
+        elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
+            return False  # an indented line starts a paragraph (one space is a page start)
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
         if self.open_list is not None:
