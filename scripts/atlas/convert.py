@@ -13,9 +13,10 @@ from .errors import InputError
 from .model import Document, DocumentMeta
 from .pipeline import build_document, source_lines
 from .report import document_report, report_markdown
+from .search import build_index
 from .write import Page, document_pages, home_page, nav_yaml, write_pages
 
-GENERATED_DIRS = ("documents", "sources")
+GENERATED_DIRS = ("documents", "sources", "atlas")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
@@ -55,6 +56,8 @@ def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Do
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
     _copy_sources(entries, sources, out / "sources")
+    (out / "atlas").mkdir(parents=True, exist_ok=True)
+    (out / "atlas" / "search.json").write_text(build_index(documents), encoding="utf-8")
     nav = nav_yaml(documents)
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(

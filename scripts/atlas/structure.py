@@ -270,6 +270,8 @@ class _Builder:
         heading = None if line.number in self.hints.not_headings else heading_of(text)
         if heading is not None and self.hints.slides and heading[0].name in ("block", "dash", "circle"):
             heading = None  # on slides 【…】 and ― lines are callouts, not headings
+        if heading is not None and self.wraps_into_next_line(index):
+            heading = None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if heading is not None and not self.numbering_goes_forward(heading[0], heading[1]):
             heading = None
         if heading is not None:
@@ -304,6 +306,19 @@ class _Builder:
         self.open = paragraph
         self.open_last_line = line
         return index + 1
+
+    def wraps_into_next_line(self, index: int) -> bool:
+        """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.85:
+            return False
+        nxt = self.lines[index + 1]
+        return (
+            nxt.kind == "body"
+            and nxt.indent < 2
+            and heading_of(nxt.text) is None
+            and not LIST_MARKER.fullmatch(nxt.text)
+        )
 
     def numbering_goes_forward(self, scheme: Scheme, number: str) -> bool:
         """Record a heading's number; False if it does not follow its predecessor."""

@@ -1,0 +1,81 @@
+"""The site's search index: one entry per section, written by the converter.
+
+The browser (``docs/assets/atlas-search.js``) finds every section whose text
+contains what the reader typed.  Both sides fold text the same way, one
+character at a time, so that width, case, katakana/hiragana and spacing
+variants meet: ＡＩ = AI, 防災 DX = 防災DX, ボットネット = ぼっとねっと.  The
+folded text is computed here, once, so the browser does not fold the whole
+corpus on every page load; the JavaScript ``fold`` must stay the same as
+``fold_char`` below (a browser test compares them).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from .model import Block, Document, Section, block_text
+from .write import is_split, section_heading, section_url
+
+_KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
+_TO_HIRAGANA = 0x60
+
+
+def fold_char(ch: str) -> str:
+    """One character as search compares it ("" for white space)."""
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    out = []
+    for c in folded:
+        if c.isspace():
+            continue
+        code = ord(c)
+        if _KATAKANA_START <= code <= _KATAKANA_END:
+            c = chr(code - _TO_HIRAGANA)
+        out.append(c)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    return "".join(fold_char(ch) for ch in text)
+
+
+def page_url(md_path: str) -> str:
+    """Site URL (relative to the site root) of a Markdown page, with use_directory_urls."""
+    path, _, anchor = md_path.partition("#")
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[: -len(".md")] + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def _text(blocks: list[Block]) -> str:
+    return " ".join(block_text(block).replace("\n", " ").replace("\t", " ") for block in blocks)
+
+
+def _entry(doc_index: int, title: str, url: str, text: str) -> dict[str, object]:
+    return {"d": doc_index, "t": title, "u": url, "x": text, "n": fold(text), "tn": fold(title)}
+
+
+def build_index(documents: list[Document]) -> str:
+    """The index as compact, deterministic JSON."""
+    docs: list[dict[str, str]] = []
+    entries: list[dict[str, object]] = []
+    for document in documents:
+        if not document.lines:
+            continue  # a compilation's own page: its text is in its parts
+        doc_index = len(docs)
+        home = f"documents/{document.meta.id}/"
+        docs.append({"t": document.meta.title, "u": home})
+        if document.preamble:
+            entries.append(_entry(doc_index, document.meta.title, home, _text(document.preamble)))
+        for section in document.all_sections():
+            entries.append(_section_entry(document, section, doc_index))
+    return json.dumps({"docs": docs, "sections": entries}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _section_entry(document: Document, section: Section, doc_index: int) -> dict[str, object]:
+    url = page_url(section_url(document, section, ""))
+    if is_split(document) and section in document.sections:
+        url = f"{url}#{section.anchor}"
+    return _entry(doc_index, section_heading(section), url, _text(section.blocks))

@@ -1,0 +1,144 @@
+"""Search in a real browser (Debian's chromium): every kind of query readers type.
+
+For each query in search_queries.jsonl the test types it into the site's search box, then
+checks that (1) the number of results equals the number of sections whose text contains
+every word of the query — counted here in Python from the document model, independently of
+the browser code — and (2) the first result opens a section (its #anchor, on the real page)
+whose text contains the needle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from atlas.search import _text, fold  # _text: the text the index holds for a section
+from atlas.write import section_heading
+from conftest import ROOT
+
+QUERIES = [json.loads(line) for line in (ROOT / "tests" / "search_queries.jsonl").read_text("utf-8").splitlines()]
+
+SECTION_TEXT_JS = """(id) => {
+  const root = document.querySelector('article');
+  if (!id) return root.innerText;
+  const start = document.getElementById(id);
+  if (!start) return null;
+  const level = /^H[1-6]$/.test(start.tagName) ? +start.tagName[1] : 7;
+  let text = start.innerText;
+  for (let el = start.nextElementSibling; el; el = el.nextElementSibling) {
+    if (/^H[1-6]$/.test(el.tagName) && +el.tagName[1] <= level) break;
+    text += '\\n' + el.innerText;
+  }
+  return text;
+}"""
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def expected_count(documents, query: str) -> int:
+    words = [fold(w) for w in unicodedata.normalize("NFKC", query).split()]
+    count = 0
+    for document in documents.values():
+        if not document.lines:
+            continue
+        units = ([(document.meta.title, _text(document.preamble))] if document.preamble else []) + [
+            (section_heading(s), _text(s.blocks)) for s in document.all_sections()
+        ]
+        for title, text in units:
+            haystack, heading = fold(text), fold(title)
+            if all(w in haystack or w in heading for w in words):
+                count += 1
+    return count
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+        " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
+    yield page
+    page.close()
+
+
+def run_query(page, query: str) -> tuple[str, list[str]]:
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.fill(query)
+    page.wait_for_function(
+        "(q) => document.querySelector('.md-search-result__meta').textContent.includes('件')"
+        " || document.querySelector('.md-search-result__list').children.length > 0", arg=query)
+    page.wait_for_timeout(50)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "as => as.map(a => a.href)")
+    return meta, hrefs
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["id"] for q in QUERIES])
+def test_query_finds_every_section_and_opens_the_right_one(case, search_page, browser, documents):
+    meta, hrefs = run_query(search_page, case["q"])
+    expected = expected_count(documents, case["q"])
+    assert expected > 0, f"test case {case['id']}: the corpus has no section with {case['q']!r}"
+    assert meta.startswith(f"{expected} 件"), (case["q"], meta, expected)
+    assert hrefs, case["q"]
+    page = browser.new_page()
+    url, _, anchor = hrefs[0].partition("#")
+    page.goto(hrefs[0])
+    text = page.evaluate(SECTION_TEXT_JS, anchor)
+    page.close()
+    assert text is not None, f"anchor #{anchor} missing on {url}"
+    needles = case["needle"] if isinstance(case["needle"], list) else [case["needle"]]
+    for needle in needles:
+        assert squash(needle) in squash(text), (case["q"], hrefs[0], needle)
+
+
+def test_results_show_section_document_and_highlighted_snippet(search_page):
+    run_query(search_page, "大阪トラック")
+    first = search_page.locator(".md-search-result__list li").first
+    assert first.locator("h2").inner_text()
+    assert "大阪トラック" in first.locator("p mark").first.inner_text()
+    doc = first.locator(".atlas-search-doc").inner_text()
+    assert doc in {"データ流通・活用に関する取組状況（IT総合戦略本部・官民データ活用推進戦略会議 資料）",
+                   "信頼性のある自由なデータ流通（DFFT）とデータ戦略における国際連携"}
+    assert "#" in first.locator("a").get_attribute("href")
+
+
+def test_words_found_nowhere_together_fall_back_to_partial_matches(search_page):
+    meta, hrefs = run_query(search_page, "ボットネット クールジャパン")
+    assert "一部の語に一致" in meta and hrefs
+
+
+def test_browser_and_converter_fold_text_the_same_way(search_page):
+    samples = ["ＡＩセーフティ・インスティテュート", "防災 ＤＸ", "ボットネット", "Society 5.0",
+               "①データ", "ヴァ゙ー", "ＰＱＣ（耐量子計算機暗号）", "㈱ ｶﾞﾊﾞﾒﾝﾄ"]
+    for text in samples:
+        js = search_page.evaluate("t => window.atlasSearch.fold(t)", text)
+        assert js == fold(unicodedata.normalize("NFKC", text)), text
+
+
+def test_search_works_under_a_sub_path(browser, site_under_subpath):
+    page = browser.new_page()
+    page.goto(f"{site_under_subpath}/")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("ぼっとねっと")
+    page.wait_for_selector(".md-search-result__list a")
+    href = page.locator(".md-search-result__list a").first.get_attribute("href")
+    assert "/atlas/documents/cybersecurity-2024/" in href
+    page.goto(href)
+    assert "ボットネット" in page.locator("article").inner_text()
+    page.close()
+
+
+def test_index_is_written_by_the_converter(converted):
+    index = json.loads((converted[0] / "atlas" / "search.json").read_text("utf-8"))
+    assert {"docs", "sections"} <= index.keys()
+    assert all(entry["n"] == fold(entry["x"]) for entry in index["sections"][:50])
+    assert Path(ROOT / "docs" / "atlas" / "search.json").is_file()
