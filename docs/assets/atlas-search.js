@@ -178,16 +178,30 @@
     var index = null;
     var loading = null;
 
+    // The manifest names the index chunks; each chunk is searched as soon as it arrives,
+    // so a large corpus shows first results before the whole index is in.
     function load() {
       if (!loading) {
         loading = fetch(new URL("atlas/search.json", root)).then(function (r) { return r.json(); })
-          .then(function (data) {
+          .then(function (manifest) {
+            var sections = [];
             var sum = 0;
-            data.sections.forEach(function (s, i) { s.i = i; sum += s.n.length; });
-            data.avgLength = sum / Math.max(1, data.sections.length);
-            index = data;
-            meta.textContent = t["search.result.placeholder"] || "";
-            if (input.value) { rendered = input.value; render(); }
+            var arrived = 0;
+            return Promise.all(manifest.chunks.map(function (name, chunkIndex) {
+              return fetch(new URL("atlas/" + name, root)).then(function (r) { return r.json(); })
+                .then(function (chunk) {
+                  // s.i: the section's place in the index, whatever order the chunks arrive in
+                  chunk.sections.forEach(function (s, k) { s.i = chunkIndex * 1e6 + k; sum += s.n.length; sections.push(s); });
+                  arrived++;
+                  index = {
+                    docs: manifest.docs, sections: sections,
+                    avgLength: sum / Math.max(1, sections.length),
+                    complete: arrived === manifest.chunks.length
+                  };
+                  if (index.complete) meta.textContent = t["search.result.placeholder"] || "";
+                  if (input.value) { rendered = input.value; render(); }
+                });
+            }));
           })
           .catch(function () { meta.textContent = "検索インデックスを読み込めませんでした"; });
       }
@@ -207,7 +221,8 @@
       if (!shown.length) {
         meta.textContent = t["search.result.none"] || "No matching documents";
       } else {
-        var label = found.results.length + " 件" + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）");
+        var label = found.results.length + " 件" + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）") +
+          (index.complete ? "" : "（索引を読み込み中）");
         meta.textContent = label;
       }
       var fragment = document.createDocumentFragment();

@@ -57,7 +57,8 @@ def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Do
     write_pages(pages, out)
     _copy_sources(entries, sources, out / "sources")
     (out / "atlas").mkdir(parents=True, exist_ok=True)
-    (out / "atlas" / "search.json").write_text(build_index(documents), encoding="utf-8")
+    for name, text in build_index(documents).items():
+        (out / "atlas" / name).write_text(text, encoding="utf-8")
     nav = nav_yaml(documents)
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(

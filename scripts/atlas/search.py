@@ -57,8 +57,13 @@ def _entry(doc_index: int, title: str, url: str, text: str) -> dict[str, object]
     return {"d": doc_index, "t": title, "u": url, "x": text, "n": fold(text), "tn": fold(title)}
 
 
-def build_index(documents: list[Document]) -> str:
-    """The index as compact, deterministic JSON."""
+# Sections are written in chunks of about this many bytes, so that a large corpus shows its
+# first results while the rest of the index is still arriving.
+CHUNK_BYTES = 1_500_000
+
+
+def build_index(documents: list[Document]) -> dict[str, str]:
+    """Index files as {file name: compact deterministic JSON}: a manifest and its chunks."""
     docs: list[dict[str, str]] = []
     entries: list[dict[str, object]] = []
     for document in documents:
@@ -71,7 +76,22 @@ def build_index(documents: list[Document]) -> str:
             entries.append(_entry(doc_index, document.meta.title, home, _text(document.preamble)))
         for section in document.all_sections():
             entries.append(_section_entry(document, section, doc_index))
-    return json.dumps({"docs": docs, "sections": entries}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for entry in entries:
+        encoded = _json(entry)
+        if size and size + len(encoded) > CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(encoded)
+        size += len(encoded.encode("utf-8"))
+    files = {f"search-{n}.json": '{"sections":[' + ",".join(chunk) + "]}\n" for n, chunk in enumerate(chunks)}
+    manifest = {"docs": docs, "chunks": list(files), "sections": len(entries)}
+    return {"search.json": _json(manifest) + "\n", **files}
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _section_entry(document: Document, section: Section, doc_index: int) -> dict[str, object]:
