@@ -187,21 +187,26 @@
             var sections = [];
             var sum = 0;
             var arrived = 0;
-            return Promise.all(manifest.chunks.map(function (name, chunkIndex) {
-              return fetch(new URL("atlas/" + name, root)).then(function (r) { return r.json(); })
-                .then(function (chunk) {
-                  // s.i: the section's place in the index, whatever order the chunks arrive in
-                  chunk.sections.forEach(function (s, k) { s.i = chunkIndex * 1e6 + k; sum += s.n.length; sections.push(s); });
-                  arrived++;
-                  index = {
-                    docs: manifest.docs, sections: sections,
-                    avgLength: sum / Math.max(1, sections.length),
-                    complete: arrived === manifest.chunks.length
-                  };
-                  if (index.complete) meta.textContent = t["search.result.placeholder"] || "";
-                  if (input.value) { rendered = input.value; render(); }
-                });
-            }));
+            // One chunk after another: the first arrives whole and early (in parallel they
+            // would all share the line and all arrive late).
+            function add(chunkIndex, chunk) {
+              // s.i: the section's place in the index, for stable ordering of equal scores
+              chunk.sections.forEach(function (s, k) { s.i = chunkIndex * 1e6 + k; sum += s.n.length; sections.push(s); });
+              arrived++;
+              index = {
+                docs: manifest.docs, sections: sections,
+                avgLength: sum / Math.max(1, sections.length),
+                complete: arrived === manifest.chunks.length
+              };
+              if (index.complete) meta.textContent = t["search.result.placeholder"] || "";
+              if (input.value) { rendered = input.value; render(); }
+            }
+            return manifest.chunks.reduce(function (previous, name, chunkIndex) {
+              return previous.then(function () {
+                return fetch(new URL("atlas/" + name, root)).then(function (r) { return r.json(); })
+                  .then(function (chunk) { add(chunkIndex, chunk); });
+              });
+            }, Promise.resolve());
           })
           .catch(function () { meta.textContent = "検索インデックスを読み込めませんでした"; });
       }

@@ -39,6 +39,18 @@ def fold(text: str) -> str:
     return "".join(fold_char(ch) for ch in text)
 
 
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character (and its end), the offset in ``text``."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for offset, ch in enumerate(text):
+        piece = fold_char(ch)
+        folded.append(piece)
+        positions.extend([offset] * len(piece))
+    positions.append(len(text))
+    return "".join(folded), positions
+
+
 def page_url(md_path: str) -> str:
     """Site URL (relative to the site root) of a Markdown page, with use_directory_urls."""
     path, _, anchor = md_path.partition("#")
