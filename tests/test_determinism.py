@@ -6,7 +6,7 @@ from pathlib import Path
 from atlas.convert import convert
 from conftest import ROOT, SOURCES
 
-HAND_WRITTEN = {"about.md", "assets"}
+HAND_WRITTEN = {"about.md", "tags.md", "assets"}
 
 
 def tree(folder: Path) -> dict[str, bytes]:

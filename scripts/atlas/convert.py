@@ -10,13 +10,16 @@ from pathlib import Path
 
 from .catalog import Entry, load_catalog
 from .errors import InputError
+from .glossary import load_glossary, mark_abbreviations
 from .model import Document, DocumentMeta
 from .pipeline import build_document, source_lines
 from .report import document_report, report_markdown
 from .search import build_index
-from .write import Page, document_pages, home_page, nav_yaml, write_pages
+from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
+from .write import Corpus, Page, document_pages, home_page, nav_yaml, write_pages
+from .write_themes import glossary_page, load_events, theme_pages, timeline_page
 
-GENERATED_DIRS = ("documents", "sources", "atlas")
+GENERATED_DIRS = ("documents", "sources", "atlas", "themes")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
@@ -44,10 +47,25 @@ def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Do
                 f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
                 f"or invent {report.invented[:40]!r}",
             )
+    themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []
+    glossary = load_glossary(sources / "glossary.yml") if (sources / "glossary.yml").is_file() else []
+    events = load_events(sources / "events.yml") if (sources / "events.yml").is_file() else []
+    content = [doc for doc in documents if doc.lines]
+    tag_sections(content, themes)
+    link_first_mentions(content, themes)
+    mark_abbreviations(content, glossary)
+    relate_sections(content)
+    corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
+                    {g.term: g.title for g in glossary})
     pages: list[Page] = []
     for doc in documents:
         parent = parents.get(doc.meta.parent) if doc.meta.parent else None
-        pages.extend(document_pages(doc, parent, children.get(doc.meta.id, [])))
+        pages.extend(document_pages(doc, parent, children.get(doc.meta.id, []), corpus))
+    if themes:
+        pages.extend(theme_pages(documents, themes))
+    if glossary:
+        pages.append(glossary_page(corpus.glossary))
+    pages.append(timeline_page(documents, events))
     intro_path = sources / "home.md"
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
@@ -59,7 +77,7 @@ def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Do
     (out / "atlas").mkdir(parents=True, exist_ok=True)
     for name, text in build_index(documents).items():
         (out / "atlas" / name).write_text(text, encoding="utf-8")
-    nav = nav_yaml(documents)
+    nav = nav_yaml(documents, themes, bool(glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(
         json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1, sort_keys=True) + "\n",

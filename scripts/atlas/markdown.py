@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
-from .model import Block, FootnoteRef, ListBlock, ListItem, Paragraph, Table
+from .model import Block, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
 
 # Markdown-significant ASCII punctuation that can act anywhere in a line.
 _INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -28,29 +29,59 @@ def escape(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", text, flags=re.MULTILINE)
 
 
-def with_refs(text: str, refs: list[FootnoteRef], note_ids: dict[str, str]) -> str:
-    """Escaped text with footnote references put back where their markers stood."""
+# Resolves an inline link target ("theme:dfft", "abbr:DFFT") to (kind, value): ("link", url)
+# or ("abbr", title).  None: render the text plain.
+Resolver = Callable[[str], tuple[str, str] | None]
+
+
+def no_links(_: str) -> None:
+    return None
+
+
+def with_refs(
+    text: str,
+    refs: list[FootnoteRef],
+    note_ids: dict[str, str],
+    links: list[InlineLink] | None = None,
+    resolve: Resolver = no_links,
+) -> str:
+    """Escaped text with footnote references put back and inline links and abbreviations marked."""
+    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.label) for ref in refs]
+    events += [(link.offset, link.length, "link", link.target) for link in links or []]
     pieces: list[str] = []
     cursor = 0
-    for ref in sorted(refs, key=lambda r: r.offset):
-        pieces.append(escape(text[cursor : ref.offset]))
-        pieces.append(f"[^{note_ids[ref.label]}]")
-        cursor = ref.offset
+    for offset, length, kind, value in sorted(events, key=lambda e: (e[0], e[1])):
+        if offset < cursor:
+            continue  # overlapping marks: the first one wins
+        pieces.append(escape(text[cursor:offset]))
+        if kind == "ref":
+            pieces.append(f"[^{note_ids[value]}]")
+            cursor = offset
+            continue
+        shown = escape(text[offset : offset + length])
+        resolved = resolve(value)
+        if resolved is None:
+            pieces.append(shown)
+        elif resolved[0] == "abbr":
+            pieces.append(f'<abbr title="{html.escape(resolved[1], quote=True)}">{shown}</abbr>')
+        else:
+            pieces.append(f"[{shown}]({resolved[1]}){{: .atlas-theme-link }}")
+        cursor = offset + length
     pieces.append(escape(text[cursor:]))
     return "".join(pieces)
 
 
-def block_markdown(block: Block, note_ids: dict[str, str]) -> str:
+def block_markdown(block: Block, note_ids: dict[str, str], resolve: Resolver = no_links) -> str:
     if isinstance(block, Paragraph):
         if block.kind == "preformatted":
             body = html.escape(block.text, quote=False)
             return f'<pre class="atlas-pre">{body}</pre>'
-        text = with_refs(block.text, block.refs, note_ids)
+        text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
         if block.kind == "caption":
             return f"{text}\n{{: .atlas-caption }}"
         return text
     if isinstance(block, ListBlock):
-        return "\n".join(_list_item(item, note_ids) for item in block.items)
+        return "\n".join(_list_item(item, note_ids, resolve) for item in block.items)
     if isinstance(block, Table):
         return _table(block)
     raise TypeError(f"unknown block {block!r}")
@@ -61,8 +92,8 @@ def block_markdown(block: Block, note_ids: dict[str, str]) -> str:
 PLAIN_BULLETS = ("・", "•", "-", "- ・", "-・", "●", "○", "◯", "▪", "■", "□", "◆", "◇", "➢", "✓")
 
 
-def _list_item(item: ListItem, note_ids: dict[str, str]) -> str:
-    text = with_refs(item.text, item.refs, note_ids)
+def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver) -> str:
+    text = with_refs(item.text, item.refs, note_ids, item.links, resolve)
     if item.marker in PLAIN_BULLETS:
         return f"- {text}"
     return f"- {escape(item.marker)} {text}\n{{: .atlas-marked }}"

@@ -48,12 +48,31 @@ class FootnoteRef:
     label: str
 
 
+@dataclass(frozen=True)
+class InlineLink:
+    """A range of a block's text that links somewhere: ``target`` is "theme:<id>" or "abbr:<term>"."""
+
+    offset: int
+    length: int
+    target: str
+
+
+@dataclass(frozen=True)
+class RelatedSection:
+    """A section of another document on the same subject (see themes.relate_sections)."""
+
+    document: str
+    anchor: str
+    score: float
+
+
 @dataclass
 class Paragraph:
     text: str
     span: SourceSpan
     kind: str = "paragraph"  # "paragraph" | "caption" | "preformatted"
     refs: list[FootnoteRef] = field(default_factory=list)
+    links: list[InlineLink] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +81,7 @@ class ListItem:
     text: str
     span: SourceSpan
     refs: list[FootnoteRef] = field(default_factory=list)
+    links: list[InlineLink] = field(default_factory=list)
 
 
 @dataclass
@@ -104,6 +124,9 @@ class Section:
     anchor: str = ""
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)  # tagged theme ids, strongest first
+    theme_scores: dict[str, int] = field(default_factory=dict)
+    related: list[RelatedSection] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in reading order."""
@@ -152,3 +175,15 @@ def block_text(block: Block) -> str:
             item.marker + item.text + "".join(ref.label for ref in item.refs) for item in block.items
         )
     return "\n".join("\t".join(row) for row in block.rows)
+
+
+def inline_targets(section: Section) -> list[Paragraph | ListItem]:
+    """Paragraphs and list items of a section: where inline links may go (not headings,
+    tables, captions or preformatted text)."""
+    targets: list[Paragraph | ListItem] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and block.kind == "paragraph":
+            targets.append(block)
+        elif isinstance(block, ListBlock):
+            targets.extend(block.items)
+    return targets

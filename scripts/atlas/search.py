@@ -6,49 +6,16 @@ character at a time, so that width, case, katakana/hiragana and spacing
 variants meet: ＡＩ = AI, 防災 DX = 防災DX, ボットネット = ぼっとねっと.  The
 folded text is computed here, once, so the browser does not fold the whole
 corpus on every page load; the JavaScript ``fold`` must stay the same as
-``fold_char`` below (a browser test compares them).
+``fold.fold_char`` (a browser test compares them).
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
 
+from .fold import fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
 from .model import Block, Document, Section, block_text
 from .write import is_split, section_heading, section_url
-
-_KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
-_TO_HIRAGANA = 0x60
-
-
-def fold_char(ch: str) -> str:
-    """One character as search compares it ("" for white space)."""
-    folded = unicodedata.normalize("NFKC", ch).lower()
-    out = []
-    for c in folded:
-        if c.isspace():
-            continue
-        code = ord(c)
-        if _KATAKANA_START <= code <= _KATAKANA_END:
-            c = chr(code - _TO_HIRAGANA)
-        out.append(c)
-    return "".join(out)
-
-
-def fold(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character (and its end), the offset in ``text``."""
-    folded: list[str] = []
-    positions: list[int] = []
-    for offset, ch in enumerate(text):
-        piece = fold_char(ch)
-        folded.append(piece)
-        positions.extend([offset] * len(piece))
-    positions.append(len(text))
-    return "".join(folded), positions
 
 
 def page_url(md_path: str) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .markdown import block_markdown, escape
 from .model import Block, Document, Section, block_text
+from .themes import Theme
 
 # A document longer than this (characters of text) is split into chapter pages.
 SPLIT_THRESHOLD = 20_000
@@ -28,6 +29,32 @@ KIND_LABELS = {
     "summary": "概要",
     "annex": "別紙",
 }
+
+
+@dataclass
+class Corpus:
+    """What pages link across: every document, the themes and the glossary."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)  # term → title
+
+
+@dataclass
+class PageContext:
+    """What rendering one document page needs beyond the model."""
+
+    document: Document
+    corpus: Corpus
+    note_ids: dict[str, str]
+
+    def resolve(self, target: str) -> tuple[str, str] | None:
+        kind, _, value = target.partition(":")
+        if kind == "theme" and value in self.corpus.themes:
+            return "link", f"../../themes/{value}.md"
+        if kind == "abbr" and value in self.corpus.glossary:
+            return "abbr", self.corpus.glossary[value]
+        return None
 
 
 @dataclass(frozen=True)
@@ -100,8 +127,10 @@ def _relative(from_dir: str, target: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def document_pages(document: Document, parent: Document | None, parts: list[Document]) -> list[Page]:
-    note_ids = {note.label: f"{note.label}" for note in document.footnotes}
+def document_pages(
+    document: Document, parent: Document | None, parts: list[Document], corpus: Corpus | None = None
+) -> list[Page]:
+    ctx = PageContext(document, corpus or Corpus(), {note.label: f"{note.label}" for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
     lines = [f"# {escape(meta.title)}", "", _metadata_table(document, parent), ""]
@@ -113,7 +142,7 @@ def document_pages(document: Document, parent: Document | None, parts: list[Docu
                          f" — {escape(part.meta.body)}")
         lines.append("")
     for block in document.preamble:
-        lines += [block_markdown(block, note_ids), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve), ""]
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -126,29 +155,48 @@ def document_pages(document: Document, parent: Document | None, parts: list[Docu
                 f"# {escape(section_heading(chapter))} {{#{chapter.anchor}}}",
                 "",
             ]
-            chapter_lines += _section_body(chapter, 1, note_ids)
+            chapter_lines += _section_body(chapter, 1, ctx)
             chapter_lines += _footnotes(document, chapter)
             title = section_heading(chapter)
+            tags = _page_tags(chapter.walk(), ctx.corpus)
             pages.append(Page(f"{base}/{chapter_page_name(chapter)}", title,
-                              _finish([_front_matter(f"{title} | {meta.title}"), *chapter_lines])))
+                              finish_page([front_matter(f"{title} | {meta.title}", tags), *chapter_lines])))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
             lines += _outline(document, document.sections, base, depth=0)
             lines += ["", "</div>", ""]
         for section in document.sections:
-            lines += _section_markdown(section, 2, note_ids)
+            lines += _section_markdown(section, 2, ctx)
         lines += _footnotes(document, None)
-    pages.insert(0, Page(f"{base}/index.md", meta.title, _finish([_front_matter(meta.title), *lines])))
+    index_sections = [] if is_split(document) else document.all_sections()
+    tags = _page_tags(index_sections, ctx.corpus)
+    pages.insert(0, Page(f"{base}/index.md", meta.title, finish_page([front_matter(meta.title, tags), *lines])))
     return pages
 
 
-def _front_matter(title: str) -> str:
-    """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds."""
-    return f"---\ntitle: {_q(title)}\n---\n"
+def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
+    """Theme names for Material's tags: every theme a section on the page is tagged with."""
+    seen: list[str] = []
+    for section in sections:
+        for theme_id in section.themes:
+            name = corpus.themes[theme_id].ja if theme_id in corpus.themes else theme_id
+            if name not in seen:
+                seen.append(name)
+    return seen
 
 
-def _finish(lines: list[str]) -> str:
+def front_matter(title: str, tags: list[str] | None = None) -> str:
+    """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds,
+    and the page's themes as Material tags."""
+    lines = ["---", f"title: {_q(title)}"]
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {_q(tag)}" for tag in tags]
+    return "\n".join([*lines, "---", ""])
+
+
+def finish_page(lines: list[str]) -> str:
     text = "\n".join(lines).rstrip() + "\n"
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
@@ -190,20 +238,45 @@ def _outline(document: Document, sections: list[Section], base: str, depth: int)
     return out
 
 
-def _section_markdown(section: Section, level: int, note_ids: dict[str, str]) -> list[str]:
+def _section_markdown(section: Section, level: int, ctx: PageContext) -> list[str]:
     hashes = "#" * min(level, 6)
     lines = [f"{hashes} {escape(section_heading(section))} {{#{section.anchor}}}", ""]
-    lines += _section_body(section, level, note_ids)
+    lines += _section_body(section, level, ctx)
     return lines
 
 
-def _section_body(section: Section, level: int, note_ids: dict[str, str]) -> list[str]:
-    lines: list[str] = []
+def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
+    lines: list[str] = _theme_chips(section, ctx)
     for block in section.blocks:
-        lines += [block_markdown(block, note_ids), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve), ""]
+    lines += _related(section, ctx)
     for child in section.children:
-        lines += _section_markdown(child, level + 1, note_ids)
+        lines += _section_markdown(child, level + 1, ctx)
     return lines
+
+
+def _theme_chips(section: Section, ctx: PageContext) -> list[str]:
+    themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
+    if not themes:
+        return []
+    links = " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes)
+    return [f"テーマ：{links}", "{: .atlas-themes }", ""]
+
+
+def _related(section: Section, ctx: PageContext) -> list[str]:
+    """"Related in other documents": a short list at the end of the section's own text."""
+    items = []
+    base = document_dir(ctx.document)
+    for link in section.related:
+        other = ctx.corpus.documents.get(link.document)
+        target = next((s for s in other.all_sections() if s.anchor == link.anchor), None) if other else None
+        if other is None or target is None:
+            continue
+        url = section_url(other, target, base)
+        items.append(f"- [{escape(section_heading(target))}]({url}) — {escape(other.meta.title)}")
+    if not items:
+        return []
+    return ['<div class="atlas-related" markdown>', "", "**他の文書の関連箇所**", "", *items, "", "</div>", ""]
 
 
 def _footnotes(document: Document, chapter: Section | None) -> list[str]:
@@ -264,14 +337,14 @@ def home_page(intro: str, documents: list[Document]) -> Page:
             f"{escape(meta.body)} | {escape(KIND_LABELS.get(meta.kind, meta.kind))} | "
             f"{escape(meta.summary)} |"
         )
-    return Page("index.md", "ホーム", _finish(lines))
+    return Page("index.md", "ホーム", finish_page(lines))
 
 
 def newest_first(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (-d.meta.date.toordinal(), d.meta.id))
 
 
-def nav_yaml(documents: list[Document]) -> str:
+def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, glossary: bool = False) -> str:
     """The ``nav:`` block for mkdocs.yml: documents grouped by issuing body, newest first."""
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
@@ -289,7 +362,13 @@ def nav_yaml(documents: list[Document]) -> str:
                 out += [f"        - {_q(section_heading(c))}: {base}/{chapter_page_name(c)}" for c in doc.sections]
             else:
                 out.append(f"      - {_q(label)}: {base}/index.md")
-    out += ["  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]
+    if themes:
+        out += ["  - テーマ:", "    - themes/index.md"]
+        out += [f"    - {_q(t.ja)}: themes/{t.id}.md" for t in themes]
+    out += ["  - 年表: timeline.md"]
+    if glossary:
+        out += ["  - 用語集: glossary.md"]
+    out += ["  - タグ: tags.md", "  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]
     return "\n".join(out) + "\n"
 
 

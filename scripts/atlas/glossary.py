@@ -1,0 +1,61 @@
+"""Glossary: abbreviations explained where they occur (a tooltip) and on one page.
+
+Python-Markdown's abbr extension needs a word boundary around each abbreviation, and
+Japanese text has none ("AISIの"), so the converter marks the first occurrence in each
+section itself; the writer renders it as <abbr title="…">.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import Document, InlineLink, Section, inline_targets
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    title: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(self.term)}(?![A-Za-z0-9])")
+
+
+def load_glossary(path: Path) -> list[GlossaryEntry]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read glossary: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("glossary"), list):
+        raise InputError(path, "expected a mapping with a 'glossary' list")
+    entries = []
+    for raw in data["glossary"]:
+        if not isinstance(raw, dict) or not raw.get("term") or not raw.get("title"):
+            raise InputError(path, f"each glossary entry needs 'term' and 'title': {raw!r}")
+        entries.append(GlossaryEntry(str(raw["term"]), str(raw["title"])))
+    return sorted(entries, key=lambda e: e.term.lower())
+
+
+def mark_abbreviations(documents: list[Document], glossary: list[GlossaryEntry]) -> None:
+    """The first occurrence of each term in each section becomes an abbr mark."""
+    for document in documents:
+        for section in document.all_sections():
+            for entry in glossary:
+                _mark_first(section, entry)
+
+
+def _mark_first(section: Section, entry: GlossaryEntry) -> None:
+    for target in inline_targets(section):
+        for match in entry.pattern.finditer(target.text):
+            start, end = match.span()
+            overlaps = any(start < link.offset + link.length and link.offset < end for link in target.links)
+            splits_ref = any(start < ref.offset < end for ref in target.refs)
+            if not overlaps and not splits_ref:
+                target.links.append(InlineLink(start, end - start, f"abbr:{entry.term}"))
+                return

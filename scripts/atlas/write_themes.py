@@ -1,0 +1,179 @@
+"""Theme pages, the themes overview, the glossary page and the timeline page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .fold import fold, fold_with_map
+from .markdown import escape
+from .model import Document, Section
+from .themes import Theme, section_text
+from .write import Page, finish_page, front_matter, newest_first, section_heading, section_url
+
+PASSAGES_PER_DOCUMENT = 5
+EXCERPT_CHARS = 90
+
+
+def _documents_by_date(documents: list[Document]) -> list[Document]:
+    return [d for d in reversed(newest_first(documents)) if d.lines]
+
+
+def _excerpt(section: Section, theme: Theme | None = None, terms: list[str] | None = None) -> str:
+    """About EXCERPT_CHARS characters of the section's text around its first relevant mention."""
+    text = section_text(section).replace("\n", " ")
+    folded, positions = fold_with_map(text)
+    start = 0
+    if theme is not None:
+        spans = theme.spans(folded)
+        start = positions[spans[0][0]] if spans else 0
+    elif terms:
+        hits = [folded.find(fold(t)) for t in terms if fold(t) in folded]
+        start = positions[min(hits)] if hits else 0
+    begin = max(0, start - 20)
+    piece = text[begin : begin + EXCERPT_CHARS]
+    return ("…" if begin else "") + piece + ("…" if begin + EXCERPT_CHARS < len(text) else "")
+
+
+def theme_pages(documents: list[Document], themes: list[Theme]) -> list[Page]:
+    by_id = {t.id: t for t in themes}
+    ordered = _documents_by_date(documents)
+    pages = [_overview(ordered, themes)]
+    for theme in themes:
+        pages.append(_theme_page(theme, ordered, by_id))
+    return pages
+
+
+def tagged(document: Document, theme: Theme) -> list[Section]:
+    """The document's sections tagged with the theme, most relevant first."""
+    found = [s for s in document.all_sections() if theme.id in s.themes]
+    return sorted(found, key=lambda s: (-s.theme_scores.get(theme.id, 0), s.span.start))
+
+
+def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) -> Page:
+    lines = [front_matter(f"{theme.ja} | テーマ"), f"# {escape(theme.ja)} {{#top}}", "",
+             f"*{escape(theme.en)}*", "{: .atlas-theme-en }", "", escape(theme.definition), "",
+             f"**キーワード**：{escape('、'.join(theme.terms))}", "{: .atlas-theme-terms }", ""]
+    related = [by_id[r] for r in theme.related if r in by_id]
+    if related:
+        lines += ["**関連テーマ**：" + " ".join(f"[{escape(r.ja)}]({r.id}.md)" for r in related), ""]
+    covering = [(doc, tagged(doc, theme)) for doc in ordered]
+    covering = [(doc, sections) for doc, sections in covering if sections]
+    lines += ["## 文書の年表 {#timeline}", ""]
+    if not covering:
+        lines += ["このテーマを主題とする節はまだありません。", ""]
+    else:
+        lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
+        for doc, sections in covering:
+            lines.append(f"| {doc.meta.date.isoformat()} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
+                         f"{escape(doc.meta.body)} | {len(sections)} |")
+        lines += ["", "## 各文書の主な箇所 {#passages}", ""]
+        for doc, sections in covering:
+            lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年） {{#doc-{doc.meta.id}}}", ""]
+            for section in sections[:PASSAGES_PER_DOCUMENT]:
+                url = section_url(doc, section, "themes")
+                lines.append(f"- [{escape(section_heading(section))}]({url})：{escape(_excerpt(section, theme))}")
+            if len(sections) > PASSAGES_PER_DOCUMENT:
+                lines.append(f"- ほか {len(sections) - PASSAGES_PER_DOCUMENT} 節")
+            lines.append("")
+    return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
+
+
+def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
+    lines = [front_matter("テーマ一覧"), "# テーマ一覧", "",
+             "文書を横断するテーマと、各文書でそのテーマを主題とする節の数です。数字から、その文書の該当箇所へ移動できます。"
+             "節へのテーマの付け方は[このサイトについて](../about.md#themes)にあります。", ""]
+    for theme in themes:
+        lines.append(f"- [{escape(theme.ja)}]({theme.id}.md)：{escape(theme.definition)}")
+    lines += ["", "## テーマ × 文書 {#matrix}", "", '<div class="atlas-matrix" markdown>', ""]
+    lines.append("| 文書 | " + " | ".join(f"[{escape(t.short)}]({t.id}.md)" for t in themes) + " |")
+    lines.append("| --- | " + " | ".join("---:" for _ in themes) + " |")
+    for doc in ordered:
+        cells = []
+        for theme in themes:
+            count = len(tagged(doc, theme))
+            cells.append(f"[{count}]({theme.id}.md#doc-{doc.meta.id})" if count else "")
+        lines.append(f"| [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}） | "
+                     + " | ".join(cells) + " |")
+    lines += ["", "</div>"]
+    return Page("themes/index.md", "テーマ一覧", finish_page(lines))
+
+
+def glossary_page(glossary: dict[str, str]) -> Page:
+    lines = [front_matter("用語集"), "# 用語集", "",
+             "文書に出てくる略語と用語です。"
+             "本文では、各節で最初に出てくる箇所にマウスを重ねると説明が表示されます。", "",
+             "| 用語 | 説明 |", "| --- | --- |"]
+    for term, title in sorted(glossary.items(), key=lambda kv: kv[0].lower()):
+        anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+        lines.append(f'| <span id="{anchor}">{escape(term)}</span> | {escape(title)} |')
+    return Page("glossary.md", "用語集", finish_page(lines))
+
+
+@dataclass(frozen=True)
+class Event:
+    when: date
+    label: str  # the date as shown: 2019年1月23日 or 2017年9月
+    title: str
+    terms: tuple[str, ...]
+
+
+def load_events(path: Path) -> list[Event]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read events: {error}") from None
+    events = []
+    for raw in (data or {}).get("events", []):
+        text = str(raw.get("date", ""))
+        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+        if not match or not raw.get("title"):
+            raise InputError(path, f"event needs a date (YYYY-MM or YYYY-MM-DD) and a title: {raw!r}")
+        year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            raise InputError(path, f"bad event date {text!r}") from None
+        label = f"{year}年{month}月{day}日" if match[3] else f"{year}年{month}月"
+        events.append(Event(when, label, str(raw["title"]), tuple(str(t) for t in raw.get("terms", []))))
+    return events
+
+
+def timeline_page(documents: list[Document], events: list[Event]) -> Page:
+    """Documents and the events they mention, in date order, each event linked to its passages."""
+    rows: list[tuple[date, int, list[str]]] = []
+    for doc in _documents_by_date(documents):
+        rows.append((doc.meta.date, 1, [
+            f"### {doc.meta.date.year}年{doc.meta.date.month}月 文書：[{escape(doc.meta.title)}]"
+            f"(documents/{doc.meta.id}/index.md) {{#doc-{doc.meta.id}}}", "",
+            f"{escape(doc.meta.body)}。{escape(doc.meta.summary)}", ""]))
+    for number, event in enumerate(events, 1):
+        passages = _event_passages(documents, event)
+        block = [f"### {event.label} {escape(event.title)} {{#event-{number}}}", ""]
+        if passages:
+            block += ["この出来事に触れている箇所：", "", *passages, ""]
+        rows.append((event.when, 0, block))
+    lines = [front_matter("年表"), "# 年表", "",
+             "文書と、文書が言及する出来事を日付順に並べています。"
+             "出来事からは、それに触れている箇所へ移動できます。", ""]
+    for _, _, block in sorted(rows, key=lambda r: (r[0], r[1])):
+        lines += block
+    return Page("timeline.md", "年表", finish_page(lines))
+
+
+def _event_passages(documents: list[Document], event: Event) -> list[str]:
+    terms = [fold(t) for t in event.terms]
+    found = []
+    for doc in _documents_by_date(documents):
+        for section in doc.all_sections():
+            folded = fold(section.title + section_text(section))
+            if any(term in folded for term in terms):
+                url = section_url(doc, section, "")
+                found.append(f"- [{escape(section_heading(section))}]({url}) — {escape(doc.meta.title)}："
+                             f"{escape(_excerpt(section, terms=list(event.terms)))}")
+    return found[:8]
