@@ -61,6 +61,8 @@ SCHEMES = (
     Scheme("paren", 5, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
     Scheme("parensub", 6, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
     Scheme("katakana", 7, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])(?:[．.]\s*| )(?P<title>\S.*)")),
+    # A summary of another document: "（title）\n subtitle 【概要】" (デジタル・ニッポン 7.6).
+    Scheme("summary", 8, re.compile(r"(?P<title>.*\S\s*【概要】)")),
     Scheme("block", 8, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
     Scheme("dash", 8, re.compile(r"―\s*(?P<title>\S.*)")),
     Scheme("circle", 8, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
@@ -278,6 +280,8 @@ class _Builder:
             scheme, number, title = heading
             self.close_list()
             title, index = self.heading_continuation(title, index)
+            if scheme.name == "summary":
+                title, line = self.summary_title(title, line)
             end = self.lines[index].number
             self.add(Heading(title, scheme.rank, number, SourceSpan(line.number, end)))
             return index + 1
@@ -306,6 +310,19 @@ class _Builder:
         self.open = paragraph
         self.open_last_line = line
         return index + 1
+
+    def summary_title(self, title: str, line: Line) -> tuple[str, Line]:
+        """A 【概要】 heading whose first line (the summarised document's title) is the line above."""
+        items = self.draft.items
+        just_above = SourceSpan(line.number - 1, line.number - 1)
+        if items and isinstance(items[-1], Paragraph) and items[-1].span == just_above:
+            above = items[-1]
+            if _title_like(above.text):
+                items.pop()
+                self.close()
+                first = Line(line.number - 1, above.text, line.kind)
+                return join_text(above.text, title), first
+        return title, line
 
     def wraps_into_next_line(self, index: int) -> bool:
         """A full-width line followed at once by more text is a wrapped paragraph, not a title."""

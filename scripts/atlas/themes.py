@@ -6,9 +6,8 @@ TAGGING RULE (documented in README and pinned by tests/test_themes.py)
     score = 5 × [a term is in the section heading] + mentions in the section's own text
     A section is tagged with a theme when
       - a term is in its heading, or
-      - it mentions the theme at least 3 times and at least 2 times per 1,000 characters, or
-      - it mentions the theme at least 10 times.
-    A passing mention (once or twice in a long section) does not tag it.
+      - it mentions the theme at least 3 times and at least 2 times per 1,000 characters.
+    A passing mention (once or twice, or a few times in a long section) does not tag it.
 
 RELATED SECTIONS
     For every section with text, up to 5 sections from OTHER documents, ranked by
@@ -35,7 +34,6 @@ from .model import Document, InlineLink, ListBlock, ListItem, Paragraph, Related
 HEADING_WEIGHT = 5
 MIN_MENTIONS = 3
 MIN_PER_1000_CHARS = 2.0
-ALWAYS_MENTIONS = 10
 MAX_RELATED = 5
 MIN_RELATED_SCORE = 0.12
 THEME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -136,7 +134,7 @@ def theme_score(theme: Theme, section: Section, folded: tuple[str, str] | None =
 
 def is_tagged(in_heading: bool, mentions: int, length: int) -> bool:
     per_1000 = mentions * 1000 / max(length, 1)
-    return in_heading or (mentions >= MIN_MENTIONS and per_1000 >= MIN_PER_1000_CHARS) or mentions >= ALWAYS_MENTIONS
+    return in_heading or (mentions >= MIN_MENTIONS and per_1000 >= MIN_PER_1000_CHARS)
 
 
 def tag_sections(documents: list[Document], themes: list[Theme]) -> None:

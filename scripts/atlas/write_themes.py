@@ -78,8 +78,10 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
             for section in sections[:PASSAGES_PER_DOCUMENT]:
                 url = section_url(doc, section, "themes")
                 lines.append(f"- [{escape(section_heading(section))}]({url})：{escape(_excerpt(section, theme))}")
-            if len(sections) > PASSAGES_PER_DOCUMENT:
-                lines.append(f"- ほか {len(sections) - PASSAGES_PER_DOCUMENT} 節")
+            rest = sections[PASSAGES_PER_DOCUMENT:]
+            if rest:
+                links = "、".join(f"[{escape(section_heading(s))}]({section_url(doc, s, 'themes')})" for s in rest)
+                lines.append(f"- その他の節：{links}")
             lines.append("")
     return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
 
