@@ -56,6 +56,8 @@ def test_joining_never_puts_a_space_between_japanese_characters(documents):
 def test_no_radical_lookalikes_in_any_page(converted):
     out, _ = converted
     for page in out.rglob("*.md"):
+        if page.parent.name == "source-view":
+            continue  # the source view shows the source as it is, on purpose
         found = RADICALS.findall(page.read_text(encoding="utf-8"))
         assert not found, (page, found[:5])
 

@@ -39,6 +39,7 @@ def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
                 kind=line_kind(text),
                 page_start=text.startswith(" ") and not text.startswith("  "),
                 indent=len(text) - len(text.lstrip(" \u3000")),
+                raw=raw.rstrip("\n"),
             )
         )
     return _toc_entries_without_leaders(lines)
@@ -59,7 +60,7 @@ def _toc_entries_without_leaders(lines: list[Line]) -> list[Line]:
             and lines[after].kind == "toc"
             and _ENDS_WITH_PAGE.fullmatch(line.text)
         ):
-            lines[here] = Line(line.number, line.text, "toc", line.page_start, line.indent)
+            lines[here] = Line(line.number, line.text, "toc", line.page_start, line.indent, line.raw)
     return lines
 
 

@@ -19,7 +19,7 @@ from .themes import link_first_mentions, load_themes, relate_sections, tag_secti
 from .write import Corpus, Page, document_pages, home_page, nav_yaml, write_pages
 from .write_themes import glossary_page, load_events, theme_pages, timeline_page
 
-GENERATED_DIRS = ("documents", "sources", "atlas", "themes")
+GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 

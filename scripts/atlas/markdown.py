@@ -71,19 +71,27 @@ def with_refs(
     return "".join(pieces)
 
 
-def block_markdown(block: Block, note_ids: dict[str, str], resolve: Resolver = no_links) -> str:
+def block_markdown(
+    block: Block, note_ids: dict[str, str], resolve: Resolver = no_links, next_id: Callable[[], str] | None = None
+) -> str:
+    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id."""
+    def attrs(*classes: str) -> str:
+        parts = [f".{c}" for c in classes] + ([f"#{next_id()}"] if next_id else [])
+        return f"\n{{: {' '.join(parts)} }}" if parts else ""
+
     if isinstance(block, Paragraph):
         if block.kind == "preformatted":
             body = html.escape(block.text, quote=False)
-            return f'<pre class="atlas-pre">{body}</pre>'
+            ident = f' id="{next_id()}"' if next_id else ""
+            return f'<pre class="atlas-pre"{ident}>{body}</pre>'
         text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
         if block.kind == "caption":
-            return f"{text}\n{{: .atlas-caption }}"
-        return text
+            return text + attrs("atlas-caption")
+        return text + attrs()
     if isinstance(block, ListBlock):
-        return "\n".join(_list_item(item, note_ids, resolve) for item in block.items)
+        return "\n".join(_list_item(item, note_ids, resolve, attrs) for item in block.items)
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, next_id() if next_id else None)
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -92,16 +100,17 @@ def block_markdown(block: Block, note_ids: dict[str, str], resolve: Resolver = n
 PLAIN_BULLETS = ("・", "•", "-", "- ・", "-・", "●", "○", "◯", "▪", "■", "□", "◆", "◇", "➢", "✓")
 
 
-def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver) -> str:
+def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver, attrs: Callable[..., str]) -> str:
     text = with_refs(item.text, item.refs, note_ids, item.links, resolve)
     if item.marker in PLAIN_BULLETS:
-        return f"- {text}"
-    return f"- {escape(item.marker)} {text}\n{{: .atlas-marked }}"
+        return f"- {text}{attrs()}"
+    return f"- {escape(item.marker)} {text}{attrs('atlas-marked')}"
 
 
-def _table(table: Table) -> str:
+def _table(table: Table, ident: str | None = None) -> str:
     width = max(len(row) for row in table.rows)
-    out = ['<table class="atlas-table">']
+    id_attr = f' id="{ident}"' if ident else ""
+    out = [f'<table class="atlas-table"{id_attr}>']
     for index, row in enumerate(table.rows):
         cell = "th" if table.header and index == 0 else "td"
         cells = [html.escape(value, quote=False) for value in row] + [""] * (width - len(row))

@@ -38,6 +38,7 @@ class Line:
     kind: str = "body"
     page_start: bool = False
     indent: int = 0  # leading spaces in the source: two or more start a paragraph
+    raw: str = ""  # the line as decoded from the source file, before normalisation
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ on time, dict order of the file system or the machine.
 
 from __future__ import annotations
 
+import html
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -133,7 +135,7 @@ def document_pages(
     ctx = PageContext(document, corpus or Corpus(), {note.label: f"{note.label}" for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
-    lines = [f"# {escape(meta.title)}", "", _metadata_table(document, parent), ""]
+    lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", _metadata_table(document, parent), ""]
     lines += [escape(meta.summary), "{: .atlas-summary }", ""]
     if parts:
         lines += ["## 収録文書 {#parts}", ""]
@@ -141,8 +143,9 @@ def document_pages(
             lines.append(f"- [{escape(part.meta.title)}](../{part.meta.id}/index.md)"
                          f" — {escape(part.meta.body)}")
         lines.append("")
+    preamble_ids = itertools.count(1)
     for block in document.preamble:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, lambda: f"p{next(preamble_ids)}"), ""]
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -152,6 +155,8 @@ def document_pages(
             chapter_lines = [
                 f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}",
                 "",
+                _cite_meta(document),
+                "",
                 f"# {escape(section_heading(chapter))} {{#{chapter.anchor}}}",
                 "",
             ]
@@ -160,7 +165,8 @@ def document_pages(
             title = section_heading(chapter)
             tags = _page_tags(chapter.walk(), ctx.corpus)
             pages.append(Page(f"{base}/{chapter_page_name(chapter)}", title,
-                              finish_page([front_matter(f"{title} | {meta.title}", tags), *chapter_lines])))
+                              finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary),
+                                           *chapter_lines])))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -171,8 +177,53 @@ def document_pages(
         lines += _footnotes(document, None)
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
-    pages.insert(0, Page(f"{base}/index.md", meta.title, finish_page([front_matter(meta.title, tags), *lines])))
+    pages.insert(0, Page(f"{base}/index.md", meta.title,
+                         finish_page([front_matter(meta.title, tags, meta.summary), *lines])))
+    if document.lines:
+        pages.append(_print_page(document, parent, ctx))
+        pages.append(_source_page(document))
     return pages
+
+
+def _cite_meta(document: Document) -> str:
+    """What "copy citation" needs about the document, for assets/atlas-cite.js."""
+    meta = document.meta
+    when = f"{meta.date.year}年{meta.date.month}月" + ("" if meta.date_note else f"{meta.date.day}日")
+    values = {"title": meta.title, "body": meta.body, "date": when}
+    data = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in values.items())
+    return f'<div class="atlas-cite-meta" {data} hidden></div>'
+
+
+def _print_page(document: Document, parent: Document | None, ctx: PageContext) -> Page:
+    """The whole document on one page, for printing (not in the nav)."""
+    meta = document.meta
+    lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary), f"# {escape(meta.title)}", "",
+             _cite_meta(document), "", _metadata_table(document, parent), "",
+             escape(meta.summary), "{: .atlas-summary }", ""]
+    preamble_ids = itertools.count(1)
+    for block in document.preamble:
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, lambda: f"p{next(preamble_ids)}"), ""]
+    for section in document.sections:
+        lines += _section_markdown(section, 2, ctx)
+    lines += _footnotes(document, None)
+    return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
+
+
+def _source_page(document: Document) -> Page:
+    """The source lines this document came from, numbered and linkable (#L123), noise marked."""
+    meta = document.meta
+    first, last = document.lines[0].number, document.lines[-1].number
+    lines = [front_matter(f"原文 | {meta.title}"), f"# 原文：{escape(meta.title)}", "",
+             f"[{escape(meta.title)}](../documents/{meta.id}/index.md) の変換元 "
+             f"`{escape(meta.source)}` の {first}〜{last} 行目です（PDF から抽出されたままのテキスト）。"
+             "網掛けの行はページ番号などのノイズとして本文から除いた行です。", "",
+             '<pre class="atlas-source">']
+    for line in document.lines:
+        css = "" if line.kind in ("body", "blank") else f' class="atlas-furniture" title="{line.kind}"'
+        lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
+                     f"{html.escape(line.raw, quote=False)}</span>")
+    lines.append("</pre>")
+    return Page(f"source-view/{meta.id}.md", f"原文 | {meta.title}", "\n".join(lines) + "\n")
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
@@ -186,13 +237,18 @@ def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
     return seen
 
 
-def front_matter(title: str, tags: list[str] | None = None) -> str:
+def front_matter(title: str, tags: list[str] | None = None, description: str = "") -> str:
     """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds,
-    and the page's themes as Material tags."""
+    a description for search engines and link previews, and the page's themes as tags."""
     lines = ["---", f"title: {_q(title)}"]
+    if description:
+        lines.append(f"description: {_q(description)}")
     if tags:
         lines.append("tags:")
         lines += [f"  - {_q(tag)}" for tag in tags]
+    # The site searches with its own index (atlas/search*.json); Material's lunr index of the
+    # same pages would only add megabytes that nobody downloads.
+    lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", ""])
 
 
@@ -215,6 +271,8 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     ]
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
+    if document.lines:
+        rows.append(("印刷", "[文書全体を1ページで表示](print.md)"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
     out += [f"| {key} | {value} |" for key, value in rows]
     out += ["", "</div>"]
@@ -246,21 +304,33 @@ def _section_markdown(section: Section, level: int, ctx: PageContext) -> list[st
 
 
 def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
-    lines: list[str] = _theme_chips(section, ctx)
+    lines: list[str] = _section_meta(section, ctx)
+    counter = itertools.count(1)
+
+    def next_id() -> str:
+        # Paragraph ids count within the section, so text changing elsewhere moves none.
+        return f"{section.anchor}-p{next(counter)}"
+
     for block in section.blocks:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
     lines += _related(section, ctx)
     for child in section.children:
         lines += _section_markdown(child, level + 1, ctx)
     return lines
 
 
-def _theme_chips(section: Section, ctx: PageContext) -> list[str]:
+def _section_meta(section: Section, ctx: PageContext) -> list[str]:
+    """Under a heading: the section's themes and a link to the source lines it came from."""
+    parts = []
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
-    if not themes:
-        return []
-    links = " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes)
-    return [f"テーマ：{links}", "{: .atlas-themes }", ""]
+    if themes:
+        parts.append("テーマ：" + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes))
+    if ctx.document.lines:
+        span = section.span
+        where = f"{span.start}" if span.start == span.end else f"{span.start}–{span.end}"
+        parts.append(f"[原文 {where} 行](../../source-view/{ctx.document.meta.id}.md#L{span.start})"
+                     "{: .atlas-source-link }")
+    return [" ".join(parts), "{: .atlas-themes }", ""] if parts else []
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:
