@@ -19,11 +19,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline).
-browser:
+# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
+# accessibility tests inject axe-core from the npm registry.
+AXE_VERSION := 4.14.1
+
+browser: .cache/node/node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+.cache/node/node_modules/axe-core/axe.min.js:
+	mkdir -p .cache/node
+	npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@$(AXE_VERSION)
 
 convert: install
 	$(PY) scripts/convert.py
