@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import yaml  # noqa: E402
+
 from atlas.convert import convert  # noqa: E402
 
 WORK = ROOT / "build" / "bench"
@@ -136,8 +137,9 @@ def cold_first_result(site: Path, query: str = "情報銀行") -> float:
     who opens the site and searches at once; the time is read in the page by a
     MutationObserver, so the browser driver's own overhead is not counted.
     """
-    from conftest import LAUNCH_ARGS, _serve
     from playwright.sync_api import sync_playwright
+
+    from conftest import LAUNCH_ARGS, _serve
 
     httpd = _serve(site)
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"

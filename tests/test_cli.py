@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+
 from conftest import ROOT, SOURCES
 
 CLI = [sys.executable, str(ROOT / "scripts" / "convert.py")]

@@ -3,6 +3,7 @@
 import re
 
 import markdown
+
 from atlas.markdown import block_markdown, escape
 from atlas.model import ListBlock, ListItem, Paragraph, SourceSpan, Table
 

@@ -3,6 +3,7 @@
 import codecs
 
 import pytest
+
 from atlas.errors import InputError
 from atlas.read import read_text
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 import pytest
+
 from atlas.search import _text, fold  # _text: the text the index holds for a section
 from atlas.write import section_heading
 from conftest import ROOT

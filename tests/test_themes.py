@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from atlas.themes import is_tagged, load_themes, term_pattern
 from conftest import ROOT
 

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+
 from atlas.wareki import parse_japanese_date
 
 
