@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,11 @@ class Document:
         for section in self.sections:
             found.extend(section.walk())
         return found
+
+    @cached_property
+    def text_length(self) -> int:
+        """Characters of text in the document's sections (computed once: writers ask often)."""
+        return sum(len(block_text(block)) for section in self.all_sections() for block in section.blocks)
 
 
 def block_text(block: Block) -> str:

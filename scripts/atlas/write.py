@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .markdown import block_markdown, escape
-from .model import Block, Document, Section, block_text
+from .model import Block, Document, Section
 from .themes import Theme
 
 # A document longer than this (characters of text) is split into chapter pages.
@@ -75,12 +75,8 @@ def section_heading(section: Section) -> str:
     return section.title
 
 
-def text_length(document: Document) -> int:
-    return sum(len(block_text(block)) for section in document.all_sections() for block in section.blocks)
-
-
 def is_split(document: Document) -> bool:
-    return len(document.sections) > 1 and text_length(document) > SPLIT_THRESHOLD
+    return len(document.sections) > 1 and document.text_length > SPLIT_THRESHOLD
 
 
 def chapter_page_name(section: Section) -> str:
