@@ -35,8 +35,9 @@ browser: .cache/node/node_modules/axe-core/axe.min.js
 convert: install
 	$(PY) scripts/convert.py
 
+# The commit's time stamps the build (sitemap dates): the same commit builds the same site.
 build: install
-	$(VENV)/bin/mkdocs build --strict --quiet
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/mkdocs build --strict --quiet
 
 serve: install
 	$(VENV)/bin/mkdocs serve

@@ -1,6 +1,8 @@
 """The same sources give byte-identical pages, and the committed docs/ is that output."""
 
 import filecmp
+import os
+import subprocess
 from pathlib import Path
 
 from atlas.convert import convert
@@ -38,3 +40,14 @@ def test_mkdocs_nav_matches_the_generated_nav(converted):
 def test_source_copies_are_the_catalog_sources():
     for source in SOURCES.glob("*.txt"):
         assert filecmp.cmp(source, ROOT / "docs" / "sources" / source.name, shallow=False)
+
+
+def test_two_site_builds_are_byte_identical(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
+           "HOME": os.environ.get("HOME", "/tmp")}
+    for name in ("one", "two"):
+        subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-d", str(tmp_path / name)],
+                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
