@@ -7,11 +7,13 @@ character at a time, so that a folded offset maps back to the original text.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
 _TO_HIRAGANA = 0x60
 
 
+@cache  # a corpus has a few thousand distinct characters and millions of uses
 def fold_char(ch: str) -> str:
     """One character as search compares it ("" for white space)."""
     folded = unicodedata.normalize("NFKC", ch).lower()
@@ -27,7 +29,7 @@ def fold_char(ch: str) -> str:
 
 
 def fold(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
+    return "".join(map(fold_char, text))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -188,6 +188,7 @@ def _free(target: Paragraph | ListItem, begin: int, end: int) -> bool:
 
 _BIGRAM_CHARS = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]{2,}")
 MAX_DF_SHARE = 0.2  # bigrams in more than a fifth of the sections say nothing
+MAX_DF = 300  # nor do bigrams in hundreds of sections: this keeps a large corpus linear
 TOP_BIGRAMS = 80  # the most telling bigrams of a section are enough to compare it
 
 
@@ -208,7 +209,7 @@ def relate_sections(documents: list[Document]) -> None:
     vectors: list[dict[str, float]] = []
     for grams in counts:
         weights = {g: (1 + math.log(c)) * math.log(total / df[g]) for g, c in grams.items()
-                   if df[g] <= MAX_DF_SHARE * total}
+                   if df[g] <= min(MAX_DF_SHARE * total, MAX_DF)}
         top = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BIGRAMS])
         norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
         vectors.append({g: w / norm for g, w in top.items()})
