@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
 from .model import Document, InlineLink, Section, inline_targets
+from .yamlfile import load_list
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,8 @@ class GlossaryEntry:
 
 
 def load_glossary(path: Path) -> list[GlossaryEntry]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read glossary: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("glossary"), list):
-        raise InputError(path, "expected a mapping with a 'glossary' list")
     entries = []
-    for raw in data["glossary"]:
+    for raw in load_list(path, "glossary"):
         if not isinstance(raw, dict) or not raw.get("term") or not raw.get("title"):
             raise InputError(path, f"each glossary entry needs 'term' and 'title': {raw!r}")
         entries.append(GlossaryEntry(str(raw["term"]), str(raw["title"])))

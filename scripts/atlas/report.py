@@ -8,7 +8,7 @@ allowed, but losing or inventing a single character is not.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .clean import FURNITURE_KINDS
 from .model import Document, block_text
@@ -28,7 +28,6 @@ class DocumentReport:
     footnotes: int
     lost: str = ""
     invented: str = ""
-    issues: list[str] = field(default_factory=list)
 
     @property
     def conserved(self) -> bool:

@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import InputError
 from .fold import fold_with_map
 from .model import Document, InlineLink, ListBlock, ListItem, Paragraph, RelatedSection, Section, inline_targets
+from .yamlfile import load_list
 
 HEADING_WEIGHT = 5
 MIN_MENTIONS = 3
@@ -74,13 +73,7 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
 
 
 def load_themes(path: Path) -> list[Theme]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read themes: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
-        raise InputError(path, "expected a mapping with a 'themes' list")
-    themes = [_theme(raw, path) for raw in data["themes"]]
+    themes = [_theme(raw, path) for raw in load_list(path, "themes")]
     ids = [t.id for t in themes]
     for theme in themes:
         if ids.count(theme.id) > 1:

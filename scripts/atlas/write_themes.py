@@ -15,6 +15,7 @@ from .markdown import escape
 from .model import Document, Section
 from .themes import Theme, section_text
 from .write import Page, finish_page, front_matter, newest_first, section_heading, section_url
+from .yamlfile import load_list
 
 PASSAGES_PER_DOCUMENT = 5
 EXCERPT_CHARS = 90
@@ -126,12 +127,9 @@ class Event:
 
 
 def load_events(path: Path) -> list[Event]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read events: {error}") from None
     events = []
-    for raw in (data or {}).get("events", []):
+    # BaseLoader: dates stay text, so "2017-09" (a month) is not an error of YAML's own
+    for raw in load_list(path, "events", loader=yaml.BaseLoader):
         text = str(raw.get("date", ""))
         match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
         if not match or not raw.get("title"):
