@@ -137,3 +137,33 @@ def test_links_work_under_a_sub_path(context, site_under_subpath):
     page.locator("article a[href*='documents/']").first.click()
     assert "/atlas/documents/" in page.url and page.locator("article h1").count() == 1
     page.close()
+
+
+def paragraph_ids(docs_dir, doc_id: str) -> dict[str, str]:
+    """Paragraph id → its text, from a converted page."""
+    page = (docs_dir / "documents" / doc_id / "index.md").read_text(encoding="utf-8")
+    return {m.group(2): m.group(1) for m in re.finditer(r"^(?:- )?(.+)\n\{: (?:\.\S+ )?#(\S+-p\d+) \}$", page,
+                                                          re.MULTILINE)}
+
+
+def test_paragraph_ids_survive_text_changes_elsewhere(tmp_path):
+    import shutil
+
+    from atlas.convert import convert
+    from conftest import SOURCES
+
+    before = tmp_path / "before"
+    convert(SOURCES, before)
+    changed = tmp_path / "src"
+    shutil.copytree(SOURCES, changed)
+    minutes = changed / "ai-strategy-council-3-2025.txt"
+    text = minutes.read_text(encoding="utf-8")
+    # an extra remark in the first speaker's block (生貝委員), far from 森委員's block
+    text = text.replace("【岡田（淳）委員】", "- ・ 追加の発言である。\n\n【岡田（淳）委員】", 1)
+    minutes.write_text(text, encoding="utf-8")
+    after = tmp_path / "after"
+    convert(changed, after)
+    old, new = paragraph_ids(before, "ai-strategy-council-3-2025"), paragraph_ids(after, "ai-strategy-council-3-2025")
+    moris = {k: v for k, v in old.items() if k.startswith("4-s6-")}  # 【森委員】
+    assert moris and all(new.get(k) == v for k, v in moris.items())
+    assert len(new) == len(old) + 1 and "追加の発言である。" in new.values()
