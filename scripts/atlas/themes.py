@@ -181,7 +181,7 @@ def _free(target: Paragraph | ListItem, begin: int, end: int) -> bool:
 
 _BIGRAM_CHARS = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]{2,}")
 MAX_DF_SHARE = 0.2  # bigrams in more than a fifth of the sections say nothing
-MAX_DF = 300  # nor do bigrams in hundreds of sections: this keeps a large corpus linear
+MAX_DF = 100  # nor do bigrams in a hundred sections or more: this keeps a large corpus linear
 TOP_BIGRAMS = 80  # the most telling bigrams of a section are enough to compare it
 
 
