@@ -205,11 +205,14 @@ class _Builder:
         if self.hints.slides and self.blank_since_open:
             # On a slide a short line is a label in a box, not a wrapped sentence.
             return width < self.width * 0.7
+        short = width < self.width * 0.5
         if not self.blank_since_open:
             # A line far shorter than the page ended for a reason (a title, a
             # label such as "① 発災直後：通信の維持"), not at the wrap.
-            return width < self.width * 0.5
-        return self.blank_since_open >= 2 and width < self.width * 0.5
+            return short
+        if short and isinstance(self.open, ListItem) and self.open.marker[:1] not in BULLETS:
+            return True  # a numbered sub-title ("① …") standing alone before its text
+        return self.blank_since_open >= 2 and short
 
     def add(self, block: Block | Heading) -> None:
         self.draft.items.append(block)
