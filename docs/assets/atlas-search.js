@@ -15,9 +15,12 @@
   var MAX_RESULTS = 20;
   var SNIPPET_RADIUS = 45;
 
-  /* Keep in step with fold_char in scripts/atlas/search.py. */
+  /* Radical look-alikes (⺠ → 民), from the index manifest: scripts/atlas/fold.py LOOKALIKES. */
+  var lookalikes = {};
+
+  /* Keep in step with fold_char in scripts/atlas/fold.py. */
   function foldChar(ch) {
-    var folded = ch.normalize("NFKC").toLowerCase();
+    var folded = (lookalikes[ch] || ch).normalize("NFKC").toLowerCase();
     var out = "";
     for (var i = 0; i < folded.length; i++) {
       var c = folded[i];
@@ -45,13 +48,18 @@
     return { folded: folded, map: map };
   }
 
-  function fold(text) {
-    // Compose first (half-width ﾎﾟ → ポ), then fold one character at a time.
-    return foldWithMap(text.normalize("NFKC")).folded;
+  function unlookalike(text) {
+    return Array.from(text).map(function (c) { return lookalikes[c] || c; }).join("");
   }
 
+  function fold(text) {
+    // Look-alikes first (NFKC would turn ⼾ into 戶), compose (ﾎﾟ → ポ), then fold each character.
+    return foldWithMap(unlookalike(text).normalize("NFKC")).folded;
+  }
+
+  /* Keep in step with fold_query in scripts/atlas/fold.py. */
   function queryWords(query) {
-    var words = query.normalize("NFKC").split(/[\s\u3000]+/).map(fold).filter(Boolean);
+    var words = unlookalike(query).normalize("NFKC").split(/[\s\u3000]+/).map(fold).filter(Boolean);
     var seen = {};
     return words.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
   }
@@ -184,6 +192,7 @@
       if (!loading) {
         loading = fetch(new URL("atlas/search.json", root)).then(function (r) { return r.json(); })
           .then(function (manifest) {
+            lookalikes = manifest.lookalikes || {};
             var sections = [];
             var sum = 0;
             var arrived = 0;

@@ -9,6 +9,12 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
+from .normalize import KANGXI_JAPANESE_FORMS, RADICALS_SUPPLEMENT
+
+# Radical look-alikes a reader may paste from a PDF (⺠, ⼾): folded to the kanji the
+# converter writes. NFKC alone misses the supplement block and gives 戶 for ⼾.
+LOOKALIKES = {**RADICALS_SUPPLEMENT, **KANGXI_JAPANESE_FORMS}
+
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
 _TO_HIRAGANA = 0x60
 
@@ -16,7 +22,7 @@ _TO_HIRAGANA = 0x60
 @cache  # a corpus has a few thousand distinct characters and millions of uses
 def fold_char(ch: str) -> str:
     """One character as search compares it ("" for white space)."""
-    folded = unicodedata.normalize("NFKC", ch).lower()
+    folded = unicodedata.normalize("NFKC", LOOKALIKES.get(ch, ch)).lower()
     out = []
     for c in folded:
         if c.isspace():
@@ -42,3 +48,12 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         positions.extend([offset] * len(piece))
     positions.append(len(text))
     return "".join(folded), positions
+
+
+def fold_query(query: str) -> list[str]:
+    """A query as search uses it: look-alikes mapped, composed (ﾎﾟ → ポ), split on spaces, folded.
+
+    The browser's queryWords in docs/assets/atlas-search.js does the same.
+    """
+    mapped = "".join(LOOKALIKES.get(ch, ch) for ch in query)
+    return [w for w in (fold(part) for part in unicodedata.normalize("NFKC", mapped).split()) if w]

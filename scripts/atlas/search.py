@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from .fold import fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
+from .fold import LOOKALIKES, fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
 from .model import Block, Document, Section, block_text
 from .write import is_split, section_heading, section_url
 
@@ -65,7 +65,8 @@ def build_index(documents: list[Document]) -> dict[str, str]:
         chunks[-1].append(encoded)
         size += len(encoded.encode("utf-8"))
     files = {f"search-{n}.json": '{"sections":[' + ",".join(chunk) + "]}\n" for n, chunk in enumerate(chunks)}
-    manifest = {"docs": docs, "chunks": list(files), "sections": len(entries)}
+    # The browser folds queries with the same look-alike table (see fold.LOOKALIKES).
+    manifest = {"docs": docs, "chunks": list(files), "sections": len(entries), "lookalikes": LOOKALIKES}
     return {"search.json": _json(manifest) + "\n", **files}
 
 
