@@ -110,3 +110,11 @@ def browser():
         chromium.close()
 
 
+
+
+def search_for(page, query: str) -> None:
+    """Type a query into the site's search box and wait for the first result."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__list a")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, search_for
 
 AXE = ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -38,9 +38,7 @@ def test_no_serious_violations(browser, server, path):
 def test_search_results_have_no_serious_violations(browser, server):
     page = browser.new_page()
     page.goto(f"{server}/")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("情報銀行")
-    page.wait_for_selector(".md-search-result__list a")
+    search_for(page, "情報銀行")
     violations = axe_violations(page)
     page.close()
     assert not violations, describe(violations)

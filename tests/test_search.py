@@ -18,7 +18,7 @@ import pytest
 from atlas.fold import fold_query
 from atlas.search import _text, fold  # _text: the text the index holds for a section
 from atlas.write import section_heading
-from conftest import ROOT
+from conftest import ROOT, search_for
 
 QUERIES = [json.loads(line) for line in (ROOT / "tests" / "search_queries.jsonl").read_text("utf-8").splitlines()]
 
@@ -128,9 +128,7 @@ def test_browser_and_converter_fold_text_the_same_way(search_page):
 def test_search_works_under_a_sub_path(browser, site_under_subpath):
     page = browser.new_page()
     page.goto(f"{site_under_subpath}/")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("ぼっとねっと")
-    page.wait_for_selector(".md-search-result__list a")
+    search_for(page, "ぼっとねっと")
     href = page.locator(".md-search-result__list a").first.get_attribute("href")
     assert "/atlas/documents/cybersecurity-2024/" in href
     page.goto(href)
