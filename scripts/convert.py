@@ -25,10 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder with catalog.yml")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write pages into")
+    parser.add_argument("--update-anchors", action="store_true",
+                        help="record new headings' ids in SOURCES/anchors.lock (published ids never change)")
     args = parser.parse_args(argv)
     default_out = args.out.resolve() == (ROOT / "docs").resolve()
     try:
-        documents = convert(args.sources, args.out, ROOT / "mkdocs.yml" if default_out else None)
+        documents = convert(args.sources, args.out, ROOT / "mkdocs.yml" if default_out else None,
+                            update_anchors=args.update_anchors)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

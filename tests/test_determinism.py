@@ -51,3 +51,27 @@ def test_two_site_builds_are_byte_identical(tmp_path):
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_anchor_lock_records_every_heading(converted):
+    from atlas.anchors import load_lock, updated_lock
+
+    lock = load_lock(SOURCES / "anchors.lock")
+    documents = [d for d in converted[1] if d.lines]
+    assert updated_lock(documents, lock) == lock, "new headings: run scripts/convert.py --update-anchors"
+
+
+def test_published_anchors_survive_a_new_heading_before_them(tmp_path):
+    import shutil
+
+    changed = tmp_path / "src"
+    shutil.copytree(SOURCES, changed)
+    minutes = changed / "ai-strategy-council-3-2025.txt"
+    text = minutes.read_text(encoding="utf-8")
+    # a new unnumbered block before the first speaker: positions of all speakers shift by one
+    minutes.write_text(text.replace("【生貝委員】", "【新設の項目】\n\n- ・ 新しい発言である。\n\n【生貝委員】", 1),
+                       encoding="utf-8")
+    documents = {d.meta.id: d for d in convert(changed, tmp_path / "out")}
+    anchors = {s.title: s.anchor for s in documents["ai-strategy-council-3-2025"].all_sections()}
+    assert anchors["【生貝委員】"] == "4-s1" and anchors["【小野田人工知能戦略担当大臣】"] == "4-s18"
+    assert anchors["【新設の項目】"] not in {a for t, a in anchors.items() if t != "【新設の項目】"}

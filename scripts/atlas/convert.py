@@ -8,6 +8,7 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
+from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
@@ -24,7 +25,9 @@ NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
 
-def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Document]:
+def convert(
+    sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False
+) -> list[Document]:
     entries = load_catalog(sources)
     documents: list[Document] = []
     parents: dict[str, Document] = {}
@@ -47,6 +50,12 @@ def convert(sources: Path, out: Path, mkdocs_yml: Path | None = None) -> list[Do
                 f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
                 f"or invent {report.invented[:40]!r}",
             )
+    lock_path = sources / "anchors.lock"
+    lock = load_lock(lock_path)
+    for doc in documents:
+        apply_lock(doc, lock)
+    if update_anchors:
+        write_lock(lock_path, updated_lock([d for d in documents if d.lines], lock))
     themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []
     glossary = load_glossary(sources / "glossary.yml") if (sources / "glossary.yml").is_file() else []
     events = load_events(sources / "events.yml") if (sources / "events.yml").is_file() else []
