@@ -12,8 +12,8 @@ from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
-from .model import Document, DocumentMeta
-from .pipeline import build_document, source_lines
+from .model import Document
+from .pipeline import build_document, read_lines
 from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
@@ -99,8 +99,7 @@ def convert(
 
 def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
     """Every line of a compilation belongs to one of its parts: no text falls between."""
-    raw, _ = source_lines(Entry(DocumentMeta(**{**asdict(entry.meta), "lines": None}), entry.hints, entry.line),
-                          sources)
+    raw = read_lines(sources / entry.meta.source)
     expected = 1
     for part in sorted(entry.parts, key=lambda p: p.meta.lines or (0, 0)):
         first, last = part.meta.lines or (0, 0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .model import Document, InlineLink, Section, inline_targets
+from .model import Document, InlineLink, Section, inline_targets, range_is_free
 from .yamlfile import load_list
 
 
@@ -47,8 +47,6 @@ def _mark_first(section: Section, entry: GlossaryEntry) -> None:
     for target in inline_targets(section):
         for match in entry.pattern.finditer(target.text):
             start, end = match.span()
-            overlaps = any(start < link.offset + link.length and link.offset < end for link in target.links)
-            splits_ref = any(start < ref.offset < end for ref in target.refs)
-            if not overlaps and not splits_ref:
+            if range_is_free(target, start, end):
                 target.links.append(InlineLink(start, end - start, f"abbr:{entry.term}"))
                 return

@@ -194,3 +194,11 @@ def inline_targets(section: Section) -> list[Paragraph | ListItem]:
         elif isinstance(block, ListBlock):
             targets.extend(block.items)
     return targets
+
+
+def range_is_free(target: Paragraph | ListItem, begin: int, end: int) -> bool:
+    """Whether an inline mark may cover [begin, end): no other mark overlaps it and no
+    footnote reference stands inside it."""
+    if any(begin < link.offset + link.length and link.offset < end for link in target.links):
+        return False
+    return not any(begin < ref.offset < end for ref in target.refs)

@@ -13,12 +13,18 @@ from .read import read_text
 from .structure import assign_anchors, finish_text, nest, read_structure
 
 
-def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
-    """The raw lines of this entry (a slice for a compilation's part) and the first's number."""
-    path = sources / entry.meta.source
+def read_lines(path: Path) -> list[str]:
+    """A source file's lines (a final line end does not make an extra empty line)."""
     raw = read_text(path).split("\n")
     if raw and raw[-1] == "":
         raw.pop()
+    return raw
+
+
+def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
+    """The raw lines of this entry (a slice for a compilation's part) and the first's number."""
+    path = sources / entry.meta.source
+    raw = read_lines(path)
     if entry.meta.lines is None:
         return raw, 1
     first, last = entry.meta.lines

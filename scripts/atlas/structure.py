@@ -283,10 +283,11 @@ class _Builder:
             scheme, number, title = heading
             self.close_list()
             title, index = self.heading_continuation(title, index)
+            first = line.number
             if scheme.name == "summary":
-                title, line = self.summary_title(title, line)
+                title, first = self.summary_title(title, first)
             end = self.lines[index].number
-            self.add(Heading(title, scheme.rank, number, SourceSpan(line.number, end)))
+            self.add(Heading(title, scheme.rank, number, SourceSpan(first, end)))
             return index + 1
         if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
             self.close_list()
@@ -314,18 +315,20 @@ class _Builder:
         self.open_last_line = line
         return index + 1
 
-    def summary_title(self, title: str, line: Line) -> tuple[str, Line]:
-        """A 【概要】 heading whose first line (the summarised document's title) is the line above."""
+    def summary_title(self, title: str, first: int) -> tuple[str, int]:
+        """A 【概要】 heading whose first line (the summarised document's title) is the line above.
+
+        Returns the title and the number of the heading's first line.
+        """
         items = self.draft.items
-        just_above = SourceSpan(line.number - 1, line.number - 1)
+        just_above = SourceSpan(first - 1, first - 1)
         if items and isinstance(items[-1], Paragraph) and items[-1].span == just_above:
             above = items[-1]
             if _title_like(above.text):
                 items.pop()
                 self.close()
-                first = Line(line.number - 1, above.text, line.kind)
-                return join_text(above.text, title), first
-        return title, line
+                return join_text(above.text, title), first - 1
+        return title, first
 
     def wraps_into_next_line(self, index: int) -> bool:
         """A full-width line followed at once by more text is a wrapped paragraph, not a title."""

@@ -27,7 +27,17 @@ from typing import Any
 
 from .errors import InputError
 from .fold import fold_with_map
-from .model import Document, InlineLink, ListBlock, ListItem, Paragraph, RelatedSection, Section, inline_targets
+from .model import (
+    Document,
+    InlineLink,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    RelatedSection,
+    Section,
+    inline_targets,
+    range_is_free,
+)
 from .yamlfile import load_list
 
 HEADING_WEIGHT = 5
@@ -162,16 +172,9 @@ def _link_first(targets: list[tuple[Paragraph | ListItem, str, list[int]]], them
     for target, folded, positions in targets:
         for start, end in theme.spans(folded):
             begin, finish = positions[start], positions[end - 1] + 1
-            if _free(target, begin, finish):
+            if range_is_free(target, begin, finish):
                 target.links.append(InlineLink(begin, finish - begin, f"theme:{theme.id}"))
                 return
-
-
-def _free(target: Paragraph | ListItem, begin: int, end: int) -> bool:
-    """No other link overlaps, and no footnote marker stands inside the range."""
-    if any(begin < link.offset + link.length and link.offset < end for link in target.links):
-        return False
-    return not any(begin < ref.offset < end for ref in target.refs)
 
 
 # ---------------------------------------------------------------------------
