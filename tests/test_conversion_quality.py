@@ -99,3 +99,14 @@ def test_broken_lines_are_joined_across_blank_lines(documents):
     assert any("導入自体を自己目的化しないようなメッセージ発信が重要である。" in t for t in items)
     # Letter-spaced "A I S I" is searchable as AISI.
     assert any("AISIの人員や予算" in t for t in items)
+
+
+def test_footnote_markers_are_not_taken_from_section_numbers(documents):
+    """「3．プロセス指向のデータ戦略」 quotes a section number; note 3 belongs to "API3"."""
+    document = documents["digital-nippon-2024"]
+    blocks = [b for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
+    quoting = next(b for b in blocks if "プロセス指向のデータ戦略」では" in b.text)
+    assert "「3．プロセス指向のデータ戦略」" in quoting.text and not quoting.refs
+    api = next(b for b in blocks if "まず API 活用の進展" in b.text)
+    note = next(n for n in document.footnotes if n.label == "3")
+    assert [r.label for r in api.refs] == ["3"] and note.text.startswith("Application Programming Interface")

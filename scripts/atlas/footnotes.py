@@ -20,7 +20,7 @@ _NOT_MARKER_BEFORE = re.compile(r"(?:web|Web|WEB|G|NH|CO|ver|Ver|Society |Beyond
 
 
 def _marker(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,年月日％%])")
+    return re.compile(rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,．年月日％%])")
 
 
 def link_footnotes(draft: Draft) -> None:
