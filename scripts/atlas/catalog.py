@@ -21,6 +21,8 @@ from .structure import Hints
 from .wareki import parse_japanese_date
 
 REQUIRED = ("id", "title", "body", "date", "kind", "summary")
+# pdf-text: text extracted from a PDF, structure guessed; clean: Atlas clean text (read_clean.py).
+FORMATS = ("pdf-text", "clean")
 DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -104,6 +106,9 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
                 and 1 <= lines[0] <= lines[1]):
             raise InputError(path, f"'lines' must be [first, last] line numbers, got {lines!r}", line)
         lines = (lines[0], lines[1])
+    source_format = str(raw.get("format", parent.format if parent else "pdf-text"))
+    if source_format not in FORMATS:
+        raise InputError(path, f"unknown format '{source_format}' (use {' or '.join(FORMATS)})", line)
     meta = DocumentMeta(
         id=doc_id,
         title=str(raw["title"]),
@@ -116,6 +121,7 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
         parent=parent.id if parent else None,
         title_en=str(raw.get("title_en", "")),
         date_note=str(raw.get("date_note", "")),
+        format=source_format,
     )
     hints = Hints(
         slides=bool(raw.get("slides", False)),
@@ -123,6 +129,9 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
         preformatted=tuple((int(a), int(b)) for a, b in raw.get("preformatted", [])),
         not_headings=frozenset(int(n) for n in raw.get("not_headings", [])),
     )
+    guesses = [key for key in ("slides", "slide_titles", "preformatted", "not_headings") if raw.get(key)]
+    if source_format == "clean" and guesses:
+        raise InputError(path, f"'{guesses[0]}' helps read PDF text; clean text says its structure itself", line)
     entry = Entry(meta, hints, line or 0)
     for part in raw.get("parts", []) or []:
         entry.parts.append(_entry(part, path, sources, parent=meta))

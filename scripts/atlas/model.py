@@ -151,6 +151,7 @@ class DocumentMeta:
     parent: str | None = None  # id of the compilation this part belongs to
     title_en: str = ""
     date_note: str = ""  # why the date is what it is, when the source does not print it
+    format: str = "pdf-text"  # "pdf-text": extracted from a PDF; "clean": Atlas clean text (read_clean.py)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from .errors import InputError
 from .footnotes import link_footnotes
 from .model import Document
 from .read import read_text
+from .read_clean import read_clean
 from .structure import assign_anchors, finish_text, nest, read_structure
 
 
@@ -35,10 +36,13 @@ def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
 
 def build_document(entry: Entry, sources: Path) -> Document:
     raw, first = source_lines(entry, sources)
-    lines = classify(raw, first)
-    draft = read_structure(lines, entry.hints)
-    finish_text(draft)
-    link_footnotes(draft)
+    if entry.meta.format == "clean":
+        draft, lines = read_clean(sources / entry.meta.source, raw, first)
+    else:
+        lines = classify(raw, first)
+        draft = read_structure(lines, entry.hints)
+        finish_text(draft)
+        link_footnotes(draft)
     preamble, sections = nest(draft)
     assign_anchors(sections)
     return Document(

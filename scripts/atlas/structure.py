@@ -460,7 +460,8 @@ class _Builder:
         """The slide's title line: a catalog hint within the slide, else a title-like first line."""
         end = self.slide_end(index)
         for probe in range(index, end):
-            if self.lines[probe].number in self.hints.slide_titles:
+            line = self.lines[probe]
+            if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
                 return probe
         first = self.lines[index]
         if (

@@ -17,6 +17,7 @@ from pathlib import Path
 from .markdown import block_markdown, escape
 from .model import Block, Document, Section
 from .themes import Theme
+from .write_clean import clean_text
 
 # A document longer than this (characters of text) is split into chapter pages.
 SPLIT_THRESHOLD = 20_000
@@ -178,6 +179,7 @@ def document_pages(
     if document.lines:
         pages.append(_print_page(document, parent, ctx))
         pages.append(_source_page(document))
+        pages.append(Page(f"{base}/{meta.id}.txt", meta.title, clean_text(document)))
     return pages
 
 
@@ -205,17 +207,20 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
 
 
+SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト"}
+
+
 def _source_page(document: Document) -> Page:
     """The source lines this document came from, numbered and linkable (#L123), noise marked."""
     meta = document.meta
     first, last = document.lines[0].number, document.lines[-1].number
     lines = [front_matter(f"原文 | {meta.title}"), f"# 原文：{escape(meta.title)}", "",
              f"[{escape(meta.title)}](../documents/{meta.id}/index.md) の変換元 "
-             f"`{escape(meta.source)}` の {first}〜{last} 行目です（PDF から抽出されたままのテキスト）。"
+             f"`{escape(meta.source)}` の {first}〜{last} 行目です（{SOURCE_KINDS[meta.format]}）。"
              "網掛けの行はページ番号などのノイズとして本文から除いた行です。", "",
              '<pre class="atlas-source">']
     for line in document.lines:
-        css = "" if line.kind in ("body", "blank") else f' class="atlas-furniture" title="{line.kind}"'
+        css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
         lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
                      f"{html.escape(line.raw, quote=False)}</span>")
     lines.append("</pre>")
@@ -269,6 +274,8 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
     if document.lines:
         rows.append(("印刷", "[文書全体を1ページで表示](print.md)"))
+        rows.append(("テキスト", f"[{meta.id}.txt]({meta.id}.txt)（見出し・段落・注を整えた全文。"
+                     "[書式](../../about.md#clean-text)）"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
     out += [f"| {key} | {value} |" for key, value in rows]
     out += ["", "</div>"]
