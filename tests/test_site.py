@@ -46,3 +46,15 @@ def test_footnote_markers_link_to_their_notes(browser, server):
     target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
     assert "Anderson" in page.evaluate("id => document.getElementById(id).innerText", target)
     page.close()
+
+
+def test_a_reader_opens_a_documents_clean_text(browser, server):
+    """The page's テキスト link opens the clean text, readable even from a server that sends
+    text/plain with no charset (the test server does: the file's BOM tells the browser UTF-8)."""
+    page = browser.new_page()
+    page.goto(f"{server}/documents/bosai-dx-2024/")
+    page.get_by_role("link", name="bosai-dx-2024.txt").click()
+    page.wait_for_url("**/documents/bosai-dx-2024/bosai-dx-2024.txt")
+    text = page.locator("body").inner_text()
+    assert text.startswith("令 和6 年5月 21日\n") and "\n# 【主な課題】\n" in text
+    page.close()

@@ -179,7 +179,8 @@ def document_pages(
     if document.lines:
         pages.append(_print_page(document, parent, ctx))
         pages.append(_source_page(document))
-        pages.append(Page(f"{base}/{meta.id}.txt", meta.title, clean_text(document)))
+        # The BOM makes browsers read it as UTF-8 even from a server that sends no charset.
+        pages.append(Page(f"{base}/{meta.id}.txt", meta.title, "\ufeff" + clean_text(document)))
     return pages
 
 
