@@ -418,8 +418,17 @@ def newest_first(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (-d.meta.date.toordinal(), d.meta.id))
 
 
+# Material renders the open group of the nav on every page (navigation.prune drops the rest), so
+# a group of hundreds of documents would make every page, and the build, grow with the corpus.
+NAV_GROUP_LIMIT = 20
+
+
 def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, glossary: bool = False) -> str:
-    """The ``nav:`` block for mkdocs.yml: documents grouped by issuing body, newest first."""
+    """The ``nav:`` block for mkdocs.yml: documents grouped by issuing body, newest first.
+
+    A body with more than NAV_GROUP_LIMIT documents is divided by year, and a year with more
+    than that into runs of NAV_GROUP_LIMIT, so that no open group lists more than that.
+    """
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
         groups[doc.meta.body.split()[0]].append(doc)
@@ -427,15 +436,12 @@ def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, gloss
     out = ["nav:", "  - ホーム: index.md", "  - 文書:"]
     for body in order:
         out.append(f"    - {_q(body)}:")
-        for doc in newest_first(groups[body]):
-            base = document_dir(doc)
-            label = f"{doc.meta.title}（{doc.meta.date.year}）"
-            if is_split(doc):
-                out.append(f"      - {_q(label)}:")
-                out.append(f"        - {base}/index.md")
-                out += [f"        - {_q(section_heading(c))}: {base}/{chapter_page_name(c)}" for c in doc.sections]
+        for label, docs in nav_groups(newest_first(groups[body])):
+            if label is None:
+                out += _nav_documents(docs, "      ")
             else:
-                out.append(f"      - {_q(label)}: {base}/index.md")
+                out.append(f"      - {_q(label)}:")
+                out += _nav_documents(docs, "        ")
     if themes:
         out += ["  - テーマ:", "    - themes/index.md"]
         out += [f"    - {_q(t.ja)}: themes/{t.id}.md" for t in themes]
@@ -444,6 +450,33 @@ def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, gloss
         out += ["  - 用語集: glossary.md"]
     out += ["  - タグ: tags.md", "  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]
     return "\n".join(out) + "\n"
+
+
+def nav_groups(docs: list[Document]) -> list[tuple[str | None, list[Document]]]:
+    """One unlabelled group when small; else by year ("2024年"), long years in runs ("2024年（2/3）")."""
+    if len(docs) <= NAV_GROUP_LIMIT:
+        return [(None, docs)]
+    groups: list[tuple[str | None, list[Document]]] = []
+    for year, in_year in itertools.groupby(docs, key=lambda d: d.meta.date.year):
+        year_docs = list(in_year)
+        runs = [year_docs[i : i + NAV_GROUP_LIMIT] for i in range(0, len(year_docs), NAV_GROUP_LIMIT)]
+        for index, run in enumerate(runs, 1):
+            groups.append((f"{year}年" if len(runs) == 1 else f"{year}年（{index}/{len(runs)}）", run))
+    return groups
+
+
+def _nav_documents(docs: list[Document], indent: str) -> list[str]:
+    out: list[str] = []
+    for doc in docs:
+        base = document_dir(doc)
+        label = f"{doc.meta.title}（{doc.meta.date.year}）"
+        if is_split(doc):
+            out.append(f"{indent}- {_q(label)}:")
+            out.append(f"{indent}  - {base}/index.md")
+            out += [f"{indent}  - {_q(section_heading(c))}: {base}/{chapter_page_name(c)}" for c in doc.sections]
+        else:
+            out.append(f"{indent}- {_q(label)}: {base}/index.md")
+    return out
 
 
 def _q(text: str) -> str:

@@ -1,0 +1,41 @@
+"""The generated nav: documents by issuing body, newest first; no open group grows with the corpus."""
+
+from __future__ import annotations
+
+import datetime
+
+import yaml
+
+from atlas.model import Document, DocumentMeta
+from atlas.write import NAV_GROUP_LIMIT, nav_yaml
+
+
+def doc(doc_id: str, body: str, day: datetime.date) -> Document:
+    return Document(DocumentMeta(doc_id, f"文書{doc_id}", body, day, "proposal", "x.txt", "要旨。"))
+
+
+def documents_under(node) -> list[str]:
+    """Every page path under a nav node, in order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [path for item in node for path in documents_under(item)]
+    return [path for value in node.values() for path in documents_under(value)]
+
+
+def test_a_large_body_is_divided_by_year_and_in_runs():
+    docs = [doc(f"a{i:02d}", "大きな省", datetime.date(2024, 1, 1) + datetime.timedelta(days=i)) for i in range(25)]
+    docs += [doc(f"b{i:02d}", "大きな省", datetime.date(2023, 3, 1) + datetime.timedelta(days=i)) for i in range(20)]
+    docs += [doc("c", "小さな庁", datetime.date(2022, 5, 1))]
+    nav = yaml.safe_load(nav_yaml(docs))["nav"]
+    bodies = nav[1]["文書"]
+    large = bodies[0]["大きな省"]
+    assert [next(iter(group)) for group in large] == ["2024年（1/2）", "2024年（2/2）", "2023年"]
+    sizes = [len(next(iter(group.values()))) for group in large]
+    assert sizes == [NAV_GROUP_LIMIT, 5, 20]
+    # Newest first, every document exactly once.
+    listed = documents_under(large)
+    assert listed[0] == "documents/a24/index.md" and listed[-1] == "documents/b00/index.md"
+    assert sorted(listed) == sorted(f"documents/{d.meta.id}/index.md" for d in docs[:45])
+    # A body with few documents stays one flat list.
+    assert bodies[1] == {"小さな庁": [{"文書c（2022）": "documents/c/index.md"}]}
