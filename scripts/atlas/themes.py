@@ -18,6 +18,7 @@ RELATED SECTIONS
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -184,7 +185,9 @@ def _link_first(targets: list[tuple[Paragraph | ListItem, str, list[int]]], them
 
 _BIGRAM_CHARS = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]{2,}")
 MAX_DF_SHARE = 0.2  # bigrams in more than a fifth of the sections say nothing
-MAX_DF = 100  # nor do bigrams in a hundred sections or more: this keeps a large corpus linear
+# Nor do bigrams in more than 50 sections: about a fifth of today's corpus, so the share above
+# decides there, while a larger corpus never makes one section's comparisons costlier than today.
+MAX_DF = 50
 TOP_BIGRAMS = 80  # the most telling bigrams of a section are enough to compare it
 
 
@@ -213,23 +216,22 @@ def relate_sections(documents: list[Document]) -> None:
     for index, vector in enumerate(vectors):
         for gram, weight in vector.items():
             postings[gram].append((index, weight))
-    for index, (document, section) in enumerate(units):
+    doc_ids = [doc.meta.id for doc, _ in units]
+    theme_sets = [frozenset(s.themes) for _, s in units]
+    for index, (_, section) in enumerate(units):
         scores: dict[int, float] = defaultdict(float)
         for gram, weight in vectors[index].items():
             for other, other_weight in postings[gram]:
                 scores[other] += weight * other_weight
-        themes = set(section.themes)
         ranked = []
+        own_doc, themes = doc_ids[index], theme_sets[index]
         for other, cosine in scores.items():
-            other_doc, other_section = units[other]
-            if other_doc.meta.id == document.meta.id:
+            if doc_ids[other] == own_doc:
                 continue
-            union = themes | set(other_section.themes)
-            jaccard = len(themes & set(other_section.themes)) / len(union) if union else 0.0
+            union = len(themes | theme_sets[other])
+            jaccard = len(themes & theme_sets[other]) / union if union else 0.0
             score = cosine + 0.3 * jaccard
             if score >= MIN_RELATED_SCORE:
-                ranked.append((round(score, 6), other_doc.meta.id, other_section.anchor, other))
-        ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
-        section.related = [
-            RelatedSection(units[o][0].meta.id, units[o][1].anchor, score) for score, _, _, o in ranked[:MAX_RELATED]
-        ]
+                ranked.append((round(score, 6), doc_ids[other], units[other][1].anchor, other))
+        best = heapq.nsmallest(MAX_RELATED, ranked, key=lambda r: (-r[0], r[1], r[2]))
+        section.related = [RelatedSection(doc_ids[o], units[o][1].anchor, score) for score, _, _, o in best]
