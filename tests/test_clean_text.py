@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -153,9 +154,10 @@ CATALOG = """documents:
 """
 
 
-def convert_clean(tmp_path: Path, text: str, catalog: str = CATALOG) -> subprocess.CompletedProcess[str]:
-    folder = tmp_path / "src"
-    folder.mkdir()
+def convert_clean(tmp_path: Path, text: str, catalog: str = CATALOG,
+                  folder: Path | None = None) -> subprocess.CompletedProcess[str]:
+    folder = folder or tmp_path / "src"
+    folder.mkdir(exist_ok=True)
     (folder / "catalog.yml").write_text(catalog, encoding="utf-8")
     (folder / "sample.txt").write_text(text, encoding="utf-8")
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--sources", str(folder),
@@ -190,3 +192,41 @@ def test_bad_clean_text_stops_with_one_line(tmp_path, text, catalog, where, prob
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
     assert f"{where}: " in result.stderr and problem in result.stderr
+
+
+def test_a_part_of_the_compilation_corrected_by_hand(tmp_path):
+    """防災DX lost its numbered headings in extraction: staff restore one in its clean text."""
+    folder = tmp_path / "src"
+    shutil.copytree(SOURCES, folder)
+    published = (ROOT / "docs" / "documents" / "bosai-dx-2024" / "bosai-dx-2024.txt").read_text(encoding="utf-8")
+    assert "\n# 【主な課題】\n" in published
+    corrected = published.replace("# 【主な課題】", "# 1．次期総合防災情報システム\n\n## 【主な課題】", 1)
+    (folder / "bosai-dx-2024-corrected.txt").write_text(corrected, encoding="utf-8")
+    catalog = (folder / "catalog.yml").read_text(encoding="utf-8")
+    part = "        kind: proposal\n        lines: [4860, 5386]\n"
+    assert part in catalog
+    catalog = catalog.replace(part, part + "        source: bosai-dx-2024-corrected.txt\n        format: clean\n")
+    (folder / "catalog.yml").write_text(catalog, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--sources", str(folder),
+                             "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (out / "documents" / "bosai-dx-2024" / "index.md").read_text(encoding="utf-8")
+    assert "## 1．次期総合防災情報システム {#1}" in page
+    assert "### 【主な課題】 {#1-s1}" in page
+    assert "ldp-digital-nippon-2024-compilation.txt の行 4860–5386 を整えたもの" in page
+    assert (out / "sources" / "bosai-dx-2024-corrected.txt").read_text(encoding="utf-8") == corrected
+    for other in ("web3-white-paper-2024/index.md", "cybersecurity-2024/index.md"):  # the other parts unchanged
+        assert (out / "documents" / other).read_bytes() == (ROOT / "docs" / "documents" / other).read_bytes()
+
+
+def test_a_part_with_its_own_file_must_say_which_lines_it_stands_for(tmp_path):
+    catalog = CATALOG.replace("    format: clean\n", "    parts:\n      - id: part-one\n        title: 一\n"
+                              "        body: 見本省\n        date: 2024-04-01\n        kind: proposal\n"
+                              "        summary: 一。\n        source: corrected.txt\n        format: clean\n")
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "corrected.txt").write_text("本文。\n", encoding="utf-8")
+    result = convert_clean(tmp_path, "本文。\n", catalog, folder)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "catalog.yml:10: part 'part-one' has its own source: give 'lines'" in result.stderr

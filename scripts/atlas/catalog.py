@@ -106,9 +106,16 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
                 and 1 <= lines[0] <= lines[1]):
             raise InputError(path, f"'lines' must be [first, last] line numbers, got {lines!r}", line)
         lines = (lines[0], lines[1])
-    source_format = str(raw.get("format", parent.format if parent else "pdf-text"))
+    source_format = str(raw.get("format", "pdf-text"))
     if source_format not in FORMATS:
         raise InputError(path, f"unknown format '{source_format}' (use {' or '.join(FORMATS)})", line)
+    replaces = None
+    if parent is not None and source != parent.source:
+        # A part corrected by hand: its own file, standing for the compilation's lines.
+        if lines is None:
+            raise InputError(path, f"part '{raw['id']}' has its own source: give 'lines', the lines of "
+                             f"{parent.source} it stands for", line)
+        lines, replaces = None, lines
     meta = DocumentMeta(
         id=doc_id,
         title=str(raw["title"]),
@@ -122,6 +129,7 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
         title_en=str(raw.get("title_en", "")),
         date_note=str(raw.get("date_note", "")),
         format=source_format,
+        replaces=replaces,
     )
     hints = Hints(
         slides=bool(raw.get("slides", False)),
@@ -142,7 +150,12 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
 
 def _check_parts_cover(entry: Entry, path: Path) -> None:
     """Parts of a compilation must not overlap: a line belongs to one document."""
-    ranges = sorted((part.meta.lines or (0, 0), part.line) for part in entry.parts)
+    ranges = sorted((compilation_lines(part.meta), part.line) for part in entry.parts)
     for ((_, end), _), ((start, _), line) in itertools.pairwise(ranges):
         if start <= end:
             raise InputError(path, f"part starting at line {start} overlaps the part before it", line)
+
+
+def compilation_lines(meta: DocumentMeta) -> tuple[int, int]:
+    """The lines of its compilation a part stands for (read from there, or replaced by its own file)."""
+    return meta.lines or meta.replaces or (0, 0)

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
-from .catalog import Entry, load_catalog
+from .catalog import Entry, compilation_lines, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
 from .model import Document
@@ -101,8 +101,8 @@ def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
     """Every line of a compilation belongs to one of its parts: no text falls between."""
     raw = read_lines(sources / entry.meta.source)
     expected = 1
-    for part in sorted(entry.parts, key=lambda p: p.meta.lines or (0, 0)):
-        first, last = part.meta.lines or (0, 0)
+    for part in sorted(entry.parts, key=lambda p: compilation_lines(p.meta)):
+        first, last = compilation_lines(part.meta)
         if first != expected:
             raise InputError(sources / "catalog.yml",
                              f"lines {expected}–{first - 1} of {entry.meta.source} belong to no part", part.line)
@@ -115,7 +115,7 @@ def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
 
 def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for name in sorted({entry.meta.source for entry in entries}):
+    for name in sorted({item.meta.source for entry in entries for item in [entry, *entry.parts]}):
         shutil.copyfile(sources / name, target / name)
 
 

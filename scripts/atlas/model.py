@@ -148,6 +148,8 @@ class DocumentMeta:
     source: str
     summary: str
     lines: tuple[int, int] | None = None  # part of a compilation: line range
+    # A part of a compilation given as its own (corrected) file: the compilation lines it stands for.
+    replaces: tuple[int, int] | None = None
     parent: str | None = None  # id of the compilation this part belongs to
     title_en: str = ""
     date_note: str = ""  # why the date is what it is, when the source does not print it

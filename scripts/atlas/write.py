@@ -265,6 +265,9 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     meta = document.meta
     source = f"../../sources/{meta.source}"
     where = f"行 {meta.lines[0]}–{meta.lines[1]}" if meta.lines else "全文"
+    if meta.replaces and parent is not None:
+        first, last = meta.replaces
+        where += f"。{escape(parent.meta.source)} の行 {first}–{last} を整えたもの"
     rows = [
         ("発行", escape(meta.body)),
         ("日付", _date_cell(document)),
