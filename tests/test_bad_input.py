@@ -104,6 +104,18 @@ def test_a_ten_megabyte_document_converts(tmp_path):
     assert result.returncode == 0, result.stderr
     report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
     assert re.search(r"\| OK \|", report)
+    # Its pages stay within the weight budget: the source view continues over pages of 5,000
+    # lines, every "原文" link goes to the page holding its line, and there is no single print page.
+    out = tmp_path / "out"
+    views = {p.name: p.read_text(encoding="utf-8") for p in (out / "source-view").glob("sample*.md")}
+    lines = text.count("\n")
+    assert len(views) == -(-lines // 5000) and "sample-2.md" in views
+    links = [(m[1], m[2]) for page in (out / "documents" / "sample").glob("*.md")
+             for m in re.finditer(r"\]\(\.\./\.\./source-view/([^)#]+)#L(\d+)\)", page.read_text(encoding="utf-8"))]
+    assert len({name for name, _ in links}) > 1
+    assert all(f'id="L{number}"' in views[name] for name, number in links)
+    assert not (out / "documents" / "sample" / "print.md").exists()
+    assert "章ごとのページから印刷" in (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
 
 
 HOSTILE = """１．見出し

@@ -21,6 +21,9 @@ from .write_clean import clean_text
 
 # A document longer than this (characters of text) is split into chapter pages.
 SPLIT_THRESHOLD = 20_000
+# A whole-document print page past this many characters would weigh over 500 KB gzip (about
+# 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
+PRINT_LIMIT = 500_000
 
 KIND_LABELS = {
     "minutes": "議事概要",
@@ -177,8 +180,9 @@ def document_pages(
     pages.insert(0, Page(f"{base}/index.md", meta.title,
                          finish_page([front_matter(meta.title, tags, meta.summary), *lines])))
     if document.lines:
-        pages.append(_print_page(document, parent, ctx))
-        pages.append(_source_page(document))
+        if document.text_length <= PRINT_LIMIT:
+            pages.append(_print_page(document, parent, ctx))
+        pages.extend(_source_pages(document))
         # The BOM makes browsers read it as UTF-8 even from a server that sends no charset.
         pages.append(Page(f"{base}/{meta.id}.txt", meta.title, "\ufeff" + clean_text(document)))
     return pages
@@ -211,21 +215,41 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
 SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト"}
 
 
-def _source_page(document: Document) -> Page:
+# A source view holds this many lines (the longest real part has 3,175): a longer document's
+# view continues on further pages, so no page outgrows the weight budget.
+SOURCE_VIEW_LINES = 5000
+
+
+def source_view_name(document: Document, line_number: int) -> str:
+    """The source-view page (relative to docs/source-view/) that shows ``line_number``."""
+    chunk = (line_number - document.lines[0].number) // SOURCE_VIEW_LINES
+    return f"{document.meta.id}.md" if chunk == 0 else f"{document.meta.id}-{chunk + 1}.md"
+
+
+def _source_pages(document: Document) -> list[Page]:
     """The source lines this document came from, numbered and linkable (#L123), noise marked."""
     meta = document.meta
-    first, last = document.lines[0].number, document.lines[-1].number
-    lines = [front_matter(f"原文 | {meta.title}"), f"# 原文：{escape(meta.title)}", "",
-             f"[{escape(meta.title)}](../documents/{meta.id}/index.md) の変換元 "
-             f"`{escape(meta.source)}` の {first}〜{last} 行目です（{SOURCE_KINDS[meta.format]}）。"
-             "網掛けの行はページ番号などのノイズとして本文から除いた行です。", "",
-             '<pre class="atlas-source">']
-    for line in document.lines:
-        css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
-        lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
-                     f"{html.escape(line.raw, quote=False)}</span>")
-    lines.append("</pre>")
-    return Page(f"source-view/{meta.id}.md", f"原文 | {meta.title}", "\n".join(lines) + "\n")
+    chunks = [document.lines[i : i + SOURCE_VIEW_LINES] for i in range(0, len(document.lines), SOURCE_VIEW_LINES)]
+    pages = []
+    for chunk in chunks:
+        first, last = chunk[0].number, chunk[-1].number
+        lines = [front_matter(f"原文 | {meta.title}"), f"# 原文：{escape(meta.title)}", "",
+                 f"[{escape(meta.title)}](../documents/{meta.id}/index.md) の変換元 "
+                 f"`{escape(meta.source)}` の {first}〜{last} 行目です（{SOURCE_KINDS[meta.format]}）。"
+                 "網掛けの行はページ番号などのノイズとして本文から除いた行です。", ""]
+        if len(chunks) > 1:
+            around = [f"[{c[0].number}〜{c[-1].number} 行]({source_view_name(document, c[0].number)})"
+                      if c is not chunk else f"**{first}〜{last} 行**" for c in chunks]
+            lines += ["続き：" + " · ".join(around), ""]
+        lines.append('<pre class="atlas-source">')
+        for line in chunk:
+            css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
+            lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
+                         f"{html.escape(line.raw, quote=False)}</span>")
+        lines.append("</pre>")
+        pages.append(Page(f"source-view/{source_view_name(document, first)}", f"原文 | {meta.title}",
+                          "\n".join(lines) + "\n"))
+    return pages
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
@@ -277,7 +301,8 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
     if document.lines:
-        rows.append(("印刷", "[文書全体を1ページで表示](print.md)"))
+        rows.append(("印刷", "[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
+                     else "長い文書のため、章ごとのページから印刷してください"))
         rows.append(("テキスト", f"[{meta.id}.txt]({meta.id}.txt)（見出し・段落・注を整えた全文。"
                      "[書式](../../about.md#clean-text)）"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
@@ -335,7 +360,7 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     if ctx.document.lines:
         span = section.span
         where = f"{span.start}" if span.start == span.end else f"{span.start}–{span.end}"
-        parts.append(f"[原文 {where} 行](../../source-view/{ctx.document.meta.id}.md#L{span.start})"
+        parts.append(f"[原文 {where} 行](../../source-view/{source_view_name(ctx.document, span.start)}#L{span.start})"
                      "{: .atlas-source-link }")
     return [" ".join(parts), "{: .atlas-themes }", ""] if parts else []
 
