@@ -137,12 +137,12 @@ NOTES = (
     "  is the worst case for related sections (every bigram is shared by all the copies).",
     "- The heaviest page is a source view (the raw lines of a long part, numbered and linkable);",
     "  a view continues on another page every 5,000 lines.",
-    "- One 10 MB document (the compilation repeated 22 times) converts and builds, but its chapter",
-    "  numbers repeat instead of going forward, so from the second copy on nearly all of it falls",
-    "  into one chapter: that page is far over the 500 KB budget (the heaviest page in its row).",
-    "  A real document of that length has chapters; one chapter that large would need pages below",
-    "  chapter level, which the converter does not make. Its whole-document print page is not made",
-    "  (over 500,000 characters: printed chapter by chapter) and its source view is split.",
+    "- One 10 MB document (the compilation repeated 22 times) converts and builds. Its chapter",
+    "  numbers repeat instead of going forward, so nearly all of it falls into one chapter of 3.2",
+    "  million characters; that chapter gives each section a page of its own (over 100,000",
+    "  characters: `layout.paginate`), as do its sections in turn. Before that its heaviest page",
+    "  weighed 3,044 KB gzip. Its whole-document print page is not made (over 500,000 characters:",
+    "  printed chapter by chapter) and its source view continues over pages of 5,000 lines.",
 )
 
 

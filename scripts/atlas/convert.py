@@ -12,6 +12,7 @@ from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, compilation_lines, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
+from .layout import paginate
 from .model import Document
 from .pipeline import build_document, read_lines
 from .report import document_report, report_markdown
@@ -54,6 +55,7 @@ def convert(
     lock = load_lock(lock_path)
     for doc in documents:
         apply_lock(doc, lock)
+        paginate(doc)
     if update_anchors:
         write_lock(lock_path, updated_lock([d for d in documents if d.lines], lock))
     themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []

@@ -129,6 +129,9 @@ class Section:
     themes: list[str] = field(default_factory=list)  # tagged theme ids, strongest first
     theme_scores: dict[str, int] = field(default_factory=dict)
     related: list[RelatedSection] = field(default_factory=list)
+    # The anchor of the section whose page shows this one ("" = the document's own page); set by
+    # layout.paginate once anchors are final.
+    page: str = ""
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in reading order."""

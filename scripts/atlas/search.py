@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 
 from .fold import LOOKALIKES, fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
+from .layout import has_own_page
 from .model import Block, Document, Section, block_text
-from .write import is_split, section_heading, section_url
+from .write import section_heading, section_url
 
 
 def page_url(md_path: str) -> str:
@@ -76,6 +77,6 @@ def _json(value: object) -> str:
 
 def _section_entry(document: Document, section: Section, doc_index: int) -> dict[str, object]:
     url = page_url(section_url(document, section, ""))
-    if is_split(document) and section in document.sections:
+    if has_own_page(section):
         url = f"{url}#{section.anchor}"
     return _entry(doc_index, section_heading(section), url, _text(section.blocks))

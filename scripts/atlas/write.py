@@ -11,16 +11,16 @@ import html
 import itertools
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
 from .model import Block, Document, Section
 from .themes import Theme
 from .write_clean import clean_text
 
 # A document longer than this (characters of text) is split into chapter pages.
-SPLIT_THRESHOLD = 20_000
 # A whole-document print page past this many characters would weigh over 500 KB gzip (about
 # 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
 PRINT_LIMIT = 500_000
@@ -53,6 +53,7 @@ class PageContext:
     document: Document
     corpus: Corpus
     note_ids: dict[str, str]
+    whole_document: bool = False  # the print view: every section inline, whatever its page
 
     def resolve(self, target: str) -> tuple[str, str] | None:
         kind, _, value = target.partition(":")
@@ -79,10 +80,6 @@ def section_heading(section: Section) -> str:
     return section.title
 
 
-def is_split(document: Document) -> bool:
-    return len(document.sections) > 1 and document.text_length > SPLIT_THRESHOLD
-
-
 def chapter_page_name(section: Section) -> str:
     return f"{section.anchor}.md"
 
@@ -92,22 +89,11 @@ def document_dir(document: Document) -> str:
 
 
 def section_url(document: Document, section: Section, from_dir: str) -> str:
-    """Relative link to a section, from a page in ``from_dir``."""
-    chapter = _chapter_of(document, section)
-    here = from_dir.rstrip("/")
+    """Relative link to a section (on the page that shows it, see layout.paginate), from ``from_dir``."""
     base = document_dir(document)
-    target = f"{base}/{chapter_page_name(chapter)}" if is_split(document) else f"{base}/index.md"
-    rel = _relative(here, target)
-    if chapter is section and is_split(document):
-        return rel
-    return f"{rel}#{section.anchor}"
-
-
-def _chapter_of(document: Document, section: Section) -> Section:
-    for chapter in document.sections:
-        if section in chapter.walk():
-            return chapter
-    raise ValueError("section not in document")
+    target = f"{base}/{section.page}.md" if section.page else f"{base}/index.md"
+    rel = _relative(from_dir.rstrip("/"), target)
+    return rel if has_own_page(section) else f"{rel}#{section.anchor}"
 
 
 def _relative(from_dir: str, target: str) -> str:
@@ -151,22 +137,9 @@ def document_pages(
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
         lines += _outline(document, document.sections, base, depth=0)
         lines += ["", "</div>", ""]
-        for chapter in document.sections:
-            chapter_lines = [
-                f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}",
-                "",
-                _cite_meta(document),
-                "",
-                f"# {escape(section_heading(chapter))} {{#{chapter.anchor}}}",
-                "",
-            ]
-            chapter_lines += _section_body(chapter, 1, ctx)
-            chapter_lines += _footnotes(document, chapter)
-            title = section_heading(chapter)
-            tags = _page_tags(chapter.walk(), ctx.corpus)
-            pages.append(Page(f"{base}/{chapter_page_name(chapter)}", title,
-                              finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary),
-                                           *chapter_lines])))
+        for section in document.all_sections():
+            if has_own_page(section):
+                pages.append(_section_page(section, ctx))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -181,11 +154,41 @@ def document_pages(
                          finish_page([front_matter(meta.title, tags, meta.summary), *lines])))
     if document.lines:
         if document.text_length <= PRINT_LIMIT:
-            pages.append(_print_page(document, parent, ctx))
+            pages.append(_print_page(document, parent, replace(ctx, whole_document=True)))
         pages.extend(_source_pages(document))
         # The BOM makes browsers read it as UTF-8 even from a server that sends no charset.
         pages.append(Page(f"{base}/{meta.id}.txt", meta.title, "\ufeff" + clean_text(document)))
     return pages
+
+
+def _section_page(section: Section, ctx: PageContext) -> Page:
+    """A chapter's page, or a section's when its chapter is too long for one page."""
+    document, meta = ctx.document, ctx.document.meta
+    up = [f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}"]
+    holder = _page_holder(document, section)
+    if holder is not None:
+        up.append(f"[{escape(section_heading(holder))}]({holder.anchor}.md){{: .atlas-doc-link }}")
+    lines = [" › ".join(up), "", _cite_meta(document), "",
+             f"# {escape(section_heading(section))} {{#{section.anchor}}}", ""]
+    lines += _section_body(section, 1, ctx)
+    lines += _footnotes(document, section)
+    title = section_heading(section)
+    tags = _page_tags(sections_on_page(section), ctx.corpus)
+    return Page(f"{document_dir(document)}/{chapter_page_name(section)}", title,
+                finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary), *lines]))
+
+
+def sections_on_page(section: Section) -> list[Section]:
+    """The sections a section's own page shows: itself and the subsections without pages of their own."""
+    return [inner for inner in section.walk() if inner.page == section.anchor]
+
+
+def _page_holder(document: Document, section: Section) -> Section | None:
+    """The section whose page a section with its own page is listed on (None: a chapter)."""
+    for parent in document.all_sections():
+        if section in parent.children:
+            return parent
+    return None
 
 
 def _cite_meta(document: Document) -> str:
@@ -346,8 +349,15 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
     for block in section.blocks:
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
     lines += _related(section, ctx)
+    own_pages = [] if ctx.whole_document else [child for child in section.children if has_own_page(child)]
     for child in section.children:
-        lines += _section_markdown(child, level + 1, ctx)
+        if child not in own_pages:
+            lines += _section_markdown(child, level + 1, ctx)
+    if own_pages:  # a long section's subsections, each on its own page
+        base = document_dir(ctx.document)
+        lines += ['<div class="atlas-outline" markdown>', ""]
+        lines += [f"- [{escape(section_heading(c))}]({section_url(ctx.document, c, base)})" for c in own_pages]
+        lines += ["", "</div>", ""]
     return lines
 
 
@@ -387,7 +397,7 @@ def _footnotes(document: Document, chapter: Section | None) -> list[str]:
     A note whose marker could not be found is still shown (as a plain list
     after the text), never dropped.
     """
-    sections = chapter.walk() if chapter else document.all_sections()
+    sections = sections_on_page(chapter) if chapter else document.all_sections()
     referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
     lines = [f"[^{n.label}]: {escape(n.text)}" for n in document.footnotes if n.label in referenced]
     all_referenced = _referenced_labels(document.all_sections(), document.preamble)
@@ -404,6 +414,8 @@ def _page_range_holds(document: Document, chapter: Section | None, line: int) ->
     """Whether source ``line`` falls in this page's part of the document."""
     if chapter is None:
         return True
+    if chapter not in document.sections:
+        return False  # loose notes stand on the chapter's own page
     starts = [c.span.start for c in document.sections]
     index = document.sections.index(chapter)
     end = starts[index + 1] if index + 1 < len(starts) else float("inf")
@@ -501,9 +513,22 @@ def _nav_documents(docs: list[Document], indent: str) -> list[str]:
         if is_split(doc):
             out.append(f"{indent}- {_q(label)}:")
             out.append(f"{indent}  - {base}/index.md")
-            out += [f"{indent}  - {_q(section_heading(c))}: {base}/{chapter_page_name(c)}" for c in doc.sections]
+            for chapter in doc.sections:
+                out += _nav_section_pages(base, chapter, indent + "  ")
         else:
             out.append(f"{indent}- {_q(label)}: {base}/index.md")
+    return out
+
+
+def _nav_section_pages(base: str, section: Section, indent: str) -> list[str]:
+    """A section's page in the nav, with the pages of its subsections under it when they have some."""
+    below = [child for child in section.children if has_own_page(child)]
+    title = _q(section_heading(section))
+    if not below:
+        return [f"{indent}- {title}: {base}/{chapter_page_name(section)}"]
+    out = [f"{indent}- {title}:", f"{indent}  - {base}/{chapter_page_name(section)}"]
+    for child in below:
+        out += _nav_section_pages(base, child, indent + "  ")
     return out
 
 
