@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from test_bad_input import CATALOG as BAD_INPUT_CATALOG
 from test_bad_input import TEXTS
 
 from atlas.anchors import apply_lock, load_lock
@@ -142,16 +143,7 @@ def test_hand_corrected_clean_text_reads_as_written(tmp_path):
     assert document_report(document).conserved
 
 
-CATALOG = """documents:
-  - id: sample
-    title: 見本
-    body: 見本省
-    date: 2024-04-01
-    kind: proposal
-    source: sample.txt
-    summary: 見本。
-    format: clean
-"""
+CATALOG = BAD_INPUT_CATALOG + "    format: clean\n"
 
 
 def convert_clean(tmp_path: Path, text: str, catalog: str = CATALOG,

@@ -69,8 +69,11 @@ def split_heading(text: str) -> tuple[str, str]:
     return number, title
 
 
-def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+def item_parts(line: str) -> tuple[str, str]:
+    """(marker, text) of a list item line."""
+    match = LIST_MARKER.fullmatch(line)
+    assert match is not None
+    return match["marker"].strip(), match["text"].strip()
 
 
 def text_and_refs(line: str, labels: set[str]) -> tuple[str, list[FootnoteRef]]:
@@ -178,10 +181,9 @@ class _Reader:
             self.draft.items.append(Heading(title, len(heading["hashes"]), number, span))
             return index + 1
         if kind == "item":
-            marker = LIST_MARKER.fullmatch(text)
-            assert marker is not None
-            item_text, refs = text_and_refs(marker["text"].strip(), self.labels)
-            item = ListItem(marker["marker"].strip(), item_text, span, refs=refs)
+            marker, written = item_parts(text)
+            item_text, refs = text_and_refs(written, self.labels)
+            item = ListItem(marker, item_text, span, refs=refs)
             self.keep(index, item.marker + item_text + "".join(ref.label for ref in refs))
             ordered = item.marker[0] not in BULLETS
             if self.open_list is None or self.open_list.ordered != ordered:

@@ -20,7 +20,6 @@ from .model import Block, Document, Section
 from .themes import Theme
 from .write_clean import clean_text
 
-# A document longer than this (characters of text) is split into chapter pages.
 # A whole-document print page past this many characters would weigh over 500 KB gzip (about
 # 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
 PRINT_LIMIT = 500_000

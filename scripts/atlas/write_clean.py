@@ -13,8 +13,7 @@ same document back.
 from __future__ import annotations
 
 from .model import Block, Document, FootnoteRef, ListBlock, ListItem, Paragraph, Section, Table
-from .read_clean import FENCE, NOTES_RULE, line_kind, split_heading
-from .structure import LIST_MARKER
+from .read_clean import FENCE, NOTES_RULE, item_parts, line_kind, split_heading
 
 
 def clean_text(document: Document) -> str:
@@ -61,15 +60,9 @@ def item_line(item: ListItem) -> str:
     """The marker and the text, with the space the marker needs to be read as one."""
     text = inline(item.text, item.refs)
     for line in (item.marker + text, f"{item.marker} {text}"):
-        if line_kind(line) == "item" and _item_parts(line) == (item.marker, text):
+        if line_kind(line) == "item" and item_parts(line) == (item.marker, text):
             return line
     raise ValueError(f"list item {item.marker!r} {item.text!r} cannot be written as clean text")
-
-
-def _item_parts(line: str) -> tuple[str, str]:
-    match = LIST_MARKER.fullmatch(line)
-    assert match is not None
-    return match["marker"].strip(), match["text"].strip()
 
 
 def inline(text: str, refs: list[FootnoteRef]) -> str:
