@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_input import CATALOG as BAD_INPUT_CATALOG
 from test_bad_input import TEXTS
 
@@ -77,13 +78,25 @@ def test_a_real_document_read_back_from_its_clean_text_is_the_same(tmp_path, con
     assert document_report(second).conserved
 
 
+# Pieces the converter reacts to: heading numbers of every scheme, list markers, captions, the
+# clean format's own syntax, footnote rules and labels, page numbers, TOC leaders, blank runs.
+MARKED_PIECES = st.sampled_from([
+    "あいう", "データ", "。", "、", "１．", "1.", "2．", "（1）", "（２）", "ア．", "イ ", "第1章", "第二章",
+    "【概要】", "【課題】", "≪枠≫", "― ", "〇", "・", "①", "②", "※", "- ", "図1 ", "表2 ", "Fig. 3 ", "```", "---",
+    "\\", "[^", "]", "1", "2", "3", " ", " " * 10, "\t", "\n", "\n\n", "\n\n\n\n", "#", "## ", "[1．] ", "はじめに",
+    "A I", "web3", "ー", "を", "」", "「", "＊1", "*2", "：", "12", "- 3 -", "....", "…", "　",
+])
+MARKED_TEXTS = st.lists(MARKED_PIECES, min_size=1, max_size=60).map("".join)
+SLIDE_HINTS = Hints(slides=True, preformatted=((9, 12),), slide_titles=frozenset({3}))
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=TEXTS)
-def test_any_text_read_back_from_its_clean_text_is_the_same(tmp_path, text):
+@given(text=TEXTS | MARKED_TEXTS, hints=st.sampled_from([Hints(), SLIDE_HINTS]))
+def test_any_text_read_back_from_its_clean_text_is_the_same(tmp_path, text, hints):
     if not text.strip():
         return
     (tmp_path / "sample.txt").write_text(text, encoding="utf-8")
-    first = build_document(Entry(meta("sample.txt", "pdf-text"), Hints(), 1), tmp_path)
+    first = build_document(Entry(meta("sample.txt", "pdf-text"), hints, 1), tmp_path)
     once = clean_text(first)
     if not once.strip():
         return  # only page numbers and such: no text to write (an empty file is refused)
