@@ -136,9 +136,9 @@ def document_pages(
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
         lines += _outline(document, document.sections, base, depth=0)
         lines += ["", "</div>", ""]
-        for section in document.all_sections():
+        for holder, section in _sections_with_parents(document.sections, None):
             if has_own_page(section):
-                pages.append(_section_page(section, ctx))
+                pages.append(_section_page(section, holder, ctx))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -160,11 +160,10 @@ def document_pages(
     return pages
 
 
-def _section_page(section: Section, ctx: PageContext) -> Page:
-    """A chapter's page, or a section's when its chapter is too long for one page."""
+def _section_page(section: Section, holder: Section | None, ctx: PageContext) -> Page:
+    """A chapter's page, or a section's (listed on its ``holder``'s page) when its chapter is too long."""
     document, meta = ctx.document, ctx.document.meta
     up = [f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}"]
-    holder = _page_holder(document, section)
     if holder is not None:
         up.append(f"[{escape(section_heading(holder))}]({holder.anchor}.md){{: .atlas-doc-link }}")
     lines = [" › ".join(up), "", _cite_meta(document), "",
@@ -182,12 +181,13 @@ def sections_on_page(section: Section) -> list[Section]:
     return [inner for inner in section.walk() if inner.page == section.anchor]
 
 
-def _page_holder(document: Document, section: Section) -> Section | None:
-    """The section whose page a section with its own page is listed on (None: a chapter)."""
-    for parent in document.all_sections():
-        if section in parent.children:
-            return parent
-    return None
+def _sections_with_parents(sections: list[Section], parent: Section | None) -> list[tuple[Section | None, Section]]:
+    """(parent, section) for every section in reading order; the parent of a chapter is None."""
+    found: list[tuple[Section | None, Section]] = []
+    for section in sections:
+        found.append((parent, section))
+        found += _sections_with_parents(section.children, section)
+    return found
 
 
 def _cite_meta(document: Document) -> str:
@@ -348,9 +348,12 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
     for block in section.blocks:
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
     lines += _related(section, ctx)
-    own_pages = [] if ctx.whole_document else [child for child in section.children if has_own_page(child)]
+    def on_own_page(child: Section) -> bool:
+        return has_own_page(child) and not ctx.whole_document
+
+    own_pages = [child for child in section.children if on_own_page(child)]
     for child in section.children:
-        if child not in own_pages:
+        if not on_own_page(child):
             lines += _section_markdown(child, level + 1, ctx)
     if own_pages:  # a long section's subsections, each on its own page
         base = document_dir(ctx.document)
@@ -413,10 +416,11 @@ def _page_range_holds(document: Document, chapter: Section | None, line: int) ->
     """Whether source ``line`` falls in this page's part of the document."""
     if chapter is None:
         return True
-    if chapter not in document.sections:
+    # By identity: sections compare equal by value, and comparing whole sections is slow.
+    index = next((i for i, c in enumerate(document.sections) if c is chapter), None)
+    if index is None:
         return False  # loose notes stand on the chapter's own page
     starts = [c.span.start for c in document.sections]
-    index = document.sections.index(chapter)
     end = starts[index + 1] if index + 1 < len(starts) else float("inf")
     return (index == 0 or chapter.span.start <= line) and line < end
 
