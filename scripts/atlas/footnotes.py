@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import FootnoteRef, ListBlock, ListItem, Paragraph
+from .model import Draft, FootnoteRef, ListBlock, ListItem, Paragraph
 from .normalize import is_cjk
-from .structure import Draft
 
 # How far above its note (in source lines) a marker may stand.
 MAX_DISTANCE = 120

@@ -25,6 +25,27 @@ class SourceSpan:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How a line was set on its PDF page: the evidence a text extraction throws away.
+
+    Only the PDF reader fills it; the structure step uses it where present and falls back to
+    text cues where not.  Lengths are in points, measured from the page's top-left corner.
+    """
+
+    page: int  # 1-based
+    x0: float
+    x1: float
+    top: float
+    size: float  # the line's font size (its most common)
+    bold: bool = False  # a bold or heavy face
+    gothic: bool = False  # a sans-serif face: Japanese headings are often Gothic at body size
+    column_x0: float = 0.0  # the text column the line stands in
+    column_x1: float = 0.0
+    gap_before: float = 0.0  # blank space above the line, in body line heights
+    role: str = ""  # "footnote" (small text at a page foot), "outline-N" (a bookmark of depth N)
+
+
+@dataclass(frozen=True)
 class Line:
     """One source line after normalisation, with its classification.
 
@@ -40,6 +61,7 @@ class Line:
     page_start: bool = False
     indent: int = 0  # leading spaces in the source: two or more start a paragraph
     raw: str = ""  # the line as decoded from the source file, before normalisation
+    layout: Layout | None = None  # PDF sources: where and how the line was set
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,24 @@ class Footnote:
 
 
 Block = Paragraph | ListBlock | Table
+
+
+@dataclass
+class Heading:
+    """A heading as a reader found it: ``rank`` orders numbering schemes (lower = outer)."""
+
+    title: str
+    rank: int
+    number: str
+    span: SourceSpan
+
+
+@dataclass
+class Draft:
+    """What a reader produces: headings and blocks in reading order, before nesting."""
+
+    items: list[Heading | Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
 
 
 @dataclass

@@ -25,9 +25,9 @@ import re
 from pathlib import Path
 
 from .errors import InputError
-from .model import Footnote, FootnoteRef, Line, ListBlock, ListItem, Paragraph, SourceSpan, Table
+from .model import Draft, Footnote, FootnoteRef, Heading, Line, ListBlock, ListItem, Paragraph, SourceSpan, Table
 from .normalize import normalize_chars
-from .structure import BULLETS, CAPTION, LIST_MARKER, Draft, Heading, heading_of
+from .numbering import BULLETS, CAPTION, LIST_MARKER, heading_of
 
 HEADING = re.compile(r"(?P<hashes>#+) (?P<text>.*)")
 EXPLICIT_NUMBER = re.compile(r"\[(?P<number>[^\]]*)\] (?P<title>.*)")
