@@ -23,39 +23,77 @@ KANJI_NUMERALS = "一二三四五六七八九十"
 KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 
 
+ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_KANJI_NUMBER = rf"[{KANJI_NUMERALS}]{{1,3}}"
+# The gap between a number and its title when no full stop follows it: a full-width space in
+# the PDF, which pdftotext usually gives as one or more ASCII spaces.
+_GAP = r"[ \u3000]+"
+
+
 @dataclass(frozen=True)
 class Scheme:
     name: str
     rank: int
     pattern: re.Pattern[str]
+    # A weak scheme is a number followed only by a space ("1　固定通信", "一　主旨"): the same
+    # shape as a table row, a footnote or a date ("6 月 6 日"), so it is a heading only when
+    # its numbering runs in sequence (structure._Builder decides).
+    weak: bool = False
 
 
+# Ranks leave room between schemes: only their order matters (lower = outer).
 SCHEMES = (
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
-    Scheme("named", 6, re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ)")),
-    Scheme("chapter", 1, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
-    Scheme("number", 2, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
+    Scheme("named", 60, re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論)")),
+    Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
+    Scheme("roman", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}])[．.]\s*(?P<title>\S.*)")),
+    Scheme("roman-space", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}]){_GAP}(?P<title>\S.*)"), weak=True),
+    # 第１　… of notices and legislative materials (第１, 第２ … without 章/節).
+    Scheme(
+        "dai", 14, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]{{1,3}})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True
+    ),
+    Scheme("section", 16, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)節\s*(?P<title>\S.*)")),
+    # 一　主旨 / （一）… of notices.
+    Scheme("kanji", 18, re.compile(rf"(?P<n>{_KANJI_NUMBER})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True),
+    Scheme("kanjiparen", 19, re.compile(rf"[（(](?P<n>{_KANJI_NUMBER})[）)]\s*(?P<title>\S.*)"), weak=True),
+    Scheme("number", 20, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
     Scheme(
         "subnumber",
-        3,
+        30,
         re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2})(?![．.]?\d)[．.]?\s+(?P<title>\S.*)"),
     ),
+    # "１－１．米国" (white papers): the chapter and section joined by a dash.
+    Scheme("subnumber-dash", 30, re.compile(r"(?P<n>\d{1,2}[－\-−‐]\d{1,2})[．.]\s*(?P<title>\S.*)")),
     Scheme(
         "subsubnumber",
-        4,
+        40,
         re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
     ),
-    Scheme("paren", 5, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
-    Scheme("parensub", 6, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
-    Scheme("katakana", 7, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])(?:[．.]\s*| )(?P<title>\S.*)")),
+    Scheme("number-space", 20, re.compile(rf"(?P<n>\d{{1,2}}){_GAP}(?P<title>\S.*)"), weak=True),
+    Scheme("paren", 50, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    Scheme("parensub", 60, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    Scheme("katakana", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])[．.]\s*(?P<title>\S.*)")),
+    # "ア 日本": also the shape of a katakana word cut at the line end ("クリプ / ト VISA").
+    Scheme("katakana-space", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}]){_GAP}(?P<title>\S.*)"), weak=True),
     # A summary of another document: "（title）\n subtitle 【概要】" (デジタル・ニッポン 7.6).
-    Scheme("summary", 8, re.compile(r"(?P<title>.*\S\s*【概要】)")),
-    Scheme("block", 8, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
-    Scheme("dash", 8, re.compile(r"―\s*(?P<title>\S.*)")),
-    Scheme("circle", 8, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
+    Scheme("summary", 80, re.compile(r"(?P<title>.*\S\s*【概要】)")),
+    Scheme("block", 80, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
+    Scheme("dash", 80, re.compile(r"―\s*(?P<title>\S.*)")),
+    Scheme("circle", 80, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
 )
-SLIDE_TITLE_RANK = 3
+# Circled numbers are sub-headings only where they stand above a body of their own
+# (structure._Builder decides); their rank sits between katakana and the unnumbered blocks.
+CIRCLED = Scheme("circled", 75, re.compile(rf"(?P<n>[{CIRCLED_NUMBERS}])\s*(?P<title>\S.*)"))
+SLIDE_TITLE_RANK = 30
+# A section number standing alone on its line, its title on the next line.
+NUMBER_ALONE = re.compile(
+    rf"(?:第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
+    rf"|[{ROMAN_NUMERALS}][．.]?|\d{{1,2}}(?:[．.]\d{{1,2}}){{0,2}}[．.]?)"
+)
+# What follows a number when the number counts something ("6 月", "3 点目", "第1回"): never a title.
+COUNTER_START = tuple("年月日時分秒回条項号章節部期次位点番件社名人歳割倍つヵか個台円％%万億千百")
 
 LIST_MARKER = re.compile(
     r"(?P<marker>-\s*[・•]|[・•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
@@ -116,6 +154,7 @@ def title_like(title: str) -> bool:
         and "。" not in title
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
+        and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles
     )
 
 
@@ -130,6 +169,12 @@ def number_token(number: str) -> str:
     kana = re.search(rf"[{KATAKANA_ORDER}]", number)
     if kana:
         return "k" + str(KATAKANA_ORDER.index(kana.group()) + 1)
+    roman = re.search(rf"[{ROMAN_NUMERALS}]", number)
+    if roman:
+        return str(ROMAN_NUMERALS.index(roman.group()) + 1)
+    circled = re.search(rf"[{CIRCLED_NUMBERS}]", number)
+    if circled:
+        return "c" + str(CIRCLED_NUMBERS.index(circled.group()) + 1)
     return ""
 
 

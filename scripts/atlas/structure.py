@@ -10,7 +10,7 @@ nests sections by the rank of their numbering scheme.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import (
     Block,
@@ -29,9 +29,12 @@ from .normalize import join_spaced_letters
 from .numbering import (
     BULLETS,
     CAPTION,
+    CIRCLED,
     CLOSING,
     CONTINUATION_START,
+    COUNTER_START,
     LIST_MARKER,
+    NUMBER_ALONE,
     SLIDE_TITLE_RANK,
     Scheme,
     display_width,
@@ -55,6 +58,35 @@ class Hints:
     not_headings: frozenset[int] = frozenset()
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A heading found in the lines: its scheme, number and title, and its last line's index."""
+
+    scheme: Scheme
+    number: str
+    title: str
+    last: int
+    captions: tuple[Line, ...] = ()  # figure captions standing between a lone number and its title
+
+
+def _without_form_feed(line: Line) -> Line:
+    """A line that pdftotext began with a form feed (a page start): the text without it."""
+    if not line.text.startswith("\f"):
+        return line
+    text = line.text.lstrip("\f").strip(" \u3000")
+    return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
+
+
+def _number_value(number: str) -> int | None:
+    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
+    token = number_token(number)
+    if re.fullmatch(r"\d+(?:-\d+)*", token):
+        return int(token.split("-")[-1])
+    if token[:1] in ("k", "c"):
+        return int(token[1:])
+    return None
+
+
 # ---------------------------------------------------------------------------
 # Reading: lines → draft (headings and blocks in order)
 # ---------------------------------------------------------------------------
@@ -62,7 +94,8 @@ class Hints:
 
 class _Builder:
     def __init__(self, lines: list[Line], hints: Hints) -> None:
-        self.lines = lines
+        self.lines = [_without_form_feed(line) for line in lines]
+        lines = self.lines
         self.hints = hints
         self.width = wrap_width(lines)
         self.draft = Draft()
@@ -74,6 +107,7 @@ class _Builder:
         # numbering only goes forward, so "1．" after "7．" is a list inside
         # the text (a summary quoting another document), not a new chapter.
         self.last_number: dict[int, int] = {}
+        self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -167,23 +201,9 @@ class _Builder:
         line = self.lines[index]
         text = line.text
         span = SourceSpan(line.number, line.number)
-        heading = None if line.number in self.hints.not_headings else heading_of(text)
-        if heading is not None and self.hints.slides and heading[0].name in ("block", "dash", "circle"):
-            heading = None  # on slides 【…】 and ― lines are callouts, not headings
-        if heading is not None and self.wraps_into_next_line(index):
-            heading = None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
-        if heading is not None and not self.numbering_goes_forward(heading[0], heading[1]):
-            heading = None
-        if heading is not None:
-            scheme, number, title = heading
-            self.close_list()
-            title, index = self.heading_continuation(title, index)
-            first = line.number
-            if scheme.name == "summary":
-                title, first = self.summary_title(title, first)
-            end = self.lines[index].number
-            self.add(Heading(title, scheme.rank, number, SourceSpan(first, end)))
-            return index + 1
+        found = self.find_heading(index)
+        if found is not None:
+            return self.emit_heading(index, found)
         if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
             self.close_list()
             self.add(Paragraph(text, span, kind="caption"))
@@ -210,6 +230,124 @@ class _Builder:
         self.open_last_line = line
         return index + 1
 
+    def find_heading(self, index: int) -> _Found | None:
+        """The heading that starts at ``index``, if any (its number state recorded)."""
+        line = self.lines[index]
+        if line.number in self.hints.not_headings:
+            return None
+        found = self.number_alone_heading(index)
+        if found is None:
+            heading = heading_of(line.text)
+            if heading is None:
+                heading = self.circled_heading(index)
+            if heading is None:
+                return None
+            found = _Found(*heading, last=index)
+        scheme = found.scheme
+        if self.hints.slides and scheme.name in ("block", "dash", "circle"):
+            return None  # on slides 【…】 and ― lines are callouts, not headings
+        if found.last == index and self.wraps_into_next_line(index):
+            return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
+        if scheme.weak and not self.weak_heading_plausible(index, found):
+            return None
+        if not self.numbering_goes_forward(scheme, found.number):
+            return None
+        return found
+
+    def emit_heading(self, index: int, found: _Found) -> int:
+        """Add the heading found at ``index``; return the index after its last line."""
+        first = self.lines[index].number
+        self.close_list()
+        title, last = found.title, found.last
+        if last == index:
+            title, last = self.heading_continuation(title, index)
+        if found.scheme.name == "summary":
+            title, first = self.summary_title(title, first)
+        end = self.lines[last].number
+        self.add(Heading(title, found.scheme.rank, found.number, SourceSpan(first, end)))
+        for caption in found.captions:
+            self.add(Paragraph(caption.text, SourceSpan(caption.number, caption.number), kind="caption"))
+        return last + 1
+
+    def next_content(self, index: int, max_blanks: int = 2) -> int | None:
+        """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
+        probe, blanks = index + 1, 0
+        while probe < len(self.lines) and self.lines[probe].kind == "blank":
+            blanks += 1
+            probe += 1
+        if probe >= len(self.lines) or blanks > max_blanks or self.lines[probe].kind != "body":
+            return None
+        return probe
+
+    def number_alone_heading(self, index: int) -> _Found | None:
+        """A section number alone on its line and its title on the next ("一", "", "主旨").
+
+        PDF text often puts a number and its title, set on one baseline, on lines of their own,
+        with a blank line or a figure caption between them.
+        """
+        text = self.lines[index].text
+        if not NUMBER_ALONE.fullmatch(text):
+            return None
+        probe = self.next_content(index)
+        captions: list[Line] = []
+        if probe is not None and CAPTION.fullmatch(self.lines[probe].text):
+            captions.append(self.lines[probe])
+            probe = self.next_content(probe)
+        if probe is None:
+            return None
+        title = self.lines[probe].text
+        if (
+            not title_like(title)
+            or title.endswith(tuple(CLOSING[:2]))
+            or display_width(title) >= self.width * 0.85
+            or heading_of(title) is not None
+            or LIST_MARKER.fullmatch(title)
+        ):
+            return None
+        heading = heading_of(f"{text} {title}")
+        if heading is None:
+            return None
+        return _Found(*heading, last=probe, captions=tuple(captions))
+
+    def weak_heading_plausible(self, index: int, found: _Found) -> bool:
+        """A number + space + title is a heading only when it looks like one and runs in sequence.
+
+        The same shape is a footnote, a table row ("1 4 月 10 日 …"), a date ("6 月 6 日") or a
+        katakana word cut at the line end ("クリプ / ト VISA"), so the title must start like a
+        title and the number must be the next one of its scheme (or the first).
+        """
+        title = found.title
+        if title.startswith(COUNTER_START) or title.startswith(CONTINUATION_START) or title[:1].isdigit():
+            return False
+        if re.fullmatch(r"(?:\S )+\S", title):
+            return False  # letter-spaced text ("タ ス 設"), not a title
+        if found.scheme.name == "katakana-space" and self.continues_a_word(index):
+            return False
+        return self.next_in_sequence(found.scheme, found.number)
+
+    def continues_a_word(self, index: int) -> bool:
+        """Whether the line is the rest of a word cut at the end of the line above it."""
+        if index == 0:
+            return False
+        above = self.lines[index - 1]
+        return above.kind == "body" and not above.text.endswith(tuple(CLOSING)) and above.text[-1:].isalpha() \
+            and display_width(above.text) >= self.width * 0.85
+
+    def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
+        value = _number_value(number)
+        if value is None:
+            return False
+        last = self.last_number.get(scheme.rank)
+        return value == (last or 0) + 1
+
+    def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """① … standing above a body of its own is a sub-heading (see circled_as_headings)."""
+        if index not in self.circled_titles:
+            return None
+        match = CIRCLED.pattern.fullmatch(self.lines[index].text)
+        assert match is not None
+        return CIRCLED, match["n"], match["title"].strip()
+
     def summary_title(self, title: str, first: int) -> tuple[str, int]:
         """A 【概要】 heading whose first line (the summarised document's title) is the line above.
 
@@ -228,7 +366,7 @@ class _Builder:
     def wraps_into_next_line(self, index: int) -> bool:
         """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
         line = self.lines[index]
-        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.85:
+        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.95:
             return False
         nxt = self.lines[index + 1]
         return (
@@ -240,10 +378,7 @@ class _Builder:
 
     def numbering_goes_forward(self, scheme: Scheme, number: str) -> bool:
         """Record a heading's number; False if it does not follow its predecessor."""
-        token = number_token(number)
-        value = int(token.split("-")[-1]) if re.fullmatch(r"\d+(?:-\d+)*", token) else None
-        if value is None and token.startswith("k"):
-            value = int(token[1:])
+        value = _number_value(number)
         last = self.last_number.get(scheme.rank)
         if value is not None and last is not None and value <= last:
             return False
@@ -253,12 +388,29 @@ class _Builder:
             self.last_number[scheme.rank] = value
         return True
 
+    def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A title that pdftotext cut at its punctuation: 「物」 / 、 / 「有価証券」 / 、 / 「船荷証券」とする….
+
+        The next line continues the title while the title ends in a comma or the line starts
+        with one (or with a closing bracket); the joined title must still read as a title.
+        """
+        while index + 1 < len(self.lines):
+            nxt = self.lines[index + 1]
+            if nxt.kind != "body" or not (title.endswith("、") or nxt.text.startswith(("、", "」", "』", "）"))):
+                break
+            joined = join_text(title, nxt.text)
+            if len(joined) > 80 or "。" in joined:
+                break
+            title, index = joined, index + 1
+        return title, index
+
     def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A heading printed over two lines: it runs to the page edge, the rest is short.
 
         The rest may stand after one blank line (double-spaced documents).
         Returns the joined title and the index of the heading's last line.
         """
+        title, index = self.punctuation_continuation(title, index)
         probe = index + 1
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
@@ -367,6 +519,65 @@ class _Builder:
         ):
             return index
         return None
+
+
+def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
+    """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
+
+    A circled number is a sub-heading when its line is a short title standing above prose of
+    its own; it is a list item when the next line is the next item, a bullet, or the rest of
+    a wrapped sentence.  The run decides as a whole (by majority), so one document does not
+    mix ① as a heading with ② as a list item.
+    """
+    runs: list[list[tuple[int, bool]]] = []
+    last_value = 0
+    for index, line in enumerate(lines):
+        match = CIRCLED.pattern.fullmatch(line.text) if line.kind == "body" else None
+        if match is None:
+            continue
+        value = CIRCLED_NUMBERS_INDEX[match["n"]]
+        if value != last_value + 1 or not runs:
+            runs.append([])
+        last_value = value
+        runs[-1].append((index, _circled_title_above_prose(lines, index, match["title"], width)))
+    chosen: set[int] = set()
+    for run in runs:
+        starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
+        if starts_at_one and 2 * sum(qualifies for _, qualifies in run) >= len(run):
+            # The whole run: a member whose title wraps onto a second line is a heading too.
+            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
+    return frozenset(chosen)
+
+
+CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
+
+
+def _circled_shape(text: str, width: int) -> bool:
+    """A title's shape: short of the page width, no sentence end."""
+    match = CIRCLED.pattern.fullmatch(text)
+    return (
+        match is not None
+        and title_like(match["title"])
+        and not text.endswith(tuple(CLOSING[:2]))
+        and display_width(text) < width * 0.85
+    )
+
+
+def _circled_title_above_prose(lines: list[Line], index: int, title: str, width: int) -> bool:
+    if not _circled_shape(lines[index].text, width):
+        return False
+    probe = index + 1
+    while probe < len(lines) and lines[probe].kind == "blank":
+        probe += 1
+    if probe >= len(lines) or lines[probe].kind != "body":
+        return False
+    text = lines[probe].text
+    return not (
+        LIST_MARKER.fullmatch(text)
+        or heading_of(text) is not None
+        or text.startswith(CONTINUATION_START)
+        or "\t" in text
+    )
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:
