@@ -108,6 +108,8 @@ class _Builder:
         # the text (a summary quoting another document), not a new chapter.
         self.last_number: dict[int, int] = {}
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        self.first_number = lines[0].number if lines else 1
+        self.paragraph_per_line = paragraph_per_line(lines)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -130,18 +132,50 @@ class _Builder:
         text = last.text
         width = display_width(text)
         if text.endswith(tuple(CLOSING)):
-            return bool(self.blank_since_open) or width < self.width * 0.85
+            if self.paragraph_per_line:
+                return True
+            measure = self.column_width(last) or self.width
+            return bool(self.blank_since_open) or width < measure * 0.85
         if self.hints.slides and self.blank_since_open:
             # On a slide a short line is a label in a box, not a wrapped sentence.
             return width < self.width * 0.7
         short = width < self.width * 0.5
         if not self.blank_since_open:
             # A line far shorter than the page ended for a reason (a title, a
-            # label such as "① 発災直後：通信の維持"), not at the wrap.
-            return short
+            # label such as "① 発災直後：通信の維持"), not at the wrap — unless it is
+            # as wide as the narrow column (a box, a text beside a figure) it is set in.
+            return short and self.column_width(last) == 0
         if short and isinstance(self.open, ListItem) and self.open.marker[:1] not in BULLETS:
             return True  # a numbered sub-title ("① …") standing alone before its text
         return self.blank_since_open >= 2 and short
+
+    def column_width(self, line: Line) -> int:
+        """The measure of a narrow column the line is set in, or 0 if it is not in one.
+
+        Text set beside a figure or in a box wraps at a narrower width than the page: a run of
+        three or more lines without blank lines between them, this one about as wide as the
+        widest, shows the column (its lines are then wrapped, not ended).
+        """
+        if self.hints.slides:
+            return 0  # on a slide short lines side by side are separate labels
+        index = line.number - self.first_number
+        if not 0 <= index < len(self.lines) or self.lines[index].number != line.number:
+            return 0
+        start = index
+        while start > 0 and self.lines[start - 1].kind == "body":
+            start -= 1
+        end = index
+        while end + 1 < len(self.lines) and self.lines[end + 1].kind == "body":
+            end += 1
+        if end - start < 2:
+            return 0
+        widths = [display_width(self.lines[i].text) for i in range(start, end + 1)]
+        widest = max(widths)
+        if widest >= self.width * 0.85 or widest < self.width * 0.3:
+            return 0  # page-wide text, or a stack of short labels
+        if 3 * sum(1 for w in widths[:-1] if w >= widest * 0.85) < 2 * len(widths[:-1]):
+            return 0  # lines of any length: table cells or a roster, not a justified column
+        return widest if display_width(line.text) >= widest * 0.85 else 0
 
     def add(self, block: Block | Heading) -> None:
         self.draft.items.append(block)
@@ -519,6 +553,22 @@ class _Builder:
         ):
             return index
         return None
+
+
+def paragraph_per_line(lines: list[Line]) -> bool:
+    """Whether the text has one paragraph a line (a web text edition) rather than printed lines.
+
+    Printed text wraps at one width, so most lines of a paragraph are about as wide as the
+    widest; a text with a paragraph a line has lines of every length, most ending a sentence.
+    """
+    body = [line.text for line in lines if line.kind == "body"]
+    if len(body) < 10:
+        return False
+    widths = sorted(display_width(text) for text in body)
+    top = widths[int(len(widths) * 0.9)]
+    near_top = sum(1 for w in widths if w >= top * 0.85) / len(widths)
+    closed = sum(1 for text in body if text.endswith(tuple(CLOSING))) / len(body)
+    return top > 120 and near_top < 0.2 and closed > 0.6
 
 
 def circled_titles(lines: list[Line], width: int) -> frozenset[int]:

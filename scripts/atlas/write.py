@@ -73,8 +73,9 @@ class Page:
 def section_heading(section: Section) -> str:
     """The heading as printed: its number (if any) and its title."""
     if section.number and not section.title.startswith(section.number):
-        # "1．データ" and "（1）知財" as printed; ASCII "1." and "2.1" take a space.
-        sep = " " if section.number[-1].isascii() or section.number.endswith("章") else ""
+        # "1．データ" and "（1）知財" as printed; a number without its own stop ("1.", "2.1",
+        # "第2章", "一", "第1", "ア" printed with a full-width space) takes a space.
+        sep = "" if section.number[-1] in "．）】〇○◯―" else " "
         return f"{section.number}{sep}{section.title}"
     return section.title
 
