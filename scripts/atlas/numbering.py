@@ -42,8 +42,15 @@ class Scheme:
     weak: bool = False
 
 
+# An annex label: 別紙1, 付録１, 別添, 参考資料2 (number optional; Latin letters for 付録 A).
+ANNEX_LABEL = r"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{1,2}|[A-Z](?![A-Za-z]))?"
+
 # Ranks leave room between schemes: only their order matters (lower = outer).
 SCHEMES = (
+    # Annexes are top-level parts of their document, outside its numbering.
+    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
+    Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
+    Scheme("annex-alone", 5, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
     Scheme("named", 60, re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論)")),
@@ -89,7 +96,7 @@ CIRCLED = Scheme("circled", 75, re.compile(rf"(?P<n>[{CIRCLED_NUMBERS}])\s*(?P<t
 SLIDE_TITLE_RANK = 30
 # A section number standing alone on its line, its title on the next line.
 NUMBER_ALONE = re.compile(
-    rf"(?:第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
+    rf"(?:{ANNEX_LABEL}|第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
     rf"|[{ROMAN_NUMERALS}][．.]?|\d{{1,2}}(?:[．.]\d{{1,2}}){{0,2}}[．.]?)"
 )
 # What follows a number when the number counts something ("6 月", "3 点目", "第1回"): never a title.
@@ -160,6 +167,11 @@ def title_like(title: str) -> bool:
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
+    annex = re.fullmatch(r"(?:別紙|付録|別添|参考資料)\s*(\w*)", number)
+    if annex:
+        # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
+        label = annex.group(1)
+        return "annex" + (label if label.isdigit() else f"-{label.lower()}" if label else "")
     digits = re.findall(r"\d+", number)
     if digits:
         return "-".join(str(int(d)) for d in digits)

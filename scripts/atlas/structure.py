@@ -69,6 +69,10 @@ class _Found:
     captions: tuple[Line, ...] = ()  # figure captions standing between a lone number and its title
 
 
+# Particles and a comma: a title does not end on them, a cut sentence does.
+_TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
+
+
 def _without_form_feed(line: Line) -> Line:
     """A line that pdftotext began with a form feed (a page start): the text without it."""
     if not line.text.startswith("\f"):
@@ -84,6 +88,8 @@ def _number_value(number: str) -> int | None:
         return int(token.split("-")[-1])
     if token[:1] in ("k", "c"):
         return int(token[1:])
+    if token.startswith("annex") and token[5:].isdigit():
+        return int(token[5:])
     return None
 
 
@@ -332,6 +338,7 @@ class _Builder:
         title = self.lines[probe].text
         if (
             not title_like(title)
+            or NUMBER_ALONE.fullmatch(title)
             or title.endswith(tuple(CLOSING[:2]))
             or display_width(title) >= self.width * 0.85
             or heading_of(title) is not None
@@ -355,9 +362,33 @@ class _Builder:
             return False
         if re.fullmatch(r"(?:\S )+\S", title):
             return False  # letter-spaced text ("タ ス 設"), not a title
+        if title.endswith(_TITLE_NEVER_ENDS):
+            return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
+        if found.scheme.name.startswith("annex") and title[:1].isascii():
+            return False  # "付録 B-表1": a caption's label
         if found.scheme.name == "katakana-space" and self.continues_a_word(index):
             return False
-        return self.next_in_sequence(found.scheme, found.number)
+        return self.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
+
+    def printed_later(self, index: int, found: _Found) -> bool:
+        """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
+
+        A number + space line that a dotted heading of the same number follows (before any
+        outer heading) was a step of a figure or a list, not the section.
+        """
+        value = _number_value(found.number)
+        for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is None or heading[0].weak:
+                continue
+            if heading[0].rank < found.scheme.rank:
+                return False
+            if heading[0].rank == found.scheme.rank and _number_value(heading[1]) == value:
+                return True
+        return False
 
     def continues_a_word(self, index: int) -> bool:
         """Whether the line is the rest of a word cut at the end of the line above it."""
@@ -368,6 +399,8 @@ class _Builder:
             and display_width(above.text) >= self.width * 0.85
 
     def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
+        if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
+            return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
         value = _number_value(number)
         if value is None:
             return False
@@ -593,7 +626,8 @@ def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
     chosen: set[int] = set()
     for run in runs:
         starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
-        if starts_at_one and 2 * sum(qualifies for _, qualifies in run) >= len(run):
+        # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
+        if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
             # The whole run: a member whose title wraps onto a second line is a heading too.
             chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
     return frozenset(chosen)
