@@ -69,6 +69,7 @@ class _Found:
     captions: tuple[Line, ...] = ()  # figure captions standing between a lone number and its title
 
 
+ANNEX_RANK = 5
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 
@@ -115,6 +116,11 @@ class _Builder:
         self.last_number: dict[int, int] = {}
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         self.first_number = lines[0].number if lines else 1
+        # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
+        # open, and the rank that is top-level again after a compilation's next document starts.
+        self.body_top_rank: int | None = None
+        self.in_annex = False
+        self.promoted_rank: int | None = None
         self.paragraph_per_line = paragraph_per_line(lines)
 
     # -- helpers ----------------------------------------------------------
@@ -304,12 +310,31 @@ class _Builder:
         if found.scheme.name == "summary":
             title, first = self.summary_title(title, first)
         end = self.lines[last].number
-        self.add(Heading(title, found.scheme.rank, found.number, SourceSpan(first, end)))
+        self.add(Heading(title, self.part_rank(found), found.number, SourceSpan(first, end)))
         for caption in found.captions:
             self.add(Paragraph(caption.text, SourceSpan(caption.number, caption.number), kind="caption"))
         return last + 1
 
-    def next_content(self, index: int, max_blanks: int = 2) -> int | None:
+    def part_rank(self, found: _Found) -> int:
+        """The rank to nest a heading by: annexes are top-level parts of their document.
+
+        An annex holds what follows it up to the next annex — unless the document's outermost
+        numbering starts again at 1 (a compilation: the next document's "1．" after the last
+        annex of the one before).  From there the outermost numbering is top-level again.
+        """
+        rank = found.scheme.rank
+        if found.scheme.name.startswith("annex"):
+            self.in_annex, self.promoted_rank = True, None
+            return ANNEX_RANK
+        if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
+            self.body_top_rank = rank
+        if self.in_annex and found.number and rank == self.body_top_rank and _number_value(found.number) == 1:
+            self.in_annex, self.promoted_rank = False, rank
+        if self.promoted_rank is not None and rank <= self.promoted_rank:
+            return ANNEX_RANK
+        return rank
+
+    def next_content(self, index: int, max_blanks: int = 3) -> int | None:
         """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
         probe, blanks = index + 1, 0
         while probe < len(self.lines) and self.lines[probe].kind == "blank":
@@ -340,7 +365,7 @@ class _Builder:
             not title_like(title)
             or NUMBER_ALONE.fullmatch(title)
             or title.endswith(tuple(CLOSING[:2]))
-            or display_width(title) >= self.width * 0.85
+            or self.wraps_into_next_line(probe)
             or heading_of(title) is not None
             or LIST_MARKER.fullmatch(title)
         ):
@@ -364,7 +389,7 @@ class _Builder:
             return False  # letter-spaced text ("タ ス 設"), not a title
         if title.endswith(_TITLE_NEVER_ENDS):
             return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
-        if found.scheme.name.startswith("annex") and title[:1].isascii():
+        if found.scheme.name.startswith("annex") and re.match(r"[A-Z0-9][^A-Za-z]", title):
             return False  # "付録 B-表1": a caption's label
         if found.scheme.name == "katakana-space" and self.continues_a_word(index):
             return False
