@@ -67,9 +67,12 @@ class _Found:
     title: str
     last: int
     captions: tuple[Line, ...] = ()  # figure captions standing between a lone number and its title
+    rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
 
 
 ANNEX_RANK = 5
+# A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
+_SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<!へ)$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 
@@ -121,6 +124,10 @@ class _Builder:
         self.body_top_rank: int | None = None
         self.in_annex = False
         self.promoted_rank: int | None = None
+        # Ranks of the open headings, innermost last; numberings nested in a section, by their
+        # scheme's rank: (the parent's rank, the rank they nest at, their last number).
+        self.open_ranks: list[int] = []
+        self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
 
     # -- helpers ----------------------------------------------------------
@@ -296,9 +303,50 @@ class _Builder:
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if scheme.weak and not self.weak_heading_plausible(index, found):
             return None
+        nested = self.continues_nested_run(found)
+        if nested is not None:
+            return nested
         if not self.numbering_goes_forward(scheme, found.number):
-            return None
+            return self.starts_nested_run(index, found)
         return found
+
+    def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
+        """A numbering that starts again at 1 inside a section: headings of what the section quotes.
+
+        A summary of another document ("【概要】" then "1．…", "2．…" with their text) numbers its
+        own parts; taken as a list they would glue each number, title and first sentence into one
+        item.  They nest under the open section instead, as long as the run goes 1, 2, 3 ….  A
+        "1．" that runs straight into the next item or into a sentence stays a list item.
+        """
+        if (
+            _number_value(found.number) != 1
+            or not self.open_ranks
+            or found.last != index  # a lone "第1章" over a label: a figure, more likely
+            or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
+            or found.title.startswith(CONTINUATION_START)
+            or _SENTENCE_LIKE.search(found.title)  # "1．この法は、…され": a clause cut by a table cell
+        ):
+            return None
+        probe = self.next_content(found.last)
+        if probe is None or LIST_MARKER.fullmatch(self.lines[probe].text) or heading_of(self.lines[probe].text):
+            return None
+        parent = self.open_ranks[-1]
+        self.nested_runs[found.scheme.rank] = (parent, parent + 1, 1)
+        return replace(found, rank=parent + 1)
+
+    def continues_nested_run(self, found: _Found) -> _Found | None:
+        run = self.nested_runs.get(found.scheme.rank)
+        if run is None or _number_value(found.number) != run[2] + 1:
+            return None
+        self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
+        return replace(found, rank=run[1])
+
+    def record_open(self, rank: int) -> None:
+        """Track the ranks of the open headings; a nested run ends with the section it is in."""
+        while self.open_ranks and self.open_ranks[-1] >= rank:
+            self.open_ranks.pop()
+        self.open_ranks.append(rank)
+        self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
 
     def emit_heading(self, index: int, found: _Found) -> int:
         """Add the heading found at ``index``; return the index after its last line."""
@@ -310,7 +358,9 @@ class _Builder:
         if found.scheme.name == "summary":
             title, first = self.summary_title(title, first)
         end = self.lines[last].number
-        self.add(Heading(title, self.part_rank(found), found.number, SourceSpan(first, end)))
+        rank = self.part_rank(found)
+        self.record_open(rank)
+        self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         for caption in found.captions:
             self.add(Paragraph(caption.text, SourceSpan(caption.number, caption.number), kind="caption"))
         return last + 1
@@ -322,6 +372,8 @@ class _Builder:
         numbering starts again at 1 (a compilation: the next document's "1．" after the last
         annex of the one before).  From there the outermost numbering is top-level again.
         """
+        if found.rank is not None:
+            return found.rank  # a nested run (starts_nested_run)
         rank = found.scheme.rank
         if found.scheme.name.startswith("annex"):
             self.in_annex, self.promoted_rank = True, None
