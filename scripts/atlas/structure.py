@@ -71,6 +71,14 @@ class _Found:
 
 
 ANNEX_RANK = 5
+# A date alone on its line: 令和6年5月21日, 令 和６ 年５月 ２１日 (letter-spaced), 2024年5月21日.
+DATE_LINE = re.compile(
+    r"(?:(?:令\s*和|平\s*成|昭\s*和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(].[）)])?"
+)
+# A sentence's end, then a numbered heading to the end of the line (glued_heading).
+_GLUED_HEADING = re.compile(
+    r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
+)
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<!へ)$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
@@ -109,6 +117,7 @@ class _Builder:
         self.hints = hints
         self.width = wrap_width(lines)
         self.draft = Draft()
+        self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
         self.open: Paragraph | ListItem | None = None
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
@@ -150,6 +159,8 @@ class _Builder:
         """
         text = last.text
         width = display_width(text)
+        if self.title_block_line_ends(last):
+            return True
         if text.endswith(tuple(CLOSING)):
             if self.paragraph_per_line:
                 return True
@@ -196,7 +207,17 @@ class _Builder:
             return 0  # lines of any length: table cells or a roster, not a justified column
         return widest if display_width(line.text) >= widest * 0.85 else 0
 
+    def title_block_line_ends(self, last: Line) -> bool:
+        """At the top of a document (no heading, no sentence yet), its title block: the title,
+        the date, the issuing body and the authors each stand on their lines between blank
+        lines; they are not one paragraph.  A date alone ends its line anywhere."""
+        if DATE_LINE.fullmatch(last.text):
+            return True
+        return self.top_of_document and display_width(last.text) < self.width * 0.7
+
     def add(self, block: Block | Heading) -> None:
+        if isinstance(block, Heading):
+            self.top_of_document = False
         self.draft.items.append(block)
 
     def continue_open(self, line: Line) -> bool:
@@ -204,6 +225,8 @@ class _Builder:
             return False
         if line.text.startswith(CONTINUATION_START):
             pass  # a particle or closing bracket never starts a paragraph
+        elif DATE_LINE.fullmatch(line.text):
+            return False  # a date alone ("令和6年5月21日") stands on its own
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         self.open.text = join_text(self.open.text, line.text)
@@ -251,16 +274,46 @@ class _Builder:
         return self.draft
 
     def read_line(self, index: int) -> int:
-        line = self.lines[index]
-        text = line.text
-        span = SourceSpan(line.number, line.number)
         found = self.find_heading(index)
         if found is not None:
             return self.emit_heading(index, found)
+        glued = self.glued_heading(index)
+        if glued is not None:
+            before, found = glued
+            self.read_text(replace(self.lines[index], text=before))
+            return self.emit_heading(index, found)
+        self.read_text(self.lines[index])
+        return index + 1
+
+    def glued_heading(self, index: int) -> tuple[str, _Found] | None:
+        """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
+
+        Text editions lose the line break before a heading.  The tail is split off only when it
+        is a numbered heading in the strict sense: the next number of its scheme, a title, and
+        the end of the line (the line below does not continue it).
+        """
+        match = _GLUED_HEADING.fullmatch(self.lines[index].text)
+        if match is None:
+            return None
+        heading = heading_of(match["heading"])
+        if heading is None or heading[0].weak or not self.next_in_sequence(heading[0], heading[1]):
+            return None
+        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
+            return None
+        self.numbering_goes_forward(heading[0], heading[1])
+        return match["before"], _Found(*heading, last=index)
+
+    def read_text(self, line: Line) -> None:
+        """A body line that is not a heading: a caption, a list item, or paragraph text."""
+        text = line.text
+        span = SourceSpan(line.number, line.number)
+        if "。" in text:
+            self.top_of_document = False
         if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
             self.close_list()
             self.add(Paragraph(text, span, kind="caption"))
-            return index + 1
+            return
         marker = LIST_MARKER.fullmatch(text)
         if marker and marker["text"]:
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
@@ -273,15 +326,14 @@ class _Builder:
             self.open = item
             self.open_last_line = line
             self.blank_since_open = 0
-            return index + 1
+            return
         if self.continue_open(line):
-            return index + 1
+            return
         self.close_list()
         paragraph = Paragraph(text, span)
         self.add(paragraph)
         self.open = paragraph
         self.open_last_line = line
-        return index + 1
 
     def find_heading(self, index: int) -> _Found | None:
         """The heading that starts at ``index``, if any (its number state recorded)."""
