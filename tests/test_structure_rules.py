@@ -1,0 +1,366 @@
+"""The structure step's rules for PDF text (issue 11), one test (or more) per failure mode.
+
+Fixtures are minimal texts written the way pdftotext gives Japanese policy documents: a
+page-wide body line is about forty characters, titles are short, numbers may stand alone.
+Tests on ../shared/corpus skip when it is absent (a fresh clone); their expected values were
+read off the PDF text by hand (line numbers in comments), not copied from the converter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from atlas.anchors import load_lock, section_keys
+from atlas.clean import classify
+from atlas.footnotes import link_footnotes
+from atlas.model import ListBlock, Paragraph, Section
+from atlas.read import read_text
+from atlas.structure import Hints, assign_anchors, finish_text, nest, read_structure
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# A page-wide line of body text, and the short line that ends its paragraph.
+FULL = "本基準は、情報システムの機密性、保全性及び可用性を確保することを目的として、自然災害、"
+END = "機器の障害等のリスクを未然に防止するものである。"
+
+
+def body(lines: int = 2) -> list[str]:
+    return [FULL] * lines + [END]
+
+
+def convert(lines: list[str], hints: Hints | None = None) -> tuple[list, list[Section]]:
+    classified = classify(lines)
+    draft = read_structure(classified, hints or Hints())
+    finish_text(draft)
+    link_footnotes(draft)
+    preamble, sections = nest(draft)
+    assign_anchors(sections)
+    return preamble, sections
+
+
+def outline(sections: list[Section]) -> list[tuple[int, str, str]]:
+    return [(s.level, s.number, s.title) for root in sections for s in root.walk()]
+
+
+def all_sections(sections: list[Section]) -> list[Section]:
+    return [s for root in sections for s in root.walk()]
+
+
+def corpus_lines(doc_id: str) -> list[str]:
+    path = CORPUS / f"{doc_id}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (development corpus not checked out)")
+    lines = read_text(path).split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+# -- 1. A number alone on its line heads the title below it ------------------------------
+
+
+def test_number_alone_on_its_line_heads_the_title_below():
+    _, sections = convert(["一", "", "主旨", *body(), "", "二", "", "用語の定義", *body()])
+    assert outline(sections) == [(1, "一", "主旨"), (1, "二", "用語の定義")]
+    first = sections[0].blocks[0]
+    # Number, title and first sentence are not merged: the body starts with its own words.
+    assert isinstance(first, Paragraph) and first.text.startswith("本基準は、") and "主旨" not in first.text
+
+
+def test_number_alone_heads_its_title_across_a_figure_caption():
+    _, sections = convert(["1．", "", "図1 全体の構成", "", "現状と課題", *body()])
+    assert outline(sections) == [(1, "1．", "現状と課題")]
+    kinds = [(b.kind, b.text) for b in sections[0].blocks if isinstance(b, Paragraph)]
+    assert kinds[0] == ("caption", "図1 全体の構成")  # the caption is kept, after its heading
+    assert kinds[1][1].startswith("本基準は、")
+
+
+def test_number_alone_on_its_line_in_a_real_notice():
+    # meti-info-system-safety-standard-1997.txt: 「一」 at line 6, 「主旨」 at 8; 二 13/15, 三 54/56,
+    # 四 82/84; 五–八 at 251, 874, 1034, 1387 with their titles on the same line after a space.
+    _, sections = convert(corpus_lines("meti-info-system-safety-standard-1997"))
+    top = [(s.number, s.title) for s in sections if s.number]
+    assert top == [
+        ("一", "主旨"), ("二", "用語の定義"), ("三", "基準の構成"), ("四", "適用区分"),
+        ("五", "設置基準"), ("六", "技術基準"), ("七", "運用基準"), ("八", "留意事項"),
+    ]
+    second = sections[[s.number for s in sections].index("二")]
+    assert [(c.number, c.title) for c in second.children] == [
+        ("（一）", "情報システム関連"), ("（二）", "設備関連"), ("（三）", "建物及び室関係"),
+    ]
+
+
+# -- 3. Number + (full-width) space + title, when the numbering runs in sequence ---------
+
+
+def test_number_space_title_is_a_heading_when_its_numbering_runs_in_sequence():
+    lines = [
+        "第１　船荷証券に関する論点の全体像について", *body(),
+        "１　論点の全体像及び相互の関係", *body(),
+        "２　論点の検討順序", *body(),
+        "第２　法改正の必要性", *body(),
+        "１　法改正の必要性についての考え方", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "第1", "船荷証券に関する論点の全体像について"),
+        (2, "1", "論点の全体像及び相互の関係"),
+        (2, "2", "論点の検討順序"),
+        (1, "第2", "法改正の必要性"),
+        (2, "1", "法改正の必要性についての考え方"),
+    ]
+    assert [s.anchor for s in all_sections(sections)] == ["1", "1-1", "1-2", "2", "2-1"]
+
+
+def test_full_width_space_forms_of_every_scheme_are_headings():
+    lines = [
+        "1　固定通信", *body(),
+        "（1）　整備の状況", *body(),
+        "ア　日本", *body(),
+        "イ　米国", *body(),
+        "2　移動通信", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1", "固定通信"), (2, "（1）", "整備の状況"), (3, "ア", "日本"), (3, "イ", "米国"),
+        (1, "2", "移動通信"),
+    ]
+
+
+def test_kanji_numbered_clauses_of_a_notice_are_headings():
+    lines = ["一　総則", *body(), "（一）定義", *body(), "（二）適用範囲", *body(), "二　基準", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "一", "総則"), (2, "（一）", "定義"), (2, "（二）", "適用範囲"), (1, "二", "基準"),
+    ]
+
+
+def test_number_space_rows_dates_and_cut_sentences_are_not_headings():
+    lines = [
+        "1．概要", *body(),
+        "1 4 月 10 日 ChatGPT などの AI 利活用について",  # a table row: the title starts with a number
+        "6 月 6 日",  # a date
+        "2 IPAは、JPCERT/CCに",  # a step of a figure: ends on a particle
+        "タ ス 設",  # letter-spaced text
+        *body(),
+        "2 IPAが受け付ける届出",  # in sequence, but "2．" is printed below: a figure's step
+        *body(),
+        "2．発見者の対応", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "概要"), (1, "2．", "発見者の対応")]
+
+
+def test_number_space_headings_in_a_real_legislative_material():
+    # moj-bl-subcommittee-material-02.txt: 第１ … 第５ at lines 6, 110, 247, 285 (its title cut at
+    # 「物」/、/「有価証券」/、/「船荷証券」…, lines 285–289) and 369; １/２ under 第１ (10, 71),
+    # 第２ (143, 220) and 第５ (377, 485). The numbered 補足説明 clauses (1 我が国は、…) are not headings.
+    _, sections = convert(corpus_lines("moj-bl-subcommittee-material-02"))
+    assert [(s.level, s.number) for s in all_sections(sections) if s.number] == [
+        (1, "第1"), (2, "1"), (2, "2"), (1, "第2"), (2, "1"), (2, "2"), (1, "第3"), (1, "第4"),
+        (1, "第5"), (2, "1"), (2, "2"),
+    ]
+    fourth = next(s for s in sections if s.number == "第4")
+    assert fourth.title == "電子化された船荷証券を「物」、「有価証券」、「船荷証券」とすることの可否等"
+
+
+# -- 4. A heading glued to the end of the previous line -----------------------------------
+
+
+def test_heading_glued_to_the_end_of_the_previous_line_is_split_off():
+    lines = ["1．はじめに", FULL, "デジタル社会の実現に向けた取組を推進する。2．データ戦略の見直し", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "はじめに"), (1, "2．", "データ戦略の見直し")]
+    assert sections[0].blocks[0].text.endswith("取組を推進する。")
+    assert sections[1].blocks[0].text.startswith("本基準は、")
+
+
+def test_a_number_inside_a_sentence_is_not_split_off():
+    # "…を参照。3．" would be out of sequence here (after 1．), and "2．" quoted mid-line is text.
+    lines = ["1．はじめに", FULL, "詳しくは別の資料を参照。3．以降の章", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "はじめに")]
+
+
+# -- 5. One paragraph a line; text set in a narrow column ---------------------------------
+
+
+def test_one_paragraph_per_line_text_ends_each_paragraph_at_its_full_stop():
+    sentences = [
+        "デジタル社会の実現に向けて、政府は" + "手続のオンライン化を進め、" * (n % 6) + "データの" * (n % 5)
+        + "利便性を高める。"
+        for n in range(12)
+    ]
+    _, sections = convert(["1．はじめに", *sentences])
+    paragraphs = [b.text for b in sections[0].blocks]
+    assert paragraphs == sentences
+
+
+def test_text_set_in_a_narrow_column_is_not_cut_into_one_paragraph_per_line():
+    column = ["特に、自動車・ロボット・材料開発な", "ど日本の強みを活かせる分野や、医療・",
+              "金融・農業など安全保障上も重要な分野", "において重点的に取り組み、国内外の社",
+              "会課題の解決等に貢献していくことが重", "要である。"]
+    _, sections = convert(["1．はじめに", *body(3), "", *column, "", *body(3)])
+    texts = [b.text for b in sections[0].blocks]
+    assert "".join(column) in texts
+
+
+def test_narrow_column_of_the_ai_white_paper_is_one_paragraph(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 7369–7374: a paragraph set beside a figure.
+    paper = documents["ai-white-paper-2024"]
+    texts = [b.text for s in paper.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("特に、自動車・ロボット・材料開発など") and t.endswith("貢献していくことが重要である。")
+               for t in texts)
+
+
+# -- 13. Out-of-order numbers and words split at a line break ----------------------------
+
+
+def test_numbering_that_restarts_inside_a_section_nests_instead_of_becoming_list_items():
+    lines = [
+        "6．総論", *body(), "7．各論", *body(),
+        "≪他の提言の概要≫",
+        "1．第一の柱", "", *body(), "",
+        "2．第二の柱", "", *body(), "",
+        "8．結論", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "6．", "総論"), (1, "7．", "各論"), (2, "", "≪他の提言の概要≫"),
+        (3, "1．", "第一の柱"), (3, "2．", "第二の柱"), (1, "8．", "結論"),
+    ]
+    assert not any(isinstance(b, ListBlock) for s in all_sections(sections) for b in s.blocks)
+
+
+def test_a_summary_of_another_document_keeps_its_numbered_parts_as_headings(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 1254–1284: the web3 paper's 【概要】 with
+    # its own 1．/2．/3． (each a title, a blank line and its text) inside デジタル・ニッポン's 7.6.
+    summary = next(s for s in documents["digital-nippon-2024"].all_sections() if s.title.startswith("web3 ホワイト"))
+    assert [(c.number, c.title) for c in summary.children] == [
+        ("1．", "Nippon Nexus: Weaving the web3 Era〜日本が web3 時代の中心へ"),
+        ("2．", "web3 の推進に向けてただちに対処すべき論点"),
+        ("3．", "web3 のさらなる発展を見据え議論を開始・深化すべき論点"),
+    ]
+
+
+def test_a_katakana_word_split_at_a_line_break_is_never_a_katakana_heading():
+    lines = ["（1）人材", "高度外国人材の受入れに向け、在留資格の見直しや、いわゆるデジタルノマドやクリプ",
+             "ト VISA）の発給等、流入を促す", "施策を講ずるべきである。"]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "（1）", "人材")]
+    assert "クリプト VISA" in sections[0].blocks[0].text
+
+
+def test_the_web3_paper_has_no_heading_cut_from_a_word(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 4091–4092: 「クリプ」/「ト VISA）の発給等…」.
+    titles = [s.number + s.title for s in documents["web3-white-paper-2024"].all_sections()]
+    assert not [t for t in titles if "VISA" in t]
+
+
+# -- 12. Circled-number sub-headings, one way per run -------------------------------------
+
+
+def test_circled_numbers_above_their_own_text_are_sub_headings_all_of_the_run():
+    lines = [
+        "（1）デジタル・ガバメント推進に向けた支援", "",
+        "① （新規）自治体 DX推進体制の充実強化", "", *body(), "",
+        "② （新規）地域における「実践の場」の提供", "", *body(), "",
+        "③ （継続・一部新規）デジタル専門人材派遣制度", "", *body(), "",
+    ]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [(1, "（1）"), (2, "①"), (2, "②"), (2, "③")]
+    assert sections[0].children[1].title == "（新規）地域における「実践の場」の提供"
+
+
+def test_circled_numbers_that_follow_each_other_are_one_list():
+    lines = ["1．論点の検討順序", *body(), "①電磁的記録を発行する場面の規律の内容",
+             "②技術的要件に関する規律の内容", "③紙の証券との転換に関する規律の内容", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "論点の検討順序")]
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [i.marker for i in lists[0].items] == ["①", "②", "③"]
+
+
+def test_digital_talent_circled_sub_headings_are_all_headings(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 6583–7172: （１）–（５） with ①… under
+    # four of them (6, 4, 4 and 7), each a title line, a blank line and paragraphs of its own.
+    sections = documents["digital-talent-2024"].sections
+    counts = [sum(1 for c in s.children if c.number[:1] in "①②③④⑤⑥⑦") for s in sections if s.number]
+    assert counts == [6, 4, 4, 7, 0]
+
+
+# -- 14. Standalone titles and the title block ---------------------------------------------
+
+
+def test_chapter_label_alone_heads_the_title_on_the_next_line():
+    _, sections = convert(["第1章", "", "新時代を迎えたAI", *body(), "第2章", "", "研究開発の動向", *body()])
+    assert outline(sections) == [(1, "第1章", "新時代を迎えたAI"), (1, "第2章", "研究開発の動向")]
+
+
+def test_title_block_at_the_top_keeps_title_date_and_authors_apart(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt lines 6496–6504, each between blank lines.
+    preamble = [b.text for b in documents["digital-talent-2024"].preamble]
+    assert preamble == ["デジタル人材育成に関する提言", "令和6年5月21日", "自由民主党政務調査会",
+                        "デジタル社会推進本部", "デジタル人材育成プロジェクトチーム"]
+
+
+# -- 11. Annexes are top-level parts --------------------------------------------------------
+
+
+def test_annexes_are_top_level_parts_with_their_own_headings():
+    lines = [
+        "1．本文", *body(), "（1）細目", *body(),
+        "別紙１", "", "", "", "施策の振り返りと進捗", *body(),
+        "別紙２", "", "ヒアリング実績", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "本文"), (2, "（1）", "細目"),
+        (1, "別紙1", "施策の振り返りと進捗"), (1, "別紙2", "ヒアリング実績"),
+    ]
+    assert [s.anchor for s in sections] == ["1", "annex1", "annex2"]
+
+
+def test_an_annex_named_at_the_end_of_its_title_line_is_a_top_level_part():
+    lines = ["【主な課題】", *body(), "防災 DX の推進に関する提言（別紙）", "", "1 防災 DX の課題と対応策", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "", "【主な課題】"), (1, "", "防災 DX の推進に関する提言（別紙）"), (2, "1", "防災 DX の課題と対応策"),
+    ]
+
+
+def test_appendices_of_a_real_guideline_are_top_level():
+    # ipa-vuln-partnership-guideline-2019.txt: 付録１ … 付録７ (lines 1119, 1185, 1498, 1650, 1722,
+    # 1876, 2493), each with its title on a later line; running repeats of the label are not new parts.
+    _, sections = convert(corpus_lines("ipa-vuln-partnership-guideline-2019"))
+    annexes = [s.number for s in sections if s.number.startswith("付録")]
+    assert annexes == [f"付録{n}" for n in range(1, 8)]
+    assert [s.number for s in sections if s.number[:1] in "ⅠⅡⅢⅣⅤ"] == ["Ⅰ．", "Ⅱ．", "Ⅲ．", "Ⅳ．", "Ⅴ．"]
+
+
+# -- Published anchors do not move ----------------------------------------------------------
+
+# Locked headings that are gone because they were wrong, with the reason.
+WRONG_HEADINGS = {
+    ("web3-white-paper-2024",
+     "3．web3 のさらなる発展を見据え議論を開始・深化すべき論点 > （5）暗号資産ビジネス > "
+     "（5－2）暗号資産現物 ETF の動向 > トVISA）の発給等、流入を促す"):
+        "「クリプ / ト VISA」: a word cut at a line break, not katakana heading ト",
+}
+
+
+def test_published_anchors_do_not_move(documents):
+    lock = load_lock(ROOT / "sources" / "anchors.lock")
+    gone = set()
+    for doc_id, pinned in lock.items():
+        document = documents.get(doc_id)
+        if document is None:
+            continue
+        current = {key: section.anchor for key, section in section_keys(document)}
+        for key, anchor in pinned.items():
+            if key in current:
+                assert current[key] == anchor, (doc_id, key)
+            else:
+                gone.add((doc_id, key))
+    assert gone == set(WRONG_HEADINGS)
