@@ -8,6 +8,7 @@ read off the PDF text by hand (line numbers in comments), not copied from the co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,38 @@ def test_published_anchors_do_not_move(documents):
             else:
                 gone.add((doc_id, key))
     assert gone == set(WRONG_HEADINGS)
+
+
+# -- 15. Minutes: speaker turns -------------------------------------------------------------
+
+
+def test_speaker_turns_in_minutes_are_paragraphs_that_name_the_speaker():
+    lines = [
+        "○藤田部会長", "", "予定した時刻になりましたので、部会の", "", "第２回会議を開会いたします。",
+        "○渡辺幹事", "", "渡辺でございます。配布資料について御説明させていただきます。",
+        "（Ａ）", "", "それでは、本日の議題について議論を始めたいと思います。",
+    ]
+    preamble, sections = convert(lines)
+    assert sections == []  # a turn is not a section
+    assert [b.text for b in preamble] == [
+        "○藤田部会長\u3000予定した時刻になりましたので、部会の第2回会議を開会いたします。",
+        "○渡辺幹事\u3000渡辺でございます。配布資料について御説明させていただきます。",
+        "（A）\u3000それでは、本日の議題について議論を始めたいと思います。",
+    ]
+
+
+def test_a_circled_title_printed_once_is_still_a_heading():
+    _, sections = convert(["1．はじめに", *body(), "○本ガイドラインの目的", *body()])
+    assert outline(sections) == [(1, "1．", "はじめに"), (2, "○", "本ガイドラインの目的")]
+
+
+def test_speaker_turns_of_real_minutes():
+    # moj-bl-subcommittee-02-minutes.txt: 124 labels (○藤田部会長 at lines 48, 73, 97 …, ○渡辺幹事 at 61,
+    # 79 …; five of them just after a form feed, e.g. ○中村関係官 at 110), each alone on its line.
+    preamble, sections = convert(corpus_lines("moj-bl-subcommittee-02-minutes"))
+    blocks = preamble + [b for s in all_sections(sections) for b in s.blocks]
+    # Every label opens a paragraph (where pdftotext stacked two labels, 347–348, the first has no text).
+    turns = [b.text for b in blocks if isinstance(b, Paragraph) and re.match(r"○[^\u3000]{2,16}(?:\u3000|$)", b.text)]
+    assert len(turns) == 124
+    assert not [s for s in all_sections(sections) if s.number == "○"]
+    assert turns[1].startswith("○渡辺幹事\u3000渡辺でございます。前回の部会と同様のお願いになりますが、")

@@ -10,6 +10,7 @@ nests sections by the rank of their numbering scheme.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .model import (
@@ -71,6 +72,12 @@ class _Found:
 
 
 ANNEX_RANK = 5
+# A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
+_SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
+_SPEAKER_ROLES = (
+    "部会長", "会長", "委員長", "委員", "幹事", "関係官", "座長", "大臣", "副大臣", "政務官", "局長", "部長", "課長",
+    "室長", "参事官", "審議官", "統括官", "長官", "理事", "議長", "参考人", "事務局", "説明員", "オブザーバー",
+)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
 _COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
 # A date alone on its line: 令和6年5月21日, 令 和６ 年５月 ２１日 (letter-spaced), 2024年5月21日.
@@ -138,11 +145,14 @@ class _Builder:
         # Ranks of the open headings, innermost last; numberings nested in a section, by their
         # scheme's rank: (the parent's rank, the rank they nest at, their last number).
         self.open_ranks: list[int] = []
+        self.speaker_labels = speaker_labels(self.lines)
+        self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
+        self.speaker_open = False
         self.open = None
         self.open_last_line = None
         self.blank_since_open = 0
@@ -225,6 +235,14 @@ class _Builder:
     def continue_open(self, line: Line) -> bool:
         if self.open is None or self.open_last_line is None:
             return False
+        if self.speaker_open:
+            # The turn's first words follow its speaker's label, a full-width space between.
+            self.speaker_open = False
+            self.open.text = f"{self.open.text}\u3000{line.text}"
+            self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
+            self.open_last_line = line
+            self.blank_since_open = 0
+            return True
         if line.text.startswith(CONTINUATION_START):
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
@@ -276,6 +294,9 @@ class _Builder:
         return self.draft
 
     def read_line(self, index: int) -> int:
+        if index in self.speaker_labels:
+            self.open_speaker_turn(self.lines[index])
+            return index + 1
         found = self.find_heading(index)
         if found is not None:
             return self.emit_heading(index, found)
@@ -286,6 +307,15 @@ class _Builder:
             return self.emit_heading(index, found)
         self.read_text(self.lines[index])
         return index + 1
+
+    def open_speaker_turn(self, line: Line) -> None:
+        """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
+        self.close_list()
+        paragraph = Paragraph(line.text, SourceSpan(line.number, line.number))
+        self.add(paragraph)
+        self.open = paragraph
+        self.open_last_line = line
+        self.speaker_open = True
 
     def glued_heading(self, index: int) -> tuple[str, _Found] | None:
         """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
@@ -471,6 +501,7 @@ class _Builder:
         title = self.lines[probe].text
         if (
             not title_like(title)
+            or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
             or NUMBER_ALONE.fullmatch(title)
             or title.endswith(tuple(CLOSING[:2]))
             or self.wraps_into_next_line(probe)
@@ -738,6 +769,25 @@ def paragraph_per_line(lines: list[Line]) -> bool:
     # lines at most (measured on the seeds and the development corpus); a text edition runs a
     # paragraph far past any page width and ends most lines with one.
     return top > 120 and closed > 0.5
+
+
+def speaker_labels(lines: list[Line]) -> frozenset[int]:
+    """Indexes of the speaker labels of minutes: "○藤田部会長", "〇渡辺幹事", "（Ａ）".
+
+    A ○ line is a speaker when it names a role (委員, 幹事, 部会長 …) or recurs three times
+    or more (a heading is printed once); an anonymised speaker is a capital in brackets.
+    A turn is a paragraph that names its speaker, not a section.
+    """
+    found: list[tuple[int, str, bool]] = []
+    for index, line in enumerate(lines):
+        match = _SPEAKER.fullmatch(line.text) if line.kind == "body" else None
+        if match:
+            found.append((index, match["name"] or match["anon"], match["anon"] is not None))
+    counts = Counter(name for _, name, _ in found)
+    return frozenset(
+        index for index, name, anonymous in found
+        if anonymous or name.endswith(_SPEAKER_ROLES) or counts[name] >= 3
+    )
 
 
 def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
