@@ -400,3 +400,53 @@ def test_speaker_turns_of_real_minutes():
     assert len(turns) == 124
     assert not [s for s in all_sections(sections) if s.number == "○"]
     assert turns[1].startswith("○渡辺幹事\u3000渡辺でございます。前回の部会と同様のお願いになりますが、")
+
+
+# -- No line-number hints: hints matched by text --------------------------------------------
+
+SLIDES = [
+    "DFFT の提唱", "本文の一行目である。", "", "", "",
+    "G7 では情報の自由な越境流通を重視。", "G20 では国内の制度とのバランスを重視。", "", "G7・G20 での合意", "", "",
+    "", "越境データ流通の議論の進展", "本文。",
+]
+
+
+def slide_titles(lines: list[str], hints: Hints) -> list[str]:
+    return [s.title for s in convert(lines, hints)[1]]
+
+
+def test_a_slide_title_hint_names_its_line_by_text_and_survives_an_edit_above():
+    by_number = Hints(slides=True, slide_titles=frozenset({9}))
+    by_text = Hints(slides=True, slide_title_texts=("G7・G20での合意",))  # spaces need not match
+    expected = ["DFFT の提唱", "G7・G20 での合意", "越境データ流通の議論の進展"]
+    assert slide_titles(SLIDES, by_number) == slide_titles(SLIDES, by_text) == expected
+    edited = ["表紙", "", "", "", *SLIDES]  # a cover slide added above: line numbers move, text does not
+    assert slide_titles(edited, by_text) == ["表紙", *expected]
+    assert slide_titles(edited, by_number) != ["表紙", *expected]
+
+
+def test_preformatted_and_not_heading_hints_by_text():
+    lines = ["1．概要", *body(), "＜開催概要＞", "第1回 論点整理", "第2回 とりまとめ", "2．結論と今後の課題", *body()]
+    hints = Hints(preformatted_texts=(("＜開催概要＞", "第2回 とりまとめ"),),
+                  not_heading_texts=("2．結論と今後の課題",))
+    _, sections = convert(lines, hints)
+    assert outline(sections) == [(1, "1．", "概要")]
+    pre = [b for b in sections[0].blocks if isinstance(b, Paragraph) and b.kind == "preformatted"]
+    assert [b.text for b in pre] == ["＜開催概要＞\n第1回 論点整理\n第2回 とりまとめ"]
+
+
+def test_a_hint_text_that_no_line_reads_stops_the_conversion_with_one_line(tmp_path):
+    from atlas.catalog import load_catalog
+    from atlas.errors import InputError
+    from atlas.pipeline import build_document
+
+    (tmp_path / "deck.txt").write_text("\n".join(SLIDES) + "\n", encoding="utf-8")
+    (tmp_path / "catalog.yml").write_text(
+        "documents:\n  - id: deck\n    title: t\n    body: b\n    date: 2021-06-01\n    kind: slides\n"
+        "    source: deck.txt\n    summary: s\n    slides: true\n    slide_titles: [\"存在しない題\"]\n",
+        encoding="utf-8",
+    )
+    entry = load_catalog(tmp_path)[0]
+    with pytest.raises(InputError) as error:
+        build_document(entry, tmp_path)
+    assert str(error.value) == f"{tmp_path / 'catalog.yml'}:2: 'deck': no line reads '存在しない題'"

@@ -131,11 +131,18 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
         format=source_format,
         replaces=replaces,
     )
+    # A hint names its line by number (breaks when the source changes above it) or by its text.
+    slide_titles = raw.get("slide_titles", []) or []
+    preformatted = raw.get("preformatted", []) or []
+    not_headings = raw.get("not_headings", []) or []
     hints = Hints(
         slides=bool(raw.get("slides", False)),
-        slide_titles=frozenset(int(n) for n in raw.get("slide_titles", [])),
-        preformatted=tuple((int(a), int(b)) for a, b in raw.get("preformatted", [])),
-        not_headings=frozenset(int(n) for n in raw.get("not_headings", [])),
+        slide_titles=frozenset(int(n) for n in slide_titles if not isinstance(n, str)),
+        preformatted=tuple((int(a), int(b)) for a, b in preformatted if not isinstance(a, str)),
+        not_headings=frozenset(int(n) for n in not_headings if not isinstance(n, str)),
+        slide_title_texts=tuple(n for n in slide_titles if isinstance(n, str)),
+        preformatted_texts=tuple((str(a), str(b)) for a, b in preformatted if isinstance(a, str)),
+        not_heading_texts=tuple(n for n in not_headings if isinstance(n, str)),
     )
     guesses = [key for key in ("slides", "slide_titles", "preformatted", "not_headings") if raw.get(key)]
     if source_format == "clean" and guesses:

@@ -11,7 +11,7 @@ from .footnotes import link_footnotes
 from .model import Document
 from .read import read_text
 from .read_clean import read_clean
-from .structure import assign_anchors, finish_text, nest, read_structure
+from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
 
 
 def read_lines(path: Path) -> list[str]:
@@ -40,6 +40,9 @@ def build_document(entry: Entry, sources: Path) -> Document:
         draft, lines = read_clean(sources / entry.meta.source, raw, first)
     else:
         lines = classify(raw, first)
+        _, missing = resolve_text_hints(lines, entry.hints)
+        if missing:
+            raise InputError(sources / "catalog.yml", f"'{entry.meta.id}': no line reads {missing[0]!r}", entry.line)
         draft = read_structure(lines, entry.hints)
         finish_text(draft)
         link_footnotes(draft)
