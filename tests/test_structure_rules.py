@@ -450,3 +450,18 @@ def test_a_hint_text_that_no_line_reads_stops_the_conversion_with_one_line(tmp_p
     with pytest.raises(InputError) as error:
         build_document(entry, tmp_path)
     assert str(error.value) == f"{tmp_path / 'catalog.yml'}:2: 'deck': no line reads '存在しない題'"
+
+
+def test_slides_start_at_form_feeds_where_the_text_has_them():
+    deck = ["表紙の題", "", "2023年6月", "", "\fはじめに", "保険会社の社会的役割", "", "", "", "図の数値",
+            "1,032", "", "\f財務の健全性の確保", "本文。"]
+    assert slide_titles(deck, Hints(slides=True)) == ["表紙の題", "はじめに", "財務の健全性の確保"]
+
+
+def test_slides_of_a_real_deck_one_title_per_page():
+    # fsa-insurance-monitoring-report-2023.txt: 11 pages (10 form feeds); the cover's title is not in
+    # the text layer (its first line is "Financial"); page 2 is はじめに (line 7), page 3 line 32 …
+    _, sections = convert(corpus_lines("fsa-insurance-monitoring-report-2023"), Hints(slides=True))
+    titles = [s.title for s in sections]
+    assert len(titles) == 11
+    assert titles[1:3] == ["はじめに", "保険ビジネスを巡る動向について（ビジネスモデル対話①）"]

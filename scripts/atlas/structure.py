@@ -137,6 +137,17 @@ _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<!へ)$")
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 
 
+def _not_numbered(text: str) -> bool:
+    """No numbered heading: a slide title may still be a standalone one (はじめに)."""
+    heading = heading_of(text)
+    return heading is None or heading[0].name == "named"
+
+
+def _after_form_feed(line: Line) -> bool:
+    """Whether pdftotext began a page with this line (a form feed: the PDF's own page break)."""
+    return line.raw.lstrip(" ").startswith("\f")
+
+
 def _without_form_feed(line: Line) -> Line:
     """A line that pdftotext began with a form feed (a page start): the text without it."""
     if not line.text.startswith("\f"):
@@ -164,6 +175,7 @@ def _number_value(number: str) -> int | None:
 
 class _Builder:
     def __init__(self, lines: list[Line], hints: Hints) -> None:
+        self.form_feeds = any(_after_form_feed(line) for line in lines)
         self.lines = [_without_form_feed(line) for line in lines]
         lines = self.lines
         self.hints = hints
@@ -764,13 +776,18 @@ class _Builder:
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:
-        """A slide starts after three or more blank lines (a page break in slide decks)."""
+        """A slide starts at a page: after a form feed where the text has them (pdftotext's page
+        breaks), else after three or more blank lines."""
         blanks = 0
         probe = index - 1
+        if _after_form_feed(self.lines[index]):
+            return True
         while probe >= 0 and self.lines[probe].kind != "body":
+            if _after_form_feed(self.lines[probe]):
+                return True
             blanks += 1
             probe -= 1
-        return probe < 0 or blanks >= 3
+        return probe < 0 or (blanks >= 3 and not self.form_feeds)
 
     def slide_end(self, index: int) -> int:
         probe = index + 1
@@ -789,7 +806,7 @@ class _Builder:
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
-            and heading_of(first.text) is None
+            and _not_numbered(first.text)
             and display_width(first.text) <= self.width
         ):
             return index
