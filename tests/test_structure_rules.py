@@ -299,6 +299,16 @@ def test_chapter_label_alone_heads_the_title_on_the_next_line():
     assert outline(sections) == [(1, "第1章", "新時代を迎えたAI"), (1, "第2章", "研究開発の動向")]
 
 
+def test_standalone_titles_are_headings_outside_the_numbering():
+    lines = ["はじめに", *body(), "1．現状", *body(), "コラム１-１ ＡＩとは何か", *body(), "コラム１-２", "●江間有沙氏",
+             *body(), "おわりに", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "", "はじめに"), (1, "1．", "現状"), (2, "", "コラム1-1 AIとは何か"), (2, "", "コラム1-2"),
+        (1, "", "おわりに"),
+    ]
+
+
 def test_title_block_at_the_top_keeps_title_date_and_authors_apart(documents):
     # sources/ldp-digital-nippon-2024-compilation.txt lines 6496–6504, each between blank lines.
     preamble = [b.text for b in documents["digital-talent-2024"].preamble]

@@ -53,7 +53,12 @@ SCHEMES = (
     Scheme("annex-alone", 5, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
-    Scheme("named", 60, re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論)")),
+    # A column (コラム１-１, with its title when the text layer has it) is a box of its own.
+    Scheme(
+        "named",
+        60,
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
+    ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
     Scheme("roman", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}])[．.]\s*(?P<title>\S.*)")),
     Scheme("roman-space", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}]){_GAP}(?P<title>\S.*)"), weak=True),

@@ -115,6 +115,7 @@ class _Found:
 
 
 ANNEX_RANK = 5
+_CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
 _SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
 _SPEAKER_ROLES = (
@@ -521,6 +522,8 @@ class _Builder:
             return ANNEX_RANK
         if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
             self.body_top_rank = rank
+        if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
+            rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
         if self.in_annex and found.number and rank == self.body_top_rank and _number_value(found.number) == 1:
             self.in_annex, self.promoted_rank = False, rank
         if self.promoted_rank is not None and rank <= self.promoted_rank:
