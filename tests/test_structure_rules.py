@@ -295,7 +295,9 @@ def test_digital_talent_circled_sub_headings_are_all_headings(documents):
 
 
 def test_chapter_label_alone_heads_the_title_on_the_next_line():
-    _, sections = convert(["第1章", "", "新時代を迎えたAI", *body(), "第2章", "", "研究開発の動向", *body()])
+    _, sections = convert(["第1章", "", "新時代を迎えたAI", *body(), "第2章", "", "研究開発の動向", *body(),
+                           "第4章に示すとおり科学におけるAIの活用", "第4章", "", "に示すとおりである。"])
+    # A chapter named inside a sentence (a column cut it at 第４章…) is no heading.
     assert outline(sections) == [(1, "第1章", "新時代を迎えたAI"), (1, "第2章", "研究開発の動向")]
 
 

@@ -115,6 +115,8 @@ class _Found:
 
 
 ANNEX_RANK = 5
+# Particles and closing punctuation never begin a title (は does: はじめに).
+_NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
 _SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
@@ -437,6 +439,8 @@ class _Builder:
                 return None
             found = _Found(*heading, last=index)
         scheme = found.scheme
+        if found.title.startswith(_NEVER_STARTS_A_TITLE):
+            return None  # "第４章に示すとおり…": a chapter named inside a sentence
         if self.hints.slides and scheme.name in ("block", "dash", "circle"):
             return None  # on slides 【…】 and ― lines are callouts, not headings
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
@@ -560,6 +564,7 @@ class _Builder:
         if (
             not title_like(title)
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
+            or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
             or NUMBER_ALONE.fullmatch(title)
             or title.endswith(tuple(CLOSING[:2]))
             or self.wraps_into_next_line(probe)
