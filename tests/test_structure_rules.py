@@ -335,6 +335,19 @@ def test_annexes_are_top_level_parts_with_their_own_headings():
     assert [s.anchor for s in sections] == ["1", "annex1", "annex2"]
 
 
+def test_an_annex_title_keeps_its_subtitle_and_a_table_group_row_is_no_sub_heading():
+    lines = [
+        "1．本文", *body(),
+        "別紙４", "", "DAO ルールメイクに関する提言", "", " ～ 我が国における新しい組織のあり方について ～ ", "",
+        "① 国、地方公共団体等による一体的な災害対応の実現", "", "次期総合防災情報システムの利活用拡大", "内閣府防災",
+        "② 被災自治体に対するプッシュ型支援の円滑な実施", "", "物資調達・輸送調整等支援システムの活用", "内閣府防災",
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "本文"), (1, "別紙4", "DAO ルールメイクに関する提言～ 我が国における新しい組織のあり方について ～"),
+    ]
+
+
 def test_an_annex_named_at_the_end_of_its_title_line_is_a_top_level_part():
     lines = ["【主な課題】", *body(), "防災 DX の推進に関する提言（別紙）", "", "1 防災 DX の課題と対応策", *body()]
     _, sections = convert(lines)

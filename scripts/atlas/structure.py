@@ -115,6 +115,8 @@ class _Found:
 
 
 ANNEX_RANK = 5
+# A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
+_SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
 _NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
@@ -503,6 +505,8 @@ class _Builder:
             title, last = self.heading_continuation(title, index)
         if found.scheme.name == "summary":
             title, first = self.summary_title(title, first)
+        if found.scheme.name.startswith("annex"):
+            title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
         self.record_open(rank)
@@ -510,6 +514,13 @@ class _Builder:
         for caption in found.captions:
             self.add(Paragraph(caption.text, SourceSpan(caption.number, caption.number), kind="caption"))
         return last + 1
+
+    def subtitle(self, title: str, last: int) -> tuple[str, int]:
+        """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
+        probe = self.next_content(last)
+        if probe is not None and _SUBTITLE.fullmatch(self.lines[probe].text):
+            return join_text(title, self.lines[probe].text), probe
+        return title, last
 
     def part_rank(self, found: _Found) -> int:
         """The rank to nest a heading by: annexes are top-level parts of their document.
@@ -633,6 +644,8 @@ class _Builder:
         if value is None:
             return False
         last = self.last_number.get(scheme.rank)
+        if scheme.name.startswith("annex"):
+            return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
         return value == (last or 0) + 1
 
     def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
@@ -910,12 +923,24 @@ def _circled_title_above_prose(lines: list[Line], index: int, title: str, width:
     if probe >= len(lines) or lines[probe].kind != "body":
         return False
     text = lines[probe].text
-    return not (
-        LIST_MARKER.fullmatch(text)
-        or heading_of(text) is not None
-        or text.startswith(CONTINUATION_START)
-        or "\t" in text
-    )
+    if LIST_MARKER.fullmatch(text) or heading_of(text) is not None:
+        return False  # the next item, a bullet or a heading: ① was an item of a list
+    if text.startswith(CONTINUATION_START) or "\t" in text:
+        return False  # the rest of a wrapped line, or a table row
+    return _sentence_before_next_item(lines, probe)
+
+
+def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
+    """Whether a sentence (a 。) comes before the next numbered line: a sub-heading's body is
+    prose; a table's group row ("① 国、地方公共団体等による…" over 施策 | 省庁 cells) has none."""
+    for line in lines[start : start + 60]:
+        if line.kind != "body":
+            continue
+        if line is not lines[start] and (CIRCLED.pattern.fullmatch(line.text) or heading_of(line.text)):
+            return False
+        if "。" in line.text:
+            return True
+    return False
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:
