@@ -490,3 +490,21 @@ def test_slides_of_a_real_deck_one_title_per_page():
     titles = [s.title for s in sections]
     assert len(titles) == 11
     assert titles[1:3] == ["はじめに", "保険ビジネスを巡る動向について（ビジネスモデル対話①）"]
+
+
+def test_numbered_items_closed_by_a_half_parenthesis_and_lettered_annex_parts_are_headings():
+    lines = [
+        "1．用語の定義", *body(), "1) 脆弱性情報", *body(), "2) 検証方法", *body(),
+        "2 IPAは、JPCERT/CCに", *body(),  # a figure's step, not 2) nor 2．
+        "付録 A", "", "A-1 特性別 対策チェックシート", *body(), "A-2 利用シーン別 対策チェックシート", *body(),
+        "付録 B BYOD の現状と特性", "B-1 本資料の位置づけと目的", *body(), "B-2 利用状況と定義", *body(),
+        "B-2-1 利用状況のパターン", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "用語の定義"), (2, "1)", "脆弱性情報"), (2, "2)", "検証方法"),
+        (1, "付録 A", "付録 A"), (2, "A-1", "特性別 対策チェックシート"), (2, "A-2", "利用シーン別 対策チェックシート"),
+        (1, "付録 B", "BYOD の現状と特性"), (2, "B-1", "本資料の位置づけと目的"), (2, "B-2", "利用状況と定義"),
+        (3, "B-2-1", "利用状況のパターン"),
+    ]
+    assert [s.anchor for s in sections[1:]] == ["annex-a", "annex-b"]

@@ -83,8 +83,13 @@ SCHEMES = (
         40,
         re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
     ),
+    # "A-1 特性別 対策チェックシート", "B-2-1 …": the parts of an annex lettered A, B.
+    Scheme("lettered-part", 21, re.compile(r"(?P<n>[A-Z][-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
+    Scheme("lettered-subpart", 31, re.compile(r"(?P<n>[A-Z][-－]\d{1,2}[-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
     Scheme("number-space", 20, re.compile(rf"(?P<n>\d{{1,2}}){_GAP}(?P<title>\S.*)"), weak=True),
     Scheme("paren", 50, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    # "1) 脆弱性情報": a number closed by a half parenthesis, a level below （1）.
+    Scheme("halfparen", 55, re.compile(r"(?P<n>\d{1,2})[)）]\s*(?P<title>\S.*)"), weak=True),
     Scheme("parensub", 60, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
     Scheme("katakana", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])[．.]\s*(?P<title>\S.*)")),
     # "ア 日本": also the shape of a katakana word cut at the line end ("クリプ / ト VISA").

@@ -28,6 +28,7 @@ from .model import (
 )
 from .normalize import join_spaced_letters, normalize_chars
 from .numbering import (
+    ANNEX_LABEL,
     BULLETS,
     CAPTION,
     CIRCLED,
@@ -36,6 +37,7 @@ from .numbering import (
     COUNTER_START,
     LIST_MARKER,
     NUMBER_ALONE,
+    SCHEMES,
     SLIDE_TITLE_RANK,
     Scheme,
     display_width,
@@ -115,6 +117,7 @@ class _Found:
 
 
 ANNEX_RANK = 5
+ANNEX_SCHEME = next(scheme for scheme in SCHEMES if scheme.name == "annex")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
 _SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
@@ -137,7 +140,7 @@ _GLUED_HEADING = re.compile(
     r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
 )
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
-_SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<!へ)$")
+_SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 
@@ -572,6 +575,11 @@ class _Builder:
         if probe is None:
             return None
         title = self.lines[probe].text
+        below = heading_of(title)
+        parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
+        if parts_below and re.fullmatch(ANNEX_LABEL, text):
+            # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
+            return _Found(ANNEX_SCHEME, text, text, last=index)
         if (
             not title_like(title)
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
@@ -601,7 +609,7 @@ class _Builder:
             return False
         if re.fullmatch(r"(?:\S )+\S", title):
             return False  # letter-spaced text ("タ ス 設"), not a title
-        if title.endswith(_TITLE_NEVER_ENDS):
+        if title.endswith(_TITLE_NEVER_ENDS) or re.search(r"[はが]、", title):
             return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
         if found.scheme.name.startswith("annex") and re.match(r"[A-Z0-9][^A-Za-z]", title):
             return False  # "付録 B-表1": a caption's label
