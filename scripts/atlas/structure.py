@@ -41,7 +41,10 @@ from .numbering import (
     title_like,
     wrap_width,
 )
+from .typeset import Typesetting
 
+# A heading found by its typesetting or a bookmark has no numbering pattern of its own.
+LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
 
 
@@ -65,6 +68,8 @@ class _Builder:
         self.lines = lines
         self.hints = hints
         self.width = wrap_width(lines)
+        self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
+        self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
         self.draft = Draft()
         self.open: Paragraph | ListItem | None = None
         self.open_list: ListBlock | None = None
@@ -93,6 +98,9 @@ class _Builder:
         line without such punctuation was cut by the page, even across blank
         lines — unless it is a short label left alone by two blank lines.
         """
+        stopped_short = self.typeset.stopped_short(last)
+        if stopped_short is not None:
+            return stopped_short  # the page shows where the line ended: no need to guess
         text = last.text
         width = display_width(text)
         if text.endswith(tuple(CLOSING)):
@@ -119,6 +127,8 @@ class _Builder:
             pass  # a particle or closing bracket never starts a paragraph
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
+        elif self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line):
+            return False  # space above, or another size or face: another block
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
         if self.open_list is not None:
@@ -136,6 +146,12 @@ class _Builder:
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
+                end = self.read_footnotes(index)  # small text at the page foot (PDF reader)
+                if end > index:
+                    self.close_list()
+                    index = end
+                    continue
             if line.kind != "body":
                 if line.kind == "blank" and self.open is not None:
                     self.blank_since_open += 1
@@ -151,10 +167,11 @@ class _Builder:
                     self.close_list()
                     title = lines[title_index]
                     self.add(Heading(title.text, SLIDE_TITLE_RANK, "", SourceSpan(title.number, title.number)))
+                    self.slide_titles_taken.add(title.number)
                     if title_index == index:
                         index += 1
                         continue
-            if line.number in self.hints.slide_titles:
+            if line.number in self.hints.slide_titles or line.number in self.slide_titles_taken:
                 index += 1  # already emitted as its slide's heading
                 continue
             if "\t" in line.text:
@@ -170,7 +187,10 @@ class _Builder:
         heading = None if line.number in self.hints.not_headings else heading_of(text)
         if heading is not None and self.hints.slides and heading[0].name in ("block", "dash", "circle"):
             heading = None  # on slides 【…】 and ― lines are callouts, not headings
-        if heading is not None and self.wraps_into_next_line(index):
+        display = self.typeset.is_display(line)
+        if display is not None:
+            heading = self.layout_heading(index, heading, display)
+        if heading is not None and not display and self.wraps_into_next_line(index):
             heading = None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if heading is not None and not self.numbering_goes_forward(heading[0], heading[1]):
             heading = None
@@ -209,6 +229,30 @@ class _Builder:
         self.open = paragraph
         self.open_last_line = line
         return index + 1
+
+    def layout_heading(
+        self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
+    ) -> tuple[Scheme, str, str] | None:
+        """The heading a PDF line makes, weighing its typesetting with its numbering.
+
+        A bookmark on the line makes it a heading; so does display type (larger, bolder or
+        another face than the body) on an unnumbered title-like line — except the document's
+        own title block, which comes before any heading on the first page.
+        """
+        line = self.lines[index]
+        layout = line.layout
+        assert layout is not None
+        if heading is not None or not title_like(line.text):
+            return heading
+        if layout.role.startswith("outline-"):
+            level = int(layout.role.split("-", 1)[1])
+            return Scheme("outline", min(8, max(1, level)), LAYOUT_TITLE), "", line.text
+        if not display or not self.typeset.is_large(line) or LIST_MARKER.fullmatch(line.text):
+            return None
+        if layout.page == 1 and not any(isinstance(item, Heading) for item in self.draft.items):
+            return None  # the title block
+        rank = min(self.typeset.size_rank(line), 6)
+        return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
     def summary_title(self, title: str, first: int) -> tuple[str, int]:
         """A 【概要】 heading whose first line (the summarised document's title) is the line above.
@@ -262,6 +306,8 @@ class _Builder:
         probe = index + 1
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
+        if self.lines[index].layout is not None:
+            return self.display_continuation(title, index)
         if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
             return title, index
         rest = self.lines[probe]
@@ -274,6 +320,26 @@ class _Builder:
             and not rest.text.endswith(tuple(CLOSING))
         ):
             return join_text(title, rest.text), probe
+        return title, index
+
+    def display_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A PDF heading continues on the next lines set in the same display style, with no gap."""
+        line = self.lines[index]
+        probe = index + 1
+        while probe < len(self.lines):
+            rest = self.lines[probe]
+            if (
+                rest.kind != "body"
+                or self.typeset.gap_before(rest)
+                or not self.typeset.same_style(line, rest)
+                or not self.typeset.is_display(rest)
+                or heading_of(rest.text) is not None
+                or not title_like(join_text(title, rest.text))
+            ):
+                break
+            title = join_text(title, rest.text)
+            index = probe
+            probe += 1
         return title, index
 
     def read_table(self, index: int) -> int:
@@ -319,6 +385,8 @@ class _Builder:
             line = self.lines[index]
             if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
                 break
+            if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
+                break
             if line.kind != "body":
                 index += 1
                 continue
@@ -337,7 +405,14 @@ class _Builder:
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:
-        """A slide starts after three or more blank lines (a page break in slide decks)."""
+        """A slide starts after three or more blank lines (a page break in slide decks), or,
+        in a PDF, with its page."""
+        line = self.lines[index]
+        if line.layout is not None:
+            return line.page_start or all(
+                other.kind != "body" for other in self.lines[index - 1 : index] if other.layout
+                and other.layout.page == line.layout.page
+            )
         blanks = 0
         probe = index - 1
         while probe >= 0 and self.lines[probe].kind != "body":
@@ -359,6 +434,9 @@ class _Builder:
             if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
                 return probe
         first = self.lines[index]
+        if first.layout is not None:
+            first = self.largest_near_top(index, end)
+            index = first.number - self.lines[0].number
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
@@ -367,6 +445,12 @@ class _Builder:
         ):
             return index
         return None
+
+
+    def largest_near_top(self, index: int, end: int) -> Line:
+        """A PDF slide's title: the largest of its first few lines (the first if none is larger)."""
+        candidates = [line for line in self.lines[index : min(end, index + 4)] if line.kind == "body"]
+        return max(candidates, key=lambda line: (line.layout.size if line.layout else 0, -line.number))
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:

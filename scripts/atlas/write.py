@@ -214,7 +214,8 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
 
 
-SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト"}
+SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト",
+                "pdf": "PDF のテキスト層からページごとに読み取った行"}
 
 
 # A source view holds this many lines (the longest real part has 3,175): a longer document's
@@ -245,6 +246,10 @@ def _source_pages(document: Document) -> list[Page]:
             lines += ["続き：" + " · ".join(around), ""]
         lines.append('<pre class="atlas-source">')
         for line in chunk:
+            if line.layout is not None and line.page_start:
+                page = line.layout.page
+                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../sources/'
+                             f'{html.escape(meta.source)}#page={page}">p. {page}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
             lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
                          f"{html.escape(line.raw, quote=False)}</span>")
@@ -345,7 +350,12 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
         # Paragraph ids count within the section, so text changing elsewhere moves none.
         return f"{section.anchor}-p{next(counter)}"
 
+    shown_page = ctx.document.page_of(section.span.start)
     for block in section.blocks:
+        page = ctx.document.page_of(block.span.start)
+        if page and page != shown_page:  # a PDF page begins inside the section: say where
+            lines += [_pdf_page_link(ctx.document, page), ""]
+            shown_page = page
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
     lines += _related(section, ctx)
     def on_own_page(child: Section) -> bool:
@@ -369,12 +379,21 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
     if themes:
         parts.append("テーマ：" + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes))
+    page = ctx.document.page_of(section.span.start)
+    if page:
+        parts.append(_pdf_page_link(ctx.document, page))
     if ctx.document.lines:
         span = section.span
         where = f"{span.start}" if span.start == span.end else f"{span.start}–{span.end}"
         parts.append(f"[原文 {where} 行](../../source-view/{source_view_name(ctx.document, span.start)}#L{span.start})"
                      "{: .atlas-source-link }")
     return [" ".join(parts), "{: .atlas-themes }", ""] if parts else []
+
+
+def _pdf_page_link(document: Document, page: int) -> str:
+    """"p. 12", linking to that page of the published PDF; citations name the page from it."""
+    target = f"../../sources/{document.meta.source}#page={page}"
+    return f'[p. {page}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:
