@@ -129,6 +129,7 @@ def test_missing_or_non_mapping_outline_file_names_the_file(tmp_path):
         ("第１章　総論", "第1章 総論"),
         ("付録１　用語集", "付録1. 用語集"),
         ("ＡＩ戦略", "ai戦略"),
+        ("4．2 ⾃治体サービス・⺠間サービスとの連携", "4．2 自治体サービス・民間サービスとの連携"),
     ],
 )
 def test_folding_makes_printed_variants_of_a_heading_equal(printed, shown):

@@ -72,8 +72,13 @@ def _chars(blocks: list[Block]) -> int:
     return sum(len(block_text(block)) for block in blocks)
 
 
+def text_chars(document: Document) -> int:
+    """Characters of the document's text: its blocks, preamble included (headings and notes not)."""
+    return _chars(_blocks(document))
+
+
 def _few_headings(document: Document) -> Warning | None:
-    chars = _chars(_blocks(document))
+    chars = text_chars(document)
     headings = len(document.all_sections())
     if chars <= MIN_CHARS_FOR_HEADING_CHECK or headings * CHARS_PER_HEADING >= chars:
         return None

@@ -24,6 +24,7 @@ import yaml
 
 from .errors import InputError
 from .model import Document, Line, Section
+from .normalize import normalize_chars
 from .write import section_heading
 
 WHERE = ("corpus", "sources")
@@ -215,8 +216,12 @@ MIN_PREFIX_CHARS = 4  # shorter than this, a prefix matches too much ("1", "(2)�
 
 
 def fold(text: str) -> str:
-    """A heading's text for matching: width and case folded, no whitespace, no number separator."""
-    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).casefold())
+    """A heading's text for matching: width and case folded, no whitespace, no number separator.
+
+    The converter's own character rules come first (normalize.normalize_chars), so a reference
+    copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」.
+    """
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", normalize_chars(text)).casefold())
     return _NUMBER_SEPARATOR.sub(r"\1", folded)
 
 
@@ -235,8 +240,9 @@ def headings_match(expected: str, found: str) -> bool:
 def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
     """Score the headings a conversion found against a hand-checked outline.
 
-    Matching rule.  Both texts are folded (``fold``): NFKC (full-width letters, digits and
-    brackets become half-width), case folded, all whitespace removed, and the punctuation between
+    Matching rule.  Both texts are folded (``fold``): the converter's character normalisation
+    (PDF radicals such as ⺠ become the kanji 民), NFKC (full-width letters, digits and brackets
+    become half-width), case folded, all whitespace removed, and the punctuation between
     a leading heading number and its title (「．」「.」「、」「:」「・」) removed, so 「１．はじめに」,
     「1. はじめに」 and 「1はじめに」 are one heading.  An expected and a found heading match when
     their folded texts are equal, or when one is a prefix of the other and the shorter is at least
