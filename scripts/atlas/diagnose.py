@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from .model import Block, Document, Paragraph, block_text
 from .write import section_heading
 
-# Few headings: policy documents put a heading every page or two (a page of Japanese prose holds
-# about 1,200-1,800 characters); the seeds average one per 700-3,500 characters.  One per 5,000
-# (three pages or more) means headings were lost, and below 10,000 characters a short note may
-# fairly have none.
+# Few headings: the hand-checked outlines of 16 documents with numbered outlines (5 seeds' parts,
+# guidelines, a notice, white-paper chapters, slides) have one heading per 186-2,727 characters of
+# text (median about 500: a heading every page or less).  A conversion finding fewer than one per
+# 3,000 (two pages and more without one) has lost headings; a perfect one of any of them would not
+# warn.  Below 10,000 characters a note or a letter may fairly have none.  (Minutes are legitimately
+# flat, one 議事 heading over speaker turns: they get this warning, and the long-section one, as a
+# prompt to check that each turn is a paragraph naming its speaker.)
 MIN_CHARS_FOR_HEADING_CHECK = 10_000
-CHARS_PER_HEADING = 5_000
+CHARS_PER_HEADING = 3_000
 # A section over 20,000 characters of its own text (a dozen pages, no sub-heading) is the same
 # threshold the site uses to give a document chapter pages: a reader cannot cite or navigate it.
 MAX_SECTION_CHARS = 20_000
