@@ -15,11 +15,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("atlas.read_pdf")  # the reader is being written: remove this line when it lands
-
 import pdf_samples as samples
+import pytest
 
 from atlas.convert import convert
 from atlas.errors import InputError

@@ -126,8 +126,10 @@ def _pdfplumber() -> Any:
 
 
 def _open_problem(error: Exception) -> str:
-    name = type(error).__name__
-    if "Password" in name or "password" in str(error).lower():
+    # pdfplumber wraps pdfminer's errors: the cause's name says what went wrong.
+    causes = [error, *error.args, error.__cause__, error.__context__]
+    names = " ".join(type(cause).__name__ + " " + str(cause) for cause in causes if cause is not None)
+    if "password" in names.lower():
         return "password-protected PDF: it cannot be opened without its password"
     return f"not a readable PDF ({_short(error)})"
 
@@ -270,7 +272,7 @@ def _gutter(pieces: list[_Piece], page: Any) -> float | None:
     the characters, not from the pieces' extents.
     """
     body = [p for p in pieces if len(p.text) >= 8 and not p.table_row]
-    if len(body) < 12:
+    if len(body) < 6:
         return None
     left_edge = min(p.x0 for p in body)
     right_edge = max(p.x1 for p in body)
@@ -283,7 +285,7 @@ def _gutter(pieces: list[_Piece], page: Any) -> float | None:
         covering = sum(1 for p in body if _runs_across(p, x, size))
         left = sum(1 for p in body if p.x0 < x - size)
         right = sum(1 for p in body if p.x1 > x + size)
-        if covering <= 0.1 * len(body) and min(left, right) >= 0.5 * len(body):
+        if covering <= 0.1 * len(body) and min(left, right) >= 0.3 * len(body):
             score = min(left, right) - 3 * covering
             if score > best_score:
                 best, best_score = x, score

@@ -209,7 +209,8 @@ class _Builder:
             self.add(Paragraph(text, span, kind="caption"))
             return index + 1
         marker = LIST_MARKER.fullmatch(text)
-        if marker and marker["text"]:
+        # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker.
+        if marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START):
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
             ordered = marker["marker"].strip()[0] not in BULLETS
             if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
@@ -242,6 +243,8 @@ class _Builder:
         line = self.lines[index]
         layout = line.layout
         assert layout is not None
+        if heading is not None and not display and self.typeset.stopped_short(line) is False:
+            return None  # body type running to the column edge: a sentence that starts with a number
         if heading is not None or not title_like(line.text):
             return heading
         if layout.role.startswith("outline-"):
