@@ -75,11 +75,12 @@ class _Piece:
     def __post_init__(self) -> None:
         if self.chars:
             self.chars.sort(key=lambda c: c["x0"])
-            self.x0 = min(c["x0"] for c in self.chars)
-            self.x1 = max(c["x1"] for c in self.chars)
-            self.top = min(c["top"] for c in self.chars)
-            self.bottom = max(c["bottom"] for c in self.chars)
+            # Where the ink is: a space glyph before or after the text does not move the line.
             visible = [c for c in self.chars if c["text"].strip()] or self.chars
+            self.x0 = min(c["x0"] for c in visible)
+            self.x1 = max(c["x1"] for c in visible)
+            self.top = min(c["top"] for c in visible)
+            self.bottom = max(c["bottom"] for c in visible)
             self.size = Counter(round(c["size"] * 2) / 2 for c in visible).most_common(1)[0][0]
             self.font = Counter(_font_name(c["fontname"]) for c in visible).most_common(1)[0][0]
             self.text = _line_text(self.chars)
@@ -585,17 +586,21 @@ def _dest_page(pdf: Any, dest: Any, action: Any, page_of: dict[int, int]) -> int
 
 
 def _mark_outline(lines: list[Line], outline: Iterable[tuple[int, str, int]]) -> list[Line]:
-    """A body line whose text is a bookmark's title, on the bookmark's page, gets role outline-N."""
-    wanted: dict[tuple[int, str], int] = {}
+    """The line a bookmark points at gets role outline-N: on the bookmark's page, the line whose
+    words are the bookmark's title, the largest set if several are (a heading, not the same words
+    in a chart label)."""
+    marked = list(lines)
     for level, title, page in outline:
-        wanted.setdefault((page, _title_key(title)), level)
-    if not wanted:
-        return lines
-    marked = []
-    for line in lines:
-        layout = line.layout
-        key = (layout.page, _title_key(line.text)) if layout else None
-        if layout and line.kind == "body" and key in wanted and not layout.role:
-            line = replace(line, layout=replace(layout, role=f"outline-{wanted.pop(key)}"))
-        marked.append(line)
+        key = _title_key(title)
+        candidates = [
+            index for index, line in enumerate(marked)
+            if line.layout and line.layout.page == page and line.kind == "body" and not line.layout.role
+            and key and _title_key(line.text) == key
+        ]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda i: (marked[i].layout.size if marked[i].layout else 0, -i))
+        layout = marked[best].layout
+        assert layout is not None
+        marked[best] = replace(marked[best], layout=replace(layout, role=f"outline-{level}"))
     return marked

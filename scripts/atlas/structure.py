@@ -43,6 +43,8 @@ from .numbering import (
 )
 from .typeset import Typesetting
 
+# A date alone on a line (a cover's 「2023年6月」 「令和6年5月21日」).
+DATE_ONLY = re.compile(r"(?:(?:令和|平成|昭和)(?:元|\d{1,2})|\d{4})年\d{1,2}月(?:\d{1,2}日)?")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
@@ -252,6 +254,8 @@ class _Builder:
             return Scheme("outline", min(8, max(1, level)), LAYOUT_TITLE), "", line.text
         if not display or not self.typeset.is_large(line) or LIST_MARKER.fullmatch(line.text):
             return None
+        if self.hints.slides:
+            return None  # large type on a slide is a callout; the slide's title is found per slide
         if layout.page == 1 and not any(isinstance(item, Heading) for item in self.draft.items):
             return None  # the title block
         rank = min(self.typeset.size_rank(line), 6)
@@ -411,11 +415,13 @@ class _Builder:
         """A slide starts after three or more blank lines (a page break in slide decks), or,
         in a PDF, with its page."""
         line = self.lines[index]
-        if line.layout is not None:
-            return line.page_start or all(
-                other.kind != "body" for other in self.lines[index - 1 : index] if other.layout
-                and other.layout.page == line.layout.page
-            )
+        if line.layout is not None:  # the first body line of its page
+            probe = index - 1
+            while probe >= 0 and (layout := self.lines[probe].layout) and layout.page == line.layout.page:
+                if self.lines[probe].kind == "body":
+                    return False
+                probe -= 1
+            return True
         blanks = 0
         probe = index - 1
         while probe >= 0 and self.lines[probe].kind != "body":
@@ -440,6 +446,8 @@ class _Builder:
         if first.layout is not None:
             first = self.largest_near_top(index, end)
             index = first.number - self.lines[0].number
+        if DATE_ONLY.fullmatch(first.text.replace(" ", "")):
+            return None  # a cover's date is no slide title
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
