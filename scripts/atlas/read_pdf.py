@@ -160,12 +160,17 @@ def _page_pieces(page: Any, number: int) -> list[_Piece]:
                 break
         else:
             free.append(char)
+    for index, ((_, rows), table_chars) in enumerate(zip(tables, in_table, strict=True)):
+        if not _cells_hold(rows, table_chars):
+            free.extend(table_chars)  # the cells lost or moved characters: read them as lines
+            in_table[index] = []
     pieces = _baseline_pieces(free, number) if free else []
     gutter = _gutter(pieces, page)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
     for (bbox, rows), table_chars in zip(tables, in_table, strict=True):
-        pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+        if table_chars:
+            pieces.extend(_table_pieces(rows, table_chars, bbox, number))
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     return _reading_order(pieces, gutter is not None)
@@ -188,6 +193,12 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
         if len(rows) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
             found.append((tuple(table.bbox), rows))
     return found
+
+
+def _cells_hold(rows: list[list[str]], chars: list[dict[str, Any]]) -> bool:
+    """Whether the cells' text is exactly the table's characters (nothing lost, nothing added)."""
+    in_cells = Counter(ch for row in rows for cell in row for ch in cell if not ch.isspace())
+    return in_cells == Counter(ch for c in chars for ch in c["text"] if not ch.isspace())
 
 
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:

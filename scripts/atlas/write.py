@@ -7,6 +7,7 @@ on time, dict order of the file system or the machine.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import json
@@ -233,6 +234,9 @@ def _source_pages(document: Document) -> list[Page]:
     """The source lines this document came from, numbered and linkable (#L123), noise marked."""
     meta = document.meta
     chunks = [document.lines[i : i + SOURCE_VIEW_LINES] for i in range(0, len(document.lines), SOURCE_VIEW_LINES)]
+    # A PDF's lines each link back to the section that holds them (its page view has no other map).
+    holders = sorted(((s.span.start, s) for s in document.all_sections()), key=lambda pair: pair[0]) \
+        if document.page_of(document.lines[0].number) else []
     pages = []
     for chunk in chunks:
         first, last = chunk[0].number, chunk[-1].number
@@ -248,15 +252,33 @@ def _source_pages(document: Document) -> list[Page]:
         for line in chunk:
             if line.layout is not None and line.page_start:
                 page = line.layout.page
-                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../sources/'
+                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
                              f'{html.escape(meta.source)}#page={page}">p. {page}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
+            back = ""
+            if holders and line.kind == "body":
+                back = _source_section_link(document, holders, line.number)
             lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
-                         f"{html.escape(line.raw, quote=False)}</span>")
+                         f"{html.escape(line.raw, quote=False)}{back}</span>")
         lines.append("</pre>")
         pages.append(Page(f"source-view/{source_view_name(document, first)}", f"原文 | {meta.title}",
                           "\n".join(lines) + "\n"))
     return pages
+
+
+def _source_section_link(document: Document, holders: list[tuple[int, Section]], line: int) -> str:
+    """" §" linking to the section a source line belongs to: the last section starting at or before it.
+
+    The link is raw HTML inside the source view's <pre>, so it names the built page's URL
+    (directory URLs: documents/<id>/<page>/) rather than a Markdown file.
+    """
+    index = bisect.bisect_right(holders, line, key=lambda pair: pair[0]) - 1
+    if index < 0:
+        return ""
+    section = holders[index][1]
+    page = f"{section.page}/" if section.page else ""
+    href = f"../../documents/{document.meta.id}/{page}#{section.anchor}"
+    return f' <a class="atlas-source-section" href="{href}" title="{html.escape(section_heading(section))}">§</a>'
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
