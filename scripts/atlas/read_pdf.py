@@ -283,7 +283,14 @@ def _gutter(pieces: list[_Piece], page: Any) -> float | None:
     so a line of the left column and one of the right share a piece: coverage is counted from
     the characters, not from the pieces' extents.
     """
-    body = [p for p in pieces if len(p.text) >= 8 and not p.table_row]
+    sizes: Counter[float] = Counter()
+    for piece in pieces:
+        sizes[piece.size] += len(piece.text) * piece.size**2  # by area, as _body_size weighs
+    if not sizes:
+        return None
+    # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
+    text_size = sizes.most_common(1)[0][0]
+    body = [p for p in pieces if len(p.text) >= 8 and not p.table_row and abs(p.size - text_size) < 0.6]
     if len(body) < 6:
         return None
     left_edge = min(p.x0 for p in body)
@@ -309,10 +316,11 @@ def _runs_across(piece: _Piece, x: float, size: float) -> bool:
     """Whether the piece's characters continue across x (no gap of a character's width there)."""
     if piece.x1 <= x or piece.x0 >= x:
         return False
-    if any(c["x0"] < x < c["x1"] for c in piece.chars if c["text"].strip()):
+    ink = [c for c in piece.chars if c["text"].strip()]  # a space glyph may fill the gutter
+    if any(c["x0"] < x < c["x1"] for c in ink):
         return True
-    before = [c for c in piece.chars if c["x1"] <= x]
-    after = [c for c in piece.chars if c["x0"] >= x]
+    before = [c for c in ink if c["x1"] <= x]
+    after = [c for c in ink if c["x0"] >= x]
     if not before or not after:
         return True
     return after[0]["x0"] - before[-1]["x1"] < 0.5 * size
@@ -543,6 +551,8 @@ def _footnote_pieces(
         for piece in reversed(by_position):
             if piece.size >= FOOTNOTE_SIZE * body_size or piece.top < top + 0.5 * (bottom - top):
                 break
+            if block and block[0].top - piece.bottom > 1.5 * piece.size:
+                break  # a gap: above it stands something else in small type (a figure's labels)
             block.insert(0, piece)
         while block and not NOTE_LABEL.match(normalize_chars(block[0].text).strip()):
             block.pop(0)
