@@ -299,6 +299,10 @@ def corpus_pdfs(corpus: Path, only: list[str] | None) -> list[tuple[Path, dict]]
             continue
         meta_path = path.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        if not meta.get("pages"):  # a PDF without its .json: count the pages, so per-page figures exist
+            import pypdfium2 as pdfium
+
+            meta["pages"] = len(pdfium.PdfDocument(str(path)))
         pdfs.append((path, meta))
     return pdfs
 
@@ -702,6 +706,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="also keep the measured rows in this file (pickle)")
     parser.add_argument("--load", type=Path, help="write the report from rows saved by --save, measuring nothing")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if args.load:
         rows = pickle.loads(args.load.read_bytes())
         write_report(rows, args.out)
