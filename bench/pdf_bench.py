@@ -674,8 +674,9 @@ REPORT_SECTIONS: list[Callable[[list[LibraryRow]], list[str]]] = [
 ]
 
 
-def write_report(rows: list[LibraryRow], path: Path = REPORT) -> None:
-    """bench/pdf.md from REPORT_SECTIONS, each a function rows -> Markdown lines."""
+def write_report(rows: list[LibraryRow], path: Path = REPORT, conversions: list[str] | None = None) -> None:
+    """bench/pdf.md from REPORT_SECTIONS, each a function rows -> Markdown lines, then the converter's own
+    figures (``conversions``: bench/pdf_convert.py's section)."""
     counts = sorted({row.runs for row in rows if row.runs})
     runs = "the median of " + "/".join(map(str, counts)) + (" run" if counts == [1] else " runs")
     lines = ["# PDF libraries on the development corpus", "",
@@ -689,6 +690,7 @@ def write_report(rows: list[LibraryRow], path: Path = REPORT) -> None:
                   "within one run.", ""]
     for section in REPORT_SECTIONS:
         lines += section(rows)
+    lines += conversions or []
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 
 
@@ -710,7 +712,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
     if args.load:
         rows = pickle.loads(args.load.read_bytes())
-        write_report(rows, args.out)
+        write_report(rows, args.out, converter_section(args.corpus))
         print(f"wrote {args.out}")
         return 0
     if not args.corpus.is_dir():
@@ -722,9 +724,17 @@ def main(argv: list[str] | None = None) -> int:
         row.load = (load_before, os.getloadavg()[0])
     if args.save:
         args.save.write_bytes(pickle.dumps(rows))
-    write_report(rows, args.out)
+    write_report(rows, args.out, converter_section(args.corpus))
     print(f"wrote {args.out}")
     return 0
+
+
+def converter_section(corpus: Path) -> list[str]:
+    """The converter's figures on the same PDFs (bench/pdf_convert.py), measured now."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pdf_convert import measure_conversions, section_conversion
+
+    return section_conversion(measure_conversions(corpus))
 
 
 if __name__ == "__main__":

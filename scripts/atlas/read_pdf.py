@@ -30,6 +30,7 @@ from .errors import InputError
 from .model import Layout, Line
 from .normalize import is_cjk, normalize_chars
 from .numbering import join_text
+from .pdf_source import SourcePage, read_source
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -42,7 +43,8 @@ FOOTNOTE_SIZE = 0.9
 PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
-BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b|e?b$", re.I)
+BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
+BOLD_WEIGHT = 600  # PDFium's weight of the face (400 regular, 700 bold)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class _Piece:
     bottom: float = 0.0
     size: float = 0.0
     font: str = ""
+    weight: int = 400
     text: str = ""
     column: int = 0  # 0 = full width (or a one-column page), 1 = left, 2 = right
     rotated: bool = False  # characters set sideways (not upright)
@@ -82,33 +85,22 @@ class _Piece:
             self.top = min(c["top"] for c in visible)
             self.bottom = max(c["bottom"] for c in visible)
             self.size = Counter(round(c["size"] * 2) / 2 for c in visible).most_common(1)[0][0]
-            self.font = Counter(_font_name(c["fontname"]) for c in visible).most_common(1)[0][0]
+            self.font = Counter(c["fontname"] for c in visible).most_common(1)[0][0]
+            self.weight = Counter(c.get("weight", 400) for c in visible).most_common(1)[0][0]
             self.text = _line_text(self.chars)
 
 
 def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
-    pdfplumber = _pdfplumber()
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as error:  # pdfminer raises many kinds; each means the same to a reader
-        raise InputError(path, _open_problem(error)) from None
-    with pdf:
-        try:
-            pieces_by_page = [_page_pieces(page, number) for number, page in enumerate(pdf.pages, 1)]
-            outline = _outline(pdf)
-        except InputError:
-            raise
-        except Exception as error:
-            raise InputError(path, f"not a readable PDF ({_short(error)})") from None
-        page_sizes = [(float(page.bbox[1]), float(page.bbox[3])) for page in pdf.pages]
-        page_shapes = [(float(page.width), float(page.height)) for page in pdf.pages]
+    pages, outline = read_source(path)
+    pieces_by_page = [_page_pieces(page) for page in pages]
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
+    page_sizes = [(page.top, page.bottom) for page in pages]
     lines = _lines(pieces_by_page, page_sizes)
-    lines = _mark_outline(lines, outline)
-    landscape = sum(1 for w, h in page_shapes if w > h) > len(page_shapes) / 2
-    return PdfText(lines, outline, len(pieces_by_page), landscape)
+    lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
+    landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
+    return PdfText(lines, outline, len(pages), landscape)
 
 
 def looks_like_slides(pdf: PdfText) -> bool:
@@ -120,38 +112,19 @@ def looks_like_slides(pdf: PdfText) -> bool:
     return pdf.landscape and chars / pdf.pages < 800
 
 
-def _pdfplumber() -> Any:
-    import pdfplumber  # imported here: text sources need no PDF library
-
-    return pdfplumber
-
-
-def _open_problem(error: Exception) -> str:
-    # pdfplumber wraps pdfminer's errors: the cause's name says what went wrong.
-    causes = [error, *error.args, error.__cause__, error.__context__]
-    names = " ".join(type(cause).__name__ + " " + str(cause) for cause in causes if cause is not None)
-    if "password" in names.lower():
-        return "password-protected PDF: it cannot be opened without its password"
-    return f"not a readable PDF ({_short(error)})"
-
-
-def _short(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}: {text[:80]}" if text else type(error).__name__
-
-
 # ---------------------------------------------------------------------------
 # One page: characters → tables and lines → reading order
 # ---------------------------------------------------------------------------
 
 
-def _page_pieces(page: Any, number: int) -> list[_Piece]:
-    chars = [c for c in page.chars if c.get("upright", True)]
-    sideways = [c for c in page.chars if not c.get("upright", True)]
+def _page_pieces(page: SourcePage) -> list[_Piece]:
+    chars = [c for c in page.chars if c["upright"]]
+    sideways = [c for c in page.chars if not c["upright"]]
     if not chars and not sideways:
         return []
-    tables = _tables(page)
-    in_table = [[] for _ in tables]
+    number = page.number
+    tables = page.tables
+    in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
     for char in chars:
         for index, (bbox, _) in enumerate(tables):
@@ -165,7 +138,7 @@ def _page_pieces(page: Any, number: int) -> list[_Piece]:
             free.extend(table_chars)  # the cells lost or moved characters: read them as lines
             in_table[index] = []
     pieces = _baseline_pieces(free, number) if free else []
-    gutter = _gutter(pieces, page)
+    gutter = _gutter(pieces)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
     for (bbox, rows), table_chars in zip(tables, in_table, strict=True):
@@ -174,25 +147,6 @@ def _page_pieces(page: Any, number: int) -> list[_Piece]:
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     return _reading_order(pieces, gutter is not None)
-
-
-def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
-    """Ruled tables on the page: their boxes and their cell texts (rows of at least 2 cells).
-
-    Boxes drawn around a paragraph (one cell) or a callout are not tables.
-    """
-    if not page.lines and not page.rects:
-        return []
-    found = []
-    for table in page.find_tables():
-        rows = [[cell or "" for cell in row] for row in table.extract()]
-        cells = [cell for row in rows for cell in row]
-        filled = sum(1 for cell in cells if cell.strip())
-        full_rows = sum(1 for row in rows if sum(1 for cell in row if cell.strip()) >= 2)
-        # A chart's grid is found as a table too: mostly empty cells, rows of one label.
-        if len(rows) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
-            found.append((tuple(table.bbox), rows))
-    return found
 
 
 def _cells_hold(rows: list[list[str]], chars: list[dict[str, Any]]) -> bool:
@@ -275,7 +229,7 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
     return [_Piece(part, page) for part in parts if any(c["text"].strip() for c in part)]
 
 
-def _gutter(pieces: list[_Piece], page: Any) -> float | None:
+def _gutter(pieces: list[_Piece]) -> float | None:
     """The x of the gap between two columns, if the page is set in two.
 
     Two columns show as a vertical strip near the middle of the text that (almost) no line's
@@ -406,7 +360,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 x1=round(piece.x1, 1),
                 top=round(piece.top, 1),
                 size=piece.size,
-                bold=bool(BOLD.search(piece.font)),
+                bold=piece.weight >= BOLD_WEIGHT or bool(BOLD.search(piece.font)),
                 gothic=bool(GOTHIC.search(piece.font)),
                 font=piece.font,
                 column_x0=round(x0, 1),
@@ -481,11 +435,15 @@ def _title_key(text: str) -> str:
 def _furniture(
     pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]
 ) -> dict[int, str]:
-    """Page numbers and running lines, by where they stand and how often they recur.
+    """Page numbers, running lines and margin tabs, by where they stand and how they recur.
 
-    A page number is a number alone in the head or foot band of its page.  A running line is
-    one that recurs (its digits folded) at the same place on many pages: a header or footer, or
-    a chapter tab set down the page edge one character to a line (「第」「3」「章」).
+    - A page number is a number alone in the head or foot band of its page that keeps step with
+      the page: its value minus the page's position is the same as for the document's other page
+      numbers (a table's column numbers 「123」 at the top of every page do not keep step).
+    - A running line recurs (its digits folded) at the same place on many pages, in the head or
+      foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」).
+    - Rotated characters are a figure's labels; a mark of up to three characters outside the
+      text column is a tab or a stray mark.
     """
     kinds: dict[int, str] = {}
     pages = len(pieces_by_page)
@@ -493,7 +451,8 @@ def _furniture(
     for pieces in pieces_by_page:
         for key in {_place(piece) for piece in pieces if not piece.table_row}:
             placed[key] += 1
-    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+    numbers: list[tuple[_Piece, int, bool]] = []  # page-number candidates: page position, outside the text
+    for position, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
         for piece in pieces:
@@ -503,23 +462,36 @@ def _furniture(
             if piece.rotated:
                 kinds[id(piece)] = "rotated-text"  # set sideways: labels in a chart or flow diagram
                 continue
-            if len(piece.text.strip()) <= 3 and outside:
-                kinds[id(piece)] = "margin-tab"  # a chapter tab down the page edge, a stray mark
-                continue
             band = "head" if piece.bottom <= top + MARGIN_BAND * height else (
                 "foot" if piece.top >= bottom - MARGIN_BAND * height else "")
             text = normalize_chars(piece.text).strip(" \u3000")
-            if band and PAGE_NUMBER.fullmatch(text):
-                kinds[id(piece)] = "page-number"
-            elif pages >= 3 and placed[_place(piece)] >= max(3, RUNNING_SHARE * pages) and len(text) <= 60:
+            if (band or outside) and PAGE_NUMBER.fullmatch(text):
+                numbers.append((piece, position, outside))
+            elif (band or outside) and pages >= 3 and placed[_place(piece)] >= max(3, RUNNING_SHARE * pages) \
+                    and len(text) <= 60:
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
+            elif outside and len(text) <= 3:
+                kinds[id(piece)] = "margin-tab"
+    offsets = Counter(_number_value(piece) - position for piece, position, _ in numbers)
+    if offsets:
+        offset, count = offsets.most_common(1)[0]
+        for piece, position, outside in numbers:
+            if _number_value(piece) - position == offset and (count >= 2 or pages == 1):
+                kinds[id(piece)] = "page-number"
+            elif outside and len(piece.text.strip()) <= 3:
+                kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+def _number_value(piece: _Piece) -> int:
+    digits = re.findall(r"\d+", normalize_chars(piece.text))
+    return int(digits[0]) if digits else -1
 
 
 def _text_area(pieces: list[_Piece]) -> tuple[float, float]:
     """Left and right edges of the page's text: where the lines of some length start and end."""
     lines = [p for p in pieces if len(p.text.strip()) >= 10 and not p.table_row]
-    if not lines:
+    if len(lines) < 3:  # too little text to tell where the column is
         return float("-inf"), float("inf")
     lefts = sorted(p.x0 for p in lines)
     rights = sorted(p.x1 for p in lines)
@@ -561,49 +533,9 @@ def _footnote_pieces(
     return notes
 
 
-def _font_name(name: str) -> str:
-    """The font's name without its subset tag ("ABCDEF+MS-Gothic" → "MS-Gothic")."""
-    return name.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", name) else name
-
-
 # ---------------------------------------------------------------------------
 # Bookmarks
 # ---------------------------------------------------------------------------
-
-
-def _outline(pdf: Any) -> list[tuple[int, str, int]]:
-    """The PDF's bookmarks as (level, title, page); an outline that cannot be read is none."""
-    try:
-        entries = list(pdf.doc.get_outlines())
-    except Exception:
-        return []
-    page_of = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, 1)}
-    found = []
-    for level, title, dest, action, _ in entries:
-        page = _dest_page(pdf, dest, action, page_of)
-        if title and page:
-            found.append((int(level), normalize_chars(str(title)).strip(), page))
-    return found
-
-
-def _dest_page(pdf: Any, dest: Any, action: Any, page_of: dict[int, int]) -> int:
-    from pdfminer.pdftypes import resolve1
-
-    try:
-        if dest is None and action is not None:
-            action = resolve1(action)
-            dest = action.get("D") if isinstance(action, dict) else None
-        dest = resolve1(dest)
-        if isinstance(dest, (bytes, str)):
-            dest = resolve1(pdf.doc.get_dest(dest))
-        if isinstance(dest, dict):
-            dest = resolve1(dest.get("D"))
-        if isinstance(dest, list) and dest:
-            ref = dest[0]
-            return page_of.get(getattr(ref, "objid", -1), 0)
-    except Exception:
-        return 0
-    return 0
 
 
 def _mark_outline(lines: list[Line], outline: Iterable[tuple[int, str, int]]) -> list[Line]:
