@@ -29,6 +29,8 @@ FoundTable = tuple[Bbox, list[list[str]]]
 
 # PDFium marks a hyphen it found at a line end with U+0002.
 PDFIUM_HYPHEN = "\x02"
+# A figure covers between these shares of its page.
+FIGURE_SHARE = (0.02, 0.6)
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 
@@ -43,6 +45,7 @@ class SourcePage:
     height: float
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
+    figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
 
 
 def read_source(path: Path) -> tuple[list[SourcePage], list[tuple[int, str, int]]]:
@@ -138,8 +141,22 @@ def _page(page: Any, number: int) -> SourcePage:
     textpage.close()
     ruled = _count_rules(page) >= RULES_FOR_A_GRID
     width, height = page.get_size()
+    figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(page, width * height)]
     page.close()
-    return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled)
+    return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures)
+
+
+def _figure_boxes(page: Any, area: float) -> list[tuple[float, float, float, float]]:
+    """Boxes of images and placed drawings (form objects) that cover part of the page: where a
+    figure's labels are.  A box as large as the page is a wrapper, not a figure."""
+    import pypdfium2.raw as raw
+
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM), max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+            boxes.append((x0, y0, x1, y1))
+    return boxes
 
 
 def _count_rules(page: Any) -> int:

@@ -38,6 +38,8 @@ SAME_LINE = 0.45
 MARGIN_BAND = 0.1
 # A line in the head or foot band that recurs (digits folded) on this share of pages is furniture.
 RUNNING_SHARE = 0.4
+# A figure's labels are short: a box whose text is mostly longer lines is a text frame.
+FIGURE_LABEL_CHARS = 20
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = 0.9
 PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
@@ -73,6 +75,7 @@ class _Piece:
     text: str = ""
     column: int = 0  # 0 = full width (or a one-column page), 1 = left, 2 = right
     rotated: bool = False  # characters set sideways (not upright)
+    figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
     table_row: bool = False
 
     def __post_init__(self) -> None:
@@ -137,6 +140,7 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
         if not _cells_hold(rows, table_chars):
             free.extend(table_chars)  # the cells lost or moved characters: read them as lines
             in_table[index] = []
+    free, figure_pieces = _figure_labels(free, page.figures, number)
     pieces = _baseline_pieces(free, number) if free else []
     gutter = _gutter(pieces)
     if gutter is not None:
@@ -144,9 +148,39 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     for (bbox, rows), table_chars in zip(tables, in_table, strict=True):
         if table_chars:
             pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+    pieces.extend(_in_columns(figure_pieces, gutter))
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     return _reading_order(pieces, gutter is not None)
+
+
+def _figure_labels(
+    chars: list[dict[str, Any]], figures: list[tuple[float, float, float, float]], page: int
+) -> tuple[list[dict[str, Any]], list[_Piece]]:
+    """Characters inside a figure's box that read as labels (short or small), as the figure's own
+    pieces; the rest stay free.  A box whose text reads as running sentences is a text frame."""
+    labels: list[_Piece] = []
+    for bbox in figures:
+        inside = [c for c in chars if _inside(c, bbox)]
+        if not inside:
+            continue
+        pieces = _baseline_pieces(inside, page)
+        sentences = sum(len(p.text) for p in pieces if len(p.text) >= FIGURE_LABEL_CHARS)
+        if sentences > 0.5 * sum(len(p.text) for p in pieces):
+            continue
+        taken = {id(c) for c in inside}
+        chars = [c for c in chars if id(c) not in taken]
+        labels.extend(replace(p, figure=True) for p in pieces)
+    return chars, labels
+
+
+def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
+    """A figure's labels read where the figure stands: in its column, or across both."""
+    if gutter is None or not labels:
+        return labels
+    x0, x1 = min(p.x0 for p in labels), max(p.x1 for p in labels)
+    column = 1 if x1 <= gutter else 2 if x0 >= gutter else 0
+    return [replace(p, column=column) for p in labels]
 
 
 def _cells_hold(rows: list[list[str]], chars: list[dict[str, Any]]) -> bool:
@@ -366,7 +400,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 column_x0=round(x0, 1),
                 column_x1=round(x1, 1),
                 gap_before=round(gap, 2),
-                role="footnote" if id(piece) in footnotes else "",
+                role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
             )
             lines.append(
                 Line(

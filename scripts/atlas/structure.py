@@ -148,6 +148,9 @@ class _Builder:
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
+                index = self.read_figure(index)
+                continue
             if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
                 end = self.read_footnotes(index)  # small text at the page foot (PDF reader)
                 if end > index:
@@ -383,6 +386,23 @@ class _Builder:
             index += 1
         self.close_list()
         self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
+        return index
+
+    def read_figure(self, index: int) -> int:
+        """A figure's labels (PDF reader), kept together line by line as preformatted text: they are
+        the figure's words, searchable, but no sentences to join and no headings."""
+        texts: list[str] = []
+        start = end = self.lines[index].number
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "body" and (line.layout is None or line.layout.role != "figure"):
+                break
+            if line.kind == "body":
+                texts.append(line.text)
+                end = line.number
+            index += 1
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(start, end), kind="preformatted"))
         return index
 
     def read_footnotes(self, index: int) -> int:
