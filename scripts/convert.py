@@ -4,7 +4,9 @@
     python scripts/convert.py                      # sources/ → docs/ (and mkdocs.yml nav)
     python scripts/convert.py --sources DIR --out DIR
 
-Exit status 1 with one line naming the file (and line) on bad input.
+Exit status 1 with one line naming the file (and line) on bad input.  A document whose structure
+looks implausible (atlas.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per
+warning; warnings do not change the exit status.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.convert import convert
+from atlas.diagnose import warnings
 from atlas.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    for document in documents:
+        for warning in warnings(document) if document.lines else []:
+            print(f"warning: {document.meta.id}: {warning.message}", file=sys.stderr)
     print(f"converted {len(documents)} documents into {args.out}")
     return 0
 

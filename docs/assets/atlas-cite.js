@@ -39,13 +39,23 @@
     return found;
   }
 
+  /* The PDF page a block stands on: the nearest page mark before it (PDF sources only). */
+  function pageOf(el) {
+    var found = null;
+    document.querySelectorAll("article .atlas-pdf-page").forEach(function (mark) {
+      if (mark === el || (mark.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) found = mark;
+    });
+    return found ? found.dataset.page : "";
+  }
+
   function citation(el, format) {
     var m = meta();
     var isHeading = /^H[1-6]$/.test(el.tagName);
     var heading = isHeading ? el : sectionOf(el);
     var section = heading && heading.tagName !== "H1" ? headingText(heading) : "";
     var n = !isHeading && el.id.match(/p(\d+)$/);
-    var where = [section, n ? "第" + n[1] + "段落" : ""].filter(Boolean).join("、");
+    var page = pageOf(el);
+    var where = [section, page ? "p. " + page : "", n ? "第" + n[1] + "段落" : ""].filter(Boolean).join("、");
     var url = pageUrl() + "#" + el.id;
     var source = m ? m.body + "「" + m.title + "」（" + m.date + "）" : document.title;
     var label = source + (where ? " " + where : "");

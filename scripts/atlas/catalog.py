@@ -22,7 +22,8 @@ from .wareki import parse_japanese_date
 
 REQUIRED = ("id", "title", "body", "date", "kind", "summary")
 # pdf-text: text extracted from a PDF, structure guessed; clean: Atlas clean text (read_clean.py).
-FORMATS = ("pdf-text", "clean")
+# pdf: a PDF file, read with its layout (read_pdf.py); the default for a source ending in .pdf.
+FORMATS = ("pdf-text", "clean", "pdf")
 DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -106,9 +107,12 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
                 and 1 <= lines[0] <= lines[1]):
             raise InputError(path, f"'lines' must be [first, last] line numbers, got {lines!r}", line)
         lines = (lines[0], lines[1])
-    source_format = str(raw.get("format", "pdf-text"))
+    source_format = str(raw.get("format", "pdf" if str(source).lower().endswith(".pdf") else "pdf-text"))
     if source_format not in FORMATS:
         raise InputError(path, f"unknown format '{source_format}' (use {' or '.join(FORMATS)})", line)
+    if source_format == "pdf" and (lines is not None or raw.get("parts")):
+        raise InputError(path, "a PDF source cannot be divided into parts by line numbers yet: "
+                         "give each part its own PDF", line)
     replaces = None
     if parent is not None and source != parent.source:
         # A part corrected by hand: its own file, standing for the compilation's lines.

@@ -79,4 +79,6 @@ def line_kind(text: str) -> str:
     return "body"
 
 
-FURNITURE_KINDS = ("page-number", "toc", "slide-residue", "footnote-rule")
+FURNITURE_KINDS = ("page-number", "toc", "slide-residue", "footnote-rule",
+                   # read from a PDF's layout (read_pdf.py)
+                   "running-header", "running-footer", "margin-tab", "rotated-text")

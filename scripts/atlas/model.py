@@ -39,6 +39,7 @@ class Layout:
     size: float  # the line's font size (its most common)
     bold: bool = False  # a bold or heavy face
     gothic: bool = False  # a sans-serif face: Japanese headings are often Gothic at body size
+    font: str = ""  # the face's name, without its subset tag
     column_x0: float = 0.0  # the text column the line stands in
     column_x1: float = 0.0
     gap_before: float = 0.0  # blank space above the line, in body line heights
@@ -212,6 +213,16 @@ class Document:
         for section in self.sections:
             found.extend(section.walk())
         return found
+
+    def page_of(self, line_number: int) -> int | None:
+        """The PDF page a source line stands on (None for text sources)."""
+        if not self.lines or self.lines[0].layout is None:
+            return None
+        index = line_number - self.lines[0].number
+        if 0 <= index < len(self.lines):
+            layout = self.lines[index].layout
+            return layout.page if layout else None
+        return None
 
     @cached_property
     def text_length(self) -> int:

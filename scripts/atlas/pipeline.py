@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .catalog import Entry
 from .clean import classify
 from .errors import InputError
 from .footnotes import link_footnotes
-from .model import Document
+from .model import Document, Draft, Line
 from .read import read_text
 from .read_clean import read_clean
+from .read_pdf import looks_like_slides, read_pdf
 from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
 
 
@@ -35,6 +37,14 @@ def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
 
 
 def build_document(entry: Entry, sources: Path) -> Document:
+    if entry.meta.format == "pdf":
+        pdf = read_pdf(sources / entry.meta.source)
+        lines = pdf.lines
+        hints = replace(entry.hints, slides=entry.hints.slides or looks_like_slides(pdf))
+        draft = read_structure(lines, hints)
+        finish_text(draft)
+        link_footnotes(draft)
+        return _document(entry, draft, lines)
     raw, first = source_lines(entry, sources)
     if entry.meta.format == "clean":
         draft, lines = read_clean(sources / entry.meta.source, raw, first)
@@ -46,6 +56,10 @@ def build_document(entry: Entry, sources: Path) -> Document:
         draft = read_structure(lines, entry.hints)
         finish_text(draft)
         link_footnotes(draft)
+    return _document(entry, draft, lines)
+
+
+def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
     preamble, sections = nest(draft)
     assign_anchors(sections)
     return Document(

@@ -1,4 +1,5 @@
-"""Conservation report: every character of the source is either in the model or counted as noise.
+"""Conversion report: every character of the source is either in the model or counted as noise, and
+the structure warnings of ``diagnose`` (where the outline found looks implausible).
 
 Characters are compared as multisets of non-whitespace characters after
 normalisation, so joining lines and moving a footnote to the page end are
@@ -8,9 +9,11 @@ allowed, but losing or inventing a single character is not.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .clean import FURNITURE_KINDS
+from .diagnose import Warning, warnings
+from .markdown import escape
 from .model import Document, block_text
 
 
@@ -28,6 +31,7 @@ class DocumentReport:
     footnotes: int
     lost: str = ""
     invented: str = ""
+    warnings: list[Warning] = field(default_factory=list)
 
     @property
     def conserved(self) -> bool:
@@ -69,6 +73,7 @@ def document_report(document: Document) -> DocumentReport:
         footnotes=len(document.footnotes),
         lost="".join(sorted((source - output).elements())),
         invented="".join(sorted((output - source).elements())),
+        warnings=warnings(document),
     )
 
 
@@ -78,16 +83,26 @@ def report_markdown(reports: list[DocumentReport]) -> str:
         "",
         "各文書について、原文の文字数（空白を除く）、出力に残った文字数、ノイズとして除いた文字数と行数、"
         "見出し・段落などの数を示します。除いた行はページ番号、目次の点線行、スライドの残骸（「- -」）、"
-        "脚注の区切り線だけです。本文の文字が一つでも失われると変換は失敗します。",
+        "脚注の区切り線だけです。本文の文字が一つでも失われると変換は失敗します。"
+        "「警告」は構造が疑わしい（見出しが少ない、長すぎる節、一行だけの段落、整形済みテキスト、番号だけの段落）"
+        "ことを示し、表の下に文書ごとに挙げます。",
         "",
-        "| 文書 | 入力文字 | 出力文字 | 除外文字 | 除外行 | 見出し | 段落 | リスト | 表 | 脚注 | 保存 |",
-        "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| 文書 | 入力文字 | 出力文字 | 除外文字 | 除外行 | 見出し | 段落 | リスト | 表 | 脚注 | 警告 | 保存 |",
+        "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in reports:
         dropped = "、".join(f"{kind} {n}" for kind, n in r.dropped_lines.items()) or "なし"
         lines.append(
             f"| [{r.id}](documents/{r.id}/index.md) | {r.chars_in} | {r.chars_out} | {r.chars_dropped} | "
             f"{dropped} | {r.headings} | {r.paragraphs} | {r.lists} | {r.tables} | {r.footnotes} | "
-            f"{'OK' if r.conserved else 'NG'} |"
+            f"{len(r.warnings)} | {'OK' if r.conserved else 'NG'} |"
         )
-    return "\n".join(lines) + "\n"
+    lines += ["", "## 構造の警告", ""]
+    warned = [r for r in reports if r.warnings]
+    if not warned:
+        lines.append("どの文書にも警告はありません。")
+    for r in warned:
+        lines += [f"### [{r.id}](documents/{r.id}/index.md)", ""]
+        lines += [f"- `{w.kind}`: {escape(w.message)}" for w in r.warnings]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -47,7 +47,10 @@ from .numbering import (
     title_like,
     wrap_width,
 )
+from .typeset import Typesetting
 
+# A heading found by its typesetting or a bookmark has no numbering pattern of its own.
+LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
 
 
@@ -188,6 +191,8 @@ class _Builder:
         lines = self.lines
         self.hints = hints
         self.width = wrap_width(lines)
+        self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
+        self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
         self.draft = Draft()
         self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
         self.open: Paragraph | ListItem | None = None
@@ -232,6 +237,9 @@ class _Builder:
         line without such punctuation was cut by the page, even across blank
         lines — unless it is a short label left alone by two blank lines.
         """
+        stopped_short = self.typeset.stopped_short(last)
+        if stopped_short is not None:
+            return stopped_short  # the page shows where the line ended: no need to guess
         text = last.text
         width = display_width(text)
         if self.title_block_line_ends(last):
@@ -312,6 +320,8 @@ class _Builder:
             return False  # a date alone ("令和6年5月21日") stands on its own
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
+        elif self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line):
+            return False  # space above, or another size or face: another block
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
         if self.open_list is not None:
@@ -329,6 +339,15 @@ class _Builder:
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
+                index = self.read_figure(index)
+                continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
+                end = self.read_footnotes(index)  # small text at the page foot (PDF reader)
+                if end > index:
+                    self.close_list()
+                    index = end
+                    continue
             if line.kind != "body":
                 if line.kind == "blank" and self.open is not None:
                     self.blank_since_open += 1
@@ -344,10 +363,11 @@ class _Builder:
                     self.close_list()
                     title = lines[title_index]
                     self.add(Heading(title.text, SLIDE_TITLE_RANK, "", SourceSpan(title.number, title.number)))
+                    self.slide_titles_taken.add(title.number)
                     if title_index == index:
                         index += 1
                         continue
-            if line.number in self.hints.slide_titles:
+            if line.number in self.hints.slide_titles or line.number in self.slide_titles_taken:
                 index += 1  # already emitted as its slide's heading
                 continue
             if "\t" in line.text:
@@ -410,7 +430,8 @@ class _Builder:
             self.add(Paragraph(text, span, kind="caption"))
             return
         marker = LIST_MARKER.fullmatch(text)
-        if marker and marker["text"]:
+        # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker.
+        if marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START):
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
             ordered = marker["marker"].strip()[0] not in BULLETS
             if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
@@ -436,10 +457,13 @@ class _Builder:
         if line.number in self.hints.not_headings:
             return None
         found = self.number_alone_heading(index)
+        display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
             heading = heading_of(line.text)
             if heading is None:
                 heading = self.circled_heading(index)
+            if display is not None:
+                heading = self.layout_heading(index, heading, display)
             if heading is None:
                 return None
             found = _Found(*heading, last=index)
@@ -450,7 +474,7 @@ class _Builder:
             return None  # on slides 【…】 and ― lines are callouts, not headings
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
-        if found.last == index and self.wraps_into_next_line(index):
+        if found.last == index and not display and self.wraps_into_next_line(index):
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if scheme.weak and not self.weak_heading_plausible(index, found):
             return None
@@ -664,6 +688,35 @@ class _Builder:
         assert match is not None
         return CIRCLED, match["n"], match["title"].strip()
 
+    def layout_heading(
+        self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
+    ) -> tuple[Scheme, str, str] | None:
+        """The heading a PDF line makes, weighing its typesetting with its numbering.
+
+        A bookmark on the line makes it a heading; so does display type (larger, bolder or
+        another face than the body) on an unnumbered title-like line — except the document's
+        own title block, which comes before any heading on the first page.
+        """
+        line = self.lines[index]
+        layout = line.layout
+        assert layout is not None
+        if heading is not None and not display and self.typeset.stopped_short(line) is False:
+            return None  # body type running to the column edge: a sentence that starts with a number
+        if heading is not None or not title_like(line.text):
+            return heading
+        if layout.role.startswith("outline-"):
+            level = int(layout.role.split("-", 1)[1])
+            # Ranks step by ten (numbering.SCHEMES): bookmark level 1 ranks with 第N章.
+            return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
+        if not display or not self.typeset.is_large(line) or LIST_MARKER.fullmatch(line.text):
+            return None
+        if self.hints.slides:
+            return None  # large type on a slide is a callout; the slide's title is found per slide
+        if layout.page == 1 and not any(isinstance(item, Heading) for item in self.draft.items):
+            return None  # the title block
+        rank = min(self.typeset.size_rank(line), 6) * 10
+        return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
     def summary_title(self, title: str, first: int) -> tuple[str, int]:
         """A 【概要】 heading whose first line (the summarised document's title) is the line above.
 
@@ -730,6 +783,8 @@ class _Builder:
         probe = index + 1
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
+        if self.lines[index].layout is not None:
+            return self.display_continuation(title, index)
         if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
             return title, index
         rest = self.lines[probe]
@@ -742,6 +797,26 @@ class _Builder:
             and not rest.text.endswith(tuple(CLOSING))
         ):
             return join_text(title, rest.text), probe
+        return title, index
+
+    def display_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A PDF heading continues on the next lines set in the same display style, with no gap."""
+        line = self.lines[index]
+        probe = index + 1
+        while probe < len(self.lines):
+            rest = self.lines[probe]
+            if (
+                rest.kind != "body"
+                or self.typeset.gap_before(rest)
+                or not self.typeset.same_style(line, rest)
+                or not self.typeset.is_display(rest)
+                or heading_of(rest.text) is not None
+                or not title_like(join_text(title, rest.text))
+            ):
+                break
+            title = join_text(title, rest.text)
+            index = probe
+            probe += 1
         return title, index
 
     def read_table(self, index: int) -> int:
@@ -780,12 +855,31 @@ class _Builder:
         self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
         return index
 
+    def read_figure(self, index: int) -> int:
+        """A figure's labels (PDF reader), kept together line by line as preformatted text: they are
+        the figure's words, searchable, but no sentences to join and no headings."""
+        texts: list[str] = []
+        start = end = self.lines[index].number
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "body" and (line.layout is None or line.layout.role != "figure"):
+                break
+            if line.kind == "body":
+                texts.append(line.text)
+                end = line.number
+            index += 1
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(start, end), kind="preformatted"))
+        return index
+
     def read_footnotes(self, index: int) -> int:
         """Footnote definitions below a footnote rule, up to the next page's text."""
         current: Footnote | None = None
         while index < len(self.lines):
             line = self.lines[index]
             if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
+                break
+            if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
                 break
             if line.kind != "body":
                 index += 1
@@ -805,8 +899,16 @@ class _Builder:
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:
-        """A slide starts at a page: after a form feed where the text has them (pdftotext's page
-        breaks), else after three or more blank lines."""
+        """A slide starts at a page: in a PDF, with its page's first body line; in pdftotext's
+        text, after a form feed where the text has them, else after three or more blank lines."""
+        line = self.lines[index]
+        if line.layout is not None:  # the first body line of its page
+            probe = index - 1
+            while probe >= 0 and (layout := self.lines[probe].layout) and layout.page == line.layout.page:
+                if self.lines[probe].kind == "body":
+                    return False
+                probe -= 1
+            return True
         blanks = 0
         probe = index - 1
         if _after_form_feed(self.lines[index]):
@@ -832,6 +934,11 @@ class _Builder:
             if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
                 return probe
         first = self.lines[index]
+        if first.layout is not None:
+            first = self.largest_near_top(index, end)
+            index = first.number - self.lines[0].number
+        if DATE_LINE.fullmatch(first.text):
+            return None  # a cover's date is no slide title
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
@@ -840,6 +947,11 @@ class _Builder:
         ):
             return index
         return None
+
+    def largest_near_top(self, index: int, end: int) -> Line:
+        """A PDF slide's title: the largest of its first few lines (the first if none is larger)."""
+        candidates = [line for line in self.lines[index : min(end, index + 4)] if line.kind == "body"]
+        return max(candidates, key=lambda line: (line.layout.size if line.layout else 0, -line.number))
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:

@@ -7,6 +7,7 @@ on time, dict order of the file system or the machine.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import json
@@ -215,7 +216,8 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
 
 
-SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト"}
+SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト",
+                "pdf": "PDF のテキスト層からページごとに読み取った行"}
 
 
 # A source view holds this many lines (the longest real part has 3,175): a longer document's
@@ -233,6 +235,9 @@ def _source_pages(document: Document) -> list[Page]:
     """The source lines this document came from, numbered and linkable (#L123), noise marked."""
     meta = document.meta
     chunks = [document.lines[i : i + SOURCE_VIEW_LINES] for i in range(0, len(document.lines), SOURCE_VIEW_LINES)]
+    # A PDF's lines each link back to the section that holds them (its page view has no other map).
+    holders = sorted(((s.span.start, s) for s in document.all_sections()), key=lambda pair: pair[0]) \
+        if document.page_of(document.lines[0].number) else []
     pages = []
     for chunk in chunks:
         first, last = chunk[0].number, chunk[-1].number
@@ -246,13 +251,35 @@ def _source_pages(document: Document) -> list[Page]:
             lines += ["続き：" + " · ".join(around), ""]
         lines.append('<pre class="atlas-source">')
         for line in chunk:
+            if line.layout is not None and line.page_start:
+                page = line.layout.page
+                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
+                             f'{html.escape(meta.source)}#page={page}">p. {page}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
+            back = ""
+            if holders and line.kind == "body":
+                back = _source_section_link(document, holders, line.number)
             lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
-                         f"{html.escape(line.raw, quote=False)}</span>")
+                         f"{html.escape(line.raw, quote=False)}{back}</span>")
         lines.append("</pre>")
         pages.append(Page(f"source-view/{source_view_name(document, first)}", f"原文 | {meta.title}",
                           "\n".join(lines) + "\n"))
     return pages
+
+
+def _source_section_link(document: Document, holders: list[tuple[int, Section]], line: int) -> str:
+    """" §" linking to the section a source line belongs to: the last section starting at or before it.
+
+    The link is raw HTML inside the source view's <pre>, so it names the built page's URL
+    (directory URLs: documents/<id>/<page>/) rather than a Markdown file.
+    """
+    index = bisect.bisect_right(holders, line, key=lambda pair: pair[0]) - 1
+    if index < 0:
+        return ""
+    section = holders[index][1]
+    page = f"{section.page}/" if section.page else ""
+    href = f"../../documents/{document.meta.id}/{page}#{section.anchor}"
+    return f' <a class="atlas-source-section" href="{href}" title="{html.escape(section_heading(section))}">§</a>'
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
@@ -346,7 +373,12 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
         # Paragraph ids count within the section, so text changing elsewhere moves none.
         return f"{section.anchor}-p{next(counter)}"
 
+    shown_page = ctx.document.page_of(section.span.start)
     for block in section.blocks:
+        page = ctx.document.page_of(block.span.start)
+        if page and page != shown_page:  # a PDF page begins inside the section: say where
+            lines += [_pdf_page_link(ctx.document, page), ""]
+            shown_page = page
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
     lines += _related(section, ctx)
     def on_own_page(child: Section) -> bool:
@@ -370,12 +402,21 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
     if themes:
         parts.append("テーマ：" + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes))
+    page = ctx.document.page_of(section.span.start)
+    if page:
+        parts.append(_pdf_page_link(ctx.document, page))
     if ctx.document.lines:
         span = section.span
         where = f"{span.start}" if span.start == span.end else f"{span.start}–{span.end}"
         parts.append(f"[原文 {where} 行](../../source-view/{source_view_name(ctx.document, span.start)}#L{span.start})"
                      "{: .atlas-source-link }")
     return [" ".join(parts), "{: .atlas-themes }", ""] if parts else []
+
+
+def _pdf_page_link(document: Document, page: int) -> str:
+    """"p. 12", linking to that page of the published PDF; citations name the page from it."""
+    target = f"../../sources/{document.meta.source}#page={page}"
+    return f'[p. {page}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:

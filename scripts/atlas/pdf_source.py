@@ -1,0 +1,230 @@
+"""The PDF file itself: its characters with their boxes, sizes and faces, its bookmarks, and the
+ruled tables of the pages that draw ruling lines.
+
+Characters come from pypdfium2 (PDFium): measured on the development corpus it reads every
+character, size and face that pdfplumber does at about a seventh of the time (bench/pdf.md), and
+opens owner-password encrypted files.  Tables come from pdfplumber's table finder, run only on the
+pages where PDFium finds enough drawn lines to make a grid: pdfminer's parse is the slow part, and
+most pages have no table.
+
+Coordinates are points from the page's top-left corner (pdfplumber's convention): x from the
+media box's left edge, ``top``/``bottom`` down from its top edge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
+Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
+# A table: its box and its rows of cell texts.
+FoundTable = tuple[Bbox, list[list[str]]]
+
+# PDFium marks a hyphen it found at a line end with U+0002.
+PDFIUM_HYPHEN = "\x02"
+# A figure covers between these shares of its page.
+FIGURE_SHARE = (0.02, 0.6)
+# A page is worth a table search when it draws this many thin lines or boxes.
+RULES_FOR_A_GRID = 6
+
+
+@dataclass
+class SourcePage:
+    number: int  # 1-based
+    chars: list[Char]
+    top: float  # the visible page (crop box) in the characters' coordinates
+    bottom: float
+    width: float
+    height: float
+    ruled: bool = False  # draws enough lines to hold a ruled table
+    tables: list[FoundTable] = field(default_factory=list)
+    figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+
+
+def read_source(path: Path) -> tuple[list[SourcePage], list[tuple[int, str, int]]]:
+    """The pages of the PDF at ``path`` (characters, tables) and its bookmarks (level, title, page)."""
+    _check_complete(path)
+    pdfium = _pdfium()
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        raise InputError(path, _open_problem(error)) from None
+    try:
+        pages = [_page(document[index], index + 1) for index in range(len(document))]
+        outline = _outline(document)
+    except pdfium.PdfiumError as error:
+        raise InputError(path, f"not a readable PDF ({error})") from None
+    finally:
+        document.close()
+    _find_tables(path, [page for page in pages if page.ruled])
+    return pages, outline
+
+
+def _pdfium() -> Any:
+    import pypdfium2  # imported here: text sources need no PDF library
+
+    return pypdfium2
+
+
+def _check_complete(path: Path) -> None:
+    """A PDF ends with %%EOF: a file cut short (an interrupted download) is refused, not half read.
+
+    PDFium repairs what it can of a damaged file; a reader must not get half a document silently.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 2048))
+            tail = handle.read()
+    except OSError as error:
+        raise InputError(path, f"cannot read file ({error.strerror})") from None
+    if b"%PDF-" not in head:
+        raise InputError(path, "not a readable PDF (no PDF header: is it a PDF file?)")
+    if b"%%EOF" not in tail:
+        raise InputError(path, "not a readable PDF (the file is truncated: no end-of-file marker)")
+
+
+def _open_problem(error: Exception) -> str:
+    if "password" in str(error).lower():
+        return "password-protected PDF: it cannot be opened without its password"
+    return f"not a readable PDF ({error})"
+
+
+def _page(page: Any, number: int) -> SourcePage:
+    import pypdfium2.raw as raw
+
+    left, _, _, top = page.get_mediabox()
+    _, crop_bottom, _, crop_top = page.get_cropbox()
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    chars: list[Char] = []
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    for index in range(raw.FPDFText_CountChars(handle)):
+        if raw.FPDFText_IsGenerated(handle, index):
+            continue  # a space or line end PDFium inferred: spacing is decided from positions
+        text = chr(raw.FPDFText_GetUnicode(handle, index))
+        if text == PDFIUM_HYPHEN:
+            text = "-"
+        if text in "\r\n\x00":
+            continue
+        raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+        raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
+        # The Tf size times the text matrix's vertical scale: some PDFs set 1pt type and scale it.
+        size = raw.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.c, matrix.d)
+        length = raw.FPDFText_GetFontInfo(handle, index, name, len(name), ctypes.byref(flags))
+        # Upright when the glyph's baseline runs left to right; a slanted (oblique) face only
+        # shears the glyph (PDFium's own char angle counts that shear as a rotation).
+        angle = math.atan2(matrix.b, matrix.a)
+        chars.append({
+            "text": text,
+            "x0": box.left - left,
+            "x1": box.right - left,
+            "top": top - box.top,
+            "bottom": top - box.bottom,
+            "size": round(size, 2),
+            "fontname": font_family(name.raw[: length - 1]) if 0 < length <= len(name) else "",
+            "weight": raw.FPDFText_GetFontWeight(handle, index),
+            "upright": abs(angle) < 0.05,
+        })
+    textpage.close()
+    ruled = _count_rules(page) >= RULES_FOR_A_GRID
+    width, height = page.get_size()
+    figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(page, width * height)]
+    page.close()
+    return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures)
+
+
+def _figure_boxes(page: Any, area: float) -> list[tuple[float, float, float, float]]:
+    """Boxes of images and placed drawings (form objects) that cover part of the page: where a
+    figure's labels are.  A box as large as the page is a wrapper, not a figure."""
+    import pypdfium2.raw as raw
+
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM), max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+            boxes.append((x0, y0, x1, y1))
+    return boxes
+
+
+def _count_rules(page: Any) -> int:
+    """Thin drawn lines and boxes on the page: what a ruled table is drawn with."""
+    import pypdfium2.raw as raw
+
+    count = 0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left >= 10 or top - bottom >= 10:
+            count += 1
+    return count
+
+
+def font_family(name: bytes) -> str:
+    """A face's name: Shift_JIS names of older Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
+    cp1252-misread ones repaired, the subset tag ("ABCDEF+") dropped."""
+    try:
+        text = name.decode("ascii")
+    except UnicodeDecodeError:
+        text = name.decode("cp932", "replace")
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+        repaired = text.encode("cp1252").decode("cp932")
+        if repaired != text and any(ord(ch) >= 0x3000 for ch in repaired):
+            text = repaired
+    prefix, plus, rest = text.partition("+")
+    return rest if plus and len(prefix) == 6 and prefix.isupper() else text
+
+
+def _outline(document: Any) -> list[tuple[int, str, int]]:
+    """Bookmarks with a page to go to, as (level from 1, title, page)."""
+    found = []
+    for item in document.get_toc():
+        dest = item.get_dest()
+        index = dest.get_index() if dest is not None else None
+        title = item.get_title()
+        if index is not None and title:
+            found.append((item.level + 1, title, index + 1))
+    return found
+
+
+def _find_tables(path: Path, pages: list[SourcePage]) -> None:
+    """Ruled tables of the given pages, found by pdfplumber: boxes and rows of at least 2 cells.
+
+    A box around a paragraph (one cell) or a chart's grid (mostly empty cells, rows of one label)
+    is not a table.  A page pdfplumber cannot read simply has no tables: its text is read as lines.
+    """
+    if not pages:
+        return
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception:  # pdfminer is stricter than PDFium about damaged files: lines it is
+        return
+    with pdf:
+        for page in pages:
+            with contextlib.suppress(Exception):
+                page.tables = _tables_of(pdf.pages[page.number - 1])
+
+
+def _tables_of(page: Any) -> list[FoundTable]:
+    found: list[FoundTable] = []
+    for table in page.find_tables():
+        rows = [[cell or "" for cell in row] for row in table.extract()]
+        cells = [cell for row in rows for cell in row]
+        filled = sum(1 for cell in cells if cell.strip())
+        full_rows = sum(1 for row in rows if sum(1 for cell in row if cell.strip()) >= 2)
+        if len(rows) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
+            found.append((tuple(table.bbox), rows))
+    return found

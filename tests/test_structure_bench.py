@@ -1,0 +1,82 @@
+"""bench/structure.py: the structure benchmark runs on a fresh clone (no corpus) and says what it lacks."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("structure_bench", ROOT / "bench" / "structure.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["structure_bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+OUTLINE = """\
+document: ipr-data-ai-cooljapan-2019
+where: sources
+headings:
+  - {level: 1, text: "１．データ利活用促進", line: 5}
+  - {level: 1, text: "２．AIの知財戦略強化", line: 73}
+  - {level: 1, text: "４．存在しない章", line: 150}
+"""
+
+
+def test_without_the_corpus_the_seeds_are_measured_and_corpus_rows_skipped(bench, tmp_path):
+    outlines = tmp_path / "outlines"
+    outlines.mkdir()
+    (outlines / "ipr-data-ai-cooljapan-2019.yml").write_text(OUTLINE, encoding="utf-8")
+    out = tmp_path / "structure.md"
+    assert bench.main(["--corpus", str(tmp_path / "absent"), "--outlines", str(outlines), "--out", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert "no corpus rows: `../shared/corpus` is absent" in report
+    assert "| corpus | " not in report
+    # The one outline: two of three chapters found (line 150 is made up), 13 headings found.
+    row = next(line for line in report.splitlines() if line.startswith("| ipr-data-ai-cooljapan-2019 |"))
+    cells = [c.strip() for c in row.split("|")[1:-1]]
+    assert cells[3:8] == ["13", "0.67", "0.15", "1.00", "1 / 11"]
+    assert "「４．存在しない章」" in report
+    assert "| seeds | 1 of 11 | 0.67 | 0.15 |" in report
+    # Every failure mode of issue 11 has a row.
+    assert all(f"\n| {n} | " in report for n in range(1, 18))
+
+
+def test_failure_mode_tests_are_found_by_their_def_or_reported_missing(bench):
+    assert bench.test_status("tests/test_diagnose.py::test_well_structured_document_does_not_warn") == \
+        "`tests/test_diagnose.py::test_well_structured_document_does_not_warn`"
+    # Found in another file of tests/ when it moved.
+    assert bench.test_status("tests/test_elsewhere.py::test_well_structured_document_does_not_warn") == \
+        "`tests/test_diagnose.py::test_well_structured_document_does_not_warn`"
+    assert bench.test_status("tests/test_diagnose.py::test_well_structured") == "none yet"
+    assert set(bench.FAILURE_MODE_TESTS) <= set(bench.FAILURE_MODES) == set(range(1, 18))
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2014年3月25日", "2014-03-25"),
+        ("平成9年9月24日 最終改正 (PDF 2000年)", "1997-09-24"),
+        ("not printed (distributed at 部会第2回, 令和4年6月15日)", "2022-06-15"),
+        ("2022年5月 (2019年版第2刷)", "2022-05-01"),
+        ("not printed in chapter PDF (令和6年版 per file name; published 2024)", "2024-01-01"),
+        ("not printed", "2000-01-01"),
+    ],
+)
+def test_corpus_dates_become_iso_dates(bench, text, iso):
+    assert bench.corpus_date(text) == iso
+
+
+def test_corpus_documents_convert_from_a_scratch_catalog(bench, tmp_path):
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not (corpus / "meti-info-system-safety-standard-1997.txt").is_file():
+        pytest.skip("../shared/corpus is absent")
+    rows = bench.corpus_rows(corpus, tmp_path)
+    assert len(rows) == len(list(corpus.glob("*.json")))
+    assert all(r.set == "corpus" and r.chars > 1_000 and r.score is None for r in rows if not r.error)
