@@ -115,12 +115,14 @@ class _Found:
     number: str
     title: str
     last: int
-    captions: tuple[Line, ...] = ()  # figure captions standing between a lone number and its title
+    # Lines standing between a lone number and its title (a figure caption), kept as blocks.
+    between: tuple[tuple[Line, str], ...] = ()
     rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
 
 
 ANNEX_RANK = 5
-ANNEX_SCHEME = next(scheme for scheme in SCHEMES if scheme.name == "annex")
+# An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
+ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
 _SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
@@ -538,8 +540,8 @@ class _Builder:
         rank = self.part_rank(found)
         self.record_open(rank)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
-        for caption in found.captions:
-            self.add(Paragraph(caption.text, SourceSpan(caption.number, caption.number), kind="caption"))
+        for line, kind in found.between:
+            self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
 
     def subtitle(self, title: str, last: int) -> tuple[str, int]:
@@ -592,18 +594,23 @@ class _Builder:
         if not NUMBER_ALONE.fullmatch(text):
             return None
         probe = self.next_content(index)
-        captions: list[Line] = []
+        annex = re.fullmatch(ANNEX_LABEL, text) is not None
+        between: list[tuple[Line, str]] = []  # lines standing between the number and its title
+        if annex and probe is not None and re.fullmatch(r"\d{1,2}[．.]?", self.lines[probe].text):
+            # "付録３ / １ / 法的な論点…": its first part's number came first; kept as text.
+            between.append((self.lines[probe], "paragraph"))
+            probe = self.next_content(probe)
         if probe is not None and CAPTION.fullmatch(self.lines[probe].text):
-            captions.append(self.lines[probe])
+            between.append((self.lines[probe], "caption"))
             probe = self.next_content(probe)
         if probe is None:
             return None
         title = self.lines[probe].text
         below = heading_of(title)
         parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
-        if parts_below and re.fullmatch(ANNEX_LABEL, text):
+        if parts_below and annex and not between:
             # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
-            return _Found(ANNEX_SCHEME, text, text, last=index)
+            return _Found(ANNEX_LABEL_ALONE, "", text, last=index)
         if (
             not title_like(title)
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
@@ -618,7 +625,7 @@ class _Builder:
         heading = heading_of(f"{text} {title}")
         if heading is None:
             return None
-        return _Found(*heading, last=probe, captions=tuple(captions))
+        return _Found(*heading, last=probe, between=tuple(between))
 
     def weak_heading_plausible(self, index: int, found: _Found) -> bool:
         """A number + space + title is a heading only when it looks like one and runs in sequence.
