@@ -424,6 +424,13 @@ def test_a_circled_title_printed_once_is_still_a_heading():
     assert outline(sections) == [(1, "1．", "はじめに"), (2, "○", "本ガイドラインの目的")]
 
 
+def test_minutes_headed_by_their_standalone_title():
+    # shojihomu-denshika-study-01-minutes.txt line 10: 「議事録」 alone over the turns (（Ａ） at 11).
+    preamble, sections = convert(corpus_lines("shojihomu-denshika-study-01-minutes"))
+    assert [s.title for s in sections] == ["議事録"]
+    assert sections[0].blocks[0].text.startswith("（A）\u3000それでは、本日の実質的な議題について")
+
+
 def test_speaker_turns_of_real_minutes():
     # moj-bl-subcommittee-02-minutes.txt: 124 labels (○藤田部会長 at lines 48, 73, 97 …, ○渡辺幹事 at 61,
     # 79 …; five of them just after a form feed, e.g. ○中村関係官 at 110), each alone on its line.

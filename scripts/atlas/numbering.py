@@ -57,7 +57,7 @@ SCHEMES = (
     Scheme(
         "named",
         60,
-        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
     ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
     Scheme("roman", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}])[．.]\s*(?P<title>\S.*)")),
