@@ -426,7 +426,7 @@ def test_a_circled_title_printed_once_is_still_a_heading():
 
 def test_minutes_headed_by_their_standalone_title():
     # shojihomu-denshika-study-01-minutes.txt line 10: 「議事録」 alone over the turns (（Ａ） at 11).
-    preamble, sections = convert(corpus_lines("shojihomu-denshika-study-01-minutes"))
+    _, sections = convert(corpus_lines("shojihomu-denshika-study-01-minutes"))
     assert [s.title for s in sections] == ["議事録"]
     assert sections[0].blocks[0].text.startswith("（A）\u3000それでは、本日の実質的な議題について")
 
