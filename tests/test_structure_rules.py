@@ -561,3 +561,11 @@ def test_the_development_corpus_conserves_every_character():
         about = DocumentMeta(path.stem, "t", "b", datetime.date(2024, 1, 1), "report", path.name, "s")
         report = document_report(Document(about, preamble, sections, draft.footnotes, classified))
         assert report.conserved, (path.stem, report.lost[:40], report.invented[:40])
+
+
+def test_meeting_particulars_are_a_table_of_label_and_value():
+    # shojihomu-denshika-study-01-minutes.txt lines 5–6: 日時：… and 場所：… under the meeting's name.
+    preamble, _ = convert(corpus_lines("shojihomu-denshika-study-01-minutes"))
+    tables = [b.rows for b in preamble if not isinstance(b, (Paragraph, ListBlock))]
+    assert tables == [[["日時：", "令和 3 年 4 月 14 日（水）18:00～20:45"],
+                       ["場所：", "公益社団法人商事法務研究会会議室"]]]

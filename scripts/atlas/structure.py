@@ -121,6 +121,11 @@ class _Found:
 
 
 ANNEX_RANK = 5
+# A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」.
+_PARTICULAR = re.compile(
+    r"(?P<label>(?:(?:開催)?日\s*時|場\s*所|会\s*場|出\s*席\s*者|出席委員|欠\s*席\s*者|議\s*題|配付資料)\s*[:：])"
+    r"\s*(?P<value>\S.*)"
+)
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
@@ -374,6 +379,9 @@ class _Builder:
                 continue
             if "\t" in line.text:
                 index = self.read_table(index)
+                continue
+            if _PARTICULAR.fullmatch(line.text) and self.particulars_follow(index):
+                index = self.read_particulars(index)
                 continue
             index = self.read_line(index)
         return self.draft
@@ -839,6 +847,28 @@ class _Builder:
                 break
             rows.append([cell.strip() for cell in line.text.split("\t")])
             end = line.number
+            index += 1
+        self.close_list()
+        self.add(Table(rows, SourceSpan(start, end)))
+        return index
+
+    def particulars_follow(self, index: int) -> bool:
+        """Whether another meeting particular (場所：…) follows this one (日時：…)."""
+        probe = self.next_content(index, max_blanks=1)
+        return probe is not None and _PARTICULAR.fullmatch(self.lines[probe].text) is not None
+
+    def read_particulars(self, index: int) -> int:
+        """A meeting's particulars (日時：…, 場所：…, 出席者：…) as a table of label and value."""
+        rows: list[list[str]] = []
+        start = end = self.lines[index].number
+        while index < len(self.lines):
+            line = self.lines[index]
+            match = _PARTICULAR.fullmatch(line.text) if line.kind == "body" else None
+            if match is None and line.kind != "blank":
+                break
+            if match is not None:
+                rows.append([match["label"], match["value"]])  # the label keeps its colon
+                end = line.number
             index += 1
         self.close_list()
         self.add(Table(rows, SourceSpan(start, end)))
