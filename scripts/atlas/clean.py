@@ -134,7 +134,9 @@ def _content(lines: list[Line], indexes: list[int]) -> list[int]:
 
 
 def _mark(lines: list[Line], indexes: set[int], kind: str) -> list[Line]:
-    return [replace(line, kind=kind) if i in indexes else line for i, line in enumerate(lines)]
+    """Mark body lines (and blank ones, when a furniture block spans them) as ``kind``."""
+    return [replace(line, kind=kind) if i in indexes and line.kind in ("body", "blank") else line
+            for i, line in enumerate(lines)]
 
 
 def _next_body(lines: list[Line], index: int, step: int = 1) -> int | None:
@@ -282,7 +284,8 @@ def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
     first pages, a cover or a TOC, may go unnumbered).  An offset that two pages share is the
     document's numbering; a number that fits no shared offset is text (a clause "1", a value in
     a chart).  Page numbers sit at the foot of the page or at its head; a number on the other
-    side, followed by a short line (a title), is a clause number and stays.
+    side, followed by a short line (a title), is a clause number and stays — unless its page
+    has no number where the document puts them (pdftotext moved it: a page of figures).
     """
     candidates: list[tuple[int, int, str]] = []  # (line index, number - page, "head"/"foot")
     for indexes in pages:
@@ -297,13 +300,13 @@ def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
         shared = {0}  # a single numbered page, numbered as its place in the file
     sides = Counter(position for _, offset, position in candidates if offset in shared)
     usual = sides.most_common(1)[0][0] if sides else "foot"
-    accepted: set[int] = set()
+    accepted = {index for index, offset, position in candidates if offset in shared and position == usual}
+    numbered_pages = {lines[index].page for index in accepted}
     for index, offset, position in candidates:
-        if offset not in shared:
-            continue
-        if position != usual and _title_follows(lines, index):
-            continue
-        accepted.add(index)
+        if offset in shared and position != usual and (
+            lines[index].page not in numbered_pages or not _title_follows(lines, index)
+        ):
+            accepted.add(index)
     return accepted
 
 
@@ -472,7 +475,8 @@ def _repeated_page_heads(lines: list[Line], pages: list[list[int]]) -> set[int]:
             continue
         before, after = _next_body(lines, head, -1), _next_body(lines, block[-1])
         if before is not None and after is not None and _continues(lines[before].text, lines[after].text):
-            marked.update(block)
+            # The blank lines inside the block are its own line spacing, not a paragraph break.
+            marked.update(range(block[0], block[-1] + 1))
     return marked
 
 
