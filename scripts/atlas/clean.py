@@ -283,29 +283,32 @@ def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
     The number minus the page's position in the file is the same on every numbered page (the
     first pages, a cover or a TOC, may go unnumbered).  An offset that two pages share is the
     document's numbering; a number that fits no shared offset is text (a clause "1", a value in
-    a chart).  Page numbers sit at the foot of the page or at its head; a number on the other
-    side, followed by a short line (a title), is a clause number and stays — unless its page
-    has no number where the document puts them (pdftotext moved it: a page of figures).
+    a chart).  Page numbers sit at the foot of the page or at its head, whichever the document
+    uses; a number on the other side is taken only when its page has no number where the
+    document puts them (pdftotext moved it) and no title follows it (a clause number has one).
     """
-    candidates: list[tuple[int, int, str]] = []  # (line index, number - page, "head"/"foot")
+    candidates: list[tuple[int, int, str]] = []  # (line index, number - page, "head"/"foot"/"both")
     for indexes in pages:
         content = _content(lines, indexes)
-        for position, index in [*(("head", i) for i in content[:_FIRST_LINES]),
-                                *(("foot", i) for i in content[-_LAST_LINES:])]:
+        head, foot = set(content[:_FIRST_LINES]), set(content[-_LAST_LINES:])
+        for index in sorted(head | foot):
             if BARE_NUMBER.fullmatch(lines[index].text):
+                position = "both" if index in head and index in foot else "head" if index in head else "foot"
                 candidates.append((index, int(lines[index].text) - lines[index].page, position))
     pages_per_offset = Counter(offset for _, offset in {(lines[i].page, o) for i, o, _ in candidates})
     shared = {offset for offset, count in pages_per_offset.items() if count >= 2}
     if not shared and len(candidates) == 1 and candidates[0][1] == 0:
         shared = {0}  # a single numbered page, numbered as its place in the file
-    sides = Counter(position for _, offset, position in candidates if offset in shared)
-    usual = sides.most_common(1)[0][0] if sides else "foot"
-    accepted = {index for index, offset, position in candidates if offset in shared and position == usual}
+    # Which edge the document uses, from the numbers that stand at one edge only (a short page's
+    # lines are at both).
+    sides = Counter(position for _, offset, position in candidates if offset in shared and position != "both")
+    usual = "head" if sides["head"] > sides["foot"] else "foot"  # a tie: most documents number at the foot
+    accepted = {index for index, offset, position in candidates
+                if offset in shared and position in (usual, "both")}
     numbered_pages = {lines[index].page for index in accepted}
     for index, offset, position in candidates:
-        if offset in shared and position != usual and (
-            lines[index].page not in numbered_pages or not _title_follows(lines, index)
-        ):
+        if (offset in shared and position != usual and lines[index].page not in numbered_pages
+                and not _title_follows(lines, index)):
             accepted.add(index)
     return accepted
 
