@@ -354,3 +354,13 @@ def test_seed_vertical_annex_label_is_text_not_a_page_number(documents):
     # sources/ldp-digital-nippon-2024-compilation.txt lines 8240–8244: 「別」「紙」「３」 set vertically.
     lines = {line.number: line.kind for line in documents["ai-white-paper-2024"].lines}
     assert lines[8244] == lines[8432] == "body"
+
+
+def test_seed_ellipsis_lines_are_neither_items_nor_headings(documents):
+    # sources/data-distribution-wg-2019.txt lines 6, 25, 29: quotations opening with 「・・・」;
+    # lines 62–66: 「・・・社」「・・・」 in a diagram.
+    document = documents["data-distribution-wg-2019"]
+    assert not [s.title for s in document.all_sections() if s.title.startswith("・")]
+    items = [i for s in document.all_sections() for b in s.blocks if isinstance(b, ListBlock) for i in b.items]
+    assert not [i.text for i in items if i.text.startswith("・") or not i.text.strip()]
+    assert any(t.startswith("・・・AI、ビッグデータ時代の新たな資源") for t in texts(document))

@@ -54,7 +54,16 @@ FURNITURE_KINDS = ("page-number", "toc", "slide-residue", "footnote-rule", "runn
 
 def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
     """Normalise and classify each raw line; ``first_number`` is its source line number."""
-    lines = _read_lines(raw_lines, first_number)
+    return mark_furniture(_read_lines(raw_lines, first_number))
+
+
+def mark_furniture(lines: list[Line]) -> list[Line]:
+    """The furniture that needs more than one line to see: whole TOCs, page numbers, running lines.
+
+    ``lines`` carry their own kinds (``line_kind``) and their ``page`` (1-based; 0 when the
+    source has no page starts, then one-space ``page_start`` lines stand in).  A reader that
+    knows its pages (the PDF reader) can call this on its own lines.
+    """
     pages = list(_pages(lines))
     lines = _toc_entries_without_leaders(lines)
     lines = _toc_blocks(lines)

@@ -115,6 +115,7 @@ def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
         and "。" not in title
+        and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
     )
