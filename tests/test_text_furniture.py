@@ -179,6 +179,13 @@ def test_a_header_above_the_heading_it_repeats_goes_and_the_heading_stays():
         (1, "running-header"), (3, "body")]
 
 
+def test_a_line_over_every_page_number_is_a_running_footer():
+    pages = [f"本文の{n}頁目である。\n\n情報システム安全対策基準（通商産業省告示）\n\n{n}\n" for n in range(1, 6)]
+    lines = classify("\f".join(pages).split("\n"))
+    assert [line.kind for line in lines if line.text.startswith("情報システム")] == ["running-footer"] * 5
+    assert all(line.kind == "body" for line in lines if line.text.startswith("本文"))
+
+
 def test_speaker_labels_recurring_on_a_few_pages_are_text():
     pages = [f"（Ａ）\n\n発言の{n}である。\n\n{n}\n" if n % 3 == 0 else f"議事の{n}である。\n\n{n}\n"
              for n in range(1, 10)]
