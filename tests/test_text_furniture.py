@@ -15,7 +15,7 @@ from atlas.catalog import load_catalog
 from atlas.clean import FURNITURE_KINDS, classify
 from atlas.model import ListBlock, Paragraph
 from atlas.normalize import join_spaced_japanese, normalize_chars
-from atlas.numbering import LIST_MARKER
+from atlas.numbering import LIST_MARKER, heading_of
 from atlas.pipeline import build_document, read_lines
 from atlas.report import document_report
 
@@ -254,6 +254,19 @@ def test_middle_dots_in_a_row_are_an_ellipsis_not_a_bullet(tmp_path):
     assert "・・・最初に、私はこう申し上げた。" in texts(document)
 
 
+# -- table marks are values, not slide residue ------------------------------------------------
+
+def test_marks_grading_a_table_are_values():
+    found = kinds(["対策項目", "◎ ○ ☆", "○", "○ ○ ○", "■", "□", "－"])
+    assert {found[t] for t in ("◎ ○ ☆", "○", "○ ○ ○", "■", "□", "－")} == {"body"}
+    assert heading_of("○ ○ ☆") is None  # a row of marks is not a ○-heading
+
+
+def test_a_lone_bullet_or_dashes_on_slides_are_residue():
+    found = kinds(["スライドの題", "- -", "●", "・", "本文"])
+    assert [found[t] for t in ("- -", "●", "・")] == ["slide-residue"] * 3
+
+
 # -- real content: ../shared/corpus -------------------------------------------------------
 
 CORPUS_OFFSETS = {
@@ -321,6 +334,17 @@ def test_corpus_minutes_keep_their_speakers():
         lines = corpus_lines(name)
         assert not [line for line in lines if line.kind.startswith("running")]
         assert all(line.kind == "body" for line in lines if line.text.startswith(("○", "（Ａ）")))
+
+
+def test_corpus_every_document_conserves_its_text(tmp_path):
+    paths = sorted(CORPUS.glob("*.txt"))
+    if not paths:
+        pytest.skip("../shared/corpus is not here (a fresh clone)")
+    for path in paths:
+        folder = tmp_path / path.stem
+        folder.mkdir()
+        report = document_report(convert_one(folder, path.read_text(encoding="utf-8")))
+        assert report.conserved, (path.stem, report.lost[:40], report.invented[:40])
 
 
 def test_corpus_form_feeds_never_reach_the_text():

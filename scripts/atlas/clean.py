@@ -65,6 +65,7 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
     knows its pages (the PDF reader) can call this on its own lines.
     """
     pages = list(_pages(lines))
+    lines = _table_marks(lines)
     lines = _toc_entries_without_leaders(lines)
     lines = _toc_blocks(lines)
     lines = _page_numbers(lines, pages)
@@ -156,6 +157,28 @@ def _next_body(lines: list[Line], index: int, step: int = 1) -> int | None:
             return index
         index += step
     return None
+
+
+# -- marks that are table values -------------------------------------------
+
+# Marks that Japanese tables use as values: ○ applies, ◎ required, △ partly, × no, ■/□ checked or
+# not, － none.  On a slide a lone ● or - is a bullet that lost its text.
+VALUE_MARKS = "○◎◯●△▲▽×✕☆★■□◇◆－−"
+_MARKS_ONLY = re.compile(rf"[{VALUE_MARKS}](?:\s*[{VALUE_MARKS}])*")
+
+
+def _table_marks(lines: list[Line]) -> list[Line]:
+    """Mark-only lines are table values, not slide residue, where the document uses a scale of marks.
+
+    A document whose mark-only lines use two or more different marks (「◎ ○ ☆」, 「■」 and 「□」)
+    grades things with them: each such line is a cell of its table.  One kind of mark alone
+    (「- -」, a lone 「●」) says nothing and stays residue.
+    """
+    marks = {ch for line in lines if _MARKS_ONLY.fullmatch(line.text) for ch in line.text if ch in VALUE_MARKS}
+    if len(marks) < 2:
+        return lines
+    values = {i for i, line in enumerate(lines) if line.kind == "slide-residue" and _MARKS_ONLY.fullmatch(line.text)}
+    return [replace(line, kind="body") if i in values else line for i, line in enumerate(lines)]
 
 
 # -- tables of contents ------------------------------------------------------

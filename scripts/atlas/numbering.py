@@ -116,6 +116,7 @@ def title_like(title: str) -> bool:
         0 < len(title) <= 60
         and "。" not in title
         and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
+        and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
     )

@@ -41,8 +41,7 @@ def _chars(text: str) -> Counter[str]:
 def model_text(document: Document) -> str:
     parts: list[str] = [block_text(b) for b in document.preamble]
     for section in document.all_sections():
-        parts.append(section.number + section.title if not section.title.startswith(section.number)
-                     else section.title)
+        parts.append(section.number + section.title)  # readers give the title without its number
         parts.extend(block_text(b) for b in section.blocks)
     parts.extend(note.label + note.text for note in document.footnotes)
     return "\n".join(parts)
