@@ -134,7 +134,7 @@ SPACED_LABELS = frozenset({
 # A date whose era name is split ("令 和6 年5月 21日") is letter-spaced as a whole.
 _SPACED_ERA_DATE = re.compile(r"(?:令 和|平 成|昭 和)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # An ordinal never has a space inside: "第 1 条" is "第1条" set with half-width digits.
-_SPACED_ORDINAL = re.compile(r"第 ?(\d{1,3})(?: ([条章節項号回部編款]))?")
+_SPACED_ORDINAL = re.compile(r"第 ?(\d{1,3})(?: ([条章節項号回部編款次期版]))?")
 
 
 def join_spaced_japanese(text: str) -> str:
