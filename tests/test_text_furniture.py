@@ -222,6 +222,9 @@ def test_running_headers_are_counted_in_the_report(tmp_path):
     ("本 部 長  平井 卓也", "本部長  平井 卓也"),
     ("で あ り 、 「 移 転 可 能 な 証 書", "であり、「移転可能な証書"),
     ("第 4 条", "第4条"),
+    ("・ア プ リ ケ ー シ ョ ン 終 了 後 も", "・アプリケーション終了後も"),
+    ("枠 組 み の 中 で 、「 占 有 」 に 代 わ る", "枠組みの中で、「占有」に代わる"),
+    ("令和 4年度第 2 次補正予算", "令和 4年度第2次補正予算"),
 ])
 def test_letter_spaced_japanese_is_rejoined(spaced, joined):
     assert join_spaced_japanese(normalize_chars(spaced)) == joined

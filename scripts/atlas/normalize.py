@@ -124,8 +124,12 @@ def join_spaced_letters(text: str) -> str:
 # be told apart by form, so a two-character run is rejoined only when it is a label that
 # Japanese documents set spaced out.  Digits are not letters here: in a flattened table "1 4 月"
 # is a row number and a date.
-_JA_LETTER = r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff々〆、。「」『』（）・]"
-_SPACED_JAPANESE = re.compile(rf"(?<!\S){_JA_LETTER}(?: {_JA_LETTER}){{2,}}(?!\S)")
+_JA_LETTER = r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff々〆、。「」『』（）・―]"
+# Punctuation may come in pairs between the spaced letters (「、「」): a token of its own.
+_JA_PUNCT = r"[、。，「」『』（）・―]"
+_JA_TOKEN = rf"(?:{_JA_LETTER}|{_JA_PUNCT}+)"
+# The run may open right after a bullet or bracket (「・ア プ リ」).
+_SPACED_JAPANESE = re.compile(rf"(?<![^\s・「（『]){_JA_LETTER}(?: {_JA_TOKEN}){{2,}}(?!\S)")
 _SPACED_PAIR = re.compile(rf"(?<!\S)({_JA_LETTER}) ({_JA_LETTER})(?!\S)")
 SPACED_LABELS = frozenset({
     "以上", "目次", "日時", "場所", "議題", "議事", "座長", "顧問", "委員", "備考", "概要", "附則", "別紙",
