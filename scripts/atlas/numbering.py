@@ -57,8 +57,9 @@ SCHEMES = (
 )
 SLIDE_TITLE_RANK = 3
 
+# 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
 LIST_MARKER = re.compile(
-    r"(?P<marker>-\s*[・•]|[・•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
@@ -114,6 +115,8 @@ def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
         and "。" not in title
+        and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
+        and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
     )
