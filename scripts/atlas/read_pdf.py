@@ -408,6 +408,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                     text=text.strip(" \u3000"),
                     kind=kind if text.strip() else "blank",
                     page_start=index == 0,
+                    page=page_number,
                     indent=_indent(piece, previous, x0),
                     raw=piece.text,
                     layout=layout,
