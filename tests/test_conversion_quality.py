@@ -41,7 +41,7 @@ def test_no_paragraph_keeps_a_line_break(documents):
 
 def test_joining_never_puts_a_space_between_japanese_characters(documents):
     # A space between two Japanese characters is only allowed where the source
-    # line itself has it (names such as 「松尾 豊」, 「日 時」).
+    # line itself has it (names such as 「松尾 豊」, 「轟 渉」).
     for document in documents.values():
         source_pairs = set()
         for line in document.lines:

@@ -35,8 +35,8 @@ def test_ai_council_minutes_outline(documents):
     # sources/ai-strategy-council-3-2025.txt: "1." … "4." (lines 5, 7, 9, 80) and the
     # 【…】 blocks: attendee groups (lines 11–43) and one per speaker (lines 85–211).
     assert outline(documents["ai-strategy-council-3-2025"]) == [
-        "1. 日 時 令和7年12月5日（金）16:30～18:30",
-        "2. 場 所 中央合同庁舎8号館 8階講堂（816～818 会議室）",
+        "1. 日時 令和7年12月5日（金）16:30～18:30",
+        "2. 場所 中央合同庁舎8号館 8階講堂（816～818 会議室）",
         "3. 出席者",
         "  【大臣】",
         "  【委員】",

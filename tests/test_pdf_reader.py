@@ -329,3 +329,26 @@ def test_bookmarked_headings_become_sections(converted):
 
 def test_lines_are_model_lines(pdfs):
     assert all(isinstance(line, Line) and line.layout is not None for line in read_pdf(pdfs["table"]).lines)
+
+
+# ---------------------------------------------------------------------------
+# letter-spaced Japanese, rejoined from the characters' positions
+# ---------------------------------------------------------------------------
+
+def test_letter_spaced_japanese_is_rejoined_and_a_name_keeps_its_space(tmp_path):
+    """Justified or centred labels are set with wide letter-spacing (「日　　時」): the gaps are even, so
+    they are spacing, not spaces.  A gap much wider than the line's usual one (between a family and a
+    given name) is a space the reader keeps."""
+    path = tmp_path / "spaced.pdf"
+    canvas = samples.new_canvas(path)
+    canvas.setFont(samples.MINCHO, 10.5)
+    canvas.drawString(100, 700, "日時", charSpace=21)  # two characters, three character widths apart
+    canvas.drawString(100, 680, "以上", charSpace=10.5)
+    canvas.drawString(100, 660, "座長")
+    canvas.drawString(130, 660, "松尾")
+    canvas.drawString(160, 660, "豊")  # a gap of about one character between 尾 and 豊
+    canvas.drawString(100, 640, "本文は詰めて組まれている。")
+    canvas.showPage()
+    canvas.save()
+    texts = [line.text for line in read_pdf(path).lines if line.kind == "body"]
+    assert texts == ["日時", "以上", "座長 松尾 豊", "本文は詰めて組まれている。"]

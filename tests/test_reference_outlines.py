@@ -60,15 +60,17 @@ def test_outline_is_well_formed(path: Path) -> None:
     assert data["where"] in {"corpus", "sources"}
     headings = data["headings"]
     assert headings, "an outline lists at least one heading"
-    previous_level, previous_page = 0, 1
+    # A corpus document's headings name their PDF page; a project document's their source line.
+    where = "page" if data["where"] == "corpus" else "line"
+    previous_level, previous_where = 0, 1
     for heading in headings:
-        assert set(heading) == {"level", "text", "page"}, heading
+        assert set(heading) == {"level", "text", where}, heading
         assert isinstance(heading["text"], str) and heading["text"].strip(), heading
         # A heading may close any number of levels but open only one: level 3 straight under level 1 is a typo.
         assert 1 <= heading["level"] <= previous_level + 1, heading
-        # Headings are listed in reading order, so their pages never go back.
-        assert heading["page"] >= previous_page, heading
-        previous_level, previous_page = heading["level"], heading["page"]
+        # Headings are listed in reading order, so their pages (lines) never go back.
+        assert heading[where] >= previous_where, heading
+        previous_level, previous_where = heading["level"], heading[where]
 
 
 @pytest.mark.parametrize("path", [p for p in FILES if load(p)["where"] == "corpus"], ids=lambda p: p.stem)
@@ -85,3 +87,21 @@ def test_each_heading_is_printed_on_its_page(path: Path) -> None:
         and fold(heading["text"]) not in drawn_text(source.with_suffix(".pdf"), heading["page"])
     ]
     assert not missing, f"not found on the page named: {missing}"
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if load(p)["where"] == "sources"], ids=lambda p: p.stem)
+def test_each_heading_of_a_project_document_starts_on_its_line(path: Path) -> None:
+    """The line a heading names holds its beginning (a label and its title may stand a few lines apart)."""
+    from atlas.catalog import load_catalog
+    from atlas.normalize import normalize_chars
+
+    data = load(path)
+    entries = {item.meta.id: item for entry in load_catalog(ROOT / "sources") for item in [entry, *entry.parts]}
+    source = ROOT / "sources" / entries[data["document"]].meta.source
+    lines = source.read_text(encoding="utf-8").split("\n")
+    missing = []
+    for heading in data["headings"]:
+        printed = fold(normalize_chars("".join(lines[heading["line"] - 1 : heading["line"] + 6])))
+        if fold(normalize_chars(heading["text"]))[:6] not in printed:
+            missing.append(heading)
+    assert not missing, f"not found at the line named: {missing}"

@@ -53,11 +53,23 @@ def apply_lock(document: Document, lock: Lock) -> None:
     pinned = lock.get(document.meta.id, {})
     keyed = section_keys(document)
     taken = set(pinned.values())
-    for key, section in keyed:
-        if key in pinned:
-            section.anchor = pinned[key]
-    for key, section in keyed:
-        if key in pinned:
+    used = {pinned[key] for key, _ in keyed if key in pinned}
+    # A heading whose text differs from the published one only in spaces (letter-spacing
+    # rejoined: 「日 時」 → 「日時」) is the same heading: it keeps its id.
+    loose: dict[str, str] = {}
+    for key, anchor in pinned.items():
+        loose.setdefault(_spaceless(key), anchor)
+    matched: set[int] = set()
+    for position, (key, section) in enumerate(keyed):
+        anchor = pinned.get(key)
+        if anchor is None and loose.get(_spaceless(key)) not in (None, *used):
+            anchor = loose[_spaceless(key)]
+            used.add(anchor)
+        if anchor is not None:
+            section.anchor = anchor
+            matched.add(position)
+    for position, (_, section) in enumerate(keyed):
+        if position in matched:
             continue
         anchor, n = section.anchor, 1
         while anchor in taken:
@@ -65,6 +77,10 @@ def apply_lock(document: Document, lock: Lock) -> None:
             anchor = f"{section.anchor}_{n}"
         section.anchor = anchor
         taken.add(anchor)
+
+
+def _spaceless(key: str) -> str:
+    return "".join(key.split())
 
 
 def updated_lock(documents: list[Document], lock: Lock) -> Lock:

@@ -52,8 +52,9 @@ class Line:
 
     ``kind`` is ``"body"`` for content, ``"blank"`` for empty lines, or the
     name of the furniture it was recognised as (``"page-number"``, ``"toc"``,
-    ``"slide-residue"``...).  Furniture is kept, not deleted, so the report
-    can count it.
+    ``"slide-residue"``, ``"running-header"``...).  Furniture is kept, not
+    deleted, so the report can count it.  ``page_start`` marks the first line
+    of a page (a form feed, or in older extractions one leading space).
     """
 
     number: int
@@ -63,6 +64,7 @@ class Line:
     indent: int = 0  # leading spaces in the source: two or more start a paragraph
     raw: str = ""  # the line as decoded from the source file, before normalisation
     layout: Layout | None = None  # PDF sources: where and how the line was set
+    page: int = 0  # 1-based page in the source when it has form feeds (page starts); 0 when unknown
 
 
 @dataclass(frozen=True)

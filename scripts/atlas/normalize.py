@@ -115,3 +115,38 @@ def join_spaced_letters(text: str) -> str:
     text = re.sub(r"\x01 (?=[^\x00-\x7F])", "\x01", text)
     text = text.replace("\x00", "").replace("\x01", "")
     return _LETTER_NUMBER.sub(r"\1\2", text)
+
+
+# Letter-spaced Japanese: a justified or centred PDF line spreads a short text over its width,
+# and extraction gives one character, a space, the next ("適 用 区 分", "以 上").  A run of at
+# least three single characters so spaced is letter-spacing: words never stand one character
+# each.  Two characters ("松尾 豊" is a surname and a given name; "日 時" a spaced label) cannot
+# be told apart by form, so a two-character run is rejoined only when it is a label that
+# Japanese documents set spaced out.  Digits are not letters here: in a flattened table "1 4 月"
+# is a row number and a date.
+_JA_LETTER = r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff々〆、。「」『』（）・―]"
+# Punctuation may come in pairs between the spaced letters (「、「」): a token of its own.
+_JA_PUNCT = r"[、。，「」『』（）・―]"
+_JA_TOKEN = rf"(?:{_JA_LETTER}|{_JA_PUNCT}+)"
+# The run may open right after a bullet or bracket (「・ア プ リ」).
+_SPACED_JAPANESE = re.compile(rf"(?<![^\s・「（『]){_JA_LETTER}(?: {_JA_TOKEN}){{2,}}(?!\S)")
+_SPACED_PAIR = re.compile(rf"(?<!\S)({_JA_LETTER}) ({_JA_LETTER})(?!\S)")
+SPACED_LABELS = frozenset({
+    "以上", "目次", "日時", "場所", "議題", "議事", "座長", "顧問", "委員", "備考", "概要", "附則", "別紙",
+    "別添", "資料", "参考", "会長", "部長", "主査", "幹事", "理事", "記録", "氏名", "所属", "住所",
+})
+# A date whose era name is split ("令 和6 年5月 21日") is letter-spaced as a whole.
+_SPACED_ERA_DATE = re.compile(r"(?:令 和|平 成|昭 和)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+# An ordinal never has a space inside: "第 1 条" is "第1条" set with half-width digits.
+_SPACED_ORDINAL = re.compile(r"第 ?(\d{1,3})(?: ([条章節項号回部編款次期版]))?")
+
+
+def join_spaced_japanese(text: str) -> str:
+    """Rejoin letter-spaced Japanese: "以 上" → "以上", "本 部 長" → "本部長", "令 和6 年5月 21日" → "令和6年5月21日".
+
+    A space between words ("松尾 豊", "平井 卓也") stays: see the comment above.
+    """
+    text = _SPACED_JAPANESE.sub(lambda m: m.group().replace(" ", ""), text)
+    text = _SPACED_PAIR.sub(lambda m: m[1] + m[2] if m[1] + m[2] in SPACED_LABELS else m.group(), text)
+    text = _SPACED_ERA_DATE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
+    return _SPACED_ORDINAL.sub(lambda m: "第" + m[1] + (m[2] or ""), text)

@@ -113,8 +113,9 @@ NUMBER_ALONE = re.compile(
 # (日, 時 and 分 are left out: 日本, 時代 and 分野 begin titles more often than "6 日" a line.)
 COUNTER_START = tuple("年月秒回条項号章節部期次位点番件社名人歳割倍つヵか個台円％%万億千百")
 
+# 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
 LIST_MARKER = re.compile(
-    r"(?P<marker>-\s*[・•]|[・•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
@@ -170,6 +171,8 @@ def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
         and "。" not in title
+        and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
+        and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
         and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles

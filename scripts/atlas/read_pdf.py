@@ -349,12 +349,12 @@ def _reading_order(pieces: list[_Piece], two_columns: bool) -> list[_Piece]:
 def _line_text(chars: list[dict[str, Any]]) -> str:
     """The characters' text, with a space only where the gap before a character says one was set.
 
-    Between Latin letters or digits a gap of a quarter of the size is a word space.  Between
+    Between Latin letters or digits a gap of a fifth of the size is a word space.  Between
     Japanese characters a gap is letter-spacing (justified or centred lines: 「日　時」) unless it
-    is much wider than the line's usual gap (a space between a family and a given name).
+    is much wider than the line's tightest gap (a space between a family and a given name).
     """
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
-    usual = statistics.median(gaps) if gaps else 0.0
+    usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
     text = chars[0]["text"]
     for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
         size = max(prev["size"], char["size"])
@@ -408,6 +408,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                     text=text.strip(" \u3000"),
                     kind=kind if text.strip() else "blank",
                     page_start=index == 0,
+                    page=page_number,
                     indent=_indent(piece, previous, x0),
                     raw=piece.text,
                     layout=layout,

@@ -45,8 +45,7 @@ def _chars(text: str) -> Counter[str]:
 def model_text(document: Document) -> str:
     parts: list[str] = [block_text(b) for b in document.preamble]
     for section in document.all_sections():
-        parts.append(section.number + section.title if not section.title.startswith(section.number)
-                     else section.title)
+        parts.append(section.number + section.title)  # readers give the title without its number
         parts.extend(block_text(b) for b in section.blocks)
     parts.extend(note.label + note.text for note in document.footnotes)
     return "\n".join(parts)
@@ -82,8 +81,10 @@ def report_markdown(reports: list[DocumentReport]) -> str:
         "# 変換レポート",
         "",
         "各文書について、原文の文字数（空白を除く）、出力に残った文字数、ノイズとして除いた文字数と行数、"
-        "見出し・段落などの数を示します。除いた行はページ番号、目次の点線行、スライドの残骸（「- -」）、"
-        "脚注の区切り線だけです。本文の文字が一つでも失われると変換は失敗します。"
+        "見出し・段落などの数を示します。除いた行はページ番号、目次、ページの上端・下端に繰り返される柱"
+        "（running-header / running-footer）、PDF の余白の見出しタブ（margin-tab）と図の中の横倒しの文字"
+        "（rotated-text）、スライドの残骸（「- -」）、脚注の区切り線だけです。"
+        "本文の文字が一つでも失われると変換は失敗します。"
         "「警告」は構造が疑わしい（見出しが少ない、長すぎる節、一行だけの段落、整形済みテキスト、番号だけの段落）"
         "ことを示し、表の下に文書ごとに挙げます。",
         "",
