@@ -32,11 +32,10 @@ def test_ipr_meeting_material_outline(documents):
 
 
 def test_ai_council_minutes_outline(documents):
-    # sources/ai-strategy-council-3-2025.txt: "1." … "4." (lines 5, 7, 9, 80) and the
+    # sources/ai-strategy-council-3-2025.txt: "3." and "4." (lines 9, 80) and the
     # 【…】 blocks: attendee groups (lines 11–43) and one per speaker (lines 85–211).
     assert outline(documents["ai-strategy-council-3-2025"]) == [
-        "1. 日時 令和7年12月5日（金）16:30～18:30",
-        "2. 場所 中央合同庁舎8号館 8階講堂（816～818 会議室）",
+        # 1. 日時 … and 2. 場所 … (lines 5, 7) are the meeting's particulars: a table, not headings.
         "3. 出席者",
         "  【大臣】",
         "  【委員】",
@@ -67,7 +66,7 @@ def test_ai_council_minutes_outline(documents):
 def test_ai_council_anchors_come_from_numbers(documents):
     sections = documents["ai-strategy-council-3-2025"].all_sections()
     anchors = [s.anchor for s in sections]
-    assert anchors[:4] == ["1", "2", "3", "3-s1"]
+    assert anchors[:4] == ["3", "3-s1", "3-s2", "3-s3"]  # 1. and 2. are particulars (a table)
     assert "4-s18" in anchors  # the minister's closing remarks: 18th speaker block under 4.
 
 

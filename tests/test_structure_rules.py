@@ -20,7 +20,7 @@ from atlas.catalog import Entry, load_catalog
 from atlas.clean import classify
 from atlas.errors import InputError
 from atlas.footnotes import link_footnotes
-from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section
+from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
 from atlas.pipeline import build_document
 from atlas.read import read_text
 from atlas.report import document_report
@@ -380,6 +380,11 @@ WRONG_HEADINGS = {
      "3．web3 のさらなる発展を見据え議論を開始・深化すべき論点 > （5）暗号資産ビジネス > "
      "（5－2）暗号資産現物 ETF の動向 > トVISA）の発給等、流入を促す"):
         "「クリプ / ト VISA」: a word cut at a line break, not katakana heading ト",
+    # Issue 11 item 15: a meeting's particulars (日時, 場所 with their values) are a table of label and
+    # value, not headings. The lock holds both spellings (before and after 「日 時」 was rejoined).
+    **{("ai-strategy-council-3-2025", key): "meeting particulars: a table row, not a heading" for key in (
+        "1.日 時 令和7年12月5日（金）16:30～18:30", "1.日時 令和7年12月5日（金）16:30～18:30",
+        "2.場 所 中央合同庁舎8号館 8階講堂（816～818 会議室）", "2.場所 中央合同庁舎8号館 8階講堂（816～818 会議室）")},
 }
 
 
@@ -569,3 +574,14 @@ def test_meeting_particulars_are_a_table_of_label_and_value():
     tables = [b.rows for b in preamble if not isinstance(b, (Paragraph, ListBlock))]
     assert tables == [[["日時：", "令和 3 年 4 月 14 日（水）18:00～20:45"],
                        ["場所：", "公益社団法人商事法務研究会会議室"]]]
+
+
+def test_numbered_particulars_with_spaced_labels_are_a_table_too(documents):
+    """「1. 日 時 令和7年…」「2. 場 所 …」 (sources/ai-strategy-council-3-2025.txt lines 5, 7): numbered, the
+    label letter-spaced and set apart by spaces, but still a label and its value; 「3.出席者」 with its
+    roster below stays a heading."""
+    document = documents["ai-strategy-council-3-2025"]
+    tables = [b.rows for b in document.preamble if isinstance(b, Table)]
+    assert tables and [row[0] for row in tables[0]] == ["1. 日時", "2. 場所"]
+    assert tables[0][1][1] == "中央合同庁舎8号館 8階講堂（816～818 会議室）"
+    assert [s.title for s in document.sections[:2]] == ["出席者", "議事概要"]

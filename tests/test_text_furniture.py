@@ -13,7 +13,7 @@ import pytest
 
 from atlas.catalog import load_catalog
 from atlas.clean import FURNITURE_KINDS, classify
-from atlas.model import ListBlock, Paragraph
+from atlas.model import ListBlock, Paragraph, Table
 from atlas.normalize import join_spaced_japanese, normalize_chars
 from atlas.numbering import LIST_MARKER, heading_of
 from atlas.pipeline import build_document, read_lines
@@ -380,7 +380,10 @@ def test_seed_web3_toc_title_removed_with_its_toc(documents):
 
 def test_seed_letter_spaced_lines_rejoined(documents):
     minutes = documents["ai-strategy-council-3-2025"]
-    assert minutes.sections[0].title.startswith("日時") and minutes.sections[1].title.startswith("場所")
+    # sources/ai-strategy-council-3-2025.txt lines 5, 7: 「1. 日 時 …」「2. 場 所 …」, the meeting's particulars
+    # (a table of label and value, see test_structure_rules), their labels rejoined.
+    particulars = next(block for block in minutes.preamble if isinstance(block, Table))
+    assert [row[0] for row in particulars.rows] == ["1. 日時", "2. 場所"]
     assert any("令和6年5月21日" in line.text for line in documents["bosai-dx-2024"].lines)
 
 

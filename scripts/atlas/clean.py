@@ -74,6 +74,14 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
     return _running_lines(lines, pages)
 
 
+def mark_contents(lines: list[Line]) -> list[Line]:
+    """A table of contents among lines another reader classified (the PDF reader: it finds page
+    numbers and running lines by position): entries with leaders, and the whole block."""
+    lines = [replace(line, kind="toc") if line.kind == "body" and TOC_ENTRY.fullmatch(line.text) else line
+             for line in lines]
+    return _toc_blocks(_toc_entries_without_leaders(lines))
+
+
 def _read_lines(raw_lines: list[str], first_number: int) -> list[Line]:
     """One Line per raw line.  A form feed marks a page start; it is never text.
 

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .clean import mark_contents
 from .errors import InputError
 from .model import Layout, Line
-from .normalize import is_cjk, normalize_chars
+from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import join_text
 from .pdf_source import SourcePage, read_source
 
@@ -100,7 +101,7 @@ def read_pdf(path: Path) -> PdfText:
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = _lines(pieces_by_page, page_sizes)
+    lines = mark_contents(_lines(pieces_by_page, page_sizes))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     return PdfText(lines, outline, len(pages), landscape)
@@ -260,7 +261,20 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         if char["x0"] - prev["x1"] > 4 * max(prev["size"], char["size"]):
             parts.append([])
         parts[-1].append(char)
-    return [_Piece(part, page) for part in parts if any(c["text"].strip() for c in part)]
+    # A word set with wide letter-spacing (a centred 「議　　事」) falls apart into single characters:
+    # a run of them is one word again.
+    merged: list[list[dict[str, Any]]] = []
+    for part in parts:
+        if merged and len(part) == 1 and _one_glyph_run(merged[-1]):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+
+
+def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
+    """Characters that each stood alone (letter-spaced): no two of them touch."""
+    return all(b["x0"] - a["x1"] > max(a["size"], b["size"]) for a, b in itertools.pairwise(chars))
 
 
 def _gutter(pieces: list[_Piece]) -> float | None:
@@ -382,7 +396,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
         previous: _Piece | None = None
         for index, piece in enumerate(pieces):
             kind = furniture.get(id(piece), "body")
-            text = normalize_chars(piece.text)
+            text = join_spaced_japanese(normalize_chars(piece.text))
             x0, x1 = columns.get(piece.column, (piece.x0, piece.x1))
             gap = 0.0
             if previous is not None and previous.column == piece.column and kind == "body":
@@ -499,7 +513,7 @@ def _furniture(
                 continue
             band = "head" if piece.bottom <= top + MARGIN_BAND * height else (
                 "foot" if piece.top >= bottom - MARGIN_BAND * height else "")
-            text = normalize_chars(piece.text).strip(" \u3000")
+            text = join_spaced_japanese(normalize_chars(piece.text)).strip(" \u3000")
             if (band or outside) and PAGE_NUMBER.fullmatch(text):
                 numbers.append((piece, position, outside))
             elif (band or outside) and pages >= 3 and placed[_place(piece)] >= max(3, RUNNING_SHARE * pages) \

@@ -47,8 +47,14 @@ from .numbering import (
     title_like,
     wrap_width,
 )
-from .typeset import Typesetting
+from .typeset import BLOCK_GAP, Typesetting
 
+# A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
+# notice are not titles.
+CENTRED_TITLE_CHARS = 12
+NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
+# An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
+NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
@@ -121,9 +127,13 @@ class _Found:
 
 
 ANNEX_RANK = 5
-# A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」.
+# A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」, also numbered and
+# set apart by spaces instead of a colon: 「第1 日 時 令和4年6月15日（水）」「1. 場 所 中央合同庁舎…」.
+# The label is followed by its value on the same line; a label alone (「3.出席者」 over a roster)
+# heads what follows.
+_PARTICULAR_LABEL = r"(?:開催)?日\s*時|場\s*所|会\s*場|出\s*席\s*者|出席委員|欠\s*席\s*者|議\s*題|議\s*事|配付資料"
 _PARTICULAR = re.compile(
-    r"(?P<label>(?:(?:開催)?日\s*時|場\s*所|会\s*場|出\s*席\s*者|出席委員|欠\s*席\s*者|議\s*題|配付資料)\s*[:：])"
+    rf"(?P<label>(?:(?:第\s*\d{{1,2}}|\d{{1,2}}\s*[.．])\s*)?(?:{_PARTICULAR_LABEL})(?:\s*[:：]|(?=\s)))"
     r"\s*(?P<value>\S.*)"
 )
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
@@ -135,6 +145,7 @@ _NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】"
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
 _SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
+_SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
 _SPEAKER_ROLES = (
     "部会長", "会長", "委員長", "委員", "幹事", "関係官", "座長", "大臣", "副大臣", "政務官", "局長", "部長", "課長",
     "室長", "参事官", "審議官", "統括官", "長官", "理事", "議長", "参考人", "事務局", "説明員", "オブザーバー",
@@ -408,7 +419,9 @@ class _Builder:
         self.add(paragraph)
         self.open = paragraph
         self.open_last_line = line
-        self.speaker_open = True
+        # A label alone on its line is followed by the turn's first words; one opening its line
+        # (「○藤田部会長 予定した…」) already has them, and the next line simply continues.
+        self.speaker_open = _SPEAKER.fullmatch(line.text) is not None
 
     def glued_heading(self, index: int) -> tuple[str, _Found] | None:
         """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
@@ -723,14 +736,32 @@ class _Builder:
             level = int(layout.role.split("-", 1)[1])
             # Ranks step by ten (numbering.SCHEMES): bookmark level 1 ranks with 第N章.
             return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
-        if not display or not self.typeset.is_large(line) or LIST_MARKER.fullmatch(line.text):
+        if LIST_MARKER.fullmatch(line.text) or self.hints.slides:
+            return None  # on a slide, large type is a callout; the slide's title is found per slide
+        large = display and self.typeset.is_large(line)
+        # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
+        centred = (
+            self.typeset.centred(line)
+            and len(line.text) <= CENTRED_TITLE_CHARS
+            and not DATE_LINE.fullmatch(line.text)
+            and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
+            and line.text.replace(" ", "") not in NOT_TITLES
+        )
+        if not (large or centred) or self.in_title_block(layout.page):
             return None
-        if self.hints.slides:
-            return None  # large type on a slide is a callout; the slide's title is found per slide
-        if layout.page == 1 and not any(isinstance(item, Heading) for item in self.draft.items):
-            return None  # the title block
-        rank = min(self.typeset.size_rank(line), 6) * 10
+        rank = min(self.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def in_title_block(self, page: int) -> bool:
+        """Whether the reader is still in the document's title block: on its first page, before
+        any heading, table, list or paragraph of running text."""
+        if page != 1:
+            return False
+        return not any(
+            isinstance(item, Heading | Table | ListBlock)
+            or (isinstance(item, Paragraph) and len(item.text) > CENTRED_TITLE_CHARS * 4)
+            for item in self.draft.items
+        )
 
     def summary_title(self, title: str, first: int) -> tuple[str, int]:
         """A 【概要】 heading whose first line (the summarised document's title) is the line above.
@@ -815,13 +846,17 @@ class _Builder:
         return title, index
 
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
-        """A PDF heading continues on the next lines set in the same display style, with no gap."""
+        """A PDF heading continues on the next lines set in the same display style, with no gap,
+        as long as its last line ran to the column's edge (a line that stopped short is whole) and
+        the next is not indented as a paragraph's first line."""
         line = self.lines[index]
         probe = index + 1
         while probe < len(self.lines):
             rest = self.lines[probe]
             if (
-                rest.kind != "body"
+                self.typeset.stopped_short(self.lines[probe - 1])
+                or rest.indent >= 2
+                or rest.kind != "body"
                 or self.typeset.gap_before(rest)
                 or not self.typeset.same_style(line, rest)
                 or not self.typeset.is_display(rest)
@@ -854,20 +889,29 @@ class _Builder:
 
     def particulars_follow(self, index: int) -> bool:
         """Whether another meeting particular (場所：…) follows this one (日時：…)."""
+        first = self.lines[index]
         probe = self.next_content(index, max_blanks=1)
+        while probe is not None and _value_goes_on(first, self.lines[probe]):
+            probe = self.next_content(probe, max_blanks=1)  # the value's own next line (「至 午後4時55分」)
         return probe is not None and _PARTICULAR.fullmatch(self.lines[probe].text) is not None
 
     def read_particulars(self, index: int) -> int:
         """A meeting's particulars (日時：…, 場所：…, 出席者：…) as a table of label and value."""
         rows: list[list[str]] = []
         start = end = self.lines[index].number
+        first = self.lines[index]
         while index < len(self.lines):
             line = self.lines[index]
             match = _PARTICULAR.fullmatch(line.text) if line.kind == "body" else None
+            if match is None and rows and line.kind == "body" and _value_goes_on(first, line):
+                rows[-1][1] = join_text(rows[-1][1], line.text)  # 「至 午後4時55分」 under its 日時
+                end = line.number
+                index += 1
+                continue
             if match is None and line.kind != "blank":
                 break
             if match is not None:
-                rows.append([match["label"], match["value"]])  # the label keeps its colon
+                rows.append([match["label"], match["value"]])  # the label keeps its number and colon
                 end = line.number
             index += 1
         self.close_list()
@@ -1018,7 +1062,10 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
     """
     found: list[tuple[int, str, bool]] = []
     for index, line in enumerate(lines):
-        match = _SPEAKER.fullmatch(line.text) if line.kind == "body" else None
+        # The label alone on its line (pdftotext), or opening the line of its turn (a PDF's line).
+        if line.kind != "body":
+            continue
+        match = _SPEAKER.fullmatch(line.text) or _SPEAKER_OPENING.fullmatch(line.text)
         if match:
             found.append((index, match["name"] or match["anon"], match["anon"] is not None))
     counts = Counter(name for _, name, _ in found)
@@ -1098,6 +1145,15 @@ def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
         if "。" in line.text:
             return True
     return False
+
+
+def _value_goes_on(first: Line, line: Line) -> bool:
+    """A line set to the right of the particulars' labels, with no space above it, continues the
+    value above it."""
+    if first.layout is not None and line.layout is not None:
+        return (line.layout.x0 > first.layout.x0 + 2 * line.layout.size and line.layout.gap_before <= BLOCK_GAP
+                and line.layout.page == first.layout.page and not line.page_start)
+    return line.indent >= 4
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:

@@ -12,6 +12,7 @@ Gothic face at the body size), on a short line that does not read as a sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from .model import Line
 LARGER = 1.12
 # A line stopped short of its column by more than this many characters ended its paragraph.
 SHORT_BY = 1.5
+# A centred line leaves at least this many characters free on each side.
+CENTRED_MARGIN = 4
 # A vertical gap above a line of more than this share of a line height starts a new block.
 BLOCK_GAP = 0.8
 
@@ -89,6 +92,15 @@ class Typesetting:
             return None
         return layout.x1 < layout.column_x1 - SHORT_BY * layout.size
 
+    def centred(self, line: Line) -> bool:
+        """Set in the middle of its column: equal space left and right, and plenty of it."""
+        layout = line.layout
+        if layout is None or not layout.column_x1:
+            return False
+        left = layout.x0 - layout.column_x0
+        right = layout.column_x1 - layout.x1
+        return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+
     def gap_before(self, line: Line) -> bool:
         return bool(line.layout and line.layout.gap_before > BLOCK_GAP)
 
@@ -98,4 +110,4 @@ class Typesetting:
 
 def _face(font: str) -> str:
     """The family of a face without its weight or style suffix ("MS-Gothic,Bold" → "ms-gothic")."""
-    return font.lower().split(",")[0].split("-")[0]
+    return re.sub(r"[-,](?:bold|regular|light|medium|heavy|black|italic|oblique|w\d+)$", "", font.lower().split(",")[0])
