@@ -1,0 +1,109 @@
+"""The PDF reader on real policy PDFs it was not written for (../shared/corpus; skipped when absent).
+
+Expected values were read off the PDFs by hand (page numbers given), not copied from output.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from atlas.catalog import Entry
+from atlas.model import DocumentMeta, Paragraph, Table
+from atlas.outline import compare, document_outline, fold, load_reference
+from atlas.pipeline import build_document
+from atlas.read_pdf import read_pdf
+from atlas.report import document_report
+from atlas.structure import Hints
+from conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+PDFS = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+
+pytestmark = pytest.mark.skipif(not PDFS, reason="../shared/corpus is absent (a fresh clone without it)")
+
+
+@functools.cache
+def converted(doc_id: str):
+    path = CORPUS / f"{doc_id}.pdf"
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1),
+                        kind="report", source=path.name, summary=doc_id, format="pdf")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_every_corpus_pdf_converts_keeping_every_character(pdf: Path) -> None:
+    report = document_report(converted(pdf.stem))
+    assert report.conserved, (report.lost[:40], report.invented[:40])
+
+
+def test_slide_deck_has_one_section_per_slide_titled_as_printed() -> None:
+    # fsa-insurance-monitoring-report-2023.pdf: ten content slides after the cover (pp. 2–11); the cover's
+    # title is not in the text layer, its date 「2023年6月」 is no slide title.
+    document = converted("fsa-insurance-monitoring-report-2023")
+    score = compare(load_reference(ROOT / "tests" / "outlines" / "fsa-insurance-monitoring-report-2023.yml"),
+                    document_outline(document))
+    assert (score.recall, score.precision) == (1.0, 1.0), (score.missed, score.spurious)
+
+
+def test_two_columns_are_read_column_by_column_on_a_white_paper_page() -> None:
+    # mext-sti-whitepaper-r6-ch3.pdf p. 1: the left column's first sentence runs over three printed lines,
+    # 「第1章で見てきたように、AI研究はブーム / を繰り返してきていますが、第3次ブーム以降、 / 米国や英国、…」.
+    document = converted("mext-sti-whitepaper-r6-ch3")
+    first = next(b for b in document.sections[0].blocks if isinstance(b, Paragraph))
+    assert first.text.startswith("第1章で見てきたように、AI研究はブームを繰り返してきていますが、"
+                                 "第3次ブーム以降、米国や英国")
+
+
+def test_running_headers_page_numbers_and_chapter_tabs_are_counted_furniture() -> None:
+    # mext-sti-whitepaper-r6-ch3.pdf: a running header over every page (第1部 … on odd, 第3章 … on even pages),
+    # page numbers 24–39 at the foot, and a chapter tab 「第 3 章」 down the outer edge of the even pages.
+    document = converted("mext-sti-whitepaper-r6-ch3")
+    dropped = document_report(document).dropped_lines
+    assert dropped["running-header"] == 16 and dropped["page-number"] == 16
+    numbers = [line.text for line in document.lines if line.kind == "page-number"]
+    assert numbers == [str(n) for n in range(24, 40)]
+    assert {line.text for line in document.lines if line.kind == "margin-tab"} <= {"第", "3", "章"}
+
+
+def test_footnotes_at_the_page_foot_are_notes_linked_to_their_markers() -> None:
+    # mext-sti-whitepaper-r6-ch3.pdf p. 1: marker 1 after 「民間投資は増加傾向にあるとともに」, note 1 at the foot:
+    # 「Stanford Institute for Human-Centered Artificial Intelligence …」.
+    document = converted("mext-sti-whitepaper-r6-ch3")
+    note = next(n for n in document.footnotes if n.label == "1")
+    assert note.text.startswith("Stanford Institute for Human-Centered Artificial Intelligence")
+    paragraph = next(b for b in document.sections[0].blocks if isinstance(b, Paragraph) and "民間投資" in b.text)
+    ref = next(r for r in paragraph.refs if r.label == "1")
+    assert paragraph.text[:ref.offset].endswith("民間投資は増加傾向にあるとともに")
+
+
+def test_minutes_particulars_title_and_speaker_turns() -> None:
+    # moj-bl-subcommittee-02-minutes.pdf p. 1: 第１ 日 時 / 第２ 場 所 / 第３ 議 題 / 第４ 議 事 with their values;
+    # p. 2: the centred, letter-spaced 「議　事」 over the proceedings; turns open with ○name.
+    document = converted("moj-bl-subcommittee-02-minutes")
+    particulars = next(b for b in document.preamble if isinstance(b, Table))
+    assert [fold(row[0]) for row in particulars.rows] == ["第1日時", "第2場所", "第3議題", "第4議事"]
+    assert particulars.rows[1][1] == "法務省地下1階 大会議室"
+    assert [s.title for s in document.all_sections()] == ["議事"]
+    turns = [b.text for b in document.sections[0].blocks if isinstance(b, Paragraph) and b.text.startswith("○")]
+    assert turns[0].startswith("○藤田部会長 予定した時刻になりましたので、"
+                               "法制審議会商法（船荷証券等関係）部会の第2回会議")
+    assert len(turns) > 100
+
+
+def test_table_of_contents_is_removed_whole() -> None:
+    # ipa-vuln-partnership-guideline-2019.pdf p. 2: 「目次」 and its dotted entries, one page.
+    document = converted("ipa-vuln-partnership-guideline-2019")
+    toc = [line for line in document.lines if line.kind == "toc"]
+    assert toc[0].text.replace(" ", "") == "目次" and {line.layout.page for line in toc} == {2}
+    assert not any("目次" in s.title for s in document.all_sections())
+
+
+def test_bookmarks_are_read_with_their_pages() -> None:
+    # jssec-smartphone-tablet-security-guideline-v2.pdf has 96 bookmarks (its .json: outline_entries 96).
+    outline = read_pdf(CORPUS / "jssec-smartphone-tablet-security-guideline-v2.pdf").outline
+    assert len(outline) == 96
+    assert all(1 <= page <= 43 for _, _, page in outline)
