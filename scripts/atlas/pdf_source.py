@@ -24,8 +24,8 @@ from .errors import InputError
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
 Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
-# A table: its box and its rows of cell texts.
-FoundTable = tuple[Bbox, list[list[str]]]
+# A table: its box and its rows of cell boxes (None where a merged cell spans the place).
+FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 
 # PDFium marks a hyphen it found at a line end with U+0002.
 PDFIUM_HYPHEN = "\x02"
@@ -219,12 +219,15 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
 
 
 def _tables_of(page: Any) -> list[FoundTable]:
+    """The grid of each table (its cells' boxes); the reader fills the cells with PDFium's own
+    characters, so the text is read once, the same way everywhere."""
     found: list[FoundTable] = []
     for table in page.find_tables():
-        rows = [[cell or "" for cell in row] for row in table.extract()]
-        cells = [cell for row in rows for cell in row]
+        texts = [[cell or "" for cell in row] for row in table.extract()]
+        cells = [cell for row in texts for cell in row]
         filled = sum(1 for cell in cells if cell.strip())
-        full_rows = sum(1 for row in rows if sum(1 for cell in row if cell.strip()) >= 2)
-        if len(rows) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
-            found.append((tuple(table.bbox), rows))
+        full_rows = sum(1 for row in texts if sum(1 for cell in row if cell.strip()) >= 2)
+        if len(texts) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
+            grid = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+            found.append((tuple(table.bbox), grid))
     return found

@@ -137,17 +137,23 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
                 break
         else:
             free.append(char)
-    for index, ((_, rows), table_chars) in enumerate(zip(tables, in_table, strict=True)):
-        if not _cells_hold(rows, table_chars):
-            free.extend(table_chars)  # the cells lost or moved characters: read them as lines
-            in_table[index] = []
+    rows_of: list[list[list[str]] | None] = []
+    for index, ((_, grid), table_chars) in enumerate(zip(tables, in_table, strict=True)):
+        grid, outside = _trim_rows(grid, table_chars, number)
+        free.extend(outside)  # running text the grid took in at its top or foot
+        taken = {id(c) for c in outside}
+        table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
+        rows = _cell_texts(grid, table_chars, number) if table_chars and grid else None
+        if rows is None:
+            free.extend(table_chars)  # characters outside every cell: read the table as lines
+        rows_of.append(rows)
     free, figure_pieces = _figure_labels(free, page.figures, number)
     pieces = _baseline_pieces(free, number) if free else []
     gutter = _gutter(pieces)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
-    for (bbox, rows), table_chars in zip(tables, in_table, strict=True):
-        if table_chars:
+    for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
+        if rows is not None:
             pieces.extend(_table_pieces(rows, table_chars, bbox, number))
     pieces.extend(_in_columns(figure_pieces, gutter))
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
@@ -184,33 +190,89 @@ def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
     return [replace(p, column=column) for p in labels]
 
 
-def _cells_hold(rows: list[list[str]], chars: list[dict[str, Any]]) -> bool:
-    """Whether the cells' text is exactly the table's characters (nothing lost, nothing added)."""
-    in_cells = Counter(ch for row in rows for cell in row for ch in cell if not ch.isspace())
-    return in_cells == Counter(ch for c in chars for ch in c["text"] if not ch.isspace())
-
-
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = bbox
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def _cell_texts(
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+) -> list[list[str]] | None:
+    """The table's rows of cell texts, each cell the characters inside its box read as lines and
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included).  None if a
+    character falls in no cell: then the table is read as lines, so nothing is lost."""
+    if _text_runs_across_cells(grid, chars, page):
+        return None
+    rows: list[list[str]] = []
+    placed = 0
+    for row in grid:
+        texts = []
+        for box in row:
+            inside = [c for c in chars if box is not None and _inside(c, box)]
+            placed += len(inside)
+            text = ""
+            for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
+                text = join_text(text, piece.text.strip().replace("\t", " "))
+            texts.append(text)
+        rows.append(texts)
+    return rows if placed == len(chars) else None
+
+
+Grid = list[list[tuple[float, float, float, float] | None]]
+
+
+def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid, list[dict[str, Any]]]:
+    """The grid without its first and last rows whose lines run across the column rules (text set
+    under or over the table that its rules take in), and the characters of those rows."""
+    edges = _column_edges_of(grid)
+
+    def band(row: list[tuple[float, float, float, float] | None]) -> list[dict[str, Any]]:
+        boxes = [box for box in row if box is not None]
+        if not boxes:
+            return []
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+
+    def crosses(row: list[tuple[float, float, float, float] | None]) -> bool:
+        inside = band(row)
+        lines = _baseline_pieces(inside, page) if inside else []
+        return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4 for x in edges)
+
+    rows = list(grid)
+    dropped: list[dict[str, Any]] = []
+    while rows and crosses(rows[-1]):
+        dropped.extend(band(rows.pop()))
+    while rows and crosses(rows[0]):
+        dropped.extend(band(rows.pop(0)))
+    return rows, dropped
+
+
+def _column_edges_of(grid: Grid) -> set[float]:
+    """The x of every rule between two columns of a grid (its left edge excluded)."""
+    lefts = {round(box[0], 1) for row in grid for box in row if box is not None}
+    return lefts - {min(lefts)} if lefts else set()
+
+
+def _text_runs_across_cells(
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+) -> bool:
+    """Whether lines of text run on across the grid's column rules: a box drawn around running
+    text (a notice's closing clauses under a table's rules), not a table."""
+    edges = _column_edges_of(grid)
+    lines = [p for p in _baseline_pieces(chars, page) if len(p.text.strip()) >= 4] if chars else []
+    crossing = sum(1 for line in lines if any(_runs_across(line, x, line.size) for x in edges))
+    return bool(lines) and crossing > 0.2 * len(lines)
+
+
 def _table_pieces(
     rows: list[list[str]], chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
 ) -> list[_Piece]:
-    """One piece per table row, its cells joined by tabs (the text reader's table form).
-
-    The characters are the table's own, so nothing is invented: a cell's text is pdfplumber's
-    extraction of the characters inside it, its line breaks joined the way lines are joined.
-    """
-    if not chars:
-        return []
+    """One piece per table row, its cells joined by tabs (the text reader's table form)."""
     template = _Piece(list(chars), page)
     height = (bbox[3] - bbox[1]) / max(1, len(rows))
     pieces = []
-    for index, row in enumerate(rows):
-        cells = [_join_cell(cell) for cell in row]
+    for index, cells in enumerate(rows):
         if not any(cells):
             continue
         piece = replace(template, chars=[], table_row=True)
@@ -220,13 +282,6 @@ def _table_pieces(
         piece.x0, piece.x1 = bbox[0], bbox[2]
         pieces.append(piece)
     return pieces
-
-
-def _join_cell(cell: str) -> str:
-    text = ""
-    for part in cell.replace("\t", " ").split("\n"):
-        text = join_text(text, part.strip())
-    return text
 
 
 def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
