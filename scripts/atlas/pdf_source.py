@@ -31,6 +31,9 @@ FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 PDFIUM_HYPHEN = "\x02"
 # A figure covers between these shares of its page.
 FIGURE_SHARE = (0.02, 0.6)
+# A diagram drawn with paths: at least this many shapes, each within this many points of another.
+DIAGRAM_SHAPES = 6
+SHAPES_TOUCH = 6.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 
@@ -156,7 +159,36 @@ def _figure_boxes(page: Any, area: float) -> list[tuple[float, float, float, flo
         x0, y0, x1, y1 = obj.get_bounds()
         if FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append((x0, y0, x1, y1))
+    # A diagram drawn on the page itself: boxes and arrows touching one another.
+    shapes = [obj.get_bounds() for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2)]
+    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FIGURE_SHARE[1] * area]
+    for cluster, count in _clusters(shapes):
+        x0, y0, x1, y1 = cluster
+        if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+            boxes.append(cluster)
     return boxes
+
+
+def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tuple[float, float, float, float], int]]:
+    """Boxes that touch (within a few points) merged into one, with how many went into each."""
+    clusters: list[tuple[tuple[float, float, float, float], int]] = []
+    for box in sorted(boxes):
+        merged, count = box, 1
+        rest = []
+        for other, n in clusters:
+            if _touch(merged, other):
+                merged = (min(merged[0], other[0]), min(merged[1], other[1]),
+                          max(merged[2], other[2]), max(merged[3], other[3]))
+                count += n
+            else:
+                rest.append((other, n))
+        clusters = [*rest, (merged, count)]
+    return clusters
+
+
+def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] - SHAPES_TOUCH <= b[2] and b[0] - SHAPES_TOUCH <= a[2] and \
+        a[1] - SHAPES_TOUCH <= b[3] and b[1] - SHAPES_TOUCH <= a[3]
 
 
 def _count_rules(page: Any) -> int:

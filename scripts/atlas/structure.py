@@ -742,6 +742,7 @@ class _Builder:
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
             self.typeset.centred(line)
+            and (self.typeset.gap_before(line) or line.page_start)  # set apart, not a cell of a table
             and len(line.text) <= CENTRED_TITLE_CHARS
             and not DATE_LINE.fullmatch(line.text)
             and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
@@ -754,12 +755,11 @@ class _Builder:
 
     def in_title_block(self, page: int) -> bool:
         """Whether the reader is still in the document's title block: on its first page, before
-        any heading, table, list or paragraph of running text."""
+        any heading, table, list or sentence (a cover's title, date and issuing bodies have no 。)."""
         if page != 1:
             return False
         return not any(
-            isinstance(item, Heading | Table | ListBlock)
-            or (isinstance(item, Paragraph) and len(item.text) > CENTRED_TITLE_CHARS * 4)
+            isinstance(item, Heading | Table | ListBlock) or (isinstance(item, Paragraph) and "。" in item.text)
             for item in self.draft.items
         )
 
