@@ -53,10 +53,26 @@ def build_document(entry: Entry, sources: Path) -> Document:
         _, missing = resolve_text_hints(lines, entry.hints)
         if missing:
             raise InputError(sources / "catalog.yml", f"'{entry.meta.id}': no line reads {missing[0]!r}", entry.line)
-        draft = read_structure(lines, entry.hints)
+        hints = replace(entry.hints, slides=entry.hints.slides or paged_like_slides(lines))
+        draft = read_structure(lines, hints)
         finish_text(draft)
         link_footnotes(draft)
     return _document(entry, draft, lines)
+
+
+# A page of a slide deck holds little text: a title, a few bullets, labels.  A report's page
+# holds well over a thousand characters.
+SLIDE_PAGE_CHARS = 700
+SLIDE_DECK_PAGES = 4  # fewer pages with text tell nothing either way
+
+
+def paged_like_slides(lines: list[Line]) -> bool:
+    """Text with page starts (pdftotext's form feeds) whose pages hold little text: a slide deck."""
+    pages = {line.page for line in lines if line.page and line.kind == "body"}
+    if len(pages) < SLIDE_DECK_PAGES:
+        return False
+    chars = sum(len(line.text) for line in lines if line.kind == "body")
+    return chars / len(pages) < SLIDE_PAGE_CHARS
 
 
 def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
