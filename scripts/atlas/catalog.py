@@ -19,6 +19,7 @@ from .errors import InputError
 from .model import DocumentMeta
 from .structure import Hints
 from .wareki import parse_japanese_date
+from .yamlfile import LineLoader
 
 REQUIRED = ("id", "title", "body", "date", "kind", "summary")
 # pdf-text: text extracted from a PDF, structure guessed; clean: Atlas clean text (read_clean.py).
@@ -35,17 +36,10 @@ class Entry:
     parts: list[Entry] = field(default_factory=list)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers each mapping's line as ``__line__``."""
+class _LineLoader(LineLoader):
+    """The line-remembering loader, with dates left as strings (see below)."""
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 # Dates stay strings: 和暦 and ISO are parsed by one function with one error.
 _LineLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]

@@ -26,6 +26,7 @@ from .errors import InputError
 from .model import Document, Line, Section
 from .normalize import normalize_chars
 from .write import section_heading
+from .yamlfile import LineLoader
 
 WHERE = ("corpus", "sources")
 _TOP_KEYS = {"document", "where", "headings"}
@@ -127,23 +128,10 @@ def _line_pages(lines: list[Line]) -> dict[int, int]:
 # ---------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers each mapping's line as ``__line__`` (for error messages)."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
 def load_reference(path: Path) -> Reference:
     """Read and check a hand-checked outline; any problem is an InputError naming the file and line."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise InputError(path, f"invalid YAML: {error.problem}", line) from None

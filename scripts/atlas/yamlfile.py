@@ -1,4 +1,5 @@
-"""Reading the project's small YAML data files (themes, glossary, events) with one kind of error."""
+"""Reading the project's small YAML data files (themes, glossary, events, the catalog, the hand
+outlines) with one kind of error."""
 
 from __future__ import annotations
 
@@ -8,6 +9,19 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+
+
+class LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers each mapping's line as ``__line__`` (for error messages)."""
+
+
+def _mapping_with_line(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
 def load_list(path: Path, key: str, loader: Any = yaml.SafeLoader) -> list[Any]:
