@@ -107,13 +107,16 @@ def read_pdf(path: Path) -> PdfText:
     return PdfText(lines, outline, len(pages), landscape)
 
 
+# A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
+SLIDE_PAGE_CHARS = 800
+
+
 def looks_like_slides(pdf: PdfText) -> bool:
     """A slide deck: landscape pages with little text each (one section per slide follows)."""
-    landscape = [line for line in pdf.lines if line.layout and line.layout.x1 > 0]
-    if not pdf.pages or not landscape:
+    if not pdf.pages or not pdf.landscape:
         return False
     chars = sum(len(line.text) for line in pdf.lines if line.kind == "body")
-    return pdf.landscape and chars / pdf.pages < 800
+    return chars / pdf.pages < SLIDE_PAGE_CHARS
 
 
 # ---------------------------------------------------------------------------
