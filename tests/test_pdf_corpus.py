@@ -107,3 +107,13 @@ def test_bookmarks_are_read_with_their_pages() -> None:
     outline = read_pdf(CORPUS / "jssec-smartphone-tablet-security-guideline-v2.pdf").outline
     assert len(outline) == 96
     assert all(1 <= page <= 43 for _, _, page in outline)
+
+
+def test_white_paper_figure_captions_are_captions() -> None:
+    # mext-sti-whitepaper-r6-ch3.pdf p. 1: 「■第1-3-1図／AIに関する論文数の推移」 over its chart, whose labels
+    # (論文数, 250,000 …) are the figure's words, not paragraphs or headings.
+    document = converted("mext-sti-whitepaper-r6-ch3")
+    blocks = document.sections[0].blocks
+    caption = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and "第1-3-1図" in b.text)
+    assert blocks[caption].kind == "caption"
+    assert blocks[caption + 1].kind == "preformatted" and "250,000" in blocks[caption + 1].text

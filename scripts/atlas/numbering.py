@@ -119,7 +119,11 @@ LIST_MARKER = re.compile(
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
-CAPTION = re.compile(r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*")
+CAPTION = re.compile(
+    r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
+    # White papers number figures by part, chapter and order: 「■第1-3-1図／AIに関する論文数の推移」.
+    r"|■?\s*第\d{1,2}[-－‐]\d{1,2}(?:[-－‐]\d{1,2})?[図表]\s*[／/]?\s*\S.*"
+)
 # Sentence-final punctuation: a line ending in one closes its paragraph
 # unless the line is as long as the page is wide (the break was the wrap).
 CLOSING = "。．！？!?」』）)】"

@@ -30,7 +30,7 @@ from .clean import mark_contents
 from .errors import InputError
 from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
-from .numbering import join_text
+from .numbering import CAPTION, join_text
 from .pdf_source import SourcePage, read_source
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
@@ -158,7 +158,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
         if rows is not None:
             pieces.extend(_table_pieces(rows, table_chars, bbox, number))
-    pieces.extend(_in_columns(figure_pieces, gutter))
+    figure_pieces = _in_columns(figure_pieces, gutter)
+    pieces = _captions_with_figures(pieces, figure_pieces)
+    pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     return _reading_order(pieces, gutter is not None)
@@ -182,6 +184,23 @@ def _figure_labels(
         chars = [c for c in chars if id(c) not in taken]
         labels.extend(replace(p, figure=True) for p in pieces)
     return chars, labels
+
+
+def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_Piece]:
+    """A caption set just above or below a figure that spans both columns reads with the figure,
+    after both columns' text, even when the caption itself is no wider than one column."""
+    spanning = [p for p in labels if p.column == 0]
+    if not spanning:
+        return pieces
+    top, bottom = min(p.top for p in spanning), max(p.bottom for p in spanning)
+    placed = []
+    for piece in pieces:
+        near = top - 3 * piece.size <= piece.bottom <= top + piece.size or bottom - piece.size <= piece.top <= \
+            bottom + 3 * piece.size
+        if piece.column and near and CAPTION.fullmatch(normalize_chars(piece.text).strip()):
+            piece = replace(piece, column=0)
+        placed.append(piece)
+    return placed
 
 
 def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
