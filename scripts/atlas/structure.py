@@ -161,6 +161,8 @@ _GLUED_HEADING = re.compile(
     r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
 )
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
+# A topic or subject marked with は、/が、: a sentence, never a title.
+_SUBJECT_MARKED = re.compile(r"[はが]、")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
@@ -501,6 +503,8 @@ class _Builder:
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if scheme.weak and not self.weak_heading_plausible(index, found):
             return None
+        if found.number and _SUBJECT_MARKED.search(found.title):
+            return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
