@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings as python_warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,7 +25,13 @@ from atlas.errors import InputError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _one_line_warning(message: Warning | str, *_: object, **__: object) -> str:
+    """A reader's warning (a PDF page read as plain lines) as one line, like the structure warnings."""
+    return f"warning: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
+    python_warnings.formatwarning = _one_line_warning
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder with catalog.yml")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write pages into")

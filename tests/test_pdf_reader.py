@@ -352,3 +352,19 @@ def test_letter_spaced_japanese_is_rejoined_and_a_name_keeps_its_space(tmp_path)
     canvas.save()
     texts = [line.text for line in read_pdf(path).lines if line.kind == "body"]
     assert texts == ["日時", "以上", "座長 松尾 豊", "本文は詰めて組まれている。"]
+
+
+def test_a_page_whose_layout_defeats_the_reader_is_read_as_plain_lines(pdfs, monkeypatch):
+    """A PDF unlike any seen must not stop the conversion with a traceback or lose its text: a page
+    whose layout analysis fails is read line by line, top to bottom, and still conserves."""
+    import atlas.read_pdf as reader
+
+    def broken(pieces):
+        raise ValueError("a layout the reader has never seen")
+
+    monkeypatch.setattr(reader, "_gutter", broken)
+    with pytest.warns(UserWarning, match="read as plain lines"):
+        lines = read_pdf(pdfs["two-columns"]).lines
+    body = "".join(line.text for line in lines if line.kind == "body").replace(" ", "")
+    for item in samples.TWO_COLUMN_ITEMS:
+        assert compact(item.text)[:10] in body

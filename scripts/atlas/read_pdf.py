@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -97,7 +98,7 @@ class _Piece:
 def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
     pages, outline = read_source(path)
-    pieces_by_page = [_page_pieces(page) for page in pages]
+    pieces_by_page = [_page_pieces_or_lines(page) for page in pages]
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
     page_sizes = [(page.top, page.bottom) for page in pages]
@@ -122,6 +123,18 @@ def looks_like_slides(pdf: PdfText) -> bool:
 # ---------------------------------------------------------------------------
 # One page: characters → tables and lines → reading order
 # ---------------------------------------------------------------------------
+
+
+def _page_pieces_or_lines(page: SourcePage) -> list[_Piece]:
+    """The page read with its layout; a page whose layout defeats the reader (a PDF unlike any
+    seen) is read as plain lines, top to bottom, so that its text is never lost."""
+    try:
+        return _page_pieces(page)
+    except (ValueError, ArithmeticError, LookupError, TypeError) as error:
+        warnings.warn(f"page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
+                      stacklevel=2)
+        chars = [c for c in page.chars if c["text"]]
+        return sorted(_baseline_pieces(chars, page.number), key=lambda p: (p.top, p.x0)) if chars else []
 
 
 def _page_pieces(page: SourcePage) -> list[_Piece]:
