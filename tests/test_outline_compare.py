@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from atlas.catalog import load_catalog
+from atlas.clean import classify
 from atlas.errors import InputError
 from atlas.model import Document, DocumentMeta, Line, Section, SourceSpan
 from atlas.outline import (
@@ -228,7 +229,7 @@ def test_outline_shows_number_and_title_with_level_anchor_and_line():
 def test_outline_pages_come_from_form_feeds():
     # pdftotext ends each page with a form feed: the next page's first line starts with it.
     raws = ["表紙", "", "\f1．はじめに", "本文。", "\f\f2．目的", "本文。\f"]
-    lines = [Line(i + 1, raw.strip("\f"), raw=raw) for i, raw in enumerate(raws)]
+    lines = classify(raws)
     sections = [Section("はじめに", 1, SourceSpan(3, 4), number="1．"),
                 Section("目的", 1, SourceSpan(5, 6), number="2．")]
     outline = document_outline(Document(META, sections=sections, lines=lines))

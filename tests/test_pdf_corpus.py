@@ -98,7 +98,7 @@ def test_table_of_contents_is_removed_whole() -> None:
     # ipa-vuln-partnership-guideline-2019.pdf p. 2: 「目次」 and its dotted entries, one page.
     document = converted("ipa-vuln-partnership-guideline-2019")
     toc = [line for line in document.lines if line.kind == "toc"]
-    assert toc[0].text.replace(" ", "") == "目次" and {line.layout.page for line in toc} == {2}
+    assert toc[0].text.replace(" ", "") == "目次" and {line.page for line in toc} == {2}
     assert not any("目次" in s.title for s in document.all_sections())
 
 

@@ -32,7 +32,6 @@ class Layout:
     text cues where not.  Lengths are in points, measured from the page's top-left corner.
     """
 
-    page: int  # 1-based
     x0: float
     x1: float
     top: float
@@ -43,7 +42,9 @@ class Layout:
     column_x0: float = 0.0  # the text column the line stands in
     column_x1: float = 0.0
     gap_before: float = 0.0  # blank space above the line, in body line heights
-    role: str = ""  # "footnote" (small text at a page foot), "outline-N" (a bookmark of depth N)
+    # "footnote" (small text at a page foot), "figure" (a label inside a figure), "outline-N" (a
+    # bookmark of depth N)
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -221,10 +222,7 @@ class Document:
         if not self.lines or self.lines[0].layout is None:
             return None
         index = line_number - self.lines[0].number
-        if 0 <= index < len(self.lines):
-            layout = self.lines[index].layout
-            return layout.page if layout else None
-        return None
+        return self.lines[index].page if 0 <= index < len(self.lines) else None
 
     @cached_property
     def text_length(self) -> int:

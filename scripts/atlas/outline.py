@@ -104,23 +104,9 @@ def _entry(section: Section, text: str, pages: dict[int, int]) -> OutlineEntry:
 
 
 def _line_pages(lines: list[Line]) -> dict[int, int]:
-    """The page of each source line: the PDF reader's layout, or pdftotext's form feeds.
-
-    pdftotext ends every page with a form feed, so a line that begins with one stands on the next
-    page.  Text with no form feed and no layout has no pages (an empty mapping).
-    """
-    if any(line.layout for line in lines):
-        return {line.number: line.layout.page for line in lines if line.layout}
-    if not any("\f" in line.raw for line in lines):
-        return {}
-    pages: dict[int, int] = {}
-    page = 1
-    for line in lines:
-        leading = len(line.raw) - len(line.raw.lstrip("\f"))
-        page += leading
-        pages[line.number] = page
-        page += line.raw.count("\f") - leading
-    return pages
+    """The page of each source line, as its reader found it (the PDF's pages, or pdftotext's form
+    feeds: clean.py); text with no pages gives an empty mapping."""
+    return {line.number: line.page for line in lines if line.page}
 
 
 # ---------------------------------------------------------------------------

@@ -493,7 +493,6 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 pitch = max(piece.size, previous.size) * 1.5
                 gap = max(0.0, (piece.top - previous.bottom) - 0.5 * piece.size) / pitch
             layout = Layout(
-                page=page_number,
                 x0=round(piece.x0, 1),
                 x1=round(piece.x1, 1),
                 top=round(piece.top, 1),
@@ -686,7 +685,7 @@ def _mark_outline(lines: list[Line], outline: Iterable[tuple[int, str, int]]) ->
         key = _title_key(title)
         candidates = [
             index for index, line in enumerate(marked)
-            if line.layout and line.layout.page == page and line.kind == "body" and not line.layout.role
+            if line.layout and line.page == page and line.kind == "body" and not line.layout.role
             and key and _title_key(line.text) == key
         ]
         if not candidates:

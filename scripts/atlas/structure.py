@@ -752,7 +752,7 @@ class _Builder:
             and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(layout.page):
+        if not (large or centred) or self.in_title_block(line.page):
             return None
         rank = min(self.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
@@ -989,7 +989,7 @@ class _Builder:
         line = self.lines[index]
         if line.layout is not None:  # the first body line of its page
             probe = index - 1
-            while probe >= 0 and (layout := self.lines[probe].layout) and layout.page == line.layout.page:
+            while probe >= 0 and self.lines[probe].layout and self.lines[probe].page == line.page:
                 if self.lines[probe].kind == "body":
                     return False
                 probe -= 1
@@ -1156,7 +1156,7 @@ def _value_goes_on(first: Line, line: Line) -> bool:
     value above it."""
     if first.layout is not None and line.layout is not None:
         return (line.layout.x0 > first.layout.x0 + 2 * line.layout.size and line.layout.gap_before <= BLOCK_GAP
-                and line.layout.page == first.layout.page and not line.page_start)
+                and line.page == first.page and not line.page_start)
     return line.indent >= 4
 
 

@@ -51,7 +51,6 @@ class Typesetting:
             style = style_of(line)
             if style is not None and line.kind == "body" and not (line.layout and line.layout.role):
                 area[style] += len(line.text) * style.size**2
-        self.present = bool(area)
         self.body = area.most_common(1)[0][0] if area else None
         # Sizes of display styles, largest first: an unnumbered heading's rank comes from its size.
         self.display_sizes = sorted({s.size for s in area if self._display(s)}, reverse=True)

@@ -252,7 +252,7 @@ def _source_pages(document: Document) -> list[Page]:
         lines.append('<pre class="atlas-source">')
         for line in chunk:
             if line.layout is not None and line.page_start:
-                page = line.layout.page
+                page = line.page
                 lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
                              f'{html.escape(meta.source)}#page={page}">p. {page}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
