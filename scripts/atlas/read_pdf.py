@@ -375,13 +375,10 @@ def _gutter(pieces: list[_Piece]) -> float | None:
     so a line of the left column and one of the right share a piece: coverage is counted from
     the characters, not from the pieces' extents.
     """
-    sizes: Counter[float] = Counter()
-    for piece in pieces:
-        sizes[piece.size] += len(piece.text) * piece.size**2  # by area, as _body_size weighs
-    if not sizes:
+    text_size = _text_size(pieces)
+    if text_size is None:
         return None
     # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
-    text_size = sizes.most_common(1)[0][0]
     body = [p for p in pieces if len(p.text) >= 8 and not p.table_row and abs(p.size - text_size) < 0.6]
     if len(body) < 6:
         return None
@@ -523,17 +520,22 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
 
 
 def _body_size(pieces_by_page: list[list[_Piece]]) -> float:
-    """The body text's size: the size that covers the most of the pages' area.
+    """The body text's size over the whole document (10 pt when there is no text)."""
+    size = _text_size([piece for pieces in pieces_by_page for piece in pieces])
+    return 10.0 if size is None else size
+
+
+def _text_size(pieces: list[_Piece]) -> float | None:
+    """The size that covers the most area among the pieces (table rows aside).
 
     Weighted by area (characters × size²), not by characters: dense footnotes full of URLs can
     hold more characters than the body text of a white-paper page, never more of its area.
     """
     sizes: Counter[float] = Counter()
-    for pieces in pieces_by_page:
-        for piece in pieces:
-            if not piece.table_row:
-                sizes[piece.size] += len(piece.text) * piece.size**2
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    for piece in pieces:
+        if not piece.table_row:
+            sizes[piece.size] += len(piece.text) * piece.size**2
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
