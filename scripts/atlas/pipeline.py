@@ -37,26 +37,24 @@ def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
 
 
 def build_document(entry: Entry, sources: Path) -> Document:
+    if entry.meta.format == "clean":
+        raw, first = source_lines(entry, sources)
+        draft, lines = read_clean(sources / entry.meta.source, raw, first)
+        return _document(entry, draft, lines)
     if entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        lines = pdf.lines
-        hints = replace(entry.hints, slides=entry.hints.slides or looks_like_slides(pdf))
-        draft = read_structure(lines, hints)
-        finish_text(draft)
-        link_footnotes(draft)
-        return _document(entry, draft, lines)
-    raw, first = source_lines(entry, sources)
-    if entry.meta.format == "clean":
-        draft, lines = read_clean(sources / entry.meta.source, raw, first)
+        lines, slides = pdf.lines, looks_like_slides(pdf)
     else:
+        raw, first = source_lines(entry, sources)
         lines = classify(raw, first)
         _, missing = resolve_text_hints(lines, entry.hints)
         if missing:
             raise InputError(sources / "catalog.yml", f"'{entry.meta.id}': no line reads {missing[0]!r}", entry.line)
-        hints = replace(entry.hints, slides=entry.hints.slides or paged_like_slides(lines))
-        draft = read_structure(lines, hints)
-        finish_text(draft)
-        link_footnotes(draft)
+        slides = paged_like_slides(lines)
+    # One structure step for both readers: a PDF's lines carry their layout, a text's do not.
+    draft = read_structure(lines, replace(entry.hints, slides=entry.hints.slides or slides))
+    finish_text(draft)
+    link_footnotes(draft)
     return _document(entry, draft, lines)
 
 
