@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 from atlas.context import HeadingContext
 from atlas.model import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
@@ -77,3 +78,17 @@ def test_the_outline_and_the_toc_tell_side_by_side_repeats_apart_by_their_first_
     # Under their chapters the nesting already tells them apart: no note there.
     nested_page = document_pages(nested(), None, [], Corpus())[0].text
     assert "atlas-heading-context" not in nested_page and "data-toc-label" not in nested_page
+
+
+def test_no_list_out_of_place_shows_a_bare_repeated_heading(converted):
+    """Real content: 防災DX's 【主な課題】/【対応策】 on theme pages, the timeline and related lists."""
+    out = converted[0]
+    bare = re.compile(r"\[(【主な課題】|【対応策】)\]\(")
+    pages = [*(out / "themes").glob("*.md"), out / "timeline.md"]
+    assert any("【対応策】（" in page.read_text(encoding="utf-8") for page in pages)
+    for page in pages:
+        assert not bare.search(page.read_text(encoding="utf-8")), page
+    for page in (out / "documents").rglob("*.md"):
+        for related in re.findall(r'<details class="atlas-related".*?</details>', page.read_text(encoding="utf-8"),
+                                  re.DOTALL):
+            assert not bare.search(related), page

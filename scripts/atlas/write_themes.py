@@ -9,12 +9,13 @@ from pathlib import Path
 
 import yaml
 
+from .context import HeadingContext
 from .errors import InputError
 from .fold import fold, fold_with_map
 from .markdown import escape
 from .model import Document, Section
 from .themes import Theme, section_text
-from .write import Page, finish_page, front_matter, newest_first, section_heading, section_url
+from .write import Page, finish_page, front_matter, newest_first, section_url
 from .yamlfile import load_list
 
 PASSAGES_PER_DOCUMENT = 5
@@ -76,12 +77,13 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
             lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年） {{#doc-{doc.meta.id}}}", ""]
+            label = HeadingContext(doc).label  # 【対応策】 out of its document: with its context
             for section in sections[:PASSAGES_PER_DOCUMENT]:
                 url = section_url(doc, section, "themes")
-                lines.append(f"- [{escape(section_heading(section))}]({url})：{escape(_excerpt(section, theme))}")
+                lines.append(f"- [{escape(label(section))}]({url})：{escape(_excerpt(section, theme))}")
             rest = sections[PASSAGES_PER_DOCUMENT:]
             if rest:
-                links = "、".join(f"[{escape(section_heading(s))}]({section_url(doc, s, 'themes')})" for s in rest)
+                links = "、".join(f"[{escape(label(s))}]({section_url(doc, s, 'themes')})" for s in rest)
                 lines.append(f"- その他の節：{links}")
             lines.append("")
     return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
@@ -201,10 +203,11 @@ def _event_passages(documents: list[Document], event: Event) -> list[str]:
     terms = [fold(t) for t in event.terms]
     found = []
     for doc in _documents_by_date(documents):
+        label = HeadingContext(doc).label
         for section in doc.all_sections():
             folded = fold(section.title + section_text(section))
             if any(term in folded for term in terms):
                 url = section_url(doc, section, "")
-                found.append(f"- [{escape(section_heading(section))}]({url}) — {escape(doc.meta.title)}："
+                found.append(f"- [{escape(label(section))}]({url}) — {escape(doc.meta.title)}："
                              f"{escape(_excerpt(section, terms=list(event.terms)))}")
     return found[:8]
