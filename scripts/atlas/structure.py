@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .flattened import EVIDENCE, cells_around, numbered_row_runs
 from .model import (
     Block,
     Draft,
@@ -166,6 +167,10 @@ _SUBJECT_MARKED = re.compile(r"[はが]、")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
+# Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
+_OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
 
 def _not_numbered(text: str) -> bool:
@@ -237,6 +242,15 @@ class _Builder:
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
+        # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
+        # kept as printed, and the heading ranks whose run began as a table's cell labels.
+        text_source = not any(line.layout is not None for line in lines)
+        self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
+        self.cell_ranks: set[int] = set()
+        self.text_source = text_source
+        # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
+        self.open_numbers: list[tuple[int, str, str]] = []
+        self.last_heading_end = -1  # the index of the last heading's last line
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -377,6 +391,9 @@ class _Builder:
             if pre is not None:
                 index = self.read_preformatted(index, pre)
                 continue
+            if index in self.row_runs:
+                index = self.read_rows(index, self.row_runs[index])
+                continue
             if self.hints.slides and self.starts_slide(index):
                 title_index = self.slide_title(index)
                 if title_index is not None:
@@ -505,6 +522,8 @@ class _Builder:
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
+        if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+            return None
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
@@ -543,12 +562,60 @@ class _Builder:
         self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
         return replace(found, rank=run[1])
 
-    def record_open(self, rank: int) -> None:
-        """Track the ranks of the open headings; a nested run ends with the section it is in."""
+    def record_open(self, rank: int, found: _Found | None = None) -> None:
+        """Track the ranks of the open headings; a nested run ends with the section it is in, and so
+        does a run of table cell labels."""
         while self.open_ranks and self.open_ranks[-1] >= rank:
             self.open_ranks.pop()
         self.open_ranks.append(rank)
         self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
+        self.cell_ranks = {cell_rank for cell_rank in self.cell_ranks if cell_rank < rank}
+        while self.open_numbers and self.open_numbers[-1][0] >= rank:
+            self.open_numbers.pop()
+        if found is not None and found.number:
+            self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+
+    def number_fits_parent(self, found: _Found) -> bool:
+        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
+
+        "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
+        column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
+        is that checked: a document may print "2．1" without ever printing "2．".
+        """
+        if found.scheme.name not in _PARENT_PRINTED:
+            return True
+        token = number_token(found.number)
+        parent = token.rsplit("-", 1)[0]
+        depth = parent.count("-") + 1
+        open_parents = [
+            number for _, scheme, number in self.open_numbers
+            if scheme in ("number", "number-space", "subnumber", "subnumber-dash")
+            and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
+        ]
+        if open_parents:
+            return open_parents[-1] == parent
+        return not (self.in_annex and depth == 1 and self.body_top_rank is not None
+                    and self.body_top_rank < found.scheme.rank)
+
+    def table_cell_label(self, index: int, found: _Found) -> bool:
+        """Whether a numbered line is the label of a flattened table's cell (「イ．設置環境」 in a
+        項目 column): table cells stand around it and its numbering starts there.
+
+        A section's heading over a table continues a numbering that ran before the table (五 after
+        四), so a numbering that starts among cells is the table's own; the rest of its run (「２．
+        開口部」 …, cells or not nearby) goes with it, up to the next heading outside it.
+        """
+        if not self.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
+            return False
+        rank = found.scheme.rank
+        if rank in self.cell_ranks:
+            return True
+        if self.last_number.get(rank) is not None:
+            return False  # the numbering ran before: the next section after a table
+        if cells_around(self.lines, index, found.last, after=self.last_heading_end) < EVIDENCE:
+            return False
+        self.cell_ranks.add(rank)
+        return True
 
     def emit_heading(self, index: int, found: _Found) -> int:
         """Add the heading found at ``index``; return the index after its last line."""
@@ -563,8 +630,9 @@ class _Builder:
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
-        self.record_open(rank)
+        self.record_open(rank, found)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
+        self.last_heading_end = last
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
@@ -927,6 +995,15 @@ class _Builder:
             if start <= number <= end:
                 return start, end
         return None
+
+    def read_rows(self, index: int, last: int) -> int:
+        """A run of numbered table rows (flattened.numbered_row_runs), kept as printed: its row
+        breaks are all the table has left, and joined as prose each row would run into the row above."""
+        texts = [line.text for line in self.lines[index : last + 1] if line.kind == "body"]
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
+                           kind="preformatted"))
+        return last + 1
 
     def read_preformatted(self, index: int, bounds: tuple[int, int]) -> int:
         texts: list[str] = []

@@ -1,0 +1,162 @@
+"""Tables that pdftotext flattened: what says a line is a table cell, and runs of numbered rows.
+
+``pdftotext`` without ``-layout`` reads a table cell by cell, one cell (or one line of a cell) a
+line, column after column or row after row.  What is left shows by its shape, in any document:
+
+- a row or a column of marks: the 適用区分 grid 「☆ ◎ ☆ ○ − −」, a lone 「◎」, 「□」 or 「－」 (an
+  empty cell), or a row read across whose marks end its line (「…設けること。 ◎ ◎ ○」);
+- column labels set vertically, one character a line (「項」「目」「ー」「タ」「室」), or a row of
+  such characters side by side (「デ 端 関」);
+- a bare section number standing for a reference (「4.2」「(5.5)」 in a 章番号 column).
+
+A numbered heading among such lines is a cell's label (「イ．設置環境」「１．立地・配置」 in a 項目
+column), not a section.  And a table whose rows begin with a row number followed by a number of
+their own (「4 6 月 1 日 民間における…」: No, then 日時) loses its row breaks when its lines are
+joined as prose: each row runs into the last cell of the row above (「・経済産業省4 6 月 1 日 …」).
+Such a run of rows is kept as it was printed, one line a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Line
+from .numbering import CLOSING, display_width, heading_of
+
+# Marks that fill the cells of a grid (適用区分, チェックシート): alone, or a row of them.
+_MARK = r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-✓✔]"
+MARK_ROW = re.compile(rf"{_MARK}(?:\s+{_MARK})*")
+# A row read across on one line: its text cells, then its marks (「…機能を設けること。 ◎ ◎ ○」).
+MARKS_AT_END = re.compile(rf".*\S\s+{_MARK}(?:\s+{_MARK})+")
+# A section number standing alone as a reference: "4.2", "(5.5)" (never a page number: it has a dot).
+NUMBER_REFERENCE = re.compile(r"[（(]?\d{1,2}(?:[.．]\d{1,2})+[)）]?")
+# How far around a line to look for cells: a cell's label has the table's other cells within a few
+# lines; a section heading over a table has them only below it, and is told apart by its numbering.
+REACH = 6
+# Cell evidence needed around a line to take it for a cell: one mark could be a bullet's residue.
+EVIDENCE = 2
+
+
+def _vertical(text: str) -> bool:
+    """One CJK character, or several each standing alone: a column label set vertically."""
+    tokens = text.split()
+    return bool(tokens) and all(len(token) == 1 and _cjk_letter(token) for token in tokens)
+
+
+def _cjk_letter(ch: str) -> bool:
+    # Kana (the long-vowel mark too) and kanji; bullets and punctuation are no letters of a label.
+    return ("\u3041" <= ch <= "\u30fe" and ch != "・") or "\u4e00" <= ch <= "\u9fff"
+
+
+def cell_evidence(text: str) -> bool:
+    """Whether a line by its shape alone is a table cell (a mark, a vertical label, a reference)."""
+    text = text.strip()
+    return bool(
+        MARK_ROW.fullmatch(text) or MARKS_AT_END.fullmatch(text) or _vertical(text)
+        or NUMBER_REFERENCE.fullmatch(text)
+    )
+
+
+def cells_around(lines: list[Line], first: int, last: int, after: int = -1, reach: int = REACH) -> int:
+    """How many of the ``reach`` body lines before ``first`` and after ``last`` are table cells.
+
+    The look back stops at index ``after`` (the last line of the heading above): what stands
+    before a heading belongs to the section before it, so a table ending there says nothing.
+    """
+    count = 0
+    for step, start in ((-1, first - 1), (1, last + 1)):
+        seen, index = 0, start
+        while after < index < len(lines) and seen < reach:
+            if lines[index].kind == "body":
+                seen += 1
+                count += cell_evidence(lines[index].text)
+            index += step
+    return count
+
+
+# ---------------------------------------------------------------------------
+# Numbered rows: No + a number of the row's own (a date, an amount)
+# ---------------------------------------------------------------------------
+
+# "4 6 月 1 日 …", "12 10 月 10 日 …": a row number, a space, and a cell that starts with a digit.
+NUMBERED_ROW = re.compile(r"(?P<n>\d{1,3})\s+\d")
+# Rows in a run: at least this many in sequence, each within MAX_ROW_GAP lines of the one before.
+MIN_ROWS = 3
+MAX_ROW_GAP = 25
+# Lines kept with the run above its first row (the column labels) and after its last (the rest of
+# the last row), as long as no blank gap of two lines or more separates them.
+MAX_HEAD = 3
+MAX_TAIL = 12
+
+
+def numbered_row_runs(lines: list[Line], width: int) -> dict[int, int]:
+    """Runs of numbered table rows (first index → last index) to keep as printed, line by line.
+
+    A run is three or more rows whose numbers go 1, 2, 3 … (or on from any number, one by one),
+    each row beginning with its number and a cell that starts with a digit.  With it go the
+    column labels just above the first row and the rest of the last row below it.
+    """
+    rows = [
+        (index, int(match["n"]))
+        for index, line in enumerate(lines)
+        if line.kind == "body" and (match := NUMBERED_ROW.match(line.text)) and not line.text.endswith("。")
+    ]
+    runs: dict[int, int] = {}
+    current: list[int] = []
+    last_value = None
+    for index, value in rows:
+        if current and value == (last_value or 0) + 1 and index - current[-1] <= MAX_ROW_GAP:
+            current.append(index)
+        else:
+            _close_run(lines, current, width, runs)
+            current = [index]
+        last_value = value
+    _close_run(lines, current, width, runs)
+    return runs
+
+
+def _close_run(lines: list[Line], rows: list[int], width: int, runs: dict[int, int]) -> None:
+    if len(rows) < MIN_ROWS:
+        return
+    if any(_prose(lines[i], width) for i in range(rows[0], rows[-1] + 1) if lines[i].kind == "body"):
+        return  # sentences across the page between the rows: numbered paragraphs, not a table
+    runs[_head(lines, rows[0], width)] = _tail(lines, rows[-1])
+
+
+def _prose(line: Line, width: int) -> bool:
+    return line.text.endswith("。") and display_width(line.text) >= width * 0.85
+
+
+def _head(lines: list[Line], first: int, width: int) -> int:
+    """The column labels directly above the first row (no blank line between): short, no sentence."""
+    start = first
+    while first - start < MAX_HEAD and start > 0:
+        above = lines[start - 1]
+        if (
+            above.kind != "body"
+            or above.text.endswith(tuple(CLOSING))
+            or display_width(above.text) >= width * 0.6
+            or heading_of(above.text) is not None
+        ):
+            break
+        start -= 1
+    return start
+
+
+def _tail(lines: list[Line], last: int) -> int:
+    """The last row's other lines: up to two blank lines in a row, a heading, or MAX_TAIL lines."""
+    end, index, blanks = last, last + 1, 0
+    while index < len(lines) and index - last <= MAX_TAIL:
+        line = lines[index]
+        if line.kind == "blank":
+            blanks += 1
+            if blanks >= 2:
+                break
+        elif line.kind == "body":
+            heading = heading_of(line.text)
+            if heading is not None and not heading[0].weak:
+                break
+            blanks = 0
+            end = index
+        index += 1
+    return end
