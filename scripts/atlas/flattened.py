@@ -28,6 +28,8 @@ _MARK = r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-✓✔]"
 MARK_ROW = re.compile(rf"{_MARK}(?:\s+{_MARK})*")
 # A row read across on one line: its text cells, then its marks (「…機能を設けること。 ◎ ◎ ○」).
 MARKS_AT_END = re.compile(rf".*\S\s+{_MARK}(?:\s+{_MARK})+")
+# Column numbers side by side over a grid (「1 2 3」「4 5 6」).
+COLUMN_NUMBERS = re.compile(r"\d(?:\s+\d)+")
 # A section number standing alone as a reference: "4.2", "(5.5)" (never a page number: it has a dot).
 NUMBER_REFERENCE = re.compile(r"[（(]?\d{1,2}(?:[.．]\d{1,2})+[)）]?")
 # How far around a line to look for cells: a cell's label has the table's other cells within a few
@@ -53,8 +55,31 @@ def cell_evidence(text: str) -> bool:
     text = text.strip()
     return bool(
         MARK_ROW.fullmatch(text) or MARKS_AT_END.fullmatch(text) or _vertical(text)
-        or NUMBER_REFERENCE.fullmatch(text)
+        or NUMBER_REFERENCE.fullmatch(text) or COLUMN_NUMBERS.fullmatch(text)
     )
+
+
+# A run of cells: this many lines of cell evidence in a row (blank lines between them aside).
+MIN_CELLS = 3
+
+
+def cell_run(lines: list[Line], index: int) -> int | None:
+    """The last index of a run of table cells starting at ``index`` (marks, vertical labels,
+    column numbers), or None when fewer than MIN_CELLS such lines stand together.
+
+    Joined as prose the run would read 「ュ☆ ◎ ☆ ◎ ☆ −」: kept line by line it stays the grid it was.
+    """
+    last, count, blanks = None, 0, 0
+    while index < len(lines) and blanks <= 1:
+        line = lines[index]
+        if line.kind == "blank":
+            blanks += 1
+        elif line.kind == "body" and cell_evidence(line.text) and not MARKS_AT_END.fullmatch(line.text.strip()):
+            last, count, blanks = index, count + 1, 0
+        else:
+            break
+        index += 1
+    return last if count >= MIN_CELLS else None
 
 
 def cells_around(lines: list[Line], first: int, last: int, after: int = -1, reach: int = REACH) -> int:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .flattened import EVIDENCE, cells_around, numbered_row_runs
+from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .model import (
     Block,
     Draft,
@@ -393,6 +393,10 @@ class _Builder:
                 continue
             if index in self.row_runs:
                 index = self.read_rows(index, self.row_runs[index])
+                continue
+            cells_end = cell_run(self.lines, index) if self.text_source else None
+            if cells_end is not None:
+                index = self.read_rows(index, cells_end)
                 continue
             if self.hints.slides and self.starts_slide(index):
                 title_index = self.slide_title(index)
@@ -997,9 +1001,16 @@ class _Builder:
         return None
 
     def read_rows(self, index: int, last: int) -> int:
-        """A run of numbered table rows (flattened.numbered_row_runs), kept as printed: its row
-        breaks are all the table has left, and joined as prose each row would run into the row above."""
-        texts = [line.text for line in self.lines[index : last + 1] if line.kind == "body"]
+        """A run of numbered table rows (flattened.numbered_row_runs) or of cells (flattened.cell_run),
+        kept as printed: its line breaks are all the table has left, and joined as prose each row
+        would run into the row above."""
+        texts: list[str] = []
+        for line in self.lines[index : last + 1]:
+            if line.kind != "body":
+                continue
+            if texts and NUMBERED_ROW.match(line.text):
+                texts.append("")  # a blank line between rows: they stay apart to the eye too
+            texts.append(line.text)
         self.close_list()
         self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
                            kind="preformatted"))
