@@ -59,8 +59,16 @@ def cell_evidence(text: str) -> bool:
     )
 
 
+# A column's number alone on its line: inside a run of cells only (elsewhere a page number).
+_COLUMN_NUMBER = re.compile(r"\d{1,2}")
 # A run of cells: this many lines of cell evidence in a row (blank lines between them aside).
 MIN_CELLS = 3
+
+
+def _text_then_marks(text: str) -> bool:
+    """A row read across (text, then its marks): a sentence's line, not a line of the grid."""
+    text = text.strip()
+    return MARKS_AT_END.fullmatch(text) is not None and MARK_ROW.fullmatch(text) is None
 
 
 def cell_run(lines: list[Line], index: int) -> int | None:
@@ -74,12 +82,20 @@ def cell_run(lines: list[Line], index: int) -> int | None:
         line = lines[index]
         if line.kind == "blank":
             blanks += 1
-        elif line.kind == "body" and cell_evidence(line.text) and not MARKS_AT_END.fullmatch(line.text.strip()):
+        elif line.kind == "body" and is_cell(line) and not _text_then_marks(line.text):
             last, count, blanks = index, count + 1, 0
+        elif line.kind == "body" and count and _COLUMN_NUMBER.fullmatch(line.text.strip()):
+            last, blanks = index, 0  # 「１」 over its vertical label 「不 / 特 / 定」: a column's number
         else:
             break
         index += 1
     return last if count >= MIN_CELLS else None
+
+
+def is_cell(line: Line) -> bool:
+    """Whether a body line is a table cell by its shape; a vertical label is judged on the line as
+    printed (「デ 端 関」, which normalisation rejoins as letter-spaced text into 「デ端関」)."""
+    return cell_evidence(line.text) or _vertical(line.raw.replace("\f", "").strip())
 
 
 def cells_around(lines: list[Line], first: int, last: int, after: int = -1, reach: int = REACH) -> int:
@@ -94,7 +110,7 @@ def cells_around(lines: list[Line], first: int, last: int, after: int = -1, reac
         while after < index < len(lines) and seen < reach:
             if lines[index].kind == "body":
                 seen += 1
-                count += cell_evidence(lines[index].text)
+                count += is_cell(lines[index])
             index += step
     return count
 
