@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .model import Line
-from .numbering import CLOSING, display_width, heading_of
+from .numbering import CLOSING, LIST_MARKER, display_width, heading_of
 
 # Marks that fill the cells of a grid (適用区分, チェックシート): alone, or a row of them.
 _MARK = r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-✓✔]"
@@ -34,9 +34,16 @@ COLUMN_NUMBERS = re.compile(r"\d(?:\s+\d)+")
 NUMBER_REFERENCE = re.compile(r"[（(]?\d{1,2}(?:[.．]\d{1,2})+[)）]?")
 # How far around a line to look for cells: a cell's label has the table's other cells within a few
 # lines; a section heading over a table has them only below it, and is told apart by its numbering.
-REACH = 6
+REACH = 10
+# A line this much of the page's width is prose (table cells are narrower than the page).
+PAGE_WIDE = 0.85
 # Cell evidence needed around a line to take it for a cell: one mark could be a bullet's residue.
 EVIDENCE = 2
+
+
+def _prose(line: Line, width: int) -> bool:
+    """A line of running text: as wide as the page, not a numbered or bulleted item."""
+    return display_width(line.text) >= width * PAGE_WIDE and LIST_MARKER.match(line.text) is None
 
 
 def _vertical(text: str) -> bool:
@@ -98,19 +105,26 @@ def is_cell(line: Line) -> bool:
     return cell_evidence(line.text) or _vertical(line.raw.replace("\f", "").strip())
 
 
-def cells_around(lines: list[Line], first: int, last: int, after: int = -1, reach: int = REACH) -> int:
+def cells_around(lines: list[Line], first: int, last: int, width: int, after: int = -1, reach: int = REACH) -> int:
     """How many of the ``reach`` body lines before ``first`` and after ``last`` are table cells.
 
     The look back stops at index ``after`` (the last line of the heading above): what stands
     before a heading belongs to the section before it, so a table ending there says nothing.
+    Either look stops at a line of prose run to the page's width (not a numbered item: a table's
+    measures are numbered sentences): cells beyond it are another table's or a figure's (a
+    figure's scale ends, the text goes on, and then a sub-heading comes).
     """
     count = 0
     for step, start in ((-1, first - 1), (1, last + 1)):
         seen, index = 0, start
         while after < index < len(lines) and seen < reach:
-            if lines[index].kind == "body":
+            line = lines[index]
+            if line.kind == "body":
+                if is_cell(line):
+                    count += 1
+                elif _prose(line, width):
+                    break
                 seen += 1
-                count += is_cell(lines[index])
             index += step
     return count
 
@@ -159,13 +173,13 @@ def numbered_row_runs(lines: list[Line], width: int) -> dict[int, int]:
 def _close_run(lines: list[Line], rows: list[int], width: int, runs: dict[int, int]) -> None:
     if len(rows) < MIN_ROWS:
         return
-    if any(_prose(lines[i], width) for i in range(rows[0], rows[-1] + 1) if lines[i].kind == "body"):
+    if any(_sentence_across(lines[i], width) for i in range(rows[0], rows[-1] + 1) if lines[i].kind == "body"):
         return  # sentences across the page between the rows: numbered paragraphs, not a table
     runs[_head(lines, rows[0], width)] = _tail(lines, rows[-1])
 
 
-def _prose(line: Line, width: int) -> bool:
-    return line.text.endswith("。") and display_width(line.text) >= width * 0.85
+def _sentence_across(line: Line, width: int) -> bool:
+    return line.text.endswith("。") and display_width(line.text) >= width * PAGE_WIDE
 
 
 def _head(lines: list[Line], first: int, width: int) -> int:

@@ -616,7 +616,7 @@ class _Builder:
             return True
         if self.last_number.get(rank) is not None:
             return False  # the numbering ran before: the next section after a table
-        if cells_around(self.lines, index, found.last, after=self.last_heading_end) < EVIDENCE:
+        if cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end) < EVIDENCE:
             return False
         self.cell_ranks.add(rank)
         return True
