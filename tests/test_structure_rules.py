@@ -585,3 +585,66 @@ def test_numbered_particulars_with_spaced_labels_are_a_table_too(documents):
     assert tables and [row[0] for row in tables[0]] == ["1. 日時", "2. 場所"]
     assert tables[0][1][1] == "中央合同庁舎8号館 8階講堂（816～818 会議室）"
     assert [s.title for s in document.sections[:2]] == ["出席者", "議事概要"]
+
+
+# -- 17. Flattened tables keep their rows apart --------------------------------------------
+
+# A schedule table (No | 日時 | 議題 | 発表者) as pdftotext gives it without -layout: a row's cells
+# on one line where they fit, the rest of a cell on the lines below, blank lines anywhere.
+SCHEDULE = [
+    "別紙１", "", "プロジェクトチーム 開催実績", *body(), "",
+    "No 日時 議題 発表者",
+    "2023 年",
+    "1 4 月 10 日 ChatGPT などの AI 利活用について ・OpenAI, Inc. CEO Sam Altman",
+    "2 5 月 11 日 言語翻訳 AI の進化について ・DeepL GmbH",
+    "",
+    "・総務省",
+    "",
+    "3 5 月 25 日 AI 新時代の規制のあり方について ・BSA（ザ・ソフトウェア・アライ",
+    "",
+    "アンス）",
+    "・外務省",
+    "・経済産業省",
+    "",
+    "4 6 月 1 日 民間における AI の利活用について ・パナソニック ホールディングス株",
+    "式会社",
+    "",
+    "・Bain & Company, Inc.",
+    "5 6 月 7 日 AI 技術とディスインフォメーション対策につ",
+    "",
+    "いて",
+    "・アドビ株式会社",
+    "", "", "",
+    "別紙２", "", "施策の一覧", *body(),
+]
+
+
+def test_flattened_table_rows_stay_apart():
+    """Rows numbered 1, 2, 3 … and each opening on a number of its own (No, then 日時) are a table
+    whose columns the text no longer shows: it is kept as printed, one row apart from the next,
+    instead of each row running into the last cell of the row above (「・経済産業省4 6 月 1 日 …」)."""
+    _, sections = convert(SCHEDULE)
+    assert outline(sections) == [(1, "別紙1", "プロジェクトチーム 開催実績"), (1, "別紙2", "施策の一覧")]
+    blocks = sections[0].blocks
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    texts += [item.text for b in blocks if isinstance(b, ListBlock) for item in b.items]
+    assert not any(re.search(r"[^\d\s]\d \d{1,2} 月", text) for text in texts), texts  # no row glued on
+    table = [b for b in blocks if isinstance(b, Paragraph) and b.kind == "preformatted"]
+    assert len(table) == 1
+    rows = table[0].text.split("\n")
+    # The column labels, each row and the rest of each row's cells, line by line; rows set apart.
+    assert rows[:3] == ["No 日時 議題 発表者", "2023 年", SCHEDULE[9]]
+    assert "・経済産業省" in rows and rows[rows.index("・経済産業省") + 1 :][:2] == [
+        "", "4 6 月 1 日 民間における AI の利活用について ・パナソニック ホールディングス株"]
+    assert rows[-2:] == ["いて", "・アドビ株式会社"]  # the last row's cells, up to the blank lines below
+    assert [row.split(" ")[0] for row in rows if re.match(r"\d \d", row)] == ["1", "2", "3", "4", "5"]
+
+
+def test_numbered_paragraphs_with_dates_are_no_table():
+    """「1 4 月 10 日 …」 once, or numbered sentences across the page, stay text: a table needs three
+    rows in sequence and no sentence running the page's width between them."""
+    lines = ["1．概要", "1 4 月 10 日 ChatGPT などの AI 利活用について", *body(), "2．経緯",
+             "1 2023 年に検討を始めた。", *body(), "2 2024 年に" + FULL[6:], *body(), "3 2025 年に" + FULL[6:], END]
+    _, sections = convert(lines)
+    assert not [b for s in all_sections(sections) for b in s.blocks
+                if isinstance(b, Paragraph) and b.kind == "preformatted"]

@@ -173,13 +173,12 @@ def numbered_row_runs(lines: list[Line], width: int) -> dict[int, int]:
 def _close_run(lines: list[Line], rows: list[int], width: int, runs: dict[int, int]) -> None:
     if len(rows) < MIN_ROWS:
         return
-    if any(_sentence_across(lines[i], width) for i in range(rows[0], rows[-1] + 1) if lines[i].kind == "body"):
-        return  # sentences across the page between the rows: numbered paragraphs, not a table
+    between = [lines[i] for i in range(rows[0], rows[-1] + 1) if lines[i].kind == "body" and i not in rows]
+    if sum(_prose(line, width) for line in between) >= 2:
+        # Running text across the page between the rows: numbered paragraphs, not a table (one
+        # wide line may be a row read across, its cells side by side).
+        return
     runs[_head(lines, rows[0], width)] = _tail(lines, rows[-1])
-
-
-def _sentence_across(line: Line, width: int) -> bool:
-    return line.text.endswith("。") and display_width(line.text) >= width * PAGE_WIDE
 
 
 def _head(lines: list[Line], first: int, width: int) -> int:

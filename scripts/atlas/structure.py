@@ -1005,11 +1005,14 @@ class _Builder:
         kept as printed: its line breaks are all the table has left, and joined as prose each row
         would run into the row above."""
         texts: list[str] = []
+        rows = 0
         for line in self.lines[index : last + 1]:
             if line.kind != "body":
                 continue
-            if texts and NUMBERED_ROW.match(line.text):
-                texts.append("")  # a blank line between rows: they stay apart to the eye too
+            if NUMBERED_ROW.match(line.text):
+                if rows:
+                    texts.append("")  # a blank line between rows: they stay apart to the eye too
+                rows += 1
             texts.append(line.text)
         self.close_list()
         self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
