@@ -165,6 +165,10 @@ _GLUED_HEADING = re.compile(
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
+# A line cut on a comma or a particle goes on on the next line, in a table's cell too (「岡田淳弁護士、」 /
+# 「生貝直人一橋大学教授、」), unless that line opens a row or an item of its own.
+_CUT_MID_SENTENCE = re.compile(r"[、，をにのがはへでもや]$")
+_GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 # Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
@@ -1013,6 +1017,9 @@ class _Builder:
                 if rows:
                     texts.append("")  # a blank line between rows: they stay apart to the eye too
                 rows += 1
+            elif texts and _CUT_MID_SENTENCE.search(texts[-1]) and _GOES_ON.match(line.text):
+                texts[-1] = join_text(texts[-1], line.text)  # a cell's text cut at a comma or particle
+                continue
             texts.append(line.text)
         self.close_list()
         self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
