@@ -173,6 +173,8 @@ _GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 # Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
 _OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# A table cell's fragment: a line this much of the page's width or less (「データの混在」).
+_CELL_FRAGMENT = 0.3
 # Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
 _PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
@@ -522,6 +524,8 @@ class _Builder:
             return None  # "第４章に示すとおり…": a chapter named inside a sentence
         if self.hints.slides and scheme.name in ("block", "dash", "circle"):
             return None  # on slides 【…】 and ― lines are callouts, not headings
+        if scheme.name == "block" and self.ends_a_cut_label(index):
+            return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
@@ -582,6 +586,21 @@ class _Builder:
             self.open_numbers.pop()
         if found is not None and found.number:
             self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+
+    def ends_a_cut_label(self, index: int) -> bool:
+        """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
+        a table cell's label cut over lines, 「プライベート」/「データの混在」/「【BYOD】」.  A 【…】 heading
+        stands apart from what precedes it, or follows a sentence's end."""
+        if not self.text_source or index == 0:
+            return False
+        above = self.lines[index - 1]
+        return (
+            above.kind == "body"
+            and self.lines[index].indent == 0  # an indented 【…】 is set apart as a heading
+            and not above.text.endswith(tuple(CLOSING))
+            and display_width(above.text) < self.width * _CELL_FRAGMENT
+            and heading_of(above.text) is None
+        )
 
     def number_fits_parent(self, found: _Found) -> bool:
         """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
