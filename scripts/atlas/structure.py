@@ -140,7 +140,8 @@ _PARTICULAR = re.compile(
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
-_SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
+# (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
+_SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
 _NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
