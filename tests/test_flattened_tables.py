@@ -120,6 +120,31 @@ def test_a_section_number_in_a_table_column_must_fit_its_open_parent():
     ]
 
 
+def test_a_bracketed_qualifier_ending_a_cut_cell_label_is_no_heading():
+    """「プライベート / データの混在 / 【BYOD】」: a 脅威 cell's label cut over three lines, its qualifier
+    last; a 【…】 heading stands apart (a blank line or its indent) and stays one."""
+    lines = [
+        "5.1. アドレス帳を利用する", *body(), "表 7 脅威と対策 (アドレス帳を利用する)", "",
+        "脅威", "誤操作", "知識不足", "", "プライベート", "データの混在", "【BYOD】", "",
+        "解説（リスク）", "・ 意図しない場所へ保存すること", "で、情報が漏洩する。", "",
+        "【対応策】", *body(), "5.2. 電話を利用する", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "5.1.", "アドレス帳を利用する"), (2, "", "【対応策】"), (1, "5.2.", "電話を利用する"),
+    ]
+
+
+def test_an_annex_subtitle_between_ascii_tildes_joins_its_title():
+    lines = ["7．おわりに", *body(), "付録 B", "", "BYOD の現状と特性", "", "~あなたの組織はどのパターンですか~", "",
+             "B-1 本資料の位置づけと目的", *body()]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in all_sections(sections)] == [
+        ("7．", "おわりに"), ("付録 B", "BYOD の現状と特性~あなたの組織はどのパターンですか~"),
+        ("B-1", "本資料の位置づけと目的"),
+    ]
+
+
 # -- The development corpus: the text path ---------------------------------------------------
 
 
