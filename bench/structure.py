@@ -81,7 +81,7 @@ FAILURE_MODES: dict[int, str] = {
 }
 _RULES = "tests/test_structure_rules.py::"
 _FURNITURE = "tests/test_text_furniture.py::"
-# One test a failure mode (the first of several, where there are more); 16 and 17 have none yet.
+# One test a failure mode (the first of several, where there are more); 16 has none yet.
 FAILURE_MODE_TESTS: dict[int, str] = {
     1: _RULES + "test_number_alone_on_its_line_heads_the_title_below",
     2: _FURNITURE + "test_a_clause_number_with_its_title_is_not_a_page_number",
