@@ -10,6 +10,7 @@ nests sections by the rank of their numbering scheme.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -78,6 +79,11 @@ class Hints:
 
 def _folded(text: str) -> str:
     return re.sub(r"\s+", "", normalize_chars(text))
+
+
+def _heading_key(text: str) -> str:
+    """A heading's number and title folded for comparison: 「Ⅲ．本…」 and 「Ⅲ. 本…」 are one."""
+    return unicodedata.normalize("NFKC", _folded(text))
 
 
 def resolve_text_hints(lines: list[Line], hints: Hints) -> tuple[Hints, list[str]]:
@@ -176,6 +182,11 @@ _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 _OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
 # A table cell's fragment: a line this much of the page's width or less (「データの混在」).
 _CELL_FRAGMENT = 0.3
+# A document's outermost parts (第N章, Ⅰ．) are numbered once each; lower levels repeat (「１．概要」
+# under each Ⅰ．, 「ア　問題の所在」 under each section).
+_PARTS_RANK = 12
+# Body lines looked at above and below a numbered line for its document's part headings printed again.
+REFERENCE_REACH = 8
 # Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
 _PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
@@ -258,6 +269,7 @@ class _Builder:
         # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
         self.open_numbers: list[tuple[int, str, str]] = []
         self.last_heading_end = -1  # the index of the last heading's last line
+        self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -535,6 +547,8 @@ class _Builder:
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
+        if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
+            return None  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), not a new part
         if not self.number_fits_parent(found) or self.table_cell_label(index, found):
             return None
         nested = self.continues_nested_run(found)
@@ -638,12 +652,30 @@ class _Builder:
         rank = found.scheme.rank
         if rank in self.cell_ranks:
             return True
+        if self.between_part_references(index, found):
+            self.cell_ranks.add(rank)
+            return True
         if self.last_number.get(rank) is not None:
             return False  # the numbering ran before: the next section after a table
         if cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end) < EVIDENCE:
             return False
         self.cell_ranks.add(rank)
         return True
+
+    def repeats_a_part(self, text: str) -> bool:
+        """Whether a line repeats one of the document's outermost numbered headings, whole or cut
+        short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
+        key = _heading_key(text)
+        return len(key) >= 4 and any(key == part or (len(key) >= 8 and part.startswith(key))
+                                     for part in self.part_headings)
+
+    def between_part_references(self, index: int, found: _Found) -> bool:
+        """Whether the document's own part headings are printed again just above and just below: a
+        table that maps another text's clauses (「5.概念」, numbered in sequence) onto the parts."""
+        above = [line for line in reversed(self.lines[:index]) if line.kind == "body"][:REFERENCE_REACH]
+        below = [line for line in self.lines[found.last + 1 :] if line.kind == "body"][:REFERENCE_REACH]
+        return any(self.repeats_a_part(line.text) for line in above) and any(
+            self.repeats_a_part(line.text) for line in below)
 
     def emit_heading(self, index: int, found: _Found) -> int:
         """Add the heading found at ``index``; return the index after its last line."""
@@ -661,6 +693,8 @@ class _Builder:
         self.record_open(rank, found)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         self.last_heading_end = last
+        if found.number and found.scheme.rank <= _PARTS_RANK:
+            self.part_headings.add(_heading_key(f"{found.number}{title}"))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
