@@ -145,6 +145,26 @@ def test_an_annex_subtitle_between_ascii_tildes_joins_its_title():
     ]
 
 
+def test_a_table_mapping_clauses_onto_the_documents_parts_gives_no_headings():
+    """A table that maps a standard's clauses (1.–7., numbered in sequence) onto the document's own
+    parts prints those parts' headings again (「Ⅱ. 用語の定義と前提」, 「Ⅲ. 本ガイドラインの…」, cut
+    short at the cell's edge): neither they nor the clauses between them are sections."""
+    lines = [
+        "Ⅰ．はじめに", *body(), "Ⅱ．用語の定義と前提", *body(), "Ⅲ．本ガイドラインの適用の範囲", *body(),
+        "付録６", "", "国際標準への対応", *body(),
+        "ISO/IEC 29147 の構成", "", "ガイドラインの対応箇所", "",
+        "1.適用範囲", "", "Ⅲ. 本ガイドラインの適用の範囲", "", "2.引用規格", "", "－", "",
+        "3.用語および定義", "", "Ⅱ. 用語の定義と前提", "", "4.略語", "", "－", "",
+        "5.概念", "", "Ⅰ. はじめに", "", "5.1", "", "一般", "", "6.脆弱性公開ポリシー", "", "Ⅲ. 本ガイドラインの適",
+        "", "7.脆弱性情報の受理", "", "－", END,
+    ]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in all_sections(sections)] == [
+        ("Ⅰ．", "はじめに"), ("Ⅱ．", "用語の定義と前提"), ("Ⅲ．", "本ガイドラインの適用の範囲"),
+        ("付録6", "国際標準への対応"),
+    ]
+
+
 # -- The development corpus: the text path ---------------------------------------------------
 
 

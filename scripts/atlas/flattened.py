@@ -19,6 +19,7 @@ Such a run of rows is kept as it was printed, one line a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .model import Line
 from .numbering import CLOSING, LIST_MARKER, display_width, heading_of
@@ -105,8 +106,12 @@ def is_cell(line: Line) -> bool:
     return cell_evidence(line.text) or _vertical(line.raw.replace("\f", "").strip())
 
 
-def cells_around(lines: list[Line], first: int, last: int, width: int, after: int = -1, reach: int = REACH) -> int:
-    """How many of the ``reach`` body lines before ``first`` and after ``last`` are table cells.
+def cells_around(
+    lines: list[Line], first: int, last: int, width: int, after: int = -1, reach: int = REACH,
+    also: Callable[[Line], bool] = lambda line: False,
+) -> int:
+    """How many of the ``reach`` body lines before ``first`` and after ``last`` are table cells (by
+    their shape, or by what ``also`` knows of the document: its part headings printed again).
 
     The look back stops at index ``after`` (the last line of the heading above): what stands
     before a heading belongs to the section before it, so a table ending there says nothing.
@@ -120,7 +125,7 @@ def cells_around(lines: list[Line], first: int, last: int, width: int, after: in
         while after < index < len(lines) and seen < reach:
             line = lines[index]
             if line.kind == "body":
-                if is_cell(line):
+                if is_cell(line) or also(line):
                     count += 1
                 elif _prose(line, width):
                     break

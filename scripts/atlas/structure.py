@@ -657,7 +657,9 @@ class _Builder:
             return True
         if self.last_number.get(rank) is not None:
             return False  # the numbering ran before: the next section after a table
-        if cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end) < EVIDENCE:
+        cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
+                             also=lambda line: self.repeats_a_part(line.text))
+        if cells < EVIDENCE:
             return False
         self.cell_ranks.add(rank)
         return True
