@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .footnotes import text_footnotes
 from .model import (
     Block,
     Draft,
@@ -237,6 +238,8 @@ class _Builder:
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
+        # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
+        self.text_notes = text_footnotes(lines)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -356,6 +359,12 @@ class _Builder:
         lines = self.lines
         while index < len(lines):
             line = lines[index]
+            if index in self.text_notes.taken:
+                if index in self.text_notes.at:
+                    self.close_list()
+                    self.draft.footnotes.extend(self.text_notes.at[index])
+                index += 1
+                continue
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
