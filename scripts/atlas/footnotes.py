@@ -17,11 +17,14 @@ from .numbering import CLOSING, CONTINUATION_START, display_width, heading_of, j
 
 # How far above its note (in source lines) a marker may stand.
 MAX_DISTANCE = 120
-_NOT_MARKER_BEFORE = re.compile(r"(?:web|Web|WEB|G|NH|CO|ver|Ver|Society |Beyond |PM|B|No\.|第)$")
+# A number after these names a thing (web3, G20, Society 5.0) or points to a part (付録1, 図2, 別紙3).
+_NOT_MARKER_BEFORE = re.compile(
+    r"(?:web|Web|WEB|G|NH|CO|ver|Ver|Society |Beyond |PM|B|No\.|第|付録|別紙|別添|資料|図|表)$"
+)
 
 
 def _marker(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,．年月日％%])")
+    return re.compile(rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,．年月日％%]|\)\s)")
 
 
 def link_footnotes(draft: Draft) -> None:
@@ -32,7 +35,11 @@ def link_footnotes(draft: Draft) -> None:
         elif isinstance(item, ListBlock):
             blocks.extend(item.items)
     position = (0, 0)  # (block index, offset) after the last marker found
+    seen: dict[str, int] = {}
     for note in draft.footnotes:
+        seen[note.label] = seen.get(note.label, 0) + 1
+        if seen[note.label] > 1:  # numbered per page: the note's own id on the page
+            note.key = f"{note.label}-{seen[note.label]}"
         found = _find(blocks, note.label, note.span.start, position)
         if found is None:
             continue
@@ -44,7 +51,7 @@ def link_footnotes(draft: Draft) -> None:
         if block.text[end : end + 1] == " " and is_cjk(block.text[offset - 1]) and after and is_cjk(after):
             end += 1
         block.text = block.text[:offset] + block.text[end:]
-        block.refs.append(FootnoteRef(offset, note.label))
+        block.refs.append(FootnoteRef(offset, note.label, note.key))
         position = (index, offset)
 
 
@@ -60,8 +67,8 @@ def _find(
             continue
         start = after[1] if index == after[0] else 0
         for match in pattern.finditer(block.text, start):
-            if _NOT_MARKER_BEFORE.search(block.text[: match.start()]):
-                continue
+            if label[0].isdigit() and _NOT_MARKER_BEFORE.search(block.text[: match.start()]):
+                continue  # a number that is part of a name (web3, G20); a ※1 or 注1 mark is never
             return index, match.start()
     return None
 
@@ -159,7 +166,8 @@ class _NoteFinder:
                 continue
             for match in pattern.finditer(line.text):
                 before = line.text[: match.start()]
-                if before and not _NOT_MARKER_BEFORE.search(before) and not _BRACKETED.search(before):
+                named = label[0].isdigit() and _NOT_MARKER_BEFORE.search(before)
+                if before and not named and not _BRACKETED.search(before):
                     return True
         return False
 

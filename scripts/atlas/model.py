@@ -74,6 +74,7 @@ class FootnoteRef:
 
     offset: int
     label: str
+    key: str = ""  # the note's key (Footnote.key) when its label repeats in the document
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,13 @@ class Footnote:
     label: str
     text: str
     span: SourceSpan
+    # Where notes are numbered per page or chapter, a label repeats: the second "1" is keyed
+    # "1-2", the third "1-3" (the writer's footnote ids); "" for a label met once so far.
+    key: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.key or self.label
 
 
 Block = Paragraph | ListBlock | Table
