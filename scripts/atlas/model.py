@@ -154,12 +154,23 @@ class Heading:
     span: SourceSpan
 
 
+@dataclass(frozen=True)
+class OutOfOrder:
+    """A numbered line not taken for a heading because its number does not follow the last one of
+    its numbering (「3．…」 after 「5．…」): a list in the text, or a heading the reader should check."""
+
+    line: int  # its source line
+    text: str
+    after: str  # the number it came after ("5")
+
+
 @dataclass
 class Draft:
     """What a reader produces: headings and blocks in reading order, before nesting."""
 
     items: list[Heading | Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    out_of_order: list[OutOfOrder] = field(default_factory=list)
 
 
 @dataclass
@@ -218,6 +229,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    out_of_order: list[OutOfOrder] = field(default_factory=list)  # see Draft.out_of_order
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

@@ -22,6 +22,7 @@ from .model import (
     Line,
     ListBlock,
     ListItem,
+    OutOfOrder,
     Paragraph,
     Section,
     SourceSpan,
@@ -517,8 +518,12 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
+        last = self.last_number.get(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number):
-            return self.starts_nested_run(index, found)
+            nested = self.starts_nested_run(index, found)
+            if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
+                self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
+            return nested
         return found
 
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
