@@ -604,6 +604,50 @@ def test_footnotes_of_real_white_paper_pages():
     assert linked
 
 
+# The cover of minutes as pdftotext gives it: the meeting, its name 「議事録」, the particulars with
+# letter-spaced labels one character a line, 「第4 議 事 （次のとおり）」; then the proceedings under a
+# centred, letter-spaced 「議 事」 whose characters the first speaker's label stands between.
+MINUTES_COVER = [
+    "法制審議会", "商法部会", "第２回会議", "", "第１", "", "日", "", "時", "", "議事録", "",
+    "令和４年６月１５日（水）", "", "第４", "", "議", "", "事", "", "（次のとおり）", "",
+    "\f議", "○藤田部会長", "", "事", "", "予定した時刻になりましたので、部会の第２回会議を開会いたします。",
+    "○渡辺幹事", "", "渡辺でございます。配布資料について御説明させていただきます。",
+    "○藤田部会長", "", "ありがとうございました。",
+]
+
+
+def test_minutes_proceedings_after_the_particulars_are_headed_by_giji():
+    preamble, sections = convert(MINUTES_COVER)
+    assert outline(sections) == [(1, "", "議事")]
+    assert [b.text for b in sections[0].blocks] == [
+        "○藤田部会長\u3000予定した時刻になりましたので、部会の第2回会議を開会いたします。",
+        "○渡辺幹事\u3000渡辺でございます。配布資料について御説明させていただきます。",
+        "○藤田部会長\u3000ありがとうございました。",
+    ]
+    # The cover's 「議事録」 is the document's name; the particulars' 「議 事」 (after 「第４」) is a label.
+    assert "議事録" in [b.text for b in preamble]
+    assert any(b.text.startswith("第4議事") for b in preamble)
+
+
+def test_giji_is_no_heading_outside_minutes_or_as_a_particular_label():
+    # Without speaker turns the same characters are text; after 「第４」 they are the particular's label.
+    _, sections = convert(["議", "", "事", "", *body()])
+    assert sections == []
+    # Minutes whose proceedings have no 「議事」 of their own: the label stays text, 「議事録」 heads them.
+    _, sections = convert(MINUTES_COVER[:22] + MINUTES_COVER[27:])
+    assert outline(sections) == [(1, "", "議事録")]
+
+
+def test_real_minutes_are_headed_by_giji_not_by_the_cover_title():
+    # moj-bl-subcommittee-02-minutes.txt: 「議事録」 on the cover (line 11), 「第4 / 議 / 事 / （次のとおり）」
+    # (39–45), then page 2 opens 「議」 (47), 「○藤田部会長」 (48), 「事」 (50): the PDF's centred heading.
+    preamble, sections = convert(corpus_lines("moj-bl-subcommittee-02-minutes"))
+    assert outline(sections) == [(1, "", "議事")]
+    assert sections[0].span.start == 47
+    assert sections[0].blocks[0].text.startswith("○藤田部会長\u3000予定した時刻になりましたので、")
+    assert "議事録" in [b.text for b in preamble]
+
+
 # -- No line-number hints: hints matched by text --------------------------------------------
 
 SLIDES = [

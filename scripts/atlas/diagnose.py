@@ -3,9 +3,10 @@
 The converter cannot know a document's true outline, but some shapes are almost never what
 the author wrote: a long text with hardly any headings, one section holding a book chapter's
 worth of text, a page of one-line paragraphs, most of the text left preformatted, numbers
-standing alone as paragraphs, numbered lines kept as text because their number came out of order.  Each is measured here and, past a threshold, reported so that a
-reader adding a document learns it needs a look (the conversion report and the command's
-output), instead of finding a flat page later.
+standing alone as paragraphs, numbered lines kept as text because their number came out of order.
+Each is measured here and, past a threshold, reported so that a reader adding a document learns
+it needs a look (the conversion report and the command's output), instead of finding a flat page
+later.
 
 Text length here is the characters of the document's blocks (paragraphs, list items, table
 cells, preamble included; headings and footnotes excluded), as ``model.block_text`` counts them.
