@@ -567,6 +567,46 @@ def test_a_note_number_repeated_on_the_next_page_is_its_own_footnote():
         "本文である。データ連携[^1-2]を進める。")
 
 
+def test_double_spaced_notes_under_a_footnote_rule_keep_all_their_lines():
+    # Double-spaced text (a blank line after every line): a note's lines, and the next note, stand a
+    # blank line apart; the body's next paragraph (indented) is not the note's.
+    rule = " " * 41
+    lines = [
+        "ステーブルコインの発行2については、検討が進んでいる。データ連携3も進める。", "", rule,
+        "2 具体的には、①当局における迅速な登録審査に向けた環境整備、②業界における自主規制", "",
+        "団体の早期の設立、の必要性を提言した。",
+        "3 2024 年 4月 1日、日本暗号資産取引業協会が、ステーブルコインに関する自主規制団体とし", "",
+        "ての認定申請の準備として、規則の案を公表した。",
+        "   次の段落である。", "",
+    ]
+    _, _, notes = notes_of(lines)
+    assert [(n.label, n.text) for n in notes] == [
+        ("2", "具体的には、①当局における迅速な登録審査に向けた環境整備、②業界における自主規制"
+              "団体の早期の設立、の必要性を提言した。"),
+        ("3", "2024 年 4月 1日、日本暗号資産取引業協会が、ステーブルコインに関する自主規制団体とし"
+              "ての認定申請の準備として、規則の案を公表した。"),
+    ]
+
+
+def test_seed_notes_are_whole_and_out_of_the_body(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt 2772–2782 (web3): note 2 over three double-spaced
+    # lines, note 3 (「3 2024 年 4月 1日、…」) right after it; both were body paragraphs before.
+    document = documents["web3-white-paper-2024"]
+    assert [n.label for n in document.footnotes] == [str(i) for i in range(1, 9)]
+    notes = {n.label: n.text for n in document.footnotes}
+    assert notes["2"].endswith("ビジネスモデルの検討、の必要性を提言した。")
+    assert notes["3"].startswith("2024 年 4月 1日、日本暗号資産取引業協会（JVCEA）")
+    assert notes["6"] == "2023 年 3月 24 日付金融庁パブリックコメントへの回答"  # 3102 is the body's (indented)
+    text = "".join(b.text for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph))
+    assert "団体を早期の設立" not in text and "協会（JVCEA）が、ステーブルコイン" not in text
+    # cybersecurity: 「、１IP アドレスあたり」 is a count; the mark is 「相当する１。」 (line 5411).
+    cyber = documents["cybersecurity-2024"]
+    blocks = cyber.preamble + [b for s in cyber.all_sections() for b in s.blocks]
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph) and "IP アドレスあたり" in b.text)
+    ref = next(r for r in paragraph.refs if r.label == "1")
+    assert paragraph.text[ref.offset - 4 : ref.offset + 1] == "相当する。"
+
+
 def test_footnotes_of_real_white_paper_pages():
     """mext-sti-whitepaper-r6-ch1.txt page 2 (lines 335–356): numbers 1–8 stacked, then eight notes over
     thirteen lines; page 3 (445–458): numbers 1–4, the page number 6 among them, four notes, the last

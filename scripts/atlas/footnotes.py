@@ -24,7 +24,11 @@ _NOT_MARKER_BEFORE = re.compile(
 
 
 def _marker(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,．年月日％%]|\)\s)")
+    # Not after a space, nor before what a number counts: a unit or a Latin word (「1回」「3倍」「、1IP アドレス
+    # あたり」「5G」), nor an item's closing bracket (「2) 」).
+    return re.compile(
+        rf"(?<=[^\s0-9.,．，:/\-])({re.escape(label)})(?![0-9０-９.,．年月日時分秒回件人倍個万億円％%A-Za-z]|\)\s)"
+    )
 
 
 def link_footnotes(draft: Draft) -> None:
@@ -254,10 +258,12 @@ class _NoteFinder:
         if not numbers:
             return None
         labels = [self.lines[i].text for i in numbers]
-        marked = 0
-        while marked < len(labels) and self.has_marker(labels[marked], index):
-            marked += 1
-        if not marked:
+        # The notes run to the last number with a mark in the body (a number after it is the page's
+        # number, set among them); a mark lost inside a figure or a heading leaves a gap, but most
+        # of the numbers up to there must have theirs.
+        found = [self.has_marker(label, index) for label in labels]
+        marked = max((i + 1 for i, ok in enumerate(found) if ok), default=0)
+        if not marked or not found[0] or 2 * sum(found[:marked]) <= marked:
             return None
         texts = self.note_text_lines(numbers[-1])
         if len(texts) > marked * MAX_NOTE_LINES:

@@ -1033,8 +1033,13 @@ class _Builder:
         current: Footnote | None = None
         while index < len(self.lines):
             line = self.lines[index]
+            if line.kind == "blank" and current is not None and self.note_goes_on_after_blank(current, index):
+                index += 1  # double-spaced text: a blank line after every line, notes included
+                continue
             if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
                 break
+            if line.layout is None and line.indent >= 2 and current is not None:
+                break  # an indented line begins the body's next paragraph (the next page's text)
             if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
                 break
             if line.kind != "body":
@@ -1052,6 +1057,22 @@ class _Builder:
                 break
             index += 1
         return index
+
+    def note_goes_on_after_blank(self, note: Footnote, blank: int) -> bool:
+        """In double-spaced pdftotext text a note's lines stand a blank line apart: after one blank,
+        the next note in sequence, or the rest of a note whose line ran to the measure unfinished
+        (never an indented line, a page start or a heading: the body's text)."""
+        above, below = self.lines[blank - 1], self.lines[blank + 1] if blank + 1 < len(self.lines) else None
+        if below is None or below.kind != "body" or below.layout is not None or above.kind != "body":
+            return False
+        if below.page_start or below.indent >= 2:
+            return False
+        match = FOOTNOTE_DEF.fullmatch(below.text)
+        if match is not None:
+            return match["label"].isdigit() and note.label.isdigit() and int(match["label"]) == int(note.label) + 1
+        if heading_of(below.text) is not None or LIST_MARKER.fullmatch(below.text):
+            return False
+        return not above.text.endswith(tuple(CLOSING)) and display_width(above.text) >= self.width * 0.85
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:
