@@ -631,6 +631,15 @@ def test_footnotes_of_real_white_paper_pages():
     blocks = preamble + [b for s in all_sections(sections) for b in s.blocks]
     assert not [b for b in blocks if isinstance(b, Paragraph) and "Generative Pre-trained Transformer" in b.text]
     assert not [s for s in all_sections(sections) if "Large Language Models" in s.title]
+    # Page 2's marks, though the two columns come out line by line and out of order: 「（ＧＰＵ2）」 (line 220)
+    # and 「（ＬＬＭ5）」 (254) stand before 「あります1」 (301).  The page's notes are keyed 1-2, 2-2 …
+    # (page 1 has its own 1–3).
+    marks = {}
+    for block in blocks:
+        for item in block.items if isinstance(block, ListBlock) else [block]:
+            for ref in getattr(item, "refs", []):
+                marks[ref.key or ref.label] = item.text[max(0, ref.offset - 4) : ref.offset]
+    assert marks["2-2"] == "（GPU" and marks["5"] == "（LLM"
     # ipa-vuln-partnership-guideline-2019.txt line 172: one note number alone, its note below (174–175), its
     # marker glued at line 161 (「法人1、」), not to 「付録1を参照」 at line 170.
     _, sections, notes = notes_of(corpus_lines("ipa-vuln-partnership-guideline-2019"))

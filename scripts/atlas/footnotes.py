@@ -46,6 +46,10 @@ def link_footnotes(draft: Draft) -> None:
             note.key = f"{note.label}-{seen[note.label]}"
         found = _find(blocks, note.label, note.span.start, position)
         if found is None:
+            # Two columns read line by line put a page's marks out of order: look again from the top
+            # of the note's reach (MAX_DISTANCE lines above it).
+            found = _find(blocks, note.label, note.span.start, (0, 0))
+        if found is None:
             continue
         index, offset = found
         block = blocks[index]
