@@ -540,6 +540,13 @@ def test_footnotes_at_section_end_and_stacked_numbers():
     ]
     assert refs_of(sections[0].blocks) == ["1", "2"] and refs_of(sections[1].blocks) == ["※1"]
 
+    # 「注1」 notes, their marks written 「（注1）」, at the end of the document.
+    lines = ["1．目的", "本指針は、重要インフラ（注1）の防護を目的とする。", "", "注1　電力、ガス、水道等をいう。"]
+    _, sections, notes = notes_of(lines)
+    assert [(n.label, n.text) for n in notes] == [("注1", "電力、ガス、水道等をいう。")]
+    assert [b.text for b in sections[0].blocks] == ["本指針は、重要インフラ（）の防護を目的とする。"]
+    assert refs_of(sections[0].blocks) == ["注1"]
+
 
 def test_numbers_that_no_marker_points_to_are_not_footnotes():
     # The same shapes without markers in the text above: a numbered heading in sequence with its

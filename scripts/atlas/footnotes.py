@@ -174,8 +174,9 @@ class _NoteFinder:
                 continue
             for match in pattern.finditer(line.text):
                 before = line.text[: match.start()]
-                named = label[0].isdigit() and _NOT_MARKER_BEFORE.search(before)
-                if before and not named and not _BRACKETED.search(before):
+                # A bare number after a name or in brackets is no mark; 「（注1）」 is one.
+                bare = label[0].isdigit()
+                if before and not (bare and (_NOT_MARKER_BEFORE.search(before) or _BRACKETED.search(before))):
                     return True
         return False
 
