@@ -46,7 +46,7 @@ def with_refs(
     resolve: Resolver = no_links,
 ) -> str:
     """Escaped text with footnote references put back and inline links and abbreviations marked."""
-    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.label) for ref in refs]
+    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.key or ref.label) for ref in refs]
     events += [(link.offset, link.length, "link", link.target) for link in links or []]
     pieces: list[str] = []
     cursor = 0

@@ -127,7 +127,7 @@ def _relative(from_dir: str, target: str) -> str:
 def document_pages(
     document: Document, parent: Document | None, parts: list[Document], corpus: Corpus | None = None
 ) -> list[Page]:
-    ctx = PageContext(document, corpus or Corpus(), {note.label: f"{note.label}" for note in document.footnotes})
+    ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
     lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", _metadata_table(document, parent), ""]
@@ -472,10 +472,10 @@ def _footnotes(document: Document, chapter: Section | None) -> list[str]:
     """
     sections = sections_on_page(chapter) if chapter else document.all_sections()
     referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
-    lines = [f"[^{n.label}]: {escape(n.text)}" for n in document.footnotes if n.label in referenced]
+    lines = [f"[^{n.id}]: {escape(n.text)}" for n in document.footnotes if n.id in referenced]
     all_referenced = _referenced_labels(document.all_sections(), document.preamble)
     loose = [n for n in document.footnotes
-             if n.label not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
+             if n.id not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
     if loose:
         lines += ["", '<div class="atlas-notes" markdown>', ""]
         lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
@@ -503,10 +503,10 @@ def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[st
         blocks.extend(section.blocks)
     for block in blocks:
         for ref in getattr(block, "refs", []):
-            labels.add(ref.label)
+            labels.add(ref.key or ref.label)
         for item in getattr(block, "items", []):
             for ref in item.refs:
-                labels.add(ref.label)
+                labels.add(ref.key or ref.label)
     return labels
 
 
