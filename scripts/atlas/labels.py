@@ -25,7 +25,7 @@ KIND_LABELS = {
     "guideline": "ガイドライン",
     "guidelines": "ガイドライン",
     "discussion paper": "論点整理",
-    "faq": "よくある質問（FAQ）",
+    "faq": "よくある質問",
     "report": "報告書",
     "interim report": "中間報告",
     "final report": "最終報告",
