@@ -118,6 +118,9 @@ def test_document_page_shows_the_official_address_only_when_the_catalog_gives_it
     assert '| 公式 | <a class="atlas-official" href="https://www.example.go.jp/policy/teigen(2024)%7Cfinal.pdf">' \
            "公式掲載ページ</a> |" in with_url
     assert 'data-url="https://www.example.go.jp/policy/teigen(2024)|final.pdf"' in with_url  # for citations
+    odd = page_text(document_pages(built(tmp_path, url="javascript:alert(1)"), None, []), "index.md")
+    assert "href=\"javascript" not in odd and "公式掲載ページ：javascript:alert(1)" in odd
+    assert "data-url" not in odd
     without = page_text(document_pages(built(tmp_path), None, []), "index.md")
     assert "公式掲載ページ" not in without and "data-url" not in without
 

@@ -191,7 +191,7 @@ def _cite_meta(document: Document, reading: str = "") -> str:
     """
     meta = document.meta
     values = {"title": meta.title, "body": meta.body, "date": date_label(meta)}
-    if meta.url:
+    if meta.url.startswith(("https://", "http://")):  # the official address, cited as a link
         values["url"] = meta.url
     if reading:
         values["reading"] = reading
@@ -356,8 +356,14 @@ def _kind(kind: str) -> str:
 
 
 def _official_link(url: str) -> str:
-    """The issuer's page for the document; raw HTML so that no character of the address is Markdown."""
+    """The issuer's page for the document; raw HTML so that no character of the address is Markdown.
+
+    Only a web address becomes a link (a "javascript:" one would run on click); anything else
+    is shown as text.
+    """
     href = html.escape(url, quote=True).replace("|", "%7C")  # "|" would end the table cell
+    if not url.startswith(("https://", "http://")):
+        return f"公式掲載ページ：{href}"
     return f'<a class="atlas-official" href="{href}">公式掲載ページ</a>'
 
 
