@@ -220,6 +220,8 @@ class DocumentMeta:
     title_en: str = ""
     date_note: str = ""  # why the date is what it is, when the source does not print it
     format: str = "pdf-text"  # "pdf-text": extracted from a PDF; "clean": Atlas clean text (read_clean.py)
+    date_precision: str = "day"  # "day", "month" or "year": how much of `date` the source gives
+    url: str = ""  # the issuer's official address of the document; empty when not known
 
 
 @dataclass
