@@ -256,7 +256,7 @@
         h.innerHTML = highlight(s.c || s.t, found.words);
         var p = document.createElement("p");
         p.innerHTML = snippet(s.x, found.words, found.phrase);
-        var from = document.createElement("nav");
+        var from = document.createElement("div");  // not <nav>: twenty results, twenty landmarks
         from.className = "atlas-search-doc";
         from.textContent = doc.t;
         article.appendChild(h);

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .context import HeadingContext
+from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
 from .model import Block, Document, Section
@@ -26,16 +27,6 @@ from .write_clean import clean_text
 # 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
 PRINT_LIMIT = 500_000
 
-KIND_LABELS = {
-    "minutes": "議事概要",
-    "proposal": "提言",
-    "slides": "説明資料",
-    "white paper": "ホワイトペーパー",
-    "compilation": "提言集",
-    "meeting material": "会議資料",
-    "summary": "概要",
-    "annex": "別紙",
-}
 
 
 @dataclass
@@ -127,7 +118,7 @@ def _relative(from_dir: str, target: str) -> str:
 def document_pages(
     document: Document, parent: Document | None, parts: list[Document], corpus: Corpus | None = None
 ) -> list[Page]:
-    ctx = PageContext(document, corpus or Corpus(), {note.label: f"{note.label}" for note in document.footnotes})
+    ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
     lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", _metadata_table(document, parent), ""]
@@ -200,11 +191,18 @@ def _sections_with_parents(sections: list[Section], parent: Section | None) -> l
     return found
 
 
-def _cite_meta(document: Document) -> str:
-    """What "copy citation" needs about the document, for assets/atlas-cite.js."""
+def _cite_meta(document: Document, reading: str = "") -> str:
+    """What "copy citation" needs about the document, for assets/atlas-cite.js.
+
+    ``reading``: on the print view, the document's reading page relative to it ("../"), so that
+    a citation copied there points to where the passage is read, not to the print view.
+    """
     meta = document.meta
-    when = f"{meta.date.year}年{meta.date.month}月" + ("" if meta.date_note else f"{meta.date.day}日")
-    values = {"title": meta.title, "body": meta.body, "date": when}
+    values = {"title": meta.title, "body": meta.body, "date": date_label(meta)}
+    if meta.url.startswith(("https://", "http://")):  # the official address, cited as a link
+        values["url"] = meta.url
+    if reading:
+        values["reading"] = reading
     data = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in values.items())
     return f'<div class="atlas-cite-meta" {data} hidden></div>'
 
@@ -213,7 +211,7 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     """The whole document on one page, for printing (not in the nav)."""
     meta = document.meta
     lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary), f"# {escape(meta.title)}", "",
-             _cite_meta(document), "", _metadata_table(document, parent), "",
+             _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
     preamble_ids = itertools.count(1)
     for block in document.preamble:
@@ -338,14 +336,18 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     rows = [
         ("発行", escape(meta.body)),
         ("日付", _date_cell(document)),
-        ("種類", escape(KIND_LABELS.get(meta.kind, meta.kind))),
+        ("種類", escape(_kind(meta.kind))),
         ("原文", f"[{escape(meta.source)}]({source})（{where}）"),
     ]
+    if meta.url:  # given by the catalog, never guessed
+        rows.append(("公式", _official_link(meta.url)))
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
     if document.lines:
-        rows.append(("印刷", "[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
-                     else "長い文書のため、章ごとのページから印刷してください"))
+        # The span marks the row, which printing hides (a printed page has no use for it).
+        rows.append(("印刷", '<span class="atlas-print-link"></span>'
+                     + ("[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
+                        else "長い文書のため、章ごとのページから印刷してください")))
         rows.append(("テキスト", f"[{meta.id}.txt]({meta.id}.txt)（見出し・段落・注を整えた全文。"
                      "[書式](../../about.md#clean-text)）"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
@@ -357,8 +359,25 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
 def _date_cell(document: Document) -> str:
     meta = document.meta
     if meta.date_note:
-        return f"{meta.date.year}年{meta.date.month}月頃（推定：{escape(meta.date_note)}）"
-    return f"{meta.date.year}年{meta.date.month}月{meta.date.day}日（{meta.date.isoformat()}）"
+        return f"{date_text(meta)}頃（推定：{escape(meta.date_note)}）"
+    return f"{date_label(meta)}（{iso_label(meta)}）"
+
+
+def _kind(kind: str) -> str:
+    """The kind in Japanese (the catalog refuses an English kind with no label)."""
+    return kind_label(kind) or kind
+
+
+def _official_link(url: str) -> str:
+    """The issuer's page for the document; raw HTML so that no character of the address is Markdown.
+
+    Only a web address becomes a link (a "javascript:" one would run on click); anything else
+    is shown as text.
+    """
+    href = html.escape(url, quote=True).replace("|", "%7C")  # "|" would end the table cell
+    if not url.startswith(("https://", "http://")):
+        return f"公式掲載ページ：{href}"
+    return f'<a class="atlas-official" href="{href}">公式掲載ページ</a>'
 
 
 def _outline(document: Document, sections: list[Section], base: str, depth: int, corpus: Corpus) -> list[str]:
@@ -383,6 +402,8 @@ def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: 
     if note:  # the table of contents tells eleven 【対応策】 apart by their first words
         label = "".join(c for c in f"{section_heading(section)} {note}" if c not in '"{}<>&')
         attrs += f' data-toc-label="{label}"'
+    if ctx.whole_document:  # on the print view each heading names the reading page of its section, for citations
+        attrs += f' data-reading-page="{section.page or ""}"'
     lines = [f"{hashes} {escape(section_heading(section))} {{{attrs}}}", ""]
     lines += _section_body(section, level, ctx)
     return lines
@@ -424,7 +445,8 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     parts = []
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
     if themes:
-        parts.append("テーマ：" + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes))
+        parts.append('<span class="atlas-theme-chips">テーマ：'
+                     + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes) + "</span>")
     page = ctx.document.page_of(section.span.start)
     if page:
         parts.append(_pdf_page_link(ctx.document, page))
@@ -472,10 +494,10 @@ def _footnotes(document: Document, chapter: Section | None) -> list[str]:
     """
     sections = sections_on_page(chapter) if chapter else document.all_sections()
     referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
-    lines = [f"[^{n.label}]: {escape(n.text)}" for n in document.footnotes if n.label in referenced]
+    lines = [f"[^{n.id}]: {escape(n.text)}" for n in document.footnotes if n.id in referenced]
     all_referenced = _referenced_labels(document.all_sections(), document.preamble)
     loose = [n for n in document.footnotes
-             if n.label not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
+             if n.id not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
     if loose:
         lines += ["", '<div class="atlas-notes" markdown>', ""]
         lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
@@ -503,10 +525,10 @@ def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[st
         blocks.extend(section.blocks)
     for block in blocks:
         for ref in getattr(block, "refs", []):
-            labels.add(ref.label)
+            labels.add(ref.key or ref.label)
         for item in getattr(block, "items", []):
             for ref in item.refs:
-                labels.add(ref.label)
+                labels.add(ref.key or ref.label)
     return labels
 
 
@@ -521,8 +543,8 @@ def home_page(intro: str, documents: list[Document]) -> Page:
     for doc in newest_first(documents):
         meta = doc.meta
         lines.append(
-            f"| {meta.date.isoformat()} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
-            f"{escape(meta.body)} | {escape(KIND_LABELS.get(meta.kind, meta.kind))} | "
+            f"| {date_label(meta)} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
+            f"{escape(meta.body)} | {escape(_kind(meta.kind))} | "
             f"{escape(meta.summary)} |"
         )
     return Page("index.md", "ホーム", finish_page(lines))

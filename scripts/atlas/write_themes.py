@@ -12,6 +12,7 @@ import yaml
 from .context import HeadingContext
 from .errors import InputError
 from .fold import fold, fold_with_map
+from .labels import date_label
 from .markdown import escape
 from .model import Document, Section
 from .themes import Theme, section_text
@@ -72,7 +73,7 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
     else:
         lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
         for doc, sections in covering:
-            lines.append(f"| {doc.meta.date.isoformat()} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
+            lines.append(f"| {date_label(doc.meta)} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
                          f"{escape(doc.meta.body)} | {len(sections)} |")
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
@@ -182,12 +183,12 @@ def timeline_page(documents: list[Document], events: list[Event]) -> Page:
     rows: list[tuple[date, int, list[str]]] = []
     for doc in _documents_by_date(documents):
         rows.append((doc.meta.date, 1, [
-            f"### {doc.meta.date.year}年{doc.meta.date.month}月 文書：[{escape(doc.meta.title)}]"
+            f"## {date_label(doc.meta)} 文書：[{escape(doc.meta.title)}]"
             f"(documents/{doc.meta.id}/index.md) {{#doc-{doc.meta.id}}}", "",
             f"{escape(doc.meta.body)}。{escape(doc.meta.summary)}", ""]))
     for number, event in enumerate(events, 1):
         passages = _event_passages(documents, event)
-        block = [f"### {event.label} {escape(event.title)} {{#event-{number}}}", ""]
+        block = [f"## {event.label} {escape(event.title)} {{#event-{number}}}", ""]
         if passages:
             block += ["この出来事に触れている箇所：", "", *passages, ""]
         rows.append((event.when, 0, block))
