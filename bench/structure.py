@@ -39,6 +39,7 @@ from atlas.catalog import Entry, load_catalog  # noqa: E402
 from atlas.clean import FURNITURE_KINDS  # noqa: E402
 from atlas.diagnose import Warning, largest_section, text_chars, warnings  # noqa: E402
 from atlas.errors import InputError  # noqa: E402
+from atlas.labels import kind_label  # noqa: E402
 from atlas.model import Document, Line  # noqa: E402
 from atlas.outline import OutlineScore, compare, document_outline, load_reference  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
@@ -184,7 +185,8 @@ def corpus_rows(corpus: Path, outlines: Path, suffix: str = ".txt") -> list[Row]
                 "title": str(meta.get("title") or doc_id),
                 "body": str(meta.get("issuer") or "unknown"),
                 "date": corpus_date(str(meta.get("date", ""))),
-                "kind": str(meta.get("layout") or "document"),
+                # The layout where it names a kind (slides, minutes, report); the catalog refuses others.
+                "kind": layout if kind_label(layout := str(meta.get("layout") or "")) else "report",
                 "source": f"{doc_id}{suffix}",
                 "summary": str(meta.get("hard") or meta.get("title") or doc_id).replace("\n", " "),
             })
