@@ -428,11 +428,11 @@ class _Builder:
             if pre is not None:
                 index = self.read_preformatted(index, pre)
                 continue
-            if index in self.row_runs:
+            if index in self.row_runs and self.untaken(index, self.row_runs[index]):
                 index = self.read_rows(index, self.row_runs[index])
                 continue
             cells_end = cell_run(self.lines, index) if self.text_source else None
-            if cells_end is not None:
+            if cells_end is not None and self.untaken(index, cells_end):
                 index = self.read_rows(index, cells_end)
                 continue
             if self.hints.slides and self.starts_slide(index):
@@ -1130,6 +1130,11 @@ class _Builder:
             if start <= number <= end:
                 return start, end
         return None
+
+    def untaken(self, first: int, last: int) -> bool:
+        """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
+        as printed must not swallow the notes found among its lines."""
+        return not any(index in self.text_notes.taken for index in range(first, last + 1))
 
     def read_rows(self, index: int, last: int) -> int:
         """A run of numbered table rows (flattened.numbered_row_runs) or of cells (flattened.cell_run),
