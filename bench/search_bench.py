@@ -65,6 +65,10 @@ def build_site(docs: Path, out: Path, variant: str) -> float:
         empty.mkdir(parents=True, exist_ok=True)
         config["theme"] = {"name": "material", "custom_dir": str(empty)}
         config["extra_javascript"] = []
+        config["hooks"] = []  # scripts/site_hooks.py drops lunr, which the material variant needs
+    if variant == "material":
+        # The site turns Material's search off (it has its own); the baseline turns it back on.
+        config["plugins"] = [{"search": {"lang": "ja"}}, "minify"]
     if variant == "pagefind":
         config["plugins"] = ["minify"]  # no Material search: Pagefind's UI replaces it
         pagefind_overrides = WORK / "pagefind-overrides"
