@@ -118,3 +118,19 @@ def test_pages_load_nothing_missing_and_nothing_from_another_host(browser, eithe
     assert page.locator(".md-search__output").evaluate("o => getComputedStyle(o).position") == "absolute"
     assert outside == [] and failed == [], (path, outside, failed)
     page.close()
+
+
+def test_search_opens_from_the_header_button_on_a_small_screen(browser, either_server: str):
+    page = browser.new_page(viewport={"width": 400, "height": 700})
+    page.goto(f"{either_server}/documents/digital-nippon-2024/4/")
+    box = page.locator("input.md-search__input")
+    size = "i => i.getBoundingClientRect().width * i.getBoundingClientRect().height"
+    assert page.locator(".md-search__inner").evaluate(size) == 0  # folded away behind the header's button
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function(f"() => ({size})(document.querySelector('.md-search__inner')) > 0")
+    box.click()
+    box.fill("ぼっとねっと")
+    first = page.locator(".md-search-result__list a").first
+    first.wait_for()
+    assert first.is_visible() and "/documents/cybersecurity-2024/" in first.get_attribute("href")
+    page.close()
