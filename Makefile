@@ -33,17 +33,26 @@ zensical: install-zensical convert
 	@echo "Site built by Zensical in site/. Preview: $(VENV)/bin/zensical serve  (http://localhost:8000/)"
 
 # Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
-# accessibility tests inject axe-core from the npm registry.
+# accessibility tests inject axe-core from the npm registry; the markup test runs the Nu Html
+# Checker (npm vnu-jar), which needs java (Debian's default-jre-headless when missing).
 AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
 
-browser: .cache/node/node_modules/axe-core/axe.min.js
+browser: .cache/node/node_modules/axe-core/axe.min.js .cache/node/node_modules/vnu-jar/build/dist/vnu.jar
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless >/dev/null; fi; }
 
 .cache/node/node_modules/axe-core/axe.min.js:
 	mkdir -p .cache/node
 	npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@$(AXE_VERSION)
+
+.cache/node/node_modules/vnu-jar/build/dist/vnu.jar:
+	mkdir -p .cache/node
+	npm install --silent --no-audit --no-fund --prefix .cache/node vnu-jar@$(VNU_VERSION)
 
 convert: install
 	$(PY) scripts/convert.py

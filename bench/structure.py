@@ -18,6 +18,7 @@ in tests/).  Needs nothing outside the project's venv.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import shutil
@@ -35,11 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from atlas.catalog import Entry, load_catalog  # noqa: E402
+from atlas.clean import FURNITURE_KINDS  # noqa: E402
 from atlas.diagnose import Warning, largest_section, text_chars, warnings  # noqa: E402
 from atlas.errors import InputError  # noqa: E402
+from atlas.model import Document, Line  # noqa: E402
 from atlas.outline import OutlineScore, compare, document_outline, load_reference  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.report import document_report  # noqa: E402
+from atlas.report import document_report, model_text  # noqa: E402
 from atlas.wareki import parse_japanese_date  # noqa: E402
 
 SOURCES = ROOT / "sources"
@@ -51,6 +54,8 @@ OUT = ROOT / "bench" / "structure.md"
 # and heading recall on the seeds.
 TARGET_CORPUS = 0.85
 TARGET_SEED_RECALL = 0.90
+TARGET_SEED_JOINS = 0.95
+TARGET_SEED_NOISE = 0.95
 
 # Issue 11's failure modes (short names) and the test that covers each.  A name that no
 # `def test_…` in tests/ defines yet is printed as "none yet": whoever writes the test either
@@ -111,6 +116,8 @@ class Row:
     score: OutlineScore | None = None
     outline_error: str = ""
     error: str = ""  # the conversion stopped (an InputError): the row has no figures
+    joins: tuple[int, int] = (0, 0)  # sentence breaks joined strictly, of all found (strict_joins)
+    noise: tuple[int, int] = (0, 0)  # noise lines absent from the text, of all found (noise_absent)
 
 
 # ---------------------------------------------------------------------------
@@ -136,6 +143,8 @@ def measure(entry: Entry, sources: Path, set_name: str, outlines: Path) -> Row:
         warnings=warnings(document),
         seconds=seconds,
         conserved=report.conserved,
+        joins=strict_joins(document),
+        noise=noise_absent(document),
     )
     path = outlines / f"{entry.meta.id}.yml"
     if path.is_file():
@@ -198,6 +207,109 @@ def corpus_date(text: str) -> str:
     if match := re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text):
         return f"{match[1]}-01-01"
     return "2000-01-01"
+
+
+# ---------------------------------------------------------------------------
+# Joins and noise, found from the source's own lines (not from the converter's decisions)
+# ---------------------------------------------------------------------------
+
+# A line that ends in a comma or a particle stops mid-sentence: Japanese sentences and headings do not
+# end there (「…こと」 does: it closes a proposal's item), so the next text line continues it with no
+# space between.
+_ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにのがはへでもや]|(?<!こ)と)$")
+_STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+# A Latin line ending in a word or comma, followed by a line starting in lower case: one sentence,
+# joined with one space.
+_ENDS_LATIN_WORD = re.compile(r"[A-Za-z,]$")
+_STARTS_LOWER = re.compile(r"^[a-z]")
+# Noise by its own form: a page number set as "- 3 -", "3 / 12", "p. 3" or a bare number closing a
+# page; a contents line ending in leaders and a page number.
+_DECORATED = r"[-－―‐−–—]\s*\d{1,4}\s*[-－―‐−–—]|\d{1,4}\s*[/／]\s*\d{1,4}|[pP]\.\s*\d{1,4}"
+_PAGE_NUMBER = re.compile(rf"^(?:{_DECORATED}|\d{{1,4}})$")
+_DECORATED_PAGE_NUMBER = re.compile(rf"^(?:{_DECORATED})$")
+_TOC_LEADER = re.compile(r"(?:[…‥・.．]\s*){4,}\s*\d{1,4}$")
+# A shorter line may be a heading that ends in a particle's kana (「5．おわりに」), not a broken sentence.
+_SHORTEST_BROKEN_LINE = 10
+_NOTE_MARK = re.compile(r"(?<=[^\x00-\x7f])\d{1,3} ?(?=[^\x00-\x7f])")
+_JOIN_CONTEXT = 4  # characters on each side of a break that must stand together in the output
+
+
+def _without_note_marks(text: str) -> str:
+    """The text without footnote marks (a number set after a Japanese character: 「フルスクラッチ21 で」),
+    which the converter moves out of the text into its footnote references."""
+    return _NOTE_MARK.sub("", text)
+
+
+def strict_joins(document: Document) -> tuple[int, int]:
+    """(joined, found): of the sentence breaks between two text lines of the source (a line ending in a
+    comma or particle before Japanese text, or a Latin word before a lower-case word, blank lines and
+    furniture between them skipped), how many stand in the output joined exactly — no space between
+    Japanese characters, one space between Latin words."""
+    text = _without_note_marks(model_text(document))
+    body = [line for line in document.lines if line.kind == "body" and line.text.strip()]
+    joined = found = 0
+    for before, after in itertools.pairwise(body):
+        tail, head = _without_note_marks(before.text).rstrip(), _without_note_marks(after.text).lstrip()
+        if len(tail) < _SHORTEST_BROKEN_LINE:
+            continue
+        if _ENDS_MID_SENTENCE.search(tail) and _STARTS_JAPANESE.match(head):
+            glue = ""
+        elif _ENDS_LATIN_WORD.search(tail) and _STARTS_LOWER.match(head):
+            glue = " "
+        else:
+            continue
+        found += 1
+        joined += (tail[-_JOIN_CONTEXT:] + glue + head[:_JOIN_CONTEXT]) in text
+    return joined, found
+
+
+def _pages(lines: list[Line]) -> list[list[Line]]:
+    """The source's pages, where it has them (form feeds, or a PDF's pages): [] otherwise — a leading
+    space that older extractions put at a page start is too weak to say where a page's edge is."""
+    if not any(line.page for line in lines):
+        return []
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    return [pages[number] for number in sorted(pages)]
+
+
+def noise_lines(lines: list[Line]) -> list[Line]:
+    """The source lines that are noise by their form: page numbers at a page's edge (a bare number only
+    as its last line, decorated forms first or last; decorated forms anywhere when the source has no
+    pages), contents lines with leaders, and a line recurring first or last on three pages or more and
+    on a quarter of the pages (a running header or footer: every occurrence but the first, which may be
+    the title itself)."""
+    noise: dict[int, Line] = {}
+    edges: dict[str, list[Line]] = {}
+    pages = _pages(lines)
+    for page in pages:
+        text_lines = [line for line in page if line.text.strip()]
+        if not text_lines:
+            continue
+        first, last = text_lines[0], text_lines[-1]
+        for line in {first.number: first, last.number: last}.values():
+            edges.setdefault(line.text.strip(), []).append(line)
+        if _PAGE_NUMBER.match(last.text.strip()):
+            noise[last.number] = last
+        if _DECORATED_PAGE_NUMBER.match(first.text.strip()):
+            noise[first.number] = first
+    for line in lines:
+        text = line.text.strip()
+        if _TOC_LEADER.search(text) or (not pages and _DECORATED_PAGE_NUMBER.match(text)):
+            noise[line.number] = line
+    for text, occurrences in edges.items():
+        if len(occurrences) >= max(3, len(pages) / 4) and len(text) >= 4 and not _PAGE_NUMBER.match(text):
+            for line in occurrences[1:]:
+                noise[line.number] = line
+    return [noise[number] for number in sorted(noise)]
+
+
+def noise_absent(document: Document) -> tuple[int, int]:
+    """(absent, found): of the noise lines found by their form (noise_lines), how many the converter kept
+    out of the text (classified as furniture, so counted in the report and not on the page)."""
+    noise = noise_lines(document.lines)
+    return sum(line.kind in FURNITURE_KINDS for line in noise), len(noise)
 
 
 # ---------------------------------------------------------------------------
@@ -274,6 +386,26 @@ def summary(rows: list[Row], corpus_present: bool) -> list[str]:
     return lines
 
 
+def _ratio(pair: tuple[int, int]) -> str:
+    done, found = pair
+    return f"{done / found:.3f} ({done:,} of {found:,})" if found else "— (none found)"
+
+
+def joins_and_noise(rows: list[Row]) -> list[str]:
+    lines = ["| document | set | strict joins | noise absent |", "| --- | --- | --- | --- |"]
+    lines += [f"| {r.id} | {r.set} | {_ratio(r.joins)} | {_ratio(r.noise)} |" for r in rows if not r.error]
+    for set_name, label in (("seed", "seeds"), ("corpus", "corpus, from pdftotext text"),
+                            ("corpus-pdf", "corpus, from the PDF")):
+        chosen = [r for r in rows if r.set == set_name and not r.error]
+        if not chosen:
+            continue
+        joins = (sum(r.joins[0] for r in chosen), sum(r.joins[1] for r in chosen))
+        noise = (sum(r.noise[0] for r in chosen), sum(r.noise[1] for r in chosen))
+        target = (f" (targets ≥ {TARGET_SEED_JOINS}, ≥ {TARGET_SEED_NOISE})" if set_name == "seed" else "")
+        lines.append(f"| **all {label}**{target} | {set_name} | {_ratio(joins)} | {_ratio(noise)} |")
+    return lines
+
+
 def _mean(values: list[float]) -> str:
     return f"{statistics.fmean(values):.2f}" if values else "—"
 
@@ -338,6 +470,21 @@ def render(rows: list[Row], corpus: Path, outlines: Path) -> str:
         "## Summary",
         "",
         *summary(rows, corpus_present),
+        "",
+        "## Joins and noise",
+        "",
+        "Found from the source's own lines, not from the converter's decisions (`strict_joins`, "
+        "`noise_absent`). *Strict joins*: of the breaks where a text line ends in a comma or particle "
+        "(「、」「を」「に」「の」…) before Japanese text, or in a Latin word before a lower-case word "
+        "(blank lines and furniture between skipped), the share whose four characters each side stand "
+        "together in the output — no space between Japanese characters, one between Latin words. *Noise "
+        "absent*: of the lines that are noise by their form — a page number at a page's edge (a bare "
+        "number only as a page's last line; 「- 3 -」「3 / 12」 first or last), a contents line with "
+        "leaders, a line recurring first or last on three pages or more (all but its first occurrence) — "
+        "the share the converter kept off the page (classified as furniture). The PDF rows count the PDF "
+        "reader's lines (page edges from its layout).",
+        "",
+        *joins_and_noise(rows),
         "",
         "## Failure modes of issue 11 and their tests",
         "",

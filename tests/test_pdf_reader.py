@@ -18,6 +18,7 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
+from atlas import read_pdf as read_pdf_module
 from atlas.convert import convert
 from atlas.errors import InputError
 from atlas.model import Document, Line, Paragraph, Section, Table
@@ -369,3 +370,37 @@ def test_a_page_whose_layout_defeats_the_reader_is_read_as_plain_lines(pdfs, mon
     body = "".join(line.text for line in lines if line.kind == "body").replace(" ", "")
     for item in samples.TWO_COLUMN_ITEMS:
         assert compact(item.text)[:10] in body
+
+
+def _line(page: int, text: str, top: float, size: float = 12.0, x0: float = 80.0) -> read_pdf_module._Piece:
+    """A line as the reader holds it, placed by hand (no characters needed for furniture)."""
+    width = len(text) * size
+    return read_pdf_module._Piece([], page, x0=x0, x1=x0 + width, top=top, bottom=top + size, size=size, text=text)
+
+
+def _body(page: int, top: float) -> list[read_pdf_module._Piece]:
+    return [_line(page, "本ガイドラインは、脆弱性関連情報の適切な流通を図るため、関係者の行動を定める。", top + 14 * n)
+            for n in range(6)]
+
+
+def test_a_landscape_page_number_set_above_the_foot_band_keeps_step_and_is_furniture():
+    # A landscape A4 page (595 pt high) prints its number 64 pt above the edge: outside the 10% band,
+    # but the page's last line near its foot, and it keeps step with the page.
+    pages = [[*_body(n, 100), _line(n, str(n + 1), 520, x0=420)] for n in range(4)]
+    kinds = read_pdf_module._furniture(pages, [(0.0, 595.0)] * 4, 12.0)
+    assert [kinds.get(id(page[-1])) for page in pages] == ["page-number"] * 4
+    assert not any(kinds.get(id(piece)) for page in pages for piece in page[:-1])
+
+
+def test_a_chapter_title_set_small_over_a_few_pages_is_a_running_header_but_a_heading_is_not():
+    # Twelve pages: the chapter's running title (8 pt over 12 pt text) tops only pages 3-6, fewer than
+    # the share that running lines in general need; a 14 pt heading at the same place on pages 8-11
+    # is the text's own (a heading is never set smaller than the text it heads).
+    pages = [_body(n, 100) for n in range(12)]
+    for n in range(2, 6):
+        pages[n].insert(0, _line(n, "Ⅳ．ソフトウエア製品に係る脆弱性関連情報取扱", 44, size=8.0, x0=209))
+    for n in range(7, 11):
+        pages[n].insert(0, _line(n, "【主な課題】", 44, size=14.0, x0=209))
+    kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 12, 12.0)
+    assert [kinds.get(id(pages[n][0])) for n in range(2, 6)] == ["running-header"] * 4
+    assert [kinds.get(id(pages[n][0])) for n in range(7, 11)] == [None] * 4

@@ -80,3 +80,46 @@ def test_corpus_documents_convert_from_a_scratch_catalog(bench, tmp_path):
     rows = bench.corpus_rows(corpus, tmp_path)
     assert len(rows) == len(list(corpus.glob("*.json")))
     assert all(r.set == "corpus" and r.chars > 1_000 and r.score is None for r in rows if not r.error)
+
+
+def _document(text: str, folder):
+    """``text`` converted as a catalog entry's pdftotext text would be."""
+    from test_clean_text import meta
+
+    from atlas.catalog import Entry
+    from atlas.pipeline import build_document
+    from atlas.structure import Hints
+
+    (folder / "sample.txt").write_text(text, encoding="utf-8")
+    return build_document(Entry(meta("sample.txt", "pdf-text"), Hints(), 1), folder)
+
+
+def test_strict_joins_count_sentence_breaks_joined_without_a_space(bench, tmp_path):
+    text = ("１．目的\n"
+            "本基準は、情報システムの機密性、保全性及び\n"      # ends in 及び: no particle, not counted
+            "可用性を確保することを目的として、自然災害、\n"    # ends in 、: counted
+            "機器の障害等のリスクを未然に防止するものである。\n"
+            "The guideline applies to systems that\n"          # Latin word before lower case: counted
+            "process personal data in the cloud.\n")
+    document = _document(text, tmp_path)
+    assert bench.strict_joins(document) == (2, 2)
+    # A measure that can fail: the same document with its paragraph cut where the comma stands.
+    document.sections[0].blocks[0].text = document.sections[0].blocks[0].text.replace("自然災害、", "自然災害、\n")
+    assert bench.strict_joins(document) == (1, 2)
+
+
+def test_noise_lines_are_found_by_their_form_at_page_edges(bench, tmp_path):
+    page = "情報システムの安全対策基準\n本基準は、情報システムの機密性を確保するものである。\n{n}\n"
+    text = "\f".join(page.format(n=n) for n in range(1, 5)) + "\f目次\n１．目的……………………3\n"
+    document = _document(text, tmp_path)
+    noise = bench.noise_lines(document.lines)
+    texts = [line.text.strip() for line in noise]
+    # Four page numbers closing their pages, the running title on pages 2-4 (the first may be the
+    # title itself), the contents line with leaders; the sentences are not noise.
+    assert texts.count("情報システムの安全対策基準") == 3
+    assert sorted(t for t in texts if t.isdigit()) == ["1", "2", "3", "4"]
+    assert "1．目的……………………3" in texts  # normalised: the full-width digit folds, the stop stays
+    assert not any("本基準は" in t for t in texts)
+    absent, found = bench.noise_absent(document)
+    assert found == len(noise) == 8
+    assert absent == found  # the converter keeps every one of them off the page

@@ -253,10 +253,11 @@
         var article = document.createElement("article");
         article.className = "md-search-result__article md-typeset";
         var h = document.createElement("h2");
-        h.innerHTML = highlight(s.t, found.words);
+        // A heading that recurs in its document (【対応策】) comes with its context ("c").
+        h.innerHTML = highlight(s.c || s.t, found.words);
         var p = document.createElement("p");
         p.innerHTML = snippet(s.x, found.words, found.phrase);
-        var from = document.createElement("nav");
+        var from = document.createElement("div");  // not <nav>: twenty results, twenty landmarks
         from.className = "atlas-search-doc";
         from.textContent = doc.t;
         article.appendChild(h);

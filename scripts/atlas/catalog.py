@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .labels import KIND_LABELS, kind_label
 from .model import DocumentMeta
 from .structure import Hints
 from .wareki import parse_japanese_date
@@ -107,6 +108,9 @@ def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> 
     if source_format == "pdf" and (lines is not None or raw.get("parts")):
         raise InputError(path, "a PDF source cannot be divided into parts by line numbers yet: "
                          "give each part its own PDF", line)
+    if kind_label(str(raw["kind"])) is None:  # every page shows the kind in Japanese
+        raise InputError(path, f"unknown kind '{raw['kind']}' (write it in Japanese, or use one of: "
+                         f"{', '.join(sorted(KIND_LABELS))})", line)
     replaces = None
     if parent is not None and source != parent.source:
         # A part corrected by hand: its own file, standing for the compilation's lines.

@@ -82,4 +82,5 @@ def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
         sections=sections,
         footnotes=draft.footnotes,
         lines=lines,
+        out_of_order=draft.out_of_order,
     )

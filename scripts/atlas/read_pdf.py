@@ -40,10 +40,14 @@ SAME_LINE = 0.45
 MARGIN_BAND = 0.1
 # A line in the head or foot band that recurs (digits folded) on this share of pages is furniture.
 RUNNING_SHARE = 0.4
+# A page's first or last line this near its edge may be its page number (checked by keeping step).
+EDGE_BAND = 0.15
+# Type this much smaller than the body's is set apart from it (running lines, notes).
+SMALL = 0.9
 # A figure's labels are short: a box whose text is mostly longer lines is a text frame.
 FIGURE_LABEL_CHARS = 20
 # Footnotes are set smaller than the body text.
-FOOTNOTE_SIZE = 0.9
+FOOTNOTE_SIZE = SMALL
 PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
@@ -475,7 +479,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
 
 def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]) -> list[Line]:
     body_size = _body_size(pieces_by_page)
-    furniture = _furniture(pieces_by_page, page_sizes)
+    furniture = _furniture(pieces_by_page, page_sizes, body_size)
     footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
@@ -573,15 +577,18 @@ def _title_key(text: str) -> str:
 
 
 def _furniture(
-    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float = 10.0
 ) -> dict[int, str]:
     """Page numbers, running lines and margin tabs, by where they stand and how they recur.
 
-    - A page number is a number alone in the head or foot band of its page that keeps step with
+    - A page number is a number alone in the head or foot band of its page, or the page's first or
+      last line near its edge (a landscape page sets it higher than the band), that keeps step with
       the page: its value minus the page's position is the same as for the document's other page
       numbers (a table's column numbers 「123」 at the top of every page do not keep step).
     - A running line recurs (its digits folded) at the same place on many pages, in the head or
-      foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」).
+      foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」);
+      set smaller than the body, three pages are enough (a chapter's title over its own pages only:
+      a heading is never set smaller than the text it heads).
     - Rotated characters are a figure's labels; a mark of up to three characters outside the
       text column is a tab or a stray mark.
     """
@@ -595,6 +602,9 @@ def _furniture(
     for position, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
+        placed_text = [piece for piece in pieces if not piece.table_row and not piece.rotated]
+        edges = {id(min(placed_text, key=lambda p: p.top)), id(max(placed_text, key=lambda p: p.bottom))} \
+            if placed_text else set()
         for piece in pieces:
             if piece.table_row:
                 continue
@@ -605,10 +615,13 @@ def _furniture(
             band = "head" if piece.bottom <= top + MARGIN_BAND * height else (
                 "foot" if piece.top >= bottom - MARGIN_BAND * height else "")
             text = join_spaced_japanese(normalize_chars(piece.text)).strip(" \u3000")
-            if (band or outside) and PAGE_NUMBER.fullmatch(text):
+            near_edge = id(piece) in edges and (piece.bottom <= top + EDGE_BAND * height
+                                                or piece.top >= bottom - EDGE_BAND * height)
+            recurs = placed[_place(piece)]
+            if (band or outside or near_edge) and PAGE_NUMBER.fullmatch(text):
                 numbers.append((piece, position, outside))
-            elif (band or outside) and pages >= 3 and placed[_place(piece)] >= max(3, RUNNING_SHARE * pages) \
-                    and len(text) <= 60:
+            elif (band or outside) and pages >= 3 and len(text) <= 60 and (
+                    recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"

@@ -7,12 +7,19 @@ variants meet: ＡＩ = AI, 防災 DX = 防災DX, ボットネット = ぼっと
 folded text is computed here, once, so the browser does not fold the whole
 corpus on every page load; the JavaScript ``fold`` must stay the same as
 ``fold.fold_char`` (a browser test compares them).
+
+An entry (one section) is ``{"d": document index, "t": heading, "u": URL, "x": text,
+"n": folded text, "tn": folded heading}``, and ``"c"`` only where the heading recurs in its
+document (【対応策】 eleven times): the heading with its context, as results show it
+("2．データ戦略の系譜 › 【対応策】", or with its opening words when it has no parents: see
+context.py). Ranking ignores ``c``; it is for display, and absent from most entries.
 """
 
 from __future__ import annotations
 
 import json
 
+from .context import HeadingContext
 from .fold import LOOKALIKES, fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text
@@ -54,8 +61,9 @@ def build_index(documents: list[Document]) -> dict[str, str]:
         docs.append({"t": document.meta.title, "u": home})
         if document.preamble:
             entries.append(_entry(doc_index, document.meta.title, home, _text(document.preamble)))
+        context = HeadingContext(document)
         for section in document.all_sections():
-            entries.append(_section_entry(document, section, doc_index))
+            entries.append(_section_entry(document, section, doc_index, context))
     chunks: list[list[str]] = [[]]
     size = 0
     for entry in entries:
@@ -75,8 +83,12 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _section_entry(document: Document, section: Section, doc_index: int) -> dict[str, object]:
+def _section_entry(document: Document, section: Section, doc_index: int,
+                   context: HeadingContext) -> dict[str, object]:
     url = page_url(section_url(document, section, ""))
     if has_own_page(section):
         url = f"{url}#{section.anchor}"
-    return _entry(doc_index, section_heading(section), url, _text(section.blocks))
+    entry = _entry(doc_index, section_heading(section), url, _text(section.blocks))
+    if context.is_repeated(section):
+        entry["c"] = context.label(section)
+    return entry

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .footnotes import text_footnotes
 from .model import (
     Block,
     Draft,
@@ -21,6 +22,7 @@ from .model import (
     Line,
     ListBlock,
     ListItem,
+    OutOfOrder,
     Paragraph,
     Section,
     SourceSpan,
@@ -143,6 +145,10 @@ _SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
 _NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
+# Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
+# とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
+_PROCEEDINGS = "議事"
+_MINUTES_TITLES = ("議事録", "議事要旨", "議事概要")
 # A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
 _SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
 _SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
@@ -237,6 +243,9 @@ class _Builder:
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
+        # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
+        self.text_notes = text_footnotes(lines)
+        self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -356,6 +365,15 @@ class _Builder:
         lines = self.lines
         while index < len(lines):
             line = lines[index]
+            if index in self.taken:
+                index += 1
+                continue
+            if index in self.text_notes.taken:
+                if index in self.text_notes.at:
+                    self.close_list()
+                    self.draft.footnotes.extend(self.text_notes.at[index])
+                index += 1
+                continue
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
@@ -400,6 +418,9 @@ class _Builder:
         return self.draft
 
     def read_line(self, index: int) -> int:
+        proceedings = self.proceedings_heading(index)
+        if proceedings is not None:
+            return proceedings
         if index in self.speaker_labels:
             self.open_speaker_turn(self.lines[index])
             return index + 1
@@ -413,6 +434,52 @@ class _Builder:
             return self.emit_heading(index, found)
         self.read_text(self.lines[index])
         return index + 1
+
+    def proceedings_heading(self, index: int) -> int | None:
+        """「議事」 heading the proceedings of minutes (text sources; the PDF reader sees it by its type).
+
+        Centred and letter-spaced, it comes out of pdftotext one character a line, the first turn's
+        speaker label sometimes between (「議」「○藤田部会長」「事」).  It is a heading when the text has
+        speaker turns and it is not the particulars' label (after 「第4」, with its value 「（次のとおり）」).
+        Returns the index to go on from (the speaker label between is read next), or None.
+        """
+        line = self.lines[index]
+        word = line.text.replace(" ", "")
+        if not self.speaker_labels or line.layout is not None or not _PROCEEDINGS.startswith(word):
+            return None
+        above = index - 1
+        while above >= 0 and self.lines[above].kind != "body":
+            above -= 1
+        if above >= 0 and NUMBER_ALONE.fullmatch(self.lines[above].text):
+            return None  # 「第4 / 議 / 事」: a particular's label
+        parts, probe, between = [index], index, None
+        while word != _PROCEEDINGS:
+            probe += 1
+            while probe < len(self.lines) and self.lines[probe].kind != "body":
+                probe += 1
+            if probe < len(self.lines) and probe in self.speaker_labels and between is None:
+                between = probe  # the first turn's label, set on the title's baseline
+                continue
+            if probe >= len(self.lines) or not _PROCEEDINGS.startswith(word + self.lines[probe].text.replace(" ", "")):
+                return None
+            word += self.lines[probe].text.replace(" ", "")
+            parts.append(probe)
+        self.close_list()
+        self.demote_minutes_title()
+        first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
+        self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
+        self.record_open(NAMED_RANK)
+        self.taken.update(parts[1:])
+        return index + 1
+
+    def demote_minutes_title(self) -> None:
+        """The cover's 「議事録」 taken for a heading before the proceedings' own: the document's name."""
+        for position in range(len(self.draft.items) - 1, -1, -1):
+            item = self.draft.items[position]
+            if isinstance(item, Heading):
+                if item.title in _MINUTES_TITLES and not item.number:
+                    self.draft.items[position] = Paragraph(item.title, item.span)
+                return
 
     def open_speaker_turn(self, line: Line) -> None:
         """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
@@ -508,8 +575,12 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
+        last = self.last_number.get(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number):
-            return self.starts_nested_run(index, found)
+            nested = self.starts_nested_run(index, found)
+            if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
+                self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
+            return nested
         return found
 
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
@@ -962,8 +1033,13 @@ class _Builder:
         current: Footnote | None = None
         while index < len(self.lines):
             line = self.lines[index]
+            if line.kind == "blank" and current is not None and self.note_goes_on_after_blank(current, index):
+                index += 1  # double-spaced text: a blank line after every line, notes included
+                continue
             if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
                 break
+            if line.layout is None and line.indent >= 2 and current is not None:
+                break  # an indented line begins the body's next paragraph (the next page's text)
             if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
                 break
             if line.kind != "body":
@@ -981,6 +1057,22 @@ class _Builder:
                 break
             index += 1
         return index
+
+    def note_goes_on_after_blank(self, note: Footnote, blank: int) -> bool:
+        """In double-spaced pdftotext text a note's lines stand a blank line apart: after one blank,
+        the next note in sequence, or the rest of a note whose line ran to the measure unfinished
+        (never an indented line, a page start or a heading: the body's text)."""
+        above, below = self.lines[blank - 1], self.lines[blank + 1] if blank + 1 < len(self.lines) else None
+        if below is None or below.kind != "body" or below.layout is not None or above.kind != "body":
+            return False
+        if below.page_start or below.indent >= 2:
+            return False
+        match = FOOTNOTE_DEF.fullmatch(below.text)
+        if match is not None:
+            return match["label"].isdigit() and note.label.isdigit() and int(match["label"]) == int(note.label) + 1
+        if heading_of(below.text) is not None or LIST_MARKER.fullmatch(below.text):
+            return False
+        return not above.text.endswith(tuple(CLOSING)) and display_width(above.text) >= self.width * 0.85
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:
