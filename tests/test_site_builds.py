@@ -37,7 +37,7 @@ class _Article(HTMLParser):
         values = dict(attrs)
         if tag == "article":
             self.depth += 1
-        if self.depth and tag == "nav" and (self.in_tags or values.get("class") == "md-tags"):
+        if self.depth and tag == "nav" and (self.in_tags or "md-tags" in (values.get("class") or "").split()):
             self.in_tags += 1
         if self.depth and values.get("id") and values["id"] != "__skip":
             self.ids.add(values["id"] or "")
