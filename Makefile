@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test install browser convert build serve lint
+.PHONY: site test install install-zensical zensical browser convert build serve lint
 
 site: install convert build
 	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
@@ -18,6 +18,19 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Zensical, Material for MkDocs' successor, in the same venv (README: "Building with Zensical").
+install-zensical: $(VENV)/.zensical-installed
+
+$(VENV)/.zensical-installed: requirements-zensical.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+# The same site built by Zensical into site/. Never `zensical build --clean`: it empties .cache/,
+# where the browser tests keep axe-core.
+zensical: install-zensical convert
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/zensical build --strict
+	@echo "Site built by Zensical in site/. Preview: $(VENV)/bin/zensical serve  (http://localhost:8000/)"
 
 # Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
 # accessibility tests inject axe-core from the npm registry; the markup test runs the Nu Html
@@ -54,6 +67,6 @@ serve: install
 lint: install
 	$(VENV)/bin/ruff check scripts tests bench
 
-test: install browser
+test: install install-zensical browser
 	$(VENV)/bin/ruff check scripts tests bench
 	$(PY) -m pytest -q tests

@@ -182,7 +182,8 @@
     if (!input || !list || !meta) return;
     var cfg = config();
     var t = cfg.translations || {};
-    var root = new URL((cfg.base || ".") + "/", location.href);
+    // The 404 page's base is "/" (every other page's is relative): "//" would name no host.
+    var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
     var index = null;
     var loading = null;
 
