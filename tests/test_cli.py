@@ -44,11 +44,12 @@ def test_converts_another_folder_elsewhere(tmp_path):
 @pytest.mark.parametrize(
     ("entry", "line", "problem"),
     [
-        (GOOD_ENTRY.replace("    kind: proposal\n", ""), 2, "missing key 'kind'"),
-        (GOOD_ENTRY.replace("令和6年4月1日", "令和6年13月1日"), 2, "bad date"),
-        (GOOD_ENTRY.replace("sample.txt", "missing.txt"), 2, "unknown file 'missing.txt'"),
-        (GOOD_ENTRY + GOOD_ENTRY, 9, "duplicate id 'sample-doc'"),
-        (GOOD_ENTRY.replace("id: sample-doc", "id: 見本"), 2, "must be lowercase ASCII"),
+        (GOOD_ENTRY.replace("    kind: proposal\n", ""), 2, "key 'kind' of 'sample-doc': missing"),
+        (GOOD_ENTRY.replace("令和6年4月1日", "令和6年13月1日"), 5, "key 'date' of 'sample-doc': bad date"),
+        (GOOD_ENTRY.replace("sample.txt", "missing.txt"), 7,
+         "key 'source' of 'sample-doc': unknown file 'missing.txt'"),
+        (GOOD_ENTRY + GOOD_ENTRY, 9, "key 'id': duplicate id 'sample-doc' (first used at line 2)"),
+        (GOOD_ENTRY.replace("id: sample-doc", "id: 見本"), 2, "key 'id': '見本' must be lowercase ASCII"),
     ],
     ids=["missing-key", "bad-date", "unknown-file", "duplicate-id", "bad-id"],
 )

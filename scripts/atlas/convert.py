@@ -9,12 +9,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
-from .catalog import Entry, compilation_lines, load_catalog
+from .catalog import Entry, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
 from .layout import paginate
 from .model import Document
-from .pipeline import build_document, read_lines
+from .pipeline import build_document
 from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
@@ -35,7 +35,6 @@ def convert(
     children: dict[str, list[Document]] = {}
     for entry in entries:
         if entry.parts:
-            _check_parts_cover_file(entry, sources)
             parent = Document(meta=entry.meta)
             parents[entry.meta.id] = parent
             documents.append(parent)
@@ -97,22 +96,6 @@ def convert(
     if mkdocs_yml is not None:
         splice_nav(mkdocs_yml, nav)
     return documents
-
-
-def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
-    """Every line of a compilation belongs to one of its parts: no text falls between."""
-    raw = read_lines(sources / entry.meta.source)
-    expected = 1
-    for part in sorted(entry.parts, key=lambda p: compilation_lines(p.meta)):
-        first, last = compilation_lines(part.meta)
-        if first != expected:
-            raise InputError(sources / "catalog.yml",
-                             f"lines {expected}–{first - 1} of {entry.meta.source} belong to no part", part.line)
-        expected = last + 1
-    if expected != len(raw) + 1:
-        raise InputError(sources / "catalog.yml",
-                         f"parts of '{entry.meta.id}' end at line {expected - 1}, "
-                         f"but {entry.meta.source} has {len(raw)} lines", entry.line)
 
 
 def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
