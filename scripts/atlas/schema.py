@@ -67,7 +67,14 @@ def _partial_date(value: object) -> PartialDate:
             {"value": repr(value)}) from None
 
 
-CatalogDate = Annotated[PartialDate, PlainValidator(_partial_date, json_schema_input_type=str | int)]
+# The forms parse_partial_date reads, for editors (digits of either width, spaces between parts).
+_D = "[0-9０-９]"
+_ERA_YEAR = rf"(?:明治|大正|昭和|平成|令和)\s*(?:元|{_D}{{1,2}})"
+DATE_PATTERN = (rf"^(?:\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?|(?:{_ERA_YEAR}|{_D}{{4}})"
+                rf"\s*年(?:\s*{_D}{{1,2}}\s*月(?:\s*{_D}{{1,2}}\s*日)?)?)$")
+DateText = Annotated[str, Field(pattern=DATE_PATTERN)]
+Year = Annotated[int, Field(ge=1000, le=9999)]
+CatalogDate = Annotated[PartialDate, PlainValidator(_partial_date, json_schema_input_type=DateText | Year)]
 
 
 def _line_ref(value: object) -> int | str:
@@ -141,6 +148,8 @@ class _Entry(_Strict):
     kind: Kind = Field(description="What the document is, written in Japanese (shown as written) or in English "
                                    "as one of these, shown in Japanese: "
                                    + ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items()) + ".")
+    source: Text | None = Field(None, description="File in `sources/`: a PDF, text extracted from one, or clean "
+                                                  "text. A part reads its compilation's file unless it names its own.")
     summary: Text = Field(description="One line about the document.")
     url: Url | None = Field(None, description="The issuer's official address of the document (http or https). "
                                               "Never guessed: leave it out when it is not known.")
@@ -163,9 +172,6 @@ class _Entry(_Strict):
 
 class Part(_Entry):
     """A document printed inside a compilation: its lines of the compilation's file, or its own file."""
-
-    source: Text | None = Field(None, description="File in `sources/`: a PDF, text extracted from one, or clean "
-                                                  "text. A part reads its compilation's file unless it names its own.")
 
 
 class Document(_Entry):
