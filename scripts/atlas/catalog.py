@@ -136,8 +136,8 @@ class _Checker:
             tables.append((first, last, index))
         for before, (start, end, index) in itertools.pairwise(sorted(tables)):
             if start <= before[1]:
-                raise self.fail((*where, "preformatted", index), f"lines {start}–{end} overlap lines "
-                                                                 f"{before[0]}–{before[1]}, another table")
+                raise self.fail((*where, "preformatted", index), f"the table at {_named((start, end))} "
+                                                                 f"overlaps the one at {_named(before[:2])}")
 
     def _find(self, lines: list[Line], where: Location, texts: tuple[str, ...]) -> tuple[int, int]:
         """The line numbers of a hint given by text (one text, or a table's first and last)."""
@@ -152,9 +152,9 @@ class _Checker:
 
     def _inside(self, where: Location, lines: tuple[int, int], span: tuple[int, int], source: str) -> None:
         if not span[0] <= lines[0] <= lines[1] <= span[1]:
-            named = f"lines {lines[0]}–{lines[1]}" if lines[0] != lines[1] else f"line {lines[0]}"
             within = f"has {span[1]} lines" if span[0] == 1 else f"this document is lines {span[0]}–{span[1]}"
-            raise self.fail(where, f"{named} outside {source} ({within})")
+            verb = "are" if lines[0] != lines[1] else "is"
+            raise self.fail(where, f"{_named(lines)} {verb} outside {source} ({within})")
 
     def _check_parts(self, entry: Entry, where: Location) -> None:
         """Every line of a compilation belongs to exactly one of its parts."""
@@ -190,6 +190,10 @@ class _Checker:
         raise self.fail(("documents",), f"published document '{gone[0]}' ({lock_path.name}) is missing: its URL "
                                         f"/documents/{gone[0]}/ would break (restore its entry, or remove it from "
                                         f"{lock_path.name} to retire it on purpose)")
+
+
+def _named(lines: tuple[int, int]) -> str:
+    return f"lines {lines[0]}–{lines[1]}" if lines[0] != lines[1] else f"line {lines[0]}"
 
 
 def _hints(raw: Document | Part) -> Hints:
