@@ -122,17 +122,21 @@ class _Checker:
         if meta.lines:
             self._inside((*where, "lines"), meta.lines, span, meta.source)
             span = meta.lines
-        if not any(getattr(raw, key) for key in HINT_KEYS[1:]):
-            return
-        lines = classify(self.file_lines(meta.source)[span[0] - 1: span[1]], span[0])
+        if any(getattr(raw, key) for key in HINT_KEYS[1:]):
+            self._check_hints(raw, where, meta.source, span)
+
+    def _check_hints(self, raw: Document | Part, where: Location, source: str, span: tuple[int, int]) -> None:
+        """Each hint names a line of this document (by number, or by a text some line reads); no two
+        preformatted tables share a line."""
+        lines = classify(self.file_lines(source)[span[0] - 1: span[1]], span[0])
         for key in ("slide_titles", "not_headings"):
             for index, ref in enumerate(getattr(raw, key)):
                 number = ref if isinstance(ref, int) else self._find(lines, (*where, key, index), (ref,))[0]
-                self._inside((*where, key, index), (number, number), span, meta.source)
+                self._inside((*where, key, index), (number, number), span, source)
         tables = []
         for index, pair in enumerate(raw.preformatted):
             first, last = pair if isinstance(pair[0], int) else self._find(lines, (*where, "preformatted", index), pair)
-            self._inside((*where, "preformatted", index), (first, last), span, meta.source)
+            self._inside((*where, "preformatted", index), (first, last), span, source)
             tables.append((first, last, index))
         for before, (start, end, index) in itertools.pairwise(sorted(tables)):
             if start <= before[1]:

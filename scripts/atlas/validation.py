@@ -76,11 +76,25 @@ def _owner(data: Any, location: Location, owner_key: str) -> str | None:
     return owner
 
 
+# Problems whose wording needs only the value given: pydantic's error type → the sentence.
+_PLAIN: dict[str, str] = {
+    "missing": "missing (it is required)",
+    "string_too_short": "must not be empty",
+    "bool_type": "must be true or false, got {value!r}",
+    "bool_parsing": "must be true or false, got {value!r}",
+    "list_type": "must be a list ([…] or lines starting with '- '), got {value!r}",
+    "tuple_type": "must be a list ([…] or lines starting with '- '), got {value!r}",
+    "model_type": "must be a mapping of keys (key: value), got {value!r}",
+    "model_attributes_type": "must be a mapping of keys (key: value), got {value!r}",
+    "dict_type": "must be a mapping of keys (key: value), got {value!r}",
+}
+
+
 def _problem(detail: ErrorDetails, model: type[BaseModel]) -> str:
     kind, value, location = detail["type"], detail.get("input"), _location(detail)
     ctx = detail.get("ctx", {})
-    if kind == "missing":
-        return "missing (it is required)"
+    if kind in _PLAIN:
+        return _PLAIN[kind].format(value=value)
     if kind == "extra_forbidden":
         return "unknown key" + suggestion(str(location[-1]), _known_keys(model, location[:-1]))
     if kind == "literal_error":
@@ -90,19 +104,11 @@ def _problem(detail: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "string_type":
         quoted = " (write it in quotes)" if isinstance(value, (int, float, bool)) or value is None else ""
         return f"must be text, got {value!r}{quoted}"
-    if kind == "string_too_short":
-        return "must not be empty"
     if kind == "too_short":
         return f"must list at least {ctx.get('min_length', 1)} item(s)"
     if kind == "string_pattern_mismatch":
         return f"{value!r} {PATTERN_PROBLEMS.get(str(ctx.get('pattern')), 'has the wrong form')}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false, got {value!r}"
-    if kind == "list_type":
-        return f"must be a list ([…] or lines starting with '- '), got {value!r}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a mapping of keys (key: value), got {value!r}"
-    message = detail["msg"]
+    message = detail["msg"]  # a check of our own (schema.py) words its problem itself
     return message[:1].lower() + message[1:]
 
 
