@@ -53,7 +53,8 @@ class _Strict(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
+# patternErrorMessage: what an editor (VS Code's YAML and JSON support) says instead of the pattern.
+Id = Annotated[str, Field(pattern=ID_PATTERN, json_schema_extra={"patternErrorMessage": PATTERN_PROBLEMS[ID_PATTERN]})]
 
 
 def _partial_date(value: object) -> PartialDate:
@@ -72,7 +73,8 @@ _D = "[0-9０-９]"
 _ERA_YEAR = rf"(?:明治|大正|昭和|平成|令和)\s*(?:元|{_D}{{1,2}})"
 DATE_PATTERN = (rf"^(?:\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?|(?:{_ERA_YEAR}|{_D}{{4}})"
                 rf"\s*年(?:\s*{_D}{{1,2}}\s*月(?:\s*{_D}{{1,2}}\s*日)?)?)$")
-DateText = Annotated[str, Field(pattern=DATE_PATTERN)]
+DateText = Annotated[str, Field(pattern=DATE_PATTERN, json_schema_extra={
+    "patternErrorMessage": "a date such as 2024-05-21, 2024-05, 2024, 令和6年5月21日 or 令和6年5月"})]
 Year = Annotated[int, Field(ge=1000, le=9999)]
 CatalogDate = Annotated[PartialDate, PlainValidator(_partial_date, json_schema_input_type=DateText | Year)]
 
@@ -126,7 +128,8 @@ def _http_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_http_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+Url = Annotated[str, AfterValidator(_http_url), Field(json_schema_extra={
+    "format": "uri", "pattern": "^https?://", "patternErrorMessage": "an http:// or https:// address"})]
 
 
 # ---------------------------------------------------------------------------
