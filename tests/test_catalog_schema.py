@@ -16,6 +16,7 @@ import pytest
 from atlas.catalog import load_catalog
 from atlas.errors import InputError
 from atlas.glossary import load_glossary
+from atlas.labels import KIND_LABELS
 from atlas.publish_schema import README_BEGIN, README_END, keys_table, schemas
 from atlas.schema import DATE_PATTERN
 from atlas.themes import load_themes
@@ -124,8 +125,11 @@ documents:
          "catalog.yml:9: key 'format' of 'sample': unknown format 'pdf-txt' (did you mean 'pdf-text'?); "
          "use pdf, pdf-text or clean"),
         (ENTRY.replace("kind: proposal", "kind: proposals"),
-         "catalog.yml:6: key 'kind' of 'sample': unknown kind 'proposals' (did you mean 'proposal'?); use minutes, "
-         "proposal, slides, white paper, compilation, meeting material, summary or annex"),
+         "catalog.yml:6: key 'kind' of 'sample': unknown kind 'proposals' (did you mean 'proposal'?); write it in "
+         "Japanese, or use one of: " + ", ".join(KIND_LABELS)),
+        (ENTRY.replace("kind: proposal", "kind: memorandum"),
+         "catalog.yml:6: key 'kind' of 'sample': unknown kind 'memorandum'; write it in Japanese, or use one of: "
+         + ", ".join(KIND_LABELS)),
         (ENTRY.replace("    kind: proposal\n", ""), "catalog.yml:2: key 'kind' of 'sample': missing (it is required)"),
         (ENTRY.replace("date: 2024-04-01", "date: 2024-13"),
          "catalog.yml:5: key 'date' of 'sample': bad date '2024-13' "
@@ -156,7 +160,8 @@ documents:
     ids=["preformated", "slide_titels", "sumary", "document", "colour", "slide-title-text-missing",
          "slide-title-list", "preformatted-not-pair", "preformatted-backwards", "preformatted-past-end",
          "preformatted-overlap", "preformatted-overlap-by-text", "not-heading-past-end", "slides-not-bool",
-         "title-number", "title-empty", "format-unknown", "format-misspelt", "kind-misspelt", "missing-key",
+         "title-number", "title-empty", "format-unknown", "format-misspelt", "kind-misspelt", "kind-english-unlabelled",
+         "missing-key",
          "bad-date", "url-not-http", "bad-id", "duplicate-id", "duplicate-key", "unknown-file", "clean-with-hint",
          "parts-overlap", "parts-gap", "part-past-end", "parts-short", "part-unknown-key"],
 )
@@ -189,6 +194,12 @@ def test_a_date_keeps_its_precision(tmp_path, date, day, precision):
     folder = folder_with(tmp_path, ENTRY.replace("2024-04-01", date))
     meta = load_catalog(folder)[0].meta
     assert (meta.date, meta.date_precision) == (day, precision)
+
+
+@pytest.mark.parametrize("kind", ["white paper", "White_Paper", "FAQ", "中間とりまとめ"])
+def test_a_kind_in_english_with_a_label_or_in_japanese_is_taken_as_written(tmp_path, kind):
+    folder = folder_with(tmp_path, ENTRY.replace("kind: proposal", f"kind: {kind}"))
+    assert load_catalog(folder)[0].meta.kind == kind
 
 
 def test_optional_keys_reach_the_model(tmp_path):
@@ -279,8 +290,9 @@ def test_the_json_schema_rejects_what_the_converter_rejects():
     schema = json.loads((SOURCES / "catalog.schema.json").read_text(encoding="utf-8"))
     good = {"id": "sample", "title": "見本", "body": "見本省", "date": "令和6年5月", "kind": "proposal",
             "source": "sample.txt", "summary": "見本。"}
-    jsonschema.validate({"documents": [good]}, schema)
-    for bad in ({"preformated": [[5, 8]]}, {"format": "docx"}, {"slide_titles": [[1, 2]]}, {"date": "2024-13-45x"},
+    jsonschema.validate({"documents": [good, {**good, "kind": "中間とりまとめ"}]}, schema)
+    for bad in ({"kind": "memorandum"}, {"preformated": [[5, 8]]}, {"format": "docx"}, {"slide_titles": [[1, 2]]},
+                {"date": "2024-13-45x"},
                 {"url": "ftp://example.org/"}, {"id": "Sample_1"}, {"lines": [1]}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({"documents": [{**good, **bad}]}, schema)

@@ -39,7 +39,9 @@ def _kind(value: object) -> str:
 
 
 # What a document is: an English kind that labels.py names in Japanese, or Japanese as it is.
-JapaneseText = Annotated[str, Field(pattern=r"^[^A-Za-z]+$")]
+JAPANESE_PATTERN = r"^[^A-Za-z]+$"  # no Latin letter
+JapaneseText = Annotated[str, Field(pattern=JAPANESE_PATTERN, json_schema_extra={
+    "patternErrorMessage": "a kind of the list, or the kind in Japanese"})]
 Kind = Annotated[str, PlainValidator(_kind, json_schema_input_type=Literal[tuple(KIND_LABELS)] | JapaneseText)]
 # pdf: a PDF read with its layout (read_pdf.py); pdf-text: text extracted from a PDF, structure
 # guessed (clean.py, structure.py); clean: Atlas clean text, structure as written (read_clean.py).
