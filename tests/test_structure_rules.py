@@ -744,10 +744,10 @@ def test_a_hint_text_that_no_line_reads_stops_the_conversion_with_one_line(tmp_p
         "    source: deck.txt\n    summary: s\n    slides: true\n    slide_titles: [\"存在しない題\"]\n",
         encoding="utf-8",
     )
-    entry = load_catalog(tmp_path)[0]
-    with pytest.raises(InputError) as error:
-        build_document(entry, tmp_path)
-    assert str(error.value) == f"{tmp_path / 'catalog.yml'}:2: 'deck': no line reads '存在しない題'"
+    with pytest.raises(InputError) as error:  # found when the catalog is read, before any conversion
+        load_catalog(tmp_path)
+    where = tmp_path / "catalog.yml"
+    assert str(error.value) == f"{where}:10: key 'slide_titles' of 'deck': no line reads '存在しない題'"
 
 
 def test_slides_start_at_form_feeds_where_the_text_has_them():

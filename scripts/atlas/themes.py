@@ -32,9 +32,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .errors import InputError
 from .fold import fold_with_map
 from .model import (
     Document,
@@ -48,14 +46,15 @@ from .model import (
     range_is_free,
 )
 from .particulars import is_particulars, topic_text
-from .yamlfile import load_list
+from .schema import Themes
+from .validation import key_error, suggestion, validate
+from .yamlfile import load_located
 
 HEADING_WEIGHT = 5
 MIN_MENTIONS = 3
 MIN_PER_1000_CHARS = 2.0
 MAX_RELATED = 3  # a few that help, not a list to wade through
 MIN_RELATED_SCORE = 0.12
-THEME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -93,28 +92,19 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
 
 
 def load_themes(path: Path) -> list[Theme]:
-    themes = [_theme(raw, path) for raw in load_list(path, "themes")]
-    ids = [t.id for t in themes]
-    for theme in themes:
-        if ids.count(theme.id) > 1:
-            raise InputError(path, f"duplicate theme id '{theme.id}'")
-        for other in theme.related:
-            if other not in ids:
-                raise InputError(path, f"theme '{theme.id}' relates to unknown theme '{other}'")
-    return themes
-
-
-def _theme(raw: Any, path: Path) -> Theme:
-    if not isinstance(raw, dict):
-        raise InputError(path, "each theme must be a mapping")
-    for key in ("id", "ja", "en", "definition", "terms"):
-        if not raw.get(key):
-            raise InputError(path, f"theme {raw.get('id', '?')!r}: missing key '{key}'")
-    if not THEME_ID.fullmatch(str(raw["id"])):
-        raise InputError(path, f"theme id '{raw['id']}' must be lowercase ASCII words joined by '-'")
-    terms = [str(t) for t in raw["terms"]]
-    return Theme(str(raw["id"]), str(raw["ja"]), str(raw["en"]), str(raw["definition"]), terms,
-                 [str(r) for r in raw.get("related", [])], str(raw.get("short") or raw["ja"]), term_pattern(terms))
+    located = load_located(path)
+    themes = validate(located, Themes, "id").themes
+    first: dict[str, int] = {}
+    for index, theme in enumerate(themes):
+        if first.setdefault(theme.id, index) != index:
+            raise key_error(located, ("themes", index, "id"), f"duplicate theme id '{theme.id}' "
+                            f"(first used at line {located.line_of(('themes', first[theme.id], 'id'))})", "id")
+        for position, other in enumerate(theme.related):
+            if other not in {t.id for t in themes}:
+                raise key_error(located, ("themes", index, "related", position), f"unknown theme '{other}'"
+                                + suggestion(other, [t.id for t in themes]), "id")
+    return [Theme(t.id, t.ja, t.en, t.definition, list(t.terms), list(t.related), t.short or t.ja,
+                  term_pattern(list(t.terms))) for t in themes]
 
 
 # ---------------------------------------------------------------------------

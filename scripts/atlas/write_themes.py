@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from .context import HeadingContext
-from .errors import InputError
 from .fold import fold, fold_with_map
 from .labels import date_label
 from .markdown import escape
 from .model import Document, Section
+from .schema import Events
 from .themes import Theme, section_text
+from .validation import validate
 from .write import Page, finish_page, front_matter, newest_first, section_url
-from .yamlfile import load_list
+from .yamlfile import load_located
 
 PASSAGES_PER_DOCUMENT = 5
 EXCERPT_CHARS = 90
@@ -162,19 +161,11 @@ class Event:
 
 def load_events(path: Path) -> list[Event]:
     events = []
-    # BaseLoader: dates stay text, so "2017-09" (a month) is not an error of YAML's own
-    for raw in load_list(path, "events", loader=yaml.BaseLoader):
-        text = str(raw.get("date", ""))
-        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
-        if not match or not raw.get("title"):
-            raise InputError(path, f"event needs a date (YYYY-MM or YYYY-MM-DD) and a title: {raw!r}")
-        year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            raise InputError(path, f"bad event date {text!r}") from None
-        label = f"{year}年{month}月{day}日" if match[3] else f"{year}年{month}月"
-        events.append(Event(when, label, str(raw["title"]), tuple(str(t) for t in raw.get("terms", []))))
+    for event in validate(load_located(path), Events, "title").events:
+        when, precision = event.date
+        label = {"day": f"{when.year}年{when.month}月{when.day}日", "month": f"{when.year}年{when.month}月",
+                 "year": f"{when.year}年"}[precision]
+        events.append(Event(when, label, event.title, tuple(event.terms)))
     return events
 
 
