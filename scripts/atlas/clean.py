@@ -538,12 +538,18 @@ def _continues(before: str, after: str) -> bool:
             and not after.startswith(("・", "「", "（", "≪", "【", "○", "◯", "■", "□", "●")))
 
 
+# A table's header row, however many lines its cells wrap to, is short: a longer repeat is a
+# document's text repeated (and following it line by line would cost time that grows with its square).
+_LONGEST_HEADER_ROW = 40
+
+
 def _matching_block(lines: list[Line], earlier: int, head: int) -> list[int]:
     """The lines from ``head`` on that repeat, one for one, the body lines from ``earlier`` on."""
     block: list[int] = []
     a: int | None = earlier
     b: int | None = head
-    while a is not None and b is not None and a < head and lines[a].text == lines[b].text:
+    while a is not None and b is not None and a < head and lines[a].text == lines[b].text \
+            and len(block) < _LONGEST_HEADER_ROW:
         block.append(b)
         a, b = _next_body(lines, a), _next_body(lines, b)
     return block

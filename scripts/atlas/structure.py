@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
@@ -745,8 +746,10 @@ class _Builder:
     def between_part_references(self, index: int, found: _Found) -> bool:
         """Whether the document's own part headings are printed again just above and just below: a
         table that maps another text's clauses (「5.概念」, numbered in sequence) onto the parts."""
-        above = [line for line in reversed(self.lines[:index]) if line.kind == "body"][:REFERENCE_REACH]
-        below = [line for line in self.lines[found.last + 1 :] if line.kind == "body"][:REFERENCE_REACH]
+        lines = self.lines
+        above = list(islice((lines[i] for i in range(index - 1, -1, -1) if lines[i].kind == "body"), REFERENCE_REACH))
+        below = list(islice((lines[i] for i in range(found.last + 1, len(lines)) if lines[i].kind == "body"),
+                            REFERENCE_REACH))
         return any(self.repeats_a_part(line.text) for line in above) and any(
             self.repeats_a_part(line.text) for line in below)
 
