@@ -45,6 +45,7 @@ OWN_QUERIES = ROOT / "tests" / "search_queries.jsonl"
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SIZE_BEGIN = "<!-- BEGIN size (bench/search_size.py) -->"
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess[str]:
@@ -56,10 +57,14 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess[str]:
 # ---------------------------------------------------------------------------
 
 
-def build_site(docs: Path, out: Path, variant: str) -> float:
-    """Build ``docs`` as ``variant`` into ``out``; returns the build time in seconds."""
+def build_site(docs: Path, out: Path, variant: str, nav: str | None = None) -> float:
+    """Build ``docs`` as ``variant`` into ``out``; returns the build time in seconds.
+
+    ``nav``: the converter's .nav.yml of a synthetic corpus (built without --strict)."""
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs), "site_dir": str(out),
               "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}}
+    if nav is not None:
+        config |= {"strict": False, **yaml.safe_load(nav)}
     if variant in ("material", "pagefind"):
         empty = WORK / "empty-overrides"
         empty.mkdir(parents=True, exist_ok=True)
@@ -180,7 +185,7 @@ def scale(factor: int) -> dict:
     nav = (docs / ".nav.yml").read_text(encoding="utf-8")
     site = WORK / f"site-{factor}x"
     build_s = build_site_with_nav(docs, site, nav)
-    raw = b"".join(p.read_bytes() for p in sorted((site / "atlas").glob("search*.json")))
+    raw = b"".join(p.read_bytes() for p in sorted((site / "atlas").rglob("*")) if p.is_file())
     cold = [cold_first_result(site) for _ in range(3)]
     result = evaluate(site, DEV_QUERIES, f"atlas-{factor}x")
     return {
@@ -318,7 +323,11 @@ def main() -> int:
               f"cold first result {result['cold_first_result_ms']:.0f} ms, "
               f"latency median {result['summary']['latency_median_ms']} ms", flush=True)
     text = report(quality, own, scales, notes)
-    (ROOT / "bench" / "search.md").write_text(text, encoding="utf-8")
+    target = ROOT / "bench" / "search.md"
+    previous = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if SIZE_BEGIN in previous:  # bench/search_size.py's section stays
+        text = text.rstrip("\n") + "\n\n" + SIZE_BEGIN + previous.split(SIZE_BEGIN, 1)[1]
+    target.write_text(text, encoding="utf-8")
     print(text)
     return 0
 

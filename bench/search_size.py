@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Search cost as the library grows: bytes per page view, bytes per first query, latency.
+
+    .venv/bin/python bench/search_size.py                  # 1×, 20×, 50×; atlas and Pagefind
+    .venv/bin/python bench/search_size.py --factors 1 20   # fewer corpora
+    .venv/bin/python bench/search_size.py --no-pagefind
+
+For each factor N the project's own sources are copied N times with new ids into a scratch
+catalog (search_bench.synthetic_sources), converted and built into a site (MkDocs; and the same
+pages with Pagefind's default UI, Pagefind pinned in search_bench.pagefind_binary).  Each site is
+served without compression on 127.0.0.1 and opened in headless Chromium with an empty cache:
+
+- page view: every byte the browser fetches for the home page and for a document page, until
+  the network has been idle 500 ms (nothing typed);
+- first query: the box is focused and a query of the development set typed at once; the bytes
+  fetched from then until the results are on screen and the network is idle, and the time from
+  the keystroke to the first result on screen (read in the page: performance.now() at the input
+  event, a MutationObserver at the first result link).  One fresh page per query.
+- atlas only: hit@10, MRR@10 and the warm latency (index open) of search_eval.py on the
+  development set.
+
+Writes build/bench/search-size.json and the "Size" section of bench/search.md (between its
+markers; search_bench.py keeps it when it rewrites the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from search_bench import (
+    DEV_QUERIES,
+    ROOT,
+    WORK,
+    build_site,
+    convert,
+    evaluate,
+    synthetic_sources,
+)
+
+BEGIN, END = "<!-- BEGIN size (bench/search_size.py) -->", "<!-- END size -->"
+DOCUMENT_PAGE = "documents/bosai-dx-2024/"
+CANDIDATES = {
+    # input box, a result link
+    "atlas": ("input.md-search__input", ".md-search-result__list a.md-search-result__link"),
+    "pagefind": (".pagefind-ui__search-input", ".pagefind-ui__result-link"),
+}
+
+
+def corpus(factor: int) -> tuple[Path, str, float]:
+    """The N× corpus converted: its docs folder, nav and the conversion time (s)."""
+    docs = WORK / f"docs-{factor}x"
+    shutil.rmtree(docs, ignore_errors=True)
+    started = time.perf_counter()
+    convert(synthetic_sources(factor), docs)
+    seconds = time.perf_counter() - started
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
+    return docs, (docs / ".nav.yml").read_text(encoding="utf-8"), seconds
+
+
+def file_bytes(site: Path, url: str) -> int:
+    """Size of the file a URL of the served site names (served as is: no compression)."""
+    path = unquote(urlparse(url).path).lstrip("/")
+    target = site / path
+    if target.is_dir() or path == "" or path.endswith("/"):
+        target = target / "index.html"
+    return target.stat().st_size if target.is_file() else 0
+
+
+FIRST_RESULT_JS = """([inputSel, resultSel, query]) => new Promise((resolve) => {
+  const input = document.querySelector(inputSel);
+  input.focus();
+  input.click();
+  const t0 = performance.now();
+  const seen = () => document.querySelector(resultSel);
+  new MutationObserver((_, observer) => {
+    if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
+  }).observe(document.body, {childList: true, subtree: true});
+  input.value = query;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true, data: query, inputType: 'insertText'}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'Process'}));
+  setTimeout(() => resolve(null), 10000);
+})"""
+
+
+def measure(site: Path, candidate: str, queries: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from conftest import LAUNCH_ARGS, _serve
+
+    input_sel, result_sel = CANDIDATES[candidate]
+    httpd = _serve(site)
+    root = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    views: dict[str, int] = {}
+    firsts: list[int] = []
+    latencies: list[float] = []
+    foreign: set[str] = set()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=LAUNCH_ARGS)
+            for name, path in (("home", ""), ("document", DOCUMENT_PAGE)):
+                views[name] = _page_view(browser, root + path, site, foreign)[0]
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                urls: list[str] = []
+                page.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
+                page.goto(root + DOCUMENT_PAGE, wait_until="networkidle")
+                page.wait_for_timeout(500)
+                before = len(urls)
+                elapsed = page.evaluate(FIRST_RESULT_JS, [input_sel, result_sel, query])
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(300)
+                firsts.append(sum(file_bytes(site, u) for u in urls[before:]))
+                if elapsed is not None:
+                    latencies.append(elapsed)
+                foreign.update(u for u in urls if not u.startswith(root) and not u.startswith("data:"))
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    latencies.sort()
+    return {
+        "page_view_home": views["home"], "page_view_document": views["document"],
+        "first_query_median": statistics.median(firsts), "first_query_max": max(firsts),
+        "first_latency_median_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "first_latency_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1) if latencies else None,
+        "no_result": len(queries) - len(latencies), "foreign_requests": sorted(foreign),
+    }
+
+
+def _page_view(browser, url: str, site: Path, foreign: set[str]) -> tuple[int, list[str]]:
+    context = browser.new_context()
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("requestfinished", lambda request: urls.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    foreign.update(u for u in urls if not u.startswith(url.split("/documents/")[0]) and not u.startswith("data:"))
+    return sum(file_bytes(site, u) for u in urls), urls
+
+
+def index_bytes(site: Path, candidate: str) -> int:
+    folder = site / ("atlas" if candidate == "atlas" else "pagefind")
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def run_factor(factor: int, candidates: list[str], queries: list[str]) -> dict:
+    docs, nav, convert_s = corpus(factor)
+    sections = json.loads((docs / "atlas" / "search.json").read_text("utf-8"))["sections"]
+    row: dict = {"factor": factor, "sections": sections, "convert_s": round(convert_s, 1)}
+    for candidate in candidates:
+        site = WORK / f"size-{candidate}-{factor}x"
+        shutil.rmtree(site, ignore_errors=True)
+        build_s = build_site(docs, site, candidate, nav=nav)
+        result = measure(site, candidate, queries) | {"build_s": round(build_s, 1),
+                                                      "index_bytes": index_bytes(site, candidate)}
+        if candidate == "atlas":
+            summary = evaluate(site, DEV_QUERIES, f"size-atlas-{factor}x")["summary"]
+            result |= {k: summary[k] for k in ("hit@10", "mrr@10", "latency_median_ms", "latency_p95_ms")}
+        row[candidate] = result
+        print(f"{factor}× {candidate}: {json.dumps(result)}", flush=True)
+    return row
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:,.0f} KB"
+
+
+def section(rows: list[dict]) -> str:
+    lines = [
+        BEGIN,
+        "## Size: what a reader downloads as the library grows",
+        "",
+        "Written by `.venv/bin/python bench/search_size.py`: the project's sources copied N times with",
+        "new ids, converted and built; served without compression; headless Chromium, empty cache.",
+        "Page view: all bytes of a page opened and left idle (home page / a document page). First query:",
+        "bytes fetched after focusing the box and typing one development-set query (median and max of",
+        "the 30), and keystroke → first result on screen. Targets at 20×: page view ≤ 400 KB, page +",
+        "first query ≤ 1,000 KB, results within 500 ms.",
+        "",
+        "| corpus | candidate | sections | index on disk | page view home / document | first query median / max "
+        "| page + first query (document, max) | first result median / p95 ms | build s |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        for candidate in ("atlas", "pagefind"):
+            r = row.get(candidate)
+            if not r:
+                continue
+            lines.append(
+                f"| {row['factor']}× | {candidate} | {row['sections']} | {kb(r['index_bytes'])} | "
+                f"{kb(r['page_view_home'])} / {kb(r['page_view_document'])} | "
+                f"{kb(r['first_query_median'])} / {kb(r['first_query_max'])} | "
+                f"{kb(r['page_view_document'] + r['first_query_max'])} | "
+                f"{r['first_latency_median_ms']} / {r['first_latency_p95_ms']} | {r['build_s']} |"
+            )
+    lines += ["", "Quality and warm latency of atlas on the same corpora (search_eval.py, development set):", "",
+              "| corpus | hit@10 | MRR@10 | latency median ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {r['factor']}× | {r['atlas']['hit@10']:.3f} | {r['atlas']['mrr@10']:.3f} | "
+              f"{r['atlas']['latency_median_ms']} | {r['atlas']['latency_p95_ms']} |" for r in rows if "atlas" in r]
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    target = ROOT / "bench" / "search.md"
+    current = target.read_text(encoding="utf-8") if target.is_file() else "# Search benchmark\n"
+    if BEGIN in current:
+        head, rest = current.split(BEGIN, 1)
+        current = head + text + rest.split(END, 1)[1]
+    else:
+        current = current.rstrip("\n") + "\n\n" + text + "\n"
+    target.write_text(current, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 20, 50])
+    parser.add_argument("--no-pagefind", action="store_true")
+    args = parser.parse_args()
+    queries = [json.loads(line)["q"] for line in DEV_QUERIES.read_text("utf-8").splitlines() if line.strip()]
+    WORK.mkdir(parents=True, exist_ok=True)
+    candidates = ["atlas"] + ([] if args.no_pagefind else ["pagefind"])
+    rows = [run_factor(factor, candidates, queries) for factor in args.factors]
+    (WORK / "search-size.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = section(rows)
+    write_section(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
