@@ -144,6 +144,7 @@ def test_a_page_view_loads_no_index_and_a_query_only_the_parts_it_needs(browser,
     page.goto(f"{server}/documents/digital-nippon-2024/", wait_until="networkidle")
     page.wait_for_timeout(300)
     assert atlas_requests(urls, server) == [], "opening a page loads no search index"
+    assert not [u for u in urls if "atlas-search-core" in u], "nor the search code beyond the box's"
     assert not [u for u in urls if "search_index" in u], "nor Material's own index"
     page.locator("input.md-search__input").click()
     page.wait_for_function(PLACEHOLDER_SHOWN)
@@ -171,3 +172,21 @@ def test_results_say_where_the_section_sits(search_page):
     assert nested, texts
     doc = search_page.locator(".md-search-result__list li").first.locator(".atlas-search-doc").inner_text()
     assert texts[0].startswith(doc)
+
+
+def test_a_search_has_a_url_that_opens_the_same_results(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/documents/digital-nippon-2024/")
+    search_for(page, "防災 ＤＸ")
+    page.wait_for_function("() => location.search.includes('q=')")
+    shown = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    pasted = browser.new_page()
+    pasted.goto(page.url)
+    pasted.wait_for_selector(".md-search-result__list a")
+    assert pasted.locator("input.md-search__input").input_value() == "防災 ＤＸ"
+    assert pasted.evaluate("document.getElementById('__search').checked"), "the results panel is open"
+    assert pasted.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)") == shown
+    page.locator("button[type=reset]").click(force=True)
+    page.wait_for_function("() => !location.search.includes('q=')")
+    page.close()
+    pasted.close()

@@ -345,8 +345,8 @@
   /* ---- a search over the split index -------------------------------------------------- */
 
   /* load(name) → Promise of a file under atlas/: JSON for *.json, Uint8Array otherwise.
-   * Returns a Promise of {search(query) → Promise of rank()'s answer, entries(ids) → Promise of
-   * store entries, fold}. */
+   * Returns a Promise of {search(query, current) → Promise of rank()'s answer, entries(ids) →
+   * Promise of store entries, fold}. */
   function open(load) {
     return Promise.all([load("search.json"), load("lengths.bin")]).then(function (got) {
       var manifest = got[0];
@@ -362,10 +362,12 @@
         return chunks.get(i);
       }
 
-      function search(query) {
+      /* current(): false once the reader has typed on; the answer is then null and costs no more work. */
+      function search(query, current) {
         var words = fold.queryWords(query);
         var needed = chunksFor(words, manifest.chunks);
         return Promise.all(needed.map(chunk)).then(function (maps) {
+          if (current && !current()) return null;
           var byIndex = new Map();
           needed.forEach(function (i, k) { byIndex.set(i, maps[k]); });
           function postingsOf(key) {

@@ -1,8 +1,8 @@
 /* Digital Policy Atlas search: the page code.  Drives Material's search box (markup in
  * overrides/partials/search.html) with the core in atlas-search-core.js.
  *
- * Opening a page loads no index: focusing the box (or the first key that opens it) fetches the
- * manifest and the section lengths; each query then fetches the posting chunks its words need
+ * Opening a page loads no index (unless its URL asks for a search: ?q=…): focusing the box (or
+ * the first key that opens it) fetches the core, the manifest and the section lengths; each query then fetches the posting chunks its words need
  * and the store shards of the results shown (format: scripts/atlas/search.py).  Everything comes
  * from the site itself, under any sub-path (URLs resolve against the site root that Material
  * puts in __config.base).
@@ -12,7 +12,18 @@
 
   var MAX_RESULTS = 20;
   var SNIPPET_RADIUS = 45;
-  var core = window.atlasSearchCore;
+  var core = null; // atlas-search-core.js, loaded with the index: a page view needs neither
+
+  function loadCore(root) {
+    if (window.atlasSearchCore) return Promise.resolve(window.atlasSearchCore);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL("assets/atlas-search-core.js", root).href;
+      script.onload = function () { resolve(window.atlasSearchCore); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
 
   function config() {
     var el = document.getElementById("__config");
@@ -65,7 +76,7 @@
     var list = document.querySelector(".md-search-result__list");
     var meta = document.querySelector(".md-search-result__meta");
     var toggle = document.getElementById("__search");
-    if (!input || !list || !meta || !core) return;
+    if (!input || !list || !meta) return;
     var cfg = config();
     var t = cfg.translations || {};
     var root = new URL((cfg.base || ".") + "/", location.href);
@@ -83,7 +94,10 @@
 
     function open() {
       if (!opening) {
-        opening = core.open(load).then(function (opened) {
+        opening = loadCore(root).then(function (loaded) {
+          core = loaded;
+          return core.open(load);
+        }).then(function (opened) {
           index = opened;
           if (!input.value) meta.textContent = t["search.result.placeholder"] || "";
           schedule();
@@ -92,10 +106,18 @@
       return opening;
     }
 
+    /* The page's URL carries the query (?q=…), so a search can be pasted and opens the same results. */
+    function remember(query) {
+      var url = new URL(location.href);
+      if (query.trim()) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    }
+
     function render() {
       if (!index) { open(); return; }
       var query = input.value;
       shown = query;
+      remember(query);
       var mine = ++latest;
       var fold = index.fold;
       if (!fold.queryWords(query).length) {
@@ -103,7 +125,9 @@
         meta.textContent = t["search.result.placeholder"] || "";
         return;
       }
-      index.search(query).then(function (found) {
+      var current = function () { return mine === latest; };
+      index.search(query, current).then(function (found) {
+        if (!found || !current()) return; // typed on: that search answers instead
         var top = found.results.slice(0, MAX_RESULTS);
         return index.entries(top.map(function (h) { return h.id; })).then(function (entries) {
           if (mine !== latest) return;
@@ -145,6 +169,7 @@
       list.innerHTML = "";
       shown = "";
       latest++;
+      remember("");
       if (index) meta.textContent = t["search.result.placeholder"] || "";
     });
     document.addEventListener("keydown", function (e) {
@@ -162,6 +187,12 @@
       }
     });
     list.addEventListener("click", function () { if (toggle) toggle.checked = false; });
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked) {  // a pasted search: open the panel with its results (the one case a page loads the index)
+      input.value = asked;
+      if (toggle) toggle.checked = true;
+      open();
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

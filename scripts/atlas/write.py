@@ -302,7 +302,7 @@ def front_matter(title: str, tags: list[str] | None = None, description: str = "
     if tags:
         lines.append("tags:")
         lines += [f"  - {_q(tag)}" for tag in tags]
-    # The site searches with its own index (atlas/search*.json); Material's lunr index of the
+    # The site searches with its own index (atlas/, scripts/atlas/search.py); Material's lunr index of the
     # same pages would only add megabytes that nobody downloads.
     lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", ""])
