@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/search_size.py                  # 1×, 20×, 50×; atlas and Pagefind
     .venv/bin/python bench/search_size.py --factors 1 20   # fewer corpora
-    .venv/bin/python bench/search_size.py --no-pagefind
+    .venv/bin/python bench/search_size.py --pagefind 50   # Pagefind re-measured at 50× only
 
 For each factor N the project's own sources are copied N times with new ids into a scratch
 catalog (search_bench.synthetic_sources), converted and built into a site (MkDocs; and the same
@@ -19,7 +19,8 @@ served without compression on 127.0.0.1 and opened in headless Chromium with an 
 - atlas only: hit@10, MRR@10 and the warm latency (index open) of search_eval.py on the
   development set.
 
-Writes build/bench/search-size.json and the "Size" section of bench/search.md (between its
+Keeps the figures in build/bench/search-size.json (a candidate not measured in a run keeps its
+earlier ones, with the time they were measured) and writes the "Size" section of bench/search.md (between its
 markers; search_bench.py keeps it when it rewrites the file).
 """
 
@@ -155,6 +156,22 @@ def index_bytes(site: Path, candidate: str) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+RESULTS = WORK / "search-size.json"
+
+
+def saved() -> dict[int, dict]:
+    """Rows measured so far, by factor (a candidate left out of a run keeps its earlier figures)."""
+    rows = json.loads(RESULTS.read_text("utf-8")) if RESULTS.is_file() else []
+    return {row["factor"]: row for row in rows}
+
+
+def save(row: dict) -> None:
+    rows = saved()
+    rows[row["factor"]] = rows.get(row["factor"], {}) | row
+    RESULTS.write_text(json.dumps(sorted(rows.values(), key=lambda r: r["factor"]), ensure_ascii=False, indent=1)
+                       + "\n", encoding="utf-8")
+
+
 def run_factor(factor: int, candidates: list[str], queries: list[str]) -> dict:
     docs, nav, convert_s = corpus(factor)
     sections = json.loads((docs / "atlas" / "search.json").read_text("utf-8"))["sections"]
@@ -168,9 +185,10 @@ def run_factor(factor: int, candidates: list[str], queries: list[str]) -> dict:
         if candidate == "atlas":
             summary = evaluate(site, DEV_QUERIES, f"size-atlas-{factor}x")["summary"]
             result |= {k: summary[k] for k in ("hit@10", "mrr@10", "latency_median_ms", "latency_p95_ms")}
-        row[candidate] = result
+        row[candidate] = result | {"measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        save(row)
         print(f"{factor}× {candidate}: {json.dumps(result)}", flush=True)
-    return row
+    return saved()[factor]
 
 
 def kb(n: float) -> str:
@@ -205,7 +223,9 @@ def section(rows: list[dict]) -> str:
                 f"{kb(r['page_view_document'] + r['first_query_max'])} | "
                 f"{r['first_latency_median_ms']} / {r['first_latency_p95_ms']} | {r['build_s']} |"
             )
-    lines += ["", "Quality and warm latency of atlas on the same corpora (search_eval.py, development set):", "",
+    lines += ["", "Measured: " + "; ".join(f"{r['factor']}× {c} {r[c]['measured']}" for r in rows
+                                          for c in ("atlas", "pagefind") if c in r and "measured" in r[c]) + ".",
+              "", "Quality and warm latency of atlas on the same corpora (search_eval.py, development set):", "",
               "| corpus | hit@10 | MRR@10 | latency median ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {r['factor']}× | {r['atlas']['hit@10']:.3f} | {r['atlas']['mrr@10']:.3f} | "
               f"{r['atlas']['latency_median_ms']} | {r['atlas']['latency_p95_ms']} |" for r in rows if "atlas" in r]
@@ -227,13 +247,14 @@ def write_section(text: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 20, 50])
-    parser.add_argument("--no-pagefind", action="store_true")
+    parser.add_argument("--pagefind", type=int, nargs="*", metavar="N",
+                        help="measure Pagefind only at these factors (default: all); others keep earlier figures")
     args = parser.parse_args()
     queries = [json.loads(line)["q"] for line in DEV_QUERIES.read_text("utf-8").splitlines() if line.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
-    candidates = ["atlas"] + ([] if args.no_pagefind else ["pagefind"])
-    rows = [run_factor(factor, candidates, queries) for factor in args.factors]
-    (WORK / "search-size.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    pagefind = set(args.factors if args.pagefind is None else args.pagefind)
+    rows = [run_factor(factor, ["atlas"] + (["pagefind"] if factor in pagefind else []), queries)
+            for factor in args.factors]
     text = section(rows)
     write_section(text)
     print(text)
