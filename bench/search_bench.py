@@ -213,8 +213,8 @@ def build_site_with_nav(docs: Path, site: Path, nav: str) -> float:
 
 NOTES = (
     "- Choice: **atlas**. It is the only candidate that finds every kind of query on the",
-    "  development set and the project's own set (hit@10 1.0, no zero-result query) and it answers",
-    "  within one animation frame of the keystroke.",
+    "  development set and the project's own set (hit@10 1.0, no zero-result query); it answers",
+    "  once the chunks of the query's character pairs and the results' store shards have arrived.",
     "- Material (lunr + TinySegmenter) segments index and query differently: mixed-script terms",
     "  (防災DX, 生成AI), width variants (ＰＱＣ), hiragana for katakana and many compounds return",
     "  nothing; its ranking puts page-level results before sections.",
@@ -226,9 +226,10 @@ NOTES = (
     "- At 50× every section exists 50 times; where the right section ranked 2nd or 3rd at 1×, the",
     "  50 copies of the section ranked 1st fill the first ten places, hence hit@10 0.87 there.",
     "- Cold load → first result: from navigation start with an empty cache, the query typed at",
-    "  DOMContentLoaded, until the first result is in the DOM. The index is split into ~1.5 MB",
-    "  chunks fetched one after another, each searched as it arrives; at 50× the page's own",
-    "  DOMContentLoaded (a 600-row home page) is most of the time.",
+    "  DOMContentLoaded, until the first result is in the DOM. The index is split (format:",
+    "  scripts/atlas/search.py): the query fetches the manifest, the posting chunks of its character",
+    "  pairs and the store shards of the results shown; at 50× the page's own DOMContentLoaded",
+    "  (a 600-row home page) is most of the time. Bytes per page view and per query: the Size section.",
 )
 
 
