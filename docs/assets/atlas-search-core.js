@@ -357,9 +357,16 @@
       var decoded = new Map(); // key → postings
       var shards = new Map();
 
+      /* A file once: its promise is kept, unless it failed (a later search tries again). */
+      function once(cache, key, make) {
+        if (!cache.has(key)) {
+          cache.set(key, make().catch(function (error) { cache.delete(key); throw error; }));
+        }
+        return cache.get(key);
+      }
+
       function chunk(i) {
-        if (!chunks.has(i)) chunks.set(i, load("g/" + i + ".bin").then(decodeChunk));
-        return chunks.get(i);
+        return once(chunks, i, function () { return load("g/" + i + ".bin").then(decodeChunk); });
       }
 
       /* current(): false once the reader has typed on; the answer is then null and costs no more work. */
@@ -392,8 +399,7 @@
       function entries(ids) {
         return Promise.all(ids.map(function (id) {
           var k = Math.floor(id / manifest.storeSize);
-          if (!shards.has(k)) shards.set(k, load("s/" + k + ".json"));
-          return shards.get(k).then(function (shard) { return shard.sections[id % manifest.storeSize]; });
+          return once(shards, k, function () { return load("s/" + k + ".json"); }).then(function (shard) { return shard.sections[id % manifest.storeSize]; });
         }));
       }
 

@@ -101,7 +101,10 @@
           index = opened;
           if (!input.value) meta.textContent = t["search.result.placeholder"] || "";
           schedule();
-        }).catch(function () { meta.textContent = "検索インデックスを読み込めませんでした"; });
+        }).catch(function () {
+          opening = null; // the next focus or key tries again
+          meta.textContent = "検索インデックスを読み込めませんでした";
+        });
       }
       return opening;
     }

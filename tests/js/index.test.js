@@ -76,3 +76,14 @@ test("a query fetches only the chunks of its keys and the store of the results s
   const shards = new Set(found.results.slice(0, 20).map((h) => "s/" + Math.floor(h.id / index.manifest.storeSize) + ".json"));
   assert.deepEqual(new Set(requests.filter((r) => r.startsWith("s/"))), shards);
 });
+
+test("a part that failed to arrive is fetched again by the next search", { skip }, async () => {
+  const requests = [];
+  const base = loader(requests);
+  let failed = 0;
+  const flaky = (name) => (name.startsWith("g/") && !failed++ ? Promise.reject(new Error("offline")) : base(name));
+  const index = await core.open(flaky);
+  await assert.rejects(index.search("情報銀行"));
+  const found = await index.search("情報銀行");
+  assert.ok(found.results.length > 0);
+});
