@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test install browser convert build serve lint
+.PHONY: site test install install-zensical zensical browser convert build serve lint
 
 site: install convert build
 	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
@@ -19,18 +19,40 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
-# accessibility tests inject axe-core from the npm registry.
-AXE_VERSION := 4.14.1
+# Zensical, Material for MkDocs' successor, in the same venv (README: "Building with Zensical").
+install-zensical: $(VENV)/.zensical-installed
 
-browser: .cache/node/node_modules/axe-core/axe.min.js
+$(VENV)/.zensical-installed: requirements-zensical.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-zensical.txt
+	touch $@
+
+# The same site built by Zensical into site/. Never `zensical build --clean`: it empties .cache/,
+# where the browser tests keep axe-core.
+zensical: install-zensical convert
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/zensical build --strict
+	@echo "Site built by Zensical in site/. Preview: $(VENV)/bin/zensical serve  (http://localhost:8000/)"
+
+# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
+# accessibility tests inject axe-core from the npm registry; the markup test runs the Nu Html
+# Checker (npm vnu-jar), which needs java (Debian's default-jre-headless when missing).
+AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
+
+browser: .cache/node/node_modules/axe-core/axe.min.js .cache/node/node_modules/vnu-jar/build/dist/vnu.jar
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless >/dev/null; fi; }
 
 .cache/node/node_modules/axe-core/axe.min.js:
 	mkdir -p .cache/node
 	npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@$(AXE_VERSION)
+
+.cache/node/node_modules/vnu-jar/build/dist/vnu.jar:
+	mkdir -p .cache/node
+	npm install --silent --no-audit --no-fund --prefix .cache/node vnu-jar@$(VNU_VERSION)
 
 convert: install
 	$(PY) scripts/convert.py
@@ -45,6 +67,6 @@ serve: install
 lint: install
 	$(VENV)/bin/ruff check scripts tests bench
 
-test: install browser
+test: install install-zensical browser
 	$(VENV)/bin/ruff check scripts tests bench
 	$(PY) -m pytest -q tests

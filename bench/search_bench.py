@@ -43,6 +43,9 @@ EVAL = Path(os.environ.get("SEARCH_EVAL", ROOT.parent / "shared" / "eval" / "sea
 DEV_QUERIES = EVAL.parent / "queries_dev.jsonl"
 OWN_QUERIES = ROOT / "tests" / "search_queries.jsonl"
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+# A config that INHERITs mkdocs.yml from another folder names its hook by absolute path (MkDocs resolves
+# hooks against the inheriting file).
+HOOKS = ROOT / "scripts" / "site_hooks.py"
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SIZE_BEGIN = "<!-- BEGIN size (bench/search_size.py) -->"
@@ -62,7 +65,7 @@ def build_site(docs: Path, out: Path, variant: str, nav: str | None = None) -> f
 
     ``nav``: the converter's .nav.yml of a synthetic corpus (built without --strict)."""
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs), "site_dir": str(out),
-              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}}
+              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}, "hooks": [str(HOOKS)]}
     if nav is not None:
         config |= {"strict": False, **yaml.safe_load(nav)}
     if variant in ("material", "pagefind"):
@@ -70,6 +73,11 @@ def build_site(docs: Path, out: Path, variant: str, nav: str | None = None) -> f
         empty.mkdir(parents=True, exist_ok=True)
         config["theme"] = {"name": "material", "custom_dir": str(empty)}
         config["extra_javascript"] = []
+    if variant == "material":
+        # The site turns Material's search off (it has its own); the baseline turns it back on,
+        # without the hook that drops lunr's files.
+        config["plugins"] = [{"search": {"lang": "ja"}}, "minify"]
+        config["hooks"] = []
     if variant == "pagefind":
         config["plugins"] = ["minify"]  # no Material search: Pagefind's UI replaces it
         pagefind_overrides = WORK / "pagefind-overrides"
@@ -197,7 +205,7 @@ def scale(factor: int) -> dict:
 
 def build_site_with_nav(docs: Path, site: Path, nav: str) -> float:
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs), "site_dir": str(site),
-              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}, "hooks": [str(HOOKS)],
               "strict": False, **yaml.safe_load(nav)}
     cfg = WORK / f"mkdocs-scale-{site.name}.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

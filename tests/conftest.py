@@ -7,7 +7,9 @@ import http.server
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def zensical_site() -> Iterator[Path]:
+    """The committed docs/ built by Zensical (`make zensical`), with --strict.
+
+    Zensical takes the site folder from mkdocs.yml only, and it must lie inside the project:
+    SITE_DIR puts it in build/ (git-ignored), and the folder is removed afterwards."""
+    zensical = ROOT / ".venv" / "bin" / "zensical"
+    if not zensical.exists():
+        pytest.fail("Zensical is not installed: run `make test` (it installs requirements-zensical.txt)")
+    (ROOT / "build").mkdir(exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix="zensical-site-", dir=ROOT / "build"))
+    result = subprocess.run(
+        [str(zensical), "build", "--strict"], cwd=ROOT, capture_output=True, text=True,
+        env={"SITE_DIR": str(out), "PATH": "/usr/bin:/bin"}, timeout=300,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
+
+
 def _serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = _QuietServer(("127.0.0.1", 0), handler)
@@ -76,6 +98,19 @@ def server(site: Path):
     httpd = _serve(site)
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site: Path):
+    httpd = _serve(zensical_site)
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def either_server(request: pytest.FixtureRequest) -> str:
+    """The site built by MkDocs and by Zensical, for the browser tests that must hold on both builds."""
+    return request.getfixturevalue("server" if request.param == "mkdocs" else "zensical_server")
 
 
 @pytest.fixture(scope="session")

@@ -147,6 +147,7 @@ def test_hostile_text_becomes_no_element_in_the_built_site(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
                       f"theme: {{name: material, custom_dir: {ROOT / 'overrides'}}}\nstrict: false\n"
+                      f"hooks: [{ROOT / 'scripts' / 'site_hooks.py'}]\n"
                       "nav: [{x: documents/sample/index.md}]\n", encoding="utf-8")
     built = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f", str(config)],
                            capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin"})

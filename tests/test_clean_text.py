@@ -187,8 +187,9 @@ def test_a_clean_source_becomes_a_page_and_its_own_clean_text(tmp_path):
         ("# 1．見出し\n\n```\n表\n", CATALOG, "sample.txt:3", "never closed"),
         ("本文。\n\n---\n\n本文ではない\n", CATALOG, "sample.txt:5", "must be a note"),
         ("本文。\n\n---\n\n本文。\n\n---\n\n[^1]: 注。\n", CATALOG, "sample.txt:3", "only stands before the notes"),
-        ("本文。\n", CATALOG + "    slides: true\n", "catalog.yml:2", "'slides' helps read PDF text"),
-        ("本文。\n", CATALOG.replace("format: clean", "format: docx"), "catalog.yml:2", "unknown format 'docx'"),
+        ("本文。\n", CATALOG + "    slides: true\n", "catalog.yml:10", "key 'slides' of 'sample': helps read PDF text"),
+        ("本文。\n", CATALOG.replace("format: clean", "format: docx"), "catalog.yml:9",
+         "key 'format' of 'sample': unknown format 'docx'"),
     ],
     ids=["unclosed-fence", "bad-note", "stray-rule", "pdf-hint", "unknown-format"],
 )
@@ -234,4 +235,4 @@ def test_a_part_with_its_own_file_must_say_which_lines_it_stands_for(tmp_path):
     (folder / "corrected.txt").write_text("本文。\n", encoding="utf-8")
     result = convert_clean(tmp_path, "本文。\n", catalog, folder)
     assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
-    assert "catalog.yml:10: part 'part-one' has its own source: give 'lines'" in result.stderr
+    assert "catalog.yml:16: key 'source' of 'part-one': a part with its own source must give 'lines'" in result.stderr

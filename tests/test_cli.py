@@ -44,11 +44,12 @@ def test_converts_another_folder_elsewhere(tmp_path):
 @pytest.mark.parametrize(
     ("entry", "line", "problem"),
     [
-        (GOOD_ENTRY.replace("    kind: proposal\n", ""), 2, "missing key 'kind'"),
-        (GOOD_ENTRY.replace("令和6年4月1日", "令和6年13月1日"), 2, "bad date"),
-        (GOOD_ENTRY.replace("sample.txt", "missing.txt"), 2, "unknown file 'missing.txt'"),
-        (GOOD_ENTRY + GOOD_ENTRY, 9, "duplicate id 'sample-doc'"),
-        (GOOD_ENTRY.replace("id: sample-doc", "id: 見本"), 2, "must be lowercase ASCII"),
+        (GOOD_ENTRY.replace("    kind: proposal\n", ""), 2, "key 'kind' of 'sample-doc': missing"),
+        (GOOD_ENTRY.replace("令和6年4月1日", "令和6年13月1日"), 5, "key 'date' of 'sample-doc': bad date"),
+        (GOOD_ENTRY.replace("sample.txt", "missing.txt"), 7,
+         "key 'source' of 'sample-doc': unknown file 'missing.txt'"),
+        (GOOD_ENTRY + GOOD_ENTRY, 9, "key 'id': duplicate id 'sample-doc' (first used at line 2)"),
+        (GOOD_ENTRY.replace("id: sample-doc", "id: 見本"), 2, "key 'id': '見本' must be lowercase ASCII"),
     ],
     ids=["missing-key", "bad-date", "unknown-file", "duplicate-id", "bad-id"],
 )
@@ -95,3 +96,25 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
     folder = sample_folder(tmp_path, textwrap.dedent(GOOD_ENTRY) + "  - id: [unclosed\n")
     result = run(folder, tmp_path / "out")
     assert result.returncode == 1 and "catalog.yml:" in result.stderr and "invalid YAML" in result.stderr
+
+
+def test_a_cp932_source_is_published_as_utf8_with_its_original_beside(tmp_path):
+    """The 原文 link opens readable text: a browser shows CP932 served without a charset as mojibake."""
+    folder = sample_folder(tmp_path, GOOD_ENTRY)
+    text = "１．はじめに\n個人情報の保護と利活用を両立する。\n"
+    (folder / "sample.txt").write_bytes(text.encode("cp932"))
+    result = run(folder, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    published = tmp_path / "out" / "sources"
+    assert (published / "sample.txt").read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
+    assert (published / "sample.original.txt").read_bytes() == text.encode("cp932")
+    page = (tmp_path / "out" / "documents" / "sample-doc" / "index.md").read_text(encoding="utf-8")
+    assert "| 原文 | [sample.txt](../../sources/sample.txt)" in page
+
+
+def test_a_utf8_source_is_published_as_it_is(tmp_path):
+    folder = sample_folder(tmp_path, GOOD_ENTRY)
+    assert run(folder, tmp_path / "out").returncode == 0
+    published = tmp_path / "out" / "sources"
+    assert (published / "sample.txt").read_bytes() == (folder / "sample.txt").read_bytes()
+    assert sorted(p.name for p in published.iterdir()) == ["sample.txt"]

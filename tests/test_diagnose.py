@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from atlas.clean import classify
 from atlas.diagnose import (
     CHARS_PER_HEADING,
     MAX_SECTION_CHARS,
@@ -16,6 +17,7 @@ from atlas.diagnose import (
 )
 from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
 from atlas.report import document_report, report_markdown
+from atlas.structure import Hints, nest, read_structure
 from conftest import ROOT
 
 META = DocumentMeta("sample", "見本", "見本省", date(2024, 4, 1), "guideline", "sample.txt", "見本。")
@@ -144,6 +146,31 @@ def test_numbers_left_as_paragraphs_warn_from_three():
     assert "number-paragraphs" not in kinds(Document(META, preamble=body + numbers[:2]))
 
 
+def test_a_numbered_line_out_of_sequence_is_kept_as_text_and_warned_about():
+    # 「3．罰則」 after 「5．運用」: the structure step keeps it as text (numbering only goes forward) and
+    # the warning names the line, so that a reader learns the outline needs a look.
+    lines = ["1．総則", SENTENCE, "2．定義", SENTENCE, "5．運用", SENTENCE, "3．罰則", SENTENCE]
+    draft = read_structure(classify(lines), Hints())
+    preamble, sections = nest(draft)
+    assert [s.title for s in sections] == ["総則", "定義", "運用"]
+    assert [(d.line, d.text, d.after) for d in draft.out_of_order] == [(7, "3．罰則", "5")]
+    document = Document(META, preamble=preamble, sections=sections, out_of_order=draft.out_of_order)
+    found = {w.kind: w for w in warnings(document)}
+    assert set(found) == {"out-of-order"}
+    assert "「3．罰則」 (line 7, after 5)" in found["out-of-order"].message and found["out-of-order"].figure == 1
+
+
+def test_numbering_in_sequence_and_a_list_restarting_under_a_heading_do_not_warn():
+    # 1．2．3． in order, and a list 1．2． of its own under 「3．」 (a run restarting at 1 inside a section
+    # nests there): nothing is out of order.
+    lines = ["1．総則", SENTENCE, "2．定義", SENTENCE, "3．運用", SENTENCE,
+             "1．目的", SENTENCE, "2．範囲", SENTENCE]
+    draft = read_structure(classify(lines), Hints())
+    preamble, sections = nest(draft)
+    assert draft.out_of_order == []
+    assert "out-of-order" not in kinds(Document(META, preamble=preamble, sections=sections))
+
+
 def test_seed_documents_get_only_justified_warnings(documents):
     # Checked by reading each seed's converted text:
     # - data-distribution-wg-2019 is a slide deck: a diagram's labels (「観光分野」「金融市場の活性化」…) and
@@ -152,7 +179,11 @@ def test_seed_documents_get_only_justified_warnings(documents):
     # - dfft-data-strategy-2021: boxes of a diagram cut into lines (「データの自由な越境流」「通を可能とするのが大」
     #   「前提」) and split sentences (「…セキュリティ」/「等、配慮すべき課題への対処は必要。」).
     # The others read as their sources do: a heading every 200-1,900 characters, no section over 10,000.
+    # - ai-white-paper-2024: its slide 「AIホワイトペーパー2024 主な提言」 (compilation lines 8101-8160) repeats
+    #   「第１章」「第２章」「第３章」 in diagram boxes after the real 第３章; kept as text (the hand outline agrees),
+    #   and said to be out of order so that a reader looks.
     found = {doc_id: kinds(doc) for doc_id, doc in documents.items() if doc.lines}
+    assert found.pop("ai-white-paper-2024") == ["out-of-order"]
     assert found.pop("data-distribution-wg-2019") == ["one-line-paragraphs", "preformatted"]
     assert found.pop("dfft-data-strategy-2021") == ["one-line-paragraphs"]
     assert {doc_id: w for doc_id, w in found.items() if w} == {}

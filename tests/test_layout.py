@@ -61,10 +61,10 @@ def test_section_pages_are_in_the_nav_under_their_chapter():
     document = long_document()
     paginate(document)
     nav = yaml.safe_load(nav_yaml([document]))["nav"]
-    entries = nav[1]["文書"][0]["見本省"][0]["長い文書（2024）"]
+    entries = nav[1]["文書：見本省"][0]["長い文書（2024）"]
     assert entries == [
-        "documents/long/index.md",
+        {"概要と目次": "documents/long/index.md"},
         {"1．短い章": "documents/long/1.md"},
-        {"2．長い章": ["documents/long/2.md", {"2．1 第一節": "documents/long/2-1.md"},
+        {"2．長い章": [{"2．長い章": "documents/long/2.md"}, {"2．1 第一節": "documents/long/2-1.md"},
                        {"2．2 第二節": "documents/long/2-2.md"}, {"2．3 第三節": "documents/long/2-3.md"}]},
     ]

@@ -1,4 +1,5 @@
-"""The generated nav: documents by issuing body, newest first; no open group grows with the corpus."""
+"""The generated nav: documents by issuing body, newest first, each under its own title; no open group grows
+with the corpus."""
 
 from __future__ import annotations
 
@@ -28,8 +29,7 @@ def test_a_large_body_is_divided_by_year_and_in_runs():
     docs += [doc(f"b{i:02d}", "大きな省", datetime.date(2023, 3, 1) + datetime.timedelta(days=i)) for i in range(20)]
     docs += [doc("c", "小さな庁", datetime.date(2022, 5, 1))]
     nav = yaml.safe_load(nav_yaml(docs))["nav"]
-    bodies = nav[1]["文書"]
-    large = bodies[0]["大きな省"]
+    large = nav[1]["文書：大きな省"]
     assert [next(iter(group)) for group in large] == ["2024年（1/2）", "2024年（2/2）", "2023年"]
     sizes = [len(next(iter(group.values()))) for group in large]
     assert sizes == [NAV_GROUP_LIMIT, 5, 20]
@@ -38,4 +38,23 @@ def test_a_large_body_is_divided_by_year_and_in_runs():
     assert listed[0] == "documents/a24/index.md" and listed[-1] == "documents/b00/index.md"
     assert sorted(listed) == sorted(f"documents/{d.meta.id}/index.md" for d in docs[:45])
     # A body with few documents stays one flat list.
-    assert bodies[1] == {"小さな庁": [{"文書c（2022）": "documents/c/index.md"}]}
+    assert nav[2] == {"文書：小さな庁": [{"文書c（2022）": "documents/c/index.md"}]}
+
+
+def test_every_document_is_listed_under_its_own_title_and_no_page_is_a_section_index():
+    """With navigation.indexes, the first index.md of a group became the group's own page: its
+    document lost its entry and, on narrow screens, its table of contents. Every page is a leaf."""
+    one = doc("one", "ある省 局", datetime.date(2024, 1, 1))
+    two = doc("two", "ある省 課", datetime.date(2023, 1, 1))
+    nav = yaml.safe_load(nav_yaml([one, two]))["nav"]
+    assert nav[1] == {"文書：ある省": [{"文書one（2024）": "documents/one/index.md"},
+                                   {"文書two（2023）": "documents/two/index.md"}]}
+
+    def bare_paths(node) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, list):
+            return [p for item in node for p in bare_paths(item)]
+        return [p for value in node.values() if not isinstance(value, str) for p in bare_paths(value)]
+
+    assert bare_paths(nav) == []  # every page has a title of its own in the nav

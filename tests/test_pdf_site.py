@@ -36,6 +36,8 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "site_hooks.py", project / "scripts")  # mkdocs.yml's hook
     sources = project / "src"
     sources.mkdir()
     for name in ("themes.yml", "glossary.yml", "home.md"):

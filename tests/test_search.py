@@ -65,9 +65,10 @@ PLACEHOLDER_SHOWN = (
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, server):
+def search_page(browser, either_server):
+    """The search box of the home page, on the MkDocs build and on the Zensical build."""
     page = browser.new_page()
-    page.goto(f"{server}/")
+    page.goto(f"{either_server}/")
     page.locator("input.md-search__input").click()
     page.wait_for_function(PLACEHOLDER_SHOWN)
     yield page

@@ -20,6 +20,7 @@ from atlas.catalog import Entry, load_catalog
 from atlas.clean import classify
 from atlas.errors import InputError
 from atlas.footnotes import link_footnotes
+from atlas.markdown import with_refs
 from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
 from atlas.pipeline import build_document
 from atlas.read import read_text
@@ -448,6 +449,261 @@ def test_speaker_turns_of_real_minutes():
     assert turns[1].startswith("○渡辺幹事\u3000渡辺でございます。前回の部会と同様のお願いになりますが、")
 
 
+# -- 16. Footnotes in pdftotext's text --------------------------------------------------------
+
+
+def notes_of(lines: list[str]) -> tuple[list, list[Section], list]:
+    """Preamble, sections and footnotes of a text, footnote markers linked."""
+    draft = read_structure(classify(lines), Hints())
+    finish_text(draft)
+    link_footnotes(draft)
+    preamble, sections = nest(draft)
+    return preamble, sections, draft.footnotes
+
+
+def refs_of(blocks: list) -> list[str]:
+    found = []
+    for block in blocks:
+        items = block.items if isinstance(block, ListBlock) else [block] if isinstance(block, Paragraph) else []
+        found += [ref.label for item in items for ref in item.refs]
+    return found
+
+
+# A page of a white paper as pdftotext gives it: the note numbers stand in a column of their own,
+# so they come first, one a line (with blank lines where the notes wrap), then the notes' text;
+# the page number, then a form feed.  The markers are glued to the words they annotate.
+STACKED_NOTES = [
+    "第２節　ＡＩ技術の潮流",
+    "機械学習技術には、様々な「モデル」と「学習法」があります1が、特に近年発展して",
+    "いるモデルは深層学習です。その計算にはＧＰＵ2が用いられ、教師あり学習と教師な",
+    "し学習3を組み合わせた手法も広がりました。",
+    "",
+    "1",
+    "2",
+    "",
+    "3",
+    "",
+    "杉山将（2024）「教養としての機械学習」東京大学出版会",
+    "Graphics Processing Unit",
+    "「教師あり学習」は正解のラベルを付けた学習データで学習する手法、「教師なし学習」は",
+    "正解のラベルを付けない学習データにより学習する手法。",
+    "",
+    "\f第３節　生成ＡＩ",
+    "生成ＡＩの利用が急速に広がりました。",
+]
+# 「N　text」 notes closing a section (before the next heading) and a ※ note closing a page.
+INLINE_NOTES = [
+    "1．データ連携",
+    "行政機関の間のデータ連携には、共通のＡＰＩ1を用いる。国際的には、ＤＦＦＴ2の考え",
+    "方に沿って越境データ流通の枠組みを整える。",
+    "",
+    "1　Application Programming Interface：ソフトウェア同士が情報をやりとりするのに使用す",
+    "るインタフェースの仕様。",
+    "2　Data Free Flow with Trust：信頼性のある自由なデータ流通。",
+    "",
+    "2．生成ＡＩ",
+    "検索拡張生成（ＲＡＧ※1）の活用を進める。",
+    "",
+    "※1　Retrieval Augmented Generation",
+    "\f3．人材",
+    "デジタル人材を育成する。",
+]
+
+
+def test_footnotes_at_section_end_and_stacked_numbers():
+    _, sections, notes = notes_of(STACKED_NOTES)
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "杉山将（2024）「教養としての機械学習」東京大学出版会"),
+        ("2", "Graphics Processing Unit"),
+        # Two lines, the first ending in a comma: one note.
+        ("3", "「教師あり学習」は正解のラベルを付けた学習データで学習する手法、「教師なし学習」は"
+              "正解のラベルを付けない学習データにより学習する手法。"),
+    ]
+    assert [s.title for s in sections] == ["AI技術の潮流", "生成AI"]  # no heading from a note
+    first = sections[0].blocks
+    assert [b.text for b in first] == [
+        "機械学習技術には、様々な「モデル」と「学習法」がありますが、特に近年発展しているモデルは深層学習です。"
+        "その計算にはGPUが用いられ、教師あり学習と教師なし学習を組み合わせた手法も広がりました。"
+    ]
+    assert refs_of(first) == ["1", "2", "3"]
+
+    _, sections, notes = notes_of(INLINE_NOTES)
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "Application Programming Interface：ソフトウェア同士が情報をやりとりするのに使用する"
+              "インタフェースの仕様。"),
+        ("2", "Data Free Flow with Trust：信頼性のある自由なデータ流通。"),
+        ("※1", "Retrieval Augmented Generation"),
+    ]
+    assert [s.title for s in sections] == ["データ連携", "生成AI", "人材"]
+    assert [b.text for b in sections[0].blocks] == [
+        "行政機関の間のデータ連携には、共通のAPIを用いる。国際的には、DFFTの考え方に沿って越境データ流通の枠組みを整える。"
+    ]
+    assert refs_of(sections[0].blocks) == ["1", "2"] and refs_of(sections[1].blocks) == ["※1"]
+
+    # 「注1」 notes, their marks written 「（注1）」, at the end of the document.
+    lines = ["1．目的", "本指針は、重要インフラ（注1）の防護を目的とする。", "", "注1　電力、ガス、水道等をいう。"]
+    _, sections, notes = notes_of(lines)
+    assert [(n.label, n.text) for n in notes] == [("注1", "電力、ガス、水道等をいう。")]
+    assert [b.text for b in sections[0].blocks] == ["本指針は、重要インフラ（）の防護を目的とする。"]
+    assert refs_of(sections[0].blocks) == ["注1"]
+
+
+def test_numbers_that_no_marker_points_to_are_not_footnotes():
+    # The same shapes without markers in the text above: a numbered heading in sequence with its
+    # body, and a chart's axis labels (numbers one a line) over a sentence, stay what they were.
+    lines = [
+        "1　固定通信", *body(), "2　移動通信", *body(),
+        "", "1", "2", "3", "", "通信の利用は年々増えている。", "",
+    ]
+    _, sections, notes = notes_of(lines)
+    assert notes == []
+    assert [s.title for s in sections] == ["固定通信", "移動通信"]
+    texts = [b.text for b in sections[1].blocks]
+    assert any("通信の利用は年々増えている。" in text for text in texts)  # still the body's
+
+
+def test_a_note_number_repeated_on_the_next_page_is_its_own_footnote():
+    # Notes numbered per page (the white paper's): both pages' "1" are kept, each with its own key,
+    # and the page writes each reference to its own note.
+    page = ["本文である。データ連携1を進める。", "", "1", "", "Application Programming Interface", ""]
+    _, sections, notes = notes_of(["1．基盤", *page, "\f2．連携", *page])
+    assert [(n.label, n.id) for n in notes] == [("1", "1"), ("1", "1-2")]
+    refs = [ref for s in sections for b in s.blocks for ref in b.refs]
+    assert [(ref.label, ref.key) for ref in refs] == [("1", ""), ("1", "1-2")]
+    assert with_refs(sections[1].blocks[0].text, sections[1].blocks[0].refs, {"1": "1", "1-2": "1-2"}) == (
+        "本文である。データ連携[^1-2]を進める。")
+
+
+def test_double_spaced_notes_under_a_footnote_rule_keep_all_their_lines():
+    # Double-spaced text (a blank line after every line): a note's lines, and the next note, stand a
+    # blank line apart; the body's next paragraph (indented) is not the note's.
+    rule = " " * 41
+    lines = [
+        "ステーブルコインの発行2については、検討が進んでいる。データ連携3も進める。", "", rule,
+        "2 具体的には、①当局における迅速な登録審査に向けた環境整備、②業界における自主規制", "",
+        "団体の早期の設立、の必要性を提言した。",
+        "3 2024 年 4月 1日、日本暗号資産取引業協会が、ステーブルコインに関する自主規制団体とし", "",
+        "ての認定申請の準備として、規則の案を公表した。",
+        "   次の段落である。", "",
+    ]
+    _, _, notes = notes_of(lines)
+    assert [(n.label, n.text) for n in notes] == [
+        ("2", "具体的には、①当局における迅速な登録審査に向けた環境整備、②業界における自主規制"
+              "団体の早期の設立、の必要性を提言した。"),
+        ("3", "2024 年 4月 1日、日本暗号資産取引業協会が、ステーブルコインに関する自主規制団体とし"
+              "ての認定申請の準備として、規則の案を公表した。"),
+    ]
+
+
+def test_seed_notes_are_whole_and_out_of_the_body(documents):
+    # sources/ldp-digital-nippon-2024-compilation.txt 2772–2782 (web3): note 2 over three double-spaced
+    # lines, note 3 (「3 2024 年 4月 1日、…」) right after it; both were body paragraphs before.
+    document = documents["web3-white-paper-2024"]
+    assert [n.label for n in document.footnotes] == [str(i) for i in range(1, 9)]
+    notes = {n.label: n.text for n in document.footnotes}
+    assert notes["2"].endswith("ビジネスモデルの検討、の必要性を提言した。")
+    assert notes["3"].startswith("2024 年 4月 1日、日本暗号資産取引業協会（JVCEA）")
+    assert notes["6"] == "2023 年 3月 24 日付金融庁パブリックコメントへの回答"  # 3102 is the body's (indented)
+    text = "".join(b.text for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph))
+    assert "団体を早期の設立" not in text and "協会（JVCEA）が、ステーブルコイン" not in text
+    # cybersecurity: 「、１IP アドレスあたり」 is a count; the mark is 「相当する１。」 (line 5411).
+    cyber = documents["cybersecurity-2024"]
+    blocks = cyber.preamble + [b for s in cyber.all_sections() for b in s.blocks]
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph) and "IP アドレスあたり" in b.text)
+    ref = next(r for r in paragraph.refs if r.label == "1")
+    assert paragraph.text[ref.offset - 4 : ref.offset + 1] == "相当する。"
+
+
+def test_footnotes_of_real_white_paper_pages():
+    """mext-sti-whitepaper-r6-ch1.txt page 2 (lines 335–356): numbers 1–8 stacked, then eight notes over
+    thirteen lines; page 3 (445–458): numbers 1–4, the page number 6 among them, four notes, the last
+    two references long.  Read against the PDF's page foot (pdftotext -layout)."""
+    preamble, sections, notes = notes_of(corpus_lines("mext-sti-whitepaper-r6-ch1"))
+    page2 = [n for n in notes if 335 <= n.span.start <= 356]
+    assert [n.label for n in page2] == [str(i) for i in range(1, 9)]
+    assert page2[1].text == "Graphics Processing Unit"
+    assert page2[2].text.startswith("「教師あり学習」は正解のラベル")
+    assert page2[2].text.endswith("（令和元年版情報通信白書等参照）。")
+    assert page2[3].text.startswith("「自己教師あり学習」は、")
+    assert page2[6].text.endswith("https://www.nri.com/jp/knowledge/report/lst/2023/cc/0622_1")
+    page3 = [n for n in notes if 445 <= n.span.start <= 458]
+    assert [(n.label, n.text[:30]) for n in page3] == [
+        ("1", "マルチモーダルは、テキスト、音声、画像、動画、センサー情報など、"[:30]),
+        ("2", "Bommasani, R., et al., (2021), “On the Opportunities"[:30]),
+        ("3", "Artificial General Intelligence"[:30]),
+        ("4", "一般社団法人電子情報技術産業協会（2023）「注目分野に関する動向調査2023」"[:30]),
+    ]
+    assert page3[3].text.endswith("生成AIは産業をどのように変えるか～」")
+    # The notes' text left the body: no paragraph holds it, no heading was made of it.
+    blocks = preamble + [b for s in all_sections(sections) for b in s.blocks]
+    assert not [b for b in blocks if isinstance(b, Paragraph) and "Generative Pre-trained Transformer" in b.text]
+    assert not [s for s in all_sections(sections) if "Large Language Models" in s.title]
+    # Page 2's marks, though the two columns come out line by line and out of order: 「（ＧＰＵ2）」 (line 220)
+    # and 「（ＬＬＭ5）」 (254) stand before 「あります1」 (301).  The page's notes are keyed 1-2, 2-2 …
+    # (page 1 has its own 1–3).
+    marks = {}
+    for block in blocks:
+        for item in block.items if isinstance(block, ListBlock) else [block]:
+            for ref in getattr(item, "refs", []):
+                marks[ref.key or ref.label] = item.text[max(0, ref.offset - 4) : ref.offset]
+    assert marks["2-2"] == "（GPU" and marks["5"] == "（LLM"
+    # ipa-vuln-partnership-guideline-2019.txt line 172: one note number alone, its note below (174–175), its
+    # marker glued at line 161 (「法人1、」), not to 「付録1を参照」 at line 170.
+    _, sections, notes = notes_of(corpus_lines("ipa-vuln-partnership-guideline-2019"))
+    first = notes[0]
+    assert (first.label, first.span.start) == ("1", 174)
+    assert first.text == ("海外のソフトウエア製品の国内での主たる販売権を有する会社（外国企業の日本法人や総代理店等）"
+                          "を含みます。")
+    linked = [b for s in all_sections(sections) for b in s.blocks
+              for item in (b.items if isinstance(b, ListBlock) else [b]) if getattr(item, "refs", None)
+              and item.span.start <= 161 <= item.span.end]
+    assert linked
+
+
+# The cover of minutes as pdftotext gives it: the meeting, its name 「議事録」, the particulars with
+# letter-spaced labels one character a line, 「第4 議 事 （次のとおり）」; then the proceedings under a
+# centred, letter-spaced 「議 事」 whose characters the first speaker's label stands between.
+MINUTES_COVER = [
+    "法制審議会", "商法部会", "第２回会議", "", "第１", "", "日", "", "時", "", "議事録", "",
+    "令和４年６月１５日（水）", "", "第４", "", "議", "", "事", "", "（次のとおり）", "",
+    "\f議", "○藤田部会長", "", "事", "", "予定した時刻になりましたので、部会の第２回会議を開会いたします。",
+    "○渡辺幹事", "", "渡辺でございます。配布資料について御説明させていただきます。",
+    "○藤田部会長", "", "ありがとうございました。",
+]
+
+
+def test_minutes_proceedings_after_the_particulars_are_headed_by_giji():
+    preamble, sections = convert(MINUTES_COVER)
+    assert outline(sections) == [(1, "", "議事")]
+    assert [b.text for b in sections[0].blocks] == [
+        "○藤田部会長\u3000予定した時刻になりましたので、部会の第2回会議を開会いたします。",
+        "○渡辺幹事\u3000渡辺でございます。配布資料について御説明させていただきます。",
+        "○藤田部会長\u3000ありがとうございました。",
+    ]
+    # The cover's 「議事録」 is the document's name; the particulars' 「議 事」 (after 「第４」) is a label.
+    assert "議事録" in [b.text for b in preamble]
+    assert any(b.text.startswith("第4議事") for b in preamble)
+
+
+def test_giji_is_no_heading_outside_minutes_or_as_a_particular_label():
+    # Without speaker turns the same characters are text; after 「第４」 they are the particular's label.
+    _, sections = convert(["議", "", "事", "", *body()])
+    assert sections == []
+    # Minutes whose proceedings have no 「議事」 of their own: the label stays text, 「議事録」 heads them.
+    _, sections = convert(MINUTES_COVER[:22] + MINUTES_COVER[27:])
+    assert outline(sections) == [(1, "", "議事録")]
+
+
+def test_real_minutes_are_headed_by_giji_not_by_the_cover_title():
+    # moj-bl-subcommittee-02-minutes.txt: 「議事録」 on the cover (line 11), 「第4 / 議 / 事 / （次のとおり）」
+    # (39–45), then page 2 opens 「議」 (47), 「○藤田部会長」 (48), 「事」 (50): the PDF's centred heading.
+    preamble, sections = convert(corpus_lines("moj-bl-subcommittee-02-minutes"))
+    assert outline(sections) == [(1, "", "議事")]
+    assert sections[0].span.start == 47
+    assert sections[0].blocks[0].text.startswith("○藤田部会長\u3000予定した時刻になりましたので、")
+    assert "議事録" in [b.text for b in preamble]
+
+
 # -- No line-number hints: hints matched by text --------------------------------------------
 
 SLIDES = [
@@ -488,10 +744,10 @@ def test_a_hint_text_that_no_line_reads_stops_the_conversion_with_one_line(tmp_p
         "    source: deck.txt\n    summary: s\n    slides: true\n    slide_titles: [\"存在しない題\"]\n",
         encoding="utf-8",
     )
-    entry = load_catalog(tmp_path)[0]
-    with pytest.raises(InputError) as error:
-        build_document(entry, tmp_path)
-    assert str(error.value) == f"{tmp_path / 'catalog.yml'}:2: 'deck': no line reads '存在しない題'"
+    with pytest.raises(InputError) as error:  # found when the catalog is read, before any conversion
+        load_catalog(tmp_path)
+    where = tmp_path / "catalog.yml"
+    assert str(error.value) == f"{where}:10: key 'slide_titles' of 'deck': no line reads '存在しない題'"
 
 
 def test_slides_start_at_form_feeds_where_the_text_has_them():
@@ -585,3 +841,66 @@ def test_numbered_particulars_with_spaced_labels_are_a_table_too(documents):
     assert tables and [row[0] for row in tables[0]] == ["1. 日時", "2. 場所"]
     assert tables[0][1][1] == "中央合同庁舎8号館 8階講堂（816～818 会議室）"
     assert [s.title for s in document.sections[:2]] == ["出席者", "議事概要"]
+
+
+# -- 17. Flattened tables keep their rows apart --------------------------------------------
+
+# A schedule table (No | 日時 | 議題 | 発表者) as pdftotext gives it without -layout: a row's cells
+# on one line where they fit, the rest of a cell on the lines below, blank lines anywhere.
+SCHEDULE = [
+    "別紙１", "", "プロジェクトチーム 開催実績", *body(), "",
+    "No 日時 議題 発表者",
+    "2023 年",
+    "1 4 月 10 日 ChatGPT などの AI 利活用について ・OpenAI, Inc. CEO Sam Altman",
+    "2 5 月 11 日 言語翻訳 AI の進化について ・DeepL GmbH",
+    "",
+    "・総務省",
+    "",
+    "3 5 月 25 日 AI 新時代の規制のあり方について ・BSA（ザ・ソフトウェア・アライ",
+    "",
+    "アンス）",
+    "・外務省",
+    "・経済産業省",
+    "",
+    "4 6 月 1 日 民間における AI の利活用について ・パナソニック ホールディングス株",
+    "式会社",
+    "",
+    "・Bain & Company, Inc.",
+    "5 6 月 7 日 AI 技術とディスインフォメーション対策につ",
+    "",
+    "いて",
+    "・アドビ株式会社",
+    "", "", "",
+    "別紙２", "", "施策の一覧", *body(),
+]
+
+
+def test_flattened_table_rows_stay_apart():
+    """Rows numbered 1, 2, 3 … and each opening on a number of its own (No, then 日時) are a table
+    whose columns the text no longer shows: it is kept as printed, one row apart from the next,
+    instead of each row running into the last cell of the row above (「・経済産業省4 6 月 1 日 …」)."""
+    _, sections = convert(SCHEDULE)
+    assert outline(sections) == [(1, "別紙1", "プロジェクトチーム 開催実績"), (1, "別紙2", "施策の一覧")]
+    blocks = sections[0].blocks
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    texts += [item.text for b in blocks if isinstance(b, ListBlock) for item in b.items]
+    assert not any(re.search(r"[^\d\s]\d \d{1,2} 月", text) for text in texts), texts  # no row glued on
+    table = [b for b in blocks if isinstance(b, Paragraph) and b.kind == "preformatted"]
+    assert len(table) == 1
+    rows = table[0].text.split("\n")
+    # The column labels, each row and the rest of each row's cells, line by line; rows set apart.
+    assert rows[:3] == ["No 日時 議題 発表者", "2023 年", SCHEDULE[9]]
+    assert "・経済産業省" in rows and rows[rows.index("・経済産業省") + 1 :][:2] == [
+        "", "4 6 月 1 日 民間における AI の利活用について ・パナソニック ホールディングス株"]
+    assert rows[-2:] == ["いて", "・アドビ株式会社"]  # the last row's cells, up to the blank lines below
+    assert [row.split(" ")[0] for row in rows if re.match(r"\d \d", row)] == ["1", "2", "3", "4", "5"]
+
+
+def test_numbered_paragraphs_with_dates_are_no_table():
+    """「1 4 月 10 日 …」 once, or numbered sentences across the page, stay text: a table needs three
+    rows in sequence and no sentence running the page's width between them."""
+    lines = ["1．概要", "1 4 月 10 日 ChatGPT などの AI 利活用について", *body(), "2．経緯",
+             "1 2023 年に検討を始めた。", *body(), "2 2024 年に" + FULL[6:], *body(), "3 2025 年に" + FULL[6:], END]
+    _, sections = convert(lines)
+    assert not [b for s in all_sections(sections) for b in s.blocks
+                if isinstance(b, Paragraph) and b.kind == "preformatted"]

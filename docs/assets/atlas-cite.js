@@ -5,7 +5,9 @@
  * copy a ready-to-paste citation — document, issuing body, date, section and the absolute
  * URL — as plain text or as a Markdown link.  It needs no network; the URL is the page's
  * canonical address (the published site), so a citation copied from a local copy still
- * points to the public page.
+ * points to the public page.  On the print view it points to the reading page that shows the
+ * passage (each heading there names it in data-reading-page), never to /print/.  When the
+ * catalog gives the issuer's own address of the document, the citation adds it.
  */
 (function () {
   "use strict";
@@ -14,7 +16,10 @@
 
   function meta() {
     var el = document.querySelector(".atlas-cite-meta");
-    return el ? { title: el.dataset.title, body: el.dataset.body, date: el.dataset.date } : null;
+    return el ? {
+      title: el.dataset.title, body: el.dataset.body, date: el.dataset.date,
+      url: el.dataset.url || "", reading: el.dataset.reading || ""
+    } : null;
   }
 
   function pageUrl() {
@@ -48,6 +53,13 @@
     return found ? found.dataset.page : "";
   }
 
+  /* Where the passage is read: this page, or from the print view the page that shows it. */
+  function passageUrl(el, heading, m) {
+    if (!m || !m.reading) return pageUrl() + "#" + el.id;
+    var page = heading ? heading.getAttribute("data-reading-page") || "" : "";
+    return new URL(m.reading + (page ? page + "/" : ""), pageUrl()).href + "#" + el.id;
+  }
+
   function citation(el, format) {
     var m = meta();
     var isHeading = /^H[1-6]$/.test(el.tagName);
@@ -56,10 +68,14 @@
     var n = !isHeading && el.id.match(/p(\d+)$/);
     var page = pageOf(el);
     var where = [section, page ? "p. " + page : "", n ? "第" + n[1] + "段落" : ""].filter(Boolean).join("、");
-    var url = pageUrl() + "#" + el.id;
+    var url = passageUrl(el, heading, m);
     var source = m ? m.body + "「" + m.title + "」（" + m.date + "）" : document.title;
     var label = source + (where ? " " + where : "");
-    return format === "md" ? "[" + label.replace(/([\[\]])/g, "\\$1") + "](" + url + ")" : label + " " + url;
+    if (format === "md") {
+      return "[" + label.replace(/([\[\]])/g, "\\$1") + "](" + url + ")" +
+        (m && m.url ? "（[公式掲載ページ](<" + m.url + ">)）" : "");
+    }
+    return label + " " + url + (m && m.url ? "（公式掲載ページ " + m.url + "）" : "");
   }
 
   function copy(text) {
@@ -83,13 +99,15 @@
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
 
-  function button(label, title, format, el) {
+  /* The accessible name begins with the visible label (WCAG 2.5.3: a speech user says what
+     they see), and goes on to say what the button does. */
+  function button(label, name, format, el) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "atlas-copy";
     b.textContent = label;
-    b.title = title;
-    b.setAttribute("aria-label", title);
+    b.title = name;
+    b.setAttribute("aria-label", name);
     b.addEventListener("click", function () {
       copy(citation(el, format)).then(function () {
         status.textContent = "引用をコピーしました";
@@ -113,7 +131,7 @@
       box.appendChild(a);
     }
     box.appendChild(button("引用", "引用をコピー（テキスト）", "text", el));
-    box.appendChild(button("MD", "引用をコピー（Markdown リンク）", "md", el));
+    box.appendChild(button("MD", "MD：引用を Markdown リンクでコピー", "md", el));
     return box;
   }
 

@@ -52,11 +52,12 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var h = document.createElement("h2");
-    h.innerHTML = marked(core.pieces(fold, entry.t, found.words));
+    // A heading that recurs in its document (【対応策】) comes with its context ("c").
+    h.innerHTML = marked(core.pieces(fold, entry.c || entry.t, found.words));
     var p = document.createElement("p");
     var cut = core.snippet(fold, entry.x, found.words, found.phrase, SNIPPET_RADIUS);
     p.innerHTML = (cut.before ? "…" : "") + marked(cut.pieces) + (cut.after ? "…" : "");
-    var where = document.createElement("div");
+    var where = document.createElement("div"); // not <nav>: twenty results, twenty landmarks
     where.className = "atlas-search-where";
     var doc = document.createElement("span");
     doc.className = "atlas-search-doc";
@@ -79,7 +80,8 @@
     if (!input || !list || !meta) return;
     var cfg = config();
     var t = cfg.translations || {};
-    var root = new URL((cfg.base || ".") + "/", location.href);
+    // The 404 page's base is "/" (every other page's is relative): "//" would name no host.
+    var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
     var index = null; // the opened index, once the manifest is in
     var opening = null;
     var shown = null; // the query whose results are on screen

@@ -1,31 +1,29 @@
 """The catalog (``sources/catalog.yml``): which documents there are, and about them.
 
-Every entry is checked before any conversion starts; a problem stops the run
-with one line naming the catalog file, the entry's line and what is wrong.
+Every entry is checked before any conversion starts: first against the model (schema.Catalog:
+keys, types, allowed values), then against the files it names (the source exists, line numbers
+fall inside it, parts and tables do not overlap, hint texts are found, published ids stay). A
+problem stops the run with one line naming the catalog file, the line, the key and what is wrong.
 """
 
 from __future__ import annotations
 
+import difflib
 import itertools
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from .anchors import load_lock
+from .clean import classify
 from .errors import InputError
-from .model import DocumentMeta
-from .structure import Hints
-from .wareki import parse_japanese_date
-from .yamlfile import LineLoader
+from .model import DocumentMeta, Line
+from .read import read_lines
+from .schema import Catalog, Document, Part
+from .structure import Hints, resolve_text_hints
+from .validation import key_error, validate
+from .yamlfile import Located, Location, load_located
 
-REQUIRED = ("id", "title", "body", "date", "kind", "summary")
-# pdf-text: text extracted from a PDF, structure guessed; clean: Atlas clean text (read_clean.py).
-# pdf: a PDF file, read with its layout (read_pdf.py); the default for a source ending in .pdf.
-FORMATS = ("pdf-text", "clean", "pdf")
-DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+HINT_KEYS = ("slides", "slide_titles", "preformatted", "not_headings")
 
 
 @dataclass
@@ -36,131 +34,180 @@ class Entry:
     parts: list[Entry] = field(default_factory=list)
 
 
-class _LineLoader(LineLoader):
-    """The line-remembering loader, with dates left as strings (see below)."""
-
-
-# Dates stay strings: 和暦 and ISO are parsed by one function with one error.
-_LineLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def load_catalog(sources: Path) -> list[Entry]:
     path = sources / "catalog.yml"
     if not path.is_file():
         raise InputError(path, "catalog not found")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise InputError(path, f"invalid YAML: {error.problem}", line) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(path, f"invalid YAML: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise InputError(path, "expected a mapping with a 'documents' list")
-    entries: list[Entry] = []
-    seen: dict[str, int] = {}
-    for raw in data["documents"]:
-        entry = _entry(raw, path, sources, parent=None)
-        entries.append(entry)
-        for item in [entry, *entry.parts]:
-            if item.meta.id in seen:
-                raise InputError(
-                    path,
-                    f"duplicate id '{item.meta.id}' (first used at line {seen[item.meta.id]})",
-                    item.line,
-                )
-            seen[item.meta.id] = item.line
+    located = load_located(path)
+    checker = _Checker(located, sources)
+    entries = [checker.entry(document, ("documents", index), None)
+               for index, document in enumerate(validate(located, Catalog, "id").documents)]
+    checker.published_ids(sources / "anchors.lock")
     return entries
-
-
-def _entry(raw: Any, path: Path, sources: Path, parent: DocumentMeta | None) -> Entry:
-    if not isinstance(raw, dict):
-        raise InputError(path, "each document must be a mapping of keys")
-    line = raw.get("__line__")
-    for key in REQUIRED:
-        if key not in raw or raw[key] in (None, ""):
-            raise InputError(path, f"missing key '{key}'", line)
-    doc_id = str(raw["id"])
-    if not DOC_ID.fullmatch(doc_id):
-        raise InputError(path, f"id '{doc_id}' must be lowercase ASCII words joined by '-'", line)
-    try:
-        when: date = parse_japanese_date(str(raw["date"]))
-    except ValueError:
-        raise InputError(path, f"bad date '{raw['date']}' (use 2024-05-01 or 令和6年5月1日)", line) from None
-    source = raw.get("source") or (parent.source if parent else None)
-    if not source:
-        raise InputError(path, "missing key 'source'", line)
-    if not (sources / source).is_file():
-        raise InputError(path, f"unknown file '{source}' (not in {sources})", line)
-    lines = raw.get("lines")
-    if lines is not None:
-        if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)
-                and 1 <= lines[0] <= lines[1]):
-            raise InputError(path, f"'lines' must be [first, last] line numbers, got {lines!r}", line)
-        lines = (lines[0], lines[1])
-    source_format = str(raw.get("format", "pdf" if str(source).lower().endswith(".pdf") else "pdf-text"))
-    if source_format not in FORMATS:
-        raise InputError(path, f"unknown format '{source_format}' (use {' or '.join(FORMATS)})", line)
-    if source_format == "pdf" and (lines is not None or raw.get("parts")):
-        raise InputError(path, "a PDF source cannot be divided into parts by line numbers yet: "
-                         "give each part its own PDF", line)
-    replaces = None
-    if parent is not None and source != parent.source:
-        # A part corrected by hand: its own file, standing for the compilation's lines.
-        if lines is None:
-            raise InputError(path, f"part '{raw['id']}' has its own source: give 'lines', the lines of "
-                             f"{parent.source} it stands for", line)
-        lines, replaces = None, lines
-    meta = DocumentMeta(
-        id=doc_id,
-        title=str(raw["title"]),
-        body=str(raw["body"]),
-        date=when,
-        kind=str(raw["kind"]),
-        source=str(source),
-        summary=str(raw["summary"]),
-        lines=lines,
-        parent=parent.id if parent else None,
-        title_en=str(raw.get("title_en", "")),
-        date_note=str(raw.get("date_note", "")),
-        format=source_format,
-        replaces=replaces,
-    )
-    # A hint names its line by number (breaks when the source changes above it) or by its text.
-    slide_titles = raw.get("slide_titles", []) or []
-    preformatted = raw.get("preformatted", []) or []
-    not_headings = raw.get("not_headings", []) or []
-    hints = Hints(
-        slides=bool(raw.get("slides", False)),
-        slide_titles=frozenset(int(n) for n in slide_titles if not isinstance(n, str)),
-        preformatted=tuple((int(a), int(b)) for a, b in preformatted if not isinstance(a, str)),
-        not_headings=frozenset(int(n) for n in not_headings if not isinstance(n, str)),
-        slide_title_texts=tuple(n for n in slide_titles if isinstance(n, str)),
-        preformatted_texts=tuple((str(a), str(b)) for a, b in preformatted if isinstance(a, str)),
-        not_heading_texts=tuple(n for n in not_headings if isinstance(n, str)),
-    )
-    guesses = [key for key in ("slides", "slide_titles", "preformatted", "not_headings") if raw.get(key)]
-    if source_format == "clean" and guesses:
-        raise InputError(path, f"'{guesses[0]}' helps read PDF text; clean text says its structure itself", line)
-    entry = Entry(meta, hints, line or 0)
-    for part in raw.get("parts", []) or []:
-        entry.parts.append(_entry(part, path, sources, parent=meta))
-    if entry.parts:
-        _check_parts_cover(entry, path)
-    return entry
-
-
-def _check_parts_cover(entry: Entry, path: Path) -> None:
-    """Parts of a compilation must not overlap: a line belongs to one document."""
-    ranges = sorted((compilation_lines(part.meta), part.line) for part in entry.parts)
-    for ((_, end), _), ((start, _), line) in itertools.pairwise(ranges):
-        if start <= end:
-            raise InputError(path, f"part starting at line {start} overlaps the part before it", line)
 
 
 def compilation_lines(meta: DocumentMeta) -> tuple[int, int]:
     """The lines of its compilation a part stands for (read from there, or replaced by its own file)."""
     return meta.lines or meta.replaces or (0, 0)
+
+
+def default_format(source: str) -> str:
+    return "pdf" if source.lower().endswith(".pdf") else "pdf-text"
+
+
+class _Checker:
+    """The checks that need the files the catalog names, each naming the key it is about."""
+
+    def __init__(self, located: Located, sources: Path) -> None:
+        self.located = located
+        self.sources = sources
+        self.ids: dict[str, Location] = {}  # every id, first place given
+        self.compilations: set[str] = set()  # ids that only gather parts: they have no text of their own
+        self._lines: dict[str, list[str]] = {}
+
+    def fail(self, where: Location, problem: str) -> InputError:
+        return key_error(self.located, where, problem, "id")
+
+    def entry(self, raw: Document | Part, where: Location, parent: DocumentMeta | None) -> Entry:
+        source = raw.source or (parent.source if parent else "")
+        if not (self.sources / source).is_file():
+            raise self.fail((*where, "source"), f"unknown file '{source}' (not in {self.sources})")
+        source_format = raw.format or default_format(source)
+        parts = raw.parts if isinstance(raw, Document) else []
+        if source_format == "pdf" and (raw.lines or parts):
+            raise self.fail((*where, "lines" if raw.lines else "parts"),
+                            "a PDF source cannot be divided into parts by line numbers yet: give each part its own PDF")
+        given_hints = [key for key in HINT_KEYS if getattr(raw, key)]
+        if source_format == "clean" and given_hints:
+            raise self.fail((*where, given_hints[0]), "helps read PDF text; clean text says its structure itself")
+        lines, replaces = raw.lines, None
+        if parent is not None and source != parent.source:
+            # A part corrected by hand: its own file, standing for the compilation's lines.
+            if lines is None:
+                raise self.fail((*where, "source"), f"a part with its own source must give 'lines', the lines of "
+                                                     f"{parent.source} it stands for")
+            lines, replaces = None, lines
+        meta = DocumentMeta(
+            id=raw.id, title=raw.title, body=raw.body, date=raw.date.day, kind=raw.kind, source=source,
+            summary=raw.summary, lines=lines, parent=parent.id if parent else None, title_en=raw.title_en,
+            date_note=raw.date_note, format=source_format, replaces=replaces,
+            date_precision=raw.date.precision, url=raw.url or "",
+        )
+        if self.ids.setdefault(raw.id, where) != where:
+            first = self.located.line_of(self.ids[raw.id] + ("id",))
+            raise self.fail((*where, "id"), f"duplicate id '{raw.id}' (first used at line {first})")
+        entry = Entry(meta, _hints(raw), self.located.line_of(where) or 0)
+        self._check_lines(entry, raw, where, parent)
+        entry.parts = [self.entry(part, (*where, "parts", index), meta) for index, part in enumerate(parts)]
+        if entry.parts:
+            self.compilations.add(raw.id)
+            self._check_parts(entry, where)
+        return entry
+
+    # -- line numbers ---------------------------------------------------------
+
+    def file_lines(self, source: str) -> list[str]:
+        if source not in self._lines:
+            self._lines[source] = read_lines(self.sources / source)
+        return self._lines[source]
+
+    def _check_lines(self, entry: Entry, raw: Document | Part, where: Location, parent: DocumentMeta | None) -> None:
+        """Line numbers name lines of the file (a PDF's lines are known only once it is read)."""
+        meta = entry.meta
+        if meta.replaces and parent is not None:
+            self._inside((*where, "lines"), meta.replaces, (1, len(self.file_lines(parent.source))), parent.source)
+        if meta.format == "pdf" or meta.replaces:
+            return
+        span = (1, len(self.file_lines(meta.source)))
+        if meta.lines:
+            self._inside((*where, "lines"), meta.lines, span, meta.source)
+            span = meta.lines
+        if any(getattr(raw, key) for key in HINT_KEYS[1:]):
+            self._check_hints(raw, where, meta.source, span)
+
+    def _check_hints(self, raw: Document | Part, where: Location, source: str, span: tuple[int, int]) -> None:
+        """Each hint names a line of this document (by number, or by a text some line reads); no two
+        preformatted tables share a line."""
+        lines = classify(self.file_lines(source)[span[0] - 1: span[1]], span[0])
+        for key in ("slide_titles", "not_headings"):
+            for index, ref in enumerate(getattr(raw, key)):
+                number = ref if isinstance(ref, int) else self._find(lines, (*where, key, index), (ref,))[0]
+                self._inside((*where, key, index), (number, number), span, source)
+        tables = []
+        for index, pair in enumerate(raw.preformatted):
+            first, last = pair if isinstance(pair[0], int) else self._find(lines, (*where, "preformatted", index), pair)
+            self._inside((*where, "preformatted", index), (first, last), span, source)
+            tables.append((first, last, index))
+        for before, (start, end, index) in itertools.pairwise(sorted(tables)):
+            if start <= before[1]:
+                raise self.fail((*where, "preformatted", index), f"the table at {_named((start, end))} "
+                                                                 f"overlaps the one at {_named(before[:2])}")
+
+    def _find(self, lines: list[Line], where: Location, texts: tuple[str, ...]) -> tuple[int, int]:
+        """The line numbers of a hint given by text (one text, or a table's first and last)."""
+        hint = Hints(preformatted_texts=(texts,)) if len(texts) == 2 else Hints(not_heading_texts=texts)
+        resolved, missing = resolve_text_hints(lines, hint)
+        if missing:
+            raise self.fail(where, f"no line reads {missing[0]!r}")
+        if len(texts) == 2:
+            return resolved.preformatted[0]
+        number = min(resolved.not_headings)
+        return number, number
+
+    def _inside(self, where: Location, lines: tuple[int, int], span: tuple[int, int], source: str) -> None:
+        if not span[0] <= lines[0] <= lines[1] <= span[1]:
+            within = f"has {span[1]} lines" if span[0] == 1 else f"this document is lines {span[0]}–{span[1]}"
+            verb = "are" if lines[0] != lines[1] else "is"
+            raise self.fail(where, f"{_named(lines)} {verb} outside {source} ({within})")
+
+    def _check_parts(self, entry: Entry, where: Location) -> None:
+        """Every line of a compilation belongs to exactly one of its parts."""
+        ranges = sorted((compilation_lines(part.meta), index) for index, part in enumerate(entry.parts))
+        expected = 1
+        for (first, last), index in ranges:
+            if first < expected:
+                raise self.fail((*where, "parts", index, "lines"),
+                                f"part starting at line {first} overlaps the part before it")
+            if first > expected:
+                raise self.fail((*where, "parts", index, "lines"),
+                                f"lines {expected}–{first - 1} of {entry.meta.source} belong to no part")
+            expected = last + 1
+        total = len(self.file_lines(entry.meta.source))
+        if expected != total + 1:
+            raise self.fail((*where, "parts"), f"parts of '{entry.meta.id}' end at line {expected - 1}, "
+                                                f"but {entry.meta.source} has {total} lines")
+
+    # -- ids ------------------------------------------------------------------
+
+    def published_ids(self, lock_path: Path) -> None:
+        """An id is a published URL: renaming or dropping a document in the lock breaks links to it."""
+        published = set(load_lock(lock_path))
+        gone = sorted(published - set(self.ids))
+        if not gone:
+            return
+        new = [doc_id for doc_id in self.ids if doc_id not in published and doc_id not in self.compilations]
+        renamed = difflib.get_close_matches(gone[0], new, n=1, cutoff=0) if new else []
+        if renamed:
+            raise self.fail(self.ids[renamed[0]] + ("id",),
+                            f"'{renamed[0]}' would change the published URL /documents/{gone[0]}/ "
+                            f"({lock_path.name} lists it): keep the id '{gone[0]}'")
+        raise self.fail(("documents",), f"published document '{gone[0]}' ({lock_path.name}) is missing: its URL "
+                                        f"/documents/{gone[0]}/ would break (restore its entry, or remove it from "
+                                        f"{lock_path.name} to retire it on purpose)")
+
+
+def _named(lines: tuple[int, int]) -> str:
+    return f"lines {lines[0]}–{lines[1]}" if lines[0] != lines[1] else f"line {lines[0]}"
+
+
+def _hints(raw: Document | Part) -> Hints:
+    """A hint names its line by number (breaks when the source changes above it) or by its text."""
+    return Hints(
+        slides=raw.slides,
+        slide_titles=frozenset(n for n in raw.slide_titles if isinstance(n, int)),
+        preformatted=tuple(pair for pair in raw.preformatted if isinstance(pair[0], int)),
+        not_headings=frozenset(n for n in raw.not_headings if isinstance(n, int)),
+        slide_title_texts=tuple(n for n in raw.slide_titles if isinstance(n, str)),
+        preformatted_texts=tuple(pair for pair in raw.preformatted if isinstance(pair[0], str)),
+        not_heading_texts=tuple(n for n in raw.not_headings if isinstance(n, str)),
+    )

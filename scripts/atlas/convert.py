@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import shutil
@@ -9,12 +10,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
-from .catalog import Entry, compilation_lines, load_catalog
+from .catalog import Entry, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
 from .layout import paginate
 from .model import Document
-from .pipeline import build_document, read_lines
+from .pipeline import build_document
+from .read import decode
 from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
@@ -35,7 +37,6 @@ def convert(
     children: dict[str, list[Document]] = {}
     for entry in entries:
         if entry.parts:
-            _check_parts_cover_file(entry, sources)
             parent = Document(meta=entry.meta)
             parents[entry.meta.id] = parent
             documents.append(parent)
@@ -103,26 +104,33 @@ def convert(
     return documents
 
 
-def _check_parts_cover_file(entry: Entry, sources: Path) -> None:
-    """Every line of a compilation belongs to one of its parts: no text falls between."""
-    raw = read_lines(sources / entry.meta.source)
-    expected = 1
-    for part in sorted(entry.parts, key=lambda p: compilation_lines(p.meta)):
-        first, last = compilation_lines(part.meta)
-        if first != expected:
-            raise InputError(sources / "catalog.yml",
-                             f"lines {expected}–{first - 1} of {entry.meta.source} belong to no part", part.line)
-        expected = last + 1
-    if expected != len(raw) + 1:
-        raise InputError(sources / "catalog.yml",
-                         f"parts of '{entry.meta.id}' end at line {expected - 1}, "
-                         f"but {entry.meta.source} has {len(raw)} lines", entry.line)
-
-
 def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
+    """Publish each source under its own name (the 原文 links): a PDF as it is, a text as UTF-8."""
     target.mkdir(parents=True, exist_ok=True)
     for name in sorted({item.meta.source for entry in entries for item in [entry, *entry.parts]}):
-        shutil.copyfile(sources / name, target / name)
+        if name.lower().endswith(".pdf"):
+            shutil.copyfile(sources / name, target / name)
+            continue
+        data = (sources / name).read_bytes()
+        published = utf8_copy(data, sources / name)
+        (target / name).write_bytes(published)
+        if published != data:
+            # The bytes as they came (CP932, EUC-JP, UTF-16) stay beside the UTF-8 copy.
+            original = Path(name)
+            (target / f"{original.stem}{ORIGINAL_SUFFIX}{original.suffix}").write_bytes(data)
+
+
+ORIGINAL_SUFFIX = ".original"
+
+
+def utf8_copy(data: bytes, path: Path) -> bytes:
+    """A text source's bytes as a browser shows them right: UTF-8 as it is; another encoding
+    converted to UTF-8 with a BOM, since a server that names no charset leaves the browser guessing."""
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        return codecs.BOM_UTF8 + decode(data, path).encode("utf-8")
 
 
 def splice_nav(mkdocs_yml: Path, nav: str) -> None:

@@ -3,9 +3,10 @@
 The converter cannot know a document's true outline, but some shapes are almost never what
 the author wrote: a long text with hardly any headings, one section holding a book chapter's
 worth of text, a page of one-line paragraphs, most of the text left preformatted, numbers
-standing alone as paragraphs.  Each is measured here and, past a threshold, reported so that a
-reader adding a document learns it needs a look (the conversion report and the command's
-output), instead of finding a flat page later.
+standing alone as paragraphs, numbered lines kept as text because their number came out of order.
+Each is measured here and, past a threshold, reported so that a reader adding a document learns
+it needs a look (the conversion report and the command's output), instead of finding a flat page
+later.
 
 Text length here is the characters of the document's blocks (paragraphs, list items, table
 cells, preamble included; headings and footnotes excluded), as ``model.block_text`` counts them.
@@ -52,18 +53,26 @@ NUMBER_PARAGRAPH = re.compile(
 )
 
 
+# Numbered lines demoted to text because their number does not follow the last heading's of their
+# numbering (structure._Builder.find_heading): one is enough to ask for a look, since either a
+# heading was lost to a list item or the outline before it went wrong.  The message names a few.
+MIN_OUT_OF_ORDER = 1
+OUT_OF_ORDER_EXAMPLES = 3
+
+
 @dataclass(frozen=True)
 class Warning:
     """A sign that the structure found is implausible: ``figure`` is the measured value."""
 
-    kind: str  # few-headings | long-section | one-line-paragraphs | preformatted | number-paragraphs
+    # few-headings | long-section | one-line-paragraphs | preformatted | number-paragraphs | out-of-order
+    kind: str
     message: str
     figure: float
 
 
 def warnings(document: Document) -> list[Warning]:
     """The document's structure warnings, in a fixed order (empty for a plausible structure)."""
-    checks = (_few_headings, _long_section, _one_line_paragraphs, _preformatted, _number_paragraphs)
+    checks = (_few_headings, _long_section, _one_line_paragraphs, _preformatted, _number_paragraphs, _out_of_order)
     return [warning for check in checks if (warning := check(document)) is not None]
 
 
@@ -155,4 +164,18 @@ def _number_paragraphs(document: Document) -> Warning | None:
         f"{len(numbers)} paragraphs are only a number, e.g. {examples}: lost headings or page numbers "
         f"/ 番号だけの段落",
         len(numbers),
+    )
+
+
+def _out_of_order(document: Document) -> Warning | None:
+    demoted = document.out_of_order
+    if len(demoted) < MIN_OUT_OF_ORDER:
+        return None
+    examples = "、".join(f"「{d.text[:30]}」 (line {d.line}, after {d.after})" for d in demoted[:OUT_OF_ORDER_EXAMPLES])
+    more = f" and {len(demoted) - OUT_OF_ORDER_EXAMPLES} more" if len(demoted) > OUT_OF_ORDER_EXAMPLES else ""
+    return Warning(
+        "out-of-order",
+        f"{len(demoted)} numbered lines out of sequence were kept as text, not headings: {examples}{more} "
+        f"/ 番号が順番どおりでない見出し候補",
+        len(demoted),
     )

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
 from .model import Document, InlineLink, Section, inline_targets, range_is_free
-from .yamlfile import load_list
+from .schema import Glossary
+from .validation import key_error, validate
+from .yamlfile import load_located
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,14 @@ class GlossaryEntry:
 
 
 def load_glossary(path: Path) -> list[GlossaryEntry]:
-    entries = []
-    for raw in load_list(path, "glossary"):
-        if not isinstance(raw, dict) or not raw.get("term") or not raw.get("title"):
-            raise InputError(path, f"each glossary entry needs 'term' and 'title': {raw!r}")
-        entries.append(GlossaryEntry(str(raw["term"]), str(raw["title"])))
-    return sorted(entries, key=lambda e: e.term.lower())
+    located = load_located(path)
+    terms = validate(located, Glossary, "term").glossary
+    first: dict[str, int] = {}
+    for index, item in enumerate(terms):
+        if first.setdefault(item.term, index) != index:
+            raise key_error(located, ("glossary", index, "term"), f"'{item.term}' is explained twice (first at "
+                            f"line {located.line_of(('glossary', first[item.term], 'term'))})", "term")
+    return sorted((GlossaryEntry(t.term, t.title) for t in terms), key=lambda e: e.term.lower())
 
 
 def mark_abbreviations(documents: list[Document], glossary: list[GlossaryEntry]) -> None:

@@ -46,7 +46,7 @@ def with_refs(
     resolve: Resolver = no_links,
 ) -> str:
     """Escaped text with footnote references put back and inline links and abbreviations marked."""
-    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.label) for ref in refs]
+    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.key or ref.label) for ref in refs]
     events += [(link.offset, link.length, "link", link.target) for link in links or []]
     pieces: list[str] = []
     cursor = 0
@@ -71,18 +71,40 @@ def with_refs(
     return "".join(pieces)
 
 
+def paragraph_number(ident: str) -> str:
+    """The number a paragraph id gives its block ("4-1-p3" → "3"), as citations say 「第3段落」."""
+    match = re.search(r"p(\d+)$", ident)
+    return match[1] if match else ""
+
+
+def _id_html(ident: str | None) -> str:
+    """id and margin number of a raw HTML block (tables, preformatted text)."""
+    if not ident:
+        return ""
+    number = paragraph_number(ident)
+    return f' id="{ident}"' + (f' data-para="{number}"' if number else "")
+
+
 def block_markdown(
     block: Block, note_ids: dict[str, str], resolve: Resolver = no_links, next_id: Callable[[], str] | None = None
 ) -> str:
-    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id."""
+    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id.
+
+    A block with an id also carries its number (``data-para``), which the stylesheet shows in
+    the margin, so that a page — on screen or printed — can be checked against 「第3段落」.
+    """
     def attrs(*classes: str) -> str:
-        parts = [f".{c}" for c in classes] + ([f"#{next_id()}"] if next_id else [])
+        parts = [f".{c}" for c in classes]
+        if next_id:
+            ident = next_id()
+            number = paragraph_number(ident)
+            parts += [f"#{ident}"] + ([f'data-para="{number}"'] if number else [])
         return f"\n{{: {' '.join(parts)} }}" if parts else ""
 
     if isinstance(block, Paragraph):
         if block.kind == "preformatted":
             body = html.escape(block.text, quote=False)
-            ident = f' id="{next_id()}"' if next_id else ""
+            ident = _id_html(next_id() if next_id else None)
             return f'<pre class="atlas-pre"{ident}>{body}</pre>'
         text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
         if block.kind == "caption":
@@ -109,7 +131,7 @@ def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver, attr
 
 def _table(table: Table, ident: str | None = None) -> str:
     width = max(len(row) for row in table.rows)
-    id_attr = f' id="{ident}"' if ident else ""
+    id_attr = _id_html(ident)
     out = [f'<table class="atlas-table"{id_attr}>']
     for index, row in enumerate(table.rows):
         cell = "th" if table.header and index == 0 else "td"

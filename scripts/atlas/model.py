@@ -74,6 +74,7 @@ class FootnoteRef:
 
     offset: int
     label: str
+    key: str = ""  # the note's key (Footnote.key) when its label repeats in the document
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,13 @@ class Footnote:
     label: str
     text: str
     span: SourceSpan
+    # Where notes are numbered per page or chapter, a label repeats: the second "1" is keyed
+    # "1-2", the third "1-3" (the writer's footnote ids); "" for a label met once so far.
+    key: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.key or self.label
 
 
 Block = Paragraph | ListBlock | Table
@@ -146,12 +154,23 @@ class Heading:
     span: SourceSpan
 
 
+@dataclass(frozen=True)
+class OutOfOrder:
+    """A numbered line not taken for a heading because its number does not follow the last one of
+    its numbering (「3．…」 after 「5．…」): a list in the text, or a heading the reader should check."""
+
+    line: int  # its source line
+    text: str
+    after: str  # the number it came after ("5")
+
+
 @dataclass
 class Draft:
     """What a reader produces: headings and blocks in reading order, before nesting."""
 
     items: list[Heading | Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    out_of_order: list[OutOfOrder] = field(default_factory=list)
 
 
 @dataclass
@@ -201,6 +220,8 @@ class DocumentMeta:
     title_en: str = ""
     date_note: str = ""  # why the date is what it is, when the source does not print it
     format: str = "pdf-text"  # "pdf-text": extracted from a PDF; "clean": Atlas clean text (read_clean.py)
+    date_precision: str = "day"  # "day", "month" or "year": how much of `date` the source gives
+    url: str = ""  # the issuer's official address of the document; empty when not known
 
 
 @dataclass
@@ -210,6 +231,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    out_of_order: list[OutOfOrder] = field(default_factory=list)  # see Draft.out_of_order
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

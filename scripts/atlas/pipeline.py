@@ -10,18 +10,10 @@ from .clean import classify
 from .errors import InputError
 from .footnotes import link_footnotes
 from .model import Document, Draft, Line
-from .read import read_text
+from .read import read_lines
 from .read_clean import read_clean
 from .read_pdf import looks_like_slides, read_pdf
 from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
-
-
-def read_lines(path: Path) -> list[str]:
-    """A source file's lines (a final line end does not make an extra empty line)."""
-    raw = read_text(path).split("\n")
-    if raw and raw[-1] == "":
-        raw.pop()
-    return raw
 
 
 def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
@@ -82,4 +74,5 @@ def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
         sections=sections,
         footnotes=draft.footnotes,
         lines=lines,
+        out_of_order=draft.out_of_order,
     )

@@ -29,6 +29,14 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_lines(path: Path) -> list[str]:
+    """A source file's lines (a final line end does not make an extra empty line)."""
+    raw = read_text(path).split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    return raw
+
+
 def decode(data: bytes, path: Path) -> str:
     if not data.strip():
         raise InputError(path, "file is empty")

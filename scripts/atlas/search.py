@@ -39,8 +39,11 @@ one-character word is the union of the keys that start with it.
 
 ``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
 ``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
-ancestor headings…]}, …]}``, fetched for the results shown only.  ``p`` is the result's
-location (document › chapter › section); an entry may carry further fields.
+ancestor headings…], "c": heading with context}, …]}``, fetched for the results shown only.
+``p`` is the result's location (document › chapter › section).  ``c`` is there only where the
+heading recurs in its document (【対応策】 eleven times): the heading as results show it
+("2．データ戦略の系譜 › 【対応策】", or with its opening words when it has no parents: see
+context.py); ranking ignores it.  An entry may carry further fields.
 
 All output is deterministic: same documents, same bytes.
 """
@@ -50,6 +53,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .context import HeadingContext
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text
@@ -83,9 +87,13 @@ class Entry:
     url: str
     text: str
     path: tuple[str, ...]  # document title, then the headings above this section
+    context: str = ""  # a heading that recurs in its document: the heading with its context
 
     def stored(self) -> dict[str, object]:
-        return {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
+        entry: dict[str, object] = {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
+        if self.context:
+            entry["c"] = self.context
+        return entry
 
 
 def entries(documents: list[Document]) -> list[Entry]:
@@ -97,8 +105,9 @@ def entries(documents: list[Document]) -> list[Entry]:
         title = document.meta.title
         if document.preamble:
             found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,)))
+        context = HeadingContext(document)
         for section, ancestors in _walk(document.sections, (title,)):
-            found.append(_section_entry(document, section, ancestors))
+            found.append(_section_entry(document, section, ancestors, context))
     return found
 
 
@@ -110,11 +119,12 @@ def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section,
     return found
 
 
-def _section_entry(document: Document, section: Section, path: tuple[str, ...]) -> Entry:
+def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext) -> Entry:
     url = page_url(section_url(document, section, ""))
     if has_own_page(section):
         url = f"{url}#{section.anchor}"
-    return Entry(section_heading(section), url, _text(section.blocks), path)
+    label = context.label(section) if context.is_repeated(section) else ""
+    return Entry(section_heading(section), url, _text(section.blocks), path, label)
 
 
 def build_index(documents: list[Document]) -> dict[str, str | bytes]:

@@ -10,9 +10,12 @@ nests sections by the rank of their numbering scheme.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
+from .footnotes import text_footnotes
 from .model import (
     Block,
     Draft,
@@ -21,6 +24,7 @@ from .model import (
     Line,
     ListBlock,
     ListItem,
+    OutOfOrder,
     Paragraph,
     Section,
     SourceSpan,
@@ -77,6 +81,11 @@ class Hints:
 
 def _folded(text: str) -> str:
     return re.sub(r"\s+", "", normalize_chars(text))
+
+
+def _heading_key(text: str) -> str:
+    """A heading's number and title folded for comparison: 「Ⅲ．本…」 and 「Ⅲ. 本…」 are one."""
+    return unicodedata.normalize("NFKC", _folded(text))
 
 
 def resolve_text_hints(lines: list[Line], hints: Hints) -> tuple[Hints, list[str]]:
@@ -139,10 +148,15 @@ _PARTICULAR = re.compile(
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
-_SUBTITLE = re.compile(r"([～〜―－])\s*[^～〜―－]{2,60}\s*\1")
+# (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
+_SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
 # Particles and closing punctuation never begin a title (は does: はじめに).
 _NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
+# Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
+# とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
+_PROCEEDINGS = "議事"
+_MINUTES_TITLES = ("議事録", "議事要旨", "議事概要")
 # A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
 _SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
 _SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
@@ -164,8 +178,23 @@ _GLUED_HEADING = re.compile(
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
+# A line cut on a comma or a particle goes on on the next line, in a table's cell too (「岡田淳弁護士、」 /
+# 「生貝直人一橋大学教授、」), unless that line opens a row or an item of its own.
+_CUT_MID_SENTENCE = re.compile(r"[、，をにのがはへでもや]$")
+_GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
+# Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
+_OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# A table cell's fragment: a line this much of the page's width or less (「データの混在」).
+_CELL_FRAGMENT = 0.3
+# A document's outermost parts (第N章, Ⅰ．) are numbered once each; lower levels repeat (「１．概要」
+# under each Ⅰ．, 「ア　問題の所在」 under each section).
+_PARTS_RANK = 12
+# Body lines looked at above and below a numbered line for its document's part headings printed again.
+REFERENCE_REACH = 8
+# Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
 
 def _not_numbered(text: str) -> bool:
@@ -237,6 +266,19 @@ class _Builder:
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
+        # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
+        self.text_notes = text_footnotes(lines)
+        self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
+        # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
+        # kept as printed, and the heading ranks whose run began as a table's cell labels.
+        text_source = not any(line.layout is not None for line in lines)
+        self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
+        self.cell_ranks: set[int] = set()
+        self.text_source = text_source
+        # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
+        self.open_numbers: list[tuple[int, str, str]] = []
+        self.last_heading_end = -1  # the index of the last heading's last line
+        self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -356,6 +398,15 @@ class _Builder:
         lines = self.lines
         while index < len(lines):
             line = lines[index]
+            if index in self.taken:
+                index += 1
+                continue
+            if index in self.text_notes.taken:
+                if index in self.text_notes.at:
+                    self.close_list()
+                    self.draft.footnotes.extend(self.text_notes.at[index])
+                index += 1
+                continue
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
@@ -376,6 +427,13 @@ class _Builder:
             pre = self.preformatted_range(line.number)
             if pre is not None:
                 index = self.read_preformatted(index, pre)
+                continue
+            if index in self.row_runs and self.untaken(index, self.row_runs[index]):
+                index = self.read_rows(index, self.row_runs[index])
+                continue
+            cells_end = cell_run(self.lines, index) if self.text_source else None
+            if cells_end is not None and self.untaken(index, cells_end):
+                index = self.read_rows(index, cells_end)
                 continue
             if self.hints.slides and self.starts_slide(index):
                 title_index = self.slide_title(index)
@@ -400,6 +458,9 @@ class _Builder:
         return self.draft
 
     def read_line(self, index: int) -> int:
+        proceedings = self.proceedings_heading(index)
+        if proceedings is not None:
+            return proceedings
         if index in self.speaker_labels:
             self.open_speaker_turn(self.lines[index])
             return index + 1
@@ -413,6 +474,52 @@ class _Builder:
             return self.emit_heading(index, found)
         self.read_text(self.lines[index])
         return index + 1
+
+    def proceedings_heading(self, index: int) -> int | None:
+        """「議事」 heading the proceedings of minutes (text sources; the PDF reader sees it by its type).
+
+        Centred and letter-spaced, it comes out of pdftotext one character a line, the first turn's
+        speaker label sometimes between (「議」「○藤田部会長」「事」).  It is a heading when the text has
+        speaker turns and it is not the particulars' label (after 「第4」, with its value 「（次のとおり）」).
+        Returns the index to go on from (the speaker label between is read next), or None.
+        """
+        line = self.lines[index]
+        word = line.text.replace(" ", "")
+        if not self.speaker_labels or line.layout is not None or not _PROCEEDINGS.startswith(word):
+            return None
+        above = index - 1
+        while above >= 0 and self.lines[above].kind != "body":
+            above -= 1
+        if above >= 0 and NUMBER_ALONE.fullmatch(self.lines[above].text):
+            return None  # 「第4 / 議 / 事」: a particular's label
+        parts, probe, between = [index], index, None
+        while word != _PROCEEDINGS:
+            probe += 1
+            while probe < len(self.lines) and self.lines[probe].kind != "body":
+                probe += 1
+            if probe < len(self.lines) and probe in self.speaker_labels and between is None:
+                between = probe  # the first turn's label, set on the title's baseline
+                continue
+            if probe >= len(self.lines) or not _PROCEEDINGS.startswith(word + self.lines[probe].text.replace(" ", "")):
+                return None
+            word += self.lines[probe].text.replace(" ", "")
+            parts.append(probe)
+        self.close_list()
+        self.demote_minutes_title()
+        first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
+        self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
+        self.record_open(NAMED_RANK)
+        self.taken.update(parts[1:])
+        return index + 1
+
+    def demote_minutes_title(self) -> None:
+        """The cover's 「議事録」 taken for a heading before the proceedings' own: the document's name."""
+        for position in range(len(self.draft.items) - 1, -1, -1):
+            item = self.draft.items[position]
+            if isinstance(item, Heading):
+                if item.title in _MINUTES_TITLES and not item.number:
+                    self.draft.items[position] = Paragraph(item.title, item.span)
+                return
 
     def open_speaker_turn(self, line: Line) -> None:
         """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
@@ -497,6 +604,8 @@ class _Builder:
             return None  # "第４章に示すとおり…": a chapter named inside a sentence
         if self.hints.slides and scheme.name in ("block", "dash", "circle"):
             return None  # on slides 【…】 and ― lines are callouts, not headings
+        if scheme.name == "block" and self.ends_a_cut_label(index):
+            return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
@@ -505,11 +614,19 @@ class _Builder:
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
+        if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
+            return None  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), not a new part
+        if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+            return None
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
+        last = self.last_number.get(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number):
-            return self.starts_nested_run(index, found)
+            nested = self.starts_nested_run(index, found)
+            if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
+                self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
+            return nested
         return found
 
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
@@ -543,12 +660,95 @@ class _Builder:
         self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
         return replace(found, rank=run[1])
 
-    def record_open(self, rank: int) -> None:
-        """Track the ranks of the open headings; a nested run ends with the section it is in."""
+    def record_open(self, rank: int, found: _Found | None = None) -> None:
+        """Track the ranks of the open headings; a nested run ends with the section it is in, and so
+        does a run of table cell labels."""
         while self.open_ranks and self.open_ranks[-1] >= rank:
             self.open_ranks.pop()
         self.open_ranks.append(rank)
         self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
+        self.cell_ranks = {cell_rank for cell_rank in self.cell_ranks if cell_rank < rank}
+        while self.open_numbers and self.open_numbers[-1][0] >= rank:
+            self.open_numbers.pop()
+        if found is not None and found.number:
+            self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+
+    def ends_a_cut_label(self, index: int) -> bool:
+        """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
+        a table cell's label cut over lines, 「プライベート」/「データの混在」/「【BYOD】」.  A 【…】 heading
+        stands apart from what precedes it, or follows a sentence's end."""
+        if not self.text_source or index == 0:
+            return False
+        above = self.lines[index - 1]
+        return (
+            above.kind == "body"
+            and self.lines[index].indent == 0  # an indented 【…】 is set apart as a heading
+            and not above.text.endswith(tuple(CLOSING))
+            and display_width(above.text) < self.width * _CELL_FRAGMENT
+            and heading_of(above.text) is None
+        )
+
+    def number_fits_parent(self, found: _Found) -> bool:
+        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
+
+        "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
+        column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
+        is that checked: a document may print "2．1" without ever printing "2．".
+        """
+        if found.scheme.name not in _PARENT_PRINTED:
+            return True
+        token = number_token(found.number)
+        parent = token.rsplit("-", 1)[0]
+        depth = parent.count("-") + 1
+        open_parents = [
+            number for _, scheme, number in self.open_numbers
+            if scheme in ("number", "number-space", "subnumber", "subnumber-dash")
+            and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
+        ]
+        if open_parents:
+            return open_parents[-1] == parent
+        return not (self.in_annex and depth == 1 and self.body_top_rank is not None
+                    and self.body_top_rank < found.scheme.rank)
+
+    def table_cell_label(self, index: int, found: _Found) -> bool:
+        """Whether a numbered line is the label of a flattened table's cell (「イ．設置環境」 in a
+        項目 column): table cells stand around it and its numbering starts there.
+
+        A section's heading over a table continues a numbering that ran before the table (五 after
+        四), so a numbering that starts among cells is the table's own; the rest of its run (「２．
+        開口部」 …, cells or not nearby) goes with it, up to the next heading outside it.
+        """
+        if not self.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
+            return False
+        rank = found.scheme.rank
+        if rank in self.cell_ranks:
+            return True
+        if self.between_part_references(index, found):
+            self.cell_ranks.add(rank)
+            return True
+        if self.last_number.get(rank) is not None:
+            return False  # the numbering ran before: the next section after a table
+        cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
+                             also=lambda line: self.repeats_a_part(line.text))
+        if cells < EVIDENCE:
+            return False
+        self.cell_ranks.add(rank)
+        return True
+
+    def repeats_a_part(self, text: str) -> bool:
+        """Whether a line repeats one of the document's outermost numbered headings, whole or cut
+        short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
+        key = _heading_key(text)
+        return len(key) >= 4 and any(key == part or (len(key) >= 8 and part.startswith(key))
+                                     for part in self.part_headings)
+
+    def between_part_references(self, index: int, found: _Found) -> bool:
+        """Whether the document's own part headings are printed again just above and just below: a
+        table that maps another text's clauses (「5.概念」, numbered in sequence) onto the parts."""
+        above = [line for line in reversed(self.lines[:index]) if line.kind == "body"][:REFERENCE_REACH]
+        below = [line for line in self.lines[found.last + 1 :] if line.kind == "body"][:REFERENCE_REACH]
+        return any(self.repeats_a_part(line.text) for line in above) and any(
+            self.repeats_a_part(line.text) for line in below)
 
     def emit_heading(self, index: int, found: _Found) -> int:
         """Add the heading found at ``index``; return the index after its last line."""
@@ -563,8 +763,11 @@ class _Builder:
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
-        self.record_open(rank)
+        self.record_open(rank, found)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
+        self.last_heading_end = last
+        if found.number and found.scheme.rank <= _PARTS_RANK:
+            self.part_headings.add(_heading_key(f"{found.number}{title}"))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
@@ -928,6 +1131,33 @@ class _Builder:
                 return start, end
         return None
 
+    def untaken(self, first: int, last: int) -> bool:
+        """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
+        as printed must not swallow the notes found among its lines."""
+        return not any(index in self.text_notes.taken for index in range(first, last + 1))
+
+    def read_rows(self, index: int, last: int) -> int:
+        """A run of numbered table rows (flattened.numbered_row_runs) or of cells (flattened.cell_run),
+        kept as printed: its line breaks are all the table has left, and joined as prose each row
+        would run into the row above."""
+        texts: list[str] = []
+        rows = 0
+        for line in self.lines[index : last + 1]:
+            if line.kind != "body":
+                continue
+            if NUMBERED_ROW.match(line.text):
+                if rows:
+                    texts.append("")  # a blank line between rows: they stay apart to the eye too
+                rows += 1
+            elif texts and _CUT_MID_SENTENCE.search(texts[-1]) and _GOES_ON.match(line.text):
+                texts[-1] = join_text(texts[-1], line.text)  # a cell's text cut at a comma or particle
+                continue
+            texts.append(line.text)
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
+                           kind="preformatted"))
+        return last + 1
+
     def read_preformatted(self, index: int, bounds: tuple[int, int]) -> int:
         texts: list[str] = []
         start = self.lines[index].number
@@ -962,8 +1192,13 @@ class _Builder:
         current: Footnote | None = None
         while index < len(self.lines):
             line = self.lines[index]
+            if line.kind == "blank" and current is not None and self.note_goes_on_after_blank(current, index):
+                index += 1  # double-spaced text: a blank line after every line, notes included
+                continue
             if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
                 break
+            if line.layout is None and line.indent >= 2 and current is not None:
+                break  # an indented line begins the body's next paragraph (the next page's text)
             if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
                 break
             if line.kind != "body":
@@ -981,6 +1216,22 @@ class _Builder:
                 break
             index += 1
         return index
+
+    def note_goes_on_after_blank(self, note: Footnote, blank: int) -> bool:
+        """In double-spaced pdftotext text a note's lines stand a blank line apart: after one blank,
+        the next note in sequence, or the rest of a note whose line ran to the measure unfinished
+        (never an indented line, a page start or a heading: the body's text)."""
+        above, below = self.lines[blank - 1], self.lines[blank + 1] if blank + 1 < len(self.lines) else None
+        if below is None or below.kind != "body" or below.layout is not None or above.kind != "body":
+            return False
+        if below.page_start or below.indent >= 2:
+            return False
+        match = FOOTNOTE_DEF.fullmatch(below.text)
+        if match is not None:
+            return match["label"].isdigit() and note.label.isdigit() and int(match["label"]) == int(note.label) + 1
+        if heading_of(below.text) is not None or LIST_MARKER.fullmatch(below.text):
+            return False
+        return not above.text.endswith(tuple(CLOSING)) and display_width(above.text) >= self.width * 0.85
 
     # -- slides -----------------------------------------------------------
     def starts_slide(self, index: int) -> bool:

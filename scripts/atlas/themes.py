@@ -8,9 +8,17 @@ TAGGING RULE (documented in README and pinned by tests/test_themes.py)
       - a term is in its heading, or
       - it mentions the theme at least 3 times and at least 2 times per 1,000 characters.
     A passing mention (once or twice, or a few times in a long section) does not tag it.
+    In particulars (rosters, attendance lists, hearing records: particulars.py) only the lines
+    that are not a roster's count (a hearing's topic, not who was heard): names, posts and
+    offices ("…サイバーセキュリティ・情報化審議官") say nothing of what was discussed.
+
+THEME LINKS
+    In each section, the first mention of each theme the section is TAGGED with links to the
+    theme's page; a passing mention stays plain text, and particulars get no links.
 
 RELATED SECTIONS
-    For every section with text, up to 5 sections from OTHER documents, ranked by
+    For every substantive section (some text, not particulars), up to 3 substantive sections
+    from OTHER documents, ranked by
     cosine similarity of TF-IDF vectors over character bigrams of the folded text (Japanese
     needs no word segmentation for this) plus 0.3 × the Jaccard overlap of their themes;
     a candidate must reach MIN_RELATED_SCORE.
@@ -24,9 +32,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .errors import InputError
 from .fold import fold_with_map
 from .model import (
     Document,
@@ -39,14 +45,16 @@ from .model import (
     inline_targets,
     range_is_free,
 )
-from .yamlfile import load_list
+from .particulars import is_particulars, topic_text
+from .schema import Themes
+from .validation import key_error, suggestion, validate
+from .yamlfile import load_located
 
 HEADING_WEIGHT = 5
 MIN_MENTIONS = 3
 MIN_PER_1000_CHARS = 2.0
-MAX_RELATED = 5
+MAX_RELATED = 3  # a few that help, not a list to wade through
 MIN_RELATED_SCORE = 0.12
-THEME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -84,28 +92,19 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
 
 
 def load_themes(path: Path) -> list[Theme]:
-    themes = [_theme(raw, path) for raw in load_list(path, "themes")]
-    ids = [t.id for t in themes]
-    for theme in themes:
-        if ids.count(theme.id) > 1:
-            raise InputError(path, f"duplicate theme id '{theme.id}'")
-        for other in theme.related:
-            if other not in ids:
-                raise InputError(path, f"theme '{theme.id}' relates to unknown theme '{other}'")
-    return themes
-
-
-def _theme(raw: Any, path: Path) -> Theme:
-    if not isinstance(raw, dict):
-        raise InputError(path, "each theme must be a mapping")
-    for key in ("id", "ja", "en", "definition", "terms"):
-        if not raw.get(key):
-            raise InputError(path, f"theme {raw.get('id', '?')!r}: missing key '{key}'")
-    if not THEME_ID.fullmatch(str(raw["id"])):
-        raise InputError(path, f"theme id '{raw['id']}' must be lowercase ASCII words joined by '-'")
-    terms = [str(t) for t in raw["terms"]]
-    return Theme(str(raw["id"]), str(raw["ja"]), str(raw["en"]), str(raw["definition"]), terms,
-                 [str(r) for r in raw.get("related", [])], str(raw.get("short") or raw["ja"]), term_pattern(terms))
+    located = load_located(path)
+    themes = validate(located, Themes, "id").themes
+    first: dict[str, int] = {}
+    for index, theme in enumerate(themes):
+        if first.setdefault(theme.id, index) != index:
+            raise key_error(located, ("themes", index, "id"), f"duplicate theme id '{theme.id}' "
+                            f"(first used at line {located.line_of(('themes', first[theme.id], 'id'))})", "id")
+        for position, other in enumerate(theme.related):
+            if other not in {t.id for t in themes}:
+                raise key_error(located, ("themes", index, "related", position), f"unknown theme '{other}'"
+                                + suggestion(other, [t.id for t in themes]), "id")
+    return [Theme(t.id, t.ja, t.en, t.definition, list(t.terms), list(t.related), t.short or t.ja,
+                  term_pattern(list(t.terms))) for t in themes]
 
 
 # ---------------------------------------------------------------------------
@@ -144,7 +143,7 @@ def is_tagged(in_heading: bool, mentions: int, length: int) -> bool:
 def tag_sections(documents: list[Document], themes: list[Theme]) -> None:
     for document in documents:
         for section in document.all_sections():
-            text = section_text(section)
+            text = topic_text(section) if is_particulars(section) else section_text(section)
             folded = (fold_with_map(section.title)[0], fold_with_map(text)[0])
             scored = []
             for theme in themes:
@@ -161,12 +160,18 @@ def tag_sections(documents: list[Document], themes: list[Theme]) -> None:
 
 
 def link_first_mentions(documents: list[Document], themes: list[Theme]) -> None:
-    """In each section, the first mention of each theme links to the theme's page."""
+    """In each section, the first mention of each theme it is tagged with links to the theme's page.
+
+    Run after tag_sections. A passing mention ("内閣府特命担当大臣（人工知能戦略担当）" in a roster)
+    is not what the section is about, and a link there only adds noise."""
     for document in documents:
         for section in document.all_sections():
+            if not section.themes or is_particulars(section):
+                continue
             targets = [(target, *fold_with_map(target.text)) for target in inline_targets(section)]
             for theme in themes:
-                _link_first(targets, theme)
+                if theme.id in section.themes:
+                    _link_first(targets, theme)
 
 
 def _link_first(targets: list[tuple[Paragraph | ListItem, str, list[int]]], theme: Theme) -> None:
@@ -199,7 +204,8 @@ def _bigrams(text: str) -> Counter[str]:
 
 
 def relate_sections(documents: list[Document]) -> None:
-    units = [(doc, s) for doc in documents for s in doc.all_sections() if len(section_text(s)) >= 80]
+    units = [(doc, s) for doc in documents for s in doc.all_sections()
+             if len(section_text(s)) >= 80 and not is_particulars(s)]
     counts = [_bigrams(s.title + "\n" + section_text(s)) for _, s in units]
     df: Counter[str] = Counter()
     for grams in counts:

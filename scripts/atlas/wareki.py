@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Literal, NamedTuple
 
 ERA_START_YEAR = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 
@@ -26,12 +27,58 @@ def parse_japanese_date(text: str) -> date:
     """
     folded = unicodedata.normalize("NFKC", text).strip()
     if match := _WAREKI.fullmatch(folded):
-        year_in_era = 1 if match["year"] == "元" else int(match["year"])
-        year = ERA_START_YEAR[match["era"]] + year_in_era - 1
-        return date(year, int(match["month"]), int(match["day"]))
+        return date(_year(match), int(match["month"]), int(match["day"]))
     if match := _SEIREKI.fullmatch(folded):
         return date(int(match["year"]), int(match["month"]), int(match["day"]))
     try:
         return date.fromisoformat(folded)
     except ValueError:
         raise ValueError(f"not a date: {text!r}") from None
+
+
+Precision = Literal["day", "month", "year"]
+
+# The same forms without the day, or without month and day: a document that prints only
+# 「令和6年5月」, or whose day nobody knows, is dated as precisely as it can be and no more.
+_WAREKI_PARTIAL = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<year>元|\d{1,2})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?"
+)
+_SEIREKI_PARTIAL = re.compile(r"(?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月)?")
+_ISO_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+
+
+class PartialDate(NamedTuple):
+    """A date known to the day, the month or the year; ``day`` is its first day."""
+
+    day: date
+    precision: Precision
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse any form of parse_japanese_date, or the same without the day (2014-03, 令和6年5月,
+    2024年5月) or without month and day (2014, 令和6年).
+
+    Raises ValueError with the reason when the text is not such a date.
+    """
+    try:
+        return PartialDate(parse_japanese_date(text), "day")
+    except ValueError:
+        pass
+    folded = unicodedata.normalize("NFKC", text).strip()
+    for pattern in (_WAREKI_PARTIAL, _SEIREKI_PARTIAL, _ISO_PARTIAL):
+        if match := pattern.fullmatch(folded):
+            year = _year(match)
+            if match["month"] is None:
+                return PartialDate(date(year, 1, 1), "year")
+            try:
+                return PartialDate(date(year, int(match["month"]), 1), "month")
+            except ValueError:
+                raise ValueError(f"not a date: {text!r}") from None
+    raise ValueError(f"not a date: {text!r}")
+
+
+def _year(match: re.Match[str]) -> int:
+    """The Western year of a matched date: an era's year counts from the era's first (元年)."""
+    if "era" not in match.re.groupindex:
+        return int(match["year"])
+    return ERA_START_YEAR[match["era"]] + (1 if match["year"] == "元" else int(match["year"])) - 1

@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .context import HeadingContext
+from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
 from .model import Block, Document, Section
@@ -25,16 +27,6 @@ from .write_clean import clean_text
 # 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
 PRINT_LIMIT = 500_000
 
-KIND_LABELS = {
-    "minutes": "議事概要",
-    "proposal": "提言",
-    "slides": "説明資料",
-    "white paper": "ホワイトペーパー",
-    "compilation": "提言集",
-    "meeting material": "会議資料",
-    "summary": "概要",
-    "annex": "別紙",
-}
 
 
 @dataclass
@@ -44,6 +36,13 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)  # term → title
+    _contexts: dict[str, HeadingContext] = field(default_factory=dict, repr=False)
+
+    def context(self, document: Document) -> HeadingContext:
+        """The document's heading contexts (repeated headings shown with their parents)."""
+        if document.meta.id not in self._contexts:
+            self._contexts[document.meta.id] = HeadingContext(document)
+        return self._contexts[document.meta.id]
 
 
 @dataclass
@@ -119,7 +118,7 @@ def _relative(from_dir: str, target: str) -> str:
 def document_pages(
     document: Document, parent: Document | None, parts: list[Document], corpus: Corpus | None = None
 ) -> list[Page]:
-    ctx = PageContext(document, corpus or Corpus(), {note.label: f"{note.label}" for note in document.footnotes})
+    ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
     lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", _metadata_table(document, parent), ""]
@@ -136,7 +135,7 @@ def document_pages(
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
-        lines += _outline(document, document.sections, base, depth=0)
+        lines += _outline(document, document.sections, base, 0, ctx.corpus)
         lines += ["", "</div>", ""]
         for holder, section in _sections_with_parents(document.sections, None):
             if has_own_page(section):
@@ -144,10 +143,10 @@ def document_pages(
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
-            lines += _outline(document, document.sections, base, depth=0)
+            lines += _outline(document, document.sections, base, 0, ctx.corpus)
             lines += ["", "</div>", ""]
         for section in document.sections:
-            lines += _section_markdown(section, 2, ctx)
+            lines += _section_markdown(section, 2, ctx, document.sections)
         lines += _footnotes(document, None)
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
@@ -192,11 +191,18 @@ def _sections_with_parents(sections: list[Section], parent: Section | None) -> l
     return found
 
 
-def _cite_meta(document: Document) -> str:
-    """What "copy citation" needs about the document, for assets/atlas-cite.js."""
+def _cite_meta(document: Document, reading: str = "") -> str:
+    """What "copy citation" needs about the document, for assets/atlas-cite.js.
+
+    ``reading``: on the print view, the document's reading page relative to it ("../"), so that
+    a citation copied there points to where the passage is read, not to the print view.
+    """
     meta = document.meta
-    when = f"{meta.date.year}年{meta.date.month}月" + ("" if meta.date_note else f"{meta.date.day}日")
-    values = {"title": meta.title, "body": meta.body, "date": when}
+    values = {"title": meta.title, "body": meta.body, "date": date_label(meta)}
+    if meta.url.startswith(("https://", "http://")):  # the official address, cited as a link
+        values["url"] = meta.url
+    if reading:
+        values["reading"] = reading
     data = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in values.items())
     return f'<div class="atlas-cite-meta" {data} hidden></div>'
 
@@ -205,13 +211,13 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     """The whole document on one page, for printing (not in the nav)."""
     meta = document.meta
     lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary), f"# {escape(meta.title)}", "",
-             _cite_meta(document), "", _metadata_table(document, parent), "",
+             _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
     preamble_ids = itertools.count(1)
     for block in document.preamble:
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, lambda: f"p{next(preamble_ids)}"), ""]
     for section in document.sections:
-        lines += _section_markdown(section, 2, ctx)
+        lines += _section_markdown(section, 2, ctx, document.sections)
     lines += _footnotes(document, None)
     return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
 
@@ -282,26 +288,31 @@ def _source_section_link(document: Document, holders: list[tuple[int, Section]],
     return f' <a class="atlas-source-section" href="{href}" title="{html.escape(section_heading(section))}">§</a>'
 
 
-def _page_tags(sections: list[Section], corpus: Corpus) -> list[str]:
-    """Theme names for Material's tags: every theme a section on the page is tagged with."""
-    seen: list[str] = []
+def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
+    """Theme name → theme page for Material's tags: every theme a section on the page is tagged with."""
+    seen: dict[str, str] = {}
     for section in sections:
         for theme_id in section.themes:
             name = corpus.themes[theme_id].ja if theme_id in corpus.themes else theme_id
-            if name not in seen:
-                seen.append(name)
+            seen.setdefault(name, f"themes/{theme_id}/")
     return seen
 
 
-def front_matter(title: str, tags: list[str] | None = None, description: str = "") -> str:
+def front_matter(title: str, tags: dict[str, str] | None = None, description: str = "") -> str:
     """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds,
-    a description for search engines and link previews, and the page's themes as tags."""
+    a description for search engines and link previews, and the page's themes as tags.
+
+    ``tags``: theme name → its theme page (site-relative URL). The names are Material's tags
+    (the タグ page lists the pages by them); ``theme_pages`` lets overrides/partials/tags.html
+    link each chip to its theme page, where the themes under each section lead too."""
     lines = ["---", f"title: {_q(title)}"]
     if description:
         lines.append(f"description: {_q(description)}")
     if tags:
         lines.append("tags:")
         lines += [f"  - {_q(tag)}" for tag in tags]
+        lines.append("theme_pages:")
+        lines += [f"  {_q(tag)}: {_q(url)}" for tag, url in tags.items()]
     # The site searches with its own index (atlas/, scripts/atlas/search.py); Material's lunr index of the
     # same pages would only add megabytes that nobody downloads.
     lines += ["search:", "  exclude: true"]
@@ -325,14 +336,18 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     rows = [
         ("発行", escape(meta.body)),
         ("日付", _date_cell(document)),
-        ("種類", escape(KIND_LABELS.get(meta.kind, meta.kind))),
+        ("種類", escape(_kind(meta.kind))),
         ("原文", f"[{escape(meta.source)}]({source})（{where}）"),
     ]
+    if meta.url:  # given by the catalog, never guessed
+        rows.append(("公式", _official_link(meta.url)))
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
     if document.lines:
-        rows.append(("印刷", "[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
-                     else "長い文書のため、章ごとのページから印刷してください"))
+        # The span marks the row, which printing hides (a printed page has no use for it).
+        rows.append(("印刷", '<span class="atlas-print-link"></span>'
+                     + ("[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
+                        else "長い文書のため、章ごとのページから印刷してください")))
         rows.append(("テキスト", f"[{meta.id}.txt]({meta.id}.txt)（見出し・段落・注を整えた全文。"
                      "[書式](../../about.md#clean-text)）"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
@@ -344,23 +359,52 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
 def _date_cell(document: Document) -> str:
     meta = document.meta
     if meta.date_note:
-        return f"{meta.date.year}年{meta.date.month}月頃（推定：{escape(meta.date_note)}）"
-    return f"{meta.date.year}年{meta.date.month}月{meta.date.day}日（{meta.date.isoformat()}）"
+        return f"{date_text(meta)}頃（推定：{escape(meta.date_note)}）"
+    return f"{date_label(meta)}（{iso_label(meta)}）"
 
 
-def _outline(document: Document, sections: list[Section], base: str, depth: int) -> list[str]:
+def _kind(kind: str) -> str:
+    """The kind in Japanese (the catalog refuses an English kind with no label)."""
+    return kind_label(kind) or kind
+
+
+def _official_link(url: str) -> str:
+    """The issuer's page for the document; raw HTML so that no character of the address is Markdown.
+
+    Only a web address becomes a link (a "javascript:" one would run on click); anything else
+    is shown as text.
+    """
+    href = html.escape(url, quote=True).replace("|", "%7C")  # "|" would end the table cell
+    if not url.startswith(("https://", "http://")):
+        return f"公式掲載ページ：{href}"
+    return f'<a class="atlas-official" href="{href}">公式掲載ページ</a>'
+
+
+def _outline(document: Document, sections: list[Section], base: str, depth: int, corpus: Corpus) -> list[str]:
     out: list[str] = []
+    context = corpus.context(document)
     for section in sections:
         link = section_url(document, section, base)
-        out.append(f"{'    ' * depth}- [{escape(section_heading(section))}]({link})")
+        item = f"{'    ' * depth}- [{escape(section_heading(section))}]({link})"
+        note = context.sibling_note(section, sections)
+        if note:  # the eleventh 【対応策】 in a row: say which one by its first words
+            item += f' <span class="atlas-heading-context">{html.escape(note)}</span>'
+        out.append(item)
         if depth < 2:
-            out += _outline(document, section.children, base, depth + 1)
+            out += _outline(document, section.children, base, depth + 1, corpus)
     return out
 
 
-def _section_markdown(section: Section, level: int, ctx: PageContext) -> list[str]:
+def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: list[Section]) -> list[str]:
     hashes = "#" * min(level, 6)
-    lines = [f"{hashes} {escape(section_heading(section))} {{#{section.anchor}}}", ""]
+    attrs = f"#{section.anchor}"
+    note = ctx.corpus.context(ctx.document).sibling_note(section, siblings)
+    if note:  # the table of contents tells eleven 【対応策】 apart by their first words
+        label = "".join(c for c in f"{section_heading(section)} {note}" if c not in '"{}<>&')
+        attrs += f' data-toc-label="{label}"'
+    if ctx.whole_document:  # on the print view each heading names the reading page of its section, for citations
+        attrs += f' data-reading-page="{section.page or ""}"'
+    lines = [f"{hashes} {escape(section_heading(section))} {{{attrs}}}", ""]
     lines += _section_body(section, level, ctx)
     return lines
 
@@ -387,7 +431,7 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
     own_pages = [child for child in section.children if on_own_page(child)]
     for child in section.children:
         if not on_own_page(child):
-            lines += _section_markdown(child, level + 1, ctx)
+            lines += _section_markdown(child, level + 1, ctx, section.children)
     if own_pages:  # a long section's subsections, each on its own page
         base = document_dir(ctx.document)
         lines += ['<div class="atlas-outline" markdown>', ""]
@@ -401,7 +445,8 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     parts = []
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
     if themes:
-        parts.append("テーマ：" + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes))
+        parts.append('<span class="atlas-theme-chips">テーマ：'
+                     + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes) + "</span>")
     page = ctx.document.page_of(section.span.start)
     if page:
         parts.append(_pdf_page_link(ctx.document, page))
@@ -420,7 +465,11 @@ def _pdf_page_link(document: Document, page: int) -> str:
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:
-    """"Related in other documents": a short list at the end of the section's own text."""
+    """"Related in other documents": a few links at the end of the section's own text, folded
+    (a <details>) so that they are there when wanted and out of the way when reading.
+
+    themes.relate_sections gives none to rosters and particulars. A repeated heading
+    (【対応策】) is shown with its parents', as it stands out of its own document here."""
     items = []
     base = document_dir(ctx.document)
     for link in section.related:
@@ -429,10 +478,12 @@ def _related(section: Section, ctx: PageContext) -> list[str]:
         if other is None or target is None:
             continue
         url = section_url(other, target, base)
-        items.append(f"- [{escape(section_heading(target))}]({url}) — {escape(other.meta.title)}")
+        label = ctx.corpus.context(other).label(target)
+        items.append(f"- [{escape(label)}]({url}) — {escape(other.meta.title)}")
     if not items:
         return []
-    return ['<div class="atlas-related" markdown>', "", "**他の文書の関連箇所**", "", *items, "", "</div>", ""]
+    summary = f"<summary>他の文書の関連箇所（{len(items)}）</summary>"
+    return ['<details class="atlas-related" markdown>', summary, "", *items, "", "</details>", ""]
 
 
 def _footnotes(document: Document, chapter: Section | None) -> list[str]:
@@ -443,10 +494,10 @@ def _footnotes(document: Document, chapter: Section | None) -> list[str]:
     """
     sections = sections_on_page(chapter) if chapter else document.all_sections()
     referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
-    lines = [f"[^{n.label}]: {escape(n.text)}" for n in document.footnotes if n.label in referenced]
+    lines = [f"[^{n.id}]: {escape(n.text)}" for n in document.footnotes if n.id in referenced]
     all_referenced = _referenced_labels(document.all_sections(), document.preamble)
     loose = [n for n in document.footnotes
-             if n.label not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
+             if n.id not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
     if loose:
         lines += ["", '<div class="atlas-notes" markdown>', ""]
         lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
@@ -474,10 +525,10 @@ def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[st
         blocks.extend(section.blocks)
     for block in blocks:
         for ref in getattr(block, "refs", []):
-            labels.add(ref.label)
+            labels.add(ref.key or ref.label)
         for item in getattr(block, "items", []):
             for ref in item.refs:
-                labels.add(ref.label)
+                labels.add(ref.key or ref.label)
     return labels
 
 
@@ -492,8 +543,8 @@ def home_page(intro: str, documents: list[Document]) -> Page:
     for doc in newest_first(documents):
         meta = doc.meta
         lines.append(
-            f"| {meta.date.isoformat()} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
-            f"{escape(meta.body)} | {escape(KIND_LABELS.get(meta.kind, meta.kind))} | "
+            f"| {date_label(meta)} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
+            f"{escape(meta.body)} | {escape(_kind(meta.kind))} | "
             f"{escape(meta.summary)} |"
         )
     return Page("index.md", "ホーム", finish_page(lines))
@@ -503,32 +554,41 @@ def newest_first(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (-d.meta.date.toordinal(), d.meta.id))
 
 
-# Material renders the open group of the nav on every page (navigation.prune drops the rest), so
-# a group of hundreds of documents would make every page, and the build, grow with the corpus.
+# Each issuing body is a top-level group, which Material always renders open (navigation.sections),
+# so every document's title is in the sidebar and the mobile drawer on every page; a group of
+# hundreds of documents would make every page, and the build, grow with the corpus, so a body's
+# documents are divided into groups of at most this many (navigation.prune folds those closed).
 NAV_GROUP_LIMIT = 20
+# The page of a split document that holds its summary and table of contents. Its own nav entry
+# (not a section index page: navigation.indexes is off) so that, like every page, it is a leaf
+# that Material gives a table of contents in the mobile drawer.
+DOCUMENT_HOME_LABEL = "概要と目次"
 
 
 def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, glossary: bool = False) -> str:
     """The ``nav:`` block for mkdocs.yml: documents grouped by issuing body, newest first.
 
-    A body with more than NAV_GROUP_LIMIT documents is divided by year, and a year with more
-    than that into runs of NAV_GROUP_LIMIT, so that no open group lists more than that.
+    Every document is listed under its own title: a one-page document is a leaf, a split one a
+    section with its title whose pages follow. No document page is a section index (with
+    navigation.indexes the first document of a group became the group's page, losing its own
+    entry and its table of contents on narrow screens). A body with more than NAV_GROUP_LIMIT
+    documents is divided by year, and a year with more than that into runs of NAV_GROUP_LIMIT.
     """
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
         groups[doc.meta.body.split()[0]].append(doc)
     order = sorted(groups, key=lambda body: (-max(d.meta.date for d in groups[body]).toordinal(), body))
-    out = ["nav:", "  - ホーム: index.md", "  - 文書:"]
+    out = ["nav:", "  - ホーム: index.md"]
     for body in order:
-        out.append(f"    - {_q(body)}:")
+        out.append(f"  - {_q('文書：' + body)}:")
         for label, docs in nav_groups(newest_first(groups[body])):
             if label is None:
-                out += _nav_documents(docs, "      ")
+                out += _nav_documents(docs, "    ")
             else:
-                out.append(f"      - {_q(label)}:")
-                out += _nav_documents(docs, "        ")
+                out.append(f"    - {_q(label)}:")
+                out += _nav_documents(docs, "      ")
     if themes:
-        out += ["  - テーマ:", "    - themes/index.md"]
+        out += ["  - テーマ:", "    - テーマ一覧: themes/index.md"]
         out += [f"    - {_q(t.ja)}: themes/{t.id}.md" for t in themes]
     out += ["  - 年表: timeline.md"]
     if glossary:
@@ -557,7 +617,7 @@ def _nav_documents(docs: list[Document], indent: str) -> list[str]:
         label = f"{doc.meta.title}（{doc.meta.date.year}）"
         if is_split(doc):
             out.append(f"{indent}- {_q(label)}:")
-            out.append(f"{indent}  - {base}/index.md")
+            out.append(f"{indent}  - {DOCUMENT_HOME_LABEL}: {base}/index.md")
             for chapter in doc.sections:
                 out += _nav_section_pages(base, chapter, indent + "  ")
         else:
@@ -571,7 +631,7 @@ def _nav_section_pages(base: str, section: Section, indent: str) -> list[str]:
     title = _q(section_heading(section))
     if not below:
         return [f"{indent}- {title}: {base}/{chapter_page_name(section)}"]
-    out = [f"{indent}- {title}:", f"{indent}  - {base}/{chapter_page_name(section)}"]
+    out = [f"{indent}- {title}:", f"{indent}  - {title}: {base}/{chapter_page_name(section)}"]
     for child in below:
         out += _nav_section_pages(base, child, indent + "  ")
     return out

@@ -26,7 +26,8 @@ def clean_text(document: Document) -> str:
             lines += [*block_lines(block), ""]
     if document.footnotes:
         lines += [NOTES_RULE, ""]
-        lines += [f"[^{note.label}]: {note.text}" for note in document.footnotes]
+        # A label printed again (notes numbered per page) is written by its key (1-2): one note each.
+        lines += [f"[^{note.id}]: {note.text}" for note in document.footnotes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -70,7 +71,7 @@ def inline(text: str, refs: list[FootnoteRef]) -> str:
     pieces: list[str] = []
     cursor = 0
     for ref in sorted(refs, key=lambda r: r.offset):
-        pieces += [_escape(text[cursor : ref.offset]), f"[^{ref.label}]"]
+        pieces += [_escape(text[cursor : ref.offset]), f"[^{ref.key or ref.label}]"]
         cursor = ref.offset
     pieces.append(_escape(text[cursor:]))
     return "".join(pieces)

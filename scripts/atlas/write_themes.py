@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from .errors import InputError
+from .context import HeadingContext
 from .fold import fold, fold_with_map
+from .labels import date_label
 from .markdown import escape
 from .model import Document, Section
+from .schema import Events
 from .themes import Theme, section_text
-from .write import Page, finish_page, front_matter, newest_first, section_heading, section_url
-from .yamlfile import load_list
+from .validation import validate
+from .write import Page, finish_page, front_matter, newest_first, section_url
+from .yamlfile import load_located
 
 PASSAGES_PER_DOCUMENT = 5
 EXCERPT_CHARS = 90
@@ -71,17 +72,18 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
     else:
         lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
         for doc, sections in covering:
-            lines.append(f"| {doc.meta.date.isoformat()} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
+            lines.append(f"| {date_label(doc.meta)} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
                          f"{escape(doc.meta.body)} | {len(sections)} |")
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
             lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年） {{#doc-{doc.meta.id}}}", ""]
+            label = HeadingContext(doc).label  # 【対応策】 out of its document: with its context
             for section in sections[:PASSAGES_PER_DOCUMENT]:
                 url = section_url(doc, section, "themes")
-                lines.append(f"- [{escape(section_heading(section))}]({url})：{escape(_excerpt(section, theme))}")
+                lines.append(f"- [{escape(label(section))}]({url})：{escape(_excerpt(section, theme))}")
             rest = sections[PASSAGES_PER_DOCUMENT:]
             if rest:
-                links = "、".join(f"[{escape(section_heading(s))}]({section_url(doc, s, 'themes')})" for s in rest)
+                links = "、".join(f"[{escape(label(s))}]({section_url(doc, s, 'themes')})" for s in rest)
                 lines.append(f"- その他の節：{links}")
             lines.append("")
     return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
@@ -93,18 +95,49 @@ def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
              "節へのテーマの付け方は[このサイトについて](../about.md#themes)にあります。", ""]
     for theme in themes:
         lines.append(f"- [{escape(theme.ja)}]({theme.id}.md)：{escape(theme.definition)}")
-    lines += ["", "## テーマ × 文書 {#matrix}", "", '<div class="atlas-matrix" markdown>', ""]
-    lines.append("| 文書 | " + " | ".join(f"[{escape(t.short)}]({t.id}.md)" for t in themes) + " |")
-    lines.append("| --- | " + " | ".join("---:" for _ in themes) + " |")
-    for doc in ordered:
+    lines += ["", "## テーマ × 文書 {#matrix}", ""]
+    if len(ordered) <= MATRIX_MAX_DOCUMENTS:
+        lines += _matrix_table(ordered, themes)
+    lines += _matrix_lists(ordered, themes, len(ordered) <= MATRIX_MAX_DOCUMENTS)
+    return Page("themes/index.md", "テーマ一覧", finish_page(lines))
+
+
+# Up to this many documents the overview is a table, themes down and numbered documents across
+# (14 short theme names fit a line; twelve document titles across were 1,500 px wide); beyond,
+# and on narrow screens at any count, it is one list per theme (atlas.css switches the two).
+MATRIX_MAX_DOCUMENTS = 24
+
+
+def _matrix_table(ordered: list[Document], themes: list[Theme]) -> list[str]:
+    """Themes as rows, documents as numbered columns, and the numbers' legend below."""
+    lines = ['<div class="atlas-matrix atlas-matrix--table" markdown>', ""]
+    heads = [f"[{n}](../documents/{doc.meta.id}/index.md \"{escape(doc.meta.title)}（{doc.meta.date.year}）\")"
+             for n, doc in enumerate(ordered, 1)]
+    lines.append("| テーマ | " + " | ".join(heads) + " |")
+    lines.append("| --- | " + " | ".join("---:" for _ in ordered) + " |")
+    for theme in themes:
         cells = []
-        for theme in themes:
+        for doc in ordered:
             count = len(tagged(doc, theme))
             cells.append(f"[{count}]({theme.id}.md#doc-{doc.meta.id})" if count else "")
-        lines.append(f"| [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}） | "
-                     + " | ".join(cells) + " |")
-    lines += ["", "</div>"]
-    return Page("themes/index.md", "テーマ一覧", finish_page(lines))
+        lines.append(f"| [{escape(theme.short)}]({theme.id}.md) | " + " | ".join(cells) + " |")
+    lines += ["", "**文書の番号**（古い順）", ""]
+    lines += [f"{n}. [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}）"
+              for n, doc in enumerate(ordered, 1)]
+    return [*lines, "", "</div>", ""]
+
+
+def _matrix_lists(ordered: list[Document], themes: list[Theme], narrow_only: bool) -> list[str]:
+    """The same counts as one list per theme: what a phone shows instead of the table."""
+    kind = "atlas-matrix--lists" + (" atlas-matrix--narrow" if narrow_only else "")
+    lines = [f'<div class="atlas-matrix {kind}" markdown>', ""]
+    for theme in themes:
+        lines += [f"**[{escape(theme.ja)}]({theme.id}.md)**", ""]
+        covering = [(doc, len(tagged(doc, theme))) for doc in ordered]
+        items = [f"- [{escape(doc.meta.title)}（{doc.meta.date.year}）]({theme.id}.md#doc-{doc.meta.id})：{count}節"
+                 for doc, count in covering if count]
+        lines += [*(items or ["- このテーマを主題とする節はまだありません。"]), ""]
+    return [*lines, "</div>", ""]
 
 
 def glossary_page(glossary: dict[str, str]) -> Page:
@@ -128,19 +161,11 @@ class Event:
 
 def load_events(path: Path) -> list[Event]:
     events = []
-    # BaseLoader: dates stay text, so "2017-09" (a month) is not an error of YAML's own
-    for raw in load_list(path, "events", loader=yaml.BaseLoader):
-        text = str(raw.get("date", ""))
-        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
-        if not match or not raw.get("title"):
-            raise InputError(path, f"event needs a date (YYYY-MM or YYYY-MM-DD) and a title: {raw!r}")
-        year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            raise InputError(path, f"bad event date {text!r}") from None
-        label = f"{year}年{month}月{day}日" if match[3] else f"{year}年{month}月"
-        events.append(Event(when, label, str(raw["title"]), tuple(str(t) for t in raw.get("terms", []))))
+    for event in validate(load_located(path), Events, "title").events:
+        when, precision = event.date
+        label = {"day": f"{when.year}年{when.month}月{when.day}日", "month": f"{when.year}年{when.month}月",
+                 "year": f"{when.year}年"}[precision]
+        events.append(Event(when, label, event.title, tuple(event.terms)))
     return events
 
 
@@ -149,12 +174,12 @@ def timeline_page(documents: list[Document], events: list[Event]) -> Page:
     rows: list[tuple[date, int, list[str]]] = []
     for doc in _documents_by_date(documents):
         rows.append((doc.meta.date, 1, [
-            f"### {doc.meta.date.year}年{doc.meta.date.month}月 文書：[{escape(doc.meta.title)}]"
+            f"## {date_label(doc.meta)} 文書：[{escape(doc.meta.title)}]"
             f"(documents/{doc.meta.id}/index.md) {{#doc-{doc.meta.id}}}", "",
             f"{escape(doc.meta.body)}。{escape(doc.meta.summary)}", ""]))
     for number, event in enumerate(events, 1):
         passages = _event_passages(documents, event)
-        block = [f"### {event.label} {escape(event.title)} {{#event-{number}}}", ""]
+        block = [f"## {event.label} {escape(event.title)} {{#event-{number}}}", ""]
         if passages:
             block += ["この出来事に触れている箇所：", "", *passages, ""]
         rows.append((event.when, 0, block))
@@ -170,10 +195,11 @@ def _event_passages(documents: list[Document], event: Event) -> list[str]:
     terms = [fold(t) for t in event.terms]
     found = []
     for doc in _documents_by_date(documents):
+        label = HeadingContext(doc).label
         for section in doc.all_sections():
             folded = fold(section.title + section_text(section))
             if any(term in folded for term in terms):
                 url = section_url(doc, section, "")
-                found.append(f"- [{escape(section_heading(section))}]({url}) — {escape(doc.meta.title)}："
+                found.append(f"- [{escape(label(section))}]({url}) — {escape(doc.meta.title)}："
                              f"{escape(_excerpt(section, terms=list(event.terms)))}")
     return found[:8]

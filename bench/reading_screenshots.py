@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Screenshots of the reading pages for README and review, from a built site.
+
+    .venv/bin/mkdocs build -d /tmp/site && .venv/bin/python bench/reading_screenshots.py /tmp/site
+
+Writes bench/screenshots/: document-page.png (a chapter, its sidebar listing every document),
+repeated-headings.png (防災DX: eleven 【主な課題】/【対応策】 told apart in the table of contents),
+theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SHOTS = [  # (file, path, width, height)
+    ("document-page.png", "documents/digital-nippon-2024/4/#4-3", 1280, 1000),
+    ("repeated-headings.png", "documents/bosai-dx-2024/#s2", 1280, 1000),
+    ("theme-matrix.png", "themes/#matrix", 1280, 1000),
+    ("theme-matrix-phone.png", "themes/#matrix", 390, 844),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main() -> int:
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
+                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for name, path, width, height in SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"{base}/{path}")
+            page.wait_for_timeout(500)  # the header's title swap and the TOC's scroll-follow settle
+            page.screenshot(path=str(OUT / name))
+            page.close()
+        browser.close()
+    httpd.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
