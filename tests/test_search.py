@@ -57,16 +57,20 @@ def expected_count(documents, query: str) -> int:
     return count
 
 
+# The index is open: the results panel asks for a query.
+PLACEHOLDER_SHOWN = (
+    "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+    " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+)
+
+
 @pytest.fixture(scope="module")
 def search_page(browser, either_server):
     """The search box of the home page, on the MkDocs build and on the Zensical build."""
     page = browser.new_page()
     page.goto(f"{either_server}/")
     page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
-        " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
-    )
+    page.wait_for_function(PLACEHOLDER_SHOWN)
     yield page
     page.close()
 
@@ -118,14 +122,6 @@ def test_words_found_nowhere_together_fall_back_to_partial_matches(search_page):
     assert "一部の語に一致" in meta and hrefs
 
 
-def test_browser_and_converter_fold_text_the_same_way(search_page):
-    samples = ["ＡＩセーフティ・インスティテュート", "防災 ＤＸ", "ボットネット", "Society 5.0",
-               "①データ", "ヴァ゙ー", "ＰＱＣ（耐量子計算機暗号）", "㈱ ｶﾞﾊﾞﾒﾝﾄ", "官⺠データ", "⼾籍と⻑期"]
-    for text in samples:
-        js = search_page.evaluate("t => window.atlasSearch.queryWords(t)", text)
-        assert js == fold_query(text), text
-
-
 def test_search_works_under_a_sub_path(browser, site_under_subpath):
     page = browser.new_page()
     page.goto(f"{site_under_subpath}/")
@@ -137,11 +133,61 @@ def test_search_works_under_a_sub_path(browser, site_under_subpath):
     page.close()
 
 
-def test_index_is_written_by_the_converter_in_chunks(converted, documents):
-    folder = converted[0] / "atlas"
-    manifest = json.loads((folder / "search.json").read_text("utf-8"))
-    sections = [s for name in manifest["chunks"] for s in json.loads((folder / name).read_text("utf-8"))["sections"]]
-    assert len(sections) == manifest["sections"]
-    assert len(sections) >= sum(len(d.all_sections()) for d in documents.values())
-    assert all(entry["n"] == fold(entry["x"]) for entry in sections)
-    assert all(0 <= entry["d"] < len(manifest["docs"]) for entry in sections)
+def atlas_requests(urls: list[str], server: str) -> list[str]:
+    """The search index files among the requested URLs, as paths under atlas/."""
+    return [u.removeprefix(f"{server}/atlas/") for u in urls if u.startswith(f"{server}/atlas/")]
+
+
+def test_a_page_view_loads_no_index_and_a_query_only_the_parts_it_needs(browser, server):
+    page = browser.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(f"{server}/documents/digital-nippon-2024/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert atlas_requests(urls, server) == [], "opening a page loads no search index"
+    assert not [u for u in urls if "atlas-search-core" in u], "nor the search code beyond the box's"
+    assert not [u for u in urls if "search_index" in u], "nor Material's own index"
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(PLACEHOLDER_SHOWN)
+    assert sorted(atlas_requests(urls, server)) == ["lengths.bin", "search.json"], "focus: the manifest only"
+    before = len(urls)
+    search_for(page, "情報銀行")
+    page.wait_for_load_state("networkidle")
+    fetched = atlas_requests(urls[before:], server)
+    chunks = [f for f in fetched if f.startswith("g/")]
+    stored = [f for f in fetched if f.startswith("s/")]
+    assert 1 <= len(chunks) <= 2 and stored and len(chunks) + len(stored) == len(fetched), fetched
+    manifest = json.loads(page.evaluate("() => fetch('../../atlas/search.json').then(r => r.text())"))
+    assert len(chunks) < len(manifest["chunks"]) / 4, "a query touches a few chunks of the index"
+    shown = page.locator(".md-search-result__list li").count()
+    assert len(stored) <= shown, "store shards of the results shown only"
+    assert all(u.startswith(server) or u.startswith("data:") for u in urls), "no other host"
+    page.close()
+
+
+def test_results_say_where_the_section_sits(search_page):
+    run_query(search_page, "情報銀行")
+    where = search_page.locator(".md-search-result__list li .atlas-search-where")
+    texts = where.all_inner_texts()
+    nested = [t for t in texts if " › " in t]
+    assert nested, texts
+    doc = search_page.locator(".md-search-result__list li").first.locator(".atlas-search-doc").inner_text()
+    assert texts[0].startswith(doc)
+
+
+def test_a_search_has_a_url_that_opens_the_same_results(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/documents/digital-nippon-2024/")
+    search_for(page, "防災 ＤＸ")
+    page.wait_for_function("() => location.search.includes('q=')")
+    shown = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    pasted = browser.new_page()
+    pasted.goto(page.url)
+    pasted.wait_for_selector(".md-search-result__list a")
+    assert pasted.locator("input.md-search__input").input_value() == "防災 ＤＸ"
+    assert pasted.evaluate("document.getElementById('__search').checked"), "the results panel is open"
+    assert pasted.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)") == shown
+    page.locator("button[type=reset]").click(force=True)
+    page.wait_for_function("() => !location.search.includes('q=')")
+    page.close()
+    pasted.close()

@@ -86,9 +86,13 @@ def convert(
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
     _copy_sources(entries, sources, out / "sources")
-    (out / "atlas").mkdir(parents=True, exist_ok=True)
-    for name, text in build_index(documents).items():
-        (out / "atlas" / name).write_text(text, encoding="utf-8")
+    for name, content in build_index(documents).items():
+        target = out / "atlas" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     nav = nav_yaml(documents, themes, bool(glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(

@@ -51,9 +51,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def fold_query(query: str) -> list[str]:
-    """A query as search uses it: look-alikes mapped, composed (ﾎﾟ → ポ), split on spaces, folded.
+    """A query as search uses it: look-alikes mapped, composed (ﾎﾟ → ポ), split on spaces, folded,
+    each word once (a repeated word adds nothing to AND and must not count twice in ranking).
 
-    The browser's queryWords in docs/assets/atlas-search.js does the same.
+    The browser's queryWords in docs/assets/atlas-search-core.js does the same.
     """
     mapped = "".join(LOOKALIKES.get(ch, ch) for ch in query)
-    return [w for w in (fold(part) for part in unicodedata.normalize("NFKC", mapped).split()) if w]
+    words = (fold(part) for part in unicodedata.normalize("NFKC", mapped).split())
+    return list(dict.fromkeys(w for w in words if w))

@@ -1,29 +1,68 @@
-"""The site's search index: one entry per section, written by the converter.
+"""The site's search index, written by the converter; read by ``docs/assets/atlas-search-core.js``.
 
-The browser (``docs/assets/atlas-search.js``) finds every section whose text
-contains what the reader typed.  Both sides fold text the same way, one
-character at a time, so that width, case, katakana/hiragana and spacing
-variants meet: ＡＩ = AI, 防災 DX = 防災DX, ボットネット = ぼっとねっと.  The
-folded text is computed here, once, so the browser does not fold the whole
-corpus on every page load; the JavaScript ``fold`` must stay the same as
-``fold.fold_char`` (a browser test compares them).
+What search does (both sides): a query is folded (``fold.fold_query``: look-alikes, NFKC,
+split on white space, each word folded — width, case, katakana → hiragana, no spaces) into
+distinct words.  A section matches a word when the word is a substring of the section's
+folded title or folded text; every section that matches every word is a result (none does:
+the sections that match some words).  Ranking is BM25 over the words with bonuses for words in
+the title and for the whole query as one phrase (``rank`` in the JS core).
 
-An entry (one section) is ``{"d": document index, "t": heading, "u": URL, "x": text,
-"n": folded text, "tn": folded heading}``, and ``"c"`` only where the heading recurs in its
-document (【対応策】 eleven times): the heading with its context, as results show it
+The index is split so that opening a page loads none of it, and a query loads only the parts it
+needs.  All files live in ``atlas/`` under the site root; the layout below is the one place the
+format is written down (``FORMAT`` is its version, checked by the browser).
+
+``search.json`` — the manifest, fetched when the search box is focused::
+
+    {"format": 2,
+     "sections": N,                 # sections indexed, ids 0 … N-1 in reading order
+     "textLengthSum": int,          # sum of the folded texts' lengths (UTF-16 units): BM25's average
+     "storeSize": STORE_SECTIONS,   # sections per store shard
+     "chunks": [first key, …],      # posting chunks g/<i>.bin, sorted by their first key
+     "end": END,                    # the sentinel that follows each field's last character
+     "lookalikes": {char: char}}    # fold.LOOKALIKES, applied before NFKC on both sides
+
+``lengths.bin`` — fetched with the manifest: for each section id in order, two unsigned LEB128
+varints: its folded title's length and its folded text's length (UTF-16 code units, as the
+browser's ``String.length``).
+
+``g/<i>.bin`` — posting chunks.  A key is two characters (code points) of a folded field: every
+character of a folded title or text starts one key, the last one paired with ``END``; keys are
+sorted by UTF-16 code units (JavaScript's string order) and cut into chunks of about
+``CHUNK_BYTES``.  A chunk is: varint K, then K times (varint byte length of the key's UTF-8,
+the key, varint byte length of its postings), then the K postings in the same order.  Postings
+of a key: for each section holding it, in id order: varint (id − previous id, the previous
+being −1), varint T, T varints of title positions, varint X, X varints of text positions;
+positions are UTF-16 offsets in the folded field, each given as the difference from the one
+before (the first as is).  A word of two or more characters occurs at p exactly when each of its
+keys occurs at p + its offset in the word, so matching, counts and phrases are exact; a
+one-character word is the union of the keys that start with it.
+
+``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
+``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
+ancestor headings…], "c": heading with context}, …]}``, fetched for the results shown only.
+``p`` is the result's location (document › chapter › section).  ``c`` is there only where the
+heading recurs in its document (【対応策】 eleven times): the heading as results show it
 ("2．データ戦略の系譜 › 【対応策】", or with its opening words when it has no parents: see
-context.py). Ranking ignores ``c``; it is for display, and absent from most entries.
+context.py); ranking ignores it.  An entry may carry further fields.
+
+All output is deterministic: same documents, same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from .context import HeadingContext
-from .fold import LOOKALIKES, fold, fold_char, fold_with_map  # noqa: F401  (fold_char: the JS twin)
+from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text
 from .write import section_heading, section_url
+
+FORMAT = 2
+CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
+STORE_SECTIONS = 4  # a result costs its store shard: a few sections (~6 KB)
+END = "\x00"  # follows each field's last character, so a one-character word is found there too
 
 
 def page_url(md_path: str) -> str:
@@ -40,55 +79,155 @@ def _text(blocks: list[Block]) -> str:
     return " ".join(block_text(block).replace("\n", " ").replace("\t", " ") for block in blocks)
 
 
-def _entry(doc_index: int, title: str, url: str, text: str) -> dict[str, object]:
-    return {"d": doc_index, "t": title, "u": url, "x": text, "n": fold(text), "tn": fold(title)}
+@dataclass(frozen=True)
+class Entry:
+    """One searchable unit: a section (or a document's preamble) as the index holds it."""
+
+    title: str
+    url: str
+    text: str
+    path: tuple[str, ...]  # document title, then the headings above this section
+    context: str = ""  # a heading that recurs in its document: the heading with its context
+
+    def stored(self) -> dict[str, object]:
+        entry: dict[str, object] = {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
+        if self.context:
+            entry["c"] = self.context
+        return entry
 
 
-# Sections are written in chunks of about this many bytes, so that a large corpus shows its
-# first results while the rest of the index is still arriving.
-CHUNK_BYTES = 1_500_000
-
-
-def build_index(documents: list[Document]) -> dict[str, str]:
-    """Index files as {file name: compact deterministic JSON}: a manifest and its chunks."""
-    docs: list[dict[str, str]] = []
-    entries: list[dict[str, object]] = []
+def entries(documents: list[Document]) -> list[Entry]:
+    """Every section of every document with text, in reading order (the ids of the index)."""
+    found: list[Entry] = []
     for document in documents:
         if not document.lines:
             continue  # a compilation's own page: its text is in its parts
-        doc_index = len(docs)
-        home = f"documents/{document.meta.id}/"
-        docs.append({"t": document.meta.title, "u": home})
+        title = document.meta.title
         if document.preamble:
-            entries.append(_entry(doc_index, document.meta.title, home, _text(document.preamble)))
+            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,)))
         context = HeadingContext(document)
-        for section in document.all_sections():
-            entries.append(_section_entry(document, section, doc_index, context))
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for entry in entries:
-        encoded = _json(entry)
-        if size and size + len(encoded) > CHUNK_BYTES:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(encoded)
-        size += len(encoded.encode("utf-8"))
-    files = {f"search-{n}.json": '{"sections":[' + ",".join(chunk) + "]}\n" for n, chunk in enumerate(chunks)}
-    # The browser folds queries with the same look-alike table (see fold.LOOKALIKES).
-    manifest = {"docs": docs, "chunks": list(files), "sections": len(entries), "lookalikes": LOOKALIKES}
-    return {"search.json": _json(manifest) + "\n", **files}
+        for section, ancestors in _walk(document.sections, (title,)):
+            found.append(_section_entry(document, section, ancestors, context))
+    return found
+
+
+def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section, tuple[str, ...]]]:
+    found: list[tuple[Section, tuple[str, ...]]] = []
+    for section in sections:
+        found.append((section, path))
+        found.extend(_walk(section.children, (*path, section_heading(section))))
+    return found
+
+
+def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext) -> Entry:
+    url = page_url(section_url(document, section, ""))
+    if has_own_page(section):
+        url = f"{url}#{section.anchor}"
+    label = context.label(section) if context.is_repeated(section) else ""
+    return Entry(section_heading(section), url, _text(section.blocks), path, label)
+
+
+def build_index(documents: list[Document]) -> dict[str, str | bytes]:
+    """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says."""
+    units = entries(documents)
+    postings = _Postings()
+    lengths = bytearray()
+    total = 0
+    for sid, entry in enumerate(units):
+        title, text = fold(entry.title), fold(entry.text)
+        postings.add(sid, title, text)
+        _varint(lengths, _utf16_len(title))
+        _varint(lengths, _utf16_len(text))
+        total += _utf16_len(text)
+    files: dict[str, str | bytes] = {}
+    firsts: list[str] = []
+    for number, (first, chunk) in enumerate(postings.chunks()):
+        firsts.append(first)
+        files[f"g/{number}.bin"] = chunk
+    for start in range(0, len(units), STORE_SECTIONS):
+        shard = [entry.stored() for entry in units[start:start + STORE_SECTIONS]]
+        files[f"s/{start // STORE_SECTIONS}.json"] = _json({"sections": shard}) + "\n"
+    manifest = {"format": FORMAT, "sections": len(units), "textLengthSum": total, "storeSize": STORE_SECTIONS,
+                "chunks": firsts, "end": END, "lookalikes": LOOKALIKES}
+    return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), **files}
+
+
+class _Postings:
+    """Postings of every key, encoded as they are added (sections come in id order)."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytearray] = {}
+        self.last: dict[str, int] = {}
+
+    def add(self, sid: int, title: str, text: str) -> None:
+        local: dict[str, tuple[list[int], list[int]]] = {}
+        for field, value in enumerate((title, text)):
+            for key, offset in _keys(value):
+                local.setdefault(key, ([], []))[field].append(offset)
+        for key, (in_title, in_text) in local.items():
+            blob = self.blobs.get(key)
+            if blob is None:
+                blob = self.blobs[key] = bytearray()
+            _varint(blob, sid - self.last.get(key, -1))
+            self.last[key] = sid
+            for positions in (in_title, in_text):
+                _varint(blob, len(positions))
+                previous = 0
+                for position in positions:
+                    _varint(blob, position - previous)
+                    previous = position
+
+    def chunks(self) -> list[tuple[str, bytes]]:
+        """(first key, chunk bytes) in key order, each chunk about CHUNK_BYTES."""
+        keys = sorted(self.blobs, key=lambda k: k.encode("utf-16-be"))  # JavaScript's string order
+        found: list[tuple[str, bytes]] = []
+        group: list[str] = []
+        size = 0
+        for key in keys:
+            if group and size + len(self.blobs[key]) > CHUNK_BYTES:
+                found.append((group[0], self._chunk(group)))
+                group, size = [], 0
+            group.append(key)
+            size += len(self.blobs[key])
+        if group:
+            found.append((group[0], self._chunk(group)))
+        return found
+
+    def _chunk(self, keys: list[str]) -> bytes:
+        out = bytearray()
+        _varint(out, len(keys))
+        for key in keys:
+            raw = key.encode("utf-8")
+            _varint(out, len(raw))
+            out += raw
+            _varint(out, len(self.blobs[key]))
+        for key in keys:
+            out += self.blobs[key]
+        return bytes(out)
+
+
+def _keys(folded: str) -> list[tuple[str, int]]:
+    """Each character with the one after it (END after the last), and its UTF-16 offset."""
+    found = []
+    offset = 0
+    for index, ch in enumerate(folded):
+        after = folded[index + 1] if index + 1 < len(folded) else END
+        found.append((ch + after, offset))
+        offset += 2 if ord(ch) > 0xFFFF else 1
+    return found
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _varint(out: bytearray, value: int) -> None:
+    """Unsigned LEB128: seven bits a byte, low bits first, the high bit set on all but the last."""
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
 
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _section_entry(document: Document, section: Section, doc_index: int,
-                   context: HeadingContext) -> dict[str, object]:
-    url = page_url(section_url(document, section, ""))
-    if has_own_page(section):
-        url = f"{url}#{section.anchor}"
-    entry = _entry(doc_index, section_heading(section), url, _text(section.blocks))
-    if context.is_repeated(section):
-        entry["c"] = context.label(section)
-    return entry

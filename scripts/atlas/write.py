@@ -313,7 +313,7 @@ def front_matter(title: str, tags: dict[str, str] | None = None, description: st
         lines += [f"  - {_q(tag)}" for tag in tags]
         lines.append("theme_pages:")
         lines += [f"  {_q(tag)}: {_q(url)}" for tag, url in tags.items()]
-    # The site searches with its own index (atlas/search*.json); Material's lunr index of the
+    # The site searches with its own index (atlas/, scripts/atlas/search.py); Material's lunr index of the
     # same pages would only add megabytes that nobody downloads.
     lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", ""])

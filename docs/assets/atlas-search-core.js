@@ -1,0 +1,416 @@
+/* Digital Policy Atlas search core: folding, query parsing, matching, BM25 ranking, snippet
+ * ranges.  No DOM and no network: the page code (atlas-search.js) hands it a loader, the tests
+ * (tests/js/, `node --test`) hand it files or plain arrays.
+ *
+ * The index format is written down in one place: the docstring of scripts/atlas/search.py.
+ * Folding must stay the same as scripts/atlas/fold.py (tests/test_search_core.py compares them
+ * on generated text).  Loaded as a browser script it sets window.atlasSearchCore; under Node,
+ * require() returns the same object.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.atlasSearchCore = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var FORMAT = 2;
+  var COUNT_LIMIT = 50; // occurrences counted per word and section (BM25's tf)
+  /* Python's str.isspace, exactly (JavaScript's \s differs: it has U+FEFF, lacks U+001C–1F, U+0085). */
+  var SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  var SPACES = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var KATAKANA_START = 0x30a1, KATAKANA_END = 0x30f6, TO_HIRAGANA = 0x60;
+
+  /* ---- folding: keep in step with scripts/atlas/fold.py --------------------------------- */
+
+  function folder(lookalikes) {
+    lookalikes = lookalikes || {};
+
+    /* fold_char: one character as search compares it ("" for white space). */
+    function foldChar(ch) {
+      var folded = (lookalikes[ch] || ch).normalize("NFKC").toLowerCase();
+      var out = "";
+      for (var i = 0; i < folded.length; i++) {
+        var c = folded[i];
+        if (SPACE.test(c)) continue;
+        var code = c.charCodeAt(0);
+        if (code >= KATAKANA_START && code <= KATAKANA_END) c = String.fromCharCode(code - TO_HIRAGANA);
+        out += c;
+      }
+      return out;
+    }
+
+    /* fold_with_map: folded text and, for each folded UTF-16 unit (and its end), the offset in text. */
+    function foldWithMap(text) {
+      var folded = "";
+      var map = [];
+      var offset = 0;
+      for (var ch of text) {
+        var f = foldChar(ch);
+        for (var j = 0; j < f.length; j++) map.push(offset);
+        folded += f;
+        offset += ch.length;
+      }
+      map.push(offset);
+      return { folded: folded, map: map };
+    }
+
+    function fold(text) { return foldWithMap(text).folded; }
+
+    function unlookalike(text) {
+      return Array.from(text).map(function (c) { return lookalikes[c] || c; }).join("");
+    }
+
+    /* fold_query: look-alikes, NFKC (ﾎﾟ → ポ), split on white space, fold, drop empty and repeated words. */
+    function queryWords(query) {
+      var seen = new Set();
+      return unlookalike(query).normalize("NFKC").split(SPACES).map(fold).filter(function (w) {
+        if (!w || seen.has(w)) return false;
+        seen.add(w);
+        return true;
+      });
+    }
+
+    return { foldChar: foldChar, fold: fold, foldWithMap: foldWithMap, queryWords: queryWords };
+  }
+
+  /* ---- the index's binary parts ------------------------------------------------------- */
+
+  function Reader(bytes, at) { this.bytes = bytes; this.at = at || 0; }
+  Reader.prototype.varint = function () {
+    var value = 0, shift = 0, b;
+    do {
+      b = this.bytes[this.at++];
+      value += (b & 0x7f) * Math.pow(2, shift);
+      shift += 7;
+    } while (b & 0x80);
+    return value;
+  };
+
+  /* lengths.bin → {title: [...], text: [...]} folded lengths by section id. */
+  function decodeLengths(bytes, count) {
+    var r = new Reader(bytes);
+    var title = new Array(count), text = new Array(count);
+    for (var i = 0; i < count; i++) { title[i] = r.varint(); text[i] = r.varint(); }
+    return { title: title, text: text };
+  }
+
+  /* A chunk → Map key → its postings' bytes (decoded on demand by decodePostings). */
+  function decodeChunk(bytes) {
+    var r = new Reader(bytes);
+    var count = r.varint();
+    var utf8 = new TextDecoder();
+    var heads = [];
+    for (var i = 0; i < count; i++) {
+      var keyLength = r.varint();
+      var key = utf8.decode(bytes.subarray(r.at, r.at + keyLength));
+      r.at += keyLength;
+      heads.push([key, r.varint()]);
+    }
+    var keys = new Map();
+    var at = r.at;
+    heads.forEach(function (h) { keys.set(h[0], bytes.subarray(at, at + h[1])); at += h[1]; });
+    return keys;
+  }
+
+  /* One key's postings → [{id, t: title positions, x: text positions}] in id order. */
+  function decodePostings(bytes) {
+    var r = new Reader(bytes);
+    var found = [];
+    var id = -1;
+    while (r.at < bytes.length) {
+      id += r.varint();
+      found.push({ id: id, t: positions(r), x: positions(r) });
+    }
+    return found;
+  }
+
+  function positions(r) {
+    var n = r.varint();
+    var out = new Array(n);
+    var p = 0;
+    for (var i = 0; i < n; i++) { p += r.varint(); out[i] = p; }
+    return out;
+  }
+
+  /* ---- matching ---------------------------------------------------------------------- */
+
+  /* The keys whose positions prove a word (two or more characters): characters 0-1, 2-3, …
+   * and the last two, each with its UTF-16 offset in the word.  Together they cover every
+   * character, so the word is at p exactly when each key is at p + offset. */
+  function wordKeys(word) {
+    var chars = Array.from(word);
+    var offsets = [];
+    var offset = 0;
+    chars.forEach(function (c) { offsets.push(offset); offset += c.length; });
+    var starts = [];
+    for (var i = 0; i + 1 < chars.length; i += 2) starts.push(i);
+    if (chars.length >= 2 && starts[starts.length - 1] !== chars.length - 2) starts.push(chars.length - 2);
+    return starts.map(function (i) { return { key: chars[i] + chars[i + 1], offset: offsets[i] }; });
+  }
+
+  /* Index of the chunk that would hold key: the last whose first key is <= key. */
+  function chunkOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (firsts[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /* The chunks holding the keys that start with ch (a one-character word). */
+  function chunksOfPrefix(firsts, ch) {
+    var found = [chunkOf(firsts, ch)];
+    for (var i = found[0] + 1; i < firsts.length && firsts[i].slice(0, ch.length) === ch; i++) found.push(i);
+    return found;
+  }
+
+  /* Chunks a query needs. */
+  function chunksFor(words, firsts) {
+    var need = new Set();
+    words.forEach(function (w) {
+      var chars = Array.from(w);
+      if (chars.length === 1) chunksOfPrefix(firsts, w).forEach(function (i) { need.add(i); });
+      else wordKeys(w).forEach(function (k) { need.add(chunkOf(firsts, k.key)); });
+    });
+    return Array.from(need).sort(function (a, b) { return a - b; });
+  }
+
+  /* Where a word occurs: Map id → {t: title positions, x: text positions}, all occurrences.
+   * postingsOf(key) gives a key's decoded postings ([] when absent); keysWithPrefix(ch) the
+   * keys that start with ch. */
+  function matchWord(word, postingsOf, keysWithPrefix) {
+    var chars = Array.from(word);
+    var found = new Map();
+    if (chars.length === 1) {
+      keysWithPrefix(word).forEach(function (key) {
+        postingsOf(key).forEach(function (p) {
+          var m = found.get(p.id);
+          if (!m) found.set(p.id, (m = { t: [], x: [] }));
+          m.t = m.t.concat(p.t);
+          m.x = m.x.concat(p.x);
+        });
+      });
+      found.forEach(function (m) { m.t.sort(numeric); m.x.sort(numeric); });
+      return found;
+    }
+    var keys = wordKeys(word).map(function (k) { return { offset: k.offset, byId: byId(postingsOf(k.key)) }; });
+    keys.sort(function (a, b) { return a.byId.size - b.byId.size; }); // rarest key first
+    var first = keys[0];
+    var zero = keys.filter(function (k) { return k.offset === 0; })[0];
+    first.byId.forEach(function (_, id) {
+      var all = keys.map(function (k) { return k.byId.get(id); });
+      if (all.some(function (p) { return !p; })) return;
+      var m = { t: proven(zero.byId.get(id).t, keys, id, "t"), x: proven(zero.byId.get(id).x, keys, id, "x") };
+      if (m.t.length || m.x.length) found.set(id, m);
+    });
+    return found;
+  }
+
+  function proven(starts, keys, id, field) {
+    var sets = keys.filter(function (k) { return k.offset !== 0; }).map(function (k) {
+      return { offset: k.offset, at: new Set(k.byId.get(id)[field]) };
+    });
+    return starts.filter(function (p) { return sets.every(function (s) { return s.at.has(p + s.offset); }); });
+  }
+
+  function byId(postings) {
+    var map = new Map();
+    postings.forEach(function (p) { map.set(p.id, p); });
+    return map;
+  }
+
+  function numeric(a, b) { return a - b; }
+
+  /* Occurrences that do not overlap, from the left, up to limit (String.indexOf stepping). */
+  function countApart(sortedPositions, length, limit) {
+    var n = 0, next = -Infinity;
+    for (var i = 0; i < sortedPositions.length && n < limit; i++) {
+      if (sortedPositions[i] >= next) { n++; next = sortedPositions[i] + length; }
+    }
+    return n;
+  }
+
+  /* Does the phrase w0 w1 … occur in the field: w0 at p, w1 right after it, … */
+  function phraseIn(words, matches, field) {
+    var starts = matches[0] ? matches[0][field] : [];
+    var sets = matches.map(function (m) { return new Set(m ? m[field] : []); });
+    return starts.some(function (p) {
+      for (var w = 1, at = p + words[0].length; w < words.length; at += words[w].length, w++) {
+        if (!sets[w].has(at)) return false;
+      }
+      return true;
+    });
+  }
+
+  /* ---- ranking ------------------------------------------------------------------------- */
+
+  /* BM25 over the words (k1 1.2, b 0.75, tf capped at COUNT_LIMIT; the title counts as one more
+   * occurrence), +1.5·idf for a word in the title, +3·max idf for the whole query as one phrase,
+   * +4 when the title is the query, +10 per word matched.  Every section that has every word is
+   * a result; when none has, the sections with some words are.  Ties keep index order.
+   *   words: distinct folded words; perWord[w]: Map id → {t, x} (matchWord);
+   *   lengths: {title, text} by id; stats: {sections, textLengthSum}. */
+  function rank(words, perWord, lengths, stats) {
+    var phrase = words.join("");
+    if (!words.length) return { results: [], all: true, words: words, phrase: phrase };
+    var total = stats.sections;
+    var avg = stats.textLengthSum / Math.max(1, total);
+    var hits = new Map();
+    var df = words.map(function (_, w) { return perWord[w].size; });
+    words.forEach(function (word, w) {
+      perWord[w].forEach(function (m, id) {
+        var h = hits.get(id);
+        if (!h) hits.set(id, (h = { id: id, counts: words.map(function () { return 0; }), m: [], matched: 0 }));
+        h.counts[w] = countApart(m.x, word.length, COUNT_LIMIT) + (m.t.length ? 1 : 0);
+        h.m[w] = m;
+        h.matched++;
+      });
+    });
+    var pool = [];
+    var all = [];
+    hits.forEach(function (h) { pool.push(h); if (h.matched === words.length) all.push(h); });
+    if (all.length) pool = all;
+    var idf = df.map(function (d) { return Math.log(1 + (total - d + 0.5) / (d + 0.5)); });
+    var maxIdf = Math.max.apply(null, idf);
+    pool.forEach(function (h) {
+      var score = 0;
+      var len = lengths.text[h.id] || 1;
+      for (var w = 0; w < words.length; w++) {
+        var tf = h.counts[w];
+        if (!tf) continue;
+        score += idf[w] * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+        if (h.m[w].t.length) score += 1.5 * idf[w];
+      }
+      if (words.length > 1 && h.matched === words.length && (phraseIn(words, h.m, "x") || phraseIn(words, h.m, "t"))) {
+        score += 3 * maxIdf;
+      }
+      if (lengths.title[h.id] === phrase.length && h.matched === words.length && (words.length === 1 ?
+        h.m[0].t.indexOf(0) !== -1 : phraseIn(words, h.m, "t"))) {
+        score += 4;
+      }
+      h.score = score + h.matched * 10;
+    });
+    pool.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    return { results: pool, all: all.length > 0, words: words, phrase: phrase };
+  }
+
+  /* ---- snippets ------------------------------------------------------------------------ */
+
+  /* Source-text ranges [start, end) where any of the words occurs in text, merged. */
+  function ranges(fold, text, words) {
+    var fm = fold.foldWithMap(text);
+    var found = [];
+    words.forEach(function (w) {
+      var at = fm.folded.indexOf(w);
+      while (at !== -1) {
+        found.push([fm.map[at], fm.map[at + w.length]]);
+        at = fm.folded.indexOf(w, at + w.length);
+      }
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    found.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return merged;
+  }
+
+  /* A text cut into pieces [{text, mark}] with the words marked. */
+  function pieces(fold, text, words) {
+    var out = [];
+    var cursor = 0;
+    ranges(fold, text, words).forEach(function (r) {
+      if (r[0] > cursor) out.push({ text: text.slice(cursor, r[0]), mark: false });
+      out.push({ text: text.slice(r[0], r[1]), mark: true });
+      cursor = r[1];
+    });
+    if (cursor < text.length) out.push({ text: text.slice(cursor), mark: false });
+    return out;
+  }
+
+  /* The snippet: about radius characters before the first match and twice that after, its pieces,
+   * and whether text was cut at either end. */
+  function snippet(fold, text, words, phrase, radius) {
+    var marks = words.length > 1 ? [phrase].concat(words) : words;
+    var found = ranges(fold, text, marks);
+    var center = found.length ? found[0][0] : 0;
+    var start = Math.max(0, center - radius);
+    var end = Math.min(text.length, center + radius * 2);
+    return { before: start > 0, after: end < text.length, pieces: pieces(fold, text.slice(start, end), marks) };
+  }
+
+  /* ---- a search over the split index -------------------------------------------------- */
+
+  /* load(name) → Promise of a file under atlas/: JSON for *.json, Uint8Array otherwise.
+   * Returns a Promise of {search(query, current) → Promise of rank()'s answer, entries(ids) →
+   * Promise of store entries, fold}. */
+  function open(load) {
+    return Promise.all([load("search.json"), load("lengths.bin")]).then(function (got) {
+      var manifest = got[0];
+      if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
+      var fold = folder(manifest.lookalikes);
+      var lengths = decodeLengths(got[1], manifest.sections);
+      var chunks = new Map(); // index → Promise of Map key → bytes
+      var decoded = new Map(); // key → postings
+      var shards = new Map();
+
+      /* A file once: its promise is kept, unless it failed (a later search tries again). */
+      function once(cache, key, make) {
+        if (!cache.has(key)) {
+          cache.set(key, make().catch(function (error) { cache.delete(key); throw error; }));
+        }
+        return cache.get(key);
+      }
+
+      function chunk(i) {
+        return once(chunks, i, function () { return load("g/" + i + ".bin").then(decodeChunk); });
+      }
+
+      /* current(): false once the reader has typed on; the answer is then null and costs no more work. */
+      function search(query, current) {
+        var words = fold.queryWords(query);
+        var needed = chunksFor(words, manifest.chunks);
+        return Promise.all(needed.map(chunk)).then(function (maps) {
+          if (current && !current()) return null;
+          var byIndex = new Map();
+          needed.forEach(function (i, k) { byIndex.set(i, maps[k]); });
+          function postingsOf(key) {
+            if (!decoded.has(key)) {
+              var bytes = byIndex.get(chunkOf(manifest.chunks, key)).get(key);
+              decoded.set(key, bytes ? decodePostings(bytes) : []);
+            }
+            return decoded.get(key);
+          }
+          function keysWithPrefix(ch) {
+            var keys = [];
+            chunksOfPrefix(manifest.chunks, ch).forEach(function (i) {
+              byIndex.get(i).forEach(function (_, key) { if (key.slice(0, ch.length) === ch) keys.push(key); });
+            });
+            return keys;
+          }
+          var perWord = words.map(function (w) { return matchWord(w, postingsOf, keysWithPrefix); });
+          return rank(words, perWord, lengths, manifest);
+        });
+      }
+
+      function entries(ids) {
+        return Promise.all(ids.map(function (id) {
+          var k = Math.floor(id / manifest.storeSize);
+          return once(shards, k, function () { return load("s/" + k + ".json"); }).then(function (shard) { return shard.sections[id % manifest.storeSize]; });
+        }));
+      }
+
+      return { search: search, entries: entries, fold: fold, manifest: manifest, lengths: lengths };
+    });
+  }
+
+  return {
+    FORMAT: FORMAT, folder: folder, decodeLengths: decodeLengths, decodeChunk: decodeChunk,
+    decodePostings: decodePostings, wordKeys: wordKeys, chunkOf: chunkOf, chunksFor: chunksFor,
+    matchWord: matchWord, countApart: countApart, rank: rank, ranges: ranges, pieces: pieces,
+    snippet: snippet, open: open
+  };
+});

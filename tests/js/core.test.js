@@ -1,0 +1,173 @@
+/* The search core without a browser: folding, query words, matching on postings, BM25 ranking,
+ * snippet ranges, and the binary parts of the index.  Run by tests/test_search_core.py. */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const core = require("../../docs/assets/atlas-search-core.js");
+
+const fold = core.folder({ "⺠": "民", "⼾": "戸" });
+
+/* Postings written as the converter writes them (scripts/atlas/search.py), for small texts. */
+function varint(out, v) { while (v >= 0x80) { out.push((v & 0x7f) | 0x80); v = Math.floor(v / 128); } out.push(v); }
+function encodePostings(list) {
+  const out = [];
+  let last = -1;
+  for (const p of list) {
+    varint(out, p.id - last); last = p.id;
+    for (const f of [p.t, p.x]) { varint(out, f.length); let prev = 0; for (const q of f) { varint(out, q - prev); prev = q; } }
+  }
+  return Uint8Array.from(out);
+}
+/* An in-memory index of [title, text] pairs: matchWord's inputs, built like search.py's. */
+function tiny(sections) {
+  const keys = new Map();
+  sections.forEach(([title, text], id) => {
+    [fold.fold(title), fold.fold(text)].forEach((value, field) => {
+      const chars = Array.from(value);
+      let offset = 0;
+      chars.forEach((c, i) => {
+        const key = c + (chars[i + 1] || "\u0000");
+        if (!keys.has(key)) keys.set(key, new Map());
+        const byId = keys.get(key);
+        if (!byId.has(id)) byId.set(id, { id, t: [], x: [] });
+        byId.get(id)[field ? "x" : "t"].push(offset);
+        offset += c.length;
+      });
+    });
+  });
+  const postingsOf = (key) => (keys.has(key) ? core.decodePostings(encodePostings([...keys.get(key).values()])) : []);
+  const keysWithPrefix = (ch) => [...keys.keys()].filter((k) => k.startsWith(ch));
+  const lengths = {
+    title: sections.map(([t]) => fold.fold(t).length), text: sections.map(([, x]) => fold.fold(x).length),
+  };
+  const stats = { sections: sections.length, textLengthSum: lengths.text.reduce((a, b) => a + b, 0) };
+  return {
+    search(query) {
+      const words = fold.queryWords(query);
+      return core.rank(words, words.map((w) => core.matchWord(w, postingsOf, keysWithPrefix)), lengths, stats);
+    },
+  };
+}
+
+test("folding: width, case, katakana to hiragana, spaces, look-alikes", () => {
+  assert.equal(fold.fold("ＡＩ セーフティ"), "aiせーふてぃ");
+  assert.equal(fold.fold("官⺠ ⼾籍"), "官民戸籍");
+  assert.equal(fold.fold("ボットネット"), "ぼっとねっと");
+  assert.equal(fold.foldChar("\u3000"), "");
+  assert.equal(fold.foldChar("\ufeff"), "\ufeff", "U+FEFF is not white space for Python's isspace");
+  assert.equal(fold.foldChar("\x1c"), "", "U+001C is white space for Python's isspace");
+});
+
+test("query words: composed, split on any white space, each word once", () => {
+  assert.deepEqual(fold.queryWords("ｶﾞﾊﾞﾒﾝﾄ"), ["がばめんと"]);
+  assert.deepEqual(fold.queryWords("防災　ＤＸ  防災"), ["防災", "dx"]);
+  assert.deepEqual(fold.queryWords("データ データ"), ["でーた"]);
+  assert.deepEqual(fold.queryWords(" \u3000 "), []);
+});
+
+test("fold map: each folded unit points back to its source character", () => {
+  const fm = fold.foldWithMap("Ａ Ｉ㈱");
+  assert.equal(fm.folded, "ai(株)");
+  assert.deepEqual(fm.map, [0, 2, 3, 3, 3, 4]);
+});
+
+test("word keys cover every character: pairs 0-1, 2-3, … and the last two", () => {
+  assert.deepEqual(core.wordKeys("abcde").map((k) => [k.key, k.offset]), [["ab", 0], ["cd", 2], ["de", 3]]);
+  assert.deepEqual(core.wordKeys("abcd").map((k) => [k.key, k.offset]), [["ab", 0], ["cd", 2]]);
+  assert.deepEqual(core.wordKeys("𠮷野家").map((k) => [k.key, k.offset]), [["𠮷野", 0], ["野家", 2]]);
+});
+
+test("chunk of a key: the last chunk whose first key is not after it", () => {
+  const firsts = ["!~", "いた", "され", "の信"];
+  assert.equal(core.chunkOf(firsts, "!!"), 0);
+  assert.equal(core.chunkOf(firsts, "いた"), 1);
+  assert.equal(core.chunkOf(firsts, "しな"), 2);
+  assert.equal(core.chunkOf(firsts, "龍"), 3);
+  assert.deepEqual(core.chunksFor(["の"], ["!~", "の", "の信", "は"]), [1, 2], "a one-character word spans its keys");
+});
+
+test("a chunk decodes to its keys and postings", () => {
+  const postings = encodePostings([{ id: 2, t: [], x: [0, 7] }, { id: 9, t: [1], x: [] }]);
+  const key = Array.from(new TextEncoder().encode("でー"));
+  const bytes = Uint8Array.from([1, key.length, ...key, postings.length, ...postings]);
+  const chunk = core.decodeChunk(bytes);
+  assert.deepEqual([...chunk.keys()], ["でー"]);
+  assert.deepEqual(core.decodePostings(chunk.get("でー")), [{ id: 2, t: [], x: [0, 7] }, { id: 9, t: [1], x: [] }]);
+  assert.deepEqual(core.decodeLengths(Uint8Array.from([3, 0x81, 0x01]), 1), { title: [3], text: [129] });
+});
+
+test("matching is substring over the folded text: every key in step, nothing else", () => {
+  const index = tiny([["一", "ABCD"], ["二", "abxcd"], ["三", "cdab"], ["四", "ａｂｃｄ ab"]]);
+  assert.deepEqual(new Set(index.search("abcd").results.map((h) => h.id)), new Set([0, 3]));
+  assert.deepEqual(new Set(index.search("c").results.map((h) => h.id)), new Set([0, 1, 2, 3]));
+  assert.deepEqual(new Set(index.search("d").results.map((h) => h.id)), new Set([0, 1, 2, 3]), "a last character is found");
+  assert.deepEqual(index.search("二").results.map((h) => h.id), [1], "titles are searched");
+});
+
+test("AND: only sections with every word; none has all, then the partial matches", () => {
+  const index = tiny([["a", "防災 計画"], ["b", "防災 データ"], ["c", "データ 計画"]]);
+  const both = index.search("防災 データ");
+  assert.equal(both.all, true);
+  assert.deepEqual(both.results.map((h) => h.id), [1]);
+  const none = index.search("防災 存在しない");
+  assert.equal(none.all, false);
+  assert.deepEqual(none.results.map((h) => h.id), [0, 1]);
+});
+
+test("counts do not overlap (as String.indexOf steps) and stop at 50", () => {
+  assert.equal(core.countApart([0, 1, 2, 3], 2, 50), 2, "ああああ holds ああ twice");
+  assert.equal(core.countApart([0, 2, 5], 3, 50), 2);
+  assert.equal(core.countApart([...Array(80).keys()].map((i) => i * 3), 2, 50), 50);
+});
+
+test("BM25: the section with the word more often, in a text of the same length, ranks first", () => {
+  const index = tiny([["x", "防災とまちと道路"], ["y", "防災と防災と道路"], ["z", "まちとみちと道路"]]);
+  assert.deepEqual(index.search("防災").results.map((h) => h.id), [1, 0]);
+});
+
+test("BM25: a shorter section with the word once ranks above a long one", () => {
+  const index = tiny([["x", "防災" + "あ".repeat(200)], ["y", "防災" + "あ".repeat(20)], ["z", "い".repeat(100)]]);
+  const found = index.search("防災");
+  assert.deepEqual(found.results.map((h) => h.id), [1, 0]);
+  // By hand: N 3, df 2, idf = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)); avg = (202 + 22 + 100) / 3 = 108.
+  const idf = Math.log(1 + 1.5 / 2.5);
+  const bm25 = (len) => idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * len / 108));
+  assert.ok(Math.abs(found.results[0].score - (bm25(22) + 10)) < 1e-12);
+  assert.ok(Math.abs(found.results[1].score - (bm25(202) + 10)) < 1e-12);
+});
+
+test("BM25: a rare word weighs more than a common one", () => {
+  const index = tiny([["a", "量子 データ"], ["b", "データ データ データ"], ["c", "データ 量子"], ["d", "データ"]]);
+  const partial = tiny([["a", "量子"], ["b", "データ"], ["c", "データ"], ["d", "データ"]]).search("量子 データ");
+  assert.equal(partial.all, false);
+  assert.equal(partial.results[0].id, 0, "the section with the rare word leads the partial matches");
+  assert.deepEqual(index.search("量子 データ").results.map((h) => h.id).sort(), [0, 2]);
+});
+
+test("the query as one phrase and the title earn their bonuses", () => {
+  const index = tiny([["一", "情報 と 銀行"], ["二", "情報銀行"], ["情報銀行", "情報 銀行"], ["三", "情報銀"]]);
+  const found = index.search("情報 銀行");
+  assert.deepEqual(found.results.map((h) => h.id), [2, 1, 0], "title = query, then phrase, then both words apart");
+  const single = tiny([["銀行", "銀行"], ["x", "銀行"]]).search("銀行");
+  assert.equal(single.results[0].id, 0);
+  // By hand: N 2, df 2, idf = ln(1 + 0.5 / 2.5); both texts as long as the average; the titled one
+  // counts 銀行 twice (text + title), +1.5·idf for the title, +4 for a title that is the query.
+  const idf = Math.log(1 + 0.5 / 2.5);
+  assert.ok(Math.abs(single.results[0].score - single.results[1].score - (idf * 2.2 * 2 / (2 + 1.2) - idf * 2.2 / (1 + 1.2) + 1.5 * idf + 4)) < 1e-12);
+});
+
+test("equal scores keep index order", () => {
+  const index = tiny([["a", "防災"], ["b", "防災"], ["c", "防災"]]);
+  assert.deepEqual(index.search("防災").results.map((h) => h.id), [0, 1, 2]);
+});
+
+test("snippet ranges: source offsets of every word, merged, phrase first", () => {
+  assert.deepEqual(core.ranges(fold, "ＡＩと生成ＡＩ", ["ai"]), [[0, 2], [5, 7]]);
+  assert.deepEqual(core.ranges(fold, "情報銀行と情報", ["情報銀行", "情報", "銀行"]), [[0, 4], [5, 7]]);
+  const cut = core.snippet(fold, "あ".repeat(100) + "防災" + "い".repeat(200), ["防災"], "防災", 45);
+  assert.equal(cut.before, true);
+  assert.equal(cut.after, true);
+  assert.deepEqual(cut.pieces.map((p) => p.mark), [false, true, false]);
+  assert.equal(cut.pieces[0].text.length, 45);
+  assert.equal(cut.pieces[1].text, "防災");
+});
