@@ -5,7 +5,8 @@
 
 Writes bench/screenshots/: document-page.png (a chapter, its sidebar listing every document),
 repeated-headings.png (防災DX: eleven 【主な課題】/【対応策】 told apart in the table of contents),
-theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px).
+theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px),
+search.png (the home page, a katakana word typed in hiragana found in its section).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ SHOTS = [  # (file, path, width, height)
     ("theme-matrix.png", "themes/#matrix", 1280, 1000),
     ("theme-matrix-phone.png", "themes/#matrix", 390, 844),
 ]
+# (file, path, width, height, what is typed into the search box)
+SEARCH_SHOTS = [("search.png", "", 1280, 1000, "ぼっとねっと")]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -45,6 +48,15 @@ def main() -> int:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(f"{base}/{path}")
             page.wait_for_timeout(500)  # the header's title swap and the TOC's scroll-follow settle
+            page.screenshot(path=str(OUT / name))
+            page.close()
+        for name, path, width, height, query in SEARCH_SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"{base}/{path}")
+            page.locator("input.md-search__input").click()
+            page.locator("input.md-search__input").fill(query)
+            page.wait_for_selector(".md-search-result__item")
+            page.wait_for_timeout(300)
             page.screenshot(path=str(OUT / name))
             page.close()
         browser.close()
