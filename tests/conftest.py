@@ -145,6 +145,15 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture()
+def context(browser):
+    """A fresh browser context that may read and write the clipboard (copy buttons)."""
+    ctx = browser.new_context()
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield ctx
+    ctx.close()
+
+
 
 
 def search_for(page, query: str) -> None:

@@ -26,13 +26,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture()
-def context(browser):
-    ctx = browser.new_context()
-    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
-    yield ctx
-    ctx.close()
-
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_request_to_another_host(context, server, path):

@@ -13,13 +13,6 @@ CHAPTER = "documents/digital-nippon-2024/4/"  # a chapter page: chips, source li
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-@pytest.fixture()
-def context(browser):
-    ctx = browser.new_context()
-    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
-    yield ctx
-    ctx.close()
-
 
 # Where each paragraph number stands: its text, and its box beside the block's first line.
 NUMBERS = """() => Array.from(document.querySelectorAll('article [data-para]')).map(el => {

@@ -61,13 +61,6 @@ def pdf_server(pdf_site: Path):
     httpd.shutdown()
 
 
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context()
-    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
-    yield ctx
-    ctx.close()
-
 
 def test_sections_show_their_pdf_page_and_link_to_it(context, pdf_server):
     page = context.new_page()

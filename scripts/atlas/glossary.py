@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .model import Document, InlineLink, Section, inline_targets, range_is_free
 from .schema import Glossary
-from .validation import key_error, validate
+from .validation import refuse_repeats, validate
 from .yamlfile import load_located
 
 
@@ -30,11 +30,8 @@ class GlossaryEntry:
 def load_glossary(path: Path) -> list[GlossaryEntry]:
     located = load_located(path)
     terms = validate(located, Glossary, "term").glossary
-    first: dict[str, int] = {}
-    for index, item in enumerate(terms):
-        if first.setdefault(item.term, index) != index:
-            raise key_error(located, ("glossary", index, "term"), f"'{item.term}' is explained twice (first at "
-                            f"line {located.line_of(('glossary', first[item.term], 'term'))})", "term")
+    refuse_repeats(located, "glossary", [t.term for t in terms], "term",
+                   "'{value}' is explained twice (first at line {first})")
     return sorted((GlossaryEntry(t.term, t.title) for t in terms), key=lambda e: e.term.lower())
 
 

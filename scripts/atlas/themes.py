@@ -47,7 +47,7 @@ from .model import (
 )
 from .particulars import is_particulars, topic_text
 from .schema import Themes
-from .validation import key_error, suggestion, validate
+from .validation import key_error, refuse_repeats, suggestion, validate
 from .yamlfile import load_located
 
 HEADING_WEIGHT = 5
@@ -94,11 +94,9 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
 def load_themes(path: Path) -> list[Theme]:
     located = load_located(path)
     themes = validate(located, Themes, "id").themes
-    first: dict[str, int] = {}
+    refuse_repeats(located, "themes", [t.id for t in themes], "id",
+                   "duplicate theme id '{value}' (first used at line {first})")
     for index, theme in enumerate(themes):
-        if first.setdefault(theme.id, index) != index:
-            raise key_error(located, ("themes", index, "id"), f"duplicate theme id '{theme.id}' "
-                            f"(first used at line {located.line_of(('themes', first[theme.id], 'id'))})", "id")
         for position, other in enumerate(theme.related):
             if other not in {t.id for t in themes}:
                 raise key_error(located, ("themes", index, "related", position), f"unknown theme '{other}'"

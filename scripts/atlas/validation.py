@@ -33,6 +33,16 @@ def validate(located: Located, model: type[M], owner_key: str) -> M:
                          located.line_of(_location(first))) from None
 
 
+def refuse_repeats(located: Located, section: str, values: list[str], key: str, problem: str) -> None:
+    """Stop at the second item of ``section`` whose ``key`` repeats an earlier one's; ``problem`` is
+    formatted with {value} and {first} (the line where the value was first given)."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if first.setdefault(value, index) != index:
+            line = located.line_of((section, first[value], key))
+            raise key_error(located, (section, index, key), problem.format(value=value, first=line), key)
+
+
 def key_error(located: Located, location: Location, problem: str, owner_key: str) -> InputError:
     """An InputError for the key at ``location``, worded like the model's own errors."""
     return InputError(located.path, f"{_subject(located, location, owner_key)}: {problem}", located.line_of(location))
