@@ -75,6 +75,14 @@ def test_mkdocs_site_ships_no_material_search_but_keeps_the_search_box(site: Pat
     assert (site / "atlas" / "search.json").is_file()  # the project's own index
 
 
+def test_only_zensical_pages_load_the_copy_of_materials_search_box_styles(site: Path, zensical_site: Path):
+    # Zensical's stylesheets no longer style Material's search box; Material's own do, so an MkDocs
+    # page view would fetch the same rules twice.
+    for page in ["index.html", "documents/digital-nippon-2024/4/index.html"]:
+        assert "atlas-search.css" not in (site / page).read_text(encoding="utf-8"), page
+        assert "atlas-search.css" in (zensical_site / page).read_text(encoding="utf-8"), page
+
+
 def test_zensical_site_ships_no_search_index_of_its_own(zensical_site: Path):
     assert not list(zensical_site.rglob("wordcut*")) and not (zensical_site / "search" / "search_index.json").exists()
     # Zensical always writes its search.json; with its search off it lists nothing.
