@@ -61,7 +61,7 @@ def test_section_pages_are_in_the_nav_under_their_chapter():
     document = long_document()
     paginate(document)
     nav = yaml.safe_load(nav_yaml([document]))["nav"]
-    entries = nav[1]["文書：見本省"][0]["長い文書（2024）"]
+    entries = nav[2]["文書：見本省"][0]["長い文書（2024）"]
     assert entries == [
         {"概要と目次": "documents/long/index.md"},
         {"1．短い章": "documents/long/1.md"},

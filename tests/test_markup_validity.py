@@ -43,9 +43,12 @@ def validate(files: list[Path]) -> list[dict]:
 
 
 def offending(message: dict) -> str:
-    """The markup the message points at (vnu highlights it in its extract)."""
-    extract, start = message.get("extract", ""), message.get("hiliteStart", 0)
-    return extract[start : start + message.get("hiliteLength", 0)]
+    """The markup the message points at (vnu highlights it in its extract).  vnu counts in UTF-16
+    code units (Java strings): a character beyond the BMP before the mark (𠮟, an emoji) counts two."""
+    units = message.get("extract", "").encode("utf-16-le")
+    start, length = message.get("hiliteStart", 0), message.get("hiliteLength", 0)
+    # Its extract may start a character earlier than hiliteStart says: the mark comes with a space.
+    return units[2 * start : 2 * (start + length)].decode("utf-16-le", errors="replace").strip()
 
 
 def known_reason(message: dict) -> str | None:

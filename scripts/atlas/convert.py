@@ -20,7 +20,7 @@ from .read import decode
 from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
-from .write import Corpus, Page, document_pages, home_page, nav_yaml, write_pages
+from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
 from .write_themes import glossary_page, load_events, theme_pages, timeline_page
 
 GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
@@ -81,6 +81,7 @@ def convert(
     intro_path = sources / "home.md"
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
+    pages.append(document_list_page(documents))
     pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)

@@ -537,17 +537,37 @@ def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[st
 # ---------------------------------------------------------------------------
 
 
+# The home page, which every visitor opens, lists the newest documents only; the list of them all
+# is a page of its own, so the home page stays light however large the library grows.
+HOME_LIMIT = 30
+
+
 def home_page(intro: str, documents: list[Document]) -> Page:
-    lines = [intro.rstrip(), "", "## 収録文書 {#documents}", "",
-             "| 日付 | 文書 | 発行 | 種類 | 概要 |", "| --- | --- | --- | --- | --- |"]
-    for doc in newest_first(documents):
+    newest = newest_first(documents)
+    lines = [intro.rstrip(), "", "## 収録文書 {#documents}", ""]
+    if len(newest) > HOME_LIMIT:
+        lines += [f"新しい {HOME_LIMIT} 件です。全 {len(newest)} 件は[文書一覧](documents/index.md)にあります。", ""]
+    lines += _document_table(newest[:HOME_LIMIT], "documents/")
+    return Page("index.md", "ホーム", finish_page(lines))
+
+
+def document_list_page(documents: list[Document]) -> Page:
+    """Every document, newest first: the list the home page shortens."""
+    lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。", ""]
+    lines += _document_table(newest_first(documents), "")
+    return Page("documents/index.md", "文書一覧", finish_page(lines))
+
+
+def _document_table(documents: list[Document], prefix: str) -> list[str]:
+    lines = ["| 日付 | 文書 | 発行 | 種類 | 概要 |", "| --- | --- | --- | --- | --- |"]
+    for doc in documents:
         meta = doc.meta
         lines.append(
-            f"| {date_label(meta)} | [{escape(meta.title)}](documents/{meta.id}/index.md) | "
+            f"| {date_label(meta)} | [{escape(meta.title)}]({prefix}{meta.id}/index.md) | "
             f"{escape(meta.body)} | {escape(_kind(meta.kind))} | "
             f"{escape(meta.summary)} |"
         )
-    return Page("index.md", "ホーム", finish_page(lines))
+    return lines
 
 
 def newest_first(documents: list[Document]) -> list[Document]:
@@ -578,7 +598,7 @@ def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, gloss
     for doc in documents:
         groups[doc.meta.body.split()[0]].append(doc)
     order = sorted(groups, key=lambda body: (-max(d.meta.date for d in groups[body]).toordinal(), body))
-    out = ["nav:", "  - ホーム: index.md"]
+    out = ["nav:", "  - ホーム: index.md", "  - 文書一覧: documents/index.md"]
     for body in order:
         out.append(f"  - {_q('文書：' + body)}:")
         for label, docs in nav_groups(newest_first(groups[body])):
