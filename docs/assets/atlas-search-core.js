@@ -13,17 +13,24 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   var COUNT_LIMIT = 50; // occurrences counted per word and section (BM25's tf)
   /* Python's str.isspace, exactly (JavaScript's \s differs: it has U+FEFF, lacks U+001C–1F, U+0085). */
   var SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
   var SPACES = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
   var KATAKANA_START = 0x30a1, KATAKANA_END = 0x30f6, TO_HIRAGANA = 0x60;
+  var DROPPED = "\u30fb"; // the katakana middle dot: スイッチング・コスト is スイッチングコスト
 
   /* ---- folding: keep in step with scripts/atlas/fold.py --------------------------------- */
 
-  function folder(lookalikes) {
+  /* variants: {folded variant: folded canonical form} (the manifest's "variants"), applied after
+   * the characters are folded, the longest variant from the left first (fold.py's _variants_folded). */
+  function folder(lookalikes, variants) {
     lookalikes = lookalikes || {};
+    var table = new Map(Object.entries(variants || {}));
+    var firsts = new Set();
+    var longest = 0;
+    table.forEach(function (_, k) { firsts.add(k[0]); longest = Math.max(longest, k.length); });
 
     /* fold_char: one character as search compares it ("" for white space). */
     function foldChar(ch) {
@@ -31,7 +38,7 @@
       var out = "";
       for (var i = 0; i < folded.length; i++) {
         var c = folded[i];
-        if (SPACE.test(c)) continue;
+        if (SPACE.test(c) || DROPPED.indexOf(c) !== -1) continue;
         var code = c.charCodeAt(0);
         if (code >= KATAKANA_START && code <= KATAKANA_END) c = String.fromCharCode(code - TO_HIRAGANA);
         out += c;
@@ -51,7 +58,34 @@
         offset += ch.length;
       }
       map.push(offset);
-      return { folded: folded, map: map };
+      return longest ? variantsFolded(folded, map) : { folded: folded, map: map };
+    }
+
+    /* Each variant replaced by its canonical form, whose every unit maps to where the variant began. */
+    function variantsFolded(folded, map) {
+      var out = "";
+      var mapped = [];
+      var i = 0, n = folded.length;
+      while (i < n) {
+        var found, size = 0;
+        if (firsts.has(folded[i])) {
+          for (size = Math.min(longest, n - i); size > 1; size--) {
+            found = table.get(folded.slice(i, i + size));
+            if (found !== undefined) break;
+          }
+        }
+        if (size > 1) {
+          out += found;
+          for (var j = 0; j < found.length; j++) mapped.push(map[i]);
+          i += size;
+        } else {
+          out += folded[i];
+          mapped.push(map[i]);
+          i++;
+        }
+      }
+      mapped.push(map[n]);
+      return { folded: out, map: mapped };
     }
 
     function fold(text) { return foldWithMap(text).folded; }
@@ -351,7 +385,7 @@
     return Promise.all([load("search.json"), load("lengths.bin")]).then(function (got) {
       var manifest = got[0];
       if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
-      var fold = folder(manifest.lookalikes);
+      var fold = folder(manifest.lookalikes, manifest.variants);
       var lengths = decodeLengths(got[1], manifest.sections);
       var chunks = new Map(); // index → Promise of Map key → bytes
       var decoded = new Map(); // key → postings

@@ -19,7 +19,9 @@ format is written down (``FORMAT`` is its version, checked by the browser).
      "storeSize": STORE_SECTIONS,   # sections per store shard
      "chunks": [first key, …],      # posting chunks g/<i>.bin, sorted by their first key
      "end": END,                    # the sentinel that follows each field's last character
-     "lookalikes": {char: char}}    # fold.LOOKALIKES, applied before NFKC on both sides
+     "lookalikes": {char: char},    # fold.LOOKALIKES, applied before NFKC on both sides
+     "variants": {word: word}}      # folded spelling variant → folded canonical form (variants.py),
+                                    # applied after the characters are folded, on both sides
 
 ``lengths.bin`` — fetched with the manifest: for each section id in order, two unsigned LEB128
 varints: its folded title's length and its folded text's length (UTF-16 code units, as the
@@ -57,9 +59,10 @@ from .context import HeadingContext
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text
+from .variants import build_table
 from .write import section_heading, section_url
 
-FORMAT = 2
+FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
 STORE_SECTIONS = 4  # a result costs its store shard: a few sections (~6 KB)
 END = "\x00"  # follows each field's last character, so a one-character word is found there too
@@ -130,11 +133,12 @@ def _section_entry(document: Document, section: Section, path: tuple[str, ...], 
 def build_index(documents: list[Document]) -> dict[str, str | bytes]:
     """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says."""
     units = entries(documents)
+    table = build_table((text for entry in units for text in (entry.title, entry.text)), fold)
     postings = _Postings()
     lengths = bytearray()
     total = 0
     for sid, entry in enumerate(units):
-        title, text = fold(entry.title), fold(entry.text)
+        title, text = fold(entry.title, table), fold(entry.text, table)
         postings.add(sid, title, text)
         _varint(lengths, _utf16_len(title))
         _varint(lengths, _utf16_len(text))
@@ -148,7 +152,8 @@ def build_index(documents: list[Document]) -> dict[str, str | bytes]:
         shard = [entry.stored() for entry in units[start:start + STORE_SECTIONS]]
         files[f"s/{start // STORE_SECTIONS}.json"] = _json({"sections": shard}) + "\n"
     manifest = {"format": FORMAT, "sections": len(units), "textLengthSum": total, "storeSize": STORE_SECTIONS,
-                "chunks": firsts, "end": END, "lookalikes": LOOKALIKES}
+                "chunks": firsts, "end": END, "lookalikes": LOOKALIKES,
+                "variants": table}
     return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), **files}
 
 

@@ -171,3 +171,25 @@ test("snippet ranges: source offsets of every word, merged, phrase first", () =>
   assert.equal(cut.pieces[0].text.length, 45);
   assert.equal(cut.pieces[1].text, "防災");
 });
+
+test("the katakana middle dot folds away", () => {
+  for (const q of ["スイッチング・コスト", "スイッチングコスト", "すいっちんぐこすと", "ｽｲｯﾁﾝｸﾞ･ｺｽﾄ"]) {
+    assert.deepEqual(fold.queryWords(q), ["すいっちんぐこすと"], q);
+  }
+  assert.equal(fold.fold("スイッチング・コスト"), "すいっちんぐこすと");
+});
+
+test("spelling variants fold to their group's canonical form, inside longer words too", () => {
+  const v = core.folder({}, { "取組": "取り組み", "取組み": "取り組み", "子ども": "子供", "こども": "子供" });
+  assert.deepEqual(v.queryWords("取組 取組み 取り組み"), ["取り組み"]);
+  assert.deepEqual(v.queryWords("子ども こども 子供"), ["子供"]);
+  assert.equal(v.fold("取組み状況"), v.fold("取り組み状況"));
+  assert.ok(v.fold("こども家庭庁の取組").includes(v.queryWords("子ども家庭庁")[0]));
+  // The longest variant wins (取組み, not 取組 + み), and maps back to the whole written word.
+  const fm = v.foldWithMap("の取組み状況");
+  assert.equal(fm.folded, "の取り組み状況");
+  assert.deepEqual(fm.map, [0, 1, 1, 1, 1, 4, 5, 6]);
+  assert.deepEqual(core.pieces(v, "県の取組み状況", ["取り組み"]).filter((p) => p.mark).map((p) => p.text), ["取組み"]);
+  // A word that names an Object property is no variant.
+  assert.equal(v.fold("constructor"), "constructor");
+});
