@@ -101,3 +101,10 @@ def test_js_core_folds_variants_as_fold_py_does(table):
             assert js == python_fold(text, table), text
 
     check()
+
+
+def test_a_canonical_form_as_written_stays_whole(table):
+    """子育 is a variant of 子育て: 子育て as written must not become 子育てて; 取引先 still holds 取引."""
+    assert fold("子育て政策", table) == "子育て政策"
+    assert fold_query("子育", table)[0] in fold("子育て政策", table)
+    assert fold_query("取引", table)[0] in fold("取引先", table)

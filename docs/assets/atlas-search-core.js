@@ -61,7 +61,8 @@
       return longest ? variantsFolded(folded, map) : { folded: folded, map: map };
     }
 
-    /* Each variant replaced by its canonical form, whose every unit maps to where the variant began. */
+    /* Each variant replaced by its canonical form, whose every unit maps to where the variant began;
+     * a canonical form as written (a variant may be its beginning: 子育 of 子育て) is kept whole. */
     function variantsFolded(folded, map) {
       var out = "";
       var mapped = [];
@@ -75,8 +76,10 @@
           }
         }
         if (size > 1) {
+          var whole = folded.startsWith(found, i); // the canonical form as written (子育 of 子育て)
+          if (whole) size = found.length;
+          for (var j = 0; j < found.length; j++) mapped.push(map[whole ? i + j : i]);
           out += found;
-          for (var j = 0; j < found.length; j++) mapped.push(map[i]);
           i += size;
         } else {
           out += folded[i];
@@ -376,6 +379,86 @@
     return { before: start > 0, after: end < text.length, pieces: pieces(fold, text.slice(start, end), marks) };
   }
 
+  /* ---- filters: document, issuer, year, theme (facets.json) ---------------------------- */
+
+  var FILTERS = ["doc", "issuer", "year", "theme"];
+
+  /* facets.json → what a section id is filed under. */
+  function facetIndex(data) {
+    var docs = data.documents || [];
+    var themes = data.themes || [];
+    var themesOf = new Map();
+    themes.forEach(function (t, k) {
+      t.sections.forEach(function (id) {
+        if (!themesOf.has(id)) themesOf.set(id, []);
+        themesOf.get(id).push(k);
+      });
+    });
+    var firsts = docs.map(function (d) { return d.first; });
+    function docOf(id) { return docs[chunkOf(firsts, id)]; }
+    /* The values of one filter that section id carries, with their labels: [[value, label]]. */
+    function valuesOf(id, kind) {
+      var d = docOf(id);
+      if (kind === "doc") return d ? [[d.id, d.title]] : [];
+      if (kind === "issuer") return d ? [[d.issuer, d.issuer]] : [];
+      if (kind === "year") return d ? [[String(d.year), d.year + "年"]] : [];
+      return (themesOf.get(id) || []).map(function (k) { return [themes[k].id, themes[k].title]; });
+    }
+    return { documents: docs, themes: themes, valuesOf: valuesOf };
+  }
+
+  /* The results every set filter keeps (filters: {doc, issuer, year, theme}; "" or absent: any),
+   * leaving out the filter named by except. */
+  function filterResults(results, index, filters, except) {
+    var set = FILTERS.filter(function (kind) { return kind !== except && filters[kind]; });
+    if (!set.length) return results;
+    return results.filter(function (h) {
+      return set.every(function (kind) {
+        return index.valuesOf(h.id, kind).some(function (v) { return v[0] === String(filters[kind]); });
+      });
+    });
+  }
+
+  /* The choices of each filter among the results: {kind: [{value, label, count}]}, counted over the
+   * results the other filters keep; a chosen value stays listed even when nothing has it.  Documents
+   * in reading order, years newest first, issuers and themes by count. */
+  function facets(results, index, filters) {
+    var out = {};
+    FILTERS.forEach(function (kind) {
+      var counts = new Map();
+      filterResults(results, index, filters, kind).forEach(function (h) {
+        index.valuesOf(h.id, kind).forEach(function (v) {
+          var c = counts.get(v[0]);
+          if (!c) counts.set(v[0], (c = { value: v[0], label: v[1], count: 0, order: h.id }));
+          c.count++;
+        });
+      });
+      var chosen = filters[kind] ? String(filters[kind]) : "";
+      if (chosen && !counts.has(chosen)) counts.set(chosen, { value: chosen, label: labelOf(index, kind, chosen), count: 0 });
+      var list = Array.from(counts.values());
+      var order = {
+        doc: function (a, b) { return docFirst(index, a.value) - docFirst(index, b.value); },
+        year: function (a, b) { return b.value.localeCompare(a.value); },
+        issuer: byCount, theme: byCount
+      }[kind];
+      out[kind] = list.sort(order).map(function (c) { return { value: c.value, label: c.label, count: c.count }; });
+    });
+    return out;
+  }
+
+  function byCount(a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); }
+
+  function docFirst(index, id) {
+    var d = index.documents.filter(function (x) { return x.id === id; })[0];
+    return d ? d.first : Infinity;
+  }
+
+  function labelOf(index, kind, value) {
+    if (kind === "doc") { var d = index.documents.filter(function (x) { return x.id === value; })[0]; return d ? d.title : value; }
+    if (kind === "theme") { var t = index.themes.filter(function (x) { return x.id === value; })[0]; return t ? t.title : value; }
+    return kind === "year" ? value + "年" : value;
+  }
+
   /* ---- a search over the split index -------------------------------------------------- */
 
   /* load(name) → Promise of a file under atlas/: JSON for *.json, Uint8Array otherwise.
@@ -437,7 +520,13 @@
         }));
       }
 
-      return { search: search, entries: entries, fold: fold, manifest: manifest, lengths: lengths };
+      /* What the filters need (facets.json), fetched with the first query. */
+      var facetFiles = new Map();
+      function facetsIndex() {
+        return once(facetFiles, "facets", function () { return load("facets.json").then(facetIndex); });
+      }
+
+      return { search: search, entries: entries, fold: fold, manifest: manifest, lengths: lengths, facets: facetsIndex };
     });
   }
 
@@ -445,6 +534,7 @@
     FORMAT: FORMAT, folder: folder, decodeLengths: decodeLengths, decodeChunk: decodeChunk,
     decodePostings: decodePostings, wordKeys: wordKeys, chunkOf: chunkOf, chunksFor: chunksFor,
     matchWord: matchWord, countApart: countApart, rank: rank, ranges: ranges, pieces: pieces,
-    snippet: snippet, open: open
+    snippet: snippet, open: open, FILTERS: FILTERS, facetIndex: facetIndex, filterResults: filterResults,
+    facets: facets
   };
 });

@@ -63,7 +63,9 @@ def fold_with_map(text: str, table: Table | None = None) -> tuple[str, list[int]
 
 def _variants_folded(folded: str, positions: list[int], table: Table) -> tuple[str, list[int]]:
     """Each variant (the longest that starts here, scanning from the left) replaced by its canonical
-    form; every character of a canonical form maps to where its variant began in the text."""
+    form; every character of a canonical form maps to where its variant began in the text.  Where
+    the canonical form itself is written (a variant can be its beginning: 子育 of 子育て), it is kept
+    whole and maps character by character."""
     firsts = {key[0] for key in table}
     longest = max(map(len, table))
     out: list[str] = []
@@ -80,10 +82,14 @@ def _variants_folded(folded: str, positions: list[int], table: Table) -> tuple[s
             out.append(folded[i])
             mapped.append(positions[i])
             i += 1
+            continue
+        if folded.startswith(found, i):
+            size = len(found)  # the canonical form as written (子育 → 子育て, and 子育て stays 子育て)
+            mapped.extend(positions[i:i + size])
         else:
-            out.append(found)
             mapped.extend([positions[i]] * len(found))
-            i += size
+        out.append(found)
+        i += size
     mapped.append(positions[n])
     return "".join(out), mapped
 

@@ -39,6 +39,14 @@ before (the first as is).  A word of two or more characters occurs at p exactly 
 keys occurs at p + its offset in the word, so matching, counts and phrases are exact; a
 one-character word is the union of the keys that start with it.
 
+``facets.json`` — fetched with the first query: what the results panel's filters need::
+
+    {"documents": [{"id": doc id, "title": str, "issuer": str, "year": int, "first": section id}, …],
+     "themes": [{"id": theme id, "title": str, "sections": [section ids, ascending]}, …]}
+
+``documents`` are in section order: section i belongs to the last document whose ``first`` is
+at most i.  A filter URL names them by these ids (``?q=…&doc=…&issuer=…&year=…&theme=…``).
+
 ``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
 ``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
 ancestor headings…], "c": heading with context}, …]}``, fetched for the results shown only.
@@ -90,7 +98,9 @@ class Entry:
     url: str
     text: str
     path: tuple[str, ...]  # document title, then the headings above this section
+    document: str = ""  # the document's id (facets.json; not in the store)
     context: str = ""  # a heading that recurs in its document: the heading with its context
+    themes: tuple[str, ...] = ()  # the section's theme ids (facets.json; not in the store)
 
     def stored(self) -> dict[str, object]:
         entry: dict[str, object] = {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
@@ -107,7 +117,8 @@ def entries(documents: list[Document]) -> list[Entry]:
             continue  # a compilation's own page: its text is in its parts
         title = document.meta.title
         if document.preamble:
-            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,)))
+            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,),
+                               document.meta.id))
         context = HeadingContext(document)
         for section, ancestors in _walk(document.sections, (title,)):
             found.append(_section_entry(document, section, ancestors, context))
@@ -127,11 +138,14 @@ def _section_entry(document: Document, section: Section, path: tuple[str, ...], 
     if has_own_page(section):
         url = f"{url}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
-    return Entry(section_heading(section), url, _text(section.blocks), path, label)
+    return Entry(section_heading(section), url, _text(section.blocks), path, document.meta.id, label,
+                 tuple(section.themes))
 
 
-def build_index(documents: list[Document]) -> dict[str, str | bytes]:
-    """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says."""
+def build_index(documents: list[Document], themes: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says.
+
+    themes: {theme id: title} of the themes the results panel can filter by."""
     units = entries(documents)
     table = build_table((text for entry in units for text in (entry.title, entry.text)), fold)
     postings = _Postings()
@@ -154,7 +168,25 @@ def build_index(documents: list[Document]) -> dict[str, str | bytes]:
     manifest = {"format": FORMAT, "sections": len(units), "textLengthSum": total, "storeSize": STORE_SECTIONS,
                 "chunks": firsts, "end": END, "lookalikes": LOOKALIKES,
                 "variants": table}
-    return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), **files}
+    facets = _json(_facets(documents, units, themes or {})) + "\n"
+    return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), "facets.json": facets, **files}
+
+
+def _facets(documents: list[Document], units: list[Entry], themes: dict[str, str]) -> dict[str, object]:
+    """facets.json: each document with the id of its first section; each theme with its sections."""
+    firsts: dict[str, int] = {}
+    for sid, unit in enumerate(units):
+        firsts.setdefault(unit.document, sid)
+    docs = [{"id": d.meta.id, "title": d.meta.title, "issuer": d.meta.body, "year": d.meta.date.year,
+             "first": firsts[d.meta.id]} for d in documents if d.meta.id in firsts]
+    docs.sort(key=lambda d: d["first"])
+    tagged: dict[str, list[int]] = {}
+    for sid, unit in enumerate(units):
+        for theme in unit.themes:
+            tagged.setdefault(theme, []).append(sid)
+    listed = [{"id": theme, "title": title, "sections": tagged[theme]} for theme, title in themes.items()
+              if theme in tagged]
+    return {"documents": docs, "themes": listed}
 
 
 class _Postings:

@@ -193,3 +193,41 @@ test("spelling variants fold to their group's canonical form, inside longer word
   // A word that names an Object property is no variant.
   assert.equal(v.fold("constructor"), "constructor");
 });
+
+test("a canonical form as written stays whole and maps character by character", () => {
+  const v = core.folder({}, { "子育": "子育て", "取引": "取り引き" });
+  assert.deepEqual(v.foldWithMap("子育て"), { folded: "子育て", map: [0, 1, 2, 3] });
+  assert.equal(v.fold("子育支援"), "子育て支援");
+  assert.equal(v.fold("取引先"), "取り引き先");
+});
+
+/* facets.json for three documents (sections 0-1, 2-4, 5) and two themes. */
+const FACETS = core.facetIndex({
+  documents: [
+    { id: "a", title: "文書A", issuer: "内閣府", year: 2019, first: 0 },
+    { id: "b", title: "文書B", issuer: "デジタル庁", year: 2024, first: 2 },
+    { id: "c", title: "文書C", issuer: "内閣府", year: 2024, first: 5 }
+  ],
+  themes: [{ id: "ai", title: "AI", sections: [1, 2, 5] }, { id: "data", title: "データ", sections: [2, 3] }]
+});
+const RESULTS = [5, 0, 2, 3, 1].map((id) => ({ id }));
+const ids = (list) => list.map((h) => h.id);
+
+test("filters keep the results every chosen value holds, in rank order", () => {
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, {})), [5, 0, 2, 3, 1]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { issuer: "内閣府" })), [5, 0, 1]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { year: "2024", theme: "ai" })), [5, 2]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { doc: "b", theme: "data" })), [2, 3]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { doc: "a", year: "2024" })), []);
+});
+
+test("each filter's choices are counted over the results the other filters keep", () => {
+  const f = core.facets(RESULTS, FACETS, { year: "2024" });
+  assert.deepEqual(f.doc.map((c) => [c.value, c.count]), [["b", 2], ["c", 1]]);
+  assert.deepEqual(f.year.map((c) => [c.value, c.label, c.count]), [["2024", "2024年", 3], ["2019", "2019年", 2]]);
+  assert.deepEqual(f.issuer.map((c) => [c.value, c.count]), [["デジタル庁", 2], ["内閣府", 1]]);
+  assert.deepEqual(f.theme.map((c) => [c.value, c.count]), [["ai", 2], ["data", 2]]);
+  // A chosen value that no result holds stays listed, with 0.
+  const none = core.facets([{ id: 0 }], FACETS, { theme: "data" });
+  assert.deepEqual(none.theme.map((c) => [c.value, c.label, c.count]), [["data", "データ", 0]]);
+});
