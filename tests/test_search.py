@@ -241,12 +241,16 @@ def test_filters_narrow_the_results_and_the_url_restores_them(browser, server, d
     hrefs = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
     in_year = {d.meta.id for d in documents.values() if str(d.meta.date.year) == year}
     assert hrefs and all(any(f"/documents/{doc}/" in h for doc in in_year) for h in hrefs), (year, hrefs)
-    theme = page.eval_on_selector_all("select[name=theme] option", "os => os.map(o => o.value)")[1]
+    options = "os => os.map(o => [o.value, o.textContent])"
+    theme, label = page.eval_on_selector_all("select[name=theme] option", options)[1]
+    both = int(re.search(r"（(\d+)）", label).group(1))
+    assert 0 < both <= narrowed
     page.select_option("select[name=theme]", theme)
     page.wait_for_function("(t) => location.search.includes('theme=' + t)", arg=theme)
-    page.wait_for_timeout(200)
+    page.wait_for_function("(n) => document.querySelector('.md-search-result__meta').textContent.startsWith(n + ' 件')",
+                           arg=both)
     shown = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
-    assert shown and set(shown) <= set(hrefs)
+    assert shown and all(any(f"/documents/{doc}/" in h for doc in in_year) for h in shown), (year, theme, shown)
     pasted = browser.new_page()
     pasted.goto(page.url)
     pasted.wait_for_selector(".md-search-result__list a")
