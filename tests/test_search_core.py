@@ -11,6 +11,7 @@ writes for it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -148,8 +149,8 @@ def test_facets_file_each_section_under_its_document_year_issuer_and_themes(conv
         doc = facets["documents"][max(i for i, first in enumerate(firsts) if first <= sid)]
         assert doc["id"] == unit.document and unit.path[0] == documents[unit.document].meta.title
         meta = documents[unit.document].meta
-        assert (doc["issuer"], doc["year"]) == (meta.body, meta.date.year)
-    by_theme = {t["id"]: t["sections"] for t in facets["themes"]}
+        assert (facets["issuers"][doc["issuer"]], doc["year"]) == (meta.body, meta.date.year)
+    by_theme = {t["id"]: list(itertools.accumulate(t["sections"])) for t in facets["themes"]}
     assert by_theme, "the real corpus is tagged with themes"
     for theme, sections in by_theme.items():
         assert sections == [sid for sid, unit in enumerate(units) if theme in unit.themes], theme

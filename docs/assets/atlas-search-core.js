@@ -385,11 +385,16 @@
 
   /* facets.json → what a section id is filed under. */
   function facetIndex(data) {
-    var docs = data.documents || [];
+    var issuers = data.issuers || [];
+    var docs = (data.documents || []).map(function (d) {
+      return { id: d.id, title: d.title, issuer: issuers[d.issuer], year: d.year, first: d.first };
+    });
     var themes = data.themes || [];
     var themesOf = new Map();
     themes.forEach(function (t, k) {
-      t.sections.forEach(function (id) {
+      var id = 0;
+      t.sections.forEach(function (delta) { // each id as the difference from the one before
+        id += delta;
         if (!themesOf.has(id)) themesOf.set(id, []);
         themesOf.get(id).push(k);
       });

@@ -41,11 +41,15 @@ one-character word is the union of the keys that start with it.
 
 ``facets.json`` — fetched with the first query: what the results panel's filters need::
 
-    {"documents": [{"id": doc id, "title": str, "issuer": str, "year": int, "first": section id}, …],
-     "themes": [{"id": theme id, "title": str, "sections": [section ids, ascending]}, …]}
+    {"issuers": [str, …],
+     "documents": [{"id": doc id, "title": str, "issuer": index in issuers, "year": int,
+                    "first": section id}, …],
+     "themes": [{"id": theme id, "title": str, "sections": [section ids, ascending, each given
+                 as the difference from the one before (the first as is)]}, …]}
 
 ``documents`` are in section order: section i belongs to the last document whose ``first`` is
-at most i.  A filter URL names them by these ids (``?q=…&doc=…&issuer=…&year=…&theme=…``).
+at most i.  A filter URL names documents and themes by their ids, issuers by name, years as
+numbers (``?q=…&doc=…&issuer=…&year=…&theme=…``).
 
 ``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
 ``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
@@ -177,16 +181,22 @@ def _facets(documents: list[Document], units: list[Entry], themes: dict[str, str
     firsts: dict[str, int] = {}
     for sid, unit in enumerate(units):
         firsts.setdefault(unit.document, sid)
-    docs = [{"id": d.meta.id, "title": d.meta.title, "issuer": d.meta.body, "year": d.meta.date.year,
-             "first": firsts[d.meta.id]} for d in documents if d.meta.id in firsts]
-    docs.sort(key=lambda d: d["first"])
+    shown = sorted((d for d in documents if d.meta.id in firsts), key=lambda d: firsts[d.meta.id])
+    issuers = list(dict.fromkeys(d.meta.body for d in shown))
+    docs = [{"id": d.meta.id, "title": d.meta.title, "issuer": issuers.index(d.meta.body), "year": d.meta.date.year,
+             "first": firsts[d.meta.id]} for d in shown]
     tagged: dict[str, list[int]] = {}
     for sid, unit in enumerate(units):
         for theme in unit.themes:
             tagged.setdefault(theme, []).append(sid)
-    listed = [{"id": theme, "title": title, "sections": tagged[theme]} for theme, title in themes.items()
+    listed = [{"id": theme, "title": title, "sections": _deltas(tagged[theme])} for theme, title in themes.items()
               if theme in tagged]
-    return {"documents": docs, "themes": listed}
+    return {"issuers": issuers, "documents": docs, "themes": listed}
+
+
+def _deltas(ascending: list[int]) -> list[int]:
+    """Each number as the difference from the one before: small numbers, few bytes, at any size."""
+    return [n - previous for n, previous in zip(ascending, [0, *ascending], strict=False)]
 
 
 class _Postings:

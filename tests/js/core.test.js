@@ -201,14 +201,16 @@ test("a canonical form as written stays whole and maps character by character", 
   assert.equal(v.fold("取引先"), "取り引き先");
 });
 
-/* facets.json for three documents (sections 0-1, 2-4, 5) and two themes. */
+/* facets.json for three documents (sections 0-1, 2-4, 5) and two themes (format: search.py). */
 const FACETS = core.facetIndex({
+  issuers: ["内閣府", "デジタル庁"],
   documents: [
-    { id: "a", title: "文書A", issuer: "内閣府", year: 2019, first: 0 },
-    { id: "b", title: "文書B", issuer: "デジタル庁", year: 2024, first: 2 },
-    { id: "c", title: "文書C", issuer: "内閣府", year: 2024, first: 5 }
+    { id: "a", title: "文書A", issuer: 0, year: 2019, first: 0 },
+    { id: "b", title: "文書B", issuer: 1, year: 2024, first: 2 },
+    { id: "c", title: "文書C", issuer: 0, year: 2024, first: 5 }
   ],
-  themes: [{ id: "ai", title: "AI", sections: [1, 2, 5] }, { id: "data", title: "データ", sections: [2, 3] }]
+  // sections 1, 2, 5 and 2, 3, as differences
+  themes: [{ id: "ai", title: "AI", sections: [1, 1, 3] }, { id: "data", title: "データ", sections: [2, 1] }]
 });
 const RESULTS = [5, 0, 2, 3, 1].map((id) => ({ id }));
 const ids = (list) => list.map((h) => h.id);
