@@ -185,21 +185,27 @@
         return;
       }
       var current = function () { return mine === latest; };
-      Promise.all([index.search(query, current), index.facets()]).then(function (got) {
+      // The filters' data (facets.json) comes with the first query; results wait for it only when
+      // a filter is set (a pasted ?q=…&doc=… URL), else the filters are drawn when it arrives.
+      var facets = index.facets();
+      var filtered = Object.keys(FILTER_NAMES).some(function (kind) { return filters[kind]; });
+      Promise.all([index.search(query, current), filtered ? facets : null]).then(function (got) {
         var found = got[0];
         if (!found || !current()) return; // typed on: that search answers instead
-        var kept = core.filterResults(found.results, got[1], filters);
+        var kept = got[1] ? core.filterResults(found.results, got[1], filters) : found.results;
         var top = kept.slice(0, MAX_RESULTS);
         return index.entries(top.map(function (h) { return h.id; })).then(function (entries) {
           if (mine !== latest) return;
           list.innerHTML = "";
-          drawFilters(core.facets(found.results, got[1], filters), found.results.length);
           meta.textContent = !top.length ? t["search.result.none"] || "No matching documents"
             : kept.length + " 件" + (kept.length < found.results.length ? "（全 " + found.results.length + " 件から絞り込み）" : "")
               + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）");
           var fragment = document.createDocumentFragment();
           entries.forEach(function (entry) { fragment.appendChild(resultItem(entry, found, fold, root)); });
           list.appendChild(fragment);
+          facets.then(function (filing) {
+            if (mine === latest) drawFilters(core.facets(found.results, filing, filters), found.results.length);
+          }, function () { panel.hidden = true; }); // no filters this time; the next query asks again
         });
       }).catch(function () {
         if (mine === latest) meta.textContent = "検索インデックスを読み込めませんでした";
