@@ -32,7 +32,7 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _JAPANESE_WORD = re.compile(r"[\u3005\u3041-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff]+")
 _POS = {"名詞", "動詞", "形容詞"}  # content words: okurigana and kana/kanji spellings vary there
-_PIECE = 10_000  # Sudachi refuses very long inputs: tokenize a text in pieces cut after 。
+_PIECE = 4_000  # Sudachi refuses inputs over about 49 KB: tokenize in pieces cut after 。 (≤ 12 KB of UTF-8)
 
 
 def curated_groups(path: Path = CURATED) -> list[tuple[str, list[str]]]:
@@ -43,7 +43,8 @@ def curated_groups(path: Path = CURATED) -> list[tuple[str, list[str]]]:
         raise InputError(path, str(error).splitlines()[0]) from error
     groups = []
     for number, item in enumerate(data.get("groups", []) if isinstance(data, dict) else [], start=1):
-        if not (isinstance(item, dict) and item.get("canonical") and item.get("variants") and item.get("reason")):
+        if not (isinstance(item, dict) and item.get("canonical") and isinstance(item.get("variants"), list)
+                and item["variants"] and item.get("reason")):
             raise InputError(path, f"group {number} needs canonical, variants and reason")
         groups.append((str(item["canonical"]), [str(v) for v in item["variants"]]))
     return groups
@@ -103,12 +104,15 @@ def _tokenizer():
 
 
 def _pieces(text: str) -> list[str]:
+    """The text in pieces of at most _PIECE characters, cut after 。 where a sentence allows."""
     pieces, current = [], ""
     for sentence in re.split(r"(?<=。)", text):
-        if len(current) + len(sentence) > _PIECE and current:
-            pieces.append(current)
-            current = ""
-        current += sentence[: _PIECE * 2]
+        for start in range(0, len(sentence), _PIECE):  # a sentence that long (a table) is cut anywhere
+            part = sentence[start:start + _PIECE]
+            if len(current) + len(part) > _PIECE and current:
+                pieces.append(current)
+                current = ""
+            current += part
     return [*pieces, current] if current else pieces
 
 
