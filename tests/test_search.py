@@ -16,7 +16,8 @@ import unicodedata
 import pytest
 
 from atlas.fold import fold_query
-from atlas.search import _text, fold  # _text: the text the index holds for a section
+from atlas.search import _text, entries, fold  # _text: the text the index holds for a section
+from atlas.variants import build_table
 from atlas.write import section_heading
 from conftest import ROOT, search_for
 
@@ -41,8 +42,15 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def expected_count(documents, query: str) -> int:
-    words = fold_query(query)
+@pytest.fixture(scope="module")
+def variants(documents) -> dict[str, str]:
+    """The spelling-variant table, made from the corpus as the converter makes it."""
+    units = entries(list(documents.values()))
+    return build_table((text for unit in units for text in (unit.title, unit.text)), fold)
+
+
+def expected_count(documents, query: str, variants: dict[str, str]) -> int:
+    words = fold_query(query, variants)
     count = 0
     for document in documents.values():
         if not document.lines:
@@ -51,7 +59,7 @@ def expected_count(documents, query: str) -> int:
             (section_heading(s), _text(s.blocks)) for s in document.all_sections()
         ]
         for title, text in units:
-            haystack, heading = fold(text), fold(title)
+            haystack, heading = fold(text, variants), fold(title, variants)
             if all(w in haystack or w in heading for w in words):
                 count += 1
     return count
@@ -89,9 +97,9 @@ def run_query(page, query: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=[q["id"] for q in QUERIES])
-def test_query_finds_every_section_and_opens_the_right_one(case, search_page, browser, documents):
+def test_query_finds_every_section_and_opens_the_right_one(case, search_page, browser, documents, variants):
     meta, hrefs = run_query(search_page, case["q"])
-    expected = expected_count(documents, case["q"])
+    expected = expected_count(documents, case["q"], variants)
     assert expected > 0, f"test case {case['id']}: the corpus has no section with {case['q']!r}"
     assert meta.startswith(f"{expected} 件"), (case["q"], meta, expected)
     assert hrefs, case["q"]
@@ -156,7 +164,8 @@ def test_a_page_view_loads_no_index_and_a_query_only_the_parts_it_needs(browser,
     fetched = atlas_requests(urls[before:], server)
     chunks = [f for f in fetched if f.startswith("g/")]
     stored = [f for f in fetched if f.startswith("s/")]
-    assert 1 <= len(chunks) <= 2 and stored and len(chunks) + len(stored) == len(fetched), fetched
+    assert "facets.json" in fetched, "the first query fetches what the filters need"
+    assert 1 <= len(chunks) <= 2 and stored and len(chunks) + len(stored) + 1 == len(fetched), fetched
     manifest = json.loads(page.evaluate("() => fetch('../../atlas/search.json').then(r => r.text())"))
     assert len(chunks) < len(manifest["chunks"]) / 4, "a query touches a few chunks of the index"
     shown = page.locator(".md-search-result__list li").count()
@@ -189,5 +198,68 @@ def test_a_search_has_a_url_that_opens_the_same_results(browser, server):
     assert pasted.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)") == shown
     page.locator("button[type=reset]").click(force=True)
     page.wait_for_function("() => !location.search.includes('q=')")
+    page.close()
+    pasted.close()
+
+
+def test_spelling_variants_find_each_other(search_page, documents, variants):
+    """取組み (as a document writes it) and 取り組み, 取組 (as readers type it) give the same results;
+    so do 子ども, こども and 子供; and each is found inside longer words."""
+    counts = {}
+    for query in ("取組み状況", "取り組み状況", "取組状況"):
+        meta, hrefs = run_query(search_page, query)
+        counts[query] = (meta.split(" 件")[0], hrefs[:5])
+    assert len(set(map(str, counts.values()))) == 1, counts
+    assert int(counts["取組状況"][0]) == expected_count(documents, "取組状況", variants) > 0
+    shown = {}
+    for query in ("子ども", "こども", "子供"):
+        shown[query] = run_query(search_page, query)
+    assert len({str(v) for v in shown.values()}) == 1, shown
+    first = search_page.locator(".md-search-result__list li").first
+    assert first.locator("mark").count(), "the variant as written is highlighted"
+
+
+def filter_state(page) -> dict[str, str]:
+    return page.evaluate("() => Object.fromEntries([...document.querySelectorAll('.atlas-search-filters select')]"
+                         ".map(s => [s.name, s.value]))")
+
+
+def test_filters_narrow_the_results_and_the_url_restores_them(browser, server, documents):
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    search_for(page, "データ連携")
+    page.wait_for_selector(".atlas-search-filters:not([hidden])")
+    total = int(page.locator(".md-search-result__meta").inner_text().split(" 件")[0])
+    years = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => [o.value, o.textContent])")
+    year, label = next((v, t) for v, t in years if v)
+    narrowed = int(re.search(r"（(\d+)）", label).group(1))
+    assert 0 < narrowed < total, years
+    page.select_option("select[name=year]", year)
+    page.wait_for_function("(y) => location.search.includes('year=' + y)", arg=year)
+    page.wait_for_function("(n) => document.querySelector('.md-search-result__meta').textContent.startsWith(n + ' 件')",
+                           arg=narrowed)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    in_year = {d.meta.id for d in documents.values() if str(d.meta.date.year) == year}
+    assert hrefs and all(any(f"/documents/{doc}/" in h for doc in in_year) for h in hrefs), (year, hrefs)
+    options = "os => os.map(o => [o.value, o.textContent])"
+    theme, label = page.eval_on_selector_all("select[name=theme] option", options)[1]
+    both = int(re.search(r"（(\d+)）", label).group(1))
+    assert 0 < both <= narrowed
+    page.select_option("select[name=theme]", theme)
+    page.wait_for_function("(t) => location.search.includes('theme=' + t)", arg=theme)
+    page.wait_for_function("(n) => document.querySelector('.md-search-result__meta').textContent.startsWith(n + ' 件')",
+                           arg=both)
+    shown = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    assert shown and all(any(f"/documents/{doc}/" in h for doc in in_year) for h in shown), (year, theme, shown)
+    pasted = browser.new_page()
+    pasted.goto(page.url)
+    pasted.wait_for_selector(".md-search-result__list a")
+    pasted.wait_for_timeout(200)
+    assert filter_state(pasted) == {"doc": "", "issuer": "", "year": year, "theme": theme}
+    assert pasted.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)") == shown
+    meta = ".md-search-result__meta"
+    assert pasted.locator(meta).inner_text() == page.locator(meta).inner_text()
+    pasted.locator("button[type=reset]").click(force=True)
+    pasted.wait_for_function("() => !location.search.includes('year=')")
     page.close()
     pasted.close()

@@ -11,6 +11,7 @@ writes for it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -23,7 +24,8 @@ from hypothesis import strategies as st
 
 from atlas.fold import LOOKALIKES, fold_char, fold_query
 from atlas.search import CHUNK_BYTES, FORMAT, build_index, entries
-from conftest import ROOT
+from atlas.themes import load_themes
+from conftest import ROOT, SOURCES
 
 NODE = shutil.which("node")
 CORE = ROOT / "docs" / "assets" / "atlas-search-core.js"
@@ -99,8 +101,9 @@ def test_query_words_are_distinct_as_the_browser_has_them():
 
 
 def test_index_is_deterministic_and_laid_out_as_documented(converted, documents):
-    first = build_index(list(documents.values()))
-    second = build_index(list(documents.values()))
+    themes = {t.id: t.ja for t in load_themes(SOURCES / "themes.yml")}
+    first = build_index(list(documents.values()), themes)
+    second = build_index(list(documents.values()), themes)
     assert first == second
     folder = converted[0] / "atlas"
     for name, content in first.items():
@@ -133,3 +136,21 @@ def test_index_entries_carry_their_place_document_then_chapters(documents):
     for unit in units:
         if len(unit.path) > 1:
             assert unit.url.split("#")[0] == chapters[unit.path[1]].url.split("#")[0], unit
+
+
+def test_facets_file_each_section_under_its_document_year_issuer_and_themes(converted, documents):
+    """facets.json, checked against the document model: section i's document is the last whose first
+    is at most i, and a theme lists exactly the sections tagged with it."""
+    facets = json.loads((converted[0] / "atlas" / "facets.json").read_text("utf-8"))
+    units = entries(list(documents.values()))
+    firsts = [d["first"] for d in facets["documents"]]
+    assert firsts == sorted(firsts) and firsts[0] == 0
+    for sid, unit in enumerate(units):
+        doc = facets["documents"][max(i for i, first in enumerate(firsts) if first <= sid)]
+        assert doc["id"] == unit.document and unit.path[0] == documents[unit.document].meta.title
+        meta = documents[unit.document].meta
+        assert (facets["issuers"][doc["issuer"]], doc["year"]) == (meta.body, meta.date.year)
+    by_theme = {t["id"]: list(itertools.accumulate(t["sections"])) for t in facets["themes"]}
+    assert by_theme, "the real corpus is tagged with themes"
+    for theme, sections in by_theme.items():
+        assert sections == [sid for sid, unit in enumerate(units) if theme in unit.themes], theme

@@ -13,17 +13,24 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   var COUNT_LIMIT = 50; // occurrences counted per word and section (BM25's tf)
   /* Python's str.isspace, exactly (JavaScript's \s differs: it has U+FEFF, lacks U+001C–1F, U+0085). */
   var SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
   var SPACES = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
   var KATAKANA_START = 0x30a1, KATAKANA_END = 0x30f6, TO_HIRAGANA = 0x60;
+  var DROPPED = "\u30fb"; // the katakana middle dot: スイッチング・コスト is スイッチングコスト
 
   /* ---- folding: keep in step with scripts/atlas/fold.py --------------------------------- */
 
-  function folder(lookalikes) {
+  /* variants: {folded variant: folded canonical form} (the manifest's "variants"), applied after
+   * the characters are folded, the longest variant from the left first (fold.py's _variants_folded). */
+  function folder(lookalikes, variants) {
     lookalikes = lookalikes || {};
+    var table = new Map(Object.entries(variants || {}));
+    var firsts = new Set();
+    var longest = 0;
+    table.forEach(function (_, k) { firsts.add(k[0]); longest = Math.max(longest, k.length); });
 
     /* fold_char: one character as search compares it ("" for white space). */
     function foldChar(ch) {
@@ -31,7 +38,7 @@
       var out = "";
       for (var i = 0; i < folded.length; i++) {
         var c = folded[i];
-        if (SPACE.test(c)) continue;
+        if (SPACE.test(c) || DROPPED.indexOf(c) !== -1) continue;
         var code = c.charCodeAt(0);
         if (code >= KATAKANA_START && code <= KATAKANA_END) c = String.fromCharCode(code - TO_HIRAGANA);
         out += c;
@@ -51,7 +58,37 @@
         offset += ch.length;
       }
       map.push(offset);
-      return { folded: folded, map: map };
+      return longest ? variantsFolded(folded, map) : { folded: folded, map: map };
+    }
+
+    /* Each variant replaced by its canonical form, whose every unit maps to where the variant began;
+     * a canonical form as written (a variant may be its beginning: 子育 of 子育て) is kept whole. */
+    function variantsFolded(folded, map) {
+      var out = "";
+      var mapped = [];
+      var i = 0, n = folded.length;
+      while (i < n) {
+        var found, size = 0;
+        if (firsts.has(folded[i])) {
+          for (size = Math.min(longest, n - i); size > 1; size--) {
+            found = table.get(folded.slice(i, i + size));
+            if (found !== undefined) break;
+          }
+        }
+        if (size > 1) {
+          var whole = folded.startsWith(found, i); // the canonical form as written (子育 of 子育て)
+          if (whole) size = found.length;
+          for (var j = 0; j < found.length; j++) mapped.push(map[whole ? i + j : i]);
+          out += found;
+          i += size;
+        } else {
+          out += folded[i];
+          mapped.push(map[i]);
+          i++;
+        }
+      }
+      mapped.push(map[n]);
+      return { folded: out, map: mapped };
     }
 
     function fold(text) { return foldWithMap(text).folded; }
@@ -342,6 +379,91 @@
     return { before: start > 0, after: end < text.length, pieces: pieces(fold, text.slice(start, end), marks) };
   }
 
+  /* ---- filters: document, issuer, year, theme (facets.json) ---------------------------- */
+
+  var FILTERS = ["doc", "issuer", "year", "theme"];
+
+  /* facets.json → what a section id is filed under. */
+  function facetIndex(data) {
+    var issuers = data.issuers || [];
+    var docs = (data.documents || []).map(function (d) {
+      return { id: d.id, title: d.title, issuer: issuers[d.issuer], year: d.year, first: d.first };
+    });
+    var themes = data.themes || [];
+    var themesOf = new Map();
+    themes.forEach(function (t, k) {
+      var id = 0;
+      t.sections.forEach(function (delta) { // each id as the difference from the one before
+        id += delta;
+        if (!themesOf.has(id)) themesOf.set(id, []);
+        themesOf.get(id).push(k);
+      });
+    });
+    var firsts = docs.map(function (d) { return d.first; });
+    function docOf(id) { return docs[chunkOf(firsts, id)]; }
+    /* The values of one filter that section id carries, with their labels: [[value, label]]. */
+    function valuesOf(id, kind) {
+      var d = docOf(id);
+      if (kind === "doc") return d ? [[d.id, d.title]] : [];
+      if (kind === "issuer") return d ? [[d.issuer, d.issuer]] : [];
+      if (kind === "year") return d ? [[String(d.year), d.year + "年"]] : [];
+      return (themesOf.get(id) || []).map(function (k) { return [themes[k].id, themes[k].title]; });
+    }
+    return { documents: docs, themes: themes, valuesOf: valuesOf };
+  }
+
+  /* The results every set filter keeps (filters: {doc, issuer, year, theme}; "" or absent: any),
+   * leaving out the filter named by except. */
+  function filterResults(results, index, filters, except) {
+    var set = FILTERS.filter(function (kind) { return kind !== except && filters[kind]; });
+    if (!set.length) return results;
+    return results.filter(function (h) {
+      return set.every(function (kind) {
+        return index.valuesOf(h.id, kind).some(function (v) { return v[0] === String(filters[kind]); });
+      });
+    });
+  }
+
+  /* The choices of each filter among the results: {kind: [{value, label, count}]}, counted over the
+   * results the other filters keep; a chosen value stays listed even when nothing has it.  Documents
+   * in reading order, years newest first, issuers and themes by count. */
+  function facets(results, index, filters) {
+    var out = {};
+    FILTERS.forEach(function (kind) {
+      var counts = new Map();
+      filterResults(results, index, filters, kind).forEach(function (h) {
+        index.valuesOf(h.id, kind).forEach(function (v) {
+          var c = counts.get(v[0]);
+          if (!c) counts.set(v[0], (c = { value: v[0], label: v[1], count: 0, order: h.id }));
+          c.count++;
+        });
+      });
+      var chosen = filters[kind] ? String(filters[kind]) : "";
+      if (chosen && !counts.has(chosen)) counts.set(chosen, { value: chosen, label: labelOf(index, kind, chosen), count: 0 });
+      var list = Array.from(counts.values());
+      var order = {
+        doc: function (a, b) { return docFirst(index, a.value) - docFirst(index, b.value); },
+        year: function (a, b) { return b.value.localeCompare(a.value); },
+        issuer: byCount, theme: byCount
+      }[kind];
+      out[kind] = list.sort(order).map(function (c) { return { value: c.value, label: c.label, count: c.count }; });
+    });
+    return out;
+  }
+
+  function byCount(a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); }
+
+  function docFirst(index, id) {
+    var d = index.documents.filter(function (x) { return x.id === id; })[0];
+    return d ? d.first : Infinity;
+  }
+
+  function labelOf(index, kind, value) {
+    if (kind === "doc") { var d = index.documents.filter(function (x) { return x.id === value; })[0]; return d ? d.title : value; }
+    if (kind === "theme") { var t = index.themes.filter(function (x) { return x.id === value; })[0]; return t ? t.title : value; }
+    return kind === "year" ? value + "年" : value;
+  }
+
   /* ---- a search over the split index -------------------------------------------------- */
 
   /* load(name) → Promise of a file under atlas/: JSON for *.json, Uint8Array otherwise.
@@ -351,7 +473,7 @@
     return Promise.all([load("search.json"), load("lengths.bin")]).then(function (got) {
       var manifest = got[0];
       if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
-      var fold = folder(manifest.lookalikes);
+      var fold = folder(manifest.lookalikes, manifest.variants);
       var lengths = decodeLengths(got[1], manifest.sections);
       var chunks = new Map(); // index → Promise of Map key → bytes
       var decoded = new Map(); // key → postings
@@ -403,7 +525,13 @@
         }));
       }
 
-      return { search: search, entries: entries, fold: fold, manifest: manifest, lengths: lengths };
+      /* What the filters need (facets.json), fetched with the first query. */
+      var facetFiles = new Map();
+      function facetsIndex() {
+        return once(facetFiles, "facets", function () { return load("facets.json").then(facetIndex); });
+      }
+
+      return { search: search, entries: entries, fold: fold, manifest: manifest, lengths: lengths, facets: facetsIndex };
     });
   }
 
@@ -411,6 +539,7 @@
     FORMAT: FORMAT, folder: folder, decodeLengths: decodeLengths, decodeChunk: decodeChunk,
     decodePostings: decodePostings, wordKeys: wordKeys, chunkOf: chunkOf, chunksFor: chunksFor,
     matchWord: matchWord, countApart: countApart, rank: rank, ranges: ranges, pieces: pieces,
-    snippet: snippet, open: open
+    snippet: snippet, open: open, FILTERS: FILTERS, facetIndex: facetIndex, filterResults: filterResults,
+    facets: facets
   };
 });

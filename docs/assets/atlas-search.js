@@ -3,7 +3,8 @@
  *
  * Opening a page loads no index (unless its URL asks for a search: ?q=…): focusing the box (or
  * the first key that opens it) fetches the core, the manifest and the section lengths; each query then fetches the posting chunks its words need
- * and the store shards of the results shown (format: scripts/atlas/search.py).  Everything comes
+ * and the store shards of the results shown; the first query also fetches facets.json for the
+ * filters (document, issuer, year, theme: ?doc=…&issuer=…&year=…&theme=…) (format: scripts/atlas/search.py).  Everything comes
  * from the site itself, under any sub-path (URLs resolve against the site root that Material
  * puts in __config.base).
  */
@@ -85,6 +86,11 @@
     var index = null; // the opened index, once the manifest is in
     var opening = null;
     var shown = null; // the query whose results are on screen
+    // The filters (document, issuer, year, theme), from the URL first: ?q=…&doc=…&theme=…
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    var FILTER_NAMES = { doc: "文書", issuer: "発行者", year: "年", theme: "テーマ" };
+    var panel = filterPanel();
     var latest = 0; // number of the latest search started: older answers are dropped
 
     function load(name) {
@@ -111,11 +117,58 @@
       return opening;
     }
 
-    /* The page's URL carries the query (?q=…), so a search can be pasted and opens the same results. */
+    /* The page's URL carries the query and the filters (?q=…&doc=…), so a search can be pasted
+     * and opens the same results. */
     function remember(query) {
       var url = new URL(location.href);
       if (query.trim()) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      Object.keys(FILTER_NAMES).forEach(function (kind) {
+        if (query.trim() && filters[kind]) url.searchParams.set(kind, filters[kind]);
+        else url.searchParams.delete(kind);
+      });
       if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    }
+
+    /* One <select> per filter, under the result count; hidden until a query has results. */
+    function filterPanel() {
+      var box = document.createElement("div");
+      box.className = "atlas-search-filters";
+      box.hidden = true;
+      Object.keys(FILTER_NAMES).forEach(function (kind) {
+        filters[kind] = params.get(kind) || "";
+        var select = document.createElement("select");
+        select.name = kind;
+        select.setAttribute("aria-label", FILTER_NAMES[kind] + "で絞り込む");
+        select.addEventListener("change", function () {
+          filters[kind] = select.value;
+          shown = null;
+          render();
+        });
+        box.appendChild(select);
+      });
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+      return box;
+    }
+
+    /* Each filter's choices among the results, with their counts; the chosen one selected. */
+    function drawFilters(choices, total) {
+      panel.hidden = !total;
+      Array.prototype.forEach.call(panel.querySelectorAll("select"), function (select) {
+        var kind = select.name;
+        select.innerHTML = "";
+        var any = document.createElement("option");
+        any.value = "";
+        any.textContent = "すべての" + FILTER_NAMES[kind];
+        select.appendChild(any);
+        choices[kind].forEach(function (c) {
+          var option = document.createElement("option");
+          option.value = c.value;
+          option.textContent = c.label + "（" + c.count + "）";
+          select.appendChild(option);
+        });
+        select.value = filters[kind] || "";
+        select.classList.toggle("atlas-search-filter--set", !!filters[kind]);
+      });
     }
 
     function render() {
@@ -127,21 +180,32 @@
       var fold = index.fold;
       if (!fold.queryWords(query).length) {
         list.innerHTML = "";
+        panel.hidden = true;
         meta.textContent = t["search.result.placeholder"] || "";
         return;
       }
       var current = function () { return mine === latest; };
-      index.search(query, current).then(function (found) {
+      // The filters' data (facets.json) comes with the first query; results wait for it only when
+      // a filter is set (a pasted ?q=…&doc=… URL), else the filters are drawn when it arrives.
+      var facets = index.facets();
+      var filtered = Object.keys(FILTER_NAMES).some(function (kind) { return filters[kind]; });
+      Promise.all([index.search(query, current), filtered ? facets : null]).then(function (got) {
+        var found = got[0];
         if (!found || !current()) return; // typed on: that search answers instead
-        var top = found.results.slice(0, MAX_RESULTS);
+        var kept = got[1] ? core.filterResults(found.results, got[1], filters) : found.results;
+        var top = kept.slice(0, MAX_RESULTS);
         return index.entries(top.map(function (h) { return h.id; })).then(function (entries) {
           if (mine !== latest) return;
           list.innerHTML = "";
           meta.textContent = !top.length ? t["search.result.none"] || "No matching documents"
-            : found.results.length + " 件" + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）");
+            : kept.length + " 件" + (kept.length < found.results.length ? "（全 " + found.results.length + " 件から絞り込み）" : "")
+              + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）");
           var fragment = document.createDocumentFragment();
           entries.forEach(function (entry) { fragment.appendChild(resultItem(entry, found, fold, root)); });
           list.appendChild(fragment);
+          facets.then(function (filing) {
+            if (mine === latest) drawFilters(core.facets(found.results, filing, filters), found.results.length);
+          }, function () { panel.hidden = true; }); // no filters this time; the next query asks again
         });
       }).catch(function () {
         if (mine === latest) meta.textContent = "検索インデックスを読み込めませんでした";
@@ -174,6 +238,8 @@
       list.innerHTML = "";
       shown = "";
       latest++;
+      Object.keys(FILTER_NAMES).forEach(function (kind) { filters[kind] = ""; });
+      panel.hidden = true;
       remember("");
       if (index) meta.textContent = t["search.result.placeholder"] || "";
     });
@@ -192,7 +258,7 @@
       }
     });
     list.addEventListener("click", function () { if (toggle) toggle.checked = false; });
-    var asked = new URLSearchParams(location.search).get("q");
+    var asked = params.get("q");
     if (asked) {  // a pasted search: open the panel with its results (the one case a page loads the index)
       input.value = asked;
       if (toggle) toggle.checked = true;

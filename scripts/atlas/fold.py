@@ -1,7 +1,9 @@
 """Text folding for matching: the one definition search and theme tagging share.
 
-Width (NFKC), case and katakana/hiragana are folded and white space is dropped, one
-character at a time, so that a folded offset maps back to the original text.
+Width (NFKC), case and katakana/hiragana are folded and white space and the katakana middle
+dot (スイッチング・コスト) are dropped, one character at a time, so that a folded offset maps back
+to the original text.  Search then also folds spelling variants (取組 → 取り組み) with a table
+(variants.py) given to fold_with_map, fold and fold_query: whole words, after the characters.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ LOOKALIKES = {**RADICALS_SUPPLEMENT, **KANGXI_JAPANESE_FORMS}
 
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
 _TO_HIRAGANA = 0x60
+# The katakana middle dot joins or separates loan words at the writer's whim (スイッチング・コスト,
+# スイッチングコスト); NFKC gives it for the half-width ･ too.
+DROPPED = "\u30fb"
 
 
 @cache  # a corpus has a few thousand distinct characters and millions of uses
@@ -25,7 +30,7 @@ def fold_char(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", LOOKALIKES.get(ch, ch)).lower()
     out = []
     for c in folded:
-        if c.isspace():
+        if c.isspace() or c in DROPPED:
             continue
         code = ord(c)
         if _KATAKANA_START <= code <= _KATAKANA_END:
@@ -34,11 +39,16 @@ def fold_char(ch: str) -> str:
     return "".join(out)
 
 
-def fold(text: str) -> str:
+Table = dict[str, str]  # folded variant → folded canonical form (variants.py)
+
+
+def fold(text: str, table: Table | None = None) -> str:
+    if table:
+        return fold_with_map(text, table)[0]
     return "".join(map(fold_char, text))
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str, table: Table | None = None) -> tuple[str, list[int]]:
     """Folded text and, for each folded character (and its end), the offset in ``text``."""
     folded: list[str] = []
     positions: list[int] = []
@@ -47,15 +57,49 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         folded.append(piece)
         positions.extend([offset] * len(piece))
     positions.append(len(text))
-    return "".join(folded), positions
+    joined = "".join(folded)
+    return _variants_folded(joined, positions, table) if table else (joined, positions)
 
 
-def fold_query(query: str) -> list[str]:
+def _variants_folded(folded: str, positions: list[int], table: Table) -> tuple[str, list[int]]:
+    """Each variant (the longest that starts here, scanning from the left) replaced by its canonical
+    form; every character of a canonical form maps to where its variant began in the text.  Where
+    the canonical form itself is written (a variant can be its beginning: 子育 of 子育て), it is kept
+    whole and maps character by character."""
+    firsts = {key[0] for key in table}
+    longest = max(map(len, table))
+    out: list[str] = []
+    mapped: list[int] = []
+    i, n = 0, len(folded)
+    while i < n:
+        found = None
+        if folded[i] in firsts:
+            for size in range(min(longest, n - i), 1, -1):
+                found = table.get(folded[i:i + size])
+                if found is not None:
+                    break
+        if found is None:
+            out.append(folded[i])
+            mapped.append(positions[i])
+            i += 1
+            continue
+        if folded.startswith(found, i):
+            size = len(found)  # the canonical form as written (子育 → 子育て, and 子育て stays 子育て)
+            mapped.extend(positions[i:i + size])
+        else:
+            mapped.extend([positions[i]] * len(found))
+        out.append(found)
+        i += size
+    mapped.append(positions[n])
+    return "".join(out), mapped
+
+
+def fold_query(query: str, table: Table | None = None) -> list[str]:
     """A query as search uses it: look-alikes mapped, composed (ﾎﾟ → ポ), split on spaces, folded,
     each word once (a repeated word adds nothing to AND and must not count twice in ranking).
 
     The browser's queryWords in docs/assets/atlas-search-core.js does the same.
     """
     mapped = "".join(LOOKALIKES.get(ch, ch) for ch in query)
-    words = (fold(part) for part in unicodedata.normalize("NFKC", mapped).split())
+    words = (fold(part, table) for part in unicodedata.normalize("NFKC", mapped).split())
     return list(dict.fromkeys(w for w in words if w))

@@ -19,7 +19,9 @@ format is written down (``FORMAT`` is its version, checked by the browser).
      "storeSize": STORE_SECTIONS,   # sections per store shard
      "chunks": [first key, …],      # posting chunks g/<i>.bin, sorted by their first key
      "end": END,                    # the sentinel that follows each field's last character
-     "lookalikes": {char: char}}    # fold.LOOKALIKES, applied before NFKC on both sides
+     "lookalikes": {char: char},    # fold.LOOKALIKES, applied before NFKC on both sides
+     "variants": {word: word}}      # folded spelling variant → folded canonical form (variants.py),
+                                    # applied after the characters are folded, on both sides
 
 ``lengths.bin`` — fetched with the manifest: for each section id in order, two unsigned LEB128
 varints: its folded title's length and its folded text's length (UTF-16 code units, as the
@@ -36,6 +38,18 @@ positions are UTF-16 offsets in the folded field, each given as the difference f
 before (the first as is).  A word of two or more characters occurs at p exactly when each of its
 keys occurs at p + its offset in the word, so matching, counts and phrases are exact; a
 one-character word is the union of the keys that start with it.
+
+``facets.json`` — fetched with the first query: what the results panel's filters need::
+
+    {"issuers": [str, …],
+     "documents": [{"id": doc id, "title": str, "issuer": index in issuers, "year": int,
+                    "first": section id}, …],
+     "themes": [{"id": theme id, "title": str, "sections": [section ids, ascending, each given
+                 as the difference from the one before (the first as is)]}, …]}
+
+``documents`` are in section order: section i belongs to the last document whose ``first`` is
+at most i.  A filter URL names documents and themes by their ids, issuers by name, years as
+numbers (``?q=…&doc=…&issuer=…&year=…&theme=…``).
 
 ``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
 ``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
@@ -57,9 +71,10 @@ from .context import HeadingContext
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text
+from .variants import build_table
 from .write import section_heading, section_url
 
-FORMAT = 2
+FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
 STORE_SECTIONS = 4  # a result costs its store shard: a few sections (~6 KB)
 END = "\x00"  # follows each field's last character, so a one-character word is found there too
@@ -87,7 +102,9 @@ class Entry:
     url: str
     text: str
     path: tuple[str, ...]  # document title, then the headings above this section
+    document: str = ""  # the document's id (facets.json; not in the store)
     context: str = ""  # a heading that recurs in its document: the heading with its context
+    themes: tuple[str, ...] = ()  # the section's theme ids (facets.json; not in the store)
 
     def stored(self) -> dict[str, object]:
         entry: dict[str, object] = {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
@@ -104,7 +121,8 @@ def entries(documents: list[Document]) -> list[Entry]:
             continue  # a compilation's own page: its text is in its parts
         title = document.meta.title
         if document.preamble:
-            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,)))
+            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,),
+                               document.meta.id))
         context = HeadingContext(document)
         for section, ancestors in _walk(document.sections, (title,)):
             found.append(_section_entry(document, section, ancestors, context))
@@ -124,17 +142,21 @@ def _section_entry(document: Document, section: Section, path: tuple[str, ...], 
     if has_own_page(section):
         url = f"{url}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
-    return Entry(section_heading(section), url, _text(section.blocks), path, label)
+    return Entry(section_heading(section), url, _text(section.blocks), path, document.meta.id, label,
+                 tuple(section.themes))
 
 
-def build_index(documents: list[Document]) -> dict[str, str | bytes]:
-    """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says."""
+def build_index(documents: list[Document], themes: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says.
+
+    themes: {theme id: title} of the themes the results panel can filter by."""
     units = entries(documents)
+    table = build_table((text for entry in units for text in (entry.title, entry.text)), fold)
     postings = _Postings()
     lengths = bytearray()
     total = 0
     for sid, entry in enumerate(units):
-        title, text = fold(entry.title), fold(entry.text)
+        title, text = fold(entry.title, table), fold(entry.text, table)
         postings.add(sid, title, text)
         _varint(lengths, _utf16_len(title))
         _varint(lengths, _utf16_len(text))
@@ -148,8 +170,33 @@ def build_index(documents: list[Document]) -> dict[str, str | bytes]:
         shard = [entry.stored() for entry in units[start:start + STORE_SECTIONS]]
         files[f"s/{start // STORE_SECTIONS}.json"] = _json({"sections": shard}) + "\n"
     manifest = {"format": FORMAT, "sections": len(units), "textLengthSum": total, "storeSize": STORE_SECTIONS,
-                "chunks": firsts, "end": END, "lookalikes": LOOKALIKES}
-    return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), **files}
+                "chunks": firsts, "end": END, "lookalikes": LOOKALIKES,
+                "variants": table}
+    facets = _json(_facets(documents, units, themes or {})) + "\n"
+    return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), "facets.json": facets, **files}
+
+
+def _facets(documents: list[Document], units: list[Entry], themes: dict[str, str]) -> dict[str, object]:
+    """facets.json: each document with the id of its first section; each theme with its sections."""
+    firsts: dict[str, int] = {}
+    for sid, unit in enumerate(units):
+        firsts.setdefault(unit.document, sid)
+    shown = sorted((d for d in documents if d.meta.id in firsts), key=lambda d: firsts[d.meta.id])
+    issuers = list(dict.fromkeys(d.meta.body for d in shown))
+    docs = [{"id": d.meta.id, "title": d.meta.title, "issuer": issuers.index(d.meta.body), "year": d.meta.date.year,
+             "first": firsts[d.meta.id]} for d in shown]
+    tagged: dict[str, list[int]] = {}
+    for sid, unit in enumerate(units):
+        for theme in unit.themes:
+            tagged.setdefault(theme, []).append(sid)
+    listed = [{"id": theme, "title": title, "sections": _deltas(tagged[theme])} for theme, title in themes.items()
+              if theme in tagged]
+    return {"issuers": issuers, "documents": docs, "themes": listed}
+
+
+def _deltas(ascending: list[int]) -> list[int]:
+    """Each number as the difference from the one before: small numbers, few bytes, at any size."""
+    return [n - previous for n, previous in zip(ascending, [0, *ascending], strict=False)]
 
 
 class _Postings:

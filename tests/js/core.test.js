@@ -171,3 +171,65 @@ test("snippet ranges: source offsets of every word, merged, phrase first", () =>
   assert.equal(cut.pieces[0].text.length, 45);
   assert.equal(cut.pieces[1].text, "防災");
 });
+
+test("the katakana middle dot folds away", () => {
+  for (const q of ["スイッチング・コスト", "スイッチングコスト", "すいっちんぐこすと", "ｽｲｯﾁﾝｸﾞ･ｺｽﾄ"]) {
+    assert.deepEqual(fold.queryWords(q), ["すいっちんぐこすと"], q);
+  }
+  assert.equal(fold.fold("スイッチング・コスト"), "すいっちんぐこすと");
+});
+
+test("spelling variants fold to their group's canonical form, inside longer words too", () => {
+  const v = core.folder({}, { "取組": "取り組み", "取組み": "取り組み", "子ども": "子供", "こども": "子供" });
+  assert.deepEqual(v.queryWords("取組 取組み 取り組み"), ["取り組み"]);
+  assert.deepEqual(v.queryWords("子ども こども 子供"), ["子供"]);
+  assert.equal(v.fold("取組み状況"), v.fold("取り組み状況"));
+  assert.ok(v.fold("こども家庭庁の取組").includes(v.queryWords("子ども家庭庁")[0]));
+  // The longest variant wins (取組み, not 取組 + み), and maps back to the whole written word.
+  const fm = v.foldWithMap("の取組み状況");
+  assert.equal(fm.folded, "の取り組み状況");
+  assert.deepEqual(fm.map, [0, 1, 1, 1, 1, 4, 5, 6]);
+  assert.deepEqual(core.pieces(v, "県の取組み状況", ["取り組み"]).filter((p) => p.mark).map((p) => p.text), ["取組み"]);
+  // A word that names an Object property is no variant.
+  assert.equal(v.fold("constructor"), "constructor");
+});
+
+test("a canonical form as written stays whole and maps character by character", () => {
+  const v = core.folder({}, { "子育": "子育て", "取引": "取り引き" });
+  assert.deepEqual(v.foldWithMap("子育て"), { folded: "子育て", map: [0, 1, 2, 3] });
+  assert.equal(v.fold("子育支援"), "子育て支援");
+  assert.equal(v.fold("取引先"), "取り引き先");
+});
+
+/* facets.json for three documents (sections 0-1, 2-4, 5) and two themes (format: search.py). */
+const FACETS = core.facetIndex({
+  issuers: ["内閣府", "デジタル庁"],
+  documents: [
+    { id: "a", title: "文書A", issuer: 0, year: 2019, first: 0 },
+    { id: "b", title: "文書B", issuer: 1, year: 2024, first: 2 },
+    { id: "c", title: "文書C", issuer: 0, year: 2024, first: 5 }
+  ],
+  // sections 1, 2, 5 and 2, 3, as differences
+  themes: [{ id: "ai", title: "AI", sections: [1, 1, 3] }, { id: "data", title: "データ", sections: [2, 1] }]
+});
+const RESULTS = [5, 0, 2, 3, 1].map((id) => ({ id }));
+const ids = (list) => list.map((h) => h.id);
+
+test("filters keep the results every chosen value holds, in rank order", () => {
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, {})), [5, 0, 2, 3, 1]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { issuer: "内閣府" })), [5, 0, 1]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { year: "2024", theme: "ai" })), [5, 2]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { doc: "b", theme: "data" })), [2, 3]);
+  assert.deepEqual(ids(core.filterResults(RESULTS, FACETS, { doc: "a", year: "2024" })), []);
+});
+
+test("each filter's choices are counted over the results the other filters keep", () => {
+  const f = core.facets(RESULTS, FACETS, { year: "2024" });
+  assert.deepEqual(f.doc.map((c) => [c.value, c.count]), [["b", 2], ["c", 1]]);
+  assert.deepEqual(f.year.map((c) => [c.value, c.label, c.count]), [["2024", "2024年", 3], ["2019", "2019年", 2]]);
+  assert.deepEqual(f.issuer.map((c) => [c.value, c.count]), [["デジタル庁", 2], ["内閣府", 1]]);
+  assert.deepEqual(f.theme.map((c) => [c.value, c.count]), [["ai", 2], ["data", 2]]);
+  // A chosen value that no result holds stays listed, with 0.
+  const none = core.facets([{ id: 0 }], FACETS, { theme: "data" });
+  assert.deepEqual(none.theme.map((c) => [c.value, c.label, c.count]), [["data", "データ", 0]]);
+});

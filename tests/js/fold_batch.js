@@ -1,5 +1,5 @@
 /* Folds a batch of strings with the JS core, for tests/test_search_core.py's parity check:
- * stdin {"lookalikes": {...}, "texts": [...]}, stdout [[foldChar of each code point], fold_with_map, queryWords] per text. */
+ * stdin {"lookalikes": {...}, "variants": {...}?, "texts": [...]}, stdout [[foldChar of each code point], fold_with_map, queryWords] per text. */
 "use strict";
 const core = require("../../docs/assets/atlas-search-core.js");
 
@@ -8,7 +8,7 @@ process.stdin.setEncoding("utf8");
 process.stdin.on("data", (d) => { input += d; });
 process.stdin.on("end", () => {
   const batch = JSON.parse(input);
-  const fold = core.folder(batch.lookalikes);
+  const fold = core.folder(batch.lookalikes, batch.variants);
   const out = batch.texts.map((t) => {
     const fm = fold.foldWithMap(t);
     return { chars: Array.from(t).map(fold.foldChar), folded: fm.folded, map: fm.map, words: fold.queryWords(t) };
