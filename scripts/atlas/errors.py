@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 
@@ -14,3 +15,9 @@ class InputError(Exception):
         self.problem = problem
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}")
+
+
+def suggestion(word: str, known: list[str]) -> str:
+    """' (did you mean 'x'?)' for the known word nearest ``word``, or nothing when none is near."""
+    near = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f" (did you mean '{near[0]}'?)" if near else ""

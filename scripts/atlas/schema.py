@@ -11,7 +11,6 @@ loader that has the files (catalog.py).
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool
 from pydantic_core import PydanticCustomError
 
+from .errors import suggestion
 from .labels import KIND_LABELS, kind_label
 from .wareki import PartialDate, parse_partial_date
 
@@ -27,14 +27,12 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PATTERN_PROBLEMS = {ID_PATTERN: "must be lowercase ASCII words joined by '-' (it is part of a URL), like 'dfft-2021'"}
 
 
-
 def _kind(value: object) -> str:
     """An English kind with a Japanese label (labels.py), or a kind written in Japanese."""
     if isinstance(value, str) and value.strip() and kind_label(value) is not None:
         return value
-    near = difflib.get_close_matches(str(value).lower(), list(KIND_LABELS), n=1, cutoff=0.6)
     raise PydanticCustomError("kind", "unknown kind {value}{near}; write it in Japanese, or use one of: {known}",
-                              {"value": repr(value), "near": f" (did you mean '{near[0]}'?)" if near else "",
+                              {"value": repr(value), "near": suggestion(str(value).lower(), list(KIND_LABELS)),
                                "known": ", ".join(KIND_LABELS)})
 
 

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import suggestion
 from .fold import fold_with_map
 from .model import (
     Document,
@@ -47,7 +48,7 @@ from .model import (
 )
 from .particulars import is_particulars, topic_text
 from .schema import Themes
-from .validation import key_error, refuse_repeats, suggestion, validate
+from .validation import key_error, refuse_repeats, validate
 from .yamlfile import load_located
 
 HEADING_WEIGHT = 5

@@ -4,14 +4,13 @@ suggestion where one was misspelt."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import InputError
+from .errors import InputError, suggestion
 from .schema import PATTERN_PROBLEMS
 from .yamlfile import Located, Location
 
@@ -51,12 +50,6 @@ def key_error(located: Located, location: Location, problem: str, owner_key: str
 def describe(detail: ErrorDetails, located: Located, model: type[BaseModel], owner_key: str) -> str:
     location = _location(detail)
     return f"{_subject(located, location, owner_key)}: {_problem(detail, model)}"
-
-
-def suggestion(word: str, known: list[str]) -> str:
-    """' (did you mean 'x'?)' for the known word nearest ``word``, or nothing when none is near."""
-    near = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f" (did you mean '{near[0]}'?)" if near else ""
 
 
 def _location(detail: ErrorDetails) -> Location:
