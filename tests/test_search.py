@@ -16,9 +16,9 @@ import unicodedata
 import pytest
 
 from atlas.fold import fold_query
+from atlas.model import section_heading
 from atlas.search import _text, entries, fold  # _text: the text the index holds for a section
 from atlas.variants import build_table
-from atlas.write import section_heading
 from conftest import ROOT, search_for
 
 QUERIES = [json.loads(line) for line in (ROOT / "tests" / "search_queries.jsonl").read_text("utf-8").splitlines()]

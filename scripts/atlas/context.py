@@ -18,18 +18,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Document, ListBlock, Paragraph, Section
+from .model import Document, ListBlock, Paragraph, Section, section_heading
 
 ANCESTOR_CHARS = 16
 OPENING_CHARS = 24
 SEPARATOR = " › "
-
-
-def _heading(section: Section) -> str:
-    # The import is here because write.py imports this module.
-    from .write import section_heading
-
-    return section_heading(section)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -53,9 +46,9 @@ class HeadingContext:
         self.parents: dict[int, Section | None] = {}
         self._collect(document.sections, None)
         sections = document.all_sections()
-        counts = Counter(_heading(s) for s in sections)
+        counts = Counter(section_heading(s) for s in sections)
         self.repeated = {text for text, n in counts.items() if n > 1}
-        paths = Counter(self._path(s) for s in sections if _heading(s) in self.repeated)
+        paths = Counter(self._path(s) for s in sections if section_heading(s) in self.repeated)
         self._ambiguous_paths = {path for path, n in paths.items() if n > 1}
 
     def _collect(self, sections: list[Section], parent: Section | None) -> None:
@@ -72,11 +65,11 @@ class HeadingContext:
         return found
 
     def _path(self, section: Section) -> str:
-        parts = [_shorten(_heading(a), ANCESTOR_CHARS) for a in self.ancestors(section)]
-        return SEPARATOR.join([*parts, _heading(section)])
+        parts = [_shorten(section_heading(a), ANCESTOR_CHARS) for a in self.ancestors(section)]
+        return SEPARATOR.join([*parts, section_heading(section)])
 
     def is_repeated(self, section: Section) -> bool:
-        return _heading(section) in self.repeated
+        return section_heading(section) in self.repeated
 
     def needs_opening(self, section: Section) -> bool:
         """Whether even its ancestors leave the heading ambiguous (then its opening words help)."""
@@ -85,7 +78,7 @@ class HeadingContext:
     def label(self, section: Section) -> str:
         """The heading as shown out of place: with its context when it is repeated."""
         if not self.is_repeated(section):
-            return _heading(section)
+            return section_heading(section)
         label = self._path(section)
         opening = opening_words(section) if self.needs_opening(section) else ""
         return f"{label}（{opening}）" if opening else label
@@ -93,7 +86,7 @@ class HeadingContext:
     def sibling_note(self, section: Section, siblings: list[Section]) -> str:
         """For an outline: the opening words when the heading recurs among its own siblings (there
         the nesting shows its ancestors, but not which of the eleven 【対応策】 it is)."""
-        heading = _heading(section)
-        if sum(1 for s in siblings if _heading(s) == heading) < 2:
+        heading = section_heading(section)
+        if sum(1 for s in siblings if section_heading(s) == heading) < 2:
             return ""
         return opening_words(section)

@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Block, Document, Paragraph, block_text
-from .write import section_heading
+from .model import Block, Document, Paragraph, block_text, section_heading
 
 # Few headings: the hand-checked outlines of 16 documents with numbered outlines (5 seeds' parts,
 # guidelines, a notice, white-paper chapters, slides) have one heading per 186-2,727 characters of

@@ -252,6 +252,16 @@ class Document:
         return sum(len(block_text(block)) for section in self.all_sections() for block in section.blocks)
 
 
+def section_heading(section: Section) -> str:
+    """The heading as printed: its number (if any) and its title."""
+    if section.number and not section.title.startswith(section.number):
+        # "1．データ" and "（1）知財" as printed; a number without its own stop ("1.", "2.1",
+        # "第2章", "一", "第1", "ア" printed with a full-width space) takes a space.
+        sep = "" if section.number[-1] in "．）】〇○◯―" else " "
+        return f"{section.number}{sep}{section.title}"
+    return section.title
+
+
 def block_text(block: Block) -> str:
     """All the words of a block, markers and cells included, for counting and search."""
     if isinstance(block, Paragraph):

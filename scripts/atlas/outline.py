@@ -23,9 +23,8 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .model import Document, Line, Section
+from .model import Document, Line, Section, section_heading
 from .normalize import normalize_chars
-from .write import section_heading
 from .yamlfile import LineLoader
 
 WHERE = ("corpus", "sources")

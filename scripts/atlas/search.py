@@ -70,9 +70,9 @@ from dataclasses import dataclass
 from .context import HeadingContext
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
-from .model import Block, Document, Section, block_text
+from .model import Block, Document, Section, block_text, section_heading
 from .variants import build_table
-from .write import section_heading, section_url
+from .write import section_url
 
 FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query

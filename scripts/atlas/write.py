@@ -19,7 +19,7 @@ from .context import HeadingContext
 from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
-from .model import Block, Document, Section
+from .model import Block, Document, Section, section_heading
 from .themes import Theme
 from .write_clean import clean_text
 
@@ -68,16 +68,6 @@ class Page:
     path: str  # relative to docs/, e.g. "documents/x/index.md"
     title: str
     text: str
-
-
-def section_heading(section: Section) -> str:
-    """The heading as printed: its number (if any) and its title."""
-    if section.number and not section.title.startswith(section.number):
-        # "1．データ" and "（1）知財" as printed; a number without its own stop ("1.", "2.1",
-        # "第2章", "一", "第1", "ア" printed with a full-width space) takes a space.
-        sep = "" if section.number[-1] in "．）】〇○◯―" else " "
-        return f"{section.number}{sep}{section.title}"
-    return section.title
 
 
 def chapter_page_name(section: Section) -> str:
