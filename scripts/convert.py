@@ -3,6 +3,7 @@
 
     python scripts/convert.py                      # sources/ → docs/ (and mkdocs.yml nav)
     python scripts/convert.py --sources DIR --out DIR
+    python scripts/convert.py --dump DIR           # and the model after every stage, as JSON
 
 Exit status 1 with one line naming the file (and line) on bad input.  A document whose structure
 looks implausible (atlas.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per
@@ -37,11 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write pages into")
     parser.add_argument("--update-anchors", action="store_true",
                         help="record new headings' ids in SOURCES/anchors.lock (published ids never change)")
+    parser.add_argument("--dump", type=Path, metavar="DIR",
+                        help="also write the model after every stage as JSON: DIR/<doc-id>/NN-<stage>.json")
     args = parser.parse_args(argv)
     default_out = args.out.resolve() == (ROOT / "docs").resolve()
     try:
         documents = convert(args.sources, args.out, ROOT / "mkdocs.yml" if default_out else None,
-                            update_anchors=args.update_anchors)
+                            update_anchors=args.update_anchors, dump=args.dump)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

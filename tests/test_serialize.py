@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +26,8 @@ from atlas.model import (
 )
 from atlas.serialize import FORMAT_VERSION, ModelFormatError, from_json, to_json
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_every_real_document_round_trips(documents: dict[str, Document]) -> None:
     for doc in documents.values():
@@ -34,8 +39,8 @@ def test_blocks_carry_a_type_tag_and_dates_are_iso(documents: dict[str, Document
     doc = documents["digital-nippon-2024"]
     data = json.loads(to_json(doc))
     assert data["format"] == FORMAT_VERSION
-    assert data["document"]["meta"]["date"] == "2024-05-21"
-    tags = {block["type"] for section in data["document"]["sections"] for block in section["blocks"]}
+    assert data["value"]["meta"]["date"] == "2024-05-21"
+    tags = {block["type"] for section in data["value"]["sections"] for block in section["blocks"]}
     assert "Paragraph" in tags
     assert tags <= {"Paragraph", "ListBlock", "Table"}
 
@@ -80,6 +85,40 @@ def test_another_format_version_is_refused_in_one_line() -> None:
 
 def test_an_unknown_block_type_is_refused() -> None:
     data = json.loads(to_json(_small_document()))
-    data["document"]["sections"][0]["blocks"][0]["type"] = "Chart"
+    data["value"]["sections"][0]["blocks"][0]["type"] = "Chart"
     with pytest.raises(ModelFormatError, match="Chart"):
         from_json(json.dumps(data))
+
+
+def test_dump_writes_what_each_stage_made(tmp_path) -> None:
+    """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
+    from atlas.model import Draft
+
+    out, dump = tmp_path / "docs", tmp_path / "dump"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "convert.py"), "--out", str(out), "--dump", str(dump)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
+    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "05-nest.json" in stages
+    read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
+    assert isinstance(read, Document) and read.lines and not read.sections  # lines, nothing built yet
+    draft = from_json((dump / "digital-nippon-2024" / "02-structure.json").read_text(encoding="utf-8"))
+    assert isinstance(draft, Draft) and draft.items
+    # Sections are nested with ids before the lock pins the published ones; themes come later still.
+    anchored = from_json((dump / "digital-nippon-2024" / "06-anchors.json").read_text(encoding="utf-8"))
+    assert isinstance(anchored, Document) and all(s.anchor for s in anchored.all_sections())
+    assert not any(s.themes for s in anchored.all_sections())
+    last = from_json((dump / "digital-nippon-2024" / stages[-1]).read_text(encoding="utf-8"))
+    assert isinstance(last, Document) and any(s.themes for s in last.all_sections())
+
+
+def test_the_stages_are_declared_once_in_order() -> None:
+    from atlas.convert import LIBRARY_STAGES
+    from atlas.pipeline import DOCUMENT_STAGES
+
+    assert [s.name for s in DOCUMENT_STAGES] == ["read", "structure", "text", "notes", "nest", "anchors"]
+    names = [s.name for s in LIBRARY_STAGES]
+    assert names[0] == "documents" and names.index("themes") < names.index("related") < names.index("pages")
+    assert all(stage.run.__doc__ for stage in [*DOCUMENT_STAGES, *LIBRARY_STAGES])  # each says what it does

@@ -1,4 +1,8 @@
-"""The whole conversion: catalog → documents → pages, nav and report in ``out``."""
+"""The whole conversion: catalog → documents → pages, nav and report in ``out``.
+
+``LIBRARY_STAGES`` is the order of the library's stages (the first runs every document through
+``pipeline.DOCUMENT_STAGES``); ``convert`` runs them, then ``write_site`` writes the result.
+"""
 
 from __future__ import annotations
 
@@ -6,103 +10,242 @@ import codecs
 import json
 import re
 import shutil
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
-from .glossary import load_glossary, mark_abbreviations
+from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
-from .model import Document
-from .pipeline import build_document
+from .model import Document, Draft
+from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read import decode
-from .report import document_report, report_markdown
+from .report import DocumentReport, document_report, report_markdown
 from .search import build_index
-from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
+from .serialize import to_json
+from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
 from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
-from .write_themes import glossary_page, load_events, theme_pages, timeline_page
+from .write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
 
 GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
 
-def convert(
-    sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False
-) -> list[Document]:
-    entries = load_catalog(sources)
-    documents: list[Document] = []
-    parents: dict[str, Document] = {}
-    children: dict[str, list[Document]] = {}
-    for entry in entries:
+@dataclass
+class Library:
+    """What the library's stages hand on to each other: every document of the catalog, then the
+    themes and glossary they are tagged with, then the pages written from them."""
+
+    sources: Path
+    update_anchors: bool = False
+    watch: StageWatcher | None = None
+    entries: list[Entry] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    parents: dict[str, Document] = field(default_factory=dict)  # a compilation, by id
+    children: dict[str, list[Document]] = field(default_factory=dict)  # its parts, by its id
+    reports: list[DocumentReport] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def content(self) -> list[Document]:
+        """Documents with text of their own (a compilation's own entry has none: its parts do)."""
+        return [doc for doc in self.documents if doc.lines]
+
+
+@dataclass(frozen=True)
+class LibraryStage:
+    """A named step over the whole library; its function's docstring says what it does."""
+
+    name: str
+    run: Callable[[Library], None]
+
+
+def read_documents(library: Library) -> None:
+    """Every catalog entry through the document stages (pipeline.DOCUMENT_STAGES)."""
+    library.entries = load_catalog(library.sources)
+    for entry in library.entries:
         if entry.parts:
             parent = Document(meta=entry.meta)
-            parents[entry.meta.id] = parent
-            documents.append(parent)
-            children[entry.meta.id] = [build_document(part, sources) for part in entry.parts]
-            documents.extend(children[entry.meta.id])
+            library.parents[entry.meta.id] = parent
+            library.documents.append(parent)
+            parts = [build_document(part, library.sources, library.watch) for part in entry.parts]
+            library.children[entry.meta.id] = parts
+            library.documents.extend(parts)
         else:
-            documents.append(build_document(entry, sources))
-    reports = [document_report(doc) for doc in documents if doc.lines]
-    for report in reports:
+            library.documents.append(build_document(entry, library.sources, library.watch))
+
+
+def check_conservation(library: Library) -> None:
+    """Every character of every source is in the output or counted as furniture, or the
+    conversion stops: nothing is lost or invented silently."""
+    library.reports = [document_report(doc) for doc in library.content]
+    for report in library.reports:
         if not report.conserved:
             raise InputError(
-                sources / "catalog.yml",
+                library.sources / "catalog.yml",
                 f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
                 f"or invent {report.invented[:40]!r}",
             )
-    lock_path = sources / "anchors.lock"
+
+
+def pin_anchors(library: Library) -> None:
+    """Published section ids kept as sources/anchors.lock records them; each section's page chosen."""
+    lock_path = library.sources / "anchors.lock"
     lock = load_lock(lock_path)
-    for doc in documents:
+    for doc in library.documents:
         apply_lock(doc, lock)
         paginate(doc)
-    if update_anchors:
-        write_lock(lock_path, updated_lock([d for d in documents if d.lines], lock))
-    themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []
-    glossary = load_glossary(sources / "glossary.yml") if (sources / "glossary.yml").is_file() else []
-    events = load_events(sources / "events.yml") if (sources / "events.yml").is_file() else []
-    content = [doc for doc in documents if doc.lines]
-    tag_sections(content, themes)
-    link_first_mentions(content, themes)
-    mark_abbreviations(content, glossary)
-    relate_sections(content)
+    if library.update_anchors:
+        write_lock(lock_path, updated_lock(library.content, lock))
+
+
+def load_vocabularies(library: Library) -> None:
+    """The curated themes, glossary and timeline events (each optional)."""
+    sources = library.sources
+    library.themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []
+    library.glossary = load_glossary(sources / "glossary.yml") if (sources / "glossary.yml").is_file() else []
+    library.events = load_events(sources / "events.yml") if (sources / "events.yml").is_file() else []
+
+
+def tag_themes(library: Library) -> None:
+    """Each section tagged with the themes it is about (themes.tag_sections)."""
+    tag_sections(library.content, library.themes)
+
+
+def link_themes(library: Library) -> None:
+    """The first mention of each tagged theme links to its theme page."""
+    link_first_mentions(library.content, library.themes)
+
+
+def mark_glossary_terms(library: Library) -> None:
+    """Abbreviations the glossary explains are marked for their tooltips."""
+    mark_abbreviations(library.content, library.glossary)
+
+
+def relate(library: Library) -> None:
+    """Up to three related sections in other documents, for each section."""
+    relate_sections(library.content)
+
+
+def build_pages(library: Library) -> None:
+    """The site's pages from the finished documents: documents, themes, glossary, timeline, home,
+    document list and the conversion report."""
+    documents, themes = library.documents, library.themes
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
-                    {g.term: g.title for g in glossary})
-    pages: list[Page] = []
+                    {g.term: g.title for g in library.glossary})
+    pages = library.pages
     for doc in documents:
-        parent = parents.get(doc.meta.parent) if doc.meta.parent else None
-        pages.extend(document_pages(doc, parent, children.get(doc.meta.id, []), corpus))
+        parent = library.parents.get(doc.meta.parent) if doc.meta.parent else None
+        pages.extend(document_pages(doc, parent, library.children.get(doc.meta.id, []), corpus))
     if themes:
         pages.extend(theme_pages(documents, themes))
-    if glossary:
+    if library.glossary:
         pages.append(glossary_page(corpus.glossary))
-    pages.append(timeline_page(documents, events))
-    intro_path = sources / "home.md"
+    pages.append(timeline_page(documents, library.events))
+    intro_path = library.sources / "home.md"
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
-    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
+    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports)))
+
+
+# The library's conversion, in order: documents first (each through pipeline.DOCUMENT_STAGES),
+# then what needs the whole library.  Writing the site (write_site) follows.
+LIBRARY_STAGES: tuple[LibraryStage, ...] = (
+    LibraryStage("documents", read_documents),
+    LibraryStage("conservation", check_conservation),
+    LibraryStage("anchors-pinned", pin_anchors),
+    LibraryStage("vocabularies", load_vocabularies),
+    LibraryStage("themes", tag_themes),
+    LibraryStage("theme-links", link_themes),
+    LibraryStage("glossary-terms", mark_glossary_terms),
+    LibraryStage("related", relate),
+    LibraryStage("pages", build_pages),
+)
+
+
+def convert(
+    sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False,
+    dump: Path | None = None,
+) -> list[Document]:
+    """Run the library's stages over the catalog in ``sources`` and write the site's pages into
+    ``out``; with ``dump``, also the model after every stage (see ``ModelDump``)."""
+    watcher = ModelDump(dump) if dump is not None else None
+    library = Library(sources, update_anchors, watcher.document_stage if watcher else None)
+    for stage in LIBRARY_STAGES:
+        stage.run(library)
+        if watcher is not None:
+            watcher.library_stage(stage.name, library.content)
+    write_site(library, out, mkdocs_yml)
+    return library.documents
+
+
+def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
+    """Pages, published sources, the search index, the nav and the report's data into ``out``."""
+    documents = library.documents
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
-    write_pages(pages, out)
-    _copy_sources(entries, sources, out / "sources")
-    for name, content in build_index(documents, {t.id: t.ja for t in themes}).items():
+    write_pages(library.pages, out)
+    _copy_sources(library.entries, library.sources, out / "sources")
+    for name, content in build_index(documents, {t.id: t.ja for t in library.themes}).items():
         target = out / "atlas" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    nav = nav_yaml(documents, themes, bool(glossary))
+    nav = nav_yaml(documents, library.themes, bool(library.glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(
-        json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        json.dumps([asdict(r) for r in library.reports], ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
     )
     if mkdocs_yml is not None:
         splice_nav(mkdocs_yml, nav)
-    return documents
+
+
+class ModelDump:
+    """Writes the model after every stage that changed it, so a reader of the code can see what each
+    stage did: ``<folder>/<doc-id>/NN-<stage>.json`` (serialize.py's format), NN the stage's place
+    in the whole run (document stages first, then the library's: a missing number is a stage that
+    changed nothing in that document).  Up to the structure stage a document is its lines; then its
+    draft (headings and blocks in reading order); from the nest stage on, the document itself."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.last: dict[str, str] = {}  # each document's last dump, to skip a stage that changed nothing
+
+    def document_stage(self, stage: str, work: Work) -> None:
+        if work.document is not None:
+            model: Document | Draft = work.document
+        elif work.draft is not None:
+            model = work.draft
+        else:
+            model = Document(meta=work.entry.meta, lines=work.lines)
+        self._write(work.entry.meta.id, stage, model)
+
+    def library_stage(self, stage: str, documents: list[Document]) -> None:
+        for document in documents:
+            self._write(document.meta.id, stage, document)
+
+    def _write(self, document_id: str, stage: str, model: Document | Draft) -> None:
+        text = to_json(model) + "\n"
+        if self.last.get(document_id) == text:
+            return
+        self.last[document_id] = text
+        target = self.folder / document_id / f"{STAGE_NUMBERS[stage]:02d}-{stage}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+# Each stage's place in a whole run, for the dump's file names.
+STAGE_NUMBERS = {stage.name: number for number, stage in enumerate([*DOCUMENT_STAGES, *LIBRARY_STAGES], 1)}
 
 
 def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:

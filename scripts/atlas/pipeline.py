@@ -1,8 +1,14 @@
-"""read → normalise/clean → structure → document model, for one catalog entry."""
+"""One catalog entry's conversion: source → lines → draft → document, as a declared list of stages.
+
+``DOCUMENT_STAGES`` is the order; each stage is a small function over ``Work`` (what the stages
+hand on) that calls the module doing the work.  ``build_document`` runs them and may hand each
+stage's result to a watcher (``convert.py --dump`` writes them out as JSON).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog import Entry
@@ -28,26 +34,119 @@ def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
     return raw[first - 1 : last], first
 
 
-def build_document(entry: Entry, sources: Path) -> Document:
+@dataclass
+class Work:
+    """What one document's stages hand on to each other: the source's lines, then a draft (headings
+    and blocks in reading order), then the document (sections nested)."""
+
+    entry: Entry
+    sources: Path
+    lines: list[Line] = field(default_factory=list)
+    slides: bool = False
+    draft: Draft | None = None
+    document: Document | None = None
+
+    @property
+    def structured_as_written(self) -> bool:
+        """A clean text states its structure: the reader's draft is final, nothing is guessed."""
+        return self.entry.meta.format == "clean"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named step of the conversion; its function's docstring says what it does."""
+
+    name: str
+    run: Callable[[Work], None]
+
+
+def read_source(work: Work) -> None:
+    """Source → lines: a PDF's lines with their layout; a text's lines normalised and classified
+    (body or furniture); a clean text read with the structure it states."""
+    entry, sources = work.entry, work.sources
     if entry.meta.format == "clean":
         raw, first = source_lines(entry, sources)
-        draft, lines = read_clean(sources / entry.meta.source, raw, first)
-        return _document(entry, draft, lines)
-    if entry.meta.format == "pdf":
+        work.draft, work.lines = read_clean(sources / entry.meta.source, raw, first)
+    elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        lines, slides = pdf.lines, looks_like_slides(pdf)
+        work.lines, work.slides = pdf.lines, looks_like_slides(pdf)
     else:
         raw, first = source_lines(entry, sources)
-        lines = classify(raw, first)
-        _, missing = resolve_text_hints(lines, entry.hints)
+        work.lines = classify(raw, first)
+        _, missing = resolve_text_hints(work.lines, entry.hints)
         if missing:
             raise InputError(sources / "catalog.yml", f"'{entry.meta.id}': no line reads {missing[0]!r}", entry.line)
-        slides = paged_like_slides(lines)
-    # One structure step for both readers: a PDF's lines carry their layout, a text's do not.
-    draft = read_structure(lines, replace(entry.hints, slides=entry.hints.slides or slides))
-    finish_text(draft)
-    link_footnotes(draft)
-    return _document(entry, draft, lines)
+        work.slides = paged_like_slides(work.lines)
+
+
+def find_structure(work: Work) -> None:
+    """Lines → draft: headings, paragraphs, lists, tables and notes in reading order (one step for
+    both readers: a PDF's lines carry their layout, a text's do not)."""
+    if work.structured_as_written:
+        return
+    hints = replace(work.entry.hints, slides=work.entry.hints.slides or work.slides)
+    work.draft = read_structure(work.lines, hints)
+
+
+def finish_draft_text(work: Work) -> None:
+    """Letter-spaced words rejoined in every text, now that lines are joined."""
+    if not work.structured_as_written:
+        finish_text(_draft(work))
+
+
+def link_notes(work: Work) -> None:
+    """Markers glued to the text (「概念である1。」) → footnote references."""
+    if not work.structured_as_written:
+        link_footnotes(_draft(work))
+
+
+def nest_sections(work: Work) -> None:
+    """Draft → document: every block under its heading, headings nested by the rank of their numbering."""
+    draft = _draft(work)
+    preamble, sections = nest(draft)
+    work.document = Document(
+        meta=work.entry.meta,
+        preamble=preamble,
+        sections=sections,
+        footnotes=draft.footnotes,
+        lines=work.lines,
+        out_of_order=draft.out_of_order,
+    )
+
+
+def number_sections(work: Work) -> None:
+    """Every section's id from its numbering path (the published ids are pinned later, by the lock)."""
+    assert work.document is not None
+    assign_anchors(work.document.sections)
+
+
+def _draft(work: Work) -> Draft:
+    assert work.draft is not None, "a stage that needs the draft ran before the structure stage"
+    return work.draft
+
+
+# One document's conversion, in order.  convert.py runs the library's stages after these.
+DOCUMENT_STAGES: tuple[Stage, ...] = (
+    Stage("read", read_source),
+    Stage("structure", find_structure),
+    Stage("text", finish_draft_text),
+    Stage("notes", link_notes),
+    Stage("nest", nest_sections),
+    Stage("anchors", number_sections),
+)
+
+# Called after each stage with the stage's name and what it made (see convert.py --dump).
+StageWatcher = Callable[[str, Work], None]
+
+
+def build_document(entry: Entry, sources: Path, watch: StageWatcher | None = None) -> Document:
+    work = Work(entry, sources)
+    for stage in DOCUMENT_STAGES:
+        stage.run(work)
+        if watch is not None:
+            watch(stage.name, work)
+    assert work.document is not None
+    return work.document
 
 
 # A page of a slide deck holds little text: a title, a few bullets, labels.  A report's page
@@ -63,16 +162,3 @@ def paged_like_slides(lines: list[Line]) -> bool:
         return False
     chars = sum(len(line.text) for line in lines if line.kind == "body")
     return chars / len(pages) < SLIDE_PAGE_CHARS
-
-
-def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
-    preamble, sections = nest(draft)
-    assign_anchors(sections)
-    return Document(
-        meta=entry.meta,
-        preamble=preamble,
-        sections=sections,
-        footnotes=draft.footnotes,
-        lines=lines,
-        out_of_order=draft.out_of_order,
-    )

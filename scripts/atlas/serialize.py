@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from . import model
-from .model import Document
+from .model import Document, Draft
 
 FORMAT_VERSION = 1
 
@@ -32,18 +32,25 @@ class ModelFormatError(ValueError):
     """A dump this version cannot read: another format version, or a value of the wrong shape."""
 
 
-def to_json(document: Document, indent: int | None = 1) -> str:
-    """The document as JSON text (UTF-8 friendly: Japanese stays as it is)."""
-    return json.dumps({"format": FORMAT_VERSION, "document": _encode(document)},
+# What a dump may hold: a document, or a reader's draft before the sections are nested.
+_TOP_LEVEL: dict[str, type] = {"Document": Document, "Draft": Draft}
+
+
+def to_json(value: Document | Draft, indent: int | None = 1) -> str:
+    """The document (or draft) as JSON text (Japanese stays as it is)."""
+    return json.dumps({"format": FORMAT_VERSION, "model": type(value).__name__, "value": _encode(value)},
                       ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str) -> Document:
+def from_json(text: str) -> Document | Draft:
     data = json.loads(text)
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
         found = data.get("format") if isinstance(data, dict) else None
         raise ModelFormatError(f"model dump format {found!r}, this converter reads {FORMAT_VERSION}")
-    return _decode(data["document"], Document)
+    kind = _TOP_LEVEL.get(data.get("model", ""))
+    if kind is None:
+        raise ModelFormatError(f"a dump of {data.get('model')!r}: this converter reads {sorted(_TOP_LEVEL)}")
+    return _decode(data["value"], kind)
 
 
 def _encode(value: Any) -> Any:
