@@ -87,10 +87,9 @@ def run_query(page, query: str) -> tuple[str, list[str]]:
     box = page.locator("input.md-search__input")
     box.fill("")
     box.fill(query)
-    page.wait_for_function(
-        "(q) => document.querySelector('.md-search-result__meta').textContent.includes('件')"
-        " || document.querySelector('.md-search-result__list').children.length > 0", arg=query)
-    page.wait_for_timeout(50)
+    # The panel says which query it answers: the previous query's count is no answer to this one.
+    page.wait_for_function("(q) => document.querySelector('.md-search-result__meta').dataset.query === q",
+                           arg=query)
     meta = page.locator(".md-search-result__meta").inner_text()
     hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "as => as.map(a => a.href)")
     return meta, hrefs

@@ -203,6 +203,7 @@
           var fragment = document.createDocumentFragment();
           entries.forEach(function (entry) { fragment.appendChild(resultItem(entry, found, fold, root)); });
           list.appendChild(fragment);
+          meta.dataset.query = query; // which query the panel now answers (tests wait for it)
           facets.then(function (filing) {
             if (mine === latest) drawFilters(core.facets(found.results, filing, filters), found.results.length);
           }, function () { panel.hidden = true; }); // no filters this time; the next query asks again
