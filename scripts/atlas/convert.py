@@ -21,9 +21,10 @@ from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
 from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
+from .write_editions import comparison_pages, edition_notes
 from .write_themes import glossary_page, load_events, theme_pages, timeline_page
 
-GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
+GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view", "editions")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
@@ -69,10 +70,12 @@ def convert(
     relate_sections(content)
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
                     {g.term: g.title for g in glossary})
+    corpus.edition_notes, corpus.edition_banners = edition_notes(documents)
     pages: list[Page] = []
     for doc in documents:
         parent = parents.get(doc.meta.parent) if doc.meta.parent else None
         pages.extend(document_pages(doc, parent, children.get(doc.meta.id, []), corpus))
+    pages.extend(comparison_pages(documents))
     if themes:
         pages.extend(theme_pages(documents, themes))
     if glossary:
