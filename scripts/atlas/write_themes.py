@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .context import HeadingContext
+from .editions import newest_edition_first, superseded
 from .fold import fold, fold_with_map
 from .labels import date_label
 from .markdown import escape
@@ -44,11 +45,20 @@ def _excerpt(section: Section, theme: Theme | None = None, terms: list[str] | No
 
 def theme_pages(documents: list[Document], themes: list[Theme]) -> list[Page]:
     by_id = {t.id: t for t in themes}
-    ordered = _documents_by_date(documents)
+    # By date, but a work's older editions right after its newest, each marked 「旧版」.
+    ordered = newest_edition_first(_documents_by_date(documents))
+    older = set(superseded(documents))
     pages = [_overview(ordered, themes)]
     for theme in themes:
-        pages.append(_theme_page(theme, ordered, by_id))
+        pages.append(_theme_page(theme, ordered, by_id, older))
     return pages
+
+
+OLD_EDITION = '<span class="atlas-old-edition">旧版</span>'
+
+
+def _old_mark(doc: Document, older: set[str]) -> str:
+    return f" {OLD_EDITION}" if doc.meta.id in older else ""
 
 
 def tagged(document: Document, theme: Theme) -> list[Section]:
@@ -57,7 +67,7 @@ def tagged(document: Document, theme: Theme) -> list[Section]:
     return sorted(found, key=lambda s: (-s.theme_scores.get(theme.id, 0), s.span.start))
 
 
-def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) -> Page:
+def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme], older: set[str]) -> Page:
     lines = [front_matter(f"{theme.ja} | テーマ"), f"# {escape(theme.ja)} {{#top}}", "",
              f"*{escape(theme.en)}*", "{: .atlas-theme-en }", "", escape(theme.definition), "",
              f"**キーワード**：{escape('、'.join(theme.terms))}", "{: .atlas-theme-terms }", ""]
@@ -72,11 +82,12 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
     else:
         lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
         for doc, sections in covering:
-            lines.append(f"| {date_label(doc.meta)} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
-                         f"{escape(doc.meta.body)} | {len(sections)} |")
+            link = f"[{escape(doc.meta.title)}](#doc-{doc.meta.id}){_old_mark(doc, older)}"
+            lines.append(f"| {date_label(doc.meta)} | {link} | {escape(doc.meta.body)} | {len(sections)} |")
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
-            lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年） {{#doc-{doc.meta.id}}}", ""]
+            lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年）{_old_mark(doc, older)} "
+                      f"{{#doc-{doc.meta.id}}}", ""]
             label = HeadingContext(doc).label  # 【対応策】 out of its document: with its context
             for section in sections[:PASSAGES_PER_DOCUMENT]:
                 url = section_url(doc, section, "themes")
