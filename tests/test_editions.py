@@ -12,7 +12,7 @@ import pytest
 
 from atlas.catalog import load_catalog
 from atlas.convert import convert
-from atlas.editions import compare, inline_diff, works
+from atlas.editions import Unit, compare, compare_paragraphs, inline_diff, works
 from atlas.errors import InputError
 from atlas.model import Document
 from atlas.search import build_index
@@ -92,7 +92,7 @@ themes:
 
 def _folder(tmp_path: Path, catalog: str = CATALOG) -> Path:
     folder = tmp_path / "src"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "guide-v1.txt").write_text(OLD_TEXT, encoding="utf-8")
     (folder / "guide-v2.txt").write_text(NEW_TEXT, encoding="utf-8")
     (folder / "catalog.yml").write_text(catalog, encoding="utf-8")
@@ -151,6 +151,21 @@ def test_inline_difference_keeps_okurigana_changes_whole():
     assert [(p.op, p.text) for p in pieces] == [("equal", "令和"), ("delete", "5年度"), ("insert", "6年版")]
 
 
+def test_paragraphs_are_paired_across_reordering_and_spaces_are_no_change():
+    old = [Unit("1-p1", "生成AIは学びの補助として使うことができる。"),
+           Unit("1-p2", "その上で、レポートなどの課題を出す際は、評価する際の視点を予め設定する。"),
+           Unit("1-p3", "口頭発表の機会を設ける。")]
+    new = [Unit("2-p1", "レポート等の課題を出す際は、評価する際の視点を予め設定する。"),
+           Unit("2-p2", "生成 AI は学びの補助として使うことができる。"),
+           Unit("2-p3", "保護者に周知する。")]
+    steps = [(step.status, step.old.ident if step.old else "", step.new.ident if step.new else "")
+             for step in compare_paragraphs(old, new)]
+    # 1-p2 moved before 1-p1 and was reworded: still one changed paragraph; 1-p1 only gained spaces.
+    assert steps == [("changed", "1-p2", "2-p1"), ("equal", "1-p1", "2-p2"), ("removed", "1-p3", ""),
+                     ("added", "", "2-p3")]
+    assert [(p.op, p.text) for p in inline_diff("生成AIの利用", "生成 AI の利用")] == [("equal", "生成 AI の利用")]
+
+
 def test_the_comparison_page_shows_summary_changes_and_links_into_both_editions(edition_site):
     out, _ = edition_site
     page = (out / "editions" / "guide-v1--guide-v2.md").read_text(encoding="utf-8")
@@ -158,7 +173,7 @@ def test_the_comparison_page_shows_summary_changes_and_links_into_both_editions(
     rows = r"^\| (追加（新版のみ）|削除（旧版のみ）|変更|変更なし|うち移動) \| (\d+) \|$"
     summary = dict(re.findall(rows, page, re.M))
     assert summary == {"追加（新版のみ）": "1", "削除（旧版のみ）": "1", "変更": "2", "変更なし": "3", "うち移動": "1"}
-    assert "形式の違い" not in page  # same kind, most sections matched: nothing to warn of
+    assert "構成の違い" not in page  # same kind, most sections matched: nothing to warn of
     # The one changed character, marked for eyes and for screen readers, with both paragraphs' permalinks.
     assert ('2<del><span class="atlas-sr">［削除：</span>3<span class="atlas-sr">］</span></del>'
             '<ins><span class="atlas-sr">［追加：</span>4<span class="atlas-sr">］</span></ins>年度から') in page
@@ -250,3 +265,19 @@ def test_an_edition_with_two_next_editions_is_refused(tmp_path):
     assert str(caught.value).endswith(
         "catalog.yml:26: key 'edition_of' of 'guide-v3': 'guide-v1' already has a next edition, 'guide-v2' "
         "(line 18): name the latest edition instead")
+
+
+def test_a_pair_of_different_kinds_or_structures_says_so_in_its_summary(tmp_path):
+    slides = CATALOG.replace("kind: guideline\n    source: guide-v1.txt", "kind: slides\n    source: guide-v1.txt")
+    convert(_folder(tmp_path / "kinds", slides), tmp_path / "kinds" / "out")
+    page = (tmp_path / "kinds" / "out" / "editions" / "guide-v1--guide-v2.md").read_text(encoding="utf-8")
+    assert "**構成の違いに注意**：旧版は説明資料、新版はガイドラインです。対応する節が見つかったのは両版の節の 83% " \
+        in page
+    # The same kind, but a rewrite that keeps nothing: most of it is added and removed, and it says so.
+    folder = _folder(tmp_path / "rewrite")
+    rewrite = "１．概要\n本書は全面的に書き改めた。\n２．体制\n推進本部を置く。\n"
+    (folder / "guide-v2.txt").write_text(rewrite, encoding="utf-8")
+    convert(folder, tmp_path / "rewrite" / "out")
+    page = (tmp_path / "rewrite" / "out" / "editions" / "guide-v1--guide-v2.md").read_text(encoding="utf-8")
+    assert "**構成の違いに注意**：対応する節が見つかったのは両版の節の 0% にとどまり" in page
+    assert "| 追加（新版のみ） | 2 |" in page and "| 削除（旧版のみ） | 6 |" in page

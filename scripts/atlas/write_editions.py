@@ -95,7 +95,7 @@ def _summary(comparison: Comparison) -> list[str]:
     old_kind, new_kind = kind_label(old.meta.kind) or old.meta.kind, kind_label(new.meta.kind) or new.meta.kind
     if old_kind != new_kind or comparison.matched_share < FEW_MATCHED:
         formats = f"旧版は{escape(old_kind)}、新版は{escape(new_kind)}です。" if old_kind != new_kind else ""
-        lines += [f"**形式の違いに注意**：{formats}対応する節が見つかったのは両版の節の "
+        lines += [f"**構成の違いに注意**：{formats}対応する節が見つかったのは両版の節の "
                   f"{comparison.matched_share:.0%} にとどまり、多くは「追加」「削除」として示されます。"
                   "構成が変わったためで、内容がすべて入れ替わったとは限りません。", "{: .atlas-edition-caution }", ""]
     return [*lines, "</div>", ""]
