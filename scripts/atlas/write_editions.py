@@ -91,7 +91,8 @@ def _summary(comparison: Comparison) -> list[str]:
              f"| うち見出しの文言の変更 | {renamed} |",
              f"| うち番号の変更 | {renumbered} |", "",
              f"旧版 {in_old} 節、新版 {in_new} 節のうち {matched} 組を同じ節として対応づけました"
-             "（見出しの文言と本文の類似度による。番号だけでは対応づけません）。", ""]
+             "（見出しの文言と本文の類似度による。番号だけでは対応づけません。"
+             "[比較の方法](../about.md#editions)）。", ""]
     old_kind, new_kind = kind_label(old.meta.kind) or old.meta.kind, kind_label(new.meta.kind) or new.meta.kind
     if old_kind != new_kind or comparison.matched_share < FEW_MATCHED:
         formats = f"旧版は{escape(old_kind)}、新版は{escape(new_kind)}です。" if old_kind != new_kind else ""
