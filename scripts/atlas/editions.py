@@ -245,16 +245,16 @@ def _after(ordered: list[SectionChange], old_parts: list[Part], part: Part, matc
 
 def match_sections(old_parts: list[Part], new_parts: list[Part]) -> list[tuple[Part, Part, float]]:
     """The pairs of sections taken as one: the best-scoring pairs first, each section used once."""
-    old_grams = [_bigrams(part.text) for part in old_parts]
-    new_grams = [_bigrams(part.text) for part in new_parts]
+    old_keys = [_Key.of(part) for part in old_parts]
+    new_keys = [_Key.of(part) for part in new_parts]
     scored = []
-    for i, old_part in enumerate(old_parts):
-        for j, new_part in enumerate(new_parts):
-            score = _score(old_part, new_part, old_grams[i], new_grams[j])
+    for i, old_key in enumerate(old_keys):
+        for j, new_key in enumerate(new_keys):
+            score = _score(old_key, new_key)
             if score >= MATCH_SCORE:
                 # Ties go to the pair nearest in relative position: a heading that recurs
                 # (【対応策】) is matched with its counterpart, not the first of its name.
-                distance = abs(old_part.order / max(1, len(old_parts)) - new_part.order / max(1, len(new_parts)))
+                distance = abs(i / max(1, len(old_parts)) - j / max(1, len(new_parts)))
                 scored.append((-score, distance, i, j))
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -268,26 +268,38 @@ def match_sections(old_parts: list[Part], new_parts: list[Part]) -> list[tuple[P
     return sorted(pairs, key=lambda pair: pair[1].order)
 
 
-def _score(old: Part, new: Part, old_grams: Counter[str], new_grams: Counter[str]) -> float:
-    if (old.section is None) != (new.section is None):
+@dataclass(frozen=True)
+class _Key:
+    """What matching compares of a section, computed once: folded heading, text bigrams."""
+
+    preamble: bool
+    heading: str
+    grams: Counter[str]
+    total: int
+
+    @classmethod
+    def of(cls, part: Part) -> _Key:
+        folded = fold(part.text)
+        grams = Counter(folded[i:i + 2] for i in range(len(folded) - 1))
+        return cls(part.section is None, fold(part.heading), grams, sum(grams.values()))
+
+
+def _score(old: _Key, new: _Key) -> float:
+    if old.preamble != new.preamble:
         return 0.0  # the text before the first heading is only ever its own counterpart
-    title = difflib.SequenceMatcher(None, fold(old.heading), fold(new.heading), autojunk=False).ratio()
-    if not old_grams and not new_grams:
+    title = difflib.SequenceMatcher(None, old.heading, new.heading, autojunk=False).ratio()
+    if not old.total and not new.total:
         return title  # headings over subsections only: the heading is all there is
-    return TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * _overlap(old_grams, new_grams)
+    return TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * _overlap(old, new)
 
 
-def _bigrams(text: str) -> Counter[str]:
-    folded = fold(text)
-    return Counter(folded[i:i + 2] for i in range(len(folded) - 1))
-
-
-def _overlap(a: Counter[str], b: Counter[str]) -> float:
+def _overlap(a: _Key, b: _Key) -> float:
     """Dice coefficient over bigram counts: 1 for the same text, 0 for nothing in common."""
-    if not a or not b:
+    if not a.total or not b.total:
         return 0.0
-    common = sum((a & b).values())
-    return 2 * common / (sum(a.values()) + sum(b.values()))
+    small, large = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
+    common = sum(min(count, large[gram]) for gram, count in small.items() if gram in large)
+    return 2 * common / (a.total + b.total)
 
 
 def _in_order(pairs: list[tuple[Part, Part, float]]) -> set[tuple[int, int]]:
