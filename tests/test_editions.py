@@ -215,6 +215,10 @@ def test_theme_pages_show_the_newest_edition_first_and_mark_the_older(edition_si
     assert rows == [("guide-v2", ""), ("guide-v1", mark)]
     assert page.index("{#doc-guide-v2}") < page.index("{#doc-guide-v1}")
     assert '（2023年） <span class="atlas-old-edition">旧版</span> {#doc-guide-v1}' in page
+    overview = (out / "themes" / "index.md").read_text(encoding="utf-8")
+    assert "**文書の番号**（古い順。旧版は最新版のすぐ後）" in overview
+    legend = re.findall(r"^(\d+)\. \[[^]]+\]\(\.\./documents/([a-z0-9-]+)/index\.md\)（\d+）(.*)$", overview, re.M)
+    assert legend == [("1", "guide-v2", ""), ("2", "guide-v1", mark)]
 
 
 def test_a_site_without_editions_has_no_comparison(converted):

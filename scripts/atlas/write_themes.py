@@ -48,7 +48,7 @@ def theme_pages(documents: list[Document], themes: list[Theme]) -> list[Page]:
     # By date, but a work's older editions right after its newest, each marked 「旧版」.
     ordered = newest_edition_first(_documents_by_date(documents))
     older = set(superseded(documents))
-    pages = [_overview(ordered, themes)]
+    pages = [_overview(ordered, themes, older)]
     for theme in themes:
         pages.append(_theme_page(theme, ordered, by_id, older))
     return pages
@@ -100,7 +100,7 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme], 
     return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
 
 
-def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
+def _overview(ordered: list[Document], themes: list[Theme], older: set[str]) -> Page:
     lines = [front_matter("テーマ一覧"), "# テーマ一覧", "",
              "文書を横断するテーマと、各文書でそのテーマを主題とする節の数です。数字から、その文書の該当箇所へ移動できます。"
              "節へのテーマの付け方は[このサイトについて](../about.md#themes)にあります。", ""]
@@ -108,7 +108,7 @@ def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
         lines.append(f"- [{escape(theme.ja)}]({theme.id}.md)：{escape(theme.definition)}")
     lines += ["", "## テーマ × 文書 {#matrix}", ""]
     if len(ordered) <= MATRIX_MAX_DOCUMENTS:
-        lines += _matrix_table(ordered, themes)
+        lines += _matrix_table(ordered, themes, older)
     lines += _matrix_lists(ordered, themes, len(ordered) <= MATRIX_MAX_DOCUMENTS)
     return Page("themes/index.md", "テーマ一覧", finish_page(lines))
 
@@ -119,7 +119,7 @@ def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
 MATRIX_MAX_DOCUMENTS = 24
 
 
-def _matrix_table(ordered: list[Document], themes: list[Theme]) -> list[str]:
+def _matrix_table(ordered: list[Document], themes: list[Theme], older: set[str]) -> list[str]:
     """Themes as rows, documents as numbered columns, and the numbers' legend below."""
     lines = ['<div class="atlas-matrix atlas-matrix--table" markdown>', ""]
     heads = [f"[{n}](../documents/{doc.meta.id}/index.md \"{escape(doc.meta.title)}（{doc.meta.date.year}）\")"
@@ -132,9 +132,9 @@ def _matrix_table(ordered: list[Document], themes: list[Theme]) -> list[str]:
             count = len(tagged(doc, theme))
             cells.append(f"[{count}]({theme.id}.md#doc-{doc.meta.id})" if count else "")
         lines.append(f"| [{escape(theme.short)}]({theme.id}.md) | " + " | ".join(cells) + " |")
-    lines += ["", "**文書の番号**（古い順）", ""]
+    lines += ["", "**文書の番号**（古い順" + ("。旧版は最新版のすぐ後" if older else "") + "）", ""]
     lines += [f"{n}. [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}）"
-              for n, doc in enumerate(ordered, 1)]
+              f"{_old_mark(doc, older)}" for n, doc in enumerate(ordered, 1)]
     return [*lines, "", "</div>", ""]
 
 
