@@ -5,8 +5,9 @@ numbers (a revision renumbers: 「2．3」 becomes 「3．1」): each pair of se
 its heading text (numbers left out) and its text (character bigrams), and the best pairs are
 taken first.  A matched section is unchanged or changed, and moved when it left the order of
 the others (it is off the longest run of matched sections kept in order); a section with no
-match is added or removed.  Inside a changed section, paragraphs are aligned in order and a
-changed paragraph is diffed character by character, so a changed okurigana or a number shows.
+match is added or removed.  Inside a matched section, the paragraphs the same in both are paired
+in order, the rest by similarity (a revision reorders too), and a changed paragraph is diffed
+character by character, so a changed okurigana or a number shows.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from .model import Block, Document, ListBlock, Paragraph, Section, Table, block_
 # best wrong candidate scored 0.43 (a generic 「基本的な考え方」 under another chapter).
 MATCH_SCORE = 0.45
 TITLE_WEIGHT = 0.4
-# Two paragraphs at the same place are one changed paragraph from this similarity on (difflib's
-# ratio over characters); below it, one is removed and the other added.
+# Two paragraphs of a matched section are one changed paragraph from this similarity on
+# (difflib's ratio over characters); below it, one is removed and the other added.
 PARAGRAPH_CHANGED = 0.5
 # An unchanged stretch this short between two changes is shown inside the change: 「取組み」 →
 # 「取り組み」 reads better as one change than as three pieces around one kept character.
