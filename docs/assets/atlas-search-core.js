@@ -379,15 +379,15 @@
     return { before: start > 0, after: end < text.length, pieces: pieces(fold, text.slice(start, end), marks) };
   }
 
-  /* ---- filters: document, issuer, year, theme (facets.json) ---------------------------- */
+  /* ---- filters: document, issuer, year, theme, edition (facets.json) ------------------- */
 
-  var FILTERS = ["doc", "issuer", "year", "theme"];
+  var FILTERS = ["doc", "issuer", "year", "theme", "edition"];
 
   /* facets.json → what a section id is filed under. */
   function facetIndex(data) {
     var issuers = data.issuers || [];
     var docs = (data.documents || []).map(function (d) {
-      return { id: d.id, title: d.title, issuer: issuers[d.issuer], year: d.year, first: d.first };
+      return { id: d.id, title: d.title, issuer: issuers[d.issuer], year: d.year, first: d.first, old: !!d.old };
     });
     var themes = data.themes || [];
     var themesOf = new Map();
@@ -407,6 +407,8 @@
       if (kind === "doc") return d ? [[d.id, d.title]] : [];
       if (kind === "issuer") return d ? [[d.issuer, d.issuer]] : [];
       if (kind === "year") return d ? [[String(d.year), d.year + "年"]] : [];
+      // An older edition of a work (a newer one exists) or not: ?edition=latest keeps the newest.
+      if (kind === "edition") return d ? [d.old ? ["old", "旧版"] : ["latest", "最新版"]] : [];
       return (themesOf.get(id) || []).map(function (k) { return [themes[k].id, themes[k].title]; });
     }
     return { documents: docs, themes: themes, valuesOf: valuesOf };
@@ -444,6 +446,7 @@
       var order = {
         doc: function (a, b) { return docFirst(index, a.value) - docFirst(index, b.value); },
         year: function (a, b) { return b.value.localeCompare(a.value); },
+        edition: function (a, b) { return a.value === "latest" ? -1 : b.value === "latest" ? 1 : 0; },
         issuer: byCount, theme: byCount
       }[kind];
       out[kind] = list.sort(order).map(function (c) { return { value: c.value, label: c.label, count: c.count }; });
@@ -461,6 +464,7 @@
   function labelOf(index, kind, value) {
     if (kind === "doc") { var d = index.documents.filter(function (x) { return x.id === value; })[0]; return d ? d.title : value; }
     if (kind === "theme") { var t = index.themes.filter(function (x) { return x.id === value; })[0]; return t ? t.title : value; }
+    if (kind === "edition") return value === "old" ? "旧版" : "最新版";
     return kind === "year" ? value + "年" : value;
   }
 

@@ -4,7 +4,7 @@
  * Opening a page loads no index (unless its URL asks for a search: ?q=…): focusing the box (or
  * the first key that opens it) fetches the core, the manifest and the section lengths; each query then fetches the posting chunks its words need
  * and the store shards of the results shown; the first query also fetches facets.json for the
- * filters (document, issuer, year, theme: ?doc=…&issuer=…&year=…&theme=…) (format: scripts/atlas/search.py).  Everything comes
+ * filters (document, issuer, year, theme, edition: ?doc=…&issuer=…&year=…&theme=…&edition=latest) (format: scripts/atlas/search.py).  Everything comes
  * from the site itself, under any sub-path (URLs resolve against the site root that Material
  * puts in __config.base).
  */
@@ -64,6 +64,12 @@
     doc.className = "atlas-search-doc";
     doc.textContent = entry.p[0];
     where.appendChild(doc);
+    if (entry.o) { // a section of an older edition: a newer one exists
+      var old = document.createElement("span");
+      old.className = "atlas-old-edition";
+      old.textContent = "旧版";
+      where.appendChild(old);
+    }
     if (entry.p.length > 1) where.appendChild(document.createTextNode(" › " + entry.p.slice(1).join(" › ")));
     article.appendChild(h);
     article.appendChild(p);
@@ -89,7 +95,7 @@
     // The filters (document, issuer, year, theme), from the URL first: ?q=…&doc=…&theme=…
     var params = new URLSearchParams(location.search);
     var filters = {};
-    var FILTER_NAMES = { doc: "文書", issuer: "発行者", year: "年", theme: "テーマ" };
+    var FILTER_NAMES = { doc: "文書", issuer: "発行者", year: "年", theme: "テーマ", edition: "版" };
     var panel = filterPanel();
     var latest = 0; // number of the latest search started: older answers are dropped
 
@@ -129,30 +135,38 @@
       if (url.href !== location.href) history.replaceState(history.state, "", url.href);
     }
 
-    /* One <select> per filter, under the result count; hidden until a query has results. */
+    /* One <select> per filter, under the result count; hidden until a query has results.  The
+     * edition filter comes only once an older edition is among the results (or the URL sets it):
+     * a site without editions has none. */
     function filterPanel() {
       var box = document.createElement("div");
       box.className = "atlas-search-filters";
       box.hidden = true;
       Object.keys(FILTER_NAMES).forEach(function (kind) {
         filters[kind] = params.get(kind) || "";
-        var select = document.createElement("select");
-        select.name = kind;
-        select.setAttribute("aria-label", FILTER_NAMES[kind] + "で絞り込む");
-        select.addEventListener("change", function () {
-          filters[kind] = select.value;
-          shown = null;
-          render();
-        });
-        box.appendChild(select);
+        if (kind !== "edition" || filters[kind]) addFilter(box, kind);
       });
       meta.parentNode.insertBefore(box, meta.nextSibling);
       return box;
     }
 
+    function addFilter(box, kind) {
+      var select = document.createElement("select");
+      select.name = kind;
+      select.setAttribute("aria-label", FILTER_NAMES[kind] + "で絞り込む");
+      select.addEventListener("change", function () {
+        filters[kind] = select.value;
+        shown = null;
+        render();
+      });
+      box.appendChild(select);
+    }
+
     /* Each filter's choices among the results, with their counts; the chosen one selected. */
     function drawFilters(choices, total) {
       panel.hidden = !total;
+      var older = choices.edition.some(function (c) { return c.value === "old"; });
+      if (older && !panel.querySelector("select[name=edition]")) addFilter(panel, "edition");
       Array.prototype.forEach.call(panel.querySelectorAll("select"), function (select) {
         var kind = select.name;
         select.innerHTML = "";
@@ -168,6 +182,7 @@
         });
         select.value = filters[kind] || "";
         select.classList.toggle("atlas-search-filter--set", !!filters[kind]);
+        if (kind === "edition") select.hidden = !filters[kind] && !older;
       });
     }
 

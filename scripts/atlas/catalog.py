@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .anchors import load_lock
 from .clean import classify
-from .errors import InputError
+from .errors import InputError, suggestion
 from .model import DocumentMeta, Line
 from .read import read_lines
 from .schema import Catalog, Document, Part
@@ -43,6 +43,7 @@ def load_catalog(sources: Path) -> list[Entry]:
     entries = [checker.entry(document, ("documents", index), None)
                for index, document in enumerate(validate(located, Catalog, "id").documents)]
     checker.published_ids(sources / "anchors.lock")
+    checker.editions(entries)
     return entries
 
 
@@ -91,7 +92,8 @@ class _Checker:
             id=raw.id, title=raw.title, body=raw.body, date=raw.date.day, kind=raw.kind, source=source,
             summary=raw.summary, lines=lines, parent=parent.id if parent else None, title_en=raw.title_en,
             date_note=raw.date_note, format=source_format, replaces=replaces,
-            date_precision=raw.date.precision, url=raw.url or "",
+            date_precision=raw.date.precision, url=raw.url or "", edition=raw.edition,
+            edition_of=raw.edition_of or "",
         )
         if self.ids.setdefault(raw.id, where) != where:
             first = self.located.line_of(self.ids[raw.id] + ("id",))
@@ -178,6 +180,38 @@ class _Checker:
                                                 f"but {entry.meta.source} has {total} lines")
 
     # -- ids ------------------------------------------------------------------
+
+    def editions(self, entries: list[Entry]) -> None:
+        """``edition_of`` names a document with text, each edition has at most one next edition, and
+        following the names back never comes round again (a cycle has no first edition)."""
+        metas = {item.meta.id: item.meta for entry in entries for item in [entry, *entry.parts]}
+        later: dict[str, str] = {}  # earlier id → the id naming it
+        for meta in metas.values():
+            earlier = meta.edition_of
+            if not earlier:
+                continue
+            where = (*self.ids[meta.id], "edition_of")
+            if earlier not in metas:
+                others = [doc_id for doc_id in metas if doc_id != meta.id]
+                raise self.fail(where, f"unknown document '{earlier}'{suggestion(earlier, others)}")
+            if earlier in self.compilations or meta.id in self.compilations:
+                compilation = earlier if earlier in self.compilations else meta.id
+                raise self.fail(where, f"'{compilation}' is a compilation, which has no text of its own to compare: "
+                                       "name one of its parts")
+            if earlier in later:
+                first = self.located.line_of((*self.ids[later[earlier]], "edition_of"))
+                raise self.fail(where, f"'{earlier}' already has a next edition, '{later[earlier]}' (line {first}): "
+                                       "name the latest edition instead")
+            later[earlier] = meta.id
+        for start in sorted(later):
+            chain, current = [start], metas[start].edition_of
+            while current:
+                if current in chain:
+                    cycle = " → ".join([*chain[chain.index(current):], current])
+                    raise self.fail((*self.ids[current], "edition_of"),
+                                    f"editions go round in a cycle ({cycle}): the first edition names none")
+                chain.append(current)
+                current = metas[current].edition_of
 
     def published_ids(self, lock_path: Path) -> None:
         """An id is a published URL: renaming or dropping a document in the lock breaks links to it."""

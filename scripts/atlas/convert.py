@@ -27,9 +27,10 @@ from .search import build_index
 from .serialize import to_json
 from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
 from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
+from .write_editions import comparison_pages, edition_notes
 from .write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
 
-GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
+GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view", "editions")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
@@ -134,15 +135,17 @@ def relate(library: Library) -> None:
 
 
 def build_pages(library: Library) -> None:
-    """The site's pages from the finished documents: documents, themes, glossary, timeline, home,
-    document list and the conversion report."""
+    """The site's pages from the finished documents: documents, edition comparisons, themes,
+    glossary, timeline, home, document list and the conversion report."""
     documents, themes = library.documents, library.themes
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
                     {g.term: g.title for g in library.glossary})
+    corpus.edition_notes, corpus.edition_banners = edition_notes(documents)
     pages = library.pages
     for doc in documents:
         parent = library.parents.get(doc.meta.parent) if doc.meta.parent else None
         pages.extend(document_pages(doc, parent, library.children.get(doc.meta.id, []), corpus))
+    pages.extend(comparison_pages(documents))
     if themes:
         pages.extend(theme_pages(documents, themes))
     if library.glossary:

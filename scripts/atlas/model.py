@@ -222,6 +222,8 @@ class DocumentMeta:
     format: str = "pdf-text"  # "pdf-text": extracted from a PDF; "clean": Atlas clean text (read_clean.py)
     date_precision: str = "day"  # "day", "month" or "year": how much of `date` the source gives
     url: str = ""  # the issuer's official address of the document; empty when not known
+    edition: str = ""  # which edition of its work this is, as printed ("Ver. 2.0"); "" when not given
+    edition_of: str = ""  # id of the edition this one replaces (catalog `edition_of`); "" for a first edition
 
 
 @dataclass

@@ -171,6 +171,12 @@ class _Entry(_Strict):
     lines: LineSpan | None = Field(None, description="`[first, last]` lines of the file this document is (a part of "
                                                      "a compilation). A part with its own `source`: the compilation "
                                                      "lines that file stands for.")
+    edition: str = Field("", description="Which edition of its work this document is, as printed: `Ver. 2.0`, "
+                                         "`2024年度版`, `改訂版` (default: its date, `2024年7月版`). "
+                                         "Shown on its page.")
+    edition_of: Id | None = Field(None, description="The id of the edition this document replaces (the one just "
+                                                    "before it): the two are editions of one work, each page links "
+                                                    "the other and a comparison page shows what changed.")
 
 
 class Part(_Entry):

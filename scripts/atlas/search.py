@@ -43,17 +43,21 @@ one-character word is the union of the keys that start with it.
 
     {"issuers": [str, …],
      "documents": [{"id": doc id, "title": str, "issuer": index in issuers, "year": int,
-                    "first": section id}, …],
+                    "first": section id, "old": 1 (only for an older edition)}, …],
      "themes": [{"id": theme id, "title": str, "sections": [section ids, ascending, each given
                  as the difference from the one before (the first as is)]}, …]}
 
 ``documents`` are in section order: section i belongs to the last document whose ``first`` is
-at most i.  A filter URL names documents and themes by their ids, issuers by name, years as
-numbers (``?q=…&doc=…&issuer=…&year=…&theme=…``).
+at most i.  The edition filter (``?edition=latest``) keeps the documents without ``old``.
+An older edition's sections follow those of the newest edition of its work, so that where both
+editions say the same (a tie in ranking) the newest is shown first.  A filter URL names
+documents and themes by their ids, issuers by name, years as numbers
+(``?q=…&doc=…&issuer=…&year=…&theme=…&edition=latest``).
 
 ``s/<k>.json`` — the store: sections k·STORE_SECTIONS … as
 ``{"sections": [{"t": heading, "u": URL from the site root, "x": text, "p": [document title,
-ancestor headings…], "c": heading with context}, …]}``, fetched for the results shown only.
+ancestor headings…], "c": heading with context, "o": 1}, …]}``, fetched for the results shown only.
+``"o": 1`` marks a section of an older edition (a newer one exists: results say 「旧版」).
 ``p`` is the result's location (document › chapter › section).  ``c`` is there only where the
 heading recurs in its document (【対応策】 eleven times): the heading as results show it
 ("2．データ戦略の系譜 › 【対応策】", or with its opening words when it has no parents: see
@@ -68,6 +72,7 @@ import json
 from dataclasses import dataclass
 
 from .context import HeadingContext
+from .editions import newest_edition_first, superseded
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text, section_heading
@@ -105,27 +110,32 @@ class Entry:
     document: str = ""  # the document's id (facets.json; not in the store)
     context: str = ""  # a heading that recurs in its document: the heading with its context
     themes: tuple[str, ...] = ()  # the section's theme ids (facets.json; not in the store)
+    old_edition: bool = False  # a newer edition of its document exists ("o" in the store)
 
     def stored(self) -> dict[str, object]:
         entry: dict[str, object] = {"t": self.title, "u": self.url, "x": self.text, "p": list(self.path)}
         if self.context:
             entry["c"] = self.context
+        if self.old_edition:
+            entry["o"] = 1
         return entry
 
 
 def entries(documents: list[Document]) -> list[Entry]:
     """Every section of every document with text, in reading order (the ids of the index)."""
     found: list[Entry] = []
-    for document in documents:
+    older = superseded(documents)
+    for document in newest_edition_first(documents):
         if not document.lines:
             continue  # a compilation's own page: its text is in its parts
         title = document.meta.title
+        old = document.meta.id in older
         if document.preamble:
             found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,),
-                               document.meta.id))
+                               document.meta.id, old_edition=old))
         context = HeadingContext(document)
         for section, ancestors in _walk(document.sections, (title,)):
-            found.append(_section_entry(document, section, ancestors, context))
+            found.append(_section_entry(document, section, ancestors, context, old))
     return found
 
 
@@ -137,13 +147,14 @@ def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section,
     return found
 
 
-def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext) -> Entry:
+def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext,
+                   old_edition: bool) -> Entry:
     url = page_url(section_url(document, section, ""))
     if has_own_page(section):
         url = f"{url}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
     return Entry(section_heading(section), url, _text(section.blocks), path, document.meta.id, label,
-                 tuple(section.themes))
+                 tuple(section.themes), old_edition)
 
 
 def build_index(documents: list[Document], themes: dict[str, str] | None = None) -> dict[str, str | bytes]:
@@ -183,8 +194,9 @@ def _facets(documents: list[Document], units: list[Entry], themes: dict[str, str
         firsts.setdefault(unit.document, sid)
     shown = sorted((d for d in documents if d.meta.id in firsts), key=lambda d: firsts[d.meta.id])
     issuers = list(dict.fromkeys(d.meta.body for d in shown))
+    older = superseded(documents)
     docs = [{"id": d.meta.id, "title": d.meta.title, "issuer": issuers.index(d.meta.body), "year": d.meta.date.year,
-             "first": firsts[d.meta.id]} for d in shown]
+             "first": firsts[d.meta.id], **({"old": 1} if d.meta.id in older else {})} for d in shown]
     tagged: dict[str, list[int]] = {}
     for sid, unit in enumerate(units):
         for theme in unit.themes:

@@ -36,6 +36,10 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)  # term → title
+    # Editions (write_editions.edition_notes): doc id → the note under its metadata, and → the
+    # banner every page of an older edition shows
+    edition_notes: dict[str, str] = field(default_factory=dict)
+    edition_banners: dict[str, str] = field(default_factory=dict)
     _contexts: dict[str, HeadingContext] = field(default_factory=dict, repr=False)
 
     def context(self, document: Document) -> HeadingContext:
@@ -111,8 +115,11 @@ def document_pages(
     ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
-    lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", _metadata_table(document, parent), ""]
+    lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", *_edition_banner(document, ctx.corpus),
+             _metadata_table(document, parent), ""]
     lines += [escape(meta.summary), "{: .atlas-summary }", ""]
+    if meta.id in ctx.corpus.edition_notes:
+        lines += [ctx.corpus.edition_notes[meta.id], ""]
     if parts:
         lines += ["## 収録文書 {#parts}", ""]
         for part in parts:
@@ -157,7 +164,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
     up = [f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}"]
     if holder is not None:
         up.append(f"[{escape(section_heading(holder))}]({holder.anchor}.md){{: .atlas-doc-link }}")
-    lines = [" › ".join(up), "", _cite_meta(document), "",
+    lines = [" › ".join(up), "", _cite_meta(document), "", *_edition_banner(document, ctx.corpus),
              f"# {escape(section_heading(section))} {{#{section.anchor}}}", ""]
     lines += _section_body(section, 1, ctx)
     lines += _footnotes(document, section)
@@ -170,6 +177,12 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
 def sections_on_page(section: Section) -> list[Section]:
     """The sections a section's own page shows: itself and the subsections without pages of their own."""
     return [inner for inner in section.walk() if inner.page == section.anchor]
+
+
+def _edition_banner(document: Document, corpus: Corpus) -> list[str]:
+    """「この文書には新しい版があります」 on every page of an older edition, linking the newest."""
+    banner = corpus.edition_banners.get(document.meta.id)
+    return [banner, ""] if banner else []
 
 
 def _sections_with_parents(sections: list[Section], parent: Section | None) -> list[tuple[Section | None, Section]]:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .context import HeadingContext
+from .editions import newest_edition_first, superseded
 from .fold import fold, fold_with_map
 from .labels import date_label
 from .markdown import escape
@@ -44,11 +45,20 @@ def _excerpt(section: Section, theme: Theme | None = None, terms: list[str] | No
 
 def theme_pages(documents: list[Document], themes: list[Theme]) -> list[Page]:
     by_id = {t.id: t for t in themes}
-    ordered = _documents_by_date(documents)
-    pages = [_overview(ordered, themes)]
+    # By date, but a work's older editions right after its newest, each marked 「旧版」.
+    ordered = newest_edition_first(_documents_by_date(documents))
+    older = set(superseded(documents))
+    pages = [_overview(ordered, themes, older)]
     for theme in themes:
-        pages.append(_theme_page(theme, ordered, by_id))
+        pages.append(_theme_page(theme, ordered, by_id, older))
     return pages
+
+
+OLD_EDITION = '<span class="atlas-old-edition">旧版</span>'
+
+
+def _old_mark(doc: Document, older: set[str]) -> str:
+    return f" {OLD_EDITION}" if doc.meta.id in older else ""
 
 
 def tagged(document: Document, theme: Theme) -> list[Section]:
@@ -57,7 +67,7 @@ def tagged(document: Document, theme: Theme) -> list[Section]:
     return sorted(found, key=lambda s: (-s.theme_scores.get(theme.id, 0), s.span.start))
 
 
-def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) -> Page:
+def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme], older: set[str]) -> Page:
     lines = [front_matter(f"{theme.ja} | テーマ"), f"# {escape(theme.ja)} {{#top}}", "",
              f"*{escape(theme.en)}*", "{: .atlas-theme-en }", "", escape(theme.definition), "",
              f"**キーワード**：{escape('、'.join(theme.terms))}", "{: .atlas-theme-terms }", ""]
@@ -72,11 +82,12 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
     else:
         lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
         for doc, sections in covering:
-            lines.append(f"| {date_label(doc.meta)} | [{escape(doc.meta.title)}](#doc-{doc.meta.id}) | "
-                         f"{escape(doc.meta.body)} | {len(sections)} |")
+            link = f"[{escape(doc.meta.title)}](#doc-{doc.meta.id}){_old_mark(doc, older)}"
+            lines.append(f"| {date_label(doc.meta)} | {link} | {escape(doc.meta.body)} | {len(sections)} |")
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
-            lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年） {{#doc-{doc.meta.id}}}", ""]
+            lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年）{_old_mark(doc, older)} "
+                      f"{{#doc-{doc.meta.id}}}", ""]
             label = HeadingContext(doc).label  # 【対応策】 out of its document: with its context
             for section in sections[:PASSAGES_PER_DOCUMENT]:
                 url = section_url(doc, section, "themes")
@@ -89,7 +100,7 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme]) 
     return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
 
 
-def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
+def _overview(ordered: list[Document], themes: list[Theme], older: set[str]) -> Page:
     lines = [front_matter("テーマ一覧"), "# テーマ一覧", "",
              "文書を横断するテーマと、各文書でそのテーマを主題とする節の数です。数字から、その文書の該当箇所へ移動できます。"
              "節へのテーマの付け方は[このサイトについて](../about.md#themes)にあります。", ""]
@@ -97,7 +108,7 @@ def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
         lines.append(f"- [{escape(theme.ja)}]({theme.id}.md)：{escape(theme.definition)}")
     lines += ["", "## テーマ × 文書 {#matrix}", ""]
     if len(ordered) <= MATRIX_MAX_DOCUMENTS:
-        lines += _matrix_table(ordered, themes)
+        lines += _matrix_table(ordered, themes, older)
     lines += _matrix_lists(ordered, themes, len(ordered) <= MATRIX_MAX_DOCUMENTS)
     return Page("themes/index.md", "テーマ一覧", finish_page(lines))
 
@@ -108,7 +119,7 @@ def _overview(ordered: list[Document], themes: list[Theme]) -> Page:
 MATRIX_MAX_DOCUMENTS = 24
 
 
-def _matrix_table(ordered: list[Document], themes: list[Theme]) -> list[str]:
+def _matrix_table(ordered: list[Document], themes: list[Theme], older: set[str]) -> list[str]:
     """Themes as rows, documents as numbered columns, and the numbers' legend below."""
     lines = ['<div class="atlas-matrix atlas-matrix--table" markdown>', ""]
     heads = [f"[{n}](../documents/{doc.meta.id}/index.md \"{escape(doc.meta.title)}（{doc.meta.date.year}）\")"
@@ -121,9 +132,9 @@ def _matrix_table(ordered: list[Document], themes: list[Theme]) -> list[str]:
             count = len(tagged(doc, theme))
             cells.append(f"[{count}]({theme.id}.md#doc-{doc.meta.id})" if count else "")
         lines.append(f"| [{escape(theme.short)}]({theme.id}.md) | " + " | ".join(cells) + " |")
-    lines += ["", "**文書の番号**（古い順）", ""]
+    lines += ["", "**文書の番号**（古い順" + ("。旧版は最新版のすぐ後" if older else "") + "）", ""]
     lines += [f"{n}. [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}）"
-              for n, doc in enumerate(ordered, 1)]
+              f"{_old_mark(doc, older)}" for n, doc in enumerate(ordered, 1)]
     return [*lines, "", "</div>", ""]
 
 
