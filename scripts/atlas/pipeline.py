@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,10 +10,11 @@ from .catalog import Entry
 from .clean import classify
 from .errors import InputError
 from .footnotes import link_footnotes
-from .model import Document, Draft, Line
+from .model import Document, Draft, Line, Paragraph, Reading, SourceSpan
 from .read import read_lines
 from .read_clean import read_clean
-from .read_pdf import looks_like_slides, read_pdf
+from .read_pdf import PdfText, looks_like_slides, read_pdf
+from .report import differences
 from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
 
 
@@ -33,9 +35,10 @@ def build_document(entry: Entry, sources: Path) -> Document:
         raw, first = source_lines(entry, sources)
         draft, lines = read_clean(sources / entry.meta.source, raw, first)
         return _document(entry, draft, lines)
+    reading = Reading()
     if entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        lines, slides = pdf.lines, looks_like_slides(pdf)
+        lines, slides, reading = pdf.lines, looks_like_slides(pdf), _reading(pdf)
     else:
         raw, first = source_lines(entry, sources)
         lines = classify(raw, first)
@@ -47,7 +50,31 @@ def build_document(entry: Entry, sources: Path) -> Document:
     draft = read_structure(lines, replace(entry.hints, slides=entry.hints.slides or slides))
     finish_text(draft)
     link_footnotes(draft)
-    return _document(entry, draft, lines)
+    document = _document(entry, draft, lines, reading)
+    lost, invented = differences(document)
+    if not lost and not invented:
+        return document
+    # The structure step would lose or invent text: the reader gets the text page by page, as read,
+    # rather than a document with a character changed or no document at all.
+    warnings.warn(f"{entry.meta.id}: its structure would lose {lost[:20]!r} or invent {invented[:20]!r}; "
+                  "the document is read as plain text, page by page", stacklevel=2)
+    return _document(entry, plain_draft(lines), lines, replace(reading, plain_text=True))
+
+
+def _reading(pdf: PdfText) -> Reading:
+    return Reading(pdf.text_layer, pdf.plain_pages, pdf.replaced, pdf.bullets, pdf.messages)
+
+
+def plain_draft(lines: list[Line]) -> Draft:
+    """The body lines as they are, a preformatted block a page (or the whole text when it has no
+    pages): no structure, nothing joined, nothing lost."""
+    draft = Draft()
+    body = [line for line in lines if line.kind == "body"]
+    for page in dict.fromkeys(line.page for line in body):
+        on_page = [line for line in body if line.page == page]
+        span = SourceSpan(on_page[0].number, on_page[-1].number)
+        draft.items.append(Paragraph("\n".join(line.text for line in on_page), span, kind="preformatted"))
+    return draft
 
 
 # A page of a slide deck holds little text: a title, a few bullets, labels.  A report's page
@@ -65,7 +92,7 @@ def paged_like_slides(lines: list[Line]) -> bool:
     return chars / len(pages) < SLIDE_PAGE_CHARS
 
 
-def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
+def _document(entry: Entry, draft: Draft, lines: list[Line], reading: Reading | None = None) -> Document:
     preamble, sections = nest(draft)
     assign_anchors(sections)
     return Document(
@@ -75,4 +102,5 @@ def _document(entry: Entry, draft: Draft, lines: list[Line]) -> Document:
         footnotes=draft.footnotes,
         lines=lines,
         out_of_order=draft.out_of_order,
+        reading=reading or Reading(),
     )
