@@ -17,7 +17,7 @@ from .layout import paginate
 from .model import Document
 from .pipeline import build_document
 from .read import decode
-from .report import document_report, report_markdown
+from .report import Refusal, document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
 from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
@@ -29,9 +29,13 @@ NAV_END = "# END generated nav"
 
 
 def convert(
-    sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False
+    sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False,
+    refused: list[Refusal] | None = None,
 ) -> list[Document]:
+    """Convert every document of the catalog; one that cannot be read is left out and added to
+    ``refused`` (and to the report page) with its reason, and the others are converted all the same."""
     entries = load_catalog(sources)
+    refused = refused if refused is not None else []
     documents: list[Document] = []
     parents: dict[str, Document] = {}
     children: dict[str, list[Document]] = {}
@@ -40,18 +44,11 @@ def convert(
             parent = Document(meta=entry.meta)
             parents[entry.meta.id] = parent
             documents.append(parent)
-            children[entry.meta.id] = [build_document(part, sources) for part in entry.parts]
+            children[entry.meta.id] = [doc for part in entry.parts if (doc := _built(part, sources, refused))]
             documents.extend(children[entry.meta.id])
-        else:
-            documents.append(build_document(entry, sources))
+        elif document := _built(entry, sources, refused):
+            documents.append(document)
     reports = [document_report(doc) for doc in documents if doc.lines]
-    for report in reports:
-        if not report.conserved:
-            raise InputError(
-                sources / "catalog.yml",
-                f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
-                f"or invent {report.invented[:40]!r}",
-            )
     lock_path = sources / "anchors.lock"
     lock = load_lock(lock_path)
     for doc in documents:
@@ -82,11 +79,11 @@ def convert(
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
-    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
+    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports, refused)))
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
-    _copy_sources(entries, sources, out / "sources")
+    _copy_sources(entries, sources, out / "sources", {doc.meta.id for doc in documents})
     for name, content in build_index(documents, {t.id: t.ja for t in themes}).items():
         target = out / "atlas" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -105,10 +102,41 @@ def convert(
     return documents
 
 
-def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
-    """Publish each source under its own name (the 原文 links): a PDF as it is, a text as UTF-8."""
+def _built(entry: Entry, sources: Path, refused: list[Refusal]) -> Document | None:
+    """The entry's document, or None when it cannot be read: then its reason joins ``refused``.
+
+    Any failure counts, a converter's bug too (named by its type): one document never stops the
+    others, and the reader gets one line, not a traceback."""
+    try:
+        return build_document(entry, sources)
+    except InputError as error:
+        where = _relative(Path(error.path), sources) + (f":{error.line}" if error.line else "")
+        refused.append(Refusal(entry.meta.id, f"{where}: {error.problem}", str(error)))
+    except Exception as error:
+        problem = f"the converter failed ({type(error).__name__}: {error})"
+        refused.append(Refusal(entry.meta.id, f"{entry.meta.source}: {problem}",
+                               f"{sources / entry.meta.source}: {problem}"))
+    return None
+
+
+def _relative(path: Path, sources: Path) -> str:
+    """A source's name as the catalog gives it: the report page says no more of this machine's folders."""
+    try:
+        return str(path.relative_to(sources))
+    except ValueError:
+        return str(path)
+
+
+def _copy_sources(entries: list[Entry], sources: Path, target: Path, converted: set[str]) -> None:
+    """Publish each converted document's source under its own name (the 原文 links): a PDF as it is,
+    a text as UTF-8."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in sorted({item.meta.source for entry in entries for item in [entry, *entry.parts]}):
+    names = set()
+    for entry in entries:
+        kept = [part.meta.source for part in entry.parts if part.meta.id in converted]
+        if kept or (entry.meta.id in converted and not entry.parts):
+            names.update([entry.meta.source, *kept])  # a compilation's file, with a part converted
+    for name in sorted(names):
         if name.lower().endswith(".pdf"):
             shutil.copyfile(sources / name, target / name)
             continue
