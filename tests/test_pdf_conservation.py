@@ -76,3 +76,21 @@ def test_a_page_read_plainly_keeps_its_characters_in_text_order(table_pdf):
     text = "".join(piece.text for piece in plain).replace(" ", "")
     # The heading, the sentence that announces the table, then the sentence after it: as printed.
     assert text.index(samples.TABLE_HEADING) < text.index(samples.TABLE_BEFORE[:20]) < text.index(samples.TABLE_AFTER)
+
+
+def test_the_report_page_lists_what_reading_each_pdf_took(table_pdf, monkeypatch):
+    from atlas.report import Refusal, report_markdown
+
+    plain = document_report(build_document(entry_for(table_pdf), table_pdf.parent))
+    assert plain.pdf
+    page = report_markdown([plain])
+    assert "## PDF の読み取り" in page and "どの PDF も、レイアウトを保ったまま" in page
+    noted = replace(plain, plain_pages=[1], replaced=2, bullets=3, messages={"Could not get FontBBox": 4})
+    refusal = Refusal("scan-doc", "scan.pdf: no text layer (a scanned PDF?): OCR is not supported")
+    page = report_markdown([noted], [refusal])
+    line = next(line for line in page.splitlines() if line.startswith("- [sample]"))
+    assert "p. 1" in line and "置換: 2" in line and "「・」に置換: 3" in line
+    assert "メッセージ 4 件: Could not get FontBBox" in line
+    assert "- `scan-doc`: scan.pdf: no text layer" in page
+    # A site of text sources only says nothing of PDFs.
+    assert "## PDF の読み取り" not in report_markdown([replace(plain, pdf=False)])

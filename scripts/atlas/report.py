@@ -37,6 +37,7 @@ class DocumentReport:
     replaced: int = 0  # characters the output cannot hold, shown as U+FFFD
     bullets: int = 0  # private-use bullets shown as 「・」
     messages: dict[str, int] = field(default_factory=dict)  # the PDF libraries' messages, by kind
+    pdf: bool = False  # read from a PDF (checked against its text layer)
 
     @property
     def conserved(self) -> bool:
@@ -111,6 +112,7 @@ def document_report(document: Document) -> DocumentReport:
         replaced=document.reading.replaced,
         bullets=document.reading.bullets,
         messages=dict(document.reading.messages),
+        pdf=bool(document.reading.text_layer),
     )
 
 
@@ -167,6 +169,8 @@ def _refused_section(refused: list[Refusal]) -> list[str]:
 def _reading_section(reports: list[DocumentReport]) -> list[str]:
     """What reading each PDF took besides its layout: pages read plainly, characters replaced,
     private-use bullets, the PDF libraries' messages (one line per kind, not one per occurrence)."""
+    if not any(r.pdf for r in reports):
+        return []
     lines = ["", "## PDF の読み取り", ""]
     noted = [r for r in reports if r.plain_pages or r.plain_text or r.replaced or r.bullets or r.messages]
     if not noted:
