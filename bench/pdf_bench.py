@@ -707,9 +707,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPORT)
     parser.add_argument("--save", type=Path, help="also keep the measured rows in this file (pickle)")
     parser.add_argument("--load", type=Path, help="write the report from rows saved by --save, measuring nothing")
+    parser.add_argument("--converter-only", action="store_true",
+                        help="re-measure only the converter's section of --out, keeping the libraries' figures")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.converter_only:
+        replace_converter_section(args.out, converter_section(args.corpus))
+        print(f"wrote {args.out}")
+        return 0
     if args.load:
         rows = pickle.loads(args.load.read_bytes())
         write_report(rows, args.out, converter_section(args.corpus))
@@ -732,9 +738,19 @@ def main(argv: list[str] | None = None) -> int:
 def converter_section(corpus: Path) -> list[str]:
     """The converter's figures on the same PDFs (bench/pdf_convert.py), measured now."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from pdf_convert import measure_conversions, section_conversion
+    from pdf_convert import measured_section
 
-    return section_conversion(measure_conversions(corpus))
+    return measured_section(corpus)
+
+
+CONVERTER_HEADING = "## The converter on the corpus PDFs"
+
+
+def replace_converter_section(path: Path, section: list[str]) -> None:
+    """The report with its converter section (its last) measured again, the libraries' figures kept."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    head = text.split(CONVERTER_HEADING)[0].rstrip("\n")
+    path.write_text((head + "\n\n" if head else "") + "\n".join(section).rstrip() + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

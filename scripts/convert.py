@@ -5,9 +5,13 @@
     python scripts/convert.py --sources DIR --out DIR
     python scripts/convert.py --dump DIR           # and the model after every stage, as JSON
 
-Exit status 1 with one line naming the file (and line) on bad input.  A document whose structure
-looks implausible (atlas.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per
-warning; warnings do not change the exit status.
+Exit status 1 with one line naming the file (and line) on bad input that stops everything (the
+catalog).  A document that cannot be read (no text layer, a password, a broken file) is left out
+with one ``refused: <doc-id>: <file>: <problem>`` line on stderr, the other documents are converted
+and the pages written, and the exit status is 3: a build may insist on none (stop on 3) or publish
+the rest (README: "When a document is refused").  A document whose structure looks implausible
+(atlas.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per warning; warnings do
+not change the exit status.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from atlas.convert import convert
 from atlas.diagnose import warnings
 from atlas.errors import InputError
+from atlas.report import Refusal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,17 +47,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="also write the model after every stage as JSON: DIR/<doc-id>/NN-<stage>.json")
     args = parser.parse_args(argv)
     default_out = args.out.resolve() == (ROOT / "docs").resolve()
+    refused: list[Refusal] = []
     try:
         documents = convert(args.sources, args.out, ROOT / "mkdocs.yml" if default_out else None,
-                            update_anchors=args.update_anchors, dump=args.dump)
+                            update_anchors=args.update_anchors, refused=refused, dump=args.dump)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for document in documents:
         for warning in warnings(document) if document.lines else []:
             print(f"warning: {document.meta.id}: {warning.message}", file=sys.stderr)
-    print(f"converted {len(documents)} documents into {args.out}")
-    return 0
+    for refusal in refused:
+        print(f"refused: {refusal.id}: {refusal.message or refusal.reason}", file=sys.stderr)
+    print(f"converted {len(documents)} documents into {args.out}"
+          + (f"; {len(refused)} refused (listed above and in conversion-report.md)" if refused else ""))
+    return REFUSED if refused else 0
+
+
+REFUSED = 3  # exit status: the site was written, but without the refused documents
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The command line: exit status 1 and one clear line on bad input, never a traceback."""
+"""The command line: one clear line on bad input, never a traceback; exit status 1 when the catalog
+is wrong, 3 when a document was refused (the others converted)."""
 
 import shutil
 import subprocess
@@ -65,18 +66,30 @@ def test_catalog_errors_name_file_line_and_problem(tmp_path, entry, line, proble
     assert "Traceback" not in result.stderr
 
 
+SECOND_ENTRY = GOOD_ENTRY.replace("sample-doc", "second-doc").replace("sample.txt", "second.txt")
+
+
 @pytest.mark.parametrize(
     ("payload", "problem"),
     [(b"", "file is empty"), (b"\x00\x01\x02binary\x00", "binary"), (b"abc\x80\xfd\xfe\xa0\x80", "cannot decode")],
     ids=["empty", "binary", "undecodable"],
 )
-def test_bad_source_files_stop_with_one_line(tmp_path, payload, problem):
-    folder = sample_folder(tmp_path, GOOD_ENTRY)
+def test_a_bad_source_file_is_refused_in_one_line_and_the_others_convert(tmp_path, payload, problem):
+    folder = sample_folder(tmp_path, GOOD_ENTRY + SECOND_ENTRY)
+    (folder / "second.txt").write_text("１．概要\n二つ目の文書です。\n", encoding="utf-8")
     (folder / "sample.txt").write_bytes(payload)
     result = run(folder, tmp_path / "out")
-    assert result.returncode == 1
+    assert result.returncode == 3, result.stderr  # something was refused; the rest is written
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("refused: sample-doc: ")
     assert str(folder / "sample.txt") in result.stderr and problem in result.stderr
+    page = (tmp_path / "out" / "documents" / "second-doc" / "index.md").read_text(encoding="utf-8")
+    assert "二つ目の文書です。" in page
+    assert not (tmp_path / "out" / "documents" / "sample-doc").exists()
+    report = (tmp_path / "out" / "conversion-report.md").read_text(encoding="utf-8")
+    refused = report[report.index("## 変換できなかった文書"):].split("\n\n")[2]
+    assert refused.startswith("- `sample-doc`: sample.txt: ") and problem in refused
+    assert report.count("sample-doc") == 1  # listed once, and no row in the table
 
 
 def test_compilation_parts_must_cover_every_line(tmp_path):

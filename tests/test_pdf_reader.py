@@ -301,13 +301,13 @@ def _cli_main() -> Callable[[list[str]], int]:
 
 
 @pytest.mark.parametrize(("name", "words"), UNREADABLE, ids=[name for name, _ in UNREADABLE])
-def test_command_line_stops_with_one_line_naming_the_pdf(pdfs, tmp_path, capsys, name, words):
+def test_command_line_refuses_the_pdf_in_one_line_naming_it(pdfs, tmp_path, capsys, name, words):
     sources = sources_with(pdfs[name], tmp_path / "src")
     status = _cli_main()(["--sources", str(sources), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
-    assert status == 1
+    assert status == 3  # refused: the site is written without it
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert str(sources / "sample.pdf") in err and words in err
+    assert err.startswith("refused: ") and str(sources / "sample.pdf") in err and words in err
 
 
 # ---------------------------------------------------------------------------

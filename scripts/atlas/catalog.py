@@ -120,6 +120,8 @@ class _Checker:
             self._inside((*where, "lines"), meta.replaces, (1, len(self.file_lines(parent.source))), parent.source)
         if meta.format == "pdf" or meta.replaces:
             return
+        if not meta.lines and not any(getattr(raw, key) for key in HINT_KEYS[1:]):
+            return  # nothing here names a line: a file that cannot be read refuses its document only
         span = (1, len(self.file_lines(meta.source)))
         if meta.lines:
             self._inside((*where, "lines"), meta.lines, span, meta.source)

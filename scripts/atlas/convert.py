@@ -22,7 +22,7 @@ from .layout import paginate
 from .model import Document, Draft
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read import decode
-from .report import DocumentReport, document_report, report_markdown
+from .report import DocumentReport, Refusal, document_report, report_markdown
 from .search import build_index
 from .serialize import to_json
 from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
@@ -48,6 +48,7 @@ class Library:
     parents: dict[str, Document] = field(default_factory=dict)  # a compilation, by id
     children: dict[str, list[Document]] = field(default_factory=dict)  # its parts, by its id
     reports: list[DocumentReport] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)  # documents that could not be read, and why
     themes: list[Theme] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -68,31 +69,26 @@ class LibraryStage:
 
 
 def read_documents(library: Library) -> None:
-    """Every catalog entry through the document stages (pipeline.DOCUMENT_STAGES)."""
+    """Every catalog entry through the document stages (pipeline.DOCUMENT_STAGES); one that cannot
+    be read is left out and added to ``refused`` with its reason, and the others are converted all
+    the same."""
     library.entries = load_catalog(library.sources)
     for entry in library.entries:
         if entry.parts:
             parent = Document(meta=entry.meta)
             library.parents[entry.meta.id] = parent
             library.documents.append(parent)
-            parts = [build_document(part, library.sources, library.watch) for part in entry.parts]
+            parts = [doc for part in entry.parts if (doc := _built(part, library))]
             library.children[entry.meta.id] = parts
             library.documents.extend(parts)
-        else:
-            library.documents.append(build_document(entry, library.sources, library.watch))
+        elif document := _built(entry, library):
+            library.documents.append(document)
 
 
-def check_conservation(library: Library) -> None:
-    """Every character of every source is in the output or counted as furniture, or the
-    conversion stops: nothing is lost or invented silently."""
+def count_characters(library: Library) -> None:
+    """Every character of every source accounted for: in the output, or counted as furniture (the
+    conversion report; a structure that would lose one was already read plainly, stage "kept")."""
     library.reports = [document_report(doc) for doc in library.content]
-    for report in library.reports:
-        if not report.conserved:
-            raise InputError(
-                library.sources / "catalog.yml",
-                f"conversion of '{report.id}' would lose text {report.lost[:40]!r} "
-                f"or invent {report.invented[:40]!r}",
-            )
 
 
 def pin_anchors(library: Library) -> None:
@@ -155,14 +151,14 @@ def build_pages(library: Library) -> None:
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
-    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports)))
+    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports, library.refused)))
 
 
 # The library's conversion, in order: documents first (each through pipeline.DOCUMENT_STAGES),
 # then what needs the whole library.  Writing the site (write_site) follows.
 LIBRARY_STAGES: tuple[LibraryStage, ...] = (
     LibraryStage("documents", read_documents),
-    LibraryStage("conservation", check_conservation),
+    LibraryStage("conservation", count_characters),
     LibraryStage("anchors-pinned", pin_anchors),
     LibraryStage("vocabularies", load_vocabularies),
     LibraryStage("themes", tag_themes),
@@ -175,12 +171,16 @@ LIBRARY_STAGES: tuple[LibraryStage, ...] = (
 
 def convert(
     sources: Path, out: Path, mkdocs_yml: Path | None = None, update_anchors: bool = False,
-    dump: Path | None = None,
+    refused: list[Refusal] | None = None, dump: Path | None = None,
 ) -> list[Document]:
     """Run the library's stages over the catalog in ``sources`` and write the site's pages into
-    ``out``; with ``dump``, also the model after every stage (see ``ModelDump``)."""
+    ``out``.  A document that cannot be read is left out and added to ``refused`` (and to the report
+    page) with its reason; the others are converted all the same.  With ``dump``, also the model
+    after every stage (see ``ModelDump``)."""
     watcher = ModelDump(dump) if dump is not None else None
     library = Library(sources, update_anchors, watcher.document_stage if watcher else None)
+    if refused is not None:
+        library.refused = refused  # the caller's list: it reports them
     for stage in LIBRARY_STAGES:
         stage.run(library)
         if watcher is not None:
@@ -195,7 +195,7 @@ def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(library.pages, out)
-    _copy_sources(library.entries, library.sources, out / "sources")
+    _copy_sources(library.entries, library.sources, out / "sources", {doc.meta.id for doc in documents})
     for name, content in build_index(documents, {t.id: t.ja for t in library.themes}).items():
         target = out / "atlas" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -251,10 +251,42 @@ class ModelDump:
 STAGE_NUMBERS = {stage.name: number for number, stage in enumerate([*DOCUMENT_STAGES, *LIBRARY_STAGES], 1)}
 
 
-def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
-    """Publish each source under its own name (the 原文 links): a PDF as it is, a text as UTF-8."""
+def _built(entry: Entry, library: Library) -> Document | None:
+    """The entry's document, or None when it cannot be read: then its reason joins ``refused``.
+
+    Any failure counts, a converter's bug too (named by its type): one document never stops the
+    others, and the reader gets one line, not a traceback."""
+    sources, refused = library.sources, library.refused
+    try:
+        return build_document(entry, sources, library.watch)
+    except InputError as error:
+        where = _relative(Path(error.path), sources) + (f":{error.line}" if error.line else "")
+        refused.append(Refusal(entry.meta.id, f"{where}: {error.problem}", str(error)))
+    except Exception as error:
+        problem = f"the converter failed ({type(error).__name__}: {error})"
+        refused.append(Refusal(entry.meta.id, f"{entry.meta.source}: {problem}",
+                               f"{sources / entry.meta.source}: {problem}"))
+    return None
+
+
+def _relative(path: Path, sources: Path) -> str:
+    """A source's name as the catalog gives it: the report page says no more of this machine's folders."""
+    try:
+        return str(path.relative_to(sources))
+    except ValueError:
+        return str(path)
+
+
+def _copy_sources(entries: list[Entry], sources: Path, target: Path, converted: set[str]) -> None:
+    """Publish each converted document's source under its own name (the 原文 links): a PDF as it is,
+    a text as UTF-8."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in sorted({item.meta.source for entry in entries for item in [entry, *entry.parts]}):
+    names = set()
+    for entry in entries:
+        kept = [part.meta.source for part in entry.parts if part.meta.id in converted]
+        if kept or (entry.meta.id in converted and not entry.parts):
+            names.update([entry.meta.source, *kept])  # a compilation's file, with a part converted
+    for name in sorted(names):
         if name.lower().endswith(".pdf"):
             shutil.copyfile(sources / name, target / name)
             continue

@@ -213,7 +213,8 @@ class _NoteFinder:
         if not self.label_fits(value):
             return None
         probe: int | None = index
-        while probe is not None:
+        # note_goes_on gives len(self.lines) for a note too long to be one: no line to read there.
+        while probe is not None and probe < len(self.lines):
             match = _NOTE_LINE.fullmatch(self.lines[probe].text)
             if match is None or _NOT_NOTE_START.match(match["text"]):
                 break

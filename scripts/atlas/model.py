@@ -227,6 +227,21 @@ class DocumentMeta:
 
 
 @dataclass
+class Reading:
+    """How a PDF's text was read, for the conversion report: its text layer as the PDF library
+    reports it (what the output is checked against), the pages whose layout was set aside, the
+    characters replaced, the libraries' messages.  Empty for a text source (its lines are the
+    reference)."""
+
+    text_layer: str = ""
+    plain_pages: list[int] = field(default_factory=list)
+    replaced: int = 0  # characters the output cannot hold (lone surrogates, controls), as U+FFFD
+    bullets: int = 0  # private-use bullets, as 「・」
+    messages: dict[str, int] = field(default_factory=dict)  # the libraries' messages, by kind
+    plain_text: bool = False  # the structure would have lost text: the document is read page by page
+
+
+@dataclass
 class Document:
     meta: DocumentMeta
     preamble: list[Block] = field(default_factory=list)
@@ -234,6 +249,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     out_of_order: list[OutOfOrder] = field(default_factory=list)  # see Draft.out_of_order
+    reading: Reading = field(default_factory=Reading)
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

@@ -161,13 +161,17 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
         match = scheme.pattern.fullmatch(text)
         if not match:
             continue
-        groups = match.groupdict()
-        title = groups.get("title") or groups.get("a") or groups.get("b") or ""
-        title = title.strip()
+        if scheme.name == "block":
+            title = (match["a"] or match["b"]).strip()
+            return (scheme, "", text) if title_like(title) else None
+        title = match["title"].strip()
         if not title_like(title):
             return None
-        number = text[: len(text) - len(title)].strip() if scheme.name != "block" else ""
-        return scheme, number, title if scheme.name != "block" else text
+        if match.end("title") < len(text.rstrip()):
+            # The title stands inside marks (「（別添1）」): the line is its own title, nothing
+            # before it is a number (cutting the marks off would lose 「）」 and make 「（別」 a number).
+            return scheme, "", text.strip()
+        return scheme, text[: match.start("title")].strip(), title
     return None
 
 

@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import math
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +46,14 @@ DIAGRAM_SHAPES = 6
 SHAPES_TOUCH = 6.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
+# A page's reading gives up after this many seconds (a damaged file can send a library in circles).
+PAGE_SECONDS = 20.0
+# What a private-use code point (a Wingdings or Symbol bullet: U+F06C, U+F0A7 …) becomes: the
+# font's picture of it is lost with the font, so a visible bullet stands in for it.
+BULLET = "・"
+# What a character the output cannot hold becomes (a lone surrogate or a control character from a
+# broken font map): visible, and counted, never written out as it is nor silently dropped.
+REPLACEMENT = "\ufffd"
 
 
 @dataclass
@@ -49,25 +67,127 @@ class SourcePage:
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+    replaced: int = 0  # characters the output cannot hold, read as U+FFFD
+    bullets: int = 0  # private-use bullets read as 「・」
+
+    @property
+    def text_layer(self) -> str:
+        """The page's text as the PDF library reports it, in its own order: what the reading of
+        the page must account for, character by character, whatever its layout made of it."""
+        return "".join(char["text"] for char in self.chars)
 
 
-def read_source(path: Path) -> tuple[list[SourcePage], list[tuple[int, str, int]]]:
-    """The pages of the PDF at ``path`` (characters, tables) and its bookmarks (level, title, page)."""
+def read_source(
+    path: Path, messages: Counter[str] | None = None
+) -> tuple[list[SourcePage], list[tuple[int, str, int]]]:
+    """The pages of the PDF at ``path`` (characters, tables) and its bookmarks (level, title, page).
+
+    What the C library prints while reading (PDFium's 「Could not get FontBBox」…) is not streamed
+    to the terminal: it is counted into ``messages`` by kind, for the conversion report.
+    """
     _check_complete(path)
     pdfium = _pdfium()
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        raise InputError(path, _open_problem(error)) from None
-    try:
-        pages = [_page(document[index], index + 1) for index in range(len(document))]
-        outline = _outline(document)
-    except pdfium.PdfiumError as error:
-        raise InputError(path, f"not a readable PDF ({error})") from None
-    finally:
-        document.close()
-    _find_tables(path, [page for page in pages if page.ruled])
+    with _library_messages(messages if messages is not None else Counter()):
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as error:
+            raise InputError(path, _open_problem(error)) from None
+        try:
+            pages = [_timed_page(path, document, index) for index in range(len(document))]
+            outline = _outline(document)
+        except pdfium.PdfiumError as error:
+            raise InputError(path, f"not a readable PDF ({error})") from None
+        finally:
+            document.close()
+        _find_tables(path, [page for page in pages if page.ruled])
     return pages, outline
+
+
+def _timed_page(path: Path, document: Any, index: int) -> SourcePage:
+    try:
+        with time_limit(PAGE_SECONDS):
+            return _page(document[index], index + 1)
+    except TimeoutError:
+        raise InputError(path, f"page {index + 1}: not read within {PAGE_SECONDS:.0f} s "
+                         "(a damaged page?)") from None
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in the block after ``seconds`` (main thread only: elsewhere no limit).
+
+    The alarm interrupts Python code between two library calls, which is where a page's reading
+    spends its time (one call per character)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _library_messages(messages: Counter[str]) -> Iterator[None]:
+    """Capture what is written to file descriptor 2 (the C libraries' stderr) and count it by kind.
+
+    PDFium writes straight to the descriptor, past Python's sys.stderr, one line per font or object
+    it finds wrong: eight good PDFs gave 85 lines of 「Could not get FontBBox」 on the terminal."""
+    with _logged_messages("pdfminer", messages):  # pdfplumber's parser logs its complaints instead
+        sys.stderr.flush()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no descriptor 2 to capture (a daemon): nothing would be streamed either
+            yield
+            return
+        with tempfile.TemporaryFile() as capture:
+            os.dup2(capture.fileno(), 2)
+            try:
+                yield
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+                os.close(saved)
+                capture.seek(0)
+                for line in capture.read().decode("utf-8", "replace").splitlines():
+                    if line.strip():
+                        messages[message_kind(line)] += 1
+
+
+class _Counting(logging.Handler):
+    def __init__(self, name: str, messages: Counter[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.name, self.messages = name, messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages[message_kind(f"{self.name}: {record.getMessage()}")] += 1
+
+
+@contextlib.contextmanager
+def _logged_messages(name: str, messages: Counter[str]) -> Iterator[None]:
+    """Count what the logger ``name`` warns of into ``messages``, instead of printing it."""
+    logger = logging.getLogger(name)
+    handler, propagate = _Counting(name, messages), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def message_kind(line: str) -> str:
+    """A library message without what varies between its lines (numbers, object ids, names)."""
+    kind = re.sub(r"\d+", "N", line.strip())
+    return kind[:100]
 
 
 def _pdfium() -> Any:
@@ -110,6 +230,7 @@ def _page(page: Any, number: int) -> SourcePage:
     textpage = page.get_textpage()
     handle = textpage.raw
     chars: list[Char] = []
+    replaced = bullets = 0
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     name = ctypes.create_string_buffer(256)
@@ -122,6 +243,9 @@ def _page(page: Any, number: int) -> SourcePage:
             text = "-"
         if text in "\r\n\x00":
             continue
+        text, kind = readable_char(text)
+        replaced += kind == "replaced"
+        bullets += kind == "bullet"
         raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
         raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
         # The Tf size times the text matrix's vertical scale: some PDFs set 1pt type and scale it.
@@ -146,7 +270,20 @@ def _page(page: Any, number: int) -> SourcePage:
     width, height = page.get_size()
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(page, width * height)]
     page.close()
-    return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures)
+    return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
+                      replaced=replaced, bullets=bullets)
+
+
+def readable_char(text: str) -> tuple[str, str]:
+    """A character as the output can hold it, and what was done: "" (kept), "bullet" (a private-use
+    code point, 「・」) or "replaced" (U+FFFD for a lone surrogate or a control character, which a
+    broken font map gives: written out as it is, it stops the UTF-8 writer)."""
+    code = ord(text)
+    if 0xE000 <= code <= 0xF8FF:
+        return BULLET, "bullet"
+    if 0xD800 <= code <= 0xDFFF or (unicodedata.category(text) == "Cc" and text not in "\t"):
+        return REPLACEMENT, "replaced"
+    return text, ""
 
 
 def _figure_boxes(page: Any, area: float) -> list[tuple[float, float, float, float]]:
@@ -192,11 +329,16 @@ def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, f
 
 
 def _count_rules(page: Any) -> int:
-    """Thin drawn lines and boxes on the page: what a ruled table is drawn with."""
+    """Thin drawn lines and boxes on the page: what a ruled table is drawn with.
+
+    Only those drawn on the page itself: a chart placed as a form (a white paper's figures) draws
+    its gridlines inside the form, and pdfminer's parse of such a page for tables costs a quarter of
+    a second and finds none (every table of the corpus is drawn on its page, with 9 lines or more).
+    """
     import pypdfium2.raw as raw
 
     count = 0
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
         left, bottom, right, top = obj.get_bounds()
         if right - left >= 10 or top - bottom >= 10:
             count += 1
@@ -246,7 +388,8 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
         return
     with pdf:
         for page in pages:
-            with contextlib.suppress(Exception):
+            # A page pdfminer cannot parse, or not within the time limit, keeps its text as lines.
+            with contextlib.suppress(Exception), time_limit(PAGE_SECONDS):
                 page.tables = _tables_of(pdf.pages[page.number - 1])
 
 

@@ -7,6 +7,7 @@ stage's result to a watcher (``convert.py --dump`` writes them out as JSON).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,10 +16,11 @@ from .catalog import Entry
 from .clean import classify
 from .errors import InputError
 from .footnotes import link_footnotes
-from .model import Document, Draft, Line
+from .model import Document, Draft, Line, Paragraph, Reading, SourceSpan
 from .read import read_lines
 from .read_clean import read_clean
-from .read_pdf import looks_like_slides, read_pdf
+from .read_pdf import PdfText, looks_like_slides, read_pdf
+from .report import differences
 from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
 
 
@@ -45,6 +47,7 @@ class Work:
     slides: bool = False
     draft: Draft | None = None
     document: Document | None = None
+    reading: Reading = field(default_factory=Reading)  # what reading a PDF met (pages read plainly, …)
 
     @property
     def structured_as_written(self) -> bool:
@@ -69,7 +72,7 @@ def read_source(work: Work) -> None:
         work.draft, work.lines = read_clean(sources / entry.meta.source, raw, first)
     elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        work.lines, work.slides = pdf.lines, looks_like_slides(pdf)
+        work.lines, work.slides, work.reading = pdf.lines, looks_like_slides(pdf), _reading(pdf)
     else:
         raw, first = source_lines(entry, sources)
         work.lines = classify(raw, first)
@@ -111,6 +114,7 @@ def nest_sections(work: Work) -> None:
         footnotes=draft.footnotes,
         lines=work.lines,
         out_of_order=draft.out_of_order,
+        reading=work.reading,
     )
 
 
@@ -118,6 +122,38 @@ def number_sections(work: Work) -> None:
     """Every section's id from its numbering path (the published ids are pinned later, by the lock)."""
     assert work.document is not None
     assign_anchors(work.document.sections)
+
+
+def keep_every_character(work: Work) -> None:
+    """A document whose structure would lose or invent a character is read again as plain text,
+    page by page (with a warning): the reader gets the text as read rather than a document with a
+    character changed, or no document at all."""
+    assert work.document is not None
+    lost, invented = differences(work.document)
+    if not lost and not invented:
+        return
+    warnings.warn(f"{work.entry.meta.id}: its structure would lose {lost[:20]!r} or invent {invented[:20]!r}; "
+                  "the document is read as plain text, page by page", stacklevel=2)
+    work.draft = plain_draft(work.lines)
+    work.reading = replace(work.reading, plain_text=True)
+    nest_sections(work)
+    number_sections(work)
+
+
+def _reading(pdf: PdfText) -> Reading:
+    return Reading(pdf.text_layer, pdf.plain_pages, pdf.replaced, pdf.bullets, pdf.messages)
+
+
+def plain_draft(lines: list[Line]) -> Draft:
+    """The body lines as they are, a preformatted block a page (or the whole text when it has no
+    pages): no structure, nothing joined, nothing lost."""
+    draft = Draft()
+    body = [line for line in lines if line.kind == "body"]
+    for page in dict.fromkeys(line.page for line in body):
+        on_page = [line for line in body if line.page == page]
+        span = SourceSpan(on_page[0].number, on_page[-1].number)
+        draft.items.append(Paragraph("\n".join(line.text for line in on_page), span, kind="preformatted"))
+    return draft
 
 
 def _draft(work: Work) -> Draft:
@@ -133,6 +169,7 @@ DOCUMENT_STAGES: tuple[Stage, ...] = (
     Stage("notes", link_notes),
     Stage("nest", nest_sections),
     Stage("anchors", number_sections),
+    Stage("kept", keep_every_character),
 )
 
 # Called after each stage with the stage's name and what it made (see convert.py --dump).

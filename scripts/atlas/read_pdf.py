@@ -22,7 +22,7 @@ import re
 import statistics
 import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,11 @@ class PdfText:
     outline: list[tuple[int, str, int]] = field(default_factory=list)  # (level, title, page)
     pages: int = 0
     landscape: bool = False  # most pages wider than tall
+    text_layer: str = ""  # every page's text as the PDF library reports it (normalised), pages apart
+    plain_pages: list[int] = field(default_factory=list)  # pages whose layout was set aside
+    replaced: int = 0  # characters the output cannot hold, read as U+FFFD
+    bullets: int = 0  # private-use bullets read as 「・」
+    messages: dict[str, int] = field(default_factory=dict)  # the libraries' messages, by kind
 
 
 @dataclass
@@ -101,15 +106,63 @@ class _Piece:
 
 def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
-    pages, outline = read_source(path)
-    pieces_by_page = [_page_pieces_or_lines(page) for page in pages]
+    messages: Counter[str] = Counter()
+    pages, outline = read_source(path, messages)
+    pieces_by_page = [_page_pieces_or_lines(page, path.name) for page in pages]
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
+    plain_pages = []
+    for index, page in enumerate(pages):
+        lost, invented = page_difference(page, pieces_by_page[index])
+        if lost or invented:
+            warnings.warn(f"{path.name}: page {page.number}: its layout would lose {lost[:20]!r} or invent "
+                          f"{invented[:20]!r}; the page is read as plain text", stacklevel=2)
+            pieces_by_page[index] = _plain_pieces(page)
+            plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
     lines = mark_contents(_lines(pieces_by_page, page_sizes))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
-    return PdfText(lines, outline, len(pages), landscape)
+    return PdfText(
+        lines, outline, len(pages), landscape,
+        text_layer="\n".join(normalize_chars(page.text_layer) for page in pages),
+        plain_pages=plain_pages,
+        replaced=sum(page.replaced for page in pages),
+        bullets=sum(page.bullets for page in pages),
+        messages=dict(sorted(messages.items())),
+    )
+
+
+def _ink(text: str) -> Counter[str]:
+    return Counter(ch for ch in normalize_chars(text) if not ch.isspace())
+
+
+def page_difference(page: SourcePage, pieces: Sequence[_Piece]) -> tuple[str, str]:
+    """What the page's reading would lose and invent, against its text layer: the characters
+    (normalised, whitespace aside) compared as multisets, so reordering is free and nothing else."""
+    source = _ink(page.text_layer)
+    read = _ink("".join(piece.text for piece in pieces))
+    return "".join(sorted((source - read).elements())), "".join(sorted((read - source).elements()))
+
+
+def _plain_pieces(page: SourcePage) -> list[_Piece]:
+    """The page's characters in the library's text order, a new line wherever that order jumps
+    back or down a line: no columns, tables or figures, and so nothing lost or invented."""
+    pieces: list[_Piece] = []
+    run: list[dict[str, Any]] = []
+    for char in page.chars:
+        if run and _starts_a_line(run[-1], char):
+            pieces.append(_Piece(run, page.number))
+            run = []
+        run.append(char)
+    if run:
+        pieces.append(_Piece(run, page.number))
+    return [piece for piece in pieces if piece.text.strip()]
+
+
+def _starts_a_line(prev: dict[str, Any], char: dict[str, Any]) -> bool:
+    size = max(prev["size"], char["size"], 1.0)
+    return char["x0"] < prev["x0"] - size or abs(char["top"] - prev["top"]) > size
 
 
 # A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
@@ -129,16 +182,15 @@ def looks_like_slides(pdf: PdfText) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _page_pieces_or_lines(page: SourcePage) -> list[_Piece]:
+def _page_pieces_or_lines(page: SourcePage, name: str) -> list[_Piece]:
     """The page read with its layout; a page whose layout defeats the reader (a PDF unlike any
     seen) is read as plain lines, top to bottom, so that its text is never lost."""
     try:
         return _page_pieces(page)
     except (ValueError, ArithmeticError, LookupError, TypeError) as error:
-        warnings.warn(f"page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
+        warnings.warn(f"{name}: page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
                       stacklevel=2)
-        chars = [c for c in page.chars if c["text"]]
-        return sorted(_baseline_pieces(chars, page.number), key=lambda p: (p.top, p.x0)) if chars else []
+        return _plain_pieces(page)
 
 
 def _page_pieces(page: SourcePage) -> list[_Piece]:
@@ -245,10 +297,12 @@ def _cell_texts(
         return None
     rows: list[list[str]] = []
     placed = 0
+    taken: set[int] = set()  # a character on a rule shared by two cells is read in the first only
     for row in grid:
         texts = []
         for box in row:
-            inside = [c for c in chars if box is not None and _inside(c, box)]
+            inside = [c for c in chars if box is not None and id(c) not in taken and _inside(c, box)]
+            taken.update(id(c) for c in inside)
             placed += len(inside)
             text = ""
             for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
@@ -279,12 +333,12 @@ def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid
         return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4 for x in edges)
 
     rows = list(grid)
-    dropped: list[dict[str, Any]] = []
+    dropped: dict[int, dict[str, Any]] = {}  # by identity: a merged cell's band overlaps its neighbours'
     while rows and crosses(rows[-1]):
-        dropped.extend(band(rows.pop()))
+        dropped.update((id(c), c) for c in band(rows.pop()))
     while rows and crosses(rows[0]):
-        dropped.extend(band(rows.pop(0)))
-    return rows, dropped
+        dropped.update((id(c), c) for c in band(rows.pop(0)))
+    return rows, list(dropped.values())
 
 
 def _column_edges_of(grid: Grid) -> set[float]:

@@ -1290,7 +1290,13 @@ class _Builder:
     def largest_near_top(self, index: int, end: int) -> Line:
         """A PDF slide's title: the largest of its first few lines (the first if none is larger)."""
         candidates = [line for line in self.lines[index : min(end, index + 4)] if line.kind == "body"]
+        # A figure's label (a large 「登」 in a flow chart) is read with its figure, never as the title.
+        candidates = [line for line in candidates if not _figure_label(line)] or candidates[:1]
         return max(candidates, key=lambda line: (line.layout.size if line.layout else 0, -line.number))
+
+
+def _figure_label(line: Line) -> bool:
+    return line.layout is not None and line.layout.role == "figure"
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:
