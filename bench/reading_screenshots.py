@@ -6,6 +6,7 @@
 Writes bench/screenshots/: document-page.png (a chapter, its sidebar listing every document),
 repeated-headings.png (防災DX: eleven 【主な課題】/【対応策】 told apart in the table of contents),
 theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px),
+search-filters-phone.png (a pasted search on a 390 px phone: results and their filters),
 search.png (the home page, a katakana word typed in hiragana found in its section).
 """
 
@@ -26,6 +27,7 @@ SHOTS = [  # (file, path, width, height)
     ("repeated-headings.png", "documents/bosai-dx-2024/#s2", 1280, 1000),
     ("theme-matrix.png", "themes/#matrix", 1280, 1000),
     ("theme-matrix-phone.png", "themes/#matrix", 390, 844),
+    ("search-filters-phone.png", "?q=マイナンバーカード", 390, 844),  # a pasted search: results with their filters
 ]
 # (file, path, width, height, what is typed into the search box)
 SEARCH_SHOTS = [("search.png", "", 1280, 1000, "ぼっとねっと")]
@@ -47,6 +49,8 @@ def main() -> int:
         for name, path, width, height in SHOTS:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(f"{base}/{path}")
+            if "?q=" in path:
+                page.wait_for_selector(".atlas-search-filters:not([hidden])")
             page.wait_for_timeout(500)  # the header's title swap and the TOC's scroll-follow settle
             page.screenshot(path=str(OUT / name))
             page.close()
