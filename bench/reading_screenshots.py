@@ -7,6 +7,7 @@ Writes bench/screenshots/: document-page.png (a chapter, its sidebar listing eve
 repeated-headings.png (防災DX: eleven 【主な課題】/【対応策】 told apart in the table of contents),
 theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px),
 search-filters-phone.png (a pasted search on a 390 px phone: results and their filters),
+print-page.png (the first printed sheet of a chapter: the running head names the document),
 search.png (the home page, a katakana word typed in hiragana found in its section).
 """
 
@@ -19,6 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pypdfium2
 from playwright.sync_api import sync_playwright
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -29,6 +31,8 @@ SHOTS = [  # (file, path, width, height)
     ("theme-matrix-phone.png", "themes/#matrix", 390, 844),
     ("search-filters-phone.png", "?q=マイナンバーカード", 390, 844),  # a pasted search: results with their filters
 ]
+# (file, path): the first sheet of a page as Chromium prints it (A4), rendered from the PDF.
+PRINT_SHOTS = [("print-page.png", "documents/digital-nippon-2024/4/")]
 # (file, path, width, height, what is typed into the search box)
 SEARCH_SHOTS = [("search.png", "", 1280, 1000, "ぼっとねっと")]
 
@@ -62,6 +66,12 @@ def main() -> int:
             page.wait_for_selector(".md-search-result__item")
             page.wait_for_timeout(300)
             page.screenshot(path=str(OUT / name))
+            page.close()
+        for name, path in PRINT_SHOTS:
+            page = browser.new_page()
+            page.goto(f"{base}/{path}")
+            pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+            pdf[0].render(scale=1.25).to_pil().save(OUT / name)
             page.close()
         browser.close()
     httpd.shutdown()

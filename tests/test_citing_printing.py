@@ -184,3 +184,40 @@ def test_theme_page_lists_estimated_dates_as_such(browser, server):
     text = table.inner_text()
     assert "頃（推定）" in text and not ISO_DATE.search(text), text
     page.close()
+
+
+def printed_pages(page) -> list[str]:
+    """The text of each sheet Chromium prints (A4), read back from the PDF it makes."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+    return [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(pdf))]
+
+
+@pytest.mark.parametrize("path, first", [
+    (CHAPTER, "4．インフラ整備の進展と課題"),                  # a chapter page (its breadcrumb, then its H1)
+    ("documents/digital-nippon-2024/print/", "デジタル・ニッポン2024"),  # the whole document
+    ("documents/ai-strategy-council-3-2025/", "人工知能戦略専門調査会（第3回）議事概要"),  # a dated one-page document
+])
+def test_every_printed_page_says_which_document_it_is(browser, either_server, path, first):
+    """No blank first sheet: the text starts on page 1; every sheet's head names the document,
+    its issuer and its date (as precisely as known, an estimate said as such); its foot, the page."""
+    from atlas.catalog import load_catalog
+    from atlas.labels import date_label
+    from conftest import SOURCES
+
+    doc_id = path.split("/")[1]
+    meta = next(m for e in load_catalog(SOURCES) for m in [e.meta, *(p.meta for p in e.parts)] if m.id == doc_id)
+    page = browser.new_page()
+    page.goto(f"{either_server}/{path}")
+    sheets = printed_pages(page)
+    assert len(sheets) >= 2, "a document of several sheets"
+    head = f"{meta.title} {meta.body} {date_label(meta)}"
+    for number, text in enumerate(sheets, 1):
+        lines = text.split("\n")
+        assert re.sub(r"\s+", " ", lines[0]) == head, (number, lines[:3])
+        assert f"{number} / {len(sheets)}" in lines[:3], (number, lines[:3])
+    body = sheets[0].split("\n")[2:]
+    assert first in [line.strip() for line in body[:3]], body[:5]
+    assert len("".join(body)) > 500, "the first sheet holds text, not only a heading"
+    page.close()

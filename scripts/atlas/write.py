@@ -15,11 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .context import HeadingContext
 from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
-from .model import Block, Document, Section
+from .model import Block, Document, DocumentMeta, Section
 from .themes import Theme
 from .write_clean import clean_text
 
@@ -151,7 +152,8 @@ def document_pages(
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
     pages.insert(0, Page(f"{base}/index.md", meta.title,
-                         finish_page([front_matter(meta.title, tags, meta.summary), *lines])))
+                         finish_page([front_matter(meta.title, tags, meta.summary, meta), *lines])))
+    pages += [Page(f"{base}/{name}", meta.title, text) for name, text in downloads(meta).items()]
     if document.lines:
         if document.text_length <= PRINT_LIMIT:
             pages.append(_print_page(document, parent, replace(ctx, whole_document=True)))
@@ -174,7 +176,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
     title = section_heading(section)
     tags = _page_tags(sections_on_page(section), ctx.corpus)
     return Page(f"{document_dir(document)}/{chapter_page_name(section)}", title,
-                finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary), *lines]))
+                finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary, meta), *lines]))
 
 
 def sections_on_page(section: Section) -> list[Section]:
@@ -210,7 +212,7 @@ def _cite_meta(document: Document, reading: str = "") -> str:
 def _print_page(document: Document, parent: Document | None, ctx: PageContext) -> Page:
     """The whole document on one page, for printing (not in the nav)."""
     meta = document.meta
-    lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary), f"# {escape(meta.title)}", "",
+    lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary, meta), f"# {escape(meta.title)}", "",
              _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
     preamble_ids = itertools.count(1)
@@ -298,13 +300,15 @@ def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
     return seen
 
 
-def front_matter(title: str, tags: dict[str, str] | None = None, description: str = "") -> str:
+def front_matter(title: str, tags: dict[str, str] | None = None, description: str = "",
+                 document: DocumentMeta | None = None) -> str:
     """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds,
     a description for search engines and link previews, and the page's themes as tags.
 
     ``tags``: theme name → its theme page (site-relative URL). The names are Material's tags
     (the タグ page lists the pages by them); ``theme_pages`` lets overrides/partials/tags.html
-    link each chip to its theme page, where the themes under each section lead too."""
+    link each chip to its theme page, where the themes under each section lead too.
+    ``document``: on a document's pages, what citations and print need (bibliography.py)."""
     lines = ["---", f"title: {_q(title)}"]
     if description:
         lines.append(f"description: {_q(description)}")
@@ -313,6 +317,8 @@ def front_matter(title: str, tags: dict[str, str] | None = None, description: st
         lines += [f"  - {_q(tag)}" for tag in tags]
         lines.append("theme_pages:")
         lines += [f"  {_q(tag)}: {_q(url)}" for tag, url in tags.items()]
+    if document is not None:
+        lines += front_matter_lines(document, _q)
     # The site searches with its own index (atlas/, scripts/atlas/search.py); Material's lunr index of the
     # same pages would only add megabytes that nobody downloads.
     lines += ["search:", "  exclude: true"]
@@ -343,6 +349,9 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
         rows.append(("公式", _official_link(meta.url)))
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
+    # The span marks the row, which printing hides (as the print link's).
+    rows.append(("引用", '<span class="atlas-cite-downloads"></span>' + "・".join(
+        f"[{label}]({meta.id}.{suffix}){{: download=\"\" }}" for suffix, label in DOWNLOADS.items())))
     if document.lines:
         # The span marks the row, which printing hides (a printed page has no use for it).
         rows.append(("印刷", '<span class="atlas-print-link"></span>'
