@@ -89,17 +89,46 @@ def test_citation_paragraph_number_matches_the_margin_number(context, server):
     item.locator("button.atlas-copy", has_text="引用").click()
     page.wait_for_function("() => document.querySelector('.atlas-copy-status').textContent.includes('コピー')")
     text = page.evaluate("navigator.clipboard.readText()")
-    assert f"第{number}段落" in text and text.endswith(f"#{item.get_attribute('id')}"), text
+    assert f"第{number}段落" in text and ACCESS_DATE.sub("", text).endswith(f"#{item.get_attribute('id')}"), text
     page.close()
 
 
+# The end of a text citation: the reader's access date (atlas-cite.js); the MD form has none.
+ACCESS_DATE = re.compile(r"（閲覧日：\d{4}年\d{1,2}月\d{1,2}日）$")
+
+
 def copy_citation(page, selector: str, label: str) -> str:
+    """The citation copied by a block's button; a text citation without its access date, which
+    is checked here to be there (and absent from the MD form)."""
     block = page.locator(selector)
     block.hover()
     page.evaluate("navigator.clipboard.writeText('')")
     block.locator("button.atlas-copy", has_text=label).first.click()
     page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
-    return page.evaluate("navigator.clipboard.readText()")
+    text = page.evaluate("navigator.clipboard.readText()")
+    if label == "MD":
+        assert "閲覧日" not in text, text
+        return text
+    assert ACCESS_DATE.search(text), text
+    return ACCESS_DATE.sub("", text)
+
+
+def test_a_text_citation_ends_with_the_readers_date_of_access(browser, either_server):
+    """The day the reader copies it, in the reader's time zone: 2026-12-05 16:00 UTC is already the
+    6th in Tokyo. The Markdown form stays short."""
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-05T16:00:00Z")
+    page.goto(f"{either_server}/{CHAPTER}")
+    block = page.locator("[id='4-3-p1']")
+    block.hover()
+    block.locator("button.atlas-copy", has_text="引用").first.click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('閲覧日')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.endswith("/documents/digital-nippon-2024/4/#4-3-p1（閲覧日：2026年12月6日）"), text
+    assert copy_citation(page, "[id='4-3-p1']", "MD").endswith("#4-3-p1)")
+    context.close()
 
 
 def test_a_citation_of_an_undated_document_says_its_date_is_estimated(context, server):
