@@ -12,6 +12,7 @@ from pathlib import Path
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
+from .feed import FEED_PATH, FEED_TITLE, atom_feed
 from .glossary import load_glossary, mark_abbreviations
 from .layout import paginate
 from .model import Document
@@ -83,6 +84,7 @@ def convert(
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
     pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
+    pages.append(Page(FEED_PATH, FEED_TITLE, atom_feed(documents)))
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)

@@ -222,6 +222,7 @@ class DocumentMeta:
     format: str = "pdf-text"  # "pdf-text": extracted from a PDF; "clean": Atlas clean text (read_clean.py)
     date_precision: str = "day"  # "day", "month" or "year": how much of `date` the source gives
     url: str = ""  # the issuer's official address of the document; empty when not known
+    added: date | None = None  # the day the document joined the Atlas (catalog, or the source's first commit)
 
 
 @dataclass

@@ -13,10 +13,12 @@ import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .context import HeadingContext
+from .feed import FEED_PATH, newest_added
 from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
@@ -553,18 +555,67 @@ HOME_LIMIT = 30
 
 def home_page(intro: str, documents: list[Document]) -> Page:
     newest = newest_first(documents)
-    lines = [intro.rstrip(), "", "## 収録文書 {#documents}", ""]
+    lines = [intro.rstrip(), "", *_new_documents(documents), "## 収録文書 {#documents}", ""]
     if len(newest) > HOME_LIMIT:
         lines += [f"新しい {HOME_LIMIT} 件です。全 {len(newest)} 件は[文書一覧](documents/index.md)にあります。", ""]
     lines += _document_table(newest[:HOME_LIMIT], "documents/")
     return Page("index.md", "ホーム", finish_page(lines))
 
 
+# How many documents the home page's 新着 list names (the feed has them all).
+NEW_LIMIT = 5
+
+
+def _new_documents(documents: list[Document]) -> list[str]:
+    """The 新着 list: the latest documents added to the Atlas, with the day each was added."""
+    added = newest_added(documents)[:NEW_LIMIT]
+    if not added:
+        return []
+    lines = ["## 新着 {#new}", "",
+             f"Atlas に新しく加わった文書です（[Atom フィード]({FEED_PATH})で購読できます。"
+             "[全文書](documents/index.md)）。", ""]
+    for doc in added:
+        meta = doc.meta
+        lines.append(f"- {_day(meta.added)}追加：[{escape(meta.title)}](documents/{meta.id}/index.md)"
+                     f"（{escape(meta.body)}、{date_label(meta)}）")
+    return [*lines, ""]
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def document_list_page(documents: list[Document]) -> Page:
-    """Every document, newest first: the list the home page shortens."""
-    lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。", ""]
-    lines += _document_table(newest_first(documents), "")
+    """Every document, newest first, as a plain table; assets/atlas-list.js adds sorting (by date
+    of issue or of addition, by issuer) and filters (issuer, kind, year) from each row's data-*."""
+    lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。"
+             f"新しく加わった文書は [Atom フィード](../{FEED_PATH})でも届きます。", ""]
+    lines += _document_list_table(newest_first(documents))
     return Page("documents/index.md", "文書一覧", finish_page(lines))
+
+
+def _document_list_table(documents: list[Document]) -> list[str]:
+    """The list as an HTML table whose rows carry what sorting and filtering read (ISO dates,
+    issuer, kind); the cells are Markdown (md_in_html), so the links are checked and rewritten
+    like any other."""
+    # md_in_html reads Markdown in a cell only when every element around it asks for it.
+    lines = ['<table class="atlas-doc-list" markdown="block">',
+             "<thead><tr><th>日付</th><th>文書</th><th>発行</th><th>種類</th><th>追加</th><th>概要</th></tr></thead>",
+             '<tbody markdown="block">']
+    for doc in documents:
+        meta = doc.meta
+        data = {"issued": meta.date.isoformat(), "added": meta.added.isoformat() if meta.added else "",
+                "issuer": meta.body, "kind": _kind(meta.kind), "year": str(meta.date.year)}
+        attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
+        lines += [f'<tr {attributes} markdown="block">',
+                  f'<td>{html.escape(date_label(meta))}</td>',
+                  f'<td markdown="span">[{escape(meta.title)}]({meta.id}/index.md)</td>',
+                  f"<td>{html.escape(meta.body)}</td>",
+                  f"<td>{html.escape(_kind(meta.kind))}</td>",
+                  f"<td>{_day(meta.added) if meta.added else '—'}</td>",
+                  f"<td>{html.escape(meta.summary)}</td>",
+                  "</tr>"]
+    return [*lines, "</tbody>", "</table>", ""]
 
 
 def _document_table(documents: list[Document], prefix: str) -> list[str]:
