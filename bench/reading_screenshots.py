@@ -8,6 +8,7 @@ repeated-headings.png (防災DX: eleven 【主な課題】/【対応策】 told 
 theme-matrix.png and theme-matrix-phone.png (the theme × document overview at 1280 and 390 px),
 search-filters-phone.png (a pasted search on a 390 px phone: results and their filters),
 print-page.png (the first printed sheet of a chapter: the running head names the document),
+dark-mode.png (a chapter in dark mode, a marked paragraph, theme chips and links),
 search.png (the home page, a katakana word typed in hiragana found in its section).
 """
 
@@ -31,6 +32,8 @@ SHOTS = [  # (file, path, width, height)
     ("theme-matrix-phone.png", "themes/#matrix", 390, 844),
     ("search-filters-phone.png", "?q=マイナンバーカード", 390, 844),  # a pasted search: results with their filters
 ]
+# (file, path, width, height): pages in dark mode (the reader's system asks for it).
+DARK_SHOTS = [("dark-mode.png", "documents/digital-nippon-2024/4/#4-1-2-p1", 1280, 900)]
 # (file, path): the first sheet of a page as Chromium prints it (A4), rendered from the PDF.
 PRINT_SHOTS = [("print-page.png", "documents/digital-nippon-2024/4/")]
 # (file, path, width, height, what is typed into the search box)
@@ -67,6 +70,13 @@ def main() -> int:
             page.wait_for_timeout(300)
             page.screenshot(path=str(OUT / name))
             page.close()
+        for name, path, width, height in DARK_SHOTS:
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme="dark")
+            page = context.new_page()
+            page.goto(f"{base}/{path}")
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(OUT / name))
+            context.close()
         for name, path in PRINT_SHOTS:
             page = browser.new_page()
             page.goto(f"{base}/{path}")
