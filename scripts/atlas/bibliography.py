@@ -13,6 +13,7 @@ address only.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from .labels import date_text, kind_label
 from .model import DocumentMeta
@@ -68,7 +69,7 @@ def print_head(meta: DocumentMeta) -> str:
     return f"{meta.title}　{meta.body}　{date_text(meta)}{estimated}"
 
 
-def front_matter_lines(meta: DocumentMeta, quote) -> list[str]:
+def front_matter_lines(meta: DocumentMeta, quote: Callable[[str], str]) -> list[str]:
     """The page's `atlas_document` front matter, which overrides/main.html turns into the
     citation_* tags, the links to the downloads and the printed pages' running head."""
     lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(f'documents/{meta.id}/')}",
