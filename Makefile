@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test install install-zensical zensical browser convert build serve lint
+.PHONY: site test install install-zensical zensical offline browser convert build serve lint
 
 site: install convert build
 	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
@@ -31,6 +31,14 @@ $(VENV)/.zensical-installed: requirements-zensical.txt $(VENV)/.installed
 zensical: install-zensical convert
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/zensical build --strict
 	@echo "Site built by Zensical in site/. Preview: $(VENV)/bin/zensical serve  (http://localhost:8000/)"
+
+# The site for reading from a folder (file://, a zip on a network with no server): built into
+# site-offline/, folder links to index.html, the search index also as scripts (README: "Reading
+# from a folder").
+offline: install convert
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/mkdocs build --strict --quiet --site-dir site-offline
+	$(PY) scripts/make_offline.py site-offline
+	@echo "Site for reading from a folder in site-offline/: open site-offline/index.html"
 
 # Browser tests drive Debian's chromium (Playwright's own browser download does not work offline);
 # accessibility tests inject axe-core from the npm registry; the markup test runs the Nu Html

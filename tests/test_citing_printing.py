@@ -89,17 +89,46 @@ def test_citation_paragraph_number_matches_the_margin_number(context, server):
     item.locator("button.atlas-copy", has_text="引用").click()
     page.wait_for_function("() => document.querySelector('.atlas-copy-status').textContent.includes('コピー')")
     text = page.evaluate("navigator.clipboard.readText()")
-    assert f"第{number}段落" in text and text.endswith(f"#{item.get_attribute('id')}"), text
+    assert f"第{number}段落" in text and ACCESS_DATE.sub("", text).endswith(f"#{item.get_attribute('id')}"), text
     page.close()
 
 
+# The end of a text citation: the reader's access date (atlas-cite.js); the MD form has none.
+ACCESS_DATE = re.compile(r"（閲覧日：\d{4}年\d{1,2}月\d{1,2}日）$")
+
+
 def copy_citation(page, selector: str, label: str) -> str:
+    """The citation copied by a block's button; a text citation without its access date, which
+    is checked here to be there (and absent from the MD form)."""
     block = page.locator(selector)
     block.hover()
     page.evaluate("navigator.clipboard.writeText('')")
     block.locator("button.atlas-copy", has_text=label).first.click()
     page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
-    return page.evaluate("navigator.clipboard.readText()")
+    text = page.evaluate("navigator.clipboard.readText()")
+    if label == "MD":
+        assert "閲覧日" not in text, text
+        return text
+    assert ACCESS_DATE.search(text), text
+    return ACCESS_DATE.sub("", text)
+
+
+def test_a_text_citation_ends_with_the_readers_date_of_access(browser, either_server):
+    """The day the reader copies it, in the reader's time zone: 2026-12-05 16:00 UTC is already the
+    6th in Tokyo. The Markdown form stays short."""
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-05T16:00:00Z")
+    page.goto(f"{either_server}/{CHAPTER}")
+    block = page.locator("[id='4-3-p1']")
+    block.hover()
+    block.locator("button.atlas-copy", has_text="引用").first.click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('閲覧日')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.endswith("/documents/digital-nippon-2024/4/#4-3-p1（閲覧日：2026年12月6日）"), text
+    assert copy_citation(page, "[id='4-3-p1']", "MD").endswith("#4-3-p1)")
+    context.close()
 
 
 def test_a_citation_of_an_undated_document_says_its_date_is_estimated(context, server):
@@ -183,4 +212,41 @@ def test_theme_page_lists_estimated_dates_as_such(browser, server):
     table = page.locator("#timeline ~ .md-typeset__scrollwrap table, #timeline ~ table").first
     text = table.inner_text()
     assert "頃（推定）" in text and not ISO_DATE.search(text), text
+    page.close()
+
+
+def printed_pages(page) -> list[str]:
+    """The text of each sheet Chromium prints (A4), read back from the PDF it makes."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+    return [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(pdf))]
+
+
+@pytest.mark.parametrize("path, first", [
+    (CHAPTER, "4．インフラ整備の進展と課題"),                  # a chapter page (its breadcrumb, then its H1)
+    ("documents/digital-nippon-2024/print/", "デジタル・ニッポン2024"),  # the whole document
+    ("documents/ai-strategy-council-3-2025/", "人工知能戦略専門調査会（第3回）議事概要"),  # a dated one-page document
+])
+def test_every_printed_page_says_which_document_it_is(browser, either_server, path, first):
+    """No blank first sheet: the text starts on page 1; every sheet's head names the document,
+    its issuer and its date (as precisely as known, an estimate said as such); its foot, the page."""
+    from atlas.catalog import load_catalog
+    from atlas.labels import date_label
+    from conftest import SOURCES
+
+    doc_id = path.split("/")[1]
+    meta = next(m for e in load_catalog(SOURCES) for m in [e.meta, *(p.meta for p in e.parts)] if m.id == doc_id)
+    page = browser.new_page()
+    page.goto(f"{either_server}/{path}")
+    sheets = printed_pages(page)
+    assert len(sheets) >= 2, "a document of several sheets"
+    head = f"{meta.title} {meta.body} {date_label(meta)}"
+    for number, text in enumerate(sheets, 1):
+        lines = text.split("\n")
+        assert re.sub(r"\s+", " ", lines[0]) == head, (number, lines[:3])
+        assert f"{number} / {len(sheets)}" in lines[:3], (number, lines[:3])
+    body = sheets[0].split("\n")[2:]
+    assert first in [line.strip() for line in body[:3]], body[:5]
+    assert len("".join(body)) > 500, "the first sheet holds text, not only a heading"
     page.close()

@@ -250,3 +250,45 @@ def test_a_repeated_heading_shows_its_context_in_search_results(browser, server)
     page.close()
     # 防災DX has eleven 【対応策】 and no parent headings above them: its opening words tell it apart.
     assert first.startswith("【対応策】（次期総合防災情報システム")
+
+
+# The explanation focus shows (assets/atlas.css): the abbreviation's ::after, its box in the window.
+ABBR_TIP_JS = """() => {
+  const abbr = document.activeElement;
+  if (!abbr || abbr.tagName !== 'ABBR') return null;
+  const tip = getComputedStyle(abbr, '::after');
+  return {title: abbr.title, text: abbr.textContent, content: tip.content, position: tip.position,
+          width: parseFloat(tip.width), window: innerWidth, opacity: tip.opacity, display: tip.display};
+}"""
+
+
+def check_tip_shown(tip: dict | None) -> None:
+    assert tip is not None, "an abbreviation has the focus"
+    assert tip["content"] == f'"{tip["title"]}"' and tip["title"], tip
+    assert tip["display"] != "none" and tip["position"] == "fixed" and tip["opacity"] == "1", tip
+    assert 0 < tip["width"] <= tip["window"] - 16, tip  # inside the window at any width
+
+
+def test_abbreviation_explanations_open_by_keyboard(browser, either_server):
+    page = open_page(browser, either_server, MINUTES, DESKTOP)
+    for _ in range(300):  # Tab through the page's links and buttons until the first abbreviation
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName") == "ABBR":
+            break
+    check_tip_shown(page.evaluate(ABBR_TIP_JS))
+    page.keyboard.press("Tab")  # moving on hides it
+    assert page.evaluate("() => getComputedStyle(document.querySelector('article abbr'), '::after').content") == "none"
+    page.close()
+
+
+def test_abbreviation_explanations_open_with_a_tap_on_a_phone(browser, either_server):
+    context = browser.new_context(viewport={"width": PHONE, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{either_server}/{MINUTES}")
+    abbr = page.locator("article abbr[title]").first
+    abbr.scroll_into_view_if_needed()
+    before = page.evaluate("(a) => getComputedStyle(a, '::after').content", abbr.element_handle())
+    assert before in ("none", "normal"), "no explanation before the tap"
+    abbr.tap()
+    check_tip_shown(page.evaluate(ABBR_TIP_JS))
+    context.close()

@@ -262,3 +262,46 @@ def test_filters_narrow_the_results_and_the_url_restores_them(browser, server, d
     pasted.wait_for_function("() => !location.search.includes('year=')")
     page.close()
     pasted.close()
+
+
+PANEL_GEOMETRY_JS = """() => {
+  const output = document.querySelector('.md-search__output').getBoundingClientRect();
+  const wrap = document.querySelector('.md-search__scrollwrap');
+  const inside = [...document.querySelectorAll('.md-search__output *')].filter(e => e.getClientRects().length);
+  const selects = [...document.querySelectorAll('.atlas-search-filters select')].map(s => {
+    const r = s.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {name: s.name, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            onTop: hit === s, options: s.options.length};
+  });
+  return {
+    width: innerWidth, height: innerHeight, output: [output.left, output.right],
+    wrapOverflow: wrap.scrollWidth - wrap.clientWidth,
+    widest: Math.max(...inside.map(e => e.getBoundingClientRect().right)),
+    display: getComputedStyle(document.querySelector('.atlas-search-filters')).display,
+    selects,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_filters_fit_the_results_panel_on_a_phone_and_a_desktop(browser, either_server, width):
+    """With the filters open, the results panel is no wider than the screen (or its column) and
+    every filter can be seen and tapped: the filters' styles load on both builds."""
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    page.goto(f"{either_server}/?q=マイナンバーカード")
+    page.wait_for_selector(".atlas-search-filters:not([hidden]) select option:nth-child(2)", state="attached")
+    geometry = page.evaluate(PANEL_GEOMETRY_JS)
+    assert geometry["display"] == "flex", "the filters' own styles are loaded"
+    assert geometry["wrapOverflow"] <= 0, geometry
+    left, right = geometry["output"]
+    assert right <= geometry["width"] and geometry["widest"] <= right + 0.5, geometry
+    assert [s["name"] for s in geometry["selects"]] == ["doc", "issuer", "year", "theme"]
+    for select in geometry["selects"]:
+        assert left <= select["left"] and select["right"] <= right, select
+        assert select["top"] >= 0 and select["bottom"] <= geometry["height"], select
+        assert select["onTop"] and select["options"] > 1, select
+    issuer = page.eval_on_selector_all("select[name=issuer] option", "os => os.map(o => o.value)")[1]
+    page.select_option("select[name=issuer]", issuer)
+    page.wait_for_function("() => location.search.includes('issuer=')")
+    page.close()

@@ -7,7 +7,8 @@
  * canonical address (the published site), so a citation copied from a local copy still
  * points to the public page.  On the print view it points to the reading page that shows the
  * passage (each heading there names it in data-reading-page), never to /print/.  When the
- * catalog gives the issuer's own address of the document, the citation adds it.
+ * catalog gives the issuer's own address of the document, the citation adds it.  The text form
+ * ends with the access date (「（閲覧日：2026年12月6日）」).
  */
 (function () {
   "use strict";
@@ -75,7 +76,13 @@
       return "[" + label.replace(/([\[\]])/g, "\\$1") + "](" + url + ")" +
         (m && m.url ? "（[公式掲載ページ](<" + m.url + ">)）" : "");
     }
-    return label + " " + url + (m && m.url ? "（公式掲載ページ " + m.url + "）" : "");
+    return label + " " + url + (m && m.url ? "（公式掲載ページ " + m.url + "）" : "") + accessed(new Date());
+  }
+
+  /* Japanese citations of a web page give the day it was read: the reader's date when copying
+     (never the build's), in the reader's time zone. The short Markdown form leaves it out. */
+  function accessed(day) {
+    return "（閲覧日：" + day.getFullYear() + "年" + (day.getMonth() + 1) + "月" + day.getDate() + "日）";
   }
 
   function copy(text) {

@@ -26,6 +26,36 @@
     });
   }
 
+  /* Read from a folder (file://, the `make offline` build) a browser fetches nothing: each index
+   * file is there as a script too (atlas/<name>.js, written by scripts/make_offline.py) that puts
+   * it in window.atlasOffline: JSON as it is, binary files in base64. */
+  function loadOffline(name, root) {
+    var store = window.atlasOffline = window.atlasOffline || {};
+    var got = name in store ? Promise.resolve() : new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL("atlas/" + name + ".js", root).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return got.then(function () {
+      var value = store[name];
+      if (value === undefined) throw new Error(name + ": not in the offline index");
+      if (/\.json$/.test(name)) return value;
+      var bytes = atob(value), out = new Uint8Array(bytes.length);
+      for (var i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);
+      return out;
+    });
+  }
+
+  /* A page's address as the index gives it (a folder, "documents/x/4/#4-3"); read from a folder,
+   * where a folder would open as a listing, its index.html. */
+  function pageHref(url, root) {
+    var href = new URL(url, root);
+    if (href.protocol === "file:" && /\/$/.test(href.pathname)) href.pathname += "index.html";
+    return href.href;
+  }
+
   function config() {
     var el = document.getElementById("__config");
     try { return JSON.parse(el.textContent); } catch (e) { return { base: ".", translations: {} }; }
@@ -48,7 +78,7 @@
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
-    a.href = new URL(entry.u, root).href;
+    a.href = pageHref(entry.u, root);
     a.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
@@ -100,6 +130,7 @@
     var latest = 0; // number of the latest search started: older answers are dropped
 
     function load(name) {
+      if (location.protocol === "file:") return loadOffline(name, root);
       return fetch(new URL("atlas/" + name, root)).then(function (r) {
         if (!r.ok) throw new Error(name + ": " + r.status);
         return /\.json$/.test(name) ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });

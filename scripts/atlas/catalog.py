@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .added import first_commit_day
 from .anchors import load_lock
 from .clean import classify
 from .errors import InputError, suggestion
@@ -94,6 +95,7 @@ class _Checker:
             date_note=raw.date_note, format=source_format, replaces=replaces,
             date_precision=raw.date.precision, url=raw.url or "", edition=raw.edition,
             edition_of=raw.edition_of or "",
+            added=raw.added or (parent.added if parent else None) or first_commit_day(self.sources / source),
         )
         if self.ids.setdefault(raw.id, where) != where:
             first = self.located.line_of(self.ids[raw.id] + ("id",))

@@ -17,6 +17,7 @@ from pathlib import Path
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
+from .feed import FEED_PATH, FEED_TITLE, atom_feed
 from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
 from .model import Document, Draft
@@ -152,6 +153,7 @@ def build_pages(library: Library) -> None:
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
     pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports, library.refused)))
+    pages.append(Page(FEED_PATH, FEED_TITLE, atom_feed(documents)))
 
 
 # The library's conversion, in order: documents first (each through pipeline.DOCUMENT_STAGES),

@@ -63,7 +63,9 @@ def with_refs(
         if resolved is None:
             pieces.append(shown)
         elif resolved[0] == "abbr":
-            pieces.append(f'<abbr title="{html.escape(resolved[1], quote=True)}">{shown}</abbr>')
+            # tabindex: a keyboard (Tab) or a tap focuses it, and focus shows the explanation
+            # (assets/atlas.css); a title alone shows only under a mouse.
+            pieces.append(f'<abbr title="{html.escape(resolved[1], quote=True)}" tabindex="0">{shown}</abbr>')
         else:
             pieces.append(f"[{shown}]({resolved[1]}){{: .atlas-theme-link }}")
         cursor = offset + length

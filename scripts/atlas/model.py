@@ -224,6 +224,7 @@ class DocumentMeta:
     url: str = ""  # the issuer's official address of the document; empty when not known
     edition: str = ""  # which edition of its work this is, as printed ("Ver. 2.0"); "" when not given
     edition_of: str = ""  # id of the edition this one replaces (catalog `edition_of`); "" for a first edition
+    added: date | None = None  # the day the document joined the Atlas (catalog, or the source's first commit)
 
 
 @dataclass

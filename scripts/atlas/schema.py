@@ -12,6 +12,7 @@ loader that has the files (catalog.py).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -132,6 +133,23 @@ Url = Annotated[str, AfterValidator(_http_url), Field(json_schema_extra={
     "format": "uri", "pattern": "^https?://", "patternErrorMessage": "an http:// or https:// address"})]
 
 
+def _full_date(value: object) -> date:
+    """A day: 2026-11-25 (YAML reads it as a date) or the same as text."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "bad day {value} (use the day, like 2026-11-25)", {"value": repr(value)})
+
+
+DayText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={
+    "format": "date", "patternErrorMessage": "a day such as 2026-11-25"})]
+Day = Annotated[date, PlainValidator(_full_date, json_schema_input_type=DayText)]
+
+
 # ---------------------------------------------------------------------------
 # catalog.yml
 # ---------------------------------------------------------------------------
@@ -156,6 +174,9 @@ class _Entry(_Strict):
     summary: Text = Field(description="One line about the document.")
     url: Url | None = Field(None, description="The issuer's official address of the document (http or https). "
                                               "Never guessed: leave it out when it is not known.")
+    added: Day | None = Field(None, description="The day the document was added to the Atlas (`2026-11-25`): the "
+                                                "feed and the 新着 list. Default: the day the source file was first "
+                                                "committed (a part: its compilation's day); never guessed.")
     format: Format | None = Field(None, description="How to read `source`: `pdf` (a PDF read with its layout), "
                                                     "`pdf-text` (text extracted from a PDF) or `clean` (Atlas clean "
                                                     "text, see README). Default: `pdf` for a `.pdf` file, else "

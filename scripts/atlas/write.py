@@ -13,13 +13,16 @@ import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
+from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .context import HeadingContext
+from .feed import FEED_PATH, newest_added
 from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .markdown import block_markdown, escape
-from .model import Block, Document, Section, section_heading
+from .model import Block, Document, DocumentMeta, Section, section_heading
 from .themes import Theme
 from .write_clean import clean_text
 
@@ -148,7 +151,8 @@ def document_pages(
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
     pages.insert(0, Page(f"{base}/index.md", meta.title,
-                         finish_page([front_matter(meta.title, tags, meta.summary), *lines])))
+                         finish_page([front_matter(meta.title, tags, meta.summary, meta), *lines])))
+    pages += [Page(f"{base}/{name}", meta.title, text) for name, text in downloads(meta).items()]
     if document.lines:
         if document.text_length <= PRINT_LIMIT:
             pages.append(_print_page(document, parent, replace(ctx, whole_document=True)))
@@ -171,7 +175,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
     title = section_heading(section)
     tags = _page_tags(sections_on_page(section), ctx.corpus)
     return Page(f"{document_dir(document)}/{chapter_page_name(section)}", title,
-                finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary), *lines]))
+                finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary, meta), *lines]))
 
 
 def sections_on_page(section: Section) -> list[Section]:
@@ -213,7 +217,7 @@ def _cite_meta(document: Document, reading: str = "") -> str:
 def _print_page(document: Document, parent: Document | None, ctx: PageContext) -> Page:
     """The whole document on one page, for printing (not in the nav)."""
     meta = document.meta
-    lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary), f"# {escape(meta.title)}", "",
+    lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary, meta), f"# {escape(meta.title)}", "",
              _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
     preamble_ids = itertools.count(1)
@@ -301,13 +305,15 @@ def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
     return seen
 
 
-def front_matter(title: str, tags: dict[str, str] | None = None, description: str = "") -> str:
+def front_matter(title: str, tags: dict[str, str] | None = None, description: str = "",
+                 document: DocumentMeta | None = None) -> str:
     """YAML front matter: the page title for <title>, nav and search, whatever the H1 holds,
     a description for search engines and link previews, and the page's themes as tags.
 
     ``tags``: theme name → its theme page (site-relative URL). The names are Material's tags
     (the タグ page lists the pages by them); ``theme_pages`` lets overrides/partials/tags.html
-    link each chip to its theme page, where the themes under each section lead too."""
+    link each chip to its theme page, where the themes under each section lead too.
+    ``document``: on a document's pages, what citations and print need (bibliography.py)."""
     lines = ["---", f"title: {_q(title)}"]
     if description:
         lines.append(f"description: {_q(description)}")
@@ -316,6 +322,8 @@ def front_matter(title: str, tags: dict[str, str] | None = None, description: st
         lines += [f"  - {_q(tag)}" for tag in tags]
         lines.append("theme_pages:")
         lines += [f"  {_q(tag)}: {_q(url)}" for tag, url in tags.items()]
+    if document is not None:
+        lines += front_matter_lines(document, _q)
     # The site searches with its own index (atlas/, scripts/atlas/search.py); Material's lunr index of the
     # same pages would only add megabytes that nobody downloads.
     lines += ["search:", "  exclude: true"]
@@ -346,6 +354,9 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
         rows.append(("公式", _official_link(meta.url)))
     if parent is not None:
         rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
+    # The span marks the row, which printing hides (as the print link's).
+    rows.append(("引用", '<span class="atlas-cite-downloads"></span>' + "・".join(
+        f"[{label}]({meta.id}.{suffix}){{: download=\"\" }}" for suffix, label in DOWNLOADS.items())))
     if document.lines:
         # The span marks the row, which printing hides (a printed page has no use for it).
         rows.append(("印刷", '<span class="atlas-print-link"></span>'
@@ -547,18 +558,67 @@ HOME_LIMIT = 30
 
 def home_page(intro: str, documents: list[Document]) -> Page:
     newest = newest_first(documents)
-    lines = [intro.rstrip(), "", "## 収録文書 {#documents}", ""]
+    lines = [intro.rstrip(), "", *_new_documents(documents), "## 収録文書 {#documents}", ""]
     if len(newest) > HOME_LIMIT:
         lines += [f"新しい {HOME_LIMIT} 件です。全 {len(newest)} 件は[文書一覧](documents/index.md)にあります。", ""]
     lines += _document_table(newest[:HOME_LIMIT], "documents/")
     return Page("index.md", "ホーム", finish_page(lines))
 
 
+# How many documents the home page's 新着 list names (the feed has them all).
+NEW_LIMIT = 5
+
+
+def _new_documents(documents: list[Document]) -> list[str]:
+    """The 新着 list: the latest documents added to the Atlas, with the day each was added."""
+    added = newest_added(documents)[:NEW_LIMIT]
+    if not added:
+        return []
+    lines = ["## 新着 {#new}", "",
+             f"Atlas に新しく加わった文書です（[Atom フィード]({FEED_PATH})で購読できます。"
+             "[全文書](documents/index.md)）。", ""]
+    for doc in added:
+        meta = doc.meta
+        lines.append(f"- {_day(meta.added)}追加：[{escape(meta.title)}](documents/{meta.id}/index.md)"
+                     f"（{escape(meta.body)}、{date_label(meta)}）")
+    return [*lines, ""]
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def document_list_page(documents: list[Document]) -> Page:
-    """Every document, newest first: the list the home page shortens."""
-    lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。", ""]
-    lines += _document_table(newest_first(documents), "")
+    """Every document, newest first, as a plain table; assets/atlas-list.js adds sorting (by date
+    of issue or of addition, by issuer) and filters (issuer, kind, year) from each row's data-*."""
+    lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。"
+             f"新しく加わった文書は [Atom フィード](../{FEED_PATH})でも届きます。", ""]
+    lines += _document_list_table(newest_first(documents))
     return Page("documents/index.md", "文書一覧", finish_page(lines))
+
+
+def _document_list_table(documents: list[Document]) -> list[str]:
+    """The list as an HTML table whose rows carry what sorting and filtering read (ISO dates,
+    issuer, kind); the cells are Markdown (md_in_html), so the links are checked and rewritten
+    like any other."""
+    # md_in_html reads Markdown in a cell only when every element around it asks for it.
+    lines = ['<table class="atlas-doc-list" markdown="block">',
+             "<thead><tr><th>日付</th><th>文書</th><th>発行</th><th>種類</th><th>追加</th><th>概要</th></tr></thead>",
+             '<tbody markdown="block">']
+    for doc in documents:
+        meta = doc.meta
+        data = {"issued": meta.date.isoformat(), "added": meta.added.isoformat() if meta.added else "",
+                "issuer": meta.body, "kind": _kind(meta.kind), "year": str(meta.date.year)}
+        attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
+        lines += [f'<tr {attributes} markdown="block">',
+                  f'<td>{html.escape(date_label(meta))}</td>',
+                  f'<td markdown="span">[{escape(meta.title)}]({meta.id}/index.md)</td>',
+                  f"<td>{html.escape(meta.body)}</td>",
+                  f"<td>{html.escape(_kind(meta.kind))}</td>",
+                  f"<td>{_day(meta.added) if meta.added else '—'}</td>",
+                  f"<td>{html.escape(meta.summary)}</td>",
+                  "</tr>"]
+    return [*lines, "</tbody>", "</table>", ""]
 
 
 def _document_table(documents: list[Document], prefix: str) -> list[str]:

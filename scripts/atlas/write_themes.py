@@ -154,7 +154,8 @@ def _matrix_lists(ordered: list[Document], themes: list[Theme], narrow_only: boo
 def glossary_page(glossary: dict[str, str]) -> Page:
     lines = [front_matter("用語集"), "# 用語集", "",
              "文書に出てくる略語と用語です。"
-             "本文では、各節で最初に出てくる箇所にマウスを重ねると説明が表示されます。", "",
+             "本文では、各節で最初に出てくる箇所（点線の下線）にマウスを重ねるか、"
+             "タップするか、Tab キーで移ると説明が表示されます。", "",
              "| 用語 | 説明 |", "| --- | --- |"]
     for term, title in sorted(glossary.items(), key=lambda kv: kv[0].lower()):
         anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
