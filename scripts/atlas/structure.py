@@ -383,7 +383,8 @@ class _Builder:
             return False  # a date alone ("令和6年5月21日") stands on its own
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
-        elif self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line):
+        elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
+                and not self.sentence_runs_on(self.open_last_line, line):
             return False  # space above, or another size or face: another block
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
@@ -392,6 +393,18 @@ class _Builder:
         self.open_last_line = line
         self.blank_since_open = 0
         return True
+
+    def sentence_runs_on(self, last: Line, line: Line) -> bool:
+        """Whether a sentence cut at its column's edge goes on in the next line although that line's
+        face differs: words set in bold (or another face) inside a paragraph make its main face
+        another line's, but a line that runs to the edge mid-sentence, at the same size and with no
+        space above the next, was cut by the page, not ended."""
+        return (
+            self.typeset.stopped_short(last) is False
+            and not last.text.endswith(tuple(CLOSING))
+            and self.typeset.same_size(last, line)
+            and not self.typeset.gap_before(line)
+        )
 
     # -- the walk ---------------------------------------------------------
     def build(self) -> Draft:

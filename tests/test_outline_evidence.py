@@ -1,0 +1,113 @@
+"""Issue 23: structure a reader recognises on PDFs no rule was written for (the outline half).
+
+One test (or more) per failure mode fixed, on fixtures of its shape written here: lines as the PDF
+reader hands them on (text, page, and a ``Layout`` with size and face) or as pdftotext gives them.
+Corpus tests skip when ../shared/corpus is absent; their expected values were read off the PDFs.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+
+from atlas.catalog import Entry
+from atlas.model import Document, DocumentMeta, Heading, Layout, Line, block_text
+from atlas.pipeline import build_document
+from atlas.structure import Hints, read_structure
+from atlas.typeset import Typesetting
+from conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone without it)")
+
+MINCHO, GOTHIC = "HeiseiMin-W3", "MeiryoUI"
+# Sentences written for these tests (no document copied), each one printed line of a paragraph.
+SENTENCE = "本指針は、学校現場における新しい技術の利用について、現時点の考え方を示すものである。"
+CLAUSE = "利用に当たっては、個人情報の取扱いに十分留意し、"
+
+
+def pdf_line(number: int, text: str, page: int, size: float, font: str = MINCHO, top: float = 100.0,
+             bold: bool = False) -> Line:
+    width = len(text) * size
+    layout = Layout(x0=60.0, x1=60.0 + width, top=top, size=size, bold=bold, gothic=font == GOTHIC, font=font,
+                    column_x0=60.0, column_x1=60.0 + 40 * size)
+    return Line(number, text, page=page, layout=layout)
+
+
+def report_page(first: int, page: int, lines: int) -> list[Line]:
+    """A page of a report set at 10.5 pt: the document's body."""
+    return [pdf_line(first + i, SENTENCE if i % 2 else CLAUSE, page, 10.5, top=80.0 + 18 * i) for i in range(lines)]
+
+
+def handout_page(first: int, page: int, title: str) -> list[Line]:
+    """A slide printed on a handout page, scaled so that its text is set at 14 pt and its title at 19 pt."""
+    texts = [CLAUSE, "必要な対策を講じること", SENTENCE, "具体的な活用の例", CLAUSE, SENTENCE]
+    lines = [pdf_line(first, title, page, 19.0, GOTHIC, top=20.0, bold=True)]
+    lines += [pdf_line(first + 1 + i, text, page, 14.0, GOTHIC, top=60.0 + 24 * i) for i, text in enumerate(texts)]
+    return lines
+
+
+def headings(lines: list[Line]) -> list[str]:
+    return [item.title for item in read_structure(lines, Hints()).items if isinstance(item, Heading)]
+
+
+# --- Failure mode 7: a slide's text, set larger than a report's body, is no heading -------------------
+
+
+def test_a_page_set_larger_than_the_document_body_is_read_against_its_own_body():
+    # Pages 1-3 a report at 10.5 pt; pages 4-5 slides printed two to a page at 14 pt, titled at 19 pt.
+    lines = report_page(1, 1, 40) + report_page(41, 2, 40) + report_page(81, 3, 40)
+    lines += handout_page(121, 4, "２．利用の基本的な考え方") + handout_page(128, 5, "３．留意すべき点")
+    typeset = Typesetting(lines)
+    assert typeset.body is not None and typeset.body.size == 10.5
+    # The slides' 14 pt text is their page's body; their 19 pt titles stand out from it.
+    assert [line.text for line in lines if typeset.is_display(line)] == ["２．利用の基本的な考え方", "３．留意すべき点"]
+    assert headings(lines) == ["利用の基本的な考え方", "留意すべき点"]
+
+
+def test_a_cover_set_large_keeps_its_large_type_as_display():
+    # A cover page holds a few large lines: too little text to be a body of its own.
+    cover = [pdf_line(1, "新しい技術の利用に関する指針", 1, 25.0, GOTHIC), pdf_line(2, "令和６年３月", 1, 19.0)]
+    lines = cover + report_page(3, 2, 40)
+    typeset = Typesetting(lines)
+    assert typeset.is_display(cover[0]) and typeset.is_display(cover[1])
+
+
+# --- Failure mode 5: a paragraph whose words turn bold mid-sentence stays one paragraph ---------------
+
+
+def test_a_sentence_cut_at_the_column_edge_goes_on_into_a_line_set_in_bold():
+    cut = "教育現場においても様々な活用の利点を指摘する声がある一方で、児童生徒や"  # 36 characters
+    cut += "保護者も"  # 40: the line runs to the column's right edge, mid-sentence
+    lines = report_page(1, 1, 20)
+    lines += [pdf_line(21, cut, 1, 10.5, top=500.0),
+              pdf_line(22, "含めて社会に急速に普及しつつある。", 1, 10.5, GOTHIC, top=518.0, bold=True),
+              pdf_line(23, SENTENCE, 1, 10.5, top=536.0)]
+    draft = read_structure(lines, Hints())
+    paragraphs = [item.text for item in draft.items if not isinstance(item, Heading)]
+    assert any(cut + "含めて社会に急速に普及しつつある。" in text for text in paragraphs), paragraphs
+
+
+@functools.cache
+def converted(name: str) -> Document:
+    """A corpus document converted from its PDF (``<id>.pdf``) or its pdftotext text (``<id>.txt``)."""
+    doc_id, _, suffix = name.rpartition(".")
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
+                        source=name, summary=doc_id, format="pdf" if suffix == "pdf" else "pdf-text")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+@needs_corpus
+def test_handout_slides_keep_their_text_under_their_title():
+    # mext-genai-interim-guideline-2023.pdf p. 2: slide 1/24 titled 「１．本ガイドラインの位置づけ」 (22 pt) over
+    # three paragraphs at 14 pt, 「生成AIは黎明期にあり、…」 (the report pages' body elsewhere is 11 pt), each
+    # after a bullet the PDF draws from a symbol font (U+F06C).
+    document = converted("mext-genai-interim-guideline-2023.pdf")
+    section = next(s for s in document.all_sections() if s.title == "本ガイドラインの位置づけ")
+    assert not section.children
+    first = block_text(section.blocks[0]).lstrip("\uf06c ")
+    assert first.startswith("生成AIは黎明期にあり")
+    # Its first sentence ends in bold words (「児童生徒や / 教師を含め」 across a line break): one paragraph.
+    assert "その一方で、児童生徒や教師を含め、社会に急速に普及しつつある" in first
