@@ -11,8 +11,10 @@ import functools
 from datetime import date
 
 import pytest
+from test_structure_rules import body, convert
 
 from atlas.catalog import Entry
+from atlas.clean import classify
 from atlas.model import Document, DocumentMeta, Heading, Layout, Line, block_text
 from atlas.pipeline import build_document
 from atlas.structure import Hints, read_structure
@@ -111,3 +113,36 @@ def test_handout_slides_keep_their_text_under_their_title():
     assert first.startswith("生成AIは黎明期にあり")
     # Its first sentence ends in bold words (「児童生徒や / 教師を含め」 across a line break): one paragraph.
     assert "その一方で、児童生徒や教師を含め、社会に急速に普及しつつある" in first
+
+
+def convert_out_of_order(lines: list[str]) -> list:
+    """The numbered lines the structure step kept as text for being out of sequence."""
+    return read_structure(classify(lines), Hints()).out_of_order
+
+
+# --- Failure mode 2: one wrong early call does not cascade -------------------------------------------
+
+
+def test_a_wrong_early_number_costs_one_heading_not_the_rest():
+    # A clause of another text quoted on a line of its own (「１２．本指針の見直し」) reads as section 12.
+    # Taken greedily, sections 2-6 printed after it are "out of sequence" and all kept as text.
+    lines = ["１．本指針の目的", *body(), "", "なお、関連する規定として、次のものがある。", "１２．本指針の見直し", ""]
+    for number, title in (("２", "用語の定義"), ("３", "適用範囲"), ("４", "基本方針"), ("５", "推進体制"),
+                          ("６", "おわりに")):
+        lines += [f"{number}．{title}", *body(), ""]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in sections] == [
+        ("1．", "本指針の目的"), ("2．", "用語の定義"), ("3．", "適用範囲"), ("4．", "基本方針"), ("5．", "推進体制"),
+        ("6．", "おわりに")]
+    # The quoted clause stays in the text of section 1, where it was printed; the reader is told.
+    assert "12．本指針の見直し" in " ".join(block_text(b) for b in sections[0].blocks)
+    assert [entry.text for entry in convert_out_of_order(lines)] == ["12．本指針の見直し"]
+
+
+def test_a_quoted_list_numbered_like_the_sections_keeps_the_reading_order():
+    # Inside section 2, a list quoted from another text numbered 1-3 like the sections: no candidate costs
+    # two headings more than it gives, so the sections are read as before (the list stays the section's).
+    lines = ["１．目的", *body(), "", "２．背景", *body(), "", "１．国の役割", *body(), "", "２．地方の役割", *body(),
+             "", "３．事業者の役割", *body(), "", "３．方針", *body()]
+    _, sections = convert(lines)
+    assert [s.title for s in sections] == ["目的", "背景", "方針"]

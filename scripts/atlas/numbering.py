@@ -208,6 +208,18 @@ def number_token(number: str) -> str:
     return ""
 
 
+def number_value(number: str) -> int | None:
+    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
+    token = number_token(number)
+    if re.fullmatch(r"\d+(?:-\d+)*", token):
+        return int(token.split("-")[-1])
+    if token[:1] in ("k", "c"):
+        return int(token[1:])
+    if token.startswith("annex") and token[5:].isdigit():
+        return int(token[5:])
+    return None
+
+
 def _kanji_number(text: str) -> int:
     if text == "十":
         return 10

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from .candidates import numbered_candidates
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .model import (
@@ -49,9 +50,11 @@ from .numbering import (
     heading_of,
     join_text,
     number_token,
+    number_value,
     title_like,
     wrap_width,
 )
+from .outline_choice import Numbering, SequenceChoice
 from .typeset import BLOCK_GAP, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -217,18 +220,6 @@ def _without_form_feed(line: Line) -> Line:
     return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
 
 
-def _number_value(number: str) -> int | None:
-    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
-    token = number_token(number)
-    if re.fullmatch(r"\d+(?:-\d+)*", token):
-        return int(token.split("-")[-1])
-    if token[:1] in ("k", "c"):
-        return int(token[1:])
-    if token.startswith("annex") and token[5:].isdigit():
-        return int(token[5:])
-    return None
-
-
 # ---------------------------------------------------------------------------
 # Reading: lines → draft (headings and blocks in order)
 # ---------------------------------------------------------------------------
@@ -249,10 +240,13 @@ class _Builder:
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
-        # The last number seen at each heading rank under the current parent:
+        # The last number taken at each heading rank under the current parent:
         # numbering only goes forward, so "1．" after "7．" is a list inside
         # the text (a summary quoting another document), not a new chapter.
-        self.last_number: dict[int, int] = {}
+        self.numbering = Numbering()
+        # Every numbered line that could be a heading, weighed against the rest of its numbering
+        # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
+        self.sequence = SequenceChoice(numbered_candidates(lines))
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
@@ -635,8 +629,8 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
-        last = self.last_number.get(scheme.rank)
-        if not self.numbering_goes_forward(scheme, found.number):
+        last = self.numbering.last(scheme.rank)
+        if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
                 self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
@@ -652,7 +646,7 @@ class _Builder:
         "1．" that runs straight into the next item or into a sentence stays a list item.
         """
         if (
-            _number_value(found.number) != 1
+            number_value(found.number) != 1
             or not self.open_ranks
             or found.last != index  # a lone "第1章" over a label: a figure, more likely
             or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
@@ -669,7 +663,7 @@ class _Builder:
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
         run = self.nested_runs.get(found.scheme.rank)
-        if run is None or _number_value(found.number) != run[2] + 1:
+        if run is None or number_value(found.number) != run[2] + 1:
             return None
         self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
         return replace(found, rank=run[1])
@@ -740,7 +734,7 @@ class _Builder:
         if self.between_part_references(index, found):
             self.cell_ranks.add(rank)
             return True
-        if self.last_number.get(rank) is not None:
+        if self.numbering.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
         cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
                              also=lambda line: self.repeats_a_part(line.text))
@@ -812,7 +806,7 @@ class _Builder:
             self.body_top_rank = rank
         if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
             rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
-        if self.in_annex and found.number and rank == self.body_top_rank and _number_value(found.number) == 1:
+        if self.in_annex and found.number and rank == self.body_top_rank and number_value(found.number) == 1:
             self.in_annex, self.promoted_rank = False, rank
         if self.promoted_rank is not None and rank <= self.promoted_rank:
             return ANNEX_RANK
@@ -898,7 +892,7 @@ class _Builder:
         A number + space line that a dotted heading of the same number follows (before any
         outer heading) was a step of a figure or a list, not the section.
         """
-        value = _number_value(found.number)
+        value = number_value(found.number)
         for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
             line = self.lines[probe]
             if line.kind != "body":
@@ -908,7 +902,7 @@ class _Builder:
                 continue
             if heading[0].rank < found.scheme.rank:
                 return False
-            if heading[0].rank == found.scheme.rank and _number_value(heading[1]) == value:
+            if heading[0].rank == found.scheme.rank and number_value(heading[1]) == value:
                 return True
         return False
 
@@ -923,10 +917,10 @@ class _Builder:
     def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
         if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
             return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
-        value = _number_value(number)
+        value = number_value(number)
         if value is None:
             return False
-        last = self.last_number.get(scheme.rank)
+        last = self.numbering.last(scheme.rank)
         if scheme.name.startswith("annex"):
             return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
         return value == (last or 0) + 1
@@ -1014,16 +1008,16 @@ class _Builder:
             and not LIST_MARKER.fullmatch(nxt.text)
         )
 
-    def numbering_goes_forward(self, scheme: Scheme, number: str) -> bool:
-        """Record a heading's number; False if it does not follow its predecessor."""
-        value = _number_value(number)
-        last = self.last_number.get(scheme.rank)
-        if value is not None and last is not None and value <= last:
+    def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
+        """Record a heading's number; False if it does not follow its predecessor, or if taking the
+        line at ``index`` would put more of its numbering's later headings out of sequence than it
+        is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
+        value = number_value(number)
+        if not self.numbering.follows(scheme.rank, value):
             return False
-        for rank in [r for r in self.last_number if r > scheme.rank]:
-            del self.last_number[rank]
-        if value is not None:
-            self.last_number[scheme.rank] = value
+        if index is not None and self.sequence.costs_the_rest(index, self.numbering.last(scheme.rank)):
+            return False
+        self.numbering.record(scheme.rank, value)
         return True
 
     def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
