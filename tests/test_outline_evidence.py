@@ -146,3 +146,51 @@ def test_a_quoted_list_numbered_like_the_sections_keeps_the_reading_order():
              "", "３．事業者の役割", *body(), "", "３．方針", *body()]
     _, sections = convert(lines)
     assert [s.title for s in sections] == ["目的", "背景", "方針"]
+
+
+# --- Failure mode 1: a printed contents list is evidence for the outline, never the outline ----------
+
+
+AGENDA = [("１", "背景と目的"), ("２", "制度の概要"), ("３", "今後の進め方"), ("４", "その他")]
+
+
+def part_text(title: str) -> list[str]:
+    """A part's own paragraph (its words differ from part to part, as a document's do)."""
+    return [f"本章では、{title}について、これまでの検討の経過と関係者から寄せられた意見を踏まえ、",
+            f"{title}に関する基本的な考え方を示すものである。"]
+
+
+def test_a_contents_list_without_leaders_names_the_body_headings_and_is_no_heading_itself():
+    # The list of parts printed after the title, no leaders, no page numbers; the body's headings carry
+    # the same numbers and titles.  Read greedily, the list's entries were four empty sections and every
+    # body heading "out of sequence", the whole body under 「4．その他」.
+    lines = ["制度の見直しについて", "", *(f"{n}．{title}" for n, title in AGENDA), ""]
+    for number, title in AGENDA:
+        lines += ["\f" + f"{number}．{title}", *part_text(title), ""]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in sections] == [(f"{int(n)}．", title) for n, title in AGENDA]
+    assert all(s.blocks for s in sections)  # no empty shell: each part holds its own text
+
+
+def test_parts_a_contents_list_names_are_headings_where_they_stand_without_their_numbers():
+    # An agenda slide (「1．…」 stacked), then each part opened by a slide printing its title alone.
+    lines = ["制度の見直しについて", "", *(f"{n}．{title}" for n, title in AGENDA), ""]
+    for _, title in AGENDA:
+        lines += ["\f" + title, "", *part_text(title), ""]
+    preamble, sections = convert(lines)
+    assert [s.title for s in sections] == [title for _, title in AGENDA]
+    # The agenda stays on the page as text, before the first part.
+    assert "背景と目的" in " ".join(block_text(b) for b in preamble)
+
+
+@needs_corpus
+def test_an_agenda_slide_names_the_parts_of_a_real_deck():
+    # pmda-mf-system-slides.txt: p. 2 lists 「1. 承認審査（品質）と知的財産（製法ノウハウ）」 … 「4. その他」; pp. 3, 8,
+    # 15 and 20 print each part's title alone, without its number.
+    document = converted("pmda-mf-system-slides.txt")
+    titles = [s.title for s in document.all_sections()]
+    parts = ["承認審査（品質）と知的財産（製法ノウハウ）", "MF制度とその目的", "承認審査におけるMFと製剤の関係",
+             "その他"]
+    assert [title for title in titles if title in parts] == parts
+    assert not any(s.number for s in document.all_sections())  # no agenda entry became a (numbered) section
+    assert all(s.blocks or s.children for s in document.all_sections())  # no empty shell

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .candidates import numbered_candidates
+from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .model import (
@@ -247,6 +247,8 @@ class _Builder:
         # Every numbered line that could be a heading, weighed against the rest of its numbering
         # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
         self.sequence = SequenceChoice(numbered_candidates(lines))
+        # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
+        self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
@@ -448,7 +450,8 @@ class _Builder:
                 if title_index is not None:
                     self.close_list()
                     title = lines[title_index]
-                    self.add(Heading(title.text, SLIDE_TITLE_RANK, "", SourceSpan(title.number, title.number)))
+                    rank = self.contents_rank(title_index, SLIDE_TITLE_RANK)
+                    self.add(Heading(title.text, rank, "", SourceSpan(title.number, title.number)))
                     self.slide_titles_taken.add(title.number)
                     if title_index == index:
                         index += 1
@@ -465,7 +468,15 @@ class _Builder:
             index = self.read_line(index)
         return self.draft
 
+    def contents_rank(self, index: int, rank: int) -> int:
+        """The rank of a heading a printed contents list names (its entry's rank), else ``rank``."""
+        entry = self.contents.targets.get(index)
+        return entry.rank if entry is not None else rank
+
     def read_line(self, index: int) -> int:
+        if index in self.contents.entries:
+            self.read_text(self.lines[index])  # a contents entry: text, never a heading
+            return index + 1
         proceedings = self.proceedings_heading(index)
         if proceedings is not None:
             return proceedings
@@ -475,6 +486,8 @@ class _Builder:
         found = self.find_heading(index)
         if found is not None:
             return self.emit_heading(index, found)
+        if index in self.contents.targets:
+            return self.emit_named_part(index)
         glued = self.glued_heading(index)
         if glued is not None:
             before, found = glued
@@ -781,6 +794,16 @@ class _Builder:
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
+
+    def emit_named_part(self, index: int) -> int:
+        """A line a printed contents list names, printed without its number: the part's heading."""
+        line = self.lines[index]
+        rank = self.contents_rank(index, NAMED_RANK)
+        self.close_list()
+        self.record_open(rank)
+        self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
+        self.last_heading_end = index
+        return index + 1
 
     def subtitle(self, title: str, last: int) -> tuple[str, int]:
         """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
