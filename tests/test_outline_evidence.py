@@ -194,3 +194,18 @@ def test_an_agenda_slide_names_the_parts_of_a_real_deck():
     assert [title for title in titles if title in parts] == parts
     assert not any(s.number for s in document.all_sections())  # no agenda entry became a (numbered) section
     assert all(s.blocks or s.children for s in document.all_sections())  # no empty shell
+
+
+# --- Failure mode 5: one sentence is one paragraph, across a slide's blank line too -------------------
+
+
+def test_a_sentence_cut_after_a_particle_goes_on_across_a_blank_line():
+    # A slide's text as pdftotext gives it: the first line of a sentence, a blank line, its end (on a slide a
+    # short line after a blank is otherwise a label of its own).
+    preamble, _ = convert(["■ 会議の概要", "議長が「信頼性のある自由な情報流通」の推進と", "",
+                           "「新しい枠組み」の立上げを提唱", "", "（議長による発言のポイント）", "",
+                           "デジタル・データは経済成長のエンジン", *body(3)], Hints(slides=True))
+    texts = [block_text(b) for b in preamble]
+    assert "議長が「信頼性のある自由な情報流通」の推進と「新しい枠組み」の立上げを提唱" in texts
+    # A line that ends its words without a particle still stands alone (a slide's label, a point).
+    assert "（議長による発言のポイント）" in texts and "デジタル・データは経済成長のエンジン" in texts

@@ -220,6 +220,14 @@ def _without_form_feed(line: Line) -> Line:
     return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
 
 
+# A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
+# 「と」 after 「こ」 does not count); shorter than this, a line may be a label that ends so.
+_ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにがのへや]|(?<!こ)と)$")
+_SHORTEST_CUT_LINE = 10
+# What goes on with a sentence: kana, kanji or an opening bracket (not a symbol, digit or bullet).
+_STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『（]")
+
+
 # ---------------------------------------------------------------------------
 # Reading: lines → draft (headings and blocks in order)
 # ---------------------------------------------------------------------------
@@ -377,6 +385,8 @@ class _Builder:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return False  # a date alone ("令和6年5月21日") stands on its own
+        elif self.cut_mid_sentence(self.open_last_line, line):
+            pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
@@ -389,6 +399,23 @@ class _Builder:
         self.open_last_line = line
         self.blank_since_open = 0
         return True
+
+    def cut_mid_sentence(self, last: Line, line: Line) -> bool:
+        """Whether a text source's line stops inside a sentence that the next line goes on with.
+
+        Japanese sentences never end in a comma or a case particle (「、」「を」「に」「が」「の」「と」…), so
+        a line ending in one was cut by the page or by a slide's box — across a blank line too — and
+        the next line continues it unless it starts something of its own (a list marker, a bullet).
+        A PDF's lines are left to their geometry (where a line stopped in its column)."""
+        return (
+            last.layout is None
+            and len(last.text) >= _SHORTEST_CUT_LINE
+            and _ENDS_MID_SENTENCE.search(last.text) is not None
+            and self.blank_since_open <= 1
+            and _STARTS_JAPANESE.match(line.text) is not None
+            and LIST_MARKER.fullmatch(line.text) is None
+            and line.indent < 2
+        )
 
     def sentence_runs_on(self, last: Line, line: Line) -> bool:
         """Whether a sentence cut at its column's edge goes on in the next line although that line's
