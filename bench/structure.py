@@ -104,6 +104,24 @@ FAILURE_MODE_TESTS: dict[int, str] = {
 }
 
 
+# Issue 23's failure modes (the outline half) and the test that covers each; the other half (tables,
+# figures, vertical text, printed page numbers: 3, 6, 8) is another branch's.
+_EVIDENCE = "tests/test_outline_evidence.py::"
+ISSUE_23_MODES: dict[int, str] = {
+    1: "a printed table of contents read as the outline",
+    2: "one wrong early call cascades (numbering out of sequence)",
+    5: "paragraphs not whole: a sentence split over two paragraphs",
+    7: "false headings: a slide's text set larger than a report's body",
+    9: "seed slide decks lose slide titles",
+}
+ISSUE_23_TESTS: dict[int, str] = {
+    1: _EVIDENCE + "test_a_contents_list_without_leaders_names_the_body_headings_and_is_no_heading_itself",
+    2: _EVIDENCE + "test_a_wrong_early_number_costs_one_heading_not_the_rest",
+    5: _EVIDENCE + "test_a_sentence_cut_after_a_particle_goes_on_across_a_blank_line",
+    7: _EVIDENCE + "test_a_page_set_larger_than_the_document_body_is_read_against_its_own_body",
+}
+
+
 @dataclass
 class Row:
     id: str
@@ -582,10 +600,10 @@ def warning_list(rows: list[Row]) -> list[str]:
     return lines or ["(none)"]
 
 
-def failure_mode_table() -> list[str]:
+def failure_mode_table(modes: dict[int, str] = FAILURE_MODES, tests: dict[int, str] = FAILURE_MODE_TESTS) -> list[str]:
     lines = ["| # | failure mode | test |", "| ---: | --- | --- |"]
-    for number, mode in FAILURE_MODES.items():
-        test_id = FAILURE_MODE_TESTS.get(number)
+    for number, mode in modes.items():
+        test_id = tests.get(number)
         status = test_status(test_id) if test_id else "none yet"
         if status == "none yet" and test_id:
             status = f"none yet (planned: `{test_id}`)"
@@ -656,6 +674,10 @@ def render(rows: list[Row], corpus: Path, outlines: Path,
         "## Failure modes of issue 11 and their tests",
         "",
         *failure_mode_table(),
+        "",
+        "## Failure modes of issue 23 (the outline half) and their tests",
+        "",
+        *failure_mode_table(ISSUE_23_MODES, ISSUE_23_TESTS),
         "",
         "## Warnings",
         "",
