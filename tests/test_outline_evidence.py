@@ -209,3 +209,21 @@ def test_a_sentence_cut_after_a_particle_goes_on_across_a_blank_line():
     assert "議長が「信頼性のある自由な情報流通」の推進と「新しい枠組み」の立上げを提唱" in texts
     # A line that ends its words without a particle still stands alone (a slide's label, a point).
     assert "（議長による発言のポイント）" in texts and "デジタル・データは経済成長のエンジン" in texts
+
+
+# --- Failure mode 7: a missed heading, an attachment's label alone over its title ----------------------
+
+
+def test_an_attachment_label_alone_heads_the_title_printed_under_it():
+    # A notice's attachments: 「（別添１）」 alone, the attached notice's title on the next line, its date
+    # and number, then that notice's own 「別添１」 part.
+    lines = ["\f（別添１）", "新しい制度の運用に関する留意事項について", "（令和２年３月５日付け通知）", "",
+             "別添１", "", "申請に関する事項", *part_text("申請"), "",
+             "\f（別添２）", "施設の基準及びその届出に関する取扱いについて", "（令和２年３月５日付け通知）", "",
+             *part_text("届出")]
+    _, sections = convert(lines)
+    outline = [(s.level, s.number, s.title) for root in sections for s in root.walk()]
+    assert (1, "（別添1）", "新しい制度の運用に関する留意事項について") in outline
+    assert (1, "（別添2）", "施設の基準及びその届出に関する取扱いについて") in outline
+    assert any(number == "別添1" and title == "申請に関する事項" for _, number, title in outline)
+    assert {s.anchor for s in sections} >= {"annex1", "annex2"}  # ids from the label's number, as 別添N's are

@@ -809,6 +809,8 @@ class _Builder:
             title, last = self.heading_continuation(title, index)
         if found.scheme.name == "summary":
             title, first = self.summary_title(title, first)
+        if found.scheme.name == "annex-alone" and not title:
+            title, last = self.annex_title(last)
         if found.scheme.name.startswith("annex"):
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
@@ -831,6 +833,24 @@ class _Builder:
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
         self.last_heading_end = index
         return index + 1
+
+    def annex_title(self, last: int) -> tuple[str, int]:
+        """The title printed under an annex's label alone (「（別添１）」 / 「診療報酬の…について」): the next
+        line when it reads as a title (no sentence, no number of its own, not a date), joined with
+        its second line when the title runs to the page's edge."""
+        probe = self.next_content(last, max_blanks=1)
+        if probe is None:
+            return "", last
+        line = self.lines[probe]
+        if (
+            not title_like(line.text)
+            or line.text.endswith(tuple(CLOSING[:2]))
+            or heading_of(line.text) is not None
+            or LIST_MARKER.fullmatch(line.text)
+            or DATE_LINE.fullmatch(line.text)
+        ):
+            return "", last
+        return self.heading_continuation(line.text, probe)
 
     def subtitle(self, title: str, last: int) -> tuple[str, int]:
         """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
