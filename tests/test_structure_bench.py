@@ -123,3 +123,31 @@ def test_noise_lines_are_found_by_their_form_at_page_edges(bench, tmp_path):
     absent, found = bench.noise_absent(document)
     assert found == len(noise) == 8
     assert absent == found  # the converter keeps every one of them off the page
+
+
+def test_a_contents_entry_taken_for_its_heading_is_found_but_not_aligned(bench):
+    """Issue 23's reader figures: a printed contents list read as the outline finds every heading's text,
+    but what follows the first entry is the next entry, and the body sits under the last one."""
+    import datetime
+
+    from atlas.model import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
+    from atlas.outline import OutlineScore
+
+    texts = ["1．はじめに", "2．方針", "1．はじめに", "本文の一つ目の段落である。", "2．方針",
+             "本文の二つ目の段落である。"]
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    shell = Section("はじめに", 1, SourceSpan(1, 1), number="1．")
+    body = Section("方針", 1, SourceSpan(2, 6), number="2．", blocks=[
+        Paragraph("1．はじめに本文の一つ目の段落である。", SourceSpan(3, 4)),
+        Paragraph("2．方針本文の二つ目の段落である。", SourceSpan(5, 6))])
+    meta = DocumentMeta("sample", "見本", "見本省", datetime.date(2024, 4, 1), "report", "sample.txt", "見本。")
+    document = Document(meta, sections=[shell, body], lines=lines)
+    score = OutlineScore(expected=2, found=2, matched=2, same_level=2, pairs=[(0, 0), (1, 1)])
+    assert bench.aligned(document, score) == (1, 2)  # 「2．方針」 opens its text; 「1．はじめに」 opens 「2．方針」
+    assert bench.empty_sections(document) == (1, 2)
+    # The two paragraphs each end a sentence: no break inside one.
+    assert bench.split_sentences(document) == (0, 1)
+    body.blocks[0].text = "1．はじめに本文の一つ目の段落であり、"
+    assert bench.split_sentences(document) == (0, 1)  # the next paragraph starts with a number, not Japanese
+    body.blocks[1].text = "方針の本文である。"
+    assert bench.split_sentences(document) == (1, 1)

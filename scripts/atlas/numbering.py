@@ -50,7 +50,8 @@ SCHEMES = (
     # Annexes are top-level parts of their document, outside its numbering.
     Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
-    Scheme("annex-alone", 5, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
+    # Outer to the numbered annexes: 「（別添１）」 labels a notice's attachment, which may have its own 別添１.
+    Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
     # A column (コラム１-１, with its title when the text layer has it) is a box of its own.
@@ -164,7 +165,11 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
         if scheme.name == "block":
             title = (match["a"] or match["b"]).strip()
             return (scheme, "", text) if title_like(title) else None
-        title = match["title"].strip()
+        if scheme.name == "annex-alone":
+            # 「（別添１）」 alone: the label is the number as printed; its title, if any, follows below.
+            return scheme, text, ""
+        groups = match.groupdict()
+        title = (groups.get("title") or "").strip()
         if not title_like(title):
             return None
         if match.end("title") < len(text.rstrip()):
@@ -189,7 +194,7 @@ def title_like(title: str) -> bool:
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
-    annex = re.fullmatch(r"(?:別紙|付録|別添|参考資料)\s*(\w*)", number)
+    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*)[）)】〕]?", number)
     if annex:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         label = annex.group(1)
@@ -210,6 +215,18 @@ def number_token(number: str) -> str:
     if circled:
         return "c" + str(CIRCLED_NUMBERS.index(circled.group()) + 1)
     return ""
+
+
+def number_value(number: str) -> int | None:
+    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
+    token = number_token(number)
+    if re.fullmatch(r"\d+(?:-\d+)*", token):
+        return int(token.split("-")[-1])
+    if token[:1] in ("k", "c"):
+        return int(token[1:])
+    if token.startswith("annex") and token[5:].isdigit():
+        return int(token[5:])
+    return None
 
 
 def _kanji_number(text: str) -> int:

@@ -71,6 +71,8 @@ class OutlineScore:
     same_level: int
     missed: list[ExpectedHeading] = field(default_factory=list)
     spurious: list[OutlineEntry] = field(default_factory=list)
+    # (expected index, found index) of each match, in order: which found heading stands for which
+    pairs: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -243,6 +245,7 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
         same_level=sum(reference.headings[i].level == found[j].level for i, j in pairs),
         missed=[h for i, h in enumerate(reference.headings) if i not in matched_expected],
         spurious=[h for j, h in enumerate(found) if j not in matched_found],
+        pairs=pairs,
     )
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .model import (
@@ -49,9 +50,11 @@ from .numbering import (
     heading_of,
     join_text,
     number_token,
+    number_value,
     title_like,
     wrap_width,
 )
+from .outline_choice import Numbering, SequenceChoice
 from .typeset import BLOCK_GAP, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -217,16 +220,12 @@ def _without_form_feed(line: Line) -> Line:
     return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
 
 
-def _number_value(number: str) -> int | None:
-    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
-    token = number_token(number)
-    if re.fullmatch(r"\d+(?:-\d+)*", token):
-        return int(token.split("-")[-1])
-    if token[:1] in ("k", "c"):
-        return int(token[1:])
-    if token.startswith("annex") and token[5:].isdigit():
-        return int(token[5:])
-    return None
+# A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
+# 「と」 after 「こ」 does not count); shorter than this, a line may be a label that ends so.
+_ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにがのへや]|(?<!こ)と)$")
+_SHORTEST_CUT_LINE = 10
+# What goes on with a sentence: kana, kanji or an opening bracket (not a symbol, digit or bullet).
+_STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『（]")
 
 
 # ---------------------------------------------------------------------------
@@ -249,10 +248,15 @@ class _Builder:
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
-        # The last number seen at each heading rank under the current parent:
+        # The last number taken at each heading rank under the current parent:
         # numbering only goes forward, so "1．" after "7．" is a list inside
         # the text (a summary quoting another document), not a new chapter.
-        self.last_number: dict[int, int] = {}
+        self.numbering = Numbering()
+        # Every numbered line that could be a heading, weighed against the rest of its numbering
+        # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
+        self.sequence = SequenceChoice(numbered_candidates(lines))
+        # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
+        self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
@@ -381,9 +385,12 @@ class _Builder:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return False  # a date alone ("令和6年5月21日") stands on its own
+        elif self.cut_mid_sentence(self.open_last_line, line):
+            pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
-        elif self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line):
+        elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
+                and not self.sentence_runs_on(self.open_last_line, line):
             return False  # space above, or another size or face: another block
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
@@ -392,6 +399,35 @@ class _Builder:
         self.open_last_line = line
         self.blank_since_open = 0
         return True
+
+    def cut_mid_sentence(self, last: Line, line: Line) -> bool:
+        """Whether a text source's line stops inside a sentence that the next line goes on with.
+
+        Japanese sentences never end in a comma or a case particle (「、」「を」「に」「が」「の」「と」…), so
+        a line ending in one was cut by the page or by a slide's box — across a blank line too — and
+        the next line continues it unless it starts something of its own (a list marker, a bullet).
+        A PDF's lines are left to their geometry (where a line stopped in its column)."""
+        return (
+            last.layout is None
+            and len(last.text) >= _SHORTEST_CUT_LINE
+            and _ENDS_MID_SENTENCE.search(last.text) is not None
+            and self.blank_since_open <= 1
+            and _STARTS_JAPANESE.match(line.text) is not None
+            and LIST_MARKER.fullmatch(line.text) is None
+            and line.indent < 2
+        )
+
+    def sentence_runs_on(self, last: Line, line: Line) -> bool:
+        """Whether a sentence cut at its column's edge goes on in the next line although that line's
+        face differs: words set in bold (or another face) inside a paragraph make its main face
+        another line's, but a line that runs to the edge mid-sentence, at the same size and with no
+        space above the next, was cut by the page, not ended."""
+        return (
+            self.typeset.stopped_short(last) is False
+            and not last.text.endswith(tuple(CLOSING))
+            and self.typeset.same_size(last, line)
+            and not self.typeset.gap_before(line)
+        )
 
     # -- the walk ---------------------------------------------------------
     def build(self) -> Draft:
@@ -441,7 +477,8 @@ class _Builder:
                 if title_index is not None:
                     self.close_list()
                     title = lines[title_index]
-                    self.add(Heading(title.text, SLIDE_TITLE_RANK, "", SourceSpan(title.number, title.number)))
+                    rank = self.contents_rank(title_index, SLIDE_TITLE_RANK)
+                    self.add(Heading(title.text, rank, "", SourceSpan(title.number, title.number)))
                     self.slide_titles_taken.add(title.number)
                     if title_index == index:
                         index += 1
@@ -458,7 +495,15 @@ class _Builder:
             index = self.read_line(index)
         return self.draft
 
+    def contents_rank(self, index: int, rank: int) -> int:
+        """The rank of a heading a printed contents list names (its entry's rank), else ``rank``."""
+        entry = self.contents.targets.get(index)
+        return entry.rank if entry is not None else rank
+
     def read_line(self, index: int) -> int:
+        if index in self.contents.entries:
+            self.read_text(self.lines[index])  # a contents entry: text, never a heading
+            return index + 1
         proceedings = self.proceedings_heading(index)
         if proceedings is not None:
             return proceedings
@@ -468,6 +513,8 @@ class _Builder:
         found = self.find_heading(index)
         if found is not None:
             return self.emit_heading(index, found)
+        if index in self.contents.targets:
+            return self.emit_named_part(index)
         glued = self.glued_heading(index)
         if glued is not None:
             before, found = glued
@@ -622,8 +669,8 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
-        last = self.last_number.get(scheme.rank)
-        if not self.numbering_goes_forward(scheme, found.number):
+        last = self.numbering.last(scheme.rank)
+        if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
                 self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
@@ -639,7 +686,7 @@ class _Builder:
         "1．" that runs straight into the next item or into a sentence stays a list item.
         """
         if (
-            _number_value(found.number) != 1
+            number_value(found.number) != 1
             or not self.open_ranks
             or found.last != index  # a lone "第1章" over a label: a figure, more likely
             or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
@@ -656,7 +703,7 @@ class _Builder:
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
         run = self.nested_runs.get(found.scheme.rank)
-        if run is None or _number_value(found.number) != run[2] + 1:
+        if run is None or number_value(found.number) != run[2] + 1:
             return None
         self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
         return replace(found, rank=run[1])
@@ -727,7 +774,7 @@ class _Builder:
         if self.between_part_references(index, found):
             self.cell_ranks.add(rank)
             return True
-        if self.last_number.get(rank) is not None:
+        if self.numbering.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
         cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
                              also=lambda line: self.repeats_a_part(line.text))
@@ -762,6 +809,8 @@ class _Builder:
             title, last = self.heading_continuation(title, index)
         if found.scheme.name == "summary":
             title, first = self.summary_title(title, first)
+        if found.scheme.name == "annex-alone" and not title:
+            title, last = self.annex_title(last)
         if found.scheme.name.startswith("annex"):
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
@@ -774,6 +823,34 @@ class _Builder:
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
+
+    def emit_named_part(self, index: int) -> int:
+        """A line a printed contents list names, printed without its number: the part's heading."""
+        line = self.lines[index]
+        rank = self.contents_rank(index, NAMED_RANK)
+        self.close_list()
+        self.record_open(rank)
+        self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
+        self.last_heading_end = index
+        return index + 1
+
+    def annex_title(self, last: int) -> tuple[str, int]:
+        """The title printed under an annex's label alone (「（別添１）」 / 「診療報酬の…について」): the next
+        line when it reads as a title (no sentence, no number of its own, not a date), joined with
+        its second line when the title runs to the page's edge."""
+        probe = self.next_content(last, max_blanks=1)
+        if probe is None:
+            return "", last
+        line = self.lines[probe]
+        if (
+            not title_like(line.text)
+            or line.text.endswith(tuple(CLOSING[:2]))
+            or heading_of(line.text) is not None
+            or LIST_MARKER.fullmatch(line.text)
+            or DATE_LINE.fullmatch(line.text)
+        ):
+            return "", last
+        return self.heading_continuation(line.text, probe)
 
     def subtitle(self, title: str, last: int) -> tuple[str, int]:
         """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
@@ -799,7 +876,7 @@ class _Builder:
             self.body_top_rank = rank
         if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
             rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
-        if self.in_annex and found.number and rank == self.body_top_rank and _number_value(found.number) == 1:
+        if self.in_annex and found.number and rank == self.body_top_rank and number_value(found.number) == 1:
             self.in_annex, self.promoted_rank = False, rank
         if self.promoted_rank is not None and rank <= self.promoted_rank:
             return ANNEX_RANK
@@ -885,7 +962,7 @@ class _Builder:
         A number + space line that a dotted heading of the same number follows (before any
         outer heading) was a step of a figure or a list, not the section.
         """
-        value = _number_value(found.number)
+        value = number_value(found.number)
         for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
             line = self.lines[probe]
             if line.kind != "body":
@@ -895,7 +972,7 @@ class _Builder:
                 continue
             if heading[0].rank < found.scheme.rank:
                 return False
-            if heading[0].rank == found.scheme.rank and _number_value(heading[1]) == value:
+            if heading[0].rank == found.scheme.rank and number_value(heading[1]) == value:
                 return True
         return False
 
@@ -910,10 +987,10 @@ class _Builder:
     def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
         if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
             return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
-        value = _number_value(number)
+        value = number_value(number)
         if value is None:
             return False
-        last = self.last_number.get(scheme.rank)
+        last = self.numbering.last(scheme.rank)
         if scheme.name.startswith("annex"):
             return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
         return value == (last or 0) + 1
@@ -1001,16 +1078,16 @@ class _Builder:
             and not LIST_MARKER.fullmatch(nxt.text)
         )
 
-    def numbering_goes_forward(self, scheme: Scheme, number: str) -> bool:
-        """Record a heading's number; False if it does not follow its predecessor."""
-        value = _number_value(number)
-        last = self.last_number.get(scheme.rank)
-        if value is not None and last is not None and value <= last:
+    def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
+        """Record a heading's number; False if it does not follow its predecessor, or if taking the
+        line at ``index`` would put more of its numbering's later headings out of sequence than it
+        is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
+        value = number_value(number)
+        if not self.numbering.follows(scheme.rank, value):
             return False
-        for rank in [r for r in self.last_number if r > scheme.rank]:
-            del self.last_number[rank]
-        if value is not None:
-            self.last_number[scheme.rank] = value
+        if index is not None and self.sequence.costs_the_rest(index, self.numbering.last(scheme.rank)):
+            return False
+        self.numbering.record(scheme.rank, value)
         return True
 
     def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:

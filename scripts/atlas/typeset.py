@@ -7,7 +7,10 @@ so that the structure step falls back to its text cues.
 
 Body text is the style (size and face) that covers most of the document; a heading is set
 larger, bolder or in another face than the body (Japanese documents often set headings in a
-Gothic face at the body size), on a short line that does not read as a sentence.
+Gothic face at the body size), on a short line that does not read as a sentence.  A page whose
+own text is set larger than the document's body has a body of its own: a handout prints each
+slide scaled to fit (two slides to an A4 page, each at its own scale), and a deck sets a
+sparse slide's text larger than a dense one's, so "larger than the body" is asked of the page.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ SHORT_BY = 1.5
 CENTRED_MARGIN = 4
 # A vertical gap above a line of more than this share of a line height starts a new block.
 BLOCK_GAP = 0.8
+# A page's own body style needs this many characters of it: less is a title slide or a cover,
+# whose large type is display, not body.
+PAGE_BODY_CHARS = 150
 
 
 @dataclass(frozen=True)
@@ -47,16 +53,37 @@ class Typesetting:
 
     def __init__(self, lines: list[Line]) -> None:
         area: Counter[Style] = Counter()
+        pages: dict[int, Counter[Style]] = {}
         for line in lines:
             style = style_of(line)
             if style is not None and line.kind == "body" and not (line.layout and line.layout.role):
                 area[style] += len(line.text) * style.size**2
+                pages.setdefault(line.page, Counter())[style] += len(line.text) * style.size**2
         self.body = area.most_common(1)[0][0] if area else None
+        # Pages whose text is set larger than the document's body: their own body style.
+        self.page_body = {page: body for page, styles in pages.items()
+                          if (body := self._larger_page_body(styles)) is not None}
         # Sizes of display styles, largest first: an unnumbered heading's rank comes from its size.
-        self.display_sizes = sorted({s.size for s in area if self._display(s)}, reverse=True)
+        self.display_sizes = sorted({style.size for page, styles in pages.items() for style in styles
+                                     if self._display(style, self.page_body.get(page, self.body))},
+                                    reverse=True)
 
-    def _display(self, style: Style) -> bool:
-        body = self.body
+    def _larger_page_body(self, styles: Counter[Style]) -> Style | None:
+        """The page's most used style when it is set larger than the document's body and covers
+        enough text to be the page's reading text (PAGE_BODY_CHARS), else None."""
+        if self.body is None or not styles:
+            return None
+        style, weight = styles.most_common(1)[0]
+        chars = weight / style.size**2
+        if style.size >= self.body.size * LARGER and chars >= PAGE_BODY_CHARS:
+            return style
+        return None
+
+    def body_of(self, line: Line) -> Style | None:
+        """The body style the line is read against: its page's own, or the document's."""
+        return self.page_body.get(line.page, self.body)
+
+    def _display(self, style: Style, body: Style | None) -> bool:
         if body is None:
             return False
         if style.size >= body.size * LARGER:
@@ -70,12 +97,12 @@ class Typesetting:
         style = style_of(line)
         if style is None or self.body is None:
             return None
-        return self._display(style)
+        return self._display(style, self.body_of(line))
 
     def is_large(self, line: Line) -> bool:
         """Set clearly larger than the body: a title or heading even without a number."""
-        style = style_of(line)
-        return bool(style and self.body and style.size >= self.body.size * LARGER)
+        style, body = style_of(line), self.body_of(line)
+        return bool(style and body and style.size >= body.size * LARGER)
 
     def size_rank(self, line: Line) -> int:
         """1 for the largest display size in the document, 2 for the next…"""
@@ -105,6 +132,10 @@ class Typesetting:
 
     def same_style(self, a: Line, b: Line) -> bool:
         return style_of(a) == style_of(b)
+
+    def same_size(self, a: Line, b: Line) -> bool:
+        style_a, style_b = style_of(a), style_of(b)
+        return style_a is not None and style_b is not None and style_a.size == style_b.size
 
 
 def _face(font: str) -> str:

@@ -1,0 +1,229 @@
+"""Issue 23: structure a reader recognises on PDFs no rule was written for (the outline half).
+
+One test (or more) per failure mode fixed, on fixtures of its shape written here: lines as the PDF
+reader hands them on (text, page, and a ``Layout`` with size and face) or as pdftotext gives them.
+Corpus tests skip when ../shared/corpus is absent; their expected values were read off the PDFs.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+from test_structure_rules import body, convert
+
+from atlas.catalog import Entry
+from atlas.clean import classify
+from atlas.model import Document, DocumentMeta, Heading, Layout, Line, block_text
+from atlas.pipeline import build_document
+from atlas.structure import Hints, read_structure
+from atlas.typeset import Typesetting
+from conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone without it)")
+
+MINCHO, GOTHIC = "HeiseiMin-W3", "MeiryoUI"
+# Sentences written for these tests (no document copied), each one printed line of a paragraph.
+SENTENCE = "本指針は、学校現場における新しい技術の利用について、現時点の考え方を示すものである。"
+CLAUSE = "利用に当たっては、個人情報の取扱いに十分留意し、"
+
+
+def pdf_line(number: int, text: str, page: int, size: float, font: str = MINCHO, top: float = 100.0,
+             bold: bool = False) -> Line:
+    width = len(text) * size
+    layout = Layout(x0=60.0, x1=60.0 + width, top=top, size=size, bold=bold, gothic=font == GOTHIC, font=font,
+                    column_x0=60.0, column_x1=60.0 + 40 * size)
+    return Line(number, text, page=page, layout=layout)
+
+
+def report_page(first: int, page: int, lines: int) -> list[Line]:
+    """A page of a report set at 10.5 pt: the document's body."""
+    return [pdf_line(first + i, SENTENCE if i % 2 else CLAUSE, page, 10.5, top=80.0 + 18 * i) for i in range(lines)]
+
+
+def handout_page(first: int, page: int, title: str) -> list[Line]:
+    """A slide printed on a handout page, scaled so that its text is set at 14 pt and its title at 19 pt."""
+    texts = [CLAUSE, "必要な対策を講じること", SENTENCE, "具体的な活用の例", CLAUSE, SENTENCE]
+    lines = [pdf_line(first, title, page, 19.0, GOTHIC, top=20.0, bold=True)]
+    lines += [pdf_line(first + 1 + i, text, page, 14.0, GOTHIC, top=60.0 + 24 * i) for i, text in enumerate(texts)]
+    return lines
+
+
+def headings(lines: list[Line]) -> list[str]:
+    return [item.title for item in read_structure(lines, Hints()).items if isinstance(item, Heading)]
+
+
+# --- Failure mode 7: a slide's text, set larger than a report's body, is no heading -------------------
+
+
+def test_a_page_set_larger_than_the_document_body_is_read_against_its_own_body():
+    # Pages 1-3 a report at 10.5 pt; pages 4-5 slides printed two to a page at 14 pt, titled at 19 pt.
+    lines = report_page(1, 1, 40) + report_page(41, 2, 40) + report_page(81, 3, 40)
+    lines += handout_page(121, 4, "２．利用の基本的な考え方") + handout_page(128, 5, "３．留意すべき点")
+    typeset = Typesetting(lines)
+    assert typeset.body is not None and typeset.body.size == 10.5
+    # The slides' 14 pt text is their page's body; their 19 pt titles stand out from it.
+    assert [line.text for line in lines if typeset.is_display(line)] == ["２．利用の基本的な考え方", "３．留意すべき点"]
+    assert headings(lines) == ["利用の基本的な考え方", "留意すべき点"]
+
+
+def test_a_cover_set_large_keeps_its_large_type_as_display():
+    # A cover page holds a few large lines: too little text to be a body of its own.
+    cover = [pdf_line(1, "新しい技術の利用に関する指針", 1, 25.0, GOTHIC), pdf_line(2, "令和６年３月", 1, 19.0)]
+    lines = cover + report_page(3, 2, 40)
+    typeset = Typesetting(lines)
+    assert typeset.is_display(cover[0]) and typeset.is_display(cover[1])
+
+
+# --- Failure mode 5: a paragraph whose words turn bold mid-sentence stays one paragraph ---------------
+
+
+def test_a_sentence_cut_at_the_column_edge_goes_on_into_a_line_set_in_bold():
+    cut = "教育現場においても様々な活用の利点を指摘する声がある一方で、児童生徒や"  # 36 characters
+    cut += "保護者も"  # 40: the line runs to the column's right edge, mid-sentence
+    lines = report_page(1, 1, 20)
+    lines += [pdf_line(21, cut, 1, 10.5, top=500.0),
+              pdf_line(22, "含めて社会に急速に普及しつつある。", 1, 10.5, GOTHIC, top=518.0, bold=True),
+              pdf_line(23, SENTENCE, 1, 10.5, top=536.0)]
+    draft = read_structure(lines, Hints())
+    paragraphs = [item.text for item in draft.items if not isinstance(item, Heading)]
+    assert any(cut + "含めて社会に急速に普及しつつある。" in text for text in paragraphs), paragraphs
+
+
+@functools.cache
+def converted(name: str) -> Document:
+    """A corpus document converted from its PDF (``<id>.pdf``) or its pdftotext text (``<id>.txt``)."""
+    doc_id, _, suffix = name.rpartition(".")
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
+                        source=name, summary=doc_id, format="pdf" if suffix == "pdf" else "pdf-text")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+@needs_corpus
+def test_handout_slides_keep_their_text_under_their_title():
+    # mext-genai-interim-guideline-2023.pdf p. 2: slide 1/24 titled 「１．本ガイドラインの位置づけ」 (22 pt) over
+    # three paragraphs at 14 pt, 「生成AIは黎明期にあり、…」 (the report pages' body elsewhere is 11 pt), each
+    # after a bullet the PDF draws from a symbol font (U+F06C).
+    document = converted("mext-genai-interim-guideline-2023.pdf")
+    section = next(s for s in document.all_sections() if s.title == "本ガイドラインの位置づけ")
+    assert not section.children
+    first = block_text(section.blocks[0]).lstrip("\uf06c ")
+    assert first.startswith("生成AIは黎明期にあり")
+    # Its first sentence ends in bold words (「児童生徒や / 教師を含め」 across a line break): one paragraph.
+    assert "その一方で、児童生徒や教師を含め、社会に急速に普及しつつある" in first
+
+
+def convert_out_of_order(lines: list[str]) -> list:
+    """The numbered lines the structure step kept as text for being out of sequence."""
+    return read_structure(classify(lines), Hints()).out_of_order
+
+
+# --- Failure mode 2: one wrong early call does not cascade -------------------------------------------
+
+
+def test_a_wrong_early_number_costs_one_heading_not_the_rest():
+    # A clause of another text quoted on a line of its own (「１２．本指針の見直し」) reads as section 12.
+    # Taken greedily, sections 2-6 printed after it are "out of sequence" and all kept as text.
+    lines = ["１．本指針の目的", *body(), "", "なお、関連する規定として、次のものがある。", "１２．本指針の見直し", ""]
+    for number, title in (("２", "用語の定義"), ("３", "適用範囲"), ("４", "基本方針"), ("５", "推進体制"),
+                          ("６", "おわりに")):
+        lines += [f"{number}．{title}", *body(), ""]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in sections] == [
+        ("1．", "本指針の目的"), ("2．", "用語の定義"), ("3．", "適用範囲"), ("4．", "基本方針"), ("5．", "推進体制"),
+        ("6．", "おわりに")]
+    # The quoted clause stays in the text of section 1, where it was printed; the reader is told.
+    assert "12．本指針の見直し" in " ".join(block_text(b) for b in sections[0].blocks)
+    assert [entry.text for entry in convert_out_of_order(lines)] == ["12．本指針の見直し"]
+
+
+def test_a_quoted_list_numbered_like_the_sections_keeps_the_reading_order():
+    # Inside section 2, a list quoted from another text numbered 1-3 like the sections: no candidate costs
+    # two headings more than it gives, so the sections are read as before (the list stays the section's).
+    lines = ["１．目的", *body(), "", "２．背景", *body(), "", "１．国の役割", *body(), "", "２．地方の役割", *body(),
+             "", "３．事業者の役割", *body(), "", "３．方針", *body()]
+    _, sections = convert(lines)
+    assert [s.title for s in sections] == ["目的", "背景", "方針"]
+
+
+# --- Failure mode 1: a printed contents list is evidence for the outline, never the outline ----------
+
+
+AGENDA = [("１", "背景と目的"), ("２", "制度の概要"), ("３", "今後の進め方"), ("４", "その他")]
+
+
+def part_text(title: str) -> list[str]:
+    """A part's own paragraph (its words differ from part to part, as a document's do)."""
+    return [f"本章では、{title}について、これまでの検討の経過と関係者から寄せられた意見を踏まえ、",
+            f"{title}に関する基本的な考え方を示すものである。"]
+
+
+def test_a_contents_list_without_leaders_names_the_body_headings_and_is_no_heading_itself():
+    # The list of parts printed after the title, no leaders, no page numbers; the body's headings carry
+    # the same numbers and titles.  Read greedily, the list's entries were four empty sections and every
+    # body heading "out of sequence", the whole body under 「4．その他」.
+    lines = ["制度の見直しについて", "", *(f"{n}．{title}" for n, title in AGENDA), ""]
+    for number, title in AGENDA:
+        lines += ["\f" + f"{number}．{title}", *part_text(title), ""]
+    _, sections = convert(lines)
+    assert [(s.number, s.title) for s in sections] == [(f"{int(n)}．", title) for n, title in AGENDA]
+    assert all(s.blocks for s in sections)  # no empty shell: each part holds its own text
+
+
+def test_parts_a_contents_list_names_are_headings_where_they_stand_without_their_numbers():
+    # An agenda slide (「1．…」 stacked), then each part opened by a slide printing its title alone.
+    lines = ["制度の見直しについて", "", *(f"{n}．{title}" for n, title in AGENDA), ""]
+    for _, title in AGENDA:
+        lines += ["\f" + title, "", *part_text(title), ""]
+    preamble, sections = convert(lines)
+    assert [s.title for s in sections] == [title for _, title in AGENDA]
+    # The agenda stays on the page as text, before the first part.
+    assert "背景と目的" in " ".join(block_text(b) for b in preamble)
+
+
+@needs_corpus
+def test_an_agenda_slide_names_the_parts_of_a_real_deck():
+    # pmda-mf-system-slides.txt: p. 2 lists 「1. 承認審査（品質）と知的財産（製法ノウハウ）」 … 「4. その他」; pp. 3, 8,
+    # 15 and 20 print each part's title alone, without its number.
+    document = converted("pmda-mf-system-slides.txt")
+    titles = [s.title for s in document.all_sections()]
+    parts = ["承認審査（品質）と知的財産（製法ノウハウ）", "MF制度とその目的", "承認審査におけるMFと製剤の関係",
+             "その他"]
+    assert [title for title in titles if title in parts] == parts
+    assert not any(s.number for s in document.all_sections())  # no agenda entry became a (numbered) section
+    assert all(s.blocks or s.children for s in document.all_sections())  # no empty shell
+
+
+# --- Failure mode 5: one sentence is one paragraph, across a slide's blank line too -------------------
+
+
+def test_a_sentence_cut_after_a_particle_goes_on_across_a_blank_line():
+    # A slide's text as pdftotext gives it: the first line of a sentence, a blank line, its end (on a slide a
+    # short line after a blank is otherwise a label of its own).
+    preamble, _ = convert(["■ 会議の概要", "議長が「信頼性のある自由な情報流通」の推進と", "",
+                           "「新しい枠組み」の立上げを提唱", "", "（議長による発言のポイント）", "",
+                           "デジタル・データは経済成長のエンジン", *body(3)], Hints(slides=True))
+    texts = [block_text(b) for b in preamble]
+    assert "議長が「信頼性のある自由な情報流通」の推進と「新しい枠組み」の立上げを提唱" in texts
+    # A line that ends its words without a particle still stands alone (a slide's label, a point).
+    assert "（議長による発言のポイント）" in texts and "デジタル・データは経済成長のエンジン" in texts
+
+
+# --- Failure mode 7: a missed heading, an attachment's label alone over its title ----------------------
+
+
+def test_an_attachment_label_alone_heads_the_title_printed_under_it():
+    # A notice's attachments: 「（別添１）」 alone, the attached notice's title on the next line, its date
+    # and number, then that notice's own 「別添１」 part.
+    lines = ["\f（別添１）", "新しい制度の運用に関する留意事項について", "（令和２年３月５日付け通知）", "",
+             "別添１", "", "申請に関する事項", *part_text("申請"), "",
+             "\f（別添２）", "施設の基準及びその届出に関する取扱いについて", "（令和２年３月５日付け通知）", "",
+             *part_text("届出")]
+    _, sections = convert(lines)
+    outline = [(s.level, s.number, s.title) for root in sections for s in root.walk()]
+    assert (1, "（別添1）", "新しい制度の運用に関する留意事項について") in outline
+    assert (1, "（別添2）", "施設の基準及びその届出に関する取扱いについて") in outline
+    assert any(number == "別添1" and title == "申請に関する事項" for _, number, title in outline)
+    assert {s.anchor for s in sections} >= {"annex1", "annex2"}  # ids from the label's number, as 別添N's are
