@@ -9,18 +9,19 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-from .anchors import apply_lock, load_lock, updated_lock, write_lock
+from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .glossary import load_glossary, mark_abbreviations
 from .layout import paginate
+from .links import LinkMap, load_links_lock
 from .model import Document
 from .pipeline import build_document
 from .read import decode
 from .report import document_report, report_markdown
 from .search import build_index
 from .themes import link_first_mentions, load_themes, relate_sections, tag_sections
-from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
+from .write import Corpus, Page, document_list_page, document_pages, home_page, moved_page, nav_yaml, write_pages
 from .write_themes import glossary_page, load_events, theme_pages, timeline_page
 
 GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view")
@@ -59,6 +60,8 @@ def convert(
         paginate(doc)
     if update_anchors:
         write_lock(lock_path, updated_lock([d for d in documents if d.lines], lock))
+    # Every published id keeps its words (sources/links.lock, written only by scripts/release_links.py).
+    link_map = assign_block_ids(documents, load_links_lock(sources / LINKS_LOCK))
     themes = load_themes(sources / "themes.yml") if (sources / "themes.yml").is_file() else []
     glossary = load_glossary(sources / "glossary.yml") if (sources / "glossary.yml").is_file() else []
     events = load_events(sources / "events.yml") if (sources / "events.yml").is_file() else []
@@ -68,7 +71,7 @@ def convert(
     mark_abbreviations(content, glossary)
     relate_sections(content)
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
-                    {g.term: g.title for g in glossary})
+                    {g.term: g.title for g in glossary}, link_map.shadowed)
     pages: list[Page] = []
     for doc in documents:
         parent = parents.get(doc.meta.parent) if doc.meta.parent else None
@@ -83,6 +86,7 @@ def convert(
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
     pages.append(Page("conversion-report.md", "変換レポート", report_markdown(reports)))
+    pages.extend(moved_page(doc, page, to) for (doc, page), to in sorted(link_map.moved_pages.items()))
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
@@ -94,6 +98,7 @@ def convert(
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+    _write_link_map(link_map, out / "atlas" / "links")
     nav = nav_yaml(documents, themes, bool(glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(
@@ -103,6 +108,17 @@ def convert(
     if mkdocs_yml is not None:
         splice_nav(mkdocs_yml, nav)
     return documents
+
+
+LINKS_LOCK = "links.lock"
+
+
+def _write_link_map(link_map: LinkMap, folder: Path) -> None:
+    """atlas/links/<doc>.json: where each published id of a document leads now (assets/atlas-links.js)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc, pages in sorted(link_map.entries.items()):
+        text = json.dumps(pages, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (folder / f"{doc}.json").write_text(text + "\n", encoding="utf-8")
 
 
 def _copy_sources(entries: list[Entry], sources: Path, target: Path) -> None:
