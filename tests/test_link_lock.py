@@ -277,3 +277,15 @@ def test_pages_name_their_canonical_address_when_the_build_knows_it(context, sec
     page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"{second_server}/documents/links-sample/1/#1-p2")
     page.close()
+
+
+def test_links_the_first_releases_gave_out_open_their_words_on_both_builds(context, either_server):
+    page = context.new_page()
+    # A page of the compilation before it was split into documents: a static redirect page now.
+    seen = _open(page, f"{either_server}/documents/ldp-digital-nippon-2024-compilation/3_5/#3_5")
+    assert seen["path"].endswith("/documents/web3-white-paper-2024/3/"), seen
+    assert seen["text"].startswith("3．web3 のさらなる発展を見据え議論を開始・深化すべき論点"), seen
+    # 「目 次」 is page furniture now: its link says the passage changed, and opens no other paragraph.
+    seen = _open(page, f"{either_server}/documents/web3-white-paper-2024/#p3")
+    assert seen["notice"] == "このリンク先の段落は更新されました" and seen["text"] == "", seen
+    page.close()
