@@ -194,7 +194,8 @@ def open_all(site: Path, links: list[OldLink]) -> dict[str, list[tuple[OldLink, 
                     kind = "lost"
                 else:
                     kind = "same" if same_words(link.text, state["text"]) else "re-pointed"
-                results[kind].append((link, state["text"][:60] if state["found"] else state["url"]))
+                where = "/" + state["url"].removeprefix(base)
+                results[kind].append((link, f"{where}: {state['text'][:40]}" if state["found"] else where))
             browser.close()
     finally:
         httpd.shutdown()
@@ -226,7 +227,8 @@ def _evaluate(page: object, script: str, arg: str) -> object:
     return page.evaluate(script, arg)  # type: ignore[attr-defined]
 
 
-def report(results: dict[str, list[tuple[OldLink, str]]], changed: int, at: str | None, seconds: float) -> str:
+def report(results: dict[str, list[tuple[OldLink, str]]], changed: int, published: int, at: str | None,
+           seconds: float) -> str:
     total = sum(len(v) for v in results.values())
     commits = Counter(link.commit for items in results.values() for link, _ in items)
     lines = [
@@ -235,8 +237,8 @@ def report(results: dict[str, list[tuple[OldLink, str]]], changed: int, at: str 
         "Written by `.venv/bin/python bench/links.py"
         + (f" --at {at}" if at else "") + "` (headless Debian chromium, MkDocs build, 2-core machine).",
         "",
-        f"Every id a document page of main ever published ({total} (page, id) pairs from "
-        f"{len(commits)} commits of `docs/`), opened on the site "
+        f"Every id a document page of main ever published ({total} (page, id) pairs, first given out by "
+        f"{len(commits)} of the {published} commits of `docs/`), opened on the site "
         + (f"as commit {at} had it" if at else "built from this worktree's `docs/`") + ", and compared",
         "with the words it named when first published.",
         "",
@@ -276,7 +278,8 @@ def main() -> int:
     links, changed = history()
     site = build(args.at)
     results = open_all(site, links)
-    text = report(results, changed, args.at, time.monotonic() - started)
+    published = len(git("log", "--format=%H", "--", "docs/").split())
+    text = report(results, changed, published, args.at, time.monotonic() - started)
     args.out.write_text(text + "\n", encoding="utf-8")
     print("\n".join(text.splitlines()[:16]))
     return 0
