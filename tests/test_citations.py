@@ -95,12 +95,13 @@ def test_pages_have_titles_descriptions_and_link_previews(context, server):
     head = {
         name: page.locator(f"meta[{attr}='{name}']").get_attribute("content")
         for attr, name in [("name", "description"), ("property", "og:title"), ("property", "og:description"),
-                           ("property", "og:url"), ("name", "twitter:card")]
+                           ("name", "twitter:card")]
     }
     assert head["description"].startswith("「データ戦略」に軸足を置き")
     assert head["og:title"] == "4．インフラ整備の進展と課題 | デジタル・ニッポン2024"
-    assert head["og:url"].endswith("/documents/digital-nippon-2024/4/")
-    assert page.locator("link[rel='canonical']").get_attribute("href") == head["og:url"]
+    # Built without SITE_URL the site's address is unknown: no page names one (never 127.0.0.1).
+    assert page.locator("meta[property='og:url']").count() == 0
+    assert page.locator("link[rel='canonical']").count() == 0
     page.close()
 
 

@@ -97,6 +97,10 @@ def test_zensical_site_has_every_page_of_the_mkdocs_site_with_the_same_text_and_
         assert f"documents/{doc_id}/index.html" in pages, doc_id
     assert html_pages(zensical_site) == pages
     for page in sorted(pages):
+        if 'class="atlas-moved"' in (site / page).read_text(encoding="utf-8"):
+            # A static redirect page for a page published once (write.moved_page): copied as it is.
+            assert (zensical_site / page).read_bytes() == (site / page).read_bytes(), page
+            continue
         text, ids = article(site / page)
         z_text, z_ids = article(zensical_site / page)
         assert text, page

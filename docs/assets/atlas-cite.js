@@ -3,9 +3,9 @@
  * Every paragraph, list item and table the converter wrote has a stable id (#2-1-p3: the
  * third block of section 2-1).  This script gives each one a permalink and two buttons that
  * copy a ready-to-paste citation — document, issuing body, date, section and the absolute
- * URL — as plain text or as a Markdown link.  It needs no network; the URL is the page's
- * canonical address (the published site), so a citation copied from a local copy still
- * points to the public page.  On the print view it points to the reading page that shows the
+ * URL — as plain text or as a Markdown link.  It needs no network; the URL is the page's own
+ * address as the reader has it (location), so a site hosted anywhere cites itself, never a
+ * build-time guess.  Ids stay on their words (assets/atlas-links.js).  On the print view it points to the reading page that shows the
  * passage (each heading there names it in data-reading-page), never to /print/.  When the
  * catalog gives the issuer's own address of the document, the citation adds it.  The text form
  * ends with the access date (「（閲覧日：2026年12月6日）」).
@@ -23,10 +23,10 @@
     } : null;
   }
 
+  /* The address the reader has the page at: wherever the site is hosted, a copied citation
+     names it (a build-time setting could name another host, or a local one). */
   function pageUrl() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var url = canonical ? canonical.href : location.href;
-    return url.split("#")[0];
+    return location.href.split("#")[0].split("?")[0];
   }
 
   function headingText(h) {

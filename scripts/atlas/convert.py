@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .anchors import apply_lock, load_lock, updated_lock, write_lock
+from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .feed import FEED_PATH, FEED_TITLE, atom_feed
 from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
+from .links import LinkMap, load_links_lock
 from .model import Document, Draft
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read import decode
@@ -27,7 +28,7 @@ from .report import DocumentReport, Refusal, document_report, report_markdown
 from .search import build_index
 from .serialize import to_json
 from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
-from .write import Corpus, Page, document_list_page, document_pages, home_page, nav_yaml, write_pages
+from .write import Corpus, Page, document_list_page, document_pages, home_page, moved_page, nav_yaml, write_pages
 from .write_editions import comparison_pages, edition_notes
 from .write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
 
@@ -54,6 +55,7 @@ class Library:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    link_map: LinkMap = field(default_factory=LinkMap)  # where published ids lead now (links.lock)
 
     @property
     def content(self) -> list[Document]:
@@ -103,6 +105,12 @@ def pin_anchors(library: Library) -> None:
         write_lock(lock_path, updated_lock(library.content, lock))
 
 
+def keep_published_ids(library: Library) -> None:
+    """Every id a release published keeps its words (sources/links.lock, written only by
+    scripts/release_links.py): blocks get their ids, moved ones are mapped, gone ones noted."""
+    library.link_map = assign_block_ids(library.documents, load_links_lock(library.sources / LINKS_LOCK))
+
+
 def load_vocabularies(library: Library) -> None:
     """The curated themes, glossary and timeline events (each optional)."""
     sources = library.sources
@@ -136,7 +144,7 @@ def build_pages(library: Library) -> None:
     glossary, timeline, home, document list and the conversion report."""
     documents, themes = library.documents, library.themes
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
-                    {g.term: g.title for g in library.glossary})
+                    {g.term: g.title for g in library.glossary}, shadowed=library.link_map.shadowed)
     corpus.edition_notes, corpus.edition_banners = edition_notes(documents)
     pages = library.pages
     for doc in documents:
@@ -154,6 +162,7 @@ def build_pages(library: Library) -> None:
     pages.append(document_list_page(documents))
     pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports, library.refused)))
     pages.append(Page(FEED_PATH, FEED_TITLE, atom_feed(documents)))
+    pages.extend(moved_page(doc, page, to) for (doc, page), to in sorted(library.link_map.moved_pages.items()))
 
 
 # The library's conversion, in order: documents first (each through pipeline.DOCUMENT_STAGES),
@@ -162,6 +171,7 @@ LIBRARY_STAGES: tuple[LibraryStage, ...] = (
     LibraryStage("documents", read_documents),
     LibraryStage("conservation", count_characters),
     LibraryStage("anchors-pinned", pin_anchors),
+    LibraryStage("block-ids", keep_published_ids),
     LibraryStage("vocabularies", load_vocabularies),
     LibraryStage("themes", tag_themes),
     LibraryStage("theme-links", link_themes),
@@ -205,6 +215,7 @@ def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+    _write_link_map(library.link_map, out / "atlas" / "links")
     nav = nav_yaml(documents, library.themes, bool(library.glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(
@@ -251,6 +262,17 @@ class ModelDump:
 
 # Each stage's place in a whole run, for the dump's file names.
 STAGE_NUMBERS = {stage.name: number for number, stage in enumerate([*DOCUMENT_STAGES, *LIBRARY_STAGES], 1)}
+
+
+LINKS_LOCK = "links.lock"
+
+
+def _write_link_map(link_map: LinkMap, folder: Path) -> None:
+    """atlas/links/<doc>.json: where each published id of a document leads now (assets/atlas-links.js)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc, pages in sorted(link_map.entries.items()):
+        text = json.dumps(pages, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (folder / f"{doc}.json").write_text(text + "\n", encoding="utf-8")
 
 
 def _built(entry: Entry, library: Library) -> Document | None:

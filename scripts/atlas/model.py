@@ -102,6 +102,7 @@ class Paragraph:
     kind: str = "paragraph"  # "paragraph" | "caption" | "preformatted"
     refs: list[FootnoteRef] = field(default_factory=list)
     links: list[InlineLink] = field(default_factory=list)
+    anchor: str = ""  # its permalink id ("2-1-p3"), set by anchors.assign_block_ids
 
 
 @dataclass
@@ -111,6 +112,7 @@ class ListItem:
     span: SourceSpan
     refs: list[FootnoteRef] = field(default_factory=list)
     links: list[InlineLink] = field(default_factory=list)
+    anchor: str = ""  # its permalink id, set by anchors.assign_block_ids
 
 
 @dataclass
@@ -125,6 +127,7 @@ class Table:
     rows: list[list[str]]
     span: SourceSpan
     header: bool = False
+    anchor: str = ""  # its permalink id, set by anchors.assign_block_ids
 
 
 @dataclass

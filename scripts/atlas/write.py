@@ -12,6 +12,7 @@ import html
 import itertools
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from .context import HeadingContext
 from .feed import FEED_PATH, newest_added
 from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
+from .links import holders
 from .markdown import block_markdown, escape
 from .model import Block, Document, DocumentMeta, Section, section_heading
 from .themes import Theme
@@ -43,6 +45,8 @@ class Corpus:
     # banner every page of an older edition shows
     edition_notes: dict[str, str] = field(default_factory=dict)
     edition_banners: dict[str, str] = field(default_factory=dict)
+    # (document, page) → ids the page shows for other words than it first did (links.LinkMap.shadowed)
+    shadowed: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _contexts: dict[str, HeadingContext] = field(default_factory=dict, repr=False)
 
     def context(self, document: Document) -> HeadingContext:
@@ -118,7 +122,9 @@ def document_pages(
     ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
     base = document_dir(document)
     meta = document.meta
-    lines = [f"# {escape(meta.title)}", "", _cite_meta(document), "", *_edition_banner(document, ctx.corpus),
+    shadowed = ctx.corpus.shadowed.get((meta.id, ""), [])
+    lines = [f"# {escape(meta.title)}", "", _cite_meta(document, moved=shadowed), "",
+             *_edition_banner(document, ctx.corpus),
              _metadata_table(document, parent), ""]
     lines += [escape(meta.summary), "{: .atlas-summary }", ""]
     if meta.id in ctx.corpus.edition_notes:
@@ -129,9 +135,8 @@ def document_pages(
             lines.append(f"- [{escape(part.meta.title)}](../{part.meta.id}/index.md)"
                          f" — {escape(part.meta.body)}")
         lines.append("")
-    preamble_ids = itertools.count(1)
     for block in document.preamble:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, lambda: f"p{next(preamble_ids)}"), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -162,13 +167,53 @@ def document_pages(
     return pages
 
 
+def block_ids(block: Block) -> Callable[[], str]:
+    """The permalink ids of a block (a list's items each have one), in the order the writer asks.
+
+    anchors.assign_block_ids set them; a block no conversion numbered (a page written from a
+    model built by hand) counts by position like a first release would."""
+    ids = iter([holder.anchor for holder in holders([block])])
+    return lambda: next(ids)
+
+
+def moved_page(document: str, page: str, to_url: str) -> Page:
+    """A static redirect page for a page a release published and no conversion writes any more.
+
+    Plain HTML at the old address (not a Markdown page: it belongs in no nav and needs no theme):
+    assets/atlas-links.js sends the reader, and the link's #id through the document's map, to
+    where the text is now; without scripts, a refresh goes to the page most of its text went to."""
+    folder = f"documents/{document}/{page}" if page else f"documents/{document}"
+    root = "../" * len(folder.split("/"))
+    href = html.escape(root + to_url, quote=True)
+    data = " ".join(f'data-{key}="{html.escape(value, quote=True)}"'
+                    for key, value in [("document", document), ("page", page), ("to", to_url), ("root", root)])
+    text = f"""<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>このページは移動しました</title>
+<noscript><meta http-equiv="refresh" content="0; url={href}"></noscript>
+</head>
+<body>
+<div class="atlas-moved" {data} hidden></div>
+<p>このページの内容は<a href="{href}">こちら</a>に移りました。</p>
+<script src="{root}assets/atlas-links.js"></script>
+</body>
+</html>
+"""
+    return Page(f"{folder}/index.html", "このページは移動しました", text)
+
+
 def _section_page(section: Section, holder: Section | None, ctx: PageContext) -> Page:
     """A chapter's page, or a section's (listed on its ``holder``'s page) when its chapter is too long."""
     document, meta = ctx.document, ctx.document.meta
     up = [f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}"]
     if holder is not None:
         up.append(f"[{escape(section_heading(holder))}]({holder.anchor}.md){{: .atlas-doc-link }}")
-    lines = [" › ".join(up), "", _cite_meta(document), "", *_edition_banner(document, ctx.corpus),
+    shadowed = ctx.corpus.shadowed.get((meta.id, section.anchor), [])
+    lines = [" › ".join(up), "", _cite_meta(document, moved=shadowed), "", *_edition_banner(document, ctx.corpus),
              f"# {escape(section_heading(section))} {{#{section.anchor}}}", ""]
     lines += _section_body(section, 1, ctx)
     lines += _footnotes(document, section)
@@ -198,11 +243,12 @@ def _sections_with_parents(sections: list[Section], parent: Section | None) -> l
     return found
 
 
-def _cite_meta(document: Document, reading: str = "") -> str:
+def _cite_meta(document: Document, reading: str = "", moved: list[str] | None = None) -> str:
     """What "copy citation" needs about the document, for assets/atlas-cite.js.
 
     ``reading``: on the print view, the document's reading page relative to it ("../"), so that
     a citation copied there points to where the passage is read, not to the print view.
+    ``moved``: ids this page shows for other words than it first did (assets/atlas-links.js).
     """
     meta = document.meta
     values = {"title": meta.title, "body": meta.body, "date": date_label(meta)}
@@ -210,6 +256,8 @@ def _cite_meta(document: Document, reading: str = "") -> str:
         values["url"] = meta.url
     if reading:
         values["reading"] = reading
+    if moved:
+        values["moved-ids"] = " ".join(sorted(moved))
     data = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in values.items())
     return f'<div class="atlas-cite-meta" {data} hidden></div>'
 
@@ -220,9 +268,8 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary, meta), f"# {escape(meta.title)}", "",
              _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
-    preamble_ids = itertools.count(1)
     for block in document.preamble:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, lambda: f"p{next(preamble_ids)}"), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
     for section in document.sections:
         lines += _section_markdown(section, 2, ctx, document.sections)
     lines += _footnotes(document, None)
@@ -425,19 +472,13 @@ def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: 
 
 def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
     lines: list[str] = _section_meta(section, ctx)
-    counter = itertools.count(1)
-
-    def next_id() -> str:
-        # Paragraph ids count within the section, so text changing elsewhere moves none.
-        return f"{section.anchor}-p{next(counter)}"
-
     shown_page = ctx.document.page_of(section.span.start)
     for block in section.blocks:
         page = ctx.document.page_of(block.span.start)
         if page and page != shown_page:  # a PDF page begins inside the section: say where
             lines += [_pdf_page_link(ctx.document, page), ""]
             shown_page = page
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, next_id), ""]
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
     lines += _related(section, ctx)
     def on_own_page(child: Section) -> bool:
         return has_own_page(child) and not ctx.whole_document
