@@ -87,7 +87,7 @@ def convert(
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
     _copy_sources(entries, sources, out / "sources")
-    for name, content in build_index(documents, {t.id: t.ja for t in themes}).items():
+    for name, content in build_index(documents, {t.id: t.ja for t in themes}, corpus.glossary).items():
         target = out / "atlas" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
