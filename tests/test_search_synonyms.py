@@ -104,6 +104,8 @@ def test_a_word_that_mostly_stands_inside_longer_words_is_no_target():
     assert alone_share("ナビ", library) == pytest.approx(1 / 3)
     assert alone_share("DX", library) == 1.0
     assert alone_share("pt", library) == 0.0
+    assert alone_share("全て", "全ての文書、全てを") == 1.0, "okurigana is followed by particles"
+    assert alone_share("いす", "いすゞ、いす。") == 0.5, "a word all in hiragana must stand apart"
     groups = [Group(("ナビゲーション", "ナビ"), "test"), Group(("DX", "デジタルトランスフォーメーション"), "test")]
     shipped = build_synonyms([library], fold, groups=groups)
     assert shipped == [[["DX"], ["デジタルトランスフォーメーション"]], [["ナビゲーション"], ["ナビ"]]]

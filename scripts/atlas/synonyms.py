@@ -176,6 +176,8 @@ def alone_share(word: str, library: str) -> float:
     if not word:
         return 0.0
     first, last = _script(word[0]), _script(word[-1])
+    if any(_script(c) != "hiragana" for c in word):  # okurigana meet particles: 全ての, 問い合わせを
+        first, last = ("other" if s == "hiragana" else s for s in (first, last))
     total = alone = 0
     at = library.find(word)
     while at != -1:
