@@ -100,6 +100,9 @@ def search_page(browser, either_server):
 def run_query(page, query: str) -> tuple[str, list[str]]:
     box = page.locator("input.md-search__input")
     box.fill("")
+    # The empty box clears the results first, so the previous query's count is never read as this one's.
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('件')"
+                           " && !document.querySelector('.md-search-result__list').children.length")
     box.fill(query)
     page.wait_for_function(
         "(q) => document.querySelector('.md-search-result__meta').textContent.includes('件')"
