@@ -49,17 +49,29 @@ def test_the_glossary_joins_an_abbreviation_with_the_full_forms_it_opens_with():
     assert "G7" not in groups, "a definition (日本・米国・…) names no other word for G7"
 
 
+def _item(lexeme: int | None, word: str, kind: str = "体言", expansion: int = 0, form: str = "代表語",
+          abbreviation: str = "代表語形", spelling: str = "代表表記", field: tuple = ()) -> dict:
+    return {"taigenYogen": kind, "expandControl": expansion, "vocabularyNumber": lexeme, "gokeiSyubetsu": form,
+            "ryakusyou": abbreviation, "hyoukiYure": spelling, "bunya": list(field), "midashi": word}
+
+
 def write_dictionary(tmp_path: Path) -> Path:
-    """The format's own example (SudachiDict docs/synonyms.md), with a misuse, a misspelling, a verb,
-    an ambiguous word and a short abbreviation added."""
-    path = tmp_path / "synonyms.txt"
-    path.write_text("# a comment\n"
-                    "000127,1,0,1,0,0,0,(医療),インフルエンザ,,\n000127,1,0,1,0,0,1,(医療),influenza,,\n"
-                    "000127,1,0,1,0,2,0,(医療),インフル,,\n000127,1,0,1,4,0,0,(医療),インフルエンサ,,\n"
-                    "000127,1,0,2,0,0,0,(医療),流行性感冒,,\n000127,1,0,2,0,2,0,(医療),流感,,\n\n"
-                    "000008,1,0,1,0,0,0,(),支払い,,\n000008,1,0,1,0,0,2,(),支払,,\n000008,2,0,1,0,0,0,(),支払う,,\n"
-                    "000008,1,0,1,0,0,3,(),支払ひ,,\n000008,1,1,3,0,0,0,(),勘定,,\n000008,1,0,4,0,0,0,(),精算,,\n",
-                    "utf-8")
+    """The format's own example (SudachiDict docs/synonyms.md) as the npm package writes it, with a
+    misuse, a misspelling, a verb, an ambiguous word and a short abbreviation added."""
+    path = tmp_path / "sudachi-synonyms-dictionary.json"
+    groups = [
+        {"id": "000127", "items": [
+            _item(1, "インフルエンザ", field=("医療",)),
+            _item(1, "influenza", spelling="アルファベット表記", field=("医療",)),
+            _item(1, "インフル", abbreviation="略語・略称", field=("医療",)),
+            _item(1, "インフルエンサ", form="間違い", field=("医療",)),
+            _item(2, "流行性感冒", field=("医療",)),
+            _item(2, "流感", abbreviation="略語・略称", field=("医療",))]},
+        {"id": "000008", "items": [
+            _item(1, "支払い"), _item(1, "支払", spelling="異表記・表記ゆれ"), _item(1, "支払う", kind="用言"),
+            _item(1, "支払ひ", spelling="間違い表記"), _item(3, "勘定", expansion=1), _item(4, "精算")]},
+    ]
+    path.write_text(json.dumps(groups, ensure_ascii=False), "utf-8")
     return path
 
 
@@ -71,13 +83,23 @@ def test_the_sudachi_dictionary_gives_one_lexeme_s_words_never_its_near_words(tm
     assert groups == [{"インフルエンザ", "influenza", "インフル"}, {"支払い", "支払"}]
 
 
-def test_the_shipped_sudachi_extract_reads_and_keeps_lexemes_apart():
+def test_the_installed_sudachi_dictionary_reads_and_keeps_lexemes_apart():
+    """The npm package make install puts in .cache/node (the Makefile pins its version)."""
+    if not SUDACHI.exists():
+        pytest.fail(f"{SUDACHI} is missing: run make install")
     groups = [set(g.words) for g in sudachi_groups(SUDACHI)]
     assert {"ソフトウェア", "ソフトウエア", "software"} <= next(g for g in groups if "ソフトウェア" in g)
     assert not any({"概要", "要約"} <= g for g in groups), "two lexemes of one group (概要, 要約) stay apart"
-    bad = SUDACHI.with_name("missing.txt")
-    with pytest.raises(InputError, match=r"missing\.txt"):
-        sudachi_groups(bad)
+
+
+def test_a_missing_or_broken_sudachi_dictionary_says_so_in_one_line(tmp_path):
+    with pytest.raises(InputError, match=r"missing\.json: the Sudachi synonym dictionary is not installed: "
+                                         r"run make install$"):
+        sudachi_groups(tmp_path / "missing.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": "000001"}]', "utf-8")
+    with pytest.raises(InputError, match=r"broken\.json: not a synonym dictionary"):
+        sudachi_groups(broken)
 
 
 def test_the_library_names_an_abbreviation_in_brackets():

@@ -6,8 +6,8 @@ an OR within the group, AND across the query's words, exact spellings ranked fir
 
 - the glossary (``sources/glossary.yml``): an abbreviation with the full forms its explanation
   opens with (``DFFT`` ↔ ``Data Free Flow with Trust`` ↔ ``信頼性のある自由なデータ流通``);
-- the Sudachi synonym dictionary (``sudachi_synonyms.txt`` beside this module: the groups of the
-  dictionary's source that hold a word of the library, rows as the dictionary writes them): only
+- the Sudachi synonym dictionary (npm ``sudachi-synonyms-dictionary``, pinned in the Makefile and
+  installed by ``make install`` into .cache/node; read once per conversion): only
   the words of one lexeme (its spellings, translations, abbreviations, other names), never the
   other lexemes of a group, which are near words, broader or narrower ones (概要/要約/要旨);
   never a misuse, a misspelling, a verb, or a word the dictionary marks as ambiguous;
@@ -25,11 +25,12 @@ words a reader may type (個人番号).  The browser gets them in the search man
 
 from __future__ import annotations
 
-import csv
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -38,7 +39,8 @@ from .errors import InputError
 
 HERE = Path(__file__).parent
 CURATED = HERE / "synonyms.yml"
-SUDACHI = HERE / "sudachi_synonyms.txt"
+ROOT = HERE.parent.parent
+SUDACHI = ROOT / ".cache" / "node" / "node_modules" / "sudachi-synonyms-dictionary" / "sudachi-synonyms-dictionary.json"
 SHORTEST_ABBREVIATION = 2  # a dictionary abbreviation this short is no target (産交 inside 生産交流)
 ALONE_SHARE = 0.5  # a target must stand as a word of its own in at least this share of its uses
 _BRACKETED = re.compile(r"([A-Za-z][A-Za-z0-9]*[A-Z0-9])[（(]([\u30a1-\u30fa\u30fc・\u3005\u4e00-\u9fff]{2,})[）)]")
@@ -75,30 +77,40 @@ def glossary_groups(glossary: dict[str, str]) -> list[Group]:
 
 
 def sudachi_groups(path: Path = SUDACHI) -> list[Group]:
-    """The dictionary's lexemes (group number and lexeme number) with two usable words or more.
+    """The dictionary's lexemes (group id and vocabularyNumber) with two usable words or more.
 
-    Fields (SudachiDict docs/synonyms.md): 0 group, 1 体言 1 / 用言 2, 2 expansion (0 always,
-    1 ambiguous: never a trigger, 2 never), 3 lexeme number in the group, 4 form (0 main,
-    1 translation, 2 other name, 3 former name, 4 misuse), 5 abbreviation, 6 spelling (3: a
-    misspelling), 8 the word.  An abbreviation of two characters is left out too.  A line
-    starting with # is a comment (the extract's header)."""
-    lexemes: dict[tuple[str, str], list[str]] = {}
+    The npm package's JSON (SudachiDict docs/synonyms.md, field by field): a list of groups
+    ``{"id", "items"}``, each item with taigenYogen (体言 / 用言), expandControl (0 always,
+    1 ambiguous: never a trigger, 2 never), vocabularyNumber (the lexeme in the group),
+    gokeiSyubetsu (代表語, 対訳, 別称, 旧称, 間違い: a misuse), ryakusyou (an abbreviation unless
+    代表語形), hyoukiYure (間違い表記: a misspelling) and midashi (the word).  Verbs, ambiguous
+    words, misuses, misspellings and abbreviations of two characters are left out.  The file is
+    14 MB: read once per process (``_sudachi_lexemes``)."""
+    return [Group(words, "sudachi") for words in _sudachi_lexemes(path)]
+
+
+@lru_cache(maxsize=4)
+def _sudachi_lexemes(path: Path) -> tuple[tuple[str, ...], ...]:
     try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as error:
-        raise InputError(path, str(error)) from error
-    for number, row in enumerate(csv.reader(lines), start=1):
-        if not row or row[0].startswith("#"):
-            continue
-        if len(row) < 9:
-            raise InputError(path, f"line {number}: {len(row)} fields, expected 9 or more")
-        group, kind, expansion, lexeme, form, abbreviation, spelling, _field, word = row[:9]
-        if kind == "2" or expansion in ("1", "2") or form == "4" or spelling == "3":
-            continue
-        if abbreviation not in ("", "0") and len(word) <= SHORTEST_ABBREVIATION:
-            continue  # 産交, 一警, 児相: two characters name too many other things
-        lexemes.setdefault((group, lexeme or "1"), []).append(word)
-    return [Group(tuple(words), "sudachi") for words in lexemes.values() if len(words) >= 2]
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        raise InputError(path, "the Sudachi synonym dictionary is not installed: run make install") from error
+    except (OSError, ValueError) as error:
+        raise InputError(path, str(error).splitlines()[0]) from error
+    lexemes: dict[tuple[str, int], list[str]] = {}
+    try:
+        for group in data:
+            for item in group["items"]:
+                if item["taigenYogen"] == "用言" or item["expandControl"] in (1, 2) \
+                        or item["gokeiSyubetsu"] == "間違い" or item["hyoukiYure"] == "間違い表記":
+                    continue
+                word = item["midashi"]
+                if item["ryakusyou"] not in ("代表語形", "未定義") and len(word) <= SHORTEST_ABBREVIATION:
+                    continue  # 産交, 一警, 児相: two characters name too many other things
+                lexemes.setdefault((group["id"], item.get("vocabularyNumber") or 1), []).append(word)
+    except (TypeError, KeyError) as error:
+        raise InputError(path, f"not a synonym dictionary: {error!r}") from error
+    return tuple(tuple(words) for words in lexemes.values() if len(words) >= 2)
 
 
 # ---- the library's own brackets ---------------------------------------------------------------
