@@ -11,7 +11,17 @@ export NO_MKDOCS_2_WARNING := 1
 site: install convert build
 	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
 
-install: $(VENV)/.installed
+# Search's synonym groups read the Sudachi synonym dictionary from the npm registry (Apache-2.0),
+# pinned here; the stamp names the version, so changing it installs the new release.
+SUDACHI_SYNONYMS_VERSION := 18.0.0
+SUDACHI_SYNONYMS := .cache/node/.sudachi-synonyms-dictionary-$(SUDACHI_SYNONYMS_VERSION)
+
+install: $(VENV)/.installed $(SUDACHI_SYNONYMS)
+
+$(SUDACHI_SYNONYMS):
+	mkdir -p .cache/node
+	npm install --silent --no-audit --no-fund --prefix .cache/node sudachi-synonyms-dictionary@$(SUDACHI_SYNONYMS_VERSION)
+	touch $@
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +37,7 @@ $(VENV)/.zensical-installed: requirements-zensical.txt $(VENV)/.installed
 	touch $@
 
 # The same site built by Zensical into site/. Never `zensical build --clean`: it empties .cache/,
-# where the browser tests keep axe-core.
+# where the browser tests keep axe-core and the conversion the Sudachi synonym dictionary.
 zensical: install-zensical convert
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(VENV)/bin/zensical build --strict
 	@echo "Site built by Zensical in site/. Preview: $(VENV)/bin/zensical serve  (http://localhost:8000/)"

@@ -16,10 +16,12 @@ import unicodedata
 import pytest
 
 from atlas.fold import fold_query
+from atlas.glossary import load_glossary
 from atlas.model import section_heading
 from atlas.search import _text, entries, fold  # _text: the text the index holds for a section
+from atlas.synonyms import build_synonyms, expand, named
 from atlas.variants import build_table
-from conftest import ROOT, search_for
+from conftest import ROOT, SOURCES, search_for
 
 QUERIES = [json.loads(line) for line in (ROOT / "tests" / "search_queries.jsonl").read_text("utf-8").splitlines()]
 
@@ -49,8 +51,20 @@ def variants(documents) -> dict[str, str]:
     return build_table((text for unit in units for text in (unit.title, unit.text)), fold)
 
 
-def expected_count(documents, query: str, variants: dict[str, str]) -> int:
-    words = fold_query(query, variants)
+@pytest.fixture(scope="module")
+def synonyms(documents, variants) -> list:
+    """The synonym groups, made from the corpus and the glossary as the converter makes them."""
+    units = entries(list(documents.values()))
+    glossary = {g.term: g.title for g in load_glossary(SOURCES / "glossary.yml")}
+    return build_synonyms([text for unit in units for text in (unit.title, unit.text)],
+                          lambda word: fold(word, variants), glossary)
+
+
+def expected_count(documents, query: str, variants: dict[str, str], synonyms: list) -> int:
+    """Sections that hold every word of the query, each as typed or as one of its synonyms."""
+    fold_word = lambda word: fold(word, variants)  # noqa: E731
+    words = named(fold_query(query, variants), synonyms, fold_word)
+    forms = [[form for form, _ in expand(word, synonyms, fold_word)] for word in words]
     count = 0
     for document in documents.values():
         if not document.lines:
@@ -60,7 +74,7 @@ def expected_count(documents, query: str, variants: dict[str, str]) -> int:
         ]
         for title, text in units:
             haystack, heading = fold(text, variants), fold(title, variants)
-            if all(w in haystack or w in heading for w in words):
+            if all(any(f in haystack or f in heading for f in alternatives) for alternatives in forms):
                 count += 1
     return count
 
@@ -86,6 +100,9 @@ def search_page(browser, either_server):
 def run_query(page, query: str) -> tuple[str, list[str]]:
     box = page.locator("input.md-search__input")
     box.fill("")
+    # The empty box clears the results first, so the previous query's count is never read as this one's.
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('件')"
+                           " && !document.querySelector('.md-search-result__list').children.length")
     box.fill(query)
     # The panel says which query it answers: the previous query's count is no answer to this one.
     page.wait_for_function("(q) => document.querySelector('.md-search-result__meta').dataset.query === q",
@@ -96,9 +113,10 @@ def run_query(page, query: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=[q["id"] for q in QUERIES])
-def test_query_finds_every_section_and_opens_the_right_one(case, search_page, browser, documents, variants):
+def test_query_finds_every_section_and_opens_the_right_one(case, search_page, browser, documents, variants,
+                                                           synonyms):
     meta, hrefs = run_query(search_page, case["q"])
-    expected = expected_count(documents, case["q"], variants)
+    expected = expected_count(documents, case["q"], variants, synonyms)
     assert expected > 0, f"test case {case['id']}: the corpus has no section with {case['q']!r}"
     assert meta.startswith(f"{expected} 件"), (case["q"], meta, expected)
     assert hrefs, case["q"]
@@ -201,7 +219,7 @@ def test_a_search_has_a_url_that_opens_the_same_results(browser, server):
     pasted.close()
 
 
-def test_spelling_variants_find_each_other(search_page, documents, variants):
+def test_spelling_variants_find_each_other(search_page, documents, variants, synonyms):
     """取組み (as a document writes it) and 取り組み, 取組 (as readers type it) give the same results;
     so do 子ども, こども and 子供; and each is found inside longer words."""
     counts = {}
@@ -209,13 +227,46 @@ def test_spelling_variants_find_each_other(search_page, documents, variants):
         meta, hrefs = run_query(search_page, query)
         counts[query] = (meta.split(" 件")[0], hrefs[:5])
     assert len(set(map(str, counts.values()))) == 1, counts
-    assert int(counts["取組状況"][0]) == expected_count(documents, "取組状況", variants) > 0
+    assert int(counts["取組状況"][0]) == expected_count(documents, "取組状況", variants, synonyms) > 0
     shown = {}
     for query in ("子ども", "こども", "子供"):
         shown[query] = run_query(search_page, query)
     assert len({str(v) for v in shown.values()}) == 1, shown
     first = search_page.locator(".md-search-result__list li").first
     assert first.locator("mark").count(), "the variant as written is highlighted"
+
+
+def test_a_synonym_finds_what_the_library_names_otherwise_and_says_so(search_page, documents, variants, synonyms):
+    """個人番号 (the law's word) finds the sections that say マイナンバー, each result saying
+    「マイナンバー」で一致 with マイナンバー highlighted; 仮想通貨, which two sections write, shows those
+    first and then the 暗号資産 sections, saying so."""
+    meta, hrefs = run_query(search_page, "個人番号")
+    assert meta.startswith(f"{expected_count(documents, '個人番号', variants, synonyms)} 件") and hrefs
+    first = search_page.locator(".md-search-result__list li").first
+    assert first.locator(".atlas-search-via").inner_text() == "「マイナンバー」で一致"
+    assert "マイナンバー" in first.locator("p mark").first.inner_text()
+    run_query(search_page, "仮想通貨")
+    notes = search_page.eval_on_selector_all(".md-search-result__list li", "lis => lis.map(li =>"
+                                             " (li.querySelector('.atlas-search-via') || {}).textContent || '')")
+    exact = notes.index("「暗号資産」で一致")
+    assert exact >= 1 and not any(notes[:exact]) and all(notes[exact:]), notes
+
+
+def test_an_abbreviation_shows_its_glossary_entry_first(search_page, browser):
+    """PQC, or its full form: the glossary entry above the results, linking to its row."""
+    for query in ("pqc", "耐量子計算機暗号"):
+        run_query(search_page, query)
+        entry = search_page.locator(".atlas-search-glossary a")
+        search_page.wait_for_selector(".atlas-search-glossary a")
+        assert entry.count() == 1 and entry.inner_text().startswith("用語集: PQC")
+    href = entry.get_attribute("href")
+    assert href.endswith("glossary/#pqc")
+    page = browser.new_page()
+    page.goto(href)
+    assert "Post-Quantum Cryptography" in page.locator("#pqc").locator("xpath=../..").inner_text()
+    page.close()
+    run_query(search_page, "データ流通")
+    assert search_page.locator(".atlas-search-glossary").is_hidden()
 
 
 def filter_state(page) -> dict[str, str]:

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atlas.fold import LOOKALIKES, fold_char, fold_query
+from atlas.glossary import load_glossary
 from atlas.search import CHUNK_BYTES, FORMAT, build_index, entries
 from atlas.themes import load_themes
 from conftest import ROOT, SOURCES
@@ -102,8 +103,9 @@ def test_query_words_are_distinct_as_the_browser_has_them():
 
 def test_index_is_deterministic_and_laid_out_as_documented(converted, documents):
     themes = {t.id: t.ja for t in load_themes(SOURCES / "themes.yml")}
-    first = build_index(list(documents.values()), themes)
-    second = build_index(list(documents.values()), themes)
+    glossary = {g.term: g.title for g in load_glossary(SOURCES / "glossary.yml")}
+    first = build_index(list(documents.values()), themes, glossary)
+    second = build_index(list(documents.values()), themes, glossary)
     assert first == second
     folder = converted[0] / "atlas"
     for name, content in first.items():
@@ -111,6 +113,9 @@ def test_index_is_deterministic_and_laid_out_as_documented(converted, documents)
         assert on_disk == (content if isinstance(content, bytes) else content.encode("utf-8")), name
     manifest = json.loads(first["search.json"])
     assert manifest["format"] == FORMAT
+    assert {"synonyms", "glossary"} <= set(manifest), "query-time tables, as the docstring lays them out"
+    pqc = next(e for e in manifest["glossary"] if e["t"] == "PQC")
+    assert (pqc["u"], pqc["f"]) == ("glossary/#pqc", ["Post-Quantum Cryptography", "耐量子計算機暗号"])
     assert re.search(rf"\bvar FORMAT = {FORMAT};", CORE.read_text("utf-8")), "core and converter disagree on the format"
     units = entries(list(documents.values()))
     assert manifest["sections"] == len(units) >= sum(len(d.all_sections()) for d in documents.values() if d.lines)

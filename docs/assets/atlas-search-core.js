@@ -110,6 +110,79 @@
     return { foldChar: foldChar, fold: fold, foldWithMap: foldWithMap, queryWords: queryWords };
   }
 
+  /* ---- synonyms and the glossary (scripts/atlas/synonyms.py) --------------------------- */
+
+  var LATIN = /^[a-z0-9]$/; // a folded Latin letter or digit
+
+  /* groups: the manifest's "synonyms", [[words the library holds], [words only typed]] as written.
+   * Returns expand(word) → [{word: folded, via: written synonym, "" for the word itself}]: the word
+   * first, then each target of each group it belongs to; a word that holds a group's word
+   * (個人番号カード) with that word replaced by each target (マイナンバーカード).  synonyms.py's
+   * expand does the same. */
+  function synonymsOf(groups, fold) {
+    var table = (groups || []).map(function (g) {
+      return {
+        targets: g[0].map(function (w) { return { folded: fold.fold(w), written: w }; }),
+        members: g[0].concat(g[1]).map(fold.fold)
+      };
+    });
+    var names = new Set();
+    table.forEach(function (g) { g.members.forEach(function (m) { names.add(m); }); });
+    /* Words that together are a group's word (Internet of Things) are that one word. */
+    expand.named = function (words) {
+      var joined = words.join("");
+      return words.length > 1 && names.has(joined) ? [joined] : words;
+    };
+    return expand;
+    function expand(word) {
+      var found = new Map([[word, ""]]);
+      table.forEach(function (g) {
+        if (g.members.indexOf(word) !== -1) {
+          g.targets.forEach(function (t) { if (!found.has(t.folded)) found.set(t.folded, t.written); });
+          return;
+        }
+        var member = "";
+        g.members.forEach(function (m) {
+          if (m !== word && m.length > member.length && word.indexOf(m) !== -1 && standsIn(m, word)) member = m;
+        });
+        if (!member) return;
+        var at = word.indexOf(member);
+        g.targets.forEach(function (t) {
+          var replaced = word.slice(0, at) + t.folded + word.slice(at + member.length);
+          if (t.folded !== member && !found.has(replaced)) found.set(replaced, t.written);
+        });
+      });
+      return Array.from(found, function (e) { return { word: e[0], via: e[1] }; });
+    }
+  }
+
+  /* A Latin member stands in a word only where no Latin letter continues it (dx in 防災dx, not ai in aisi). */
+  function standsIn(member, word) {
+    var at = word.indexOf(member);
+    var before = at > 0 ? word[at - 1] : "", after = word.charAt(at + member.length);
+    var first = member[0], last = member[member.length - 1];
+    return !(LATIN.test(first) && LATIN.test(before)) && !(LATIN.test(last) && LATIN.test(after));
+  }
+
+  /* The glossary entries (manifest "glossary") whose term or a full form is one of the query's words. */
+  function glossaryFor(entries, words, fold) {
+    return (entries || []).filter(function (e) {
+      return [e.t].concat(e.f || []).some(function (w) { return words.indexOf(fold.fold(w)) !== -1; });
+    });
+  }
+
+  /* perWord for one query word from its alternatives' matches: the word itself where a section has
+   * it, else the first synonym that section has; each match says its length and the synonym (via). */
+  function mergeAlternatives(alternatives, matches) {
+    var merged = new Map();
+    alternatives.forEach(function (a, k) {
+      matches[k].forEach(function (m, id) {
+        if (!merged.has(id)) merged.set(id, { t: m.t, x: m.x, len: a.word.length, via: a.via });
+      });
+    });
+    return merged;
+  }
+
   /* ---- the index's binary parts ------------------------------------------------------- */
 
   function Reader(bytes, at) { this.bytes = bytes; this.at = at || 0; }
@@ -285,9 +358,11 @@
   /* BM25 over the words (k1 1.2, b 0.75, tf capped at COUNT_LIMIT; the title counts as one more
    * occurrence), +1.5·idf for a word in the title, +3·max idf for the whole query as one phrase,
    * +4 when the title is the query, +10 per word matched.  Every section that has every word is
-   * a result; when none has, the sections with some words are.  Ties keep index order.
-   *   words: distinct folded words; perWord[w]: Map id → {t, x} (matchWord);
-   *   lengths: {title, text} by id; stats: {sections, textLengthSum}. */
+   * a result; when none has, the sections with some words are.  A section that has a word only as
+   * a synonym comes after those that have the words as typed (fewer synonyms first; its via lists
+   * them, as written, and the phrase bonuses need the words as typed).  Ties keep index order.
+   *   words: distinct folded words; perWord[w]: Map id → {t, x} (matchWord), with {len, via} for a
+   *   synonym (mergeAlternatives); lengths: {title, text} by id; stats: {sections, textLengthSum}. */
   function rank(words, perWord, lengths, stats) {
     var phrase = words.join("");
     if (!words.length) return { results: [], all: true, words: words, phrase: phrase };
@@ -298,10 +373,11 @@
     words.forEach(function (word, w) {
       perWord[w].forEach(function (m, id) {
         var h = hits.get(id);
-        if (!h) hits.set(id, (h = { id: id, counts: words.map(function () { return 0; }), m: [], matched: 0 }));
-        h.counts[w] = countApart(m.x, word.length, COUNT_LIMIT) + (m.t.length ? 1 : 0);
+        if (!h) hits.set(id, (h = { id: id, counts: words.map(function () { return 0; }), m: [], matched: 0, via: [] }));
+        h.counts[w] = countApart(m.x, m.via ? m.len : word.length, COUNT_LIMIT) + (m.t.length ? 1 : 0);
         h.m[w] = m;
         h.matched++;
+        if (m.via && h.via.indexOf(m.via) === -1) h.via.push(m.via);
       });
     });
     var pool = [];
@@ -319,16 +395,17 @@
         score += idf[w] * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / avg));
         if (h.m[w].t.length) score += 1.5 * idf[w];
       }
-      if (words.length > 1 && h.matched === words.length && (phraseIn(words, h.m, "x") || phraseIn(words, h.m, "t"))) {
+      var typed = h.matched === words.length && !h.via.length; // phrases hold the words as typed
+      if (words.length > 1 && typed && (phraseIn(words, h.m, "x") || phraseIn(words, h.m, "t"))) {
         score += 3 * maxIdf;
       }
-      if (lengths.title[h.id] === phrase.length && h.matched === words.length && (words.length === 1 ?
+      if (lengths.title[h.id] === phrase.length && typed && (words.length === 1 ?
         h.m[0].t.indexOf(0) !== -1 : phraseIn(words, h.m, "t"))) {
         score += 4;
       }
       h.score = score + h.matched * 10;
     });
-    pool.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    pool.sort(function (a, b) { return a.via.length - b.via.length || b.score - a.score || a.id - b.id; });
     return { results: pool, all: all.length > 0, words: words, phrase: phrase };
   }
 
@@ -478,6 +555,7 @@
       var manifest = got[0];
       if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
       var fold = folder(manifest.lookalikes, manifest.variants);
+      var expand = synonymsOf(manifest.synonyms, fold);
       var lengths = decodeLengths(got[1], manifest.sections);
       var chunks = new Map(); // index → Promise of Map key → bytes
       var decoded = new Map(); // key → postings
@@ -497,8 +575,11 @@
 
       /* current(): false once the reader has typed on; the answer is then null and costs no more work. */
       function search(query, current) {
-        var words = fold.queryWords(query);
-        var needed = chunksFor(words, manifest.chunks);
+        var words = expand.named(fold.queryWords(query));
+        var alternatives = words.map(expand);
+        var looked = []; // every form looked for: the words, then their synonyms
+        alternatives.forEach(function (list) { list.forEach(function (a) { if (looked.indexOf(a.word) === -1) looked.push(a.word); }); });
+        var needed = chunksFor(looked, manifest.chunks);
         return Promise.all(needed.map(chunk)).then(function (maps) {
           if (current && !current()) return null;
           var byIndex = new Map();
@@ -517,8 +598,13 @@
             });
             return keys;
           }
-          var perWord = words.map(function (w) { return matchWord(w, postingsOf, keysWithPrefix); });
-          return rank(words, perWord, lengths, manifest);
+          var perWord = alternatives.map(function (list) {
+            return mergeAlternatives(list, list.map(function (a) { return matchWord(a.word, postingsOf, keysWithPrefix); }));
+          });
+          var found = rank(words, perWord, lengths, manifest);
+          found.marks = looked; // what snippets highlight: the words and their synonyms
+          found.glossary = glossaryFor(manifest.glossary, words, fold);
+          return found;
         });
       }
 
@@ -543,7 +629,8 @@
     FORMAT: FORMAT, folder: folder, decodeLengths: decodeLengths, decodeChunk: decodeChunk,
     decodePostings: decodePostings, wordKeys: wordKeys, chunkOf: chunkOf, chunksFor: chunksFor,
     matchWord: matchWord, countApart: countApart, rank: rank, ranges: ranges, pieces: pieces,
-    snippet: snippet, open: open, FILTERS: FILTERS, facetIndex: facetIndex, filterResults: filterResults,
+    snippet: snippet, open: open, synonymsOf: synonymsOf, glossaryFor: glossaryFor,
+    mergeAlternatives: mergeAlternatives, FILTERS: FILTERS, facetIndex: facetIndex, filterResults: filterResults,
     facets: facets
   };
 });

@@ -71,9 +71,9 @@
     return pieces.map(function (p) { return p.mark ? "<mark>" + escapeHtml(p.text) + "</mark>" : escapeHtml(p.text); }).join("");
   }
 
-  /* One result as a list item: heading, snippet, where it sits (document › chapter › …).
-   * The one place result markup is made. */
-  function resultItem(entry, found, fold, root) {
+  /* One result as a list item: heading, the synonym it was found through, snippet, where it sits
+   * (document › chapter › …).  The one place result markup is made. */
+  function resultItem(entry, hit, found, fold, root) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
@@ -84,9 +84,10 @@
     article.className = "md-search-result__article md-typeset";
     var h = document.createElement("h2");
     // A heading that recurs in its document (【対応策】) comes with its context ("c").
-    h.innerHTML = marked(core.pieces(fold, entry.c || entry.t, found.words));
+    var marks = found.marks || found.words; // the words and their synonyms
+    h.innerHTML = marked(core.pieces(fold, entry.c || entry.t, marks));
     var p = document.createElement("p");
-    var cut = core.snippet(fold, entry.x, found.words, found.phrase, SNIPPET_RADIUS);
+    var cut = core.snippet(fold, entry.x, marks, found.phrase, SNIPPET_RADIUS);
     p.innerHTML = (cut.before ? "…" : "") + marked(cut.pieces) + (cut.after ? "…" : "");
     var where = document.createElement("div"); // not <nav>: twenty results, twenty landmarks
     where.className = "atlas-search-where";
@@ -102,6 +103,12 @@
     }
     if (entry.p.length > 1) where.appendChild(document.createTextNode(" › " + entry.p.slice(1).join(" › ")));
     article.appendChild(h);
+    if (hit.via && hit.via.length) { // found through a synonym: say which (「暗号資産」で一致)
+      var via = document.createElement("div");
+      via.className = "atlas-search-via";
+      via.textContent = hit.via.map(function (w) { return "「" + w + "」"; }).join("・") + "で一致";
+      article.appendChild(via);
+    }
     article.appendChild(p);
     article.appendChild(where);
     a.appendChild(article);
@@ -127,6 +134,10 @@
     var filters = {};
     var FILTER_NAMES = { doc: "文書", issuer: "発行者", year: "年", theme: "テーマ", edition: "版" };
     var panel = filterPanel();
+    var glossaryBox = document.createElement("div"); // glossary entries of the query's words, above the results
+    glossaryBox.className = "atlas-search-glossary";
+    glossaryBox.hidden = true;
+    list.parentNode.insertBefore(glossaryBox, list);
     var latest = 0; // number of the latest search started: older answers are dropped
 
     function load(name) {
@@ -217,6 +228,25 @@
       });
     }
 
+    /* The glossary entries of the query's words (an abbreviation or its full form): first, with a
+     * link to the entry on the glossary page.  Outside the result list: they are no sections. */
+    function drawGlossary(entries) {
+      glossaryBox.innerHTML = "";
+      glossaryBox.hidden = !entries.length;
+      entries.forEach(function (e) {
+        var a = document.createElement("a");
+        a.className = "atlas-search-glossary__entry";
+        a.href = new URL(e.u, root).href;
+        var term = document.createElement("strong");
+        term.textContent = "用語集: " + e.t;
+        var text = document.createElement("span");
+        text.textContent = " — " + e.d;
+        a.appendChild(term);
+        a.appendChild(text);
+        glossaryBox.appendChild(a);
+      });
+    }
+
     function render() {
       if (!index) { open(); return; }
       var query = input.value;
@@ -227,6 +257,7 @@
       if (!fold.queryWords(query).length) {
         list.innerHTML = "";
         panel.hidden = true;
+        drawGlossary([]);
         meta.textContent = t["search.result.placeholder"] || "";
         return;
       }
@@ -247,9 +278,10 @@
             : kept.length + " 件" + (kept.length < found.results.length ? "（全 " + found.results.length + " 件から絞り込み）" : "")
               + (found.all ? "" : "（すべての語を含む節はありません。一部の語に一致）");
           var fragment = document.createDocumentFragment();
-          entries.forEach(function (entry) { fragment.appendChild(resultItem(entry, found, fold, root)); });
+          entries.forEach(function (entry, k) { fragment.appendChild(resultItem(entry, top[k], found, fold, root)); });
           list.appendChild(fragment);
           meta.dataset.query = query; // which query the panel now answers (tests wait for it)
+          drawGlossary(found.glossary || []);
           facets.then(function (filing) {
             if (mine === latest) drawFilters(core.facets(found.results, filing, filters), found.results.length);
           }, function () { panel.hidden = true; }); // no filters this time; the next query asks again
@@ -283,6 +315,7 @@
     });
     input.form && input.form.addEventListener("reset", function () {
       list.innerHTML = "";
+      drawGlossary([]);
       shown = "";
       latest++;
       Object.keys(FILTER_NAMES).forEach(function (kind) { filters[kind] = ""; });

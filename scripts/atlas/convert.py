@@ -208,7 +208,8 @@ def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(library.pages, out)
     _copy_sources(library.entries, library.sources, out / "sources", {doc.meta.id for doc in documents})
-    for name, content in build_index(documents, {t.id: t.ja for t in library.themes}).items():
+    for name, content in build_index(documents, {t.id: t.ja for t in library.themes},
+                                     {g.term: g.title for g in library.glossary}).items():
         target = out / "atlas" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -20,8 +20,16 @@ format is written down (``FORMAT`` is its version, checked by the browser).
      "chunks": [first key, …],      # posting chunks g/<i>.bin, sorted by their first key
      "end": END,                    # the sentinel that follows each field's last character
      "lookalikes": {char: char},    # fold.LOOKALIKES, applied before NFKC on both sides
-     "variants": {word: word}}      # folded spelling variant → folded canonical form (variants.py),
+     "variants": {word: word},      # folded spelling variant → folded canonical form (variants.py),
                                     # applied after the characters are folded, on both sides
+     "synonyms": [[[word, …], [word, …]], …],  # synonym groups (synonyms.py), words as written:
+                                    # those the library holds (a query word of the group is also
+                                    # looked for as each of them), then those only typed (個人番号)
+     "glossary": [{"t": term, "d": explanation, "f": [full form, …], "u": URL of its entry}, …]}  # shown first for a
+                                    # query word that is the term or a full form of it
+
+``synonyms`` and ``glossary`` are applied at query time only (the JS core's ``expand``): the index
+holds the text as written.
 
 ``lengths.bin`` — fetched with the manifest: for each section id in order, two unsigned LEB128
 varints: its folded title's length and its folded text's length (UTF-16 code units, as the
@@ -76,8 +84,10 @@ from .editions import newest_edition_first, superseded
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from .layout import has_own_page
 from .model import Block, Document, Section, block_text, section_heading
+from .synonyms import build_synonyms, glossary_groups
 from .variants import build_table
 from .write import section_url
+from .write_themes import glossary_anchor
 
 FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
@@ -157,12 +167,16 @@ def _section_entry(document: Document, section: Section, path: tuple[str, ...], 
                  tuple(section.themes), old_edition)
 
 
-def build_index(documents: list[Document], themes: dict[str, str] | None = None) -> dict[str, str | bytes]:
+def build_index(documents: list[Document], themes: dict[str, str] | None = None,
+                glossary: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Index files as {path under atlas/: text or bytes}, laid out as the module docstring says.
 
-    themes: {theme id: title} of the themes the results panel can filter by."""
+    themes: {theme id: title} of the themes the results panel can filter by; glossary: {term:
+    explanation}, a source of synonyms and entries shown first."""
     units = entries(documents)
-    table = build_table((text for entry in units for text in (entry.title, entry.text)), fold)
+    texts = [text for entry in units for text in (entry.title, entry.text)]
+    table = build_table(texts, fold)
+    synonyms = build_synonyms(texts, lambda word: fold(word, table), glossary or {})
     postings = _Postings()
     lengths = bytearray()
     total = 0
@@ -182,9 +196,16 @@ def build_index(documents: list[Document], themes: dict[str, str] | None = None)
         files[f"s/{start // STORE_SECTIONS}.json"] = _json({"sections": shard}) + "\n"
     manifest = {"format": FORMAT, "sections": len(units), "textLengthSum": total, "storeSize": STORE_SECTIONS,
                 "chunks": firsts, "end": END, "lookalikes": LOOKALIKES,
-                "variants": table}
+                "variants": table, "synonyms": synonyms, "glossary": _glossary(glossary or {})}
     facets = _json(_facets(documents, units, themes or {})) + "\n"
     return {"search.json": _json(manifest) + "\n", "lengths.bin": bytes(lengths), "facets.json": facets, **files}
+
+
+def _glossary(glossary: dict[str, str]) -> list[dict[str, object]]:
+    """The glossary's entries with their full forms (the words a reader may type for them)."""
+    forms = {group.words[0]: group.words[1:] for group in glossary_groups(glossary)}
+    return [{"t": term, "d": glossary[term], "f": list(forms.get(term, ())), "u": f"glossary/#{glossary_anchor(term)}"}
+            for term in sorted(glossary, key=str.lower)]
 
 
 def _facets(documents: list[Document], units: list[Entry], themes: dict[str, str]) -> dict[str, object]:

@@ -158,9 +158,13 @@ def glossary_page(glossary: dict[str, str]) -> Page:
              "タップするか、Tab キーで移ると説明が表示されます。", "",
              "| 用語 | 説明 |", "| --- | --- |"]
     for term, title in sorted(glossary.items(), key=lambda kv: kv[0].lower()):
-        anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
-        lines.append(f'| <span id="{anchor}">{escape(term)}</span> | {escape(title)} |')
+        lines.append(f'| <span id="{glossary_anchor(term)}">{escape(term)}</span> | {escape(title)} |')
     return Page("glossary.md", "用語集", finish_page(lines))
+
+
+def glossary_anchor(term: str) -> str:
+    """The id of a term's row on the glossary page (search links it)."""
+    return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ function tiny(sections) {
   };
   const stats = { sections: sections.length, textLengthSum: lengths.text.reduce((a, b) => a + b, 0) };
   return {
+    postingsOf, keysWithPrefix, lengths, stats,
     search(query) {
       const words = fold.queryWords(query);
       return core.rank(words, words.map((w) => core.matchWord(w, postingsOf, keysWithPrefix)), lengths, stats);
@@ -232,4 +233,56 @@ test("each filter's choices are counted over the results the other filters keep"
   // A chosen value that no result holds stays listed, with 0.
   const none = core.facets([{ id: 0 }], FACETS, { theme: "data" });
   assert.deepEqual(none.theme.map((c) => [c.value, c.label, c.count]), [["data", "データ", 0]]);
+});
+
+/* ---- synonyms: a query word is also looked for as its group's words (scripts/atlas/synonyms.py) ---- */
+
+const GROUPS = [[["マイナンバー"], ["個人番号"]], [["暗号資産", "仮想通貨"], []], [["DX"], ["デジタルトランスフォーメーション"]],
+  [["人工知能", "AI"], []]];
+const expand = core.synonymsOf(GROUPS, fold);
+
+test("a query word expands to its group's words the library holds, itself first", () => {
+  assert.deepEqual(expand("個人番号"), [{ word: "個人番号", via: "" }, { word: "まいなんばー", via: "マイナンバー" }]);
+  assert.deepEqual(expand("仮想通貨"), [{ word: "仮想通貨", via: "" }, { word: "暗号資産", via: "暗号資産" }]);
+  assert.deepEqual(expand(fold.fold("デジタルトランスフォーメーション")).map((a) => a.word), ["でじたるとらんすふぉーめーしょん", "dx"]);
+  assert.deepEqual(expand("情報銀行"), [{ word: "情報銀行", via: "" }], "a word of no group is itself only");
+});
+
+test("a word that holds a group's word is also looked for with it replaced; a Latin one only where it stands", () => {
+  assert.deepEqual(expand(fold.fold("個人番号カード")).map((a) => [a.word, a.via]),
+    [["個人番号かーど", ""], ["まいなんばーかーど", "マイナンバー"]]);
+  assert.deepEqual(expand(fold.fold("防災デジタルトランスフォーメーション")).map((a) => a.word),
+    ["防災でじたるとらんすふぉーめーしょん", "防災dx"]);
+  assert.deepEqual(expand("防災dx").map((a) => a.word), ["防災dx"], "a word found nowhere is never looked for");
+  assert.deepEqual(expand("aisi").map((a) => a.word), ["aisi"], "ai inside aisi is no word of its own");
+  assert.deepEqual(expand("生成ai").map((a) => a.word), ["生成ai", "生成人工知能"]);
+});
+
+test("exact spellings rank above synonyms; a result says which synonym it was found through", () => {
+  const index = tiny([["一", "マイナンバーの利用"], ["二", "個人番号の利用とマイナンバー"], ["三", "仮想通貨と暗号資産"],
+    ["四", "暗号資産の交換業"], ["五", "マイナンバーカードの普及"]]);
+  const search = (query) => {
+    const words = fold.queryWords(query);
+    const alternatives = words.map(expand);
+    const perWord = alternatives.map((list) => core.mergeAlternatives(list, list.map((a) => core.matchWord(a.word, index.postingsOf, index.keysWithPrefix))));
+    return core.rank(words, perWord, index.lengths, index.stats);
+  };
+  const one = search("個人番号");
+  assert.deepEqual(one.results.map((h) => [h.id, h.via]), [[1, []], [0, ["マイナンバー"]], [4, ["マイナンバー"]]]);
+  const two = search("仮想通貨");
+  assert.deepEqual(two.results.map((h) => [h.id, h.via]), [[2, []], [3, ["暗号資産"]]]);
+  const and = search("個人番号 利用");
+  assert.ok(and.all);
+  assert.deepEqual(and.results.map((h) => h.id), [1, 0], "AND across words, OR within a group");
+  const card = search("個人番号カード");
+  assert.deepEqual(card.results.map((h) => [h.id, h.via]), [[4, ["マイナンバー"]]]);
+});
+
+test("the glossary entry of an abbreviation or of its full form", () => {
+  const entries = [{ t: "DFFT", d: "Data Free Flow with Trust（信頼性のある自由なデータ流通）", f: ["Data Free Flow with Trust", "信頼性のある自由なデータ流通"], u: "glossary/#dfft" },
+    { t: "PQC", d: "Post-Quantum Cryptography", f: [], u: "glossary/#pqc" }];
+  assert.deepEqual(core.glossaryFor(entries, fold.queryWords("dfft 推進"), fold).map((e) => e.t), ["DFFT"]);
+  assert.deepEqual(core.glossaryFor(entries, fold.queryWords("信頼性のある自由なデータ流通"), fold).map((e) => e.t), ["DFFT"]);
+  assert.deepEqual(core.glossaryFor(entries, fold.queryWords("ＰＱＣ"), fold).map((e) => e.t), ["PQC"]);
+  assert.deepEqual(core.glossaryFor(entries, fold.queryWords("データ流通"), fold), [], "a part of a full form is not the term");
 });
