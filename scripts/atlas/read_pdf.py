@@ -33,6 +33,7 @@ from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import CAPTION, join_text
 from .pdf_source import SourcePage, read_source
+from .tables_geometry import cell_of, without_empty_columns
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -239,23 +240,28 @@ def _cell_texts(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
-    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included).  None if a
-    character falls in no cell: then the table is read as lines, so nothing is lost."""
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
+    in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
+    column: then the table is read as lines, so nothing is lost."""
     if _text_runs_across_cells(grid, chars, page):
         return None
+    by_cell: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        place = cell_of(char, grid)
+        if place is None:
+            return None
+        by_cell.setdefault(place, []).append(char)
     rows: list[list[str]] = []
-    placed = 0
-    for row in grid:
+    for r, row in enumerate(grid):
         texts = []
-        for box in row:
-            inside = [c for c in chars if box is not None and _inside(c, box)]
-            placed += len(inside)
+        for c in range(len(row)):
+            inside = by_cell.get((r, c), [])
             text = ""
             for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
                 text = join_text(text, piece.text.strip().replace("\t", " "))
             texts.append(text)
         rows.append(texts)
-    return rows if placed == len(chars) else None
+    return without_empty_columns(rows)
 
 
 Grid = list[list[tuple[float, float, float, float] | None]]

@@ -1,0 +1,123 @@
+"""What a PDF page draws beyond its lines of text (issue 23): tables rebuilt from their rules,
+printed page numbers, figures, vertical writing.
+
+Each feature is checked on a PDF the test makes (tests/pdf_layout_samples.py; the expected texts
+are the constants it was written with) and, where the shared corpus is present, on the real PDF
+that showed the failure (expected values read off the PDF page by hand).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pdf_layout_samples as samples
+import pytest
+
+from atlas.catalog import Entry
+from atlas.convert import convert
+from atlas.model import Document, DocumentMeta, Paragraph, Table
+from atlas.pipeline import build_document
+from atlas.report import document_report
+from atlas.structure import Hints
+from atlas.tables_geometry import cell_of, merge_split_columns
+from conftest import ROOT
+
+CATALOG = """documents:
+  - id: sample
+    title: 見本
+    body: 見本省
+    date: 2024-04-01
+    kind: report
+    source: sample.pdf
+    summary: 見本。
+"""
+# ATLAS_CORPUS names the corpus when the project is checked out elsewhere (a git worktree).
+CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone)")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return samples.write_layout_samples(tmp_path_factory.mktemp("layout-samples"))
+
+
+@pytest.fixture(scope="module")
+def converted(pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Document]:
+    """The document a whole conversion makes of a sample (once per sample)."""
+    done: dict[str, Document] = {}
+
+    def document(name: str) -> Document:
+        if name not in done:
+            root = tmp_path_factory.mktemp(name)
+            src = root / "src"
+            src.mkdir()
+            (src / "sample.pdf").write_bytes(pdfs[name].read_bytes())
+            (src / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+            [done[name]] = convert(src, root / "out")
+        return done[name]
+
+    return document
+
+
+@functools.cache
+def corpus_document(doc_id: str) -> Document:
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
+                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+def blocks_of(document: Document) -> list:
+    return [*document.preamble, *(block for section in document.all_sections() for block in section.blocks)]
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+def test_a_matrix_whose_header_is_ruled_finer_than_its_body_is_one_table(converted):
+    document = converted("matrix")
+    tables = [block for block in blocks_of(document) if isinstance(block, Table)]
+    assert [table.rows for table in tables] == [samples.MATRIX_ROWS]
+    # Not a column of single marks: no paragraph is one ◎ or ○.
+    assert not [b.text for b in blocks_of(document) if isinstance(b, Paragraph) and len(b.text) <= 2]
+    assert document_report(document).conserved
+
+
+def test_the_columns_most_rows_span_are_merged_and_a_full_width_row_merges_nothing():
+    # Fine columns at x = 0, 10, 20, 30: the header splits the first column in three.
+    header = [(0, 0, 10, 5), (10, 0, 20, 5), (20, 0, 30, 5), (30, 0, 40, 5)]
+    body = [(0, 5, 30, 10), None, None, (30, 5, 40, 10)]
+    grid, texts = merge_split_columns([header, body, body], [["", "項目", "", "値"], ["甲", None, None, "1"],
+                                                              ["乙", None, None, "2"]])
+    assert texts == [["項目", "値"], ["甲", "1"], ["乙", "2"]]
+    assert grid[0][0] == (0, 0, 30, 5)
+    # Rows as wide as the table (a note under a group of cells) do not outvote the columns' rules.
+    note = [(0, 5, 40, 10), None, None, None]
+    pair = [(0, 10, 20, 15), None, (20, 10, 40, 15), None]
+    _, texts = merge_split_columns([pair, note, note, note, pair],
+                                   [["学校", None, "事例", None], ["説明", None, None, None]] * 2
+                                   + [["学校", None, "事例", None]])
+    assert [len(row) for row in texts] == [2] * 5
+
+
+def test_a_character_in_a_hole_of_the_grid_goes_to_the_nearest_cell_of_its_column():
+    # The finder missed the rule under the last cell of the first column: 「5.7」 stands below it.
+    grid = [[(0, 0, 40, 20), (40, 0, 100, 20)], [(0, 20, 40, 40), (40, 20, 100, 60)]]
+    char = {"x0": 10, "x1": 14, "top": 50, "bottom": 56}
+    assert cell_of(char, grid) == (1, 0)
+    assert cell_of({"x0": 120, "x1": 124, "top": 10, "bottom": 16}, grid) is None  # in no column
+
+
+@needs_corpus
+def test_a_real_matrix_of_marks_is_a_table():
+    # jssec-smartphone-tablet-security-guideline-v2.pdf p. 11: 特性 × 従来の携帯電話/スマートフォン/PC with
+    # ◎○△×, its header ruled in three sub-columns each (it used to be one mark a paragraph).
+    tables = [b for b in blocks_of(corpus_document("jssec-smartphone-tablet-security-guideline-v2"))
+              if isinstance(b, Table)]
+    matrix = next(t for t in tables if t.rows[0] == ["特性", "従来の携帯電話", "スマートフォン", "PC"])
+    assert matrix.rows[1] == ["携帯性", "◎", "◎", "△"]
+    assert matrix.rows[-1] == ["柔軟性、パーソナライズ", "×", "◎", "◎"]
