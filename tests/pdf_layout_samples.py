@@ -75,7 +75,33 @@ def make_matrix(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"matrix": make_matrix}
+# ---------------------------------------------------------------------------
+# Page labels: two sheets of front matter numbered i, ii, then the body from 1
+# ---------------------------------------------------------------------------
+
+LABELLED_PAGES = [
+    ("はじめに", "この報告書は、行政手続のデジタル化の進み具合をまとめたものである。"),
+    ("目次の代わりに", "本論は第1章と第2章からなり、それぞれ一枚に収めた。"),
+    ("1．手続の現状", "令和6年度末までに、主な行政手続の八割がオンラインで申請できるようになった。"),
+    ("2．今後の課題", "残る手続は、添付書類の電子化と本人確認の方法の見直しを要する。"),
+]
+LABELS = ["i", "ii", "1", "2"]  # what each sheet's /PageLabels entry reads
+
+
+def make_page_labels(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(LABELLED_PAGES)))
+    for index, (heading, text) in enumerate(LABELLED_PAGES):
+        if index:
+            flow.new_page()
+        flow.add(Heading(heading, 14, font=GOTHIC, space_before=0))
+        flow.add(Para(text))
+    canvas.addPageLabel(0, style="ROMAN_LOWER")
+    canvas.addPageLabel(2, style="ARABIC", start=1)
+    canvas.save()
+
+
+SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

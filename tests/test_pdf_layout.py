@@ -19,7 +19,8 @@ import pytest
 
 from atlas.catalog import Entry
 from atlas.convert import convert
-from atlas.model import Document, DocumentMeta, Paragraph, Table
+from atlas.model import Document, DocumentMeta, Line, Paragraph, Table
+from atlas.page_labels import page_citation, printed_page_numbers
 from atlas.pipeline import build_document
 from atlas.report import document_report
 from atlas.structure import Hints
@@ -121,3 +122,41 @@ def test_a_real_matrix_of_marks_is_a_table():
     matrix = next(t for t in tables if t.rows[0] == ["特性", "従来の携帯電話", "スマートフォン", "PC"])
     assert matrix.rows[1] == ["携帯性", "◎", "◎", "△"]
     assert matrix.rows[-1] == ["柔軟性、パーソナライズ", "×", "◎", "◎"]
+
+
+# ---------------------------------------------------------------------------
+# Printed page numbers in citations
+# ---------------------------------------------------------------------------
+
+def test_sections_name_the_printed_page_and_link_the_pdf_sheet(converted, tmp_path_factory):
+    document = converted("page-labels")
+    assert document.page_labels == dict(enumerate(samples.LABELS, 1))
+    out = next(path for path in tmp_path_factory.getbasetemp().glob("page-labels*/out")
+               if (path / "documents" / "sample" / "index.md").is_file())
+    page = (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
+    # 「1．手続の現状」 is printed page 1 on the PDF's third sheet; the link opens the sheet.
+    assert "[p. 1（PDF 3頁）](../../sources/sample.pdf#page=3)" in page
+    assert "[p. 2（PDF 4頁）](../../sources/sample.pdf#page=4)" in page
+    assert "[p. ii（PDF 2頁）](../../sources/sample.pdf#page=2)" in page
+    source_view = (out / "source-view" / "sample.md").read_text(encoding="utf-8")
+    assert 'href="../../sources/sample.pdf#page=3">p. 1（PDF 3頁）</a>' in source_view
+
+
+def test_without_page_labels_the_printed_page_numbers_found_are_cited():
+    # Numbers printed at the foot of sheets 2, 3 and 5 (「- 1 -」…): sheet 4 prints none (a full-page
+    # figure) but stands between two sheets that keep the same step, so it is page 3; the cover
+    # (sheet 1) prints none and nothing is guessed for it.
+    lines = [Line(n, text, kind="page-number", page=page)
+             for n, (page, text) in enumerate([(2, "- 1 -"), (3, "- 2 -"), (5, "- 4 -")], 1)]
+    lines.append(Line(4, "本文", page=4))
+    assert printed_page_numbers(["", "", "", "", ""], lines) == {2: "1", 3: "2", 4: "3", 5: "4"}
+    assert page_citation(4, "3") == "p. 3（PDF 4頁）"
+    assert page_citation(7, "7") == page_citation(7, None) == "p. 7"
+
+
+@needs_corpus
+def test_a_white_paper_chapter_cites_the_pages_it_prints():
+    # mext-sti-whitepaper-r6-ch3.pdf: its first sheet prints 「24」 at its foot (the white paper's page).
+    document = corpus_document("mext-sti-whitepaper-r6-ch3")
+    assert document.page_labels[1] == "24"
+    assert document.page_labels[16] == "39"

@@ -232,6 +232,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     out_of_order: list[OutOfOrder] = field(default_factory=list)  # see Draft.out_of_order
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → its printed number (page_labels.py)
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

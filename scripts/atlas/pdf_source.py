@@ -50,6 +50,7 @@ class SourcePage:
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+    label: str = ""  # the page's label in the PDF's /PageLabels (「iii」, 「18」), "" when it has none
 
 
 def read_source(path: Path) -> tuple[list[SourcePage], list[tuple[int, str, int]]]:
@@ -62,6 +63,8 @@ def read_source(path: Path) -> tuple[list[SourcePage], list[tuple[int, str, int]
         raise InputError(path, _open_problem(error)) from None
     try:
         pages = [_page(document[index], index + 1) for index in range(len(document))]
+        for page in pages:
+            page.label = document.get_page_label(page.number - 1) or ""
         outline = _outline(document)
     except pdfium.PdfiumError as error:
         raise InputError(path, f"not a readable PDF ({error})") from None

@@ -33,9 +33,10 @@ def build_document(entry: Entry, sources: Path) -> Document:
         raw, first = source_lines(entry, sources)
         draft, lines = read_clean(sources / entry.meta.source, raw, first)
         return _document(entry, draft, lines)
+    labels: dict[int, str] = {}
     if entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        lines, slides = pdf.lines, looks_like_slides(pdf)
+        lines, slides, labels = pdf.lines, looks_like_slides(pdf), pdf.page_labels
     else:
         raw, first = source_lines(entry, sources)
         lines = classify(raw, first)
@@ -47,7 +48,9 @@ def build_document(entry: Entry, sources: Path) -> Document:
     draft = read_structure(lines, replace(entry.hints, slides=entry.hints.slides or slides))
     finish_text(draft)
     link_footnotes(draft)
-    return _document(entry, draft, lines)
+    document = _document(entry, draft, lines)
+    document.page_labels = labels
+    return document
 
 
 # A page of a slide deck holds little text: a title, a few bullets, labels.  A report's page

@@ -32,6 +32,7 @@ from .errors import InputError
 from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import CAPTION, join_text
+from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
 
@@ -64,6 +65,7 @@ class PdfText:
     outline: list[tuple[int, str, int]] = field(default_factory=list)  # (level, title, page)
     pages: int = 0
     landscape: bool = False  # most pages wider than tall
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → number printed on it
 
 
 @dataclass
@@ -110,7 +112,8 @@ def read_pdf(path: Path) -> PdfText:
     lines = mark_contents(_lines(pieces_by_page, page_sizes))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
-    return PdfText(lines, outline, len(pages), landscape)
+    labels = printed_page_numbers([page.label for page in pages], lines)
+    return PdfText(lines, outline, len(pages), landscape, labels)
 
 
 # A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
