@@ -101,7 +101,58 @@ def make_page_labels(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels}
+# ---------------------------------------------------------------------------
+# A chart drawn with paths, its ticks and legend set as text inside it, its caption under it
+# ---------------------------------------------------------------------------
+
+CHART_HEADING = "1．利用者数の推移"
+CHART_BEFORE = ("オンライン申請の利用者数は、制度の開始から毎年増えている。個人と法人に分けて、開始の年度を100と"
+                "した指数で図1に示す。")
+CHART_TICKS = ["110.0", "105.0", "100.0", "95.0"]
+CHART_LEGEND = ["個人", "法人"]
+CHART_CAPTION = "図1　オンライン申請の利用者数（指数）"
+CHART_AFTER = ("特に法人の利用は、電子署名の手続が簡単になってから大きく伸びた。個人の利用も、マイナンバーカードで"
+               "本人を確認できるようになった年度から伸びが大きくなっている。")
+CHART_HEIGHT = 180.0
+
+
+def _chart(canvas, frame: Frame, top: float) -> None:
+    """As a spreadsheet exports a chart: its area framed, axes, bars and grid lines as paths, tick
+    values down the left, a legend at the right, all inside the frame."""
+    from reportlab.lib import colors
+
+    left, base = frame.x0 + 60, PAGE_HEIGHT - top - CHART_HEIGHT + 20
+    tall = CHART_HEIGHT - 40
+    canvas.setLineWidth(0.5)
+    canvas.rect(frame.x0 + 20, base - 12, frame.x1 - frame.x0 - 40, tall + 24, stroke=1, fill=0)
+    canvas.line(left, base, frame.x1 - 100, base)
+    canvas.line(left, base, left, base + tall)
+    canvas.setFont(MINCHO, 8)
+    for n, tick in enumerate(CHART_TICKS):  # from the top down
+        y = base + tall - n * tall / (len(CHART_TICKS) - 1)
+        canvas.line(left - 3, y, frame.x1 - 100, y)
+        canvas.drawRightString(left - 6, y - 3, tick)
+    for n, share in enumerate((0.2, 0.35, 0.5, 0.6, 0.75, 0.9)):
+        canvas.setFillColor(colors.grey if n % 2 else colors.black)
+        canvas.rect(left + 12 + n * 40, base, 22, tall * share, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for n, name in enumerate(CHART_LEGEND):
+        canvas.rect(frame.x1 - 80, base + tall - 14 * n - 8, 8, 8, stroke=1, fill=n == 0)
+        canvas.drawString(frame.x1 - 68, base + tall - 14 * n - 8, name)
+
+
+def make_chart(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(CHART_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(CHART_BEFORE))
+    flow.add(Picture(CHART_HEIGHT, _chart))
+    flow.add(Heading(CHART_CAPTION, 9, font=GOTHIC, space_before=0.5, align="center"))
+    flow.add(Para(CHART_AFTER))
+    canvas.save()
+
+
+SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pdf_layout_samples as samples
 import pytest
+from PIL import Image
 
 from atlas.catalog import Entry
 from atlas.convert import convert
-from atlas.model import Document, DocumentMeta, Line, Paragraph, Table
+from atlas.model import Document, DocumentMeta, Figure, Line, Paragraph, Table
 from atlas.page_labels import page_citation, printed_page_numbers
 from atlas.pipeline import build_document
 from atlas.report import document_report
@@ -160,3 +161,50 @@ def test_a_white_paper_chapter_cites_the_pages_it_prints():
     document = corpus_document("mext-sti-whitepaper-r6-ch3")
     assert document.page_labels[1] == "24"
     assert document.page_labels[16] == "39"
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+def site_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    return next(path for path in tmp_path_factory.getbasetemp().glob(f"{name}*/out")
+                if (path / "documents" / "sample" / "index.md").is_file())
+
+
+def test_a_chart_is_an_image_where_it_stood_with_its_words_kept_as_its_text(converted, tmp_path_factory):
+    document = converted("chart")
+    [section] = document.sections
+    assert section.title == samples.CHART_HEADING.split("．", 1)[1]  # ticks and legend are no headings
+    kinds = [type(block).__name__ for block in section.blocks]
+    figure = next(block for block in section.blocks if isinstance(block, Figure))
+    assert kinds.index("Figure") == 1  # after the paragraph that introduces it, before its caption
+    assert figure.text.split("\n") == [samples.CHART_TICKS[0], *samples.CHART_LEGEND, *samples.CHART_TICKS[1:]]
+    assert figure.alt == samples.CHART_CAPTION
+    assert document_report(document).conserved  # its words are counted: nothing lost
+    out = site_folder(tmp_path_factory, "chart")
+    page = (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
+    width, height = figure.size
+    assert f'![{figure.alt}](figures/p1-1.png){{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}' \
+        in page
+    assert '<details class="atlas-figure-text"' in page and "<pre class=\"atlas-pre\">110.0\n個人" in page
+    image = Image.open(out / "documents" / "sample" / figure.image)
+    assert image.size == figure.size
+    # The chart's region at 1.5 × 72 dpi: as wide as its frame (about 400 points), not the page.
+    x0, top, x1, bottom = figure.box
+    assert abs(image.size[0] - 1.5 * (x1 - x0 + 8)) <= 2 and abs(image.size[1] - 1.5 * (bottom - top + 8)) <= 2
+    # It shows the chart: dark bars on white, not a blank crop.
+    darkest, lightest = image.convert("L").getextrema()
+    assert darkest < 50 and lightest > 240
+
+
+def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
+    runs = []
+    for n in range(2):
+        src = tmp_path / f"src{n}"
+        src.mkdir()
+        (src / "sample.pdf").write_bytes(pdfs["chart"].read_bytes())
+        (src / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+        convert(src, tmp_path / f"out{n}")
+        runs.append((tmp_path / f"out{n}" / "documents" / "sample" / "figures" / "p1-1.png").read_bytes())
+    assert runs[0] == runs[1] and runs[0][:8] == b"\x89PNG\r\n\x1a\n"

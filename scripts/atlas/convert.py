@@ -12,6 +12,7 @@ from pathlib import Path
 from .anchors import apply_lock, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
+from .figures import figures_of, render_figures
 from .glossary import load_glossary, mark_abbreviations
 from .layout import paginate
 from .model import Document
@@ -69,6 +70,7 @@ def convert(
     relate_sections(content)
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
                     {g.term: g.title for g in glossary})
+    images = {doc.meta.id: render_figures(sources / doc.meta.source, figures_of(doc)) for doc in content}
     pages: list[Page] = []
     for doc in documents:
         parent = parents.get(doc.meta.parent) if doc.meta.parent else None
@@ -86,6 +88,11 @@ def convert(
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(pages, out)
+    for doc_id, rendered in images.items():
+        for name, data in rendered.items():
+            target = out / "documents" / doc_id / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     _copy_sources(entries, sources, out / "sources")
     for name, content in build_index(documents, {t.id: t.ja for t in themes}).items():
         target = out / "atlas" / name

@@ -8,6 +8,7 @@ from pathlib import Path
 from .catalog import Entry
 from .clean import classify
 from .errors import InputError
+from .figures import attach_figures
 from .footnotes import link_footnotes
 from .model import Document, Draft, Line
 from .read import read_lines
@@ -34,9 +35,10 @@ def build_document(entry: Entry, sources: Path) -> Document:
         draft, lines = read_clean(sources / entry.meta.source, raw, first)
         return _document(entry, draft, lines)
     labels: dict[int, str] = {}
+    figures: dict[int, list[tuple[float, float, float, float]]] = {}
     if entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        lines, slides, labels = pdf.lines, looks_like_slides(pdf), pdf.page_labels
+        lines, slides, labels, figures = pdf.lines, looks_like_slides(pdf), pdf.page_labels, pdf.figures
     else:
         raw, first = source_lines(entry, sources)
         lines = classify(raw, first)
@@ -50,6 +52,7 @@ def build_document(entry: Entry, sources: Path) -> Document:
     link_footnotes(draft)
     document = _document(entry, draft, lines)
     document.page_labels = labels
+    attach_figures(document, figures)
     return document
 
 

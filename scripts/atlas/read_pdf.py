@@ -29,6 +29,7 @@ from typing import Any
 
 from .clean import mark_contents
 from .errors import InputError
+from .figures import keep_together
 from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import CAPTION, join_text
@@ -66,6 +67,7 @@ class PdfText:
     pages: int = 0
     landscape: bool = False  # most pages wider than tall
     page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → number printed on it
+    figures: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # page → boxes
 
 
 @dataclass
@@ -113,7 +115,8 @@ def read_pdf(path: Path) -> PdfText:
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
-    return PdfText(lines, outline, len(pages), landscape, labels)
+    figures = {page.number: page.figures for page in pages if page.figures}
+    return PdfText(lines, outline, len(pages), landscape, labels, figures)
 
 
 # A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
@@ -184,7 +187,14 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
-    return _reading_order(pieces, gutter is not None)
+    ordered = _reading_order(pieces, gutter is not None)
+    return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
+
+
+def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> int | None:
+    """The figure box a label stands in (the first that holds its first character)."""
+    return next((index for index, box in enumerate(boxes) if _inside(piece.chars[0], box)), None) \
+        if piece.chars else None
 
 
 def _figure_labels(
