@@ -15,6 +15,7 @@ from pdf_samples import (
     GOTHIC,
     MINCHO,
     PAGE_HEIGHT,
+    PAGE_WIDTH,
     Flow,
     Frame,
     Heading,
@@ -152,7 +153,36 @@ def make_chart(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart}
+# ---------------------------------------------------------------------------
+# A page set vertically (縦書き): a title column, then the text in columns, right to left
+# ---------------------------------------------------------------------------
+
+VERTICAL_TITLE = "デジタル社会の実現に向けて"
+VERTICAL_TEXT = ("﹁誰一人取り残されない﹂デジタル社会の実現には、国と地方が力を合わせることが欠かせない。"
+                 "行政の手続︵申請や届出︶は、原則としてオンラインで完結できるようにする。")
+VERTICAL_READ = ("「誰一人取り残されない」デジタル社会の実現には、国と地方が力を合わせることが欠かせない。"
+                 "行政の手続（申請や届出）は、原則としてオンラインで完結できるようにする。")
+VERTICAL_COLUMN = 24  # characters a column holds
+
+
+def make_vertical(path: Path) -> None:
+    """Each character placed by itself down its column, as vertical layouts are written out."""
+    canvas = new_canvas(path)
+    x = PAGE_WIDTH - 90.0
+    columns = [(VERTICAL_TITLE, 16.0)] + [
+        (VERTICAL_TEXT[i : i + VERTICAL_COLUMN], BODY_SIZE) for i in range(0, len(VERTICAL_TEXT), VERTICAL_COLUMN)]
+    for n, (column, size) in enumerate(columns):
+        canvas.setFont(GOTHIC if n == 0 else MINCHO, size)
+        y = PAGE_HEIGHT - 90.0 - (0 if n == 0 else size)  # the text starts a character lower
+        for char in column:
+            canvas.drawString(x, y - size, char)
+            y -= size
+        x -= size * (2.5 if n == 0 else 1.8)
+    canvas.save()
+
+
+SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
+           "vertical": make_vertical}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

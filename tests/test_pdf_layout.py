@@ -22,10 +22,13 @@ from atlas.catalog import Entry
 from atlas.convert import convert
 from atlas.model import Document, DocumentMeta, Figure, Line, Paragraph, Table
 from atlas.page_labels import page_citation, printed_page_numbers
+from atlas.pdf_source import read_source
 from atlas.pipeline import build_document
+from atlas.read_pdf import read_pdf
 from atlas.report import document_report
 from atlas.structure import Hints
 from atlas.tables_geometry import cell_of, merge_split_columns
+from atlas.vertical import ordinary_forms, reads_vertically
 from conftest import ROOT
 
 CATALOG = """documents:
@@ -208,3 +211,33 @@ def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
         convert(src, tmp_path / f"out{n}")
         runs.append((tmp_path / f"out{n}" / "documents" / "sample" / "figures" / "p1-1.png").read_bytes())
     assert runs[0] == runs[1] and runs[0][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------------------
+# Vertical writing
+# ---------------------------------------------------------------------------
+
+def test_a_vertical_page_is_read_column_by_column_right_to_left(pdfs, converted):
+    lines = [line.text for line in read_pdf(pdfs["vertical"]).lines if line.kind == "body"]
+    assert lines[0] == samples.VERTICAL_TITLE
+    assert "".join(lines[1:]) == samples.VERTICAL_READ  # top to bottom, columns right to left
+    document = converted("vertical")
+    text = "".join(block.text for block in blocks_of(document) if isinstance(block, Paragraph))
+    assert samples.VERTICAL_READ in text
+    assert document_report(document).conserved
+
+
+def test_vertical_presentation_forms_read_as_the_ordinary_characters():
+    assert ordinary_forms("︵申請︶﹁届出﹂︑﹃様式﹄︒︙") == "（申請）「届出」、『様式』。…"
+    assert ordinary_forms("︻重要︼︹注︺︽書名︾︿括弧﹀") == "【重要】〔注〕《書名》〈括弧〉"
+    # Every vertical form of U+FE10–FE19 and U+FE30–FE48 (but the emphasis dots) has its ordinary form.
+    forms = [chr(c) for c in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE45), 0xFE47, 0xFE48]]
+    assert all(ordinary_forms(form) != form for form in forms)
+
+
+def test_horizontal_pages_are_not_taken_for_vertical_ones(pdfs):
+    # Japanese set on a grid: the characters of consecutive lines stand one above the other, but
+    # each line's characters touch while the lines are set apart.
+    for name in ("matrix", "chart", "page-labels"):
+        pages, _ = read_source(pdfs[name])
+        assert not any(reads_vertically([c for c in page.chars if c["upright"]]) for page in pages), name

@@ -36,6 +36,7 @@ from .numbering import CAPTION, join_text
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
+from .vertical import column_text, reads_vertically, vertical_columns
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -154,6 +155,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     if not chars and not sideways:
         return []
     number = page.number
+    if reads_vertically(chars):  # 縦書き: columns right to left, each top to bottom
+        pieces = [_vertical_piece(column, number) for column in vertical_columns(chars)]
+        return [*pieces, replace(_Piece(sideways, number), rotated=True)] if sideways else pieces
     tables = page.tables
     in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
@@ -195,6 +199,13 @@ def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) ->
     """The figure box a label stands in (the first that holds its first character)."""
     return next((index for index, box in enumerate(boxes) if _inside(piece.chars[0], box)), None) \
         if piece.chars else None
+
+
+def _vertical_piece(chars: list[dict[str, Any]], page: int) -> _Piece:
+    """A column of a vertical page as one printed line: its characters read top to bottom."""
+    piece = _Piece(list(chars), page)
+    piece.text = column_text(chars)
+    return piece
 
 
 def _figure_labels(
