@@ -45,13 +45,14 @@
     return found;
   }
 
-  /* The PDF page a block stands on: the nearest page mark before it (PDF sources only). */
+  /* The page a block stands on, as the nearest page mark before it names it (PDF sources only):
+     "p. 12", or "p. 18（PDF 25頁）" where the page prints its own number. */
   function pageOf(el) {
     var found = null;
     document.querySelectorAll("article .atlas-pdf-page").forEach(function (mark) {
       if (mark === el || (mark.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) found = mark;
     });
-    return found ? found.dataset.page : "";
+    return found ? found.textContent.trim() : "";
   }
 
   /* Where the passage is read: this page, or from the print view the page that shows it. */
@@ -68,7 +69,7 @@
     var section = heading && heading.tagName !== "H1" ? headingText(heading) : "";
     var n = !isHeading && el.id.match(/p(\d+)$/);
     var page = pageOf(el);
-    var where = [section, page ? "p. " + page : "", n ? "第" + n[1] + "段落" : ""].filter(Boolean).join("、");
+    var where = [section, page, n ? "第" + n[1] + "段落" : ""].filter(Boolean).join("、");
     var url = passageUrl(el, heading, m);
     var source = m ? m.body + "「" + m.title + "」（" + m.date + "）" : document.title;
     var label = source + (where ? " " + where : "");

@@ -18,6 +18,7 @@ from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, writ
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .feed import FEED_PATH, FEED_TITLE, atom_feed
+from .figures import figures_of, render_figures
 from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
 from .links import LinkMap, load_links_lock
@@ -207,6 +208,7 @@ def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
     for name in GENERATED_DIRS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(library.pages, out)
+    _write_figures(library, out)
     _copy_sources(library.entries, library.sources, out / "sources", {doc.meta.id for doc in documents})
     for name, content in build_index(documents, {t.id: t.ja for t in library.themes},
                                      {g.term: g.title for g in library.glossary}).items():
@@ -266,6 +268,15 @@ STAGE_NUMBERS = {stage.name: number for number, stage in enumerate([*DOCUMENT_ST
 
 
 LINKS_LOCK = "links.lock"
+
+
+def _write_figures(library: Library, out: Path) -> None:
+    """Each figure a PDF page draws, rendered to an image beside its document's pages (figures.py)."""
+    for doc in library.content:
+        for name, data in render_figures(library.sources / doc.meta.source, figures_of(doc)).items():
+            target = out / "documents" / doc.meta.id / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def _write_link_map(link_map: LinkMap, folder: Path) -> None:

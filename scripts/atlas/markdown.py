@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .model import Block, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
+from .model import Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
 
 # Markdown-significant ASCII punctuation that can act anywhere in a line.
 _INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -103,8 +103,10 @@ def block_markdown(
             parts += [f"#{ident}"] + ([f'data-para="{number}"'] if number else [])
         return f"\n{{: {' '.join(parts)} }}" if parts else ""
 
+    if isinstance(block, Figure) and block.size[0]:
+        return _figure(block, next_id() if next_id else None)
     if isinstance(block, Paragraph):
-        if block.kind == "preformatted":
+        if block.kind in ("preformatted", "figure"):
             body = html.escape(block.text, quote=False)
             ident = _id_html(next_id() if next_id else None)
             return f'<pre class="atlas-pre"{ident}>{body}</pre>'
@@ -129,6 +131,18 @@ def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver, attr
     if item.marker in PLAIN_BULLETS:
         return f"- {text}{attrs()}"
     return f"- {escape(item.marker)} {text}{attrs('atlas-marked')}"
+
+
+def _figure(figure: Figure, ident: str | None) -> str:
+    """The figure's image where it stood (loaded when scrolled near: a white paper has dozens), its
+    caption as alternative text, sized by the stylesheet for a phone's width and a printed page;
+    under it, folded, the words set inside it (the block's id and number go with them)."""
+    width, height = figure.size
+    image = (f"![{escape(figure.alt)}]({figure.image})"
+             f'{{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}')
+    text = html.escape(figure.text, quote=False)
+    return (f'{image}\n\n<details class="atlas-figure-text"{_id_html(ident)}><summary>図中の文字</summary>'
+            f'<pre class="atlas-pre">{text}</pre></details>')
 
 
 def _table(table: Table, ident: str | None = None) -> str:

@@ -106,6 +106,21 @@ class Paragraph:
 
 
 @dataclass
+class Figure(Paragraph):
+    """A figure the PDF page draws (an image, or a drawing with its labels): ``text`` holds the words
+    set inside it (chart ticks, legend names, box labels), so that they are read and counted but are
+    no headings or sentences; ``image`` is the file its region is rendered to (figures.py), relative
+    to the document's pages; ``alt`` its caption, the image's alternative text."""
+
+    kind: str = "figure"
+    page: int = 0  # the PDF page (1-based)
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom in points
+    image: str = ""
+    alt: str = ""
+    size: tuple[int, int] = (0, 0)  # the rendered image's width and height in pixels
+
+
+@dataclass
 class ListItem:
     marker: str
     text: str
@@ -254,6 +269,7 @@ class Document:
     lines: list[Line] = field(default_factory=list)
     out_of_order: list[OutOfOrder] = field(default_factory=list)  # see Draft.out_of_order
     reading: Reading = field(default_factory=Reading)
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → its printed number (page_labels.py)
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .tables_geometry import holds_a_table, merge_split_columns
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
 Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -75,6 +76,7 @@ class SourcePage:
         """The page's text as the PDF library reports it, in its own order: what the reading of
         the page must account for, character by character, whatever its layout made of it."""
         return "".join(char["text"] for char in self.chars)
+    label: str = ""  # the page's label in the PDF's /PageLabels (「iii」, 「18」), "" when it has none
 
 
 def read_source(
@@ -94,6 +96,8 @@ def read_source(
             raise InputError(path, _open_problem(error)) from None
         try:
             pages = [_timed_page(path, document, index) for index in range(len(document))]
+            for page in pages:
+                page.label = document.get_page_label(page.number - 1) or ""
             outline = _outline(document)
         except pdfium.PdfiumError as error:
             raise InputError(path, f"not a readable PDF ({error})") from None
@@ -373,10 +377,9 @@ def _outline(document: Any) -> list[tuple[int, str, int]]:
 
 
 def _find_tables(path: Path, pages: list[SourcePage]) -> None:
-    """Ruled tables of the given pages, found by pdfplumber: boxes and rows of at least 2 cells.
-
-    A box around a paragraph (one cell) or a chart's grid (mostly empty cells, rows of one label)
-    is not a table.  A page pdfplumber cannot read simply has no tables: its text is read as lines.
+    """Ruled tables of the given pages, found by pdfplumber: boxes and rows of at least 2 cells
+    (tables_geometry.holds_a_table), their columns as the body rows draw them.  A page pdfplumber
+    cannot read simply has no tables: its text is read as lines.
     """
     if not pages:
         return
@@ -398,11 +401,8 @@ def _tables_of(page: Any) -> list[FoundTable]:
     characters, so the text is read once, the same way everywhere."""
     found: list[FoundTable] = []
     for table in page.find_tables():
-        texts = [[cell or "" for cell in row] for row in table.extract()]
-        cells = [cell for row in texts for cell in row]
-        filled = sum(1 for cell in cells if cell.strip())
-        full_rows = sum(1 for row in texts if sum(1 for cell in row if cell.strip()) >= 2)
-        if len(texts) >= 2 and full_rows >= 2 and filled >= 0.5 * len(cells):
-            grid = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+        grid = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+        grid, texts = merge_split_columns(grid, table.extract())
+        if holds_a_table(texts):
             found.append((tuple(table.bbox), grid))
     return found

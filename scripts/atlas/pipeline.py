@@ -15,6 +15,7 @@ from pathlib import Path
 from .catalog import Entry
 from .clean import classify
 from .errors import InputError
+from .figures import attach_figures
 from .footnotes import link_footnotes
 from .model import Document, Draft, Line, Paragraph, Reading, SourceSpan
 from .read import read_lines
@@ -48,6 +49,8 @@ class Work:
     draft: Draft | None = None
     document: Document | None = None
     reading: Reading = field(default_factory=Reading)  # what reading a PDF met (pages read plainly, …)
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → the number printed on it
+    figures: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # page → boxes
 
     @property
     def structured_as_written(self) -> bool:
@@ -73,6 +76,7 @@ def read_source(work: Work) -> None:
     elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
         work.lines, work.slides, work.reading = pdf.lines, looks_like_slides(pdf), _reading(pdf)
+        work.page_labels, work.figures = pdf.page_labels, pdf.figures
     else:
         raw, first = source_lines(entry, sources)
         work.lines = classify(raw, first)
@@ -115,6 +119,7 @@ def nest_sections(work: Work) -> None:
         lines=work.lines,
         out_of_order=draft.out_of_order,
         reading=work.reading,
+        page_labels=work.page_labels,
     )
 
 
@@ -122,6 +127,12 @@ def number_sections(work: Work) -> None:
     """Every section's id from its numbering path (the published ids are pinned later, by the lock)."""
     assert work.document is not None
     assign_anchors(work.document.sections)
+
+
+def place_figures(work: Work) -> None:
+    """Each figure a PDF page draws stands where it stood, its labels as its text (figures.py)."""
+    assert work.document is not None
+    attach_figures(work.document, work.figures)
 
 
 def keep_every_character(work: Work) -> None:
@@ -169,6 +180,7 @@ DOCUMENT_STAGES: tuple[Stage, ...] = (
     Stage("notes", link_notes),
     Stage("nest", nest_sections),
     Stage("anchors", number_sections),
+    Stage("figures", place_figures),
     Stage("kept", keep_every_character),
 )
 

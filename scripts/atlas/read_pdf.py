@@ -29,10 +29,14 @@ from typing import Any
 
 from .clean import mark_contents
 from .errors import InputError
+from .figures import keep_together
 from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import CAPTION, join_text
+from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
+from .tables_geometry import cell_of, without_empty_columns
+from .vertical import column_text, reads_vertically, vertical_columns
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -68,6 +72,8 @@ class PdfText:
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
     messages: dict[str, int] = field(default_factory=dict)  # the libraries' messages, by kind
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → number printed on it
+    figures: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # page → boxes
 
 
 @dataclass
@@ -123,8 +129,10 @@ def read_pdf(path: Path) -> PdfText:
     lines = mark_contents(_lines(pieces_by_page, page_sizes))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
+    labels = printed_page_numbers([page.label for page in pages], lines)
+    figures = {page.number: page.figures for page in pages if page.figures}
     return PdfText(
-        lines, outline, len(pages), landscape,
+        lines, outline, len(pages), landscape, page_labels=labels, figures=figures,
         text_layer="\n".join(normalize_chars(page.text_layer) for page in pages),
         plain_pages=plain_pages,
         replaced=sum(page.replaced for page in pages),
@@ -199,6 +207,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     if not chars and not sideways:
         return []
     number = page.number
+    if reads_vertically(chars):  # 縦書き: columns right to left, each top to bottom
+        pieces = [_vertical_piece(column, number) for column in vertical_columns(chars)]
+        return [*pieces, replace(_Piece(sideways, number), rotated=True)] if sideways else pieces
     tables = page.tables
     in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
@@ -232,7 +243,21 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
-    return _reading_order(pieces, gutter is not None)
+    ordered = _reading_order(pieces, gutter is not None)
+    return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
+
+
+def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> int | None:
+    """The figure box a label stands in (the first that holds its first character)."""
+    return next((index for index, box in enumerate(boxes) if _inside(piece.chars[0], box)), None) \
+        if piece.chars else None
+
+
+def _vertical_piece(chars: list[dict[str, Any]], page: int) -> _Piece:
+    """A column of a vertical page as one printed line: its characters read top to bottom."""
+    piece = _Piece(list(chars), page)
+    piece.text = column_text(chars)
+    return piece
 
 
 def _figure_labels(
@@ -291,25 +316,28 @@ def _cell_texts(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
-    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included).  None if a
-    character falls in no cell: then the table is read as lines, so nothing is lost."""
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
+    in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
+    column: then the table is read as lines, so nothing is lost."""
     if _text_runs_across_cells(grid, chars, page):
         return None
+    by_cell: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        place = cell_of(char, grid)
+        if place is None:
+            return None
+        by_cell.setdefault(place, []).append(char)
     rows: list[list[str]] = []
-    placed = 0
-    taken: set[int] = set()  # a character on a rule shared by two cells is read in the first only
-    for row in grid:
+    for r, row in enumerate(grid):
         texts = []
-        for box in row:
-            inside = [c for c in chars if box is not None and id(c) not in taken and _inside(c, box)]
-            taken.update(id(c) for c in inside)
-            placed += len(inside)
+        for c in range(len(row)):
+            inside = by_cell.get((r, c), [])
             text = ""
             for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
                 text = join_text(text, piece.text.strip().replace("\t", " "))
             texts.append(text)
         rows.append(texts)
-    return rows if placed == len(chars) else None
+    return without_empty_columns(rows)
 
 
 Grid = list[list[tuple[float, float, float, float] | None]]

@@ -25,6 +25,7 @@ from .layout import has_own_page, is_split
 from .links import holders
 from .markdown import block_markdown, escape
 from .model import Block, Document, DocumentMeta, Section, section_heading
+from .page_labels import page_citation
 from .themes import Theme
 from .write_clean import clean_text
 
@@ -313,8 +314,9 @@ def _source_pages(document: Document) -> list[Page]:
         for line in chunk:
             if line.layout is not None and line.page_start:
                 page = line.page
+                label = page_citation(page, document.page_labels.get(page))
                 lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
-                             f'{html.escape(meta.source)}#page={page}">p. {page}</a></span>')
+                             f'{html.escape(meta.source)}#page={page}">{label}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
             back = ""
             if holders and line.kind == "body":
@@ -514,9 +516,11 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
 
 
 def _pdf_page_link(document: Document, page: int) -> str:
-    """"p. 12", linking to that page of the published PDF; citations name the page from it."""
+    """"p. 12" (or 「p. 18（PDF 25頁）」 where the page prints another number), linking to that sheet
+    of the published PDF; citations name the page as this link does."""
     target = f"../../sources/{document.meta.source}#page={page}"
-    return f'[p. {page}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
+    label = page_citation(page, document.page_labels.get(page))
+    return f'[{label}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:

@@ -44,7 +44,7 @@ def heading_line(section: Section) -> str:
 
 def block_lines(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
-        if block.kind == "preformatted":
+        if block.kind in ("preformatted", "figure"):  # a figure: its labels, line by line
             return [FENCE, *(_fenced(line) for line in block.text.split("\n")), FENCE]
         text = inline(block.text, block.refs)
         if line_kind(text) != block.kind:

@@ -1,0 +1,137 @@
+"""A ruled table's grid as its reader sees it: columns from the rules the body rows share, every
+character in a cell.
+
+pdfplumber finds a table's cells from its ruling lines and lays them on a fine grid: one column
+for every distinct left edge of any cell.  Word processors draw a header row's cells with rules of
+their own, a little off the body's, or split a header over sub-columns; then the fine grid has two
+or three columns for each one a reader sees, and the body's cells span them (a ○/◎/△ matrix of 4
+columns becomes 12, three quarters of them empty).  Read as it is, such a table looks mostly empty
+and is refused, and its marks end up one character a paragraph.  So the fine columns are merged
+back wherever most rows' cells run across the rule between them.
+
+A character may also fall in no cell: a rule the finder missed (a cell's bottom edge at the foot of
+the page) leaves a hole in the grid.  It belongs to the cell of its own column nearest to it, not
+to a table read again as loose lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
+Grid = list[list[Bbox | None]]  # rows of cell boxes; None where a merged cell covers the place
+
+EDGE_TOLERANCE = 1.0  # points: rules a hair apart are one rule
+
+
+def merge_split_columns(grid: Grid, texts: list[list[str | None]]) -> tuple[Grid, list[list[str | None]]]:
+    """The grid (and the cells' texts, same shape) with the fine columns merged that most rows'
+    cells span: each row's cells within one merged column become one cell (their boxes' union,
+    their texts joined in order)."""
+    edges = _column_edges(grid)
+    if len(edges) <= 1:
+        return grid, texts
+    group_of = {fine: index for index, group in enumerate(_column_groups(grid, edges)) for fine in group}
+    width = max(group_of.values()) + 1
+    merged_grid: Grid = []
+    merged_texts: list[list[str | None]] = []
+    for boxes, words in zip(grid, texts, strict=True):
+        parts: list[list[tuple[Bbox, str]]] = [[] for _ in range(width)]
+        for box, text in zip(boxes, words, strict=True):
+            if box is not None:
+                parts[group_of[_span(box, edges)[0]]].append((box, text or ""))
+        merged_grid.append([_union([box for box, _ in part]) if part else None for part in parts])
+        merged_texts.append(["".join(text for _, text in part) if part else None for part in parts])
+    return merged_grid, merged_texts
+
+
+def holds_a_table(texts: list[list[str | None]]) -> bool:
+    """Rows of at least two filled cells (a third of the rows or more), most cells filled: a table.  A box around a
+    paragraph (one cell) or a chart's grid (mostly empty cells, rows of one label: its axis's
+    values) is not one.  Places a
+    merged cell covers (None) are no empty cells."""
+    cells = [cell for row in texts for cell in row if cell is not None]
+    filled = sum(1 for cell in cells if cell.strip())
+    written = [sum(1 for cell in row if cell and cell.strip()) for row in texts]
+    full_rows = sum(1 for n in written if n >= 2)
+    rows_with_text = sum(1 for n in written if n)
+    return len(texts) >= 2 and full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
+
+
+def cell_of(char: dict[str, Any], grid: Grid) -> tuple[int, int] | None:
+    """The (row, column) of the cell that holds the character: the cell around its centre, else the
+    nearest cell of the column it stands in (a hole where the finder missed a rule).  None when it
+    stands in no column of the grid."""
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    nearest: tuple[float, tuple[int, int]] | None = None
+    for r, row in enumerate(grid):
+        for c, box in enumerate(row):
+            if box is None or not box[0] <= cx <= box[2]:
+                continue
+            if box[1] <= cy <= box[3]:
+                return r, c
+            distance = min(abs(cy - box[1]), abs(cy - box[3]))
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, (r, c))
+    return None if nearest is None else nearest[1]
+
+
+def without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the columns no row writes in (a rule drawn for spacing, not a column)."""
+    if not rows:
+        return rows
+    width = max(len(row) for row in rows)
+    keep = [c for c in range(width) if any(c < len(row) and row[c].strip() for row in rows)]
+    return [[row[c] if c < len(row) else "" for c in keep] for row in rows]
+
+
+def _column_edges(grid: Grid) -> list[float]:
+    """The distinct left edges of the cells: the fine grid's columns, left to right."""
+    lefts = sorted({box[0] for row in grid for box in row if box is not None})
+    edges: list[float] = []
+    for x in lefts:
+        if not edges or x - edges[-1] > EDGE_TOLERANCE:
+            edges.append(x)
+    return edges
+
+
+def _span(box: Bbox, edges: list[float]) -> tuple[int, int]:
+    """The fine columns [first, last + 1) a cell covers."""
+    first = max(i for i, x in enumerate(edges) if x <= box[0] + EDGE_TOLERANCE)
+    end = sum(1 for x in edges if x < box[2] - EDGE_TOLERANCE)
+    return first, max(end, first + 1)
+
+
+def _column_groups(grid: Grid, edges: list[float]) -> list[list[int]]:
+    """Fine columns grouped: the rule before column b is dropped when more rows have a cell
+    running across it than rows with a cell starting or ending at it.  A cell as wide as the
+    table (a row of its own: a note, a group's title) says nothing about its columns."""
+    across = [0] * len(edges)
+    at = [0] * len(edges)
+    for boxes in grid:
+        crossed: set[int] = set()
+        bounded: set[int] = set()
+        for box in boxes:
+            if box is None:
+                continue
+            first, end = _span(box, edges)
+            if (first, end) == (0, len(edges)):
+                continue
+            crossed.update(range(first + 1, end))
+            bounded.update({first, end})
+        for b in crossed:
+            across[b] += 1
+        for b in bounded - crossed:
+            if b < len(edges):
+                at[b] += 1
+    groups: list[list[int]] = [[0]]
+    for b in range(1, len(edges)):
+        if across[b] > at[b]:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    return groups
+
+
+def _union(boxes: list[Bbox]) -> Bbox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -1,0 +1,195 @@
+"""PDFs for the layout features of the PDF reader (issue 23): a ○/◎/△ matrix whose header row is
+ruled finer than its body, a document whose pages are labelled (front matter in roman numerals),
+a page with a chart, a page set vertically.
+
+Made with tests/pdf_samples.py's helpers (reportlab, Japanese CID fonts, deterministic output).
+The texts are written for these tests; the constants are what the tests expect to read back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_samples import (
+    BODY_SIZE,
+    GOTHIC,
+    MINCHO,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Flow,
+    Frame,
+    Heading,
+    Para,
+    Picture,
+    new_canvas,
+    one_column,
+)
+
+# ---------------------------------------------------------------------------
+# A ○-matrix: 4 columns a reader sees, 12 the rules draw (the header's cells are split in three)
+# ---------------------------------------------------------------------------
+
+MATRIX_HEADING = "1．端末の特性の比較"
+MATRIX_BEFORE = "端末の種類ごとの特性を次の表に示す。"
+MATRIX_ROWS = [
+    ["特性", "携帯電話", "スマートフォン", "パソコン"],
+    ["携帯性", "◎", "◎", "△"],
+    ["通信の速さ", "○", "◎", "△"],
+    ["拡張性", "×", "○", "◎"],
+    ["画面の大きさ", "△", "○", "◎"],
+]
+MATRIX_AFTER = "表の記号は、◎が優れる、○が普通、△が劣る、×が対応しないことを示す。"
+SUB_COLUMNS = 3  # each column a reader sees is ruled as three in the header row
+COLUMN_WIDTH = 96.0
+ROW_HEIGHT = 22.0
+MATRIX_SIZE = 9.0
+
+
+def _draw_matrix(canvas, frame: Frame, top: float) -> None:
+    """Rules as a word processor draws a header split finer than the body: in the header row a
+    vertical rule every third of a column, in the body rows only between the columns."""
+    columns = len(MATRIX_ROWS[0])
+    left = frame.x0 + (frame.x1 - frame.x0 - columns * COLUMN_WIDTH) / 2
+    right = left + columns * COLUMN_WIDTH
+    y = PAGE_HEIGHT - top  # reportlab measures from the page foot
+    canvas.setLineWidth(0.5)
+    for r in range(len(MATRIX_ROWS) + 1):
+        canvas.line(left, y - r * ROW_HEIGHT, right, y - r * ROW_HEIGHT)
+    for r in range(len(MATRIX_ROWS)):
+        step = COLUMN_WIDTH / SUB_COLUMNS if r == 0 else COLUMN_WIDTH
+        for k in range(round((right - left) / step) + 1):
+            canvas.line(left + k * step, y - r * ROW_HEIGHT, left + k * step, y - (r + 1) * ROW_HEIGHT)
+    canvas.setFont(MINCHO, MATRIX_SIZE)
+    for r, row in enumerate(MATRIX_ROWS):
+        for c, cell in enumerate(row):
+            centre = left + (c + 0.5) * COLUMN_WIDTH
+            canvas.drawCentredString(centre, y - (r + 1) * ROW_HEIGHT + (ROW_HEIGHT - MATRIX_SIZE) / 2 + 1, cell)
+
+
+def make_matrix(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(MATRIX_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(MATRIX_BEFORE))
+    flow.add(Picture(ROW_HEIGHT * len(MATRIX_ROWS) + BODY_SIZE, _draw_matrix))
+    flow.add(Para(MATRIX_AFTER))
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# Page labels: two sheets of front matter numbered i, ii, then the body from 1
+# ---------------------------------------------------------------------------
+
+LABELLED_PAGES = [
+    ("はじめに", "この報告書は、行政手続のデジタル化の進み具合をまとめたものである。"),
+    ("目次の代わりに", "本論は第1章と第2章からなり、それぞれ一枚に収めた。"),
+    ("1．手続の現状", "令和6年度末までに、主な行政手続の八割がオンラインで申請できるようになった。"),
+    ("2．今後の課題", "残る手続は、添付書類の電子化と本人確認の方法の見直しを要する。"),
+]
+LABELS = ["i", "ii", "1", "2"]  # what each sheet's /PageLabels entry reads
+
+
+def make_page_labels(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(LABELLED_PAGES)))
+    for index, (heading, text) in enumerate(LABELLED_PAGES):
+        if index:
+            flow.new_page()
+        flow.add(Heading(heading, 14, font=GOTHIC, space_before=0))
+        flow.add(Para(text))
+    canvas.addPageLabel(0, style="ROMAN_LOWER")
+    canvas.addPageLabel(2, style="ARABIC", start=1)
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# A chart drawn with paths, its ticks and legend set as text inside it, its caption under it
+# ---------------------------------------------------------------------------
+
+CHART_HEADING = "1．利用者数の推移"
+CHART_BEFORE = ("オンライン申請の利用者数は、制度の開始から毎年増えている。個人と法人に分けて、開始の年度を100と"
+                "した指数で図1に示す。")
+CHART_TICKS = ["110.0", "105.0", "100.0", "95.0"]
+CHART_LEGEND = ["個人", "法人"]
+CHART_CAPTION = "図1　オンライン申請の利用者数（指数）"
+CHART_AFTER = ("特に法人の利用は、電子署名の手続が簡単になってから大きく伸びた。個人の利用も、マイナンバーカードで"
+               "本人を確認できるようになった年度から伸びが大きくなっている。")
+CHART_HEIGHT = 180.0
+
+
+def _chart(canvas, frame: Frame, top: float) -> None:
+    """As a spreadsheet exports a chart: its area framed, axes, bars and grid lines as paths, tick
+    values down the left, a legend at the right, all inside the frame."""
+    from reportlab.lib import colors
+
+    left, base = frame.x0 + 60, PAGE_HEIGHT - top - CHART_HEIGHT + 20
+    tall = CHART_HEIGHT - 40
+    canvas.setLineWidth(0.5)
+    canvas.rect(frame.x0 + 20, base - 12, frame.x1 - frame.x0 - 40, tall + 24, stroke=1, fill=0)
+    canvas.line(left, base, frame.x1 - 100, base)
+    canvas.line(left, base, left, base + tall)
+    canvas.setFont(MINCHO, 8)
+    for n, tick in enumerate(CHART_TICKS):  # from the top down
+        y = base + tall - n * tall / (len(CHART_TICKS) - 1)
+        canvas.line(left - 3, y, frame.x1 - 100, y)
+        canvas.drawRightString(left - 6, y - 3, tick)
+    for n, share in enumerate((0.2, 0.35, 0.5, 0.6, 0.75, 0.9)):
+        canvas.setFillColor(colors.grey if n % 2 else colors.black)
+        canvas.rect(left + 12 + n * 40, base, 22, tall * share, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for n, name in enumerate(CHART_LEGEND):
+        canvas.rect(frame.x1 - 80, base + tall - 14 * n - 8, 8, 8, stroke=1, fill=n == 0)
+        canvas.drawString(frame.x1 - 68, base + tall - 14 * n - 8, name)
+
+
+def make_chart(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(CHART_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(CHART_BEFORE))
+    flow.add(Picture(CHART_HEIGHT, _chart))
+    flow.add(Heading(CHART_CAPTION, 9, font=GOTHIC, space_before=0.5, align="center"))
+    flow.add(Para(CHART_AFTER))
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# A page set vertically (縦書き): a title column, then the text in columns, right to left
+# ---------------------------------------------------------------------------
+
+VERTICAL_TITLE = "デジタル社会の実現に向けて"
+VERTICAL_TEXT = ("﹁誰一人取り残されない﹂デジタル社会の実現には、国と地方が力を合わせることが欠かせない。"
+                 "行政の手続︵申請や届出︶は、原則としてオンラインで完結できるようにする。")
+VERTICAL_READ = ("「誰一人取り残されない」デジタル社会の実現には、国と地方が力を合わせることが欠かせない。"
+                 "行政の手続（申請や届出）は、原則としてオンラインで完結できるようにする。")
+VERTICAL_COLUMN = 24  # characters a column holds
+
+
+def make_vertical(path: Path) -> None:
+    """Each character placed by itself down its column, as vertical layouts are written out."""
+    canvas = new_canvas(path)
+    x = PAGE_WIDTH - 90.0
+    columns = [(VERTICAL_TITLE, 16.0)] + [
+        (VERTICAL_TEXT[i : i + VERTICAL_COLUMN], BODY_SIZE) for i in range(0, len(VERTICAL_TEXT), VERTICAL_COLUMN)]
+    for n, (column, size) in enumerate(columns):
+        canvas.setFont(GOTHIC if n == 0 else MINCHO, size)
+        y = PAGE_HEIGHT - 90.0 - (0 if n == 0 else size)  # the text starts a character lower
+        for char in column:
+            canvas.drawString(x, y - size, char)
+            y -= size
+        x -= size * (2.5 if n == 0 else 1.8)
+    canvas.save()
+
+
+SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
+           "vertical": make_vertical}
+
+
+def write_layout_samples(folder: Path) -> dict[str, Path]:
+    """Every sample into ``folder`` as <name>.pdf; returns name → path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, make in SAMPLES.items():
+        paths[name] = folder / f"{name}.pdf"
+        make(paths[name])
+    return paths

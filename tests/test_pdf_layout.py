@@ -1,0 +1,243 @@
+"""What a PDF page draws beyond its lines of text (issue 23): tables rebuilt from their rules,
+printed page numbers, figures, vertical writing.
+
+Each feature is checked on a PDF the test makes (tests/pdf_layout_samples.py; the expected texts
+are the constants it was written with) and, where the shared corpus is present, on the real PDF
+that showed the failure (expected values read off the PDF page by hand).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pdf_layout_samples as samples
+import pytest
+from PIL import Image
+
+from atlas.catalog import Entry
+from atlas.convert import convert
+from atlas.model import Document, DocumentMeta, Figure, Line, Paragraph, Table
+from atlas.page_labels import page_citation, printed_page_numbers
+from atlas.pdf_source import read_source
+from atlas.pipeline import build_document
+from atlas.read_pdf import read_pdf
+from atlas.report import document_report
+from atlas.structure import Hints
+from atlas.tables_geometry import cell_of, merge_split_columns
+from atlas.vertical import ordinary_forms, reads_vertically
+from conftest import ROOT
+
+CATALOG = """documents:
+  - id: sample
+    title: 見本
+    body: 見本省
+    date: 2024-04-01
+    kind: report
+    source: sample.pdf
+    summary: 見本。
+"""
+# ATLAS_CORPUS names the corpus when the project is checked out elsewhere (a git worktree).
+CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone)")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return samples.write_layout_samples(tmp_path_factory.mktemp("layout-samples"))
+
+
+@pytest.fixture(scope="module")
+def converted(pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Document]:
+    """The document a whole conversion makes of a sample (once per sample)."""
+    done: dict[str, Document] = {}
+
+    def document(name: str) -> Document:
+        if name not in done:
+            root = tmp_path_factory.mktemp(name)
+            src = root / "src"
+            src.mkdir()
+            (src / "sample.pdf").write_bytes(pdfs[name].read_bytes())
+            (src / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+            [done[name]] = convert(src, root / "out")
+        return done[name]
+
+    return document
+
+
+@functools.cache
+def corpus_document(doc_id: str) -> Document:
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
+                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+def blocks_of(document: Document) -> list:
+    return [*document.preamble, *(block for section in document.all_sections() for block in section.blocks)]
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+def test_a_matrix_whose_header_is_ruled_finer_than_its_body_is_one_table(converted):
+    document = converted("matrix")
+    tables = [block for block in blocks_of(document) if isinstance(block, Table)]
+    assert [table.rows for table in tables] == [samples.MATRIX_ROWS]
+    # Not a column of single marks: no paragraph is one ◎ or ○.
+    assert not [b.text for b in blocks_of(document) if isinstance(b, Paragraph) and len(b.text) <= 2]
+    assert document_report(document).conserved
+
+
+def test_the_columns_most_rows_span_are_merged_and_a_full_width_row_merges_nothing():
+    # Fine columns at x = 0, 10, 20, 30: the header splits the first column in three.
+    header = [(0, 0, 10, 5), (10, 0, 20, 5), (20, 0, 30, 5), (30, 0, 40, 5)]
+    body = [(0, 5, 30, 10), None, None, (30, 5, 40, 10)]
+    grid, texts = merge_split_columns([header, body, body], [["", "項目", "", "値"], ["甲", None, None, "1"],
+                                                              ["乙", None, None, "2"]])
+    assert texts == [["項目", "値"], ["甲", "1"], ["乙", "2"]]
+    assert grid[0][0] == (0, 0, 30, 5)
+    # Rows as wide as the table (a note under a group of cells) do not outvote the columns' rules.
+    note = [(0, 5, 40, 10), None, None, None]
+    pair = [(0, 10, 20, 15), None, (20, 10, 40, 15), None]
+    _, texts = merge_split_columns([pair, note, note, note, pair],
+                                   [["学校", None, "事例", None], ["説明", None, None, None]] * 2
+                                   + [["学校", None, "事例", None]])
+    assert [len(row) for row in texts] == [2] * 5
+
+
+def test_a_character_in_a_hole_of_the_grid_goes_to_the_nearest_cell_of_its_column():
+    # The finder missed the rule under the last cell of the first column: 「5.7」 stands below it.
+    grid = [[(0, 0, 40, 20), (40, 0, 100, 20)], [(0, 20, 40, 40), (40, 20, 100, 60)]]
+    char = {"x0": 10, "x1": 14, "top": 50, "bottom": 56}
+    assert cell_of(char, grid) == (1, 0)
+    assert cell_of({"x0": 120, "x1": 124, "top": 10, "bottom": 16}, grid) is None  # in no column
+
+
+@needs_corpus
+def test_a_real_matrix_of_marks_is_a_table():
+    # jssec-smartphone-tablet-security-guideline-v2.pdf p. 11: 特性 × 従来の携帯電話/スマートフォン/PC with
+    # ◎○△×, its header ruled in three sub-columns each (it used to be one mark a paragraph).
+    tables = [b for b in blocks_of(corpus_document("jssec-smartphone-tablet-security-guideline-v2"))
+              if isinstance(b, Table)]
+    matrix = next(t for t in tables if t.rows[0] == ["特性", "従来の携帯電話", "スマートフォン", "PC"])
+    assert matrix.rows[1] == ["携帯性", "◎", "◎", "△"]
+    assert matrix.rows[-1] == ["柔軟性、パーソナライズ", "×", "◎", "◎"]
+
+
+# ---------------------------------------------------------------------------
+# Printed page numbers in citations
+# ---------------------------------------------------------------------------
+
+def test_sections_name_the_printed_page_and_link_the_pdf_sheet(converted, tmp_path_factory):
+    document = converted("page-labels")
+    assert document.page_labels == dict(enumerate(samples.LABELS, 1))
+    out = next(path for path in tmp_path_factory.getbasetemp().glob("page-labels*/out")
+               if (path / "documents" / "sample" / "index.md").is_file())
+    page = (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
+    # 「1．手続の現状」 is printed page 1 on the PDF's third sheet; the link opens the sheet.
+    assert "[p. 1（PDF 3頁）](../../sources/sample.pdf#page=3)" in page
+    assert "[p. 2（PDF 4頁）](../../sources/sample.pdf#page=4)" in page
+    assert "[p. ii（PDF 2頁）](../../sources/sample.pdf#page=2)" in page
+    source_view = (out / "source-view" / "sample.md").read_text(encoding="utf-8")
+    assert 'href="../../sources/sample.pdf#page=3">p. 1（PDF 3頁）</a>' in source_view
+
+
+def test_without_page_labels_the_printed_page_numbers_found_are_cited():
+    # Numbers printed at the foot of sheets 2, 3 and 5 (「- 1 -」…): sheet 4 prints none (a full-page
+    # figure) but stands between two sheets that keep the same step, so it is page 3; the cover
+    # (sheet 1) prints none and nothing is guessed for it.
+    lines = [Line(n, text, kind="page-number", page=page)
+             for n, (page, text) in enumerate([(2, "- 1 -"), (3, "- 2 -"), (5, "- 4 -")], 1)]
+    lines.append(Line(4, "本文", page=4))
+    assert printed_page_numbers(["", "", "", "", ""], lines) == {2: "1", 3: "2", 4: "3", 5: "4"}
+    assert page_citation(4, "3") == "p. 3（PDF 4頁）"
+    assert page_citation(7, "7") == page_citation(7, None) == "p. 7"
+
+
+@needs_corpus
+def test_a_white_paper_chapter_cites_the_pages_it_prints():
+    # mext-sti-whitepaper-r6-ch3.pdf: its first sheet prints 「24」 at its foot (the white paper's page).
+    document = corpus_document("mext-sti-whitepaper-r6-ch3")
+    assert document.page_labels[1] == "24"
+    assert document.page_labels[16] == "39"
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+def site_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    return next(path for path in tmp_path_factory.getbasetemp().glob(f"{name}*/out")
+                if (path / "documents" / "sample" / "index.md").is_file())
+
+
+def test_a_chart_is_an_image_where_it_stood_with_its_words_kept_as_its_text(converted, tmp_path_factory):
+    document = converted("chart")
+    [section] = document.sections
+    assert section.title == samples.CHART_HEADING.split("．", 1)[1]  # ticks and legend are no headings
+    kinds = [type(block).__name__ for block in section.blocks]
+    figure = next(block for block in section.blocks if isinstance(block, Figure))
+    assert kinds.index("Figure") == 1  # after the paragraph that introduces it, before its caption
+    assert figure.text.split("\n") == [samples.CHART_TICKS[0], *samples.CHART_LEGEND, *samples.CHART_TICKS[1:]]
+    assert figure.alt == samples.CHART_CAPTION
+    assert document_report(document).conserved  # its words are counted: nothing lost
+    out = site_folder(tmp_path_factory, "chart")
+    page = (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
+    width, height = figure.size
+    assert f'![{figure.alt}](figures/p1-1.png){{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}' \
+        in page
+    assert '<details class="atlas-figure-text"' in page and "<pre class=\"atlas-pre\">110.0\n個人" in page
+    image = Image.open(out / "documents" / "sample" / figure.image)
+    assert image.size == figure.size
+    # The chart's region at 1.5 × 72 dpi: as wide as its frame (about 400 points), not the page.
+    x0, top, x1, bottom = figure.box
+    assert abs(image.size[0] - 1.5 * (x1 - x0 + 8)) <= 2 and abs(image.size[1] - 1.5 * (bottom - top + 8)) <= 2
+    # It shows the chart: dark bars on white, not a blank crop.
+    darkest, lightest = image.convert("L").getextrema()
+    assert darkest < 50 and lightest > 240
+
+
+def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
+    runs = []
+    for n in range(2):
+        src = tmp_path / f"src{n}"
+        src.mkdir()
+        (src / "sample.pdf").write_bytes(pdfs["chart"].read_bytes())
+        (src / "catalog.yml").write_text(CATALOG, encoding="utf-8")
+        convert(src, tmp_path / f"out{n}")
+        runs.append((tmp_path / f"out{n}" / "documents" / "sample" / "figures" / "p1-1.png").read_bytes())
+    assert runs[0] == runs[1] and runs[0][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------------------
+# Vertical writing
+# ---------------------------------------------------------------------------
+
+def test_a_vertical_page_is_read_column_by_column_right_to_left(pdfs, converted):
+    lines = [line.text for line in read_pdf(pdfs["vertical"]).lines if line.kind == "body"]
+    assert lines[0] == samples.VERTICAL_TITLE
+    assert "".join(lines[1:]) == samples.VERTICAL_READ  # top to bottom, columns right to left
+    document = converted("vertical")
+    text = "".join(block.text for block in blocks_of(document) if isinstance(block, Paragraph))
+    assert samples.VERTICAL_READ in text
+    assert document_report(document).conserved
+
+
+def test_vertical_presentation_forms_read_as_the_ordinary_characters():
+    assert ordinary_forms("︵申請︶﹁届出﹂︑﹃様式﹄︒︙") == "（申請）「届出」、『様式』。…"
+    assert ordinary_forms("︻重要︼︹注︺︽書名︾︿括弧﹀") == "【重要】〔注〕《書名》〈括弧〉"
+    # Every vertical form of U+FE10–FE19 and U+FE30–FE48 (but the emphasis dots) has its ordinary form.
+    forms = [chr(c) for c in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE45), 0xFE47, 0xFE48]]
+    assert all(ordinary_forms(form) != form for form in forms)
+
+
+def test_horizontal_pages_are_not_taken_for_vertical_ones(pdfs):
+    # Japanese set on a grid: the characters of consecutive lines stand one above the other, but
+    # each line's characters touch while the lines are set apart.
+    for name in ("matrix", "chart", "page-labels"):
+        pages, _ = read_source(pdfs[name])
+        assert not any(reads_vertically([c for c in page.chars if c["upright"]]) for page in pages), name
