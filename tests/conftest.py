@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +87,29 @@ def zensical_site() -> Iterator[Path]:
     shutil.rmtree(out, ignore_errors=True)
 
 
+def project_copy(folder: Path) -> Path:
+    """A copy of the project's site configuration, hand-written pages and hook in ``folder``, for a
+    test that converts its own sources into it (``build_project``)."""
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "site_hooks.py", folder / "scripts")  # mkdocs.yml's hook
+    return folder
+
+
+def build_project(project: Path, strict: bool = True, site_url: str = "") -> Path:
+    """``project``'s docs/ built by MkDocs into project/site (with its address known when given)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"} | ({"SITE_URL": site_url} if site_url else {})
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", *(["--strict"] if strict else []),
+         "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return project / "site"
+
+
 def _serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = _QuietServer(("127.0.0.1", 0), handler)
@@ -162,3 +186,12 @@ def search_for(page, query: str) -> None:
     box.click()
     box.fill(query)
     page.wait_for_selector(".md-search-result__list a")
+
+
+ACCESS_DATE = re.compile(r"（閲覧日：\d{4}年\d{1,2}月\d{1,2}日）$")
+
+
+def without_access_date(citation: str) -> str:
+    """A copied text citation without the reader's access date it ends with."""
+    assert ACCESS_DATE.search(citation), citation
+    return ACCESS_DATE.sub("", citation)

@@ -5,36 +5,25 @@ edition's page says a newer one exists, and search marks 「旧版」 and keeps 
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 from test_accessibility import axe_violations, describe
 from test_editions import _folder
 
 from atlas.convert import convert
-from conftest import ROOT, _serve, search_for
+from conftest import ROOT, _serve, build_project, project_copy, search_for
 
 
 @pytest.fixture(scope="module")
 def editions_server(tmp_path_factory: pytest.TempPathFactory):
     """The project's site configuration and hand-written pages, with the two editions only."""
     project = tmp_path_factory.mktemp("editions-project")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "site_hooks.py", project / "scripts")  # mkdocs.yml's hook
+    project_copy(project)
     sources = _folder(project)
     for name in ("glossary.yml", "home.md"):
         shutil.copy(ROOT / "sources" / name, sources / name)
     convert(sources, project / "docs", project / "mkdocs.yml")
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    httpd = _serve(project / "site")
+    httpd = _serve(build_project(project))
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
 

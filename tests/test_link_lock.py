@@ -24,7 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 from atlas.convert import convert
 from atlas.links import load_links_lock, record, write_links_lock
 from atlas.published import fold, page_of_path, published_ids
-from conftest import ROOT, _serve
+from conftest import ROOT, _serve, build_project, project_copy, without_access_date
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from release_links import record_tree
@@ -204,24 +204,14 @@ def second_site(releases, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The second conversion built with MkDocs, with the project's configuration and assets."""
     first, _, _ = releases
     project = tmp_path_factory.mktemp("links-project")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "site_hooks.py", project / "scripts")  # mkdocs.yml's hook
+    project_copy(project)
     sources = project / "src"
     shutil.copytree(first.parent / "src", sources)  # the second text and the first release's lock
     for name in ("themes.yml", "glossary.yml", "home.md"):
         shutil.copy(ROOT / "sources" / name, sources / name)
     convert(sources, project / "docs", project / "mkdocs.yml")
     # Built as the Pages workflow builds it: with the site's address known.
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True, timeout=300,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": SITE_URL},
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return project / "site"
+    return build_project(project, strict=False, site_url=SITE_URL)
 
 
 @pytest.fixture(scope="module")
@@ -270,12 +260,16 @@ def test_pages_name_their_canonical_address_when_the_build_knows_it(context, sec
     canonical = page.locator("link[rel='canonical']").get_attribute("href")
     assert canonical == f"{SITE_URL}documents/links-sample/1/"
     assert page.locator("meta[property='og:url']").get_attribute("content") == canonical
+    # Reference managers are given the document's address on the same site.
+    public = page.locator("meta[name='citation_public_url']").get_attribute("content")
+    assert public == f"{SITE_URL}documents/links-sample/"
     # A copied citation still names the address the reader has the page at.
     block = page.locator("[id='1-p2']")
     block.hover()
     block.locator("button.atlas-copy", has_text="引用").first.click()
     page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
-    assert page.evaluate("navigator.clipboard.readText()").endswith(f"{second_server}/documents/links-sample/1/#1-p2")
+    copied = without_access_date(page.evaluate("navigator.clipboard.readText()"))
+    assert copied.endswith(f"{second_server}/documents/links-sample/1/#1-p2")
     page.close()
 
 

@@ -105,11 +105,11 @@ def converted(name: str) -> Document:
 def test_handout_slides_keep_their_text_under_their_title():
     # mext-genai-interim-guideline-2023.pdf p. 2: slide 1/24 titled 「１．本ガイドラインの位置づけ」 (22 pt) over
     # three paragraphs at 14 pt, 「生成AIは黎明期にあり、…」 (the report pages' body elsewhere is 11 pt), each
-    # after a bullet the PDF draws from a symbol font (U+F06C).
+    # after a bullet the PDF draws from a symbol font (U+F06C, read as 「・」).
     document = converted("mext-genai-interim-guideline-2023.pdf")
     section = next(s for s in document.all_sections() if s.title == "本ガイドラインの位置づけ")
     assert not section.children
-    first = block_text(section.blocks[0]).lstrip("\uf06c ")
+    first = block_text(section.blocks[0]).lstrip("・ ")
     assert first.startswith("生成AIは黎明期にあり")
     # Its first sentence ends in bold words (「児童生徒や / 教師を含め」 across a line break): one paragraph.
     assert "その一方で、児童生徒や教師を含め、社会に急速に普及しつつある" in first

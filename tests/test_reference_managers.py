@@ -6,6 +6,7 @@ what the catalog says, the date no more precise than known."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
@@ -60,6 +61,8 @@ def test_every_page_of_every_document_carries_citation_tags(built):
     for doc_id, meta in METAS.items():
         folder = built / "documents" / doc_id
         for html in sorted(folder.rglob("index.html")):
+            if re.search(r'http-equiv="?refresh', html.read_text("utf-8")):
+                continue  # a page that moved: a bare redirect to where its words are now (links.lock)
             head = head_of(html)
             pages += 1
             assert head.meta["citation_title"] == [meta.title], html
@@ -67,8 +70,8 @@ def test_every_page_of_every_document_carries_citation_tags(built):
             assert head.meta["citation_publisher"] == [meta.body], html
             assert head.meta["citation_language"] == ["ja"], html
             assert head.meta["citation_publication_date"] == [highwire_date(meta)], html
-            (public,) = head.meta["citation_public_url"]
-            assert public.startswith("http") and public.endswith(f"/documents/{doc_id}/"), public
+            # This build does not know the site's address (no SITE_URL): no address is guessed.
+            assert "citation_public_url" not in head.meta, html
             assert "citation_pdf_url" not in head.meta or head.meta["citation_pdf_url"][0].startswith("http")
     assert pages > len(METAS), "chapter pages and print views too"
 

@@ -57,6 +57,7 @@ class Library:
     events: list[Event] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     link_map: LinkMap = field(default_factory=LinkMap)  # where published ids lead now (links.lock)
+    images: dict[str, dict[str, bytes]] = field(default_factory=dict)  # doc id → figure file → PNG
 
     @property
     def content(self) -> list[Document]:
@@ -144,6 +145,9 @@ def build_pages(library: Library) -> None:
     """The site's pages from the finished documents: documents, edition comparisons, themes,
     glossary, timeline, home, document list and the conversion report."""
     documents, themes = library.documents, library.themes
+    # Rendering a figure also gives it its size, which its page states (no layout shift).
+    library.images = {doc.meta.id: render_figures(library.sources / doc.meta.source, figures_of(doc))
+                      for doc in library.content}
     corpus = Corpus({d.meta.id: d for d in documents}, {t.id: t for t in themes},
                     {g.term: g.title for g in library.glossary}, shadowed=library.link_map.shadowed)
     corpus.edition_notes, corpus.edition_banners = edition_notes(documents)
@@ -271,10 +275,10 @@ LINKS_LOCK = "links.lock"
 
 
 def _write_figures(library: Library, out: Path) -> None:
-    """Each figure a PDF page draws, rendered to an image beside its document's pages (figures.py)."""
-    for doc in library.content:
-        for name, data in render_figures(library.sources / doc.meta.source, figures_of(doc)).items():
-            target = out / "documents" / doc.meta.id / name
+    """Each figure's image beside its document's pages (rendered by the pages stage)."""
+    for doc_id, rendered in library.images.items():
+        for name, data in rendered.items():
+            target = out / "documents" / doc_id / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 

@@ -36,7 +36,7 @@ from .numbering import CAPTION, join_text
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
-from .vertical import column_text, reads_vertically, vertical_columns
+from .vertical import column_text, ordinary_forms, reads_vertically, vertical_columns
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -142,7 +142,8 @@ def read_pdf(path: Path) -> PdfText:
 
 
 def _ink(text: str) -> Counter[str]:
-    return Counter(ch for ch in normalize_chars(text) if not ch.isspace())
+    # A vertical form (︵) and the ordinary character a vertical page is read as are one character.
+    return Counter(ch for ch in normalize_chars(ordinary_forms(text)) if not ch.isspace())
 
 
 def page_difference(page: SourcePage, pieces: Sequence[_Piece]) -> tuple[str, str]:

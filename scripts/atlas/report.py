@@ -15,6 +15,7 @@ from .clean import FURNITURE_KINDS
 from .diagnose import Warning, warnings
 from .markdown import escape
 from .model import Document, block_text
+from .vertical import ordinary_forms
 
 
 @dataclass
@@ -54,7 +55,9 @@ class Refusal:
 
 
 def _chars(text: str) -> Counter[str]:
-    return Counter(ch for ch in text if not ch.isspace())
+    # A vertical presentation form (︵, ︑) and the ordinary character a vertical page is read as
+    # count as one: the same character, set the other way.
+    return Counter(ch for ch in ordinary_forms(text) if not ch.isspace())
 
 
 def model_text(document: Document) -> str:
