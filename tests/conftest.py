@@ -195,3 +195,8 @@ def without_access_date(citation: str) -> str:
     """A copied text citation without the reader's access date it ends with."""
     assert ACCESS_DATE.search(citation), citation
     return ACCESS_DATE.sub("", citation)
+
+
+def is_redirect_page(html: Path) -> bool:
+    """A page that moved (links.lock): a bare redirect to where its words are now, with no head tags."""
+    return re.search(r'http-equiv="?refresh', html.read_text("utf-8")) is not None

@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from conftest import ACCESS_DATE
+
 CHAPTER = "documents/digital-nippon-2024/4/"  # a chapter page: chips, source links, lists
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -94,7 +96,6 @@ def test_citation_paragraph_number_matches_the_margin_number(context, server):
 
 
 # The end of a text citation: the reader's access date (atlas-cite.js); the MD form has none.
-ACCESS_DATE = re.compile(r"（閲覧日：\d{4}年\d{1,2}月\d{1,2}日）$")
 
 
 def copy_citation(page, selector: str, label: str) -> str:
