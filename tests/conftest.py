@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -55,14 +56,37 @@ LAUNCH_ARGS = [
 
 
 @pytest.fixture(scope="session")
+def converted_by_cli(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The real sources converted by `scripts/convert.py --out OUT --dump DUMP`, in a process of its
+    own (its own hash seed): the pages, and the model after each stage that changed it."""
+    out, dump = tmp_path_factory.mktemp("cli-docs"), tmp_path_factory.mktemp("cli-dump")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "convert.py"), "--out", str(out), "--dump", str(dump)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out, dump
+
+
+# The time that stamps a build (sitemap dates), as `make build` takes it from the commit: fixed, so
+# two builds of the same docs/ can be compared byte for byte.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def build_site(out: Path, *options: str) -> subprocess.CompletedProcess:
+    """The committed docs/ built by MkDocs into ``out``."""
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", *options, "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV | {"HOME": os.environ.get("HOME", "/tmp")},
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed docs/ built with --strict: any warning (broken link, anchor) fails."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        timeout=300,
-    )
+    result = build_site(out, "--strict")
     assert result.returncode == 0, result.stderr[-2000:]
     return out
 

@@ -141,14 +141,13 @@ def paragraph_ids(docs_dir, doc_id: str) -> dict[str, str]:
     return {m.group(2): m.group(1) for m in block.finditer(page)}
 
 
-def test_paragraph_ids_survive_text_changes_elsewhere(tmp_path):
+def test_paragraph_ids_survive_text_changes_elsewhere(tmp_path, converted):
     import shutil
 
     from atlas.convert import convert
     from conftest import SOURCES
 
-    before = tmp_path / "before"
-    convert(SOURCES, before)
+    before = converted[0]  # the session's conversion of the unchanged sources
     changed = tmp_path / "src"
     shutil.copytree(SOURCES, changed)
     minutes = changed / "ai-strategy-council-3-2025.txt"

@@ -127,11 +127,12 @@ def has_toc(page, width: int) -> bool:
 @pytest.mark.parametrize("width", [PHONE, TABLET, DESKTOP])
 def test_every_document_page_has_a_table_of_contents_at_every_width(browser, server, width):
     missing = []
+    page = browser.new_page(viewport={"width": width, "height": 900})  # one tab, each page loaded afresh
     for path in document_pages():
-        page = open_page(browser, server, path, width)
+        page.goto(f"{server}/{path}")
         if not has_toc(page, width):
             missing.append(path)
-        page.close()
+    page.close()
     assert missing == []
 
 

@@ -104,9 +104,8 @@ def test_query_words_are_distinct_as_the_browser_has_them():
 def test_index_is_deterministic_and_laid_out_as_documented(converted, documents):
     themes = {t.id: t.ja for t in load_themes(SOURCES / "themes.yml")}
     glossary = {g.term: g.title for g in load_glossary(SOURCES / "glossary.yml")}
+    # A second build, byte for byte the one the session's conversion wrote: deterministic.
     first = build_index(list(documents.values()), themes, glossary)
-    second = build_index(list(documents.values()), themes, glossary)
-    assert first == second
     folder = converted[0] / "atlas"
     for name, content in first.items():
         on_disk = (folder / name).read_bytes()

@@ -5,6 +5,7 @@ core alike."""
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 from pathlib import Path
@@ -37,7 +38,9 @@ def manifest(converted) -> dict:
 
 
 def folder(manifest: dict):
-    return lambda word: fold(word, manifest["variants"])
+    """fold with the manifest's variants, remembering each word's answer: expand() folds every group's
+    words for each query word, and the parity test asks it for thousands of words."""
+    return functools.cache(lambda word: fold(word, manifest["variants"]))
 
 
 def test_the_glossary_joins_an_abbreviation_with_the_full_forms_it_opens_with():

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -90,16 +88,11 @@ def test_an_unknown_block_type_is_refused() -> None:
         from_json(json.dumps(data))
 
 
-def test_dump_writes_what_each_stage_made(tmp_path) -> None:
+def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
     """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
     from atlas.model import Draft
 
-    out, dump = tmp_path / "docs", tmp_path / "dump"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "convert.py"), "--out", str(out), "--dump", str(dump)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    dump = converted_by_cli[1]
     stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
     assert stages[0] == "01-read.json" and "02-structure.json" in stages and "05-nest.json" in stages
     read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
