@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from test_bad_input import CATALOG as BAD_INPUT_CATALOG
 from test_bad_input import TEXTS
 
-from atlas.anchors import apply_lock, load_lock
+from atlas.anchors import apply_lock
 from atlas.catalog import Entry, load_catalog
+from atlas.locks import load_lock
 from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section
 from atlas.pipeline import build_document
 from atlas.report import document_report

@@ -20,7 +20,8 @@ from atlas.errors import InputError
 from atlas.model import DocumentMeta
 from atlas.pdf_source import BULLET, REPLACEMENT, readable_char, time_limit
 from atlas.pipeline import build_document
-from atlas.report import document_report, model_text, report_markdown
+from atlas.report import document_report, model_text
+from atlas.report_page import report_markdown
 from atlas.structure import Hints
 from atlas.write_clean import clean_text
 

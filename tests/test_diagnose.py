@@ -16,7 +16,8 @@ from atlas.diagnose import (
     warnings,
 )
 from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.report import document_report, report_markdown
+from atlas.report import document_report
+from atlas.report_page import report_markdown
 from atlas.structure import Hints, nest, read_structure
 from conftest import ROOT
 

@@ -79,7 +79,8 @@ def test_a_page_read_plainly_keeps_its_characters_in_text_order(table_pdf):
 
 
 def test_the_report_page_lists_what_reading_each_pdf_took(table_pdf, monkeypatch):
-    from atlas.report import Refusal, report_markdown
+    from atlas.report import Refusal
+    from atlas.report_page import report_markdown
 
     plain = document_report(build_document(entry_for(table_pdf), table_pdf.parent))
     assert plain.pdf

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from test_clean_text import meta, read_back, shape
 
-from atlas.anchors import load_lock, section_keys
+from atlas.anchors import section_keys
 from atlas.catalog import Entry, load_catalog
 from atlas.clean import classify
 from atlas.errors import InputError
 from atlas.footnotes import link_footnotes
+from atlas.locks import load_lock
 from atlas.markdown import with_refs
 from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
 from atlas.pipeline import build_document

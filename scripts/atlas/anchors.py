@@ -10,12 +10,9 @@ headings; entries are never removed, so an old id is never given to another sect
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-from .errors import InputError
-from .layout import has_own_page
+from .layout import PRINT_LIMIT, has_own_page
 from .links import (
     EMPTY,
     Found,
@@ -33,10 +30,8 @@ from .links import (
     page_url,
     parent_ids,
 )
-from .model import Document, Section
-from .write import PRINT_LIMIT, section_heading
-
-Lock = dict[str, dict[str, str]]
+from .locks import Lock
+from .model import Document, Section, section_heading
 
 
 def section_keys(document: Document) -> list[tuple[str, Section]]:
@@ -53,18 +48,6 @@ def section_keys(document: Document) -> list[tuple[str, Section]]:
 
     walk(document.sections, "")
     return keys
-
-
-def load_lock(path: Path) -> Lock:
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(path, f"cannot read anchor lock: {error}") from None
-    if not isinstance(data, dict):
-        raise InputError(path, "anchor lock must map document ids to {heading: anchor}")
-    return data
 
 
 def apply_lock(document: Document, lock: Lock) -> None:
@@ -110,10 +93,6 @@ def updated_lock(documents: list[Document], lock: Lock) -> Lock:
         for key, section in section_keys(document):
             entries.setdefault(key, section.anchor)
     return {doc_id: dict(sorted(entries.items())) for doc_id, entries in sorted(result.items())}
-
-
-def write_lock(path: Path, lock: Lock) -> None:
-    path.write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .added import first_commit_day
-from .anchors import load_lock
 from .clean import classify
 from .errors import InputError, suggestion
+from .hints import Hints, resolve_text_hints
+from .locks import load_lock
 from .model import DocumentMeta, Line
 from .read import read_lines
 from .schema import Catalog, Document, Part
-from .structure import Hints, resolve_text_hints
 from .validation import key_error, validate
 from .yamlfile import Located, Location, load_located
 

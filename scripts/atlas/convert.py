@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, write_lock
+from .anchors import apply_lock, assign_block_ids, updated_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
 from .feed import FEED_PATH, FEED_TITLE, atom_feed
@@ -22,10 +22,12 @@ from .figures import figures_of, render_figures
 from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
 from .links import LinkMap, load_links_lock
+from .locks import load_lock, write_lock
 from .model import Document, Draft
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read import decode
-from .report import DocumentReport, Refusal, document_report, report_markdown
+from .report import DocumentReport, Refusal, document_report
+from .report_page import report_markdown
 from .search import build_index
 from .serialize import to_json
 from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections

@@ -15,6 +15,9 @@ from .model import Document, Section, block_text
 SPLIT_THRESHOLD = 20_000
 # About 100 KB gzip of HTML: a fifth of the 500 KB page budget (the longest real chapter has ~17,000).
 PAGE_LIMIT = 100_000
+# A whole-document print page past this many characters would weigh over 500 KB gzip (about
+# 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
+PRINT_LIMIT = 500_000
 
 
 def is_split(document: Document) -> bool:

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .markdown import PLAIN_BULLETS
 from .model import Document, ListBlock, ListItem, Paragraph, Section, Table
+from .numbering import PLAIN_BULLETS
 from .published import Published, fingerprint, fold
 
 # document → page → id → [head, hash]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .model import Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
+from .numbering import PLAIN_BULLETS
 
 # Markdown-significant ASCII punctuation that can act anywhere in a line.
 _INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -121,9 +122,6 @@ def block_markdown(
     raise TypeError(f"unknown block {block!r}")
 
 
-# Plain bullets become Markdown bullets; any other marker (①, （1）, 1．, ※)
-# is part of what the reader cites, so it stays visible in the item.
-PLAIN_BULLETS = ("・", "•", "-", "- ・", "-・", "●", "○", "◯", "▪", "■", "□", "◆", "◇", "➢", "✓")
 
 
 def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver, attrs: Callable[..., str]) -> str:

@@ -240,3 +240,6 @@ def _kanji_number(text: str) -> int:
     return KANJI_NUMERALS.index(text) + 1
 
 
+# Plain bullets become Markdown bullets; any other marker (①, （1）, 1．, ※)
+# is part of what the reader cites, so it stays visible in the item.
+PLAIN_BULLETS = ("・", "•", "-", "- ・", "-・", "●", "○", "◯", "▪", "■", "□", "◆", "◇", "➢", "✓")

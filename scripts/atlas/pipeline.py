@@ -17,12 +17,13 @@ from .clean import classify
 from .errors import InputError
 from .figures import attach_figures
 from .footnotes import link_footnotes
+from .hints import resolve_text_hints
 from .model import Document, Draft, Line, Paragraph, Reading, SourceSpan
 from .read import read_lines
 from .read_clean import read_clean
 from .read_pdf import PdfText, looks_like_slides, read_pdf
 from .report import differences
-from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
+from .structure import assign_anchors, finish_text, nest, read_structure
 
 
 def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:

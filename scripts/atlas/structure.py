@@ -18,6 +18,7 @@ from itertools import islice
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
+from .hints import Hints, folded, resolve_text_hints
 from .model import (
     Block,
     Draft,
@@ -32,7 +33,7 @@ from .model import (
     SourceSpan,
     Table,
 )
-from .normalize import join_spaced_letters, normalize_chars
+from .normalize import join_spaced_letters
 from .numbering import (
     ANNEX_LABEL,
     BULLETS,
@@ -68,62 +69,9 @@ LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
 
 
-@dataclass
-class Hints:
-    """Per-document help from the catalog for what text alone cannot tell."""
-
-    slides: bool = False
-    slide_titles: frozenset[int] = frozenset()
-    preformatted: tuple[tuple[int, int], ...] = ()
-    not_headings: frozenset[int] = frozenset()
-    # The same hints by the text of their lines, which survive edits to the source above them
-    # (see resolve_text_hints): a slide title, a [first, last] table, a line that is no heading.
-    slide_title_texts: tuple[str, ...] = ()
-    preformatted_texts: tuple[tuple[str, str], ...] = ()
-    not_heading_texts: tuple[str, ...] = ()
-
-
-def _folded(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_chars(text))
-
-
 def _heading_key(text: str) -> str:
     """A heading's number and title folded for comparison: 「Ⅲ．本…」 and 「Ⅲ. 本…」 are one."""
-    return unicodedata.normalize("NFKC", _folded(text))
-
-
-def resolve_text_hints(lines: list[Line], hints: Hints) -> tuple[Hints, list[str]]:
-    """Hints given by text turned into line numbers; also the texts no line matches.
-
-    A text names the first body line that reads the same (spaces and character widths aside);
-    a preformatted block's last text is looked for from its first line on.
-    """
-    body = [(line.number, _folded(line.text)) for line in lines if line.kind == "body"]
-    missing: list[str] = []
-
-    def find(text: str, after: int = 0) -> int | None:
-        wanted = _folded(text)
-        number = next((n for n, folded in body if n >= after and folded == wanted), None)
-        if number is None:
-            missing.append(text)
-        return number
-
-    titles = {find(text) for text in hints.slide_title_texts} - {None}
-    not_headings = {find(text) for text in hints.not_heading_texts} - {None}
-    ranges = []
-    for first_text, last_text in hints.preformatted_texts:
-        first = find(first_text)
-        last = find(last_text, first) if first is not None else None
-        if first is not None and last is not None:
-            ranges.append((first, last))
-    resolved = replace(
-        hints,
-        slide_titles=hints.slide_titles | frozenset(n for n in titles if n is not None),
-        not_headings=hints.not_headings | frozenset(n for n in not_headings if n is not None),
-        preformatted=hints.preformatted + tuple(ranges),
-        slide_title_texts=(), preformatted_texts=(), not_heading_texts=(),
-    )
-    return resolved, missing
+    return unicodedata.normalize("NFKC", folded(text))
 
 
 @dataclass(frozen=True)

@@ -21,18 +21,13 @@ from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .context import HeadingContext
 from .feed import FEED_PATH, newest_added
 from .labels import date_label, date_text, iso_label, kind_label
-from .layout import has_own_page, is_split
+from .layout import PRINT_LIMIT, has_own_page, is_split
 from .links import holders
 from .markdown import block_markdown, escape
 from .model import Block, Document, DocumentMeta, Section, section_heading
 from .page_labels import page_citation
 from .themes import Theme
 from .write_clean import clean_text
-
-# A whole-document print page past this many characters would weigh over 500 KB gzip (about
-# 0.9 KB per 1,000 characters); such a document is printed chapter by chapter instead.
-PRINT_LIMIT = 500_000
-
 
 
 @dataclass
