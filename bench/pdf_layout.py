@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas import read_pdf as reader  # noqa: E402
+from atlas.read import read_pdf as reader  # noqa: E402
 from atlas.check.report import document_report  # noqa: E402
 from atlas.config.catalog import Entry  # noqa: E402
 from atlas.model.document import DocumentMeta, Paragraph, Table  # noqa: E402

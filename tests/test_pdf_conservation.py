@@ -11,7 +11,7 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas import read_pdf as reader
+from atlas.read import read_pdf as reader
 from atlas.check.report import differences, document_report
 from atlas.config.catalog import Entry
 from atlas.model.document import DocumentMeta, Paragraph

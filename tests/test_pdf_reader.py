@@ -18,7 +18,7 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas import read_pdf as read_pdf_module
+from atlas.read import read_pdf as read_pdf_module
 from atlas.check.report import document_report
 from atlas.convert import convert
 from atlas.model.document import Document, Line, Paragraph, Section, Table
