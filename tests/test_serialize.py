@@ -1,4 +1,4 @@
-"""The document model round-trips through JSON (scripts/atlas/serialize.py)."""
+"""The document model round-trips through JSON (scripts/atlas/model/serialize.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.model import (
+from atlas.model.document import (
     Document,
     DocumentMeta,
     Footnote,
@@ -22,7 +22,7 @@ from atlas.model import (
     SourceSpan,
     Table,
 )
-from atlas.serialize import FORMAT_VERSION, ModelFormatError, from_json, to_json
+from atlas.model.serialize import FORMAT_VERSION, ModelFormatError, from_json, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +90,7 @@ def test_an_unknown_block_type_is_refused() -> None:
 
 def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
     """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
-    from atlas.model import Draft
+    from atlas.model.document import Draft
 
     dump = converted_by_cli[1]
     stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
