@@ -87,6 +87,9 @@ serve: install
 lint: install
 	$(VENV)/bin/ruff check scripts tests bench
 
+# Two pytest workers (pytest-xdist), one per core of the project's machines; --dist loadfile keeps
+# a test file on one worker, so its module fixtures (a search page, a browser context) are made
+# once. Each worker converts and builds once for itself (conftest's session fixtures).
 test: install install-zensical browser
 	$(VENV)/bin/ruff check scripts tests bench
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -n 2 --dist loadfile tests
