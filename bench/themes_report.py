@@ -40,12 +40,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.catalog import load_catalog  # noqa: E402
-from atlas.fold import fold_with_map  # noqa: E402
-from atlas.labels import kind_label  # noqa: E402
-from atlas.model import Document, Section, section_heading  # noqa: E402
+from atlas.config.catalog import load_catalog  # noqa: E402
+from atlas.enrich.themes import Theme, load_themes, section_text, tag_sections  # noqa: E402
+from atlas.model.document import Document, Section, section_heading  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.themes import Theme, load_themes, section_text, tag_sections  # noqa: E402
+from atlas.text.fold import fold_with_map  # noqa: E402
+from atlas.text.labels import kind_label  # noqa: E402
 
 SAMPLE_PER_THEME = 6
 SEED = 2026
@@ -224,7 +224,7 @@ def main() -> int:
         return 0
     lines = ["# Themes report", "",
              "Written by `.venv/bin/python bench/themes_report.py` (`--corpus DIR` when `../shared/corpus` is not",
-             "beside the project). Tagging rule: `scripts/atlas/themes.py` (TAGGING RULE), terms in",
+             "beside the project). Tagging rule: `scripts/atlas/enrich/themes.py` (TAGGING RULE), terms in",
              "`sources/themes.yml`.", "",
              "## Precision and recall on judged sections", "",
              f"For a seeded sample of sections per document ({SEED_TOPIC_SAMPLE} per seed, {TOPIC_SAMPLE} per corpus",

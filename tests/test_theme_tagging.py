@@ -1,4 +1,4 @@
-"""The theme tagging rule (scripts/atlas/themes.py, TAGGING RULE) on what it must not take for a
+"""The theme tagging rule (scripts/atlas/enrich/themes.py, TAGGING RULE) on what it must not take for a
 theme and what it must not miss: words a 「・」 separates, ambiguous words that count only in their
 theme's context, and the evidence of a document's title. Synthetic sections show each rule; real
 sections (the seeds, and ../shared/corpus: skipped when absent) show it where it was met. The
@@ -12,8 +12,8 @@ import importlib.util
 
 import pytest
 
-from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.themes import fold_for_themes, load_themes, tag_sections, tagging_text, theme_score
+from atlas.enrich.themes import fold_for_themes, load_themes, tag_sections, tagging_text, theme_score
+from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
 from conftest import ROOT
 
 SPAN = SourceSpan(1, 1)
