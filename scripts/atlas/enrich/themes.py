@@ -1,6 +1,6 @@
 """Themes: tag sections, link first mentions, and find related sections in other documents.
 
-TAGGING RULE (documented in README and pinned by tests/test_themes.py)
+TAGGING RULE (documented in README and pinned by tests/test_themes.py, tests/test_theme_tagging.py)
     A theme's terms are matched in a section's folded text (width, case and kana folded;
     a Latin term only as a whole word; overlapping matches count once).  A term never runs across
     a 「・」 between two words written in kanji or hiragana (「確保・育成」 holds no 保育, 「周知・財政」
