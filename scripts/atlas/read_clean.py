@@ -27,7 +27,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Draft, Footnote, FootnoteRef, Heading, Line, ListBlock, ListItem, Paragraph, SourceSpan, Table
 from .normalize import normalize_chars
-from .numbering import BULLETS, CAPTION, LIST_MARKER, heading_of
+from .numbering import BULLETS, LIST_MARKER, heading_of, is_caption
 
 HEADING = re.compile(r"(?P<hashes>#+) (?P<text>.*)")
 EXPLICIT_NUMBER = re.compile(r"\[(?P<number>[^\]]*)\] (?P<title>.*)")
@@ -52,7 +52,7 @@ def line_kind(line: str) -> str:
     marker = LIST_MARKER.fullmatch(line)
     if marker and marker["text"]:
         return "item"
-    if CAPTION.fullmatch(line):
+    if is_caption(line):
         return "caption"
     return "paragraph"
 

@@ -32,7 +32,7 @@ from .errors import InputError
 from .figures import keep_together
 from .model import Layout, Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
-from .numbering import CAPTION, join_text
+from .numbering import is_caption, join_text
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
@@ -52,7 +52,12 @@ SMALL = 0.9
 FIGURE_LABEL_CHARS = 20
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
-PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
+# A page number's printed forms: 「9」「- 9 -」「－9－」「―9―」「(9)」「9/12」「p. 9」「Page-9」 (the page's
+# position and its step with the other pages decide, _furniture).
+PAGE_NUMBER = re.compile(
+    r"[-－—–‐―−]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐―−]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}"
+    r"|(?:Page|PAGE|page)\s?[-－‐―−.:]?\s?\d{1,4}"
+)
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
 BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
@@ -292,7 +297,7 @@ def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_
     for piece in pieces:
         near = top - 3 * piece.size <= piece.bottom <= top + piece.size or bottom - piece.size <= piece.top <= \
             bottom + 3 * piece.size
-        if piece.column and near and CAPTION.fullmatch(normalize_chars(piece.text).strip()):
+        if piece.column and near and is_caption(normalize_chars(piece.text).strip()):
             piece = replace(piece, column=0)
         placed.append(piece)
     return placed

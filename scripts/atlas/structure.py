@@ -36,7 +36,6 @@ from .normalize import join_spaced_letters, normalize_chars
 from .numbering import (
     ANNEX_LABEL,
     BULLETS,
-    CAPTION,
     CIRCLED,
     CLOSING,
     CONTINUATION_START,
@@ -48,6 +47,7 @@ from .numbering import (
     Scheme,
     display_width,
     heading_of,
+    is_caption,
     join_text,
     number_token,
     number_value,
@@ -605,7 +605,7 @@ class _Builder:
         span = SourceSpan(line.number, line.number)
         if "。" in text:
             self.top_of_document = False
-        if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
+        if is_caption(text) and display_width(text) < self.width * 0.8:
             self.close_list()
             self.add(Paragraph(text, span, kind="caption"))
             return
@@ -908,7 +908,7 @@ class _Builder:
             # "付録３ / １ / 法的な論点…": its first part's number came first; kept as text.
             between.append((self.lines[probe], "paragraph"))
             probe = self.next_content(probe)
-        if probe is not None and CAPTION.fullmatch(self.lines[probe].text):
+        if probe is not None and is_caption(self.lines[probe].text):
             between.append((self.lines[probe], "caption"))
             probe = self.next_content(probe)
         if probe is None:
@@ -1032,7 +1032,7 @@ class _Builder:
             and (self.typeset.gap_before(line) or line.page_start)  # set apart, not a cell of a table
             and len(line.text) <= CENTRED_TITLE_CHARS
             and not DATE_LINE.fullmatch(line.text)
-            and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
+            and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
         if not (large or centred) or self.in_title_block(line.page):
