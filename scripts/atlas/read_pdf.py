@@ -713,6 +713,7 @@ def _furniture(
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
+    kinds.update(dict.fromkeys(_numbers_of_a_total(pieces_by_page), "page-number"))
     offsets = Counter(_number_value(piece) - position for piece, position, _ in numbers)
     if offsets:
         offset, count = offsets.most_common(1)[0]
@@ -722,6 +723,29 @@ def _furniture(
             elif outside and len(piece.text.strip()) <= 3:
                 kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+# 「6/24」: a page (or a slide of a handout) numbered against the document's total.
+OF_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+
+
+def _numbers_of_a_total(pieces_by_page: list[list[_Piece]]) -> set[int]:
+    """Ids of the 「N/M」 lines that number the pages or slides: the same total M on three or more,
+    N rising through the document and never past M.  A handout prints each slide's number under
+    the slide, mid-page, two to a sheet, so neither the band nor the step with the sheets finds them;
+    the shared total does (a date 「9/11」 or a ratio has no total that stays put while N counts up)."""
+    by_total: dict[int, list[tuple[int, _Piece]]] = {}
+    for pieces in pieces_by_page:
+        for piece in pieces:
+            match = OF_TOTAL.fullmatch(normalize_chars(piece.text).strip())
+            if match and not piece.table_row and 0 < int(match[1]) <= int(match[2]):
+                by_total.setdefault(int(match[2]), []).append((int(match[1]), piece))
+    found: set[int] = set()
+    for numbered in by_total.values():
+        values = [value for value, _ in numbered]
+        if len(numbered) >= 3 and all(a < b for a, b in itertools.pairwise(values)):
+            found.update(id(piece) for _, piece in numbered)
+    return found
 
 
 def _number_value(piece: _Piece) -> int:

@@ -55,6 +55,7 @@ from .numbering import (
     wrap_width,
 )
 from .outline_choice import Numbering, SequenceChoice
+from .sibling_runs import bare_sibling_runs
 from .typeset import BLOCK_GAP, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -258,6 +259,8 @@ class _Builder:
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        # Numbered lines one under another with no text between: a list, never empty sections.
+        self.sibling_runs = bare_sibling_runs(lines)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
         # open, and the rank that is top-level again after a compilation's next document starts.
@@ -634,7 +637,7 @@ class _Builder:
     def find_heading(self, index: int) -> _Found | None:
         """The heading that starts at ``index``, if any (its number state recorded)."""
         line = self.lines[index]
-        if line.number in self.hints.not_headings:
+        if line.number in self.hints.not_headings or index in self.sibling_runs:
             return None
         found = self.number_alone_heading(index)
         display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
