@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
@@ -243,6 +244,7 @@ class _Builder:
         self.width = wrap_width(lines)
         self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
+        self.box_edges = BoxEdges(lines)  # where text set in a box narrower than the column wraps
         self.draft = Draft()
         self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
         self.open: Paragraph | ListItem | None = None
@@ -390,6 +392,8 @@ class _Builder:
             return False  # a date alone ("令和6年5月21日") stands on its own
         elif self.cut_mid_sentence(self.open_last_line, line):
             pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
+        elif self.wrapped_in_box(self.open_last_line, line):
+            pass  # a box narrower than the page's column: its lines wrap at the box's edge
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
@@ -416,6 +420,18 @@ class _Builder:
             and _ENDS_MID_SENTENCE.search(last.text) is not None
             and self.blank_since_open <= 1
             and _STARTS_JAPANESE.match(line.text) is not None
+            and LIST_MARKER.fullmatch(line.text) is None
+            and line.indent < 2
+        )
+
+    def wrapped_in_box(self, last: Line, line: Line) -> bool:
+        """Whether a PDF line set in a box narrower than its column (text beside a chart) ran to the
+        box's edge mid-sentence and the next line of the box goes on with it in Japanese — not a
+        list marker, an indented paragraph start, a Latin term of a glossary or a lower-case 「ii.」."""
+        return (
+            self.box_edges.wrapped(last)
+            and self.box_edges.same_box(last, line)
+            and (_STARTS_JAPANESE.match(line.text) is not None or line.text[:1].isdigit())
             and LIST_MARKER.fullmatch(line.text) is None
             and line.indent < 2
         )
