@@ -19,6 +19,7 @@ from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
+from .hanging import hangs_under
 from .model import (
     Block,
     Draft,
@@ -56,6 +57,7 @@ from .numbering import (
     wrap_width,
 )
 from .outline_choice import Numbering, SequenceChoice
+from .page_foot_notes import page_foot_notes
 from .sibling_runs import bare_sibling_runs
 from .typeset import BLOCK_GAP, Typesetting
 
@@ -263,6 +265,8 @@ class _Builder:
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
+        # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
+        self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
         # open, and the rank that is top-level again after a compilation's next document starts.
@@ -394,6 +398,9 @@ class _Builder:
             pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
         elif self.wrapped_in_box(self.open_last_line, line):
             pass  # a box narrower than the page's column: its lines wrap at the box's edge
+        elif (self.hangs_under_open_item(line) and not self.open_last_line.text.endswith(tuple(CLOSING))
+              and not self.ends_paragraph(self.open_last_line)):
+            pass  # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
@@ -423,6 +430,16 @@ class _Builder:
             and LIST_MARKER.fullmatch(line.text) is None
             and line.indent < 2
         )
+
+    def hangs_under_open_item(self, line: Line) -> bool:
+        """Whether the line stands under the text of the item the open block starts with (its
+        marker at the margin, its continuation lines indented by the marker's width)."""
+        if self.open is None:
+            return False
+        index = self.open.span.start - self.first_number
+        if not 0 <= index < len(self.lines) or self.lines[index].number != self.open.span.start:
+            return False
+        return hangs_under(self.lines[index], line)
 
     def wrapped_in_box(self, last: Line, line: Line) -> bool:
         """Whether a PDF line set in a box narrower than its column (text beside a chart) ran to the
@@ -677,7 +694,7 @@ class _Builder:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
-        if scheme.weak and not self.weak_heading_plausible(index, found):
+        if scheme.weak and (index in self.foot_notes or not self.weak_heading_plausible(index, found)):
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
