@@ -18,12 +18,12 @@ import pytest
 import yaml
 from test_structure_rules import END, FULL, all_sections, body, convert, outline
 
-from atlas.catalog import load_catalog
-from atlas.clean import line_kind
-from atlas.model import Document, ListBlock, Paragraph
-from atlas.numbering import is_caption
+from atlas.config.catalog import load_catalog
+from atlas.model.document import Document, ListBlock, Paragraph
 from atlas.pipeline import build_document
-from atlas.read_pdf import PAGE_NUMBER
+from atlas.read.read_pdf import PAGE_NUMBER
+from atlas.text.clean import line_kind
+from atlas.text.numbering import is_caption
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
