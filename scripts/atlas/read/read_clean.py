@@ -38,7 +38,7 @@ from ..model.document import (
 )
 from ..model.errors import InputError
 from ..text.normalize import normalize_chars
-from ..text.numbering import BULLETS, CAPTION, LIST_MARKER, heading_of
+from ..text.numbering import BULLETS, LIST_MARKER, heading_of, is_caption
 
 HEADING = re.compile(r"(?P<hashes>#+) (?P<text>.*)")
 EXPLICIT_NUMBER = re.compile(r"\[(?P<number>[^\]]*)\] (?P<title>.*)")
@@ -63,7 +63,7 @@ def line_kind(line: str) -> str:
     marker = LIST_MARKER.fullmatch(line)
     if marker and marker["text"]:
         return "item"
-    if CAPTION.fullmatch(line):
+    if is_caption(line):
         return "caption"
     return "paragraph"
 

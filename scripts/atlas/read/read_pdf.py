@@ -31,7 +31,7 @@ from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.clean import mark_contents
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
-from ..text.numbering import CAPTION, join_text
+from ..text.numbering import is_caption, join_text
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
@@ -52,7 +52,12 @@ SMALL = 0.9
 FIGURE_LABEL_CHARS = 20
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
-PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
+# A page number's printed forms: 「9」「- 9 -」「－9－」「―9―」「(9)」「9/12」「p. 9」「Page-9」 (the page's
+# position and its step with the other pages decide, _furniture).
+PAGE_NUMBER = re.compile(
+    r"[-－—–‐―−]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐―−]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}"
+    r"|(?:Page|PAGE|page)\s?[-－‐―−.:]?\s?\d{1,4}"
+)
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
 BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
@@ -287,7 +292,7 @@ def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_
     for piece in pieces:
         near = top - 3 * piece.size <= piece.bottom <= top + piece.size or bottom - piece.size <= piece.top <= \
             bottom + 3 * piece.size
-        if piece.column and near and CAPTION.fullmatch(normalize_chars(piece.text).strip()):
+        if piece.column and near and is_caption(normalize_chars(piece.text).strip()):
             piece = replace(piece, column=0)
         placed.append(piece)
     return placed
@@ -703,6 +708,7 @@ def _furniture(
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
+    kinds.update(dict.fromkeys(_numbers_of_a_total(pieces_by_page), "page-number"))
     offsets = Counter(_number_value(piece) - position for piece, position, _ in numbers)
     if offsets:
         offset, count = offsets.most_common(1)[0]
@@ -712,6 +718,29 @@ def _furniture(
             elif outside and len(piece.text.strip()) <= 3:
                 kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+# 「6/24」: a page (or a slide of a handout) numbered against the document's total.
+OF_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+
+
+def _numbers_of_a_total(pieces_by_page: list[list[_Piece]]) -> set[int]:
+    """Ids of the 「N/M」 lines that number the pages or slides: the same total M on three or more,
+    N rising through the document and never past M.  A handout prints each slide's number under
+    the slide, mid-page, two to a sheet, so neither the band nor the step with the sheets finds them;
+    the shared total does (a date 「9/11」 or a ratio has no total that stays put while N counts up)."""
+    by_total: dict[int, list[tuple[int, _Piece]]] = {}
+    for pieces in pieces_by_page:
+        for piece in pieces:
+            match = OF_TOTAL.fullmatch(normalize_chars(piece.text).strip())
+            if match and not piece.table_row and 0 < int(match[1]) <= int(match[2]):
+                by_total.setdefault(int(match[2]), []).append((int(match[1]), piece))
+    found: set[int] = set()
+    for numbered in by_total.values():
+        values = [value for value, _ in numbered]
+        if len(numbered) >= 3 and all(a < b for a, b in itertools.pairwise(values)):
+            found.update(id(piece) for _, piece in numbered)
+    return found
 
 
 def _number_value(piece: _Piece) -> int:

@@ -34,7 +34,6 @@ from ..text.normalize import join_spaced_letters
 from ..text.numbering import (
     ANNEX_LABEL,
     BULLETS,
-    CAPTION,
     CIRCLED,
     CLOSING,
     CONTINUATION_START,
@@ -46,16 +45,21 @@ from ..text.numbering import (
     Scheme,
     display_width,
     heading_of,
+    is_caption,
     join_text,
     number_token,
     number_value,
     title_like,
     wrap_width,
 )
+from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
+from .hanging import hangs_under
 from .outline_choice import Numbering, SequenceChoice
+from .page_foot_notes import page_foot_notes
+from .sibling_runs import bare_sibling_runs
 from .typeset import BLOCK_GAP, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -190,6 +194,7 @@ class _Builder:
         self.width = wrap_width(lines)
         self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
+        self.box_edges = BoxEdges(lines)  # where text set in a box narrower than the column wraps
         self.draft = Draft()
         self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
         self.open: Paragraph | ListItem | None = None
@@ -206,6 +211,10 @@ class _Builder:
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        # Numbered lines one under another with no text between: a list, never empty sections.
+        self.sibling_runs = bare_sibling_runs(lines)
+        # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
+        self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
         # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
         # open, and the rank that is top-level again after a compilation's next document starts.
@@ -335,6 +344,11 @@ class _Builder:
             return False  # a date alone ("令和6年5月21日") stands on its own
         elif self.cut_mid_sentence(self.open_last_line, line):
             pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
+        elif self.wrapped_in_box(self.open_last_line, line):
+            pass  # a box narrower than the page's column: its lines wrap at the box's edge
+        elif (self.hangs_under_open_item(line) and not self.open_last_line.text.endswith(tuple(CLOSING))
+              and not self.ends_paragraph(self.open_last_line)):
+            pass  # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
@@ -361,6 +375,28 @@ class _Builder:
             and _ENDS_MID_SENTENCE.search(last.text) is not None
             and self.blank_since_open <= 1
             and _STARTS_JAPANESE.match(line.text) is not None
+            and LIST_MARKER.fullmatch(line.text) is None
+            and line.indent < 2
+        )
+
+    def hangs_under_open_item(self, line: Line) -> bool:
+        """Whether the line stands under the text of the item the open block starts with (its
+        marker at the margin, its continuation lines indented by the marker's width)."""
+        if self.open is None:
+            return False
+        index = self.open.span.start - self.first_number
+        if not 0 <= index < len(self.lines) or self.lines[index].number != self.open.span.start:
+            return False
+        return hangs_under(self.lines[index], line)
+
+    def wrapped_in_box(self, last: Line, line: Line) -> bool:
+        """Whether a PDF line set in a box narrower than its column (text beside a chart) ran to the
+        box's edge mid-sentence and the next line of the box goes on with it in Japanese — not a
+        list marker, an indented paragraph start, a Latin term of a glossary or a lower-case 「ii.」."""
+        return (
+            self.box_edges.wrapped(last)
+            and self.box_edges.same_box(last, line)
+            and (_STARTS_JAPANESE.match(line.text) is not None or line.text[:1].isdigit())
             and LIST_MARKER.fullmatch(line.text) is None
             and line.indent < 2
         )
@@ -553,7 +589,7 @@ class _Builder:
         span = SourceSpan(line.number, line.number)
         if "。" in text:
             self.top_of_document = False
-        if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
+        if is_caption(text) and display_width(text) < self.width * 0.8:
             self.close_list()
             self.add(Paragraph(text, span, kind="caption"))
             return
@@ -582,7 +618,7 @@ class _Builder:
     def find_heading(self, index: int) -> _Found | None:
         """The heading that starts at ``index``, if any (its number state recorded)."""
         line = self.lines[index]
-        if line.number in self.hints.not_headings:
+        if line.number in self.hints.not_headings or index in self.sibling_runs:
             return None
         found = self.number_alone_heading(index)
         display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
@@ -606,7 +642,7 @@ class _Builder:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
-        if scheme.weak and not self.weak_heading_plausible(index, found):
+        if scheme.weak and (index in self.foot_notes or not self.weak_heading_plausible(index, found)):
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
@@ -856,7 +892,7 @@ class _Builder:
             # "付録３ / １ / 法的な論点…": its first part's number came first; kept as text.
             between.append((self.lines[probe], "paragraph"))
             probe = self.next_content(probe)
-        if probe is not None and CAPTION.fullmatch(self.lines[probe].text):
+        if probe is not None and is_caption(self.lines[probe].text):
             between.append((self.lines[probe], "caption"))
             probe = self.next_content(probe)
         if probe is None:
@@ -980,7 +1016,7 @@ class _Builder:
             and (self.typeset.gap_before(line) or line.page_start)  # set apart, not a cell of a table
             and len(line.text) <= CENTRED_TITLE_CHARS
             and not DATE_LINE.fullmatch(line.text)
-            and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
+            and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
         if not (large or centred) or self.in_title_block(line.page):

@@ -32,10 +32,10 @@ SENTENCE_END = "。．！？」』）)"
 # Characters no Japanese word or sentence starts with: a line starting with one continues the text before.
 CONTINUATION_ONLY = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．）」』】"
 
-# A page number by its form alone: "- 12 -", "－12－", "( 12 / 47 )", "Page-12".
+# A page number by its form alone: "- 12 -", "－12－", "―12―", "( 12 / 47 )", "Page-12".
 # The "N / M" form needs its spaces: "（9/11）" is a date in a schedule.
 PAGE_NUMBER = re.compile(
-    r"[-－—–]\s*\d{1,3}\s*[-－—–]|\(?\s*\d{1,3} / \d{1,3}\s*\)?|(?:Page|PAGE|page)\s?[-‐]?\s?\d{1,4}"
+    r"[-－—–‐―−]\s*\d{1,3}\s*[-－—–‐―−]|\(?\s*\d{1,3} / \d{1,3}\s*\)?|(?:Page|PAGE|page)\s?[-‐－―−]?\s?\d{1,4}"
 )
 # A bare number: a page number only where the page's evidence says so (_page_numbers).
 BARE_NUMBER = re.compile(r"\d{1,4}")

@@ -125,6 +125,21 @@ CAPTION = re.compile(
     # White papers number figures by part, chapter and order: 「■第1-3-1図／AIに関する論文数の推移」.
     r"|■?\s*第\d{1,2}[-－‐]\d{1,2}(?:[-－‐]\d{1,2})?[図表]\s*[／/]?\s*\S.*"
 )
+# A sentence that opens with a figure's or table's label refers to it (「表5のように、…」「図1に示す
+# とおり…」): the label is followed by a particle, where a caption's title follows it directly.
+_LABEL_THEN_PARTICLE = re.compile(
+    r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*(?:[のにはをがでともや、，]|から|より)"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a figure's or table's caption: its label and a title (「表5 スマートフォンの
+    特性一覧」), never a sentence of the body that starts with the label and ends with 「。」."""
+    if CAPTION.fullmatch(text) is None:
+        return False
+    return not text.rstrip().endswith("。") and _LABEL_THEN_PARTICLE.match(text) is None
+
+
 # Sentence-final punctuation: a line ending in one closes its paragraph
 # unless the line is as long as the page is wide (the break was the wrap).
 CLOSING = "。．！？!?」』）)】"

@@ -1,0 +1,79 @@
+"""Where a PDF line was wrapped when it is set in a box narrower than its page's column.
+
+A slide or a report's summary page sets its text in boxes side by side (「➡ …」 points in the
+left box, a chart in the right); the page's column runs across both, so every line of the left box
+"stops short" of the column and each would end its paragraph — one paragraph per printed line,
+sentences cut at every wrap (issue 23, failure mode 5).  The box shows its own right edge: the
+lines of one block (no space between them, one size) that run to the same x.  A line that reaches
+that edge without ending its sentence was wrapped by the box, not ended.
+"""
+
+from __future__ import annotations
+
+from ..model.document import Line
+from ..text.numbering import CLOSING
+from .typeset import BLOCK_GAP
+
+# Lines this close (in characters) to the block's right edge reach it.
+AT_EDGE = 1.0
+# A wrap edge is shared: at least this many lines of the block run to it.
+LINES_AT_EDGE = 2
+# A box at least this many characters wide holds sentences, not a figure's labels.
+NARROWEST_BOX = 10
+
+
+class BoxEdges:
+    """The right edge of the block each PDF body line stands in, where the lines show one."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.edge: dict[int, float] = {}
+        for block in _blocks(lines):
+            edge = _shared_right_edge(block)
+            if edge is not None:
+                self.edge.update(dict.fromkeys((line.number for line in block), edge))
+
+    def same_box(self, line: Line, below: Line) -> bool:
+        """Whether two lines stand in the same block (one box)."""
+        edge = self.edge.get(line.number)
+        return edge is not None and self.edge.get(below.number) == edge and line.page == below.page
+
+    def wrapped(self, line: Line) -> bool:
+        """Whether the line runs to its box's right edge without ending a sentence."""
+        edge = self.edge.get(line.number)
+        layout = line.layout
+        if edge is None or layout is None or line.text.endswith(tuple(CLOSING)):
+            return False
+        return layout.x1 >= edge - AT_EDGE * layout.size
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of body lines set one under another: same page, same size, no space between."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        layout = line.layout
+        if line.kind != "body" or layout is None or layout.role:
+            if line.kind != "blank":
+                blocks.append([])  # furniture, a figure or a note between: the block ends
+            continue
+        last = blocks[-1][-1] if blocks and blocks[-1] else None
+        joins = (
+            last is not None and last.layout is not None and last.page == line.page
+            and last.layout.size == layout.size and layout.gap_before <= BLOCK_GAP
+            and layout.x0 < last.layout.x1 and last.layout.x0 < layout.x1  # one under the other
+        )
+        if joins:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return [block for block in blocks if len(block) > LINES_AT_EDGE]
+
+
+def _shared_right_edge(block: list[Line]) -> float | None:
+    """The x where the block's lines wrap: its rightmost line's end, when more lines end there."""
+    right = max(line.layout.x1 for line in block if line.layout)
+    size = block[0].layout.size if block[0].layout else 10.0
+    at_edge = sum(1 for line in block if line.layout and line.layout.x1 >= right - AT_EDGE * size)
+    left = min(line.layout.x0 for line in block if line.layout)
+    if at_edge < LINES_AT_EDGE or right - left < NARROWEST_BOX * size:
+        return None
+    return right

@@ -1,0 +1,200 @@
+"""Body text a reader recognises (issue 23): captions against sentences that cite a table, printed
+page numbers, numbered runs with nothing between them, notes at a page's foot, hanging-indent items
+and text in a box narrower than its page.
+
+Fixtures are small texts written the way pdftotext gives Japanese documents (see
+test_structure_rules); tests on ../shared/corpus skip when it is absent, their expected values read
+off the PDF pages by hand (pages named in comments), not copied from the converter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from test_structure_rules import END, FULL, all_sections, body, convert, outline
+
+from atlas.config.catalog import load_catalog
+from atlas.model.document import Document, ListBlock, Paragraph
+from atlas.pipeline import build_document
+from atlas.read.read_pdf import PAGE_NUMBER
+from atlas.text.clean import line_kind
+from atlas.text.numbering import is_caption
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_pdf(doc_id: str, tmp_path: Path) -> Document:
+    """A corpus PDF converted through a one-entry catalog (skips when the corpus is absent)."""
+    source = CORPUS / f"{doc_id}.pdf"
+    if not source.is_file():
+        pytest.skip("../shared/corpus is absent")
+    meta = json.loads((CORPUS / f"{doc_id}.json").read_text(encoding="utf-8"))
+    shutil.copyfile(source, tmp_path / source.name)
+    entry = {"id": doc_id, "title": str(meta.get("title") or doc_id), "body": "test", "date": "2024-01-01",
+             "kind": "report", "source": source.name, "summary": doc_id}
+    (tmp_path / "catalog.yml").write_text(yaml.safe_dump({"documents": [entry]}, allow_unicode=True),
+                                          encoding="utf-8")
+    return build_document(load_catalog(tmp_path)[0], tmp_path)
+
+
+def texts(blocks: list) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            out.extend(f"{item.marker}{item.text}" for item in block.items)
+        elif isinstance(block, Paragraph):
+            out.append(block.text)
+    return out
+
+
+# -- captions: a label and a title; a sentence that opens with the label is body text -----------
+
+
+def test_a_sentence_that_opens_with_a_table_label_is_no_caption():
+    assert is_caption("表5 スマートフォンの特性一覧")
+    assert is_caption("図1 生成AIの利用状況の推移")
+    assert not is_caption("表 5 のように、スマートフォンは携帯性が高いことから、盗難や紛失の脅威を考慮する"
+                          "必要があります。")
+    assert not is_caption("図2に示すとおり、利用者は年々増加している")
+    assert not is_caption("表3 は主な対策をまとめたものである。")
+
+
+def test_a_sentence_citing_a_table_is_a_paragraph_with_the_line_it_wraps_into():
+    lines = ["1．特性から見る脅威", "表5のように、スマートフォンは携帯性が高いことから、盗難や紛失の脅威を考",
+             "慮する必要があります。", "", "表5 スマートフォンの特性一覧"]
+    _, sections = convert(lines)
+    blocks = sections[0].blocks
+    assert [(b.kind, b.text) for b in blocks if isinstance(b, Paragraph)] == [
+        ("paragraph", "表5のように、スマートフォンは携帯性が高いことから、盗難や紛失の脅威を考慮する必要があります。"),
+        ("caption", "表5 スマートフォンの特性一覧"),
+    ]
+
+
+def test_jssec_p11_paragraph_under_4_2_is_body_text_and_whole(tmp_path):
+    # PDF p. 11 (printed Page-9), under 4.2: the paragraph 「表５のように…」 runs on at the left edge
+    # into 「デバイス本体についてだけでなく…」; the next paragraph starts indented (「加えて、」).
+    document = corpus_pdf("jssec-smartphone-tablet-security-guideline-v2", tmp_path)
+    section = next(s for s in document.all_sections() if s.title.startswith("特性から見る脅威と対策"))
+    first = section.blocks[0]
+    assert isinstance(first, Paragraph) and first.kind == "paragraph"
+    assert first.text.startswith("表 5 のように、") and first.text.endswith("SIM カードが抜き取られる恐れもあります。")
+    assert isinstance(section.blocks[1], Paragraph) and section.blocks[1].text.startswith("加えて、")
+    # The page prints 「Page-9」 at its foot: that is the page a reader cites.
+    assert document.page_labels.get(11) == "9"
+
+
+# -- printed page numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("printed", ["Page-9", "Page 9", "- 9 -", "－9－", "―9―", "‐ 12 ‐", "Page－9"])
+def test_printed_page_number_forms_are_page_numbers(printed):
+    assert line_kind(printed) == "page-number"
+    assert PAGE_NUMBER.fullmatch(printed)
+
+
+@pytest.mark.parametrize("text", ["1-1", "2-3-1", "9", "第9回"])
+def test_section_numbers_and_bare_numbers_are_not_page_numbers_by_form(text):
+    assert line_kind(text) != "page-number"
+
+
+def test_slide_numbers_of_a_handout_are_page_numbers_wherever_they_stand(tmp_path):
+    # Two slides a sheet, each numbered 「N/24」 under the slide (mid-sheet for the upper one):
+    # none of them is text, let alone a section (they were eleven empty sections).
+    document = corpus_pdf("mext-genai-interim-guideline-2023", tmp_path)
+    numbers = [line for line in document.lines if re.fullmatch(r"\d{1,2} ?/ ?24", line.text)]
+    assert len(numbers) >= 20  # three more are glued to the end of a note's line by the text layer
+    assert all(line.kind == "page-number" for line in numbers)
+    assert not [s for s in document.all_sections() if s.title.endswith("/24")]
+
+
+# -- numbered lines with nothing between them: a list -----------------------------------------
+
+
+def test_numbered_lines_one_under_another_are_a_list_not_empty_sections():
+    lines = [
+        "6．プロトコルの実装に係る脆弱性", "過去に報告があったプロトコルに関連する脆弱性の主なものを以下に挙げます。",
+        "(1) H.323 に係る脆弱性", "(2) SSH2 に係る脆弱性", "(3) OpenSSL に係る脆弱性",
+        "7．ウェブサイトの不適切な運用", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "6．", "プロトコルの実装に係る脆弱性"), (1, "7．", "ウェブサイトの不適切な運用")]
+    assert all(s.blocks or s.children for s in all_sections(sections))
+    assert any(t.endswith("OpenSSL に係る脆弱性") for t in texts(sections[0].blocks))
+
+
+def test_the_last_of_a_numbered_run_heads_the_inner_headings_below_it():
+    lines = ["1. 日時 令和7年12月5日", "", "2. 場所 中央合同庁舎", "", "3. 出席者", "",
+             "【委員】", "山田委員、鈴木委員", "", "【事務局】", "佐藤参事官"]
+    _, sections = convert(lines)
+    assert [title for _, _, title in outline(sections)] == ["出席者", "【委員】", "【事務局】"]
+
+
+def test_ipa_guideline_has_no_empty_sections(tmp_path):
+    # p. 33: 「(1) H.323 に係る脆弱性」…「(4) ASN.1 に係る脆弱性」 list what the sentence above announces.
+    document = corpus_pdf("ipa-vuln-partnership-guideline-2019", tmp_path)
+    assert [s.title for s in document.all_sections() if not s.blocks and not s.children] == []
+
+
+# -- notes at a page's foot ----------------------------------------------------------------
+
+TITLE_BLOCK = ["生成AIの教育利用に関する一考察", "", "山田 太郎　　鈴木 花子", "", "要旨", FULL, END, ""]
+CHAPTERS = ["\f1　研究の背景", *body(), "", "2　先行研究", *body(), "", "3　方法", *body()]
+
+
+def test_an_affiliation_note_at_the_foot_of_page_one_is_no_chapter():
+    preamble, sections = convert([*TITLE_BLOCK, "1　東京大学大学院情報学環", *CHAPTERS])
+    assert outline(sections) == [(1, "1", "研究の背景"), (1, "2", "先行研究"), (1, "3", "方法")]
+    assert "1\u3000東京大学大学院情報学環" in texts(preamble)
+
+
+def test_two_affiliation_notes_are_no_chapters():
+    notes = ["1　東京大学大学院情報学環", "2　国立情報学研究所コンテンツ科学研究系"]
+    _, sections = convert([*TITLE_BLOCK, *notes, *CHAPTERS])
+    assert outline(sections) == [(1, "1", "研究の背景"), (1, "2", "先行研究"), (1, "3", "方法")]
+
+
+# -- hanging-indent items and text in a narrow box -------------------------------------------
+
+
+def test_hanging_indent_items_keep_their_continuation_lines():
+    lines = [
+        "1．設置場所", *body(), "",
+        "ア　情報システムの設置場所は、火災、水害、地震等の災害のおそれの少ない",
+        "　　場所とし、その周囲には危険物を置かないこと。",
+        "イ　建物及び室は、不正に立ち入ることのできない構造とし、出入口には施錠",
+        "　　装置を設けること。",
+        "① 監視設備は、出入口を常時監視できる位置に設置し、記録を一定の期間",
+        "　 保存すること。",
+        "② 記録は定期的に点検すること。",
+    ]
+    _, sections = convert(lines)
+    assert texts(sections[0].blocks)[1:] == [
+        "ア　情報システムの設置場所は、火災、水害、地震等の災害のおそれの少ない場所とし、"
+        "その周囲には危険物を置かないこと。",
+        "イ　建物及び室は、不正に立ち入ることのできない構造とし、出入口には施錠装置を設けること。",
+        "①監視設備は、出入口を常時監視できる位置に設置し、記録を一定の期間保存すること。",
+        "②記録は定期的に点検すること。",
+    ]
+
+
+def test_an_indented_paragraph_after_a_finished_item_is_its_own():
+    lines = ["1．設置場所", "ア　設置場所は、災害のおそれの少ない場所とすること。", "　　なお、詳細は別に定める。"]
+    _, sections = convert(lines)
+    assert texts(sections[0].blocks) == ["ア　設置場所は、災害のおそれの少ない場所とすること。",
+                                         "なお、詳細は別に定める。"]
+
+
+def test_points_in_a_box_beside_a_chart_are_whole_sentences(tmp_path):
+    # p. 3: 「➡ デジタル化の推進に向けて、…対応・検討が / 進められていた。」 in the left box of a
+    # two-box page: one point, not one paragraph per printed line.
+    document = corpus_pdf("fsa-insurance-monitoring-report-2023", tmp_path)
+    blocks = texts(list(document.preamble) + [b for s in document.all_sections() for b in s.blocks])
+    assert "➡ デジタル化の推進に向けて、レガシーシステムへの対応、オンライン手続きの拡大など、各社が抱える" \
+           "課題の克服に向けて、対応・検討が進められていた。" in blocks
+    assert not [t for t in blocks if t.startswith("進められていた。")]
