@@ -14,22 +14,22 @@ from pathlib import Path
 
 import pytest
 
-from atlas.anchors import completes
-from atlas.catalog import Entry, load_catalog
-from atlas.model import DocumentMeta, Layout, Line
-from atlas.outline import compare, document_outline, fold, load_reference
-from atlas.page_labels import cite_page, printed_page_numbers
+from atlas.check.outline import compare, document_outline, fold, load_reference
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry, load_catalog
+from atlas.enrich.anchors import completes
+from atlas.model.document import DocumentMeta, Layout, Line
 from atlas.pipeline import build_document
-from atlas.report import document_report
-from atlas.slides import (
+from atlas.read.page_labels import cite_page, printed_page_numbers
+from atlas.structure.slides import (
     DeckGeometry,
     cover_lines,
-    slide_number_lines,
     slide_title_lines,
     text_title_rest,
     wraps_on,
 )
-from atlas.structure import Hints
+from atlas.structure.structure import Hints
+from atlas.text.slide_numbers import slide_number_lines
 from conftest import ROOT
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
