@@ -11,11 +11,11 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas.read import read_pdf as reader
 from atlas.check.report import differences, document_report
 from atlas.config.catalog import Entry
 from atlas.model.document import DocumentMeta, Paragraph
 from atlas.pipeline import build_document
+from atlas.read import read_pdf as reader
 from atlas.structure.structure import Hints
 
 

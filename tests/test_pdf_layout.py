@@ -27,8 +27,9 @@ from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf
 from atlas.read.tables_geometry import cell_of, merge_split_columns
-from atlas.read.vertical import ordinary_forms, reads_vertically
+from atlas.read.vertical import reads_vertically
 from atlas.structure.structure import Hints
+from atlas.text.normalize import ordinary_forms
 from conftest import ROOT
 
 CATALOG = """documents:

@@ -18,11 +18,11 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas.read import read_pdf as read_pdf_module
 from atlas.check.report import document_report
 from atlas.convert import convert
 from atlas.model.document import Document, Line, Paragraph, Section, Table
 from atlas.model.errors import InputError
+from atlas.read import read_pdf as read_pdf_module
 from atlas.read.read_pdf import read_pdf
 from conftest import ROOT
 

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model.document import Document, block_text
-from ..read.vertical import ordinary_forms
 from ..text.clean import FURNITURE_KINDS
+from ..text.normalize import ink
 from .diagnose import Warning, warnings
 
 
@@ -53,12 +53,6 @@ class Refusal:
     message: str = ""  # the file's full path and the problem: for the command's output
 
 
-def _chars(text: str) -> Counter[str]:
-    # A vertical presentation form (︵, ︑) and the ordinary character a vertical page is read as
-    # count as one: the same character, set the other way.
-    return Counter(ch for ch in ordinary_forms(text) if not ch.isspace())
-
-
 def model_text(document: Document) -> str:
     parts: list[str] = [block_text(b) for b in document.preamble]
     for section in document.all_sections():
@@ -74,11 +68,11 @@ def conservation(document: Document) -> tuple[Counter[str], Counter[str], Counte
     A PDF's source is its text layer as the PDF library reports it, not the reader's lines: a
     character the layout or the structure changes (」 read as 「) shows like one they drop.  A
     text's source is its lines, body and noise."""
-    noise = _chars("\n".join(line.text for line in document.lines if line.kind in FURNITURE_KINDS))
-    output = _chars(model_text(document))
+    noise = ink("\n".join(line.text for line in document.lines if line.kind in FURNITURE_KINDS))
+    output = ink(model_text(document))
     if document.reading.text_layer:
-        return _chars(document.reading.text_layer), output, noise
-    return _chars("\n".join(line.text for line in document.lines if line.kind == "body")) + noise, output, noise
+        return ink(document.reading.text_layer), output, noise
+    return ink("\n".join(line.text for line in document.lines if line.kind == "body")) + noise, output, noise
 
 
 def differences(document: Document) -> tuple[str, str]:

@@ -224,6 +224,17 @@ class Catalog(_Strict):
 # ---------------------------------------------------------------------------
 
 
+class AmbiguousTerms(_Strict):
+    """Words that signal the theme only in its context: コンテンツ is a work of the content industry
+    beside 著作権 or クリエイター, and a web page's or an app's contents beside 市のお知らせ."""
+
+    terms: list[Text] = Field(min_length=1, description="The ambiguous words (matched like `terms`).")
+    with_: list[Text] = Field(default_factory=list, alias="with",
+                              description="Words that make them count: in the section (heading or text) or in its "
+                                          "document's title, beside any of the theme's `terms`.")
+    why: Text = Field(description="What else the words mean, so a reader sees why they need context.")
+
+
 class Theme(_Strict):
     """A theme that runs through the documents."""
 
@@ -234,6 +245,8 @@ class Theme(_Strict):
     definition: Text = Field(description="One-line definition.")
     terms: list[Text] = Field(min_length=1, description="Words and variants that signal the theme (matched after "
                                                         "width, case and kana folding; a Latin term as a whole word).")
+    ambiguous: list[AmbiguousTerms] = Field(default_factory=list, description="Words that count only in the "
+                                                                           "theme's context (see AmbiguousTerms).")
     related: list[Id] = Field(default_factory=list, description="Ids of related themes.")
 
 

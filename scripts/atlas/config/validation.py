@@ -125,9 +125,11 @@ def _known_keys(model: type[BaseModel], location: Location) -> list[str]:
     for step in location:
         if isinstance(step, int) or current is None:
             continue
-        field = current.model_fields.get(step)
+        fields = {field.alias or name: field for name, field in current.model_fields.items()}
+        field = fields.get(step)
         current = _model_in(field.annotation) if field else None
-    return list(current.model_fields) if current else []
+    # A field's key in the file is its alias where it has one (`with`, a Python keyword, is `with_`).
+    return [field.alias or name for name, field in current.model_fields.items()] if current else []
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -30,14 +30,14 @@ from typing import Any
 from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.clean import mark_contents
-from ..text.normalize import is_cjk, join_spaced_japanese, normalize_chars
+from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
 from ..text.numbering import CAPTION, join_text
 from ..text.slide_numbers import mark_slide_numbers
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
-from .vertical import column_text, ordinary_forms, reads_vertically, vertical_columns
+from .vertical import column_text, reads_vertically, vertical_columns
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -142,16 +142,11 @@ def read_pdf(path: Path) -> PdfText:
     )
 
 
-def _ink(text: str) -> Counter[str]:
-    # A vertical form (︵) and the ordinary character a vertical page is read as are one character.
-    return Counter(ch for ch in normalize_chars(ordinary_forms(text)) if not ch.isspace())
-
-
 def page_difference(page: SourcePage, pieces: Sequence[_Piece]) -> tuple[str, str]:
     """What the page's reading would lose and invent, against its text layer: the characters
     (normalised, whitespace aside) compared as multisets, so reordering is free and nothing else."""
-    source = _ink(page.text_layer)
-    read = _ink("".join(piece.text for piece in pieces))
+    source = ink(normalize_chars(page.text_layer))
+    read = ink(normalize_chars("".join(piece.text for piece in pieces)))
     return "".join(sorted((source - read).elements())), "".join(sorted((read - source).elements()))
 
 

@@ -17,15 +17,10 @@ import itertools
 import statistics
 from typing import Any
 
+from ..text.normalize import ordinary_forms
+
 Char = dict[str, Any]
 
-# Vertical presentation forms (U+FE10–FE19, U+FE30–FE48) → the ordinary Japanese forms.
-VERTICAL_FORMS = str.maketrans({
-    "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？", "︗": "〖", "︘": "〗",
-    "︙": "…", "︰": "‥", "︱": "—", "︲": "–", "︳": "＿", "︴": "＿", "︵": "（", "︶": "）", "︷": "｛",
-    "︸": "｝", "︹": "〔", "︺": "〕", "︻": "【", "︼": "】", "︽": "《", "︾": "》", "︿": "〈", "﹀": "〉",
-    "﹁": "「", "﹂": "」", "﹃": "『", "﹄": "』", "﹇": "［", "﹈": "］",
-})
 # Two characters follow each other when the gap between them is under this share of their size
 # (lines are set further apart than that: leading is at least a quarter of the size).
 TOUCHING = 0.25
@@ -34,11 +29,6 @@ TOUCHING = 0.25
 SAME_COLUMN = 0.35
 # A page reads vertically when most characters have a successor below and few one beside.
 MOSTLY = 0.5
-
-
-def ordinary_forms(text: str) -> str:
-    """Vertical presentation forms replaced by the ordinary characters they stand for."""
-    return text.translate(VERTICAL_FORMS)
 
 
 def reads_vertically(chars: list[Char]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # CJK Radicals Supplement (U+2E80–U+2EFF) has no Unicode decomposition.  These
 # are the full-character forms a PDF font can substitute for an ordinary
@@ -37,11 +38,15 @@ KANGXI_JAPANESE_FORMS = {
     "⿑": "斉",  # NFKC: 齊
 }
 
-# Vertical presentation forms (︓ ︕ …) that text extraction leaves behind,
-# as the Japanese (full-width) punctuation they stand for; NFKC would give
-# ASCII ":" and "!".
-_VERTICAL_FORMS = dict(zip(range(0xFE10, 0xFE1A), "，、。：；！？〖〗…", strict=True))
-
+# Vertical presentation forms (U+FE10–FE19, U+FE30–FE48) → the ordinary Japanese forms a horizontal
+# page and a search use: text extraction leaves them behind, and a vertical page (read/vertical.py)
+# is set in them. NFKC would give ASCII ":" "!" "(" instead.
+VERTICAL_FORMS = str.maketrans({
+    "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？", "︗": "〖", "︘": "〗",
+    "︙": "…", "︰": "‥", "︱": "—", "︲": "–", "︳": "＿", "︴": "＿", "︵": "（", "︶": "）", "︷": "｛",
+    "︸": "｝", "︹": "〔", "︺": "〕", "︻": "【", "︼": "】", "︽": "《", "︾": "》", "︿": "〈", "﹀": "〉",
+    "﹁": "「", "﹂": "」", "﹃": "『", "﹄": "』", "﹇": "［", "﹈": "］",
+})
 # Full-width ASCII that belongs to Latin words and numbers becomes half-width.
 # Full-width punctuation that Japanese typesetting uses as its own —
 # （）「」：；！？，．／～＊－＜＞ — is kept as written.
@@ -59,7 +64,7 @@ def _build_table() -> dict[int, str]:
         table[code] = KANGXI_JAPANESE_FORMS.get(ch, unicodedata.normalize("NFKC", ch))
     for ch, kanji in RADICALS_SUPPLEMENT.items():
         table[ord(ch)] = kanji
-    table.update(_VERTICAL_FORMS)
+    table.update(VERTICAL_FORMS)
     for ch, half in _FULLWIDTH_TO_HALF.items():
         table[ord(ch)] = half
     # Half-width katakana and punctuation: NFKC composes ﾎﾟ into ポ.
@@ -150,3 +155,14 @@ def join_spaced_japanese(text: str) -> str:
     text = _SPACED_PAIR.sub(lambda m: m[1] + m[2] if m[1] + m[2] in SPACED_LABELS else m.group(), text)
     text = _SPACED_ERA_DATE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
     return _SPACED_ORDINAL.sub(lambda m: "第" + m[1] + (m[2] or ""), text)
+
+
+def ordinary_forms(text: str) -> str:
+    """Vertical presentation forms replaced by the ordinary characters they stand for."""
+    return text.translate(VERTICAL_FORMS)
+
+
+def ink(text: str) -> Counter[str]:
+    """The characters a conservation check compares: whitespace aside, and a vertical form (︵)
+    counted as the ordinary character (（) it is read as — the same character, set the other way."""
+    return Counter(ch for ch in ordinary_forms(text) if not ch.isspace())
