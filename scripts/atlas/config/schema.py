@@ -184,7 +184,8 @@ class _Entry(_Strict):
     slides: StrictBool = Field(False, description="A slide deck: one section per slide (found by itself for landscape "
                                             "PDFs and for text whose pages hold little text).")
     slide_titles: list[LineRef] = Field(default_factory=list, description="Slide titles that extraction moved away "
-                                        "from the top of their slide: each the line's text (or its number).")
+                                        "from the top of their slide, or that follow the previous slide with no page "
+                                        "break in a text: each the line's text (or its number).")
     preformatted: list[LineRange] = Field(default_factory=list, description="Flattened tables whose columns cannot "
                                           "be recovered, kept as they are: `[first, last]` lines by text (or number).")
     not_headings: list[LineRef] = Field(default_factory=list, description="Lines that look like headings but are "

@@ -70,6 +70,7 @@ def apply_lock(document: Document, lock: Lock) -> None:
         if anchor is not None:
             section.anchor = anchor
             matched.add(position)
+    _completed_headings(keyed, pinned, matched, used)
     for position, (_, section) in enumerate(keyed):
         if position in matched:
             continue
@@ -83,6 +84,30 @@ def apply_lock(document: Document, lock: Lock) -> None:
 
 def _spaceless(key: str) -> str:
     return "".join(key.split())
+
+
+def completes(key: str, published: str) -> bool:
+    """Whether the heading path ``key`` names the heading ``published`` named, its title (or a
+    parent's) then cut at a line break and now whole: level by level the old title begins the new."""
+    new, old = key.split(" > "), published.split(" > ")
+    return len(new) == len(old) and new != old and all(
+        _spaceless(n).startswith(_spaceless(o)) for n, o in zip(new, old, strict=True))
+
+
+def _completed_headings(keyed: list[tuple[str, Section]], pinned: dict[str, str], matched: set[int],
+                        used: set[str]) -> None:
+    """Headings whose published title was cut short keep its id once they are read whole."""
+    current = {_spaceless(key) for key, _ in keyed}
+    gone = [(key, anchor) for key, anchor in pinned.items() if _spaceless(key) not in current and anchor not in used]
+    for position, (key, section) in enumerate(keyed):
+        if position in matched:
+            continue
+        for published, anchor in gone:
+            if anchor not in used and completes(key, published):
+                section.anchor = anchor
+                used.add(anchor)
+                matched.add(position)
+                break
 
 
 def updated_lock(documents: list[Document], lock: Lock) -> Lock:

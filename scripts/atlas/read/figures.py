@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model.document import Block, Document, Figure, Line, Paragraph
-from .page_labels import page_citation
+from .page_labels import cite_page
 
 Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the page's top-left
 T = TypeVar("T")
@@ -70,7 +70,7 @@ def attach_figures(document: Document, boxes: dict[int, list[Bbox]]) -> list[Fig
             figure = Figure(
                 text=block.text, span=block.span, refs=block.refs, links=block.links, page=page, box=box,
                 image=f"{FIGURE_FOLDER}/p{page}-{per_page[page]}.png",
-                alt=_caption(blocks, index) or f"図（{page_citation(page, document.page_labels.get(page))}）",
+                alt=_caption(blocks, index) or f"図（{cite_page(page, document.page_labels)}）",
             )
             blocks[index] = figure
             found.append(figure)

@@ -24,10 +24,16 @@ DIGITS = re.compile(r"\d{1,4}")
 
 
 def printed_page_numbers(labels: list[str], lines: list[Line]) -> dict[int, str]:
-    """PDF page (1-based) → the number printed on it, for the pages where it is known."""
-    if any(label.strip() for label in labels):
-        return {page: label.strip() for page, label in enumerate(labels, 1) if label.strip()}
-    return _from_furniture(lines)
+    """PDF page (1-based) → the number printed on it, for the pages where it is known.
+
+    The PDF's labels are set aside where the pages print other numbers: a handout cut from a
+    larger file keeps that file's labels (its cover labelled 「3」) while its pages print 「1/24」.
+    """
+    printed = _from_furniture(lines)
+    given = {page: label.strip() for page, label in enumerate(labels, 1) if label.strip()}
+    if given and not _contradicted(given, printed):
+        return given
+    return printed
 
 
 def page_citation(pdf_page: int, printed: str | None) -> str:
@@ -37,17 +43,31 @@ def page_citation(pdf_page: int, printed: str | None) -> str:
     return f"p. {printed}（PDF {pdf_page}頁）"
 
 
+def cite_page(pdf_page: int, printed: dict[int, str]) -> str:
+    """How a reader cites a PDF page: by the number it prints (page_citation); a page that prints
+    none in a document whose pages are numbered (its cover) only as the PDF's sheet, 「PDF 1頁」."""
+    if printed and pdf_page not in printed:
+        return f"PDF {pdf_page}頁"
+    return page_citation(pdf_page, printed.get(pdf_page))
+
+
+def _contradicted(given: dict[int, str], printed: dict[int, str]) -> bool:
+    """Whether a page prints a number other than its label (the first number of a 「2–3」 page)."""
+    return any(page in given and given[page] != number.split("–")[0] for page, number in printed.items())
+
+
 def _from_furniture(lines: list[Line]) -> dict[int, str]:
-    found: dict[int, int] = {}
+    found: dict[int, list[int]] = {}
     for line in lines:
-        if line.kind == "page-number" and line.page and line.page not in found:
+        if line.kind == "page-number" and line.page:
             number = DIGITS.search(normalize_chars(line.text))
-            if number:
-                found[line.page] = int(number.group())
-    numbers = dict(found)
+            if number and int(number.group()) not in found.get(line.page, []):
+                found.setdefault(line.page, []).append(int(number.group()))
+    numbers = {page: str(values[0]) if len(values) == 1 else f"{min(values)}–{max(values)}"
+               for page, values in found.items()}
     known = sorted(found)
     for before, after in itertools.pairwise(known):
-        step = found[before] - before
-        if found[after] - after == step:
-            numbers.update({page: page + step for page in range(before + 1, after)})
-    return {page: str(number) for page, number in sorted(numbers.items())}
+        step = found[before][0] - before
+        if found[after][0] - after == step and len(found[before]) == len(found[after]) == 1:
+            numbers.update({page: str(page + step) for page in range(before + 1, after)})
+    return dict(sorted(numbers.items()))

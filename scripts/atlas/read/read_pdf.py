@@ -32,6 +32,7 @@ from ..model.errors import InputError
 from ..text.clean import mark_contents
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
 from ..text.numbering import is_caption, join_text
+from ..text.slide_numbers import mark_slide_numbers
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
@@ -131,7 +132,7 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_contents(_lines(pieces_by_page, page_sizes))
+    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes)))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)

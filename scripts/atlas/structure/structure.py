@@ -60,6 +60,14 @@ from .hanging import hangs_under
 from .outline_choice import Numbering, SequenceChoice
 from .page_foot_notes import page_foot_notes
 from .sibling_runs import bare_sibling_runs
+from .slides import (
+    DeckGeometry,
+    cover_lines,
+    slide_title_lines,
+    text_title_block,
+    text_title_rest,
+    wraps_on,
+)
 from .typeset import BLOCK_GAP, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -193,6 +201,10 @@ class _Builder:
         self.hints = hints
         self.width = wrap_width(lines)
         self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
+        # A PDF's cover (title, issuer, date: the document's particulars) is text, never a section;
+        # a deck's pages are measured once for where its titles stand (slides.py).
+        self.deck = DeckGeometry.of(lines) if hints.slides else None
+        self.cover = cover_lines(lines, self.deck)
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
         self.box_edges = BoxEdges(lines)  # where text set in a box narrower than the column wraps
         self.draft = Draft()
@@ -431,6 +443,16 @@ class _Builder:
             if line.kind == "footnote-rule":
                 index = self.read_footnotes(index + 1)
                 continue
+            if line.number in self.slide_titles_taken:
+                index += 1  # already emitted as its slide's heading
+                continue
+            if line.number in self.cover:
+                index = self.read_cover(index)
+                continue
+            if line.layout is not None and line.kind == "body" and self.hints.slides and self.starts_slide(index):
+                self.take_slide_title(index)  # before the figure: a title in a drawn box is read as one
+                if line.number in self.slide_titles_taken:
+                    continue
             if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
                 index = self.read_figure(index)
                 continue
@@ -456,19 +478,17 @@ class _Builder:
             if cells_end is not None and self.untaken(index, cells_end):
                 index = self.read_rows(index, cells_end)
                 continue
-            if self.hints.slides and self.starts_slide(index):
-                title_index = self.slide_title(index)
-                if title_index is not None:
-                    self.close_list()
-                    title = lines[title_index]
-                    rank = self.contents_rank(title_index, SLIDE_TITLE_RANK)
-                    self.add(Heading(title.text, rank, "", SourceSpan(title.number, title.number)))
-                    self.slide_titles_taken.add(title.number)
-                    if title_index == index:
-                        index += 1
-                        continue
-            if line.number in self.hints.slide_titles or line.number in self.slide_titles_taken:
-                index += 1  # already emitted as its slide's heading
+            if line.layout is None and self.hints.slides and self.starts_slide(index):
+                self.take_slide_title(index)
+                if line.number in self.slide_titles_taken:
+                    index += 1
+                    continue
+            if line.number in self.hints.slide_titles:
+                # A slide title the catalog names where no slide start was seen (the text ran two
+                # slides together): its heading stands where it is printed.
+                titles = text_title_block(self.lines, index)
+                self.emit_slide_title(titles)
+                index = titles[-1] + 1
                 continue
             if "\t" in line.text:
                 index = self.read_table(index)
@@ -1082,7 +1102,9 @@ class _Builder:
         """
         while index + 1 < len(self.lines):
             nxt = self.lines[index + 1]
-            if nxt.kind != "body" or not (title.endswith("、") or nxt.text.startswith(("、", "」", "』", "）"))):
+            # A title ending in 「、」 or in 「：」 (its subtitle follows) goes on below.
+            goes_on = title.endswith(("、", "：")) or nxt.text.startswith(("、", "」", "』", "）"))
+            if nxt.kind != "body" or not goes_on:
                 break
             joined = join_text(title, nxt.text)
             if len(joined) > 80 or "。" in joined:
@@ -1097,6 +1119,10 @@ class _Builder:
         Returns the joined title and the index of the heading's last line.
         """
         title, index = self.punctuation_continuation(title, index)
+        if self.hints.slides and self.lines[index].layout is None and self.starts_slide(index):
+            rest = text_title_rest(self.lines, index)  # a slide's title wrapped in its box
+            if rest is not None:
+                return join_text(title, self.lines[rest].text), rest
         probe = index + 1
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
@@ -1234,15 +1260,34 @@ class _Builder:
         self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
         return index
 
+    def read_cover(self, index: int) -> int:
+        """The cover's lines as text, no heading — they are the document's title, issuer and date:
+        a paragraph per line, a centred title wrapped over two lines one (slides.wraps_on)."""
+        self.close_list()
+        while index < len(self.lines) and self.lines[index].number in self.cover:
+            first = self.lines[index]
+            text, last = first.text, first
+            index += 1
+            while (index < len(self.lines) and self.lines[index].number in self.cover
+                   and wraps_on(last, self.lines[index])):
+                last = self.lines[index]
+                text = join_text(text, last.text)
+                index += 1
+            self.add(Paragraph(text, SourceSpan(first.number, last.number)))
+        return index
+
     def read_figure(self, index: int) -> int:
         """A figure's labels (PDF reader), kept together line by line as preformatted text: they are
         the figure's words, searchable, but no sentences to join and no headings."""
         texts: list[str] = []
         start = end = self.lines[index].number
+        page = self.lines[index].page
         while index < len(self.lines):
             line = self.lines[index]
             if line.kind == "body" and (line.layout is None or line.layout.role != "figure"):
                 break
+            if texts and self.hints.slides and line.page != page:
+                break  # a slide's figure ends with its slide (the next one's title may be drawn in a box)
             if line.kind == "body":
                 texts.append(line.text)
                 end = line.number
@@ -1326,38 +1371,47 @@ class _Builder:
             probe += 1
         return probe
 
-    def slide_title(self, index: int) -> int | None:
-        """The slide's title line: a catalog hint within the slide, else a title-like first line."""
+    def take_slide_title(self, index: int) -> None:
+        """Emit the title of the slide starting at ``index`` (if it has one) before its text."""
+        titles = self.slide_title(index)
+        if titles:
+            self.emit_slide_title(titles)
+
+    def emit_slide_title(self, titles: list[int]) -> None:
+        """A slide's title (its lines, wrapped in its box, joined) as a heading."""
+        self.close_list()
+        first, last = self.lines[titles[0]], self.lines[titles[-1]]
+        text = first.text
+        for position in titles[1:]:
+            text = join_text(text, self.lines[position].text)
+        rank = self.contents_rank(titles[0], SLIDE_TITLE_RANK)
+        self.add(Heading(text, rank, "", SourceSpan(first.number, last.number)))
+        self.slide_titles_taken.update(self.lines[position].number for position in titles)
+
+    def slide_title(self, index: int) -> list[int]:
+        """The slide's title lines: a catalog hint within the slide, else, from a PDF, the line
+        set as its title (slides.slide_title_lines), else a title-like first line."""
         end = self.slide_end(index)
+        first = self.lines[index]
+        if first.layout is None and not _not_numbered(first.text):
+            return []  # a numbered first line is the slide's heading by its number (a hint lower down is in place)
         for probe in range(index, end):
             line = self.lines[probe]
             if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
-                return probe
-        first = self.lines[index]
-        if first.layout is not None:
-            first = self.largest_near_top(index, end)
-            index = first.number - self.lines[0].number
+                return [probe] if line.layout is not None else text_title_block(self.lines, probe)
+        if first.layout is not None and self.deck is not None:
+            return [index + position for position in slide_title_lines(self.lines[index:end], self.deck)]
         if DATE_LINE.fullmatch(first.text):
-            return None  # a cover's date is no slide title
+            return []  # a cover's date is no slide title
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
             and _not_numbered(first.text)
             and display_width(first.text) <= self.width
         ):
-            return index
-        return None
-
-    def largest_near_top(self, index: int, end: int) -> Line:
-        """A PDF slide's title: the largest of its first few lines (the first if none is larger)."""
-        candidates = [line for line in self.lines[index : min(end, index + 4)] if line.kind == "body"]
-        # A figure's label (a large 「登」 in a flow chart) is read with its figure, never as the title.
-        candidates = [line for line in candidates if not _figure_label(line)] or candidates[:1]
-        return max(candidates, key=lambda line: (line.layout.size if line.layout else 0, -line.number))
-
-
-def _figure_label(line: Line) -> bool:
-    return line.layout is not None and line.layout.role == "figure"
+            rest = text_title_rest(self.lines, index)
+            return [index] if rest is None else [index, rest]
+        return []
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:

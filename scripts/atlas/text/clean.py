@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from ..model.document import Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
+from .slide_numbers import mark_slide_numbers
 
 FORM_FEED = "\f"
 SENTENCE_END = "。．！？」』）)"
@@ -70,7 +71,7 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
     lines = _table_marks(lines)
     lines = _toc_entries_without_leaders(lines)
     lines = _toc_blocks(lines)
-    lines = _page_numbers(lines, pages)
+    lines = mark_slide_numbers(_page_numbers(lines, pages))
     return _running_lines(lines, pages)
 
 

@@ -22,7 +22,7 @@ from ..enrich.layout import PRINT_LIMIT, has_own_page, is_split
 from ..enrich.links import holders
 from ..enrich.themes import Theme
 from ..model.document import Block, Document, DocumentMeta, Section, section_heading
-from ..read.page_labels import page_citation
+from ..read.page_labels import cite_page
 from ..text.labels import date_label, date_text, iso_label, kind_label
 from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .feed import FEED_PATH, newest_added
@@ -309,7 +309,7 @@ def _source_pages(document: Document) -> list[Page]:
         for line in chunk:
             if line.layout is not None and line.page_start:
                 page = line.page
-                label = page_citation(page, document.page_labels.get(page))
+                label = cite_page(page, document.page_labels)
                 lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
                              f'{html.escape(meta.source)}#page={page}">{label}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
@@ -514,7 +514,7 @@ def _pdf_page_link(document: Document, page: int) -> str:
     """"p. 12" (or 「p. 18（PDF 25頁）」 where the page prints another number), linking to that sheet
     of the published PDF; citations name the page as this link does."""
     target = f"../../sources/{document.meta.source}#page={page}"
-    label = page_citation(page, document.page_labels.get(page))
+    label = cite_page(page, document.page_labels)
     return f'[{label}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
 
 

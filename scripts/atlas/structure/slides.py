@@ -1,0 +1,215 @@
+"""Slide decks and handouts: which line is a slide's title, which page is the cover (the slides'
+numbers 「5/24」 are text/slide_numbers.py's).
+
+A slide is set to be read from across a room.  Its title stands at the top of the slide, set
+larger than the body below it; a part's divider slide holds its title alone.
+A contents (agenda) slide names the titles but is none of them, and the deck's first page is its
+cover: the document's title, issuer and date — the document's particulars, not a section.
+Handouts number their slides 「5/24」 (this slide of how many): a number the reader cites, like a
+page number, never a heading.
+
+Each question here is asked of the lines alone (their text and, from a PDF, their layout), so the
+structure step can ask it without state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model.document import Layout, Line
+from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, join_text, title_like
+from ..text.slide_numbers import SLIDE_NUMBER
+
+# A slide's title stands in the top band of its page (a share of the deck's text height): a
+# diagram's labels lower down are in large type too.
+TITLE_BAND = 0.15
+# A divider slide: its title alone on the page, in one face, over at most this many lines.
+DIVIDER_LINES = 3
+# Sizes (points) closer than this are one face.
+SAME_SIZE = 0.5
+# A title wrapped over lines: each next line within this many of its size below the last.
+TITLE_LEADING = 1.8
+# A title wrapped in its box filled the box's width: at least this many half-width columns.
+WRAPPED_TITLE_WIDTH = 40
+# A cover holds a title, an issuer, a date: a few short lines, no sentence.
+COVER_LINES = 8
+
+
+@dataclass(frozen=True)
+class DeckGeometry:
+    """Where a deck's text stands on its pages: its extent, the frame titles are placed in."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return max(self.right - self.left, 1.0)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> DeckGeometry | None:
+        placed = [line.layout for line in lines if line.layout is not None and line.kind != "blank"]
+        if not placed:
+            return None
+        return cls(
+            left=min(layout.x0 for layout in placed),
+            right=max(layout.x1 for layout in placed),
+            top=min(layout.top for layout in placed),
+            bottom=max(layout.top + layout.size for layout in placed),
+        )
+
+    def in_title_band(self, layout: Layout) -> bool:
+        return layout.top <= self.top + TITLE_BAND * self.height
+
+
+
+def body_size(lines: list[Line]) -> float:
+    """The size most of a slide's characters are set in: its body text."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.layout is not None:
+            sizes[line.layout.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _can_title(line: Line) -> bool:
+    text = line.text.strip()
+    heading = heading_of(text)
+    return (
+        title_like(text)
+        and not LIST_MARKER.fullmatch(text)
+        and not SLIDE_NUMBER.fullmatch(text)
+        and (heading is None or heading[0].name == "named")  # numbered lines are items (or the outline's)
+    )
+
+
+def _same_face(a: Layout, b: Layout) -> bool:
+    return abs(a.size - b.size) <= SAME_SIZE and a.bold == b.bold
+
+
+def slide_title_lines(slide: list[Line], deck: DeckGeometry) -> list[int]:
+    """Positions (in ``slide``, its lines in reading order) of the slide's title lines, or [].
+
+    The title is the slide's top-most line: in the title band (a diagram's large labels stand
+    lower), larger than the slide's body — or, on a divider slide, the only face on the page.  Lines set directly
+    below it in its face continue it (a title wrapped in its box).
+    """
+    body = [position for position, line in enumerate(slide) if line.kind == "body" and line.layout is not None]
+    if not body:
+        return []
+    top = min(body, key=lambda position: (slide[position].layout.top, slide[position].layout.x0))
+    first = slide[top]
+    layout = first.layout
+    if not _can_title(first):
+        return []
+    lines = [slide[position] for position in body]
+    divider = len(body) <= DIVIDER_LINES and all(_same_face(layout, line.layout) for line in lines)
+    if not divider:
+        others = [line for line in lines if line is not first]
+        if not (deck.in_title_band(layout) and layout.size > body_size(others) + SAME_SIZE):
+            return []
+    return _with_continuation(slide, top)
+
+
+def _with_continuation(slide: list[Line], first: int) -> list[int]:
+    """The title's line and the lines that continue it: next in reading order, in its face, close below."""
+    positions = [first]
+    title = slide[first].text.strip()
+    while first + len(positions) < len(slide):
+        last, nxt = slide[positions[-1]], slide[first + len(positions)]
+        if (
+            nxt.kind != "body"
+            or nxt.layout is None
+            or not _same_face(last.layout, nxt.layout)
+            or not 0 < nxt.layout.top - last.layout.top <= TITLE_LEADING * last.layout.size
+            or not _can_title(nxt)
+            or not title_like(join_text(title, nxt.text.strip()))
+        ):
+            break
+        title = join_text(title, nxt.text.strip())
+        positions.append(first + len(positions))
+    return positions
+
+
+def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
+    """Numbers of the lines of a PDF's cover page: its first page, when it holds a few short
+    lines and no sentence, with the title set larger than the document's body.
+
+    (A deck's first page with its text all below the title band is a cover too, whatever its size.)
+    """
+    first_page = [line for line in lines if line.page == 1 and line.kind == "body" and line.layout is not None]
+    later = [line for line in lines if line.page and line.page > 1 and line.kind == "body" and line.layout]
+    if not first_page or not later or len(first_page) > COVER_LINES:
+        return frozenset()
+    if any(line.text.rstrip().endswith(tuple(CLOSING[:1])) or "。" in line.text for line in first_page):
+        return frozenset()
+    larger = max(line.layout.size for line in first_page) > body_size(later) + SAME_SIZE
+    below_band = deck is not None and not any(deck.in_title_band(line.layout) for line in first_page)
+    if not (larger or below_band):
+        return frozenset()
+    return frozenset(line.number for line in first_page)
+
+
+def text_title_rest(lines: list[Line], index: int) -> int | None:
+    """In a deck's text (no layout), the line that finishes the title at ``index``: directly
+    below it, short, no sentence and no item of its own, and the title block ends after it (a
+    blank line).  Position in ``lines``, or None."""
+    probe = index + 1
+    if probe + 1 >= len(lines):
+        return None
+    rest, after = lines[probe], lines[probe + 1]
+    text, title = rest.text.strip(), lines[index].text.strip()
+    if (
+        display_width(title) < WRAPPED_TITLE_WIDTH  # a short title was not wrapped: the next line is the body's
+        or display_width(text) > display_width(title)  # the rest of a wrapped line is shorter than it
+        or rest.kind != "body"
+        or rest.page_start or rest.raw.startswith(" ")  # pdftotext starts a new block with a space
+        or after.kind == "body"
+        or not title_like(text)
+        or LIST_MARKER.fullmatch(text)
+        or heading_of(text) is not None
+        or text.endswith(tuple(CLOSING))
+        or not title_like(join_text(title, text))
+    ):
+        return None
+    return probe
+
+
+
+def text_title_block(lines: list[Line], index: int, most: int = DIVIDER_LINES) -> list[int]:
+    """A title the catalog names, with the lines pdftotext set in its block: directly below, no
+    new block (a leading space) and no blank between, each a title's words (at most ``most`` lines)."""
+    positions = [index]
+    title = lines[index].text.strip()
+    while len(positions) < most and positions[-1] + 1 < len(lines):
+        rest = lines[positions[-1] + 1]
+        text = rest.text.strip()
+        if (
+            rest.kind != "body"
+            or rest.layout is not None
+            or rest.page_start or rest.raw.startswith(" ")
+            or LIST_MARKER.fullmatch(text)
+            or (heading_of(text) is not None and heading_of(text)[0].name != "named")
+            or not title_like(join_text(title, text))
+        ):
+            break
+        title = join_text(title, text)
+        positions.append(positions[-1] + 1)
+    return positions
+
+
+def wraps_on(above: Line, below: Line) -> bool:
+    """Whether a cover's line goes on in the line below: set in its face on the same centre (a
+    centred title over two lines), not a block of lines ranged right or left (an issuer's name over
+    its department)."""
+    a, b = above.layout, below.layout
+    if a is None or b is None or not _same_face(a, b):
+        return False
+    return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= a.size and abs(a.x0 - b.x0) > a.size
