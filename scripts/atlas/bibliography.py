@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .labels import date_text, kind_label
 from .model import DocumentMeta
+from .routing import document_url
 
 # The files of a document's citation, beside its page: documents/<id>/<id>.bib, .ris, .csl.json.
 DOWNLOADS = {"bib": "BibTeX", "ris": "RIS", "csl.json": "CSL-JSON"}
@@ -72,7 +73,7 @@ def print_head(meta: DocumentMeta) -> str:
 def front_matter_lines(meta: DocumentMeta, quote: Callable[[str], str]) -> list[str]:
     """The page's `atlas_document` front matter, which overrides/main.html turns into the
     citation_* tags, the links to the downloads and the printed pages' running head."""
-    lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(f'documents/{meta.id}/')}",
+    lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(document_url(meta.id))}",
              f"  print_head: {quote(css_string(print_head(meta)))}"]
     pdf = _pdf_address(meta)
     if pdf:

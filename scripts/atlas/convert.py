@@ -17,7 +17,7 @@ from pathlib import Path
 from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, write_lock
 from .catalog import Entry, load_catalog
 from .errors import InputError
-from .feed import FEED_PATH, FEED_TITLE, atom_feed
+from .feed import FEED_TITLE, atom_feed
 from .figures import figures_of, render_figures
 from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .layout import paginate
@@ -26,6 +26,7 @@ from .model import Document, Draft
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read import decode
 from .report import DocumentReport, Refusal, document_report, report_markdown
+from .routing import FEED, HOME_INTRO, REPORT
 from .search import build_index
 from .serialize import to_json
 from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
@@ -161,12 +162,12 @@ def build_pages(library: Library) -> None:
     if library.glossary:
         pages.append(glossary_page(corpus.glossary))
     pages.append(timeline_page(documents, library.events))
-    intro_path = library.sources / "home.md"
+    intro_path = library.sources / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
-    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports, library.refused)))
-    pages.append(Page(FEED_PATH, FEED_TITLE, atom_feed(documents)))
+    pages.append(Page(REPORT, "変換レポート", report_markdown(library.reports, library.refused)))
+    pages.append(Page(FEED, FEED_TITLE, atom_feed(documents)))
     pages.extend(moved_page(doc, page, to) for (doc, page), to in sorted(library.link_map.moved_pages.items()))
 
 

@@ -32,6 +32,7 @@ from .errors import InputError
 from .markdown import PLAIN_BULLETS
 from .model import Document, ListBlock, ListItem, Paragraph, Section, Table
 from .published import Published, fingerprint, fold
+from .routing import document_url
 
 # document → page → id → [head, hash]
 LinkLock = dict[str, dict[str, dict[str, list[str]]]]
@@ -368,4 +369,4 @@ class LinkMap:
 
 def page_url(document: str, page: str) -> str:
     """A document page's address relative to the site root."""
-    return f"documents/{document}/{page}/" if page else f"documents/{document}/"
+    return document_url(document, page)

@@ -82,27 +82,16 @@ from dataclasses import dataclass
 from .context import HeadingContext
 from .editions import newest_edition_first, superseded
 from .fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
-from .layout import has_own_page
 from .model import Block, Document, Section, block_text, section_heading
+from .routing import GLOSSARY, document_url, url
 from .synonyms import build_synonyms, glossary_groups
 from .variants import build_table
-from .write import section_url
 from .write_themes import glossary_anchor
 
 FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
 STORE_SECTIONS = 4  # a result costs its store shard: a few sections (~6 KB)
 END = "\x00"  # follows each field's last character, so a one-character word is found there too
-
-
-def page_url(md_path: str) -> str:
-    """Site URL (relative to the site root) of a Markdown page, with use_directory_urls."""
-    path, _, anchor = md_path.partition("#")
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def _text(blocks: list[Block]) -> str:
@@ -141,7 +130,7 @@ def entries(documents: list[Document]) -> list[Entry]:
         title = document.meta.title
         old = document.meta.id in older
         if document.preamble:
-            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,),
+            found.append(Entry(title, document_url(document.meta.id), _text(document.preamble), (title,),
                                document.meta.id, old_edition=old))
         context = HeadingContext(document)
         for section, ancestors in _walk(document.sections, (title,)):
@@ -159,11 +148,10 @@ def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section,
 
 def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext,
                    old_edition: bool) -> Entry:
-    url = page_url(section_url(document, section, ""))
-    if has_own_page(section):
-        url = f"{url}#{section.anchor}"
+    # Even a section that has its page to itself is found at its heading (the page's first line).
+    where = f"{document_url(document.meta.id, section.page)}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
-    return Entry(section_heading(section), url, _text(section.blocks), path, document.meta.id, label,
+    return Entry(section_heading(section), where, _text(section.blocks), path, document.meta.id, label,
                  tuple(section.themes), old_edition)
 
 
@@ -204,7 +192,8 @@ def build_index(documents: list[Document], themes: dict[str, str] | None = None,
 def _glossary(glossary: dict[str, str]) -> list[dict[str, object]]:
     """The glossary's entries with their full forms (the words a reader may type for them)."""
     forms = {group.words[0]: group.words[1:] for group in glossary_groups(glossary)}
-    return [{"t": term, "d": glossary[term], "f": list(forms.get(term, ())), "u": f"glossary/#{glossary_anchor(term)}"}
+    page = url(GLOSSARY)
+    return [{"t": term, "d": glossary[term], "f": list(forms.get(term, ())), "u": f"{page}#{glossary_anchor(term)}"}
             for term in sorted(glossary, key=str.lower)]
 
 
