@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from .labels import date_text, kind_label
 from .model import DocumentMeta
-from .routing import document_url
+from .routing import document_url, source_file
 
 # The files of a document's citation, beside its page: documents/<id>/<id>.bib, .ris, .csl.json.
 DOWNLOADS = {"bib": "BibTeX", "ris": "RIS", "csl.json": "CSL-JSON"}
@@ -39,7 +39,7 @@ def _kind(meta: DocumentMeta) -> str:
 def _pdf_address(meta: DocumentMeta) -> str:
     """The PDF of the document: the published source (site-relative) or the issuer's PDF."""
     if meta.source.lower().endswith(".pdf"):
-        return f"sources/{meta.source}"
+        return source_file(meta.source)
     if meta.url.lower().split("?")[0].endswith(".pdf"):
         return meta.url
     return ""

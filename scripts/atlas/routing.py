@@ -34,6 +34,11 @@ TAGS = "tags" + MARKDOWN
 REPORT = "conversion-report" + MARKDOWN
 ABOUT = "about" + MARKDOWN
 FEED = "feed.xml"
+# The folders of the published sources and of the search index (with the link maps).
+SOURCE_FOLDER = "sources"
+SEARCH_FOLDER = "atlas"
+# Every folder a conversion writes whole (emptied first, so that no page of a removed document stays).
+GENERATED_FOLDERS = ("documents", SOURCE_FOLDER, SEARCH_FOLDER, "themes", "source-view", "editions")
 # The home page's introduction, a file of the sources folder (not a page of the site itself).
 HOME_INTRO = "home" + MARKDOWN
 
@@ -101,7 +106,17 @@ def source_view_page(document: str, chunk: int) -> str:
 
 def source_file(source: str) -> str:
     """A source file as the site serves it (the PDF, the text), named as in the catalog."""
-    return f"sources/{source}"
+    return f"{SOURCE_FOLDER}/{source}"
+
+
+def search_file(name: str) -> str:
+    """A file of the site's own search index (search.build_index names them: shards, store…)."""
+    return f"{SEARCH_FOLDER}/{name}"
+
+
+def link_map_file(document: str) -> str:
+    """Where each published id of a document leads now (links.LinkMap, read by assets/atlas-links.js)."""
+    return search_file(f"links/{document}.json")
 
 
 def redirect_page(document: str, page: str) -> str:
