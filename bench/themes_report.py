@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from atlas.catalog import load_catalog  # noqa: E402
 from atlas.fold import fold_with_map  # noqa: E402
-from atlas.model import section_heading  # noqa: E402
+from atlas.model import section_heading, section_text  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.themes import load_themes, section_text, tag_sections  # noqa: E402
+from atlas.themes import load_themes, tag_sections  # noqa: E402
 
 SAMPLE_PER_THEME = 6
 SEED = 2026

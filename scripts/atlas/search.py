@@ -86,6 +86,7 @@ from .model import Block, Document, Section, block_text, section_heading
 from .routing import GLOSSARY, document_url, url
 from .synonyms import build_synonyms, glossary_groups
 from .variants import build_table
+from .walk import sections_with_ancestors
 from .write_themes import glossary_anchor
 
 FORMAT = 3
@@ -133,16 +134,9 @@ def entries(documents: list[Document]) -> list[Entry]:
             found.append(Entry(title, document_url(document.meta.id), _text(document.preamble), (title,),
                                document.meta.id, old_edition=old))
         context = HeadingContext(document)
-        for section, ancestors in _walk(document.sections, (title,)):
-            found.append(_section_entry(document, section, ancestors, context, old))
-    return found
-
-
-def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section, tuple[str, ...]]]:
-    found: list[tuple[Section, tuple[str, ...]]] = []
-    for section in sections:
-        found.append((section, path))
-        found.extend(_walk(section.children, (*path, section_heading(section))))
+        for section, ancestors in sections_with_ancestors(document.sections):
+            path = (title, *(section_heading(a) for a in ancestors))
+            found.append(_section_entry(document, section, path, context, old))
     return found
 
 

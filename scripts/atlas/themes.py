@@ -38,13 +38,13 @@ from .fold import fold_with_map
 from .model import (
     Document,
     InlineLink,
-    ListBlock,
     ListItem,
     Paragraph,
     RelatedSection,
     Section,
     inline_targets,
     range_is_free,
+    section_text,
 )
 from .particulars import is_particulars, topic_text
 from .schema import Themes
@@ -109,18 +109,6 @@ def load_themes(path: Path) -> list[Theme]:
 # ---------------------------------------------------------------------------
 # Tagging
 # ---------------------------------------------------------------------------
-
-
-def section_text(section: Section) -> str:
-    parts: list[str] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            parts.append(block.text)
-        elif isinstance(block, ListBlock):
-            parts.extend(item.text for item in block.items)
-        else:
-            parts.extend(cell for row in block.rows for cell in row)
-    return "\n".join(parts)
 
 
 def theme_score(theme: Theme, section: Section, folded: tuple[str, str] | None = None) -> tuple[int, bool, int]:

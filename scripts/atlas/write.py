@@ -24,7 +24,7 @@ from .labels import date_label, date_text, iso_label, kind_label
 from .layout import has_own_page, is_split
 from .links import holders
 from .markdown import block_markdown, escape
-from .model import Block, Document, DocumentMeta, Section, section_heading
+from .model import Block, Document, DocumentMeta, Section, block_refs, section_heading
 from .page_labels import page_citation
 from .routing import (
     ABOUT,
@@ -50,6 +50,7 @@ from .routing import (
     url,
 )
 from .themes import Theme
+from .walk import parent_of, sections_with_ancestors
 from .write_clean import clean_text
 
 # A whole-document print page past this many characters would weigh over 500 KB gzip (about
@@ -141,9 +142,9 @@ def document_pages(
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
         lines += _outline(document, document.sections, home, 0, ctx.corpus)
         lines += ["", "</div>", ""]
-        for holder, section in _sections_with_parents(document.sections, None):
+        for section, ancestors in sections_with_ancestors(document.sections):
             if has_own_page(section):
-                pages.append(_section_page(section, holder, ctx))
+                pages.append(_section_page(section, parent_of(ancestors), ctx))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -233,15 +234,6 @@ def _edition_banner(document: Document, corpus: Corpus) -> list[str]:
     """「この文書には新しい版があります」 on every page of an older edition, linking the newest."""
     banner = corpus.edition_banners.get(document.meta.id)
     return [banner, ""] if banner else []
-
-
-def _sections_with_parents(sections: list[Section], parent: Section | None) -> list[tuple[Section | None, Section]]:
-    """(parent, section) for every section in reading order; the parent of a chapter is None."""
-    found: list[tuple[Section | None, Section]] = []
-    for section in sections:
-        found.append((parent, section))
-        found += _sections_with_parents(section.children, section)
-    return found
 
 
 def _cite_meta(document: Document, reading: str = "", moved: list[str] | None = None) -> str:
@@ -585,17 +577,8 @@ def _page_range_holds(document: Document, chapter: Section | None, line: int) ->
 
 
 def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[str]:
-    labels: set[str] = set()
-    blocks: list[Block] = list(preamble)
-    for section in sections:
-        blocks.extend(section.blocks)
-    for block in blocks:
-        for ref in getattr(block, "refs", []):
-            labels.add(ref.key or ref.label)
-        for item in getattr(block, "items", []):
-            for ref in item.refs:
-                labels.add(ref.key or ref.label)
-    return labels
+    blocks = [*preamble, *(block for section in sections for block in section.blocks)]
+    return {ref.key or ref.label for block in blocks for ref in block_refs(block)}
 
 
 # ---------------------------------------------------------------------------

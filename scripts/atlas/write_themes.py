@@ -12,10 +12,10 @@ from .editions import newest_edition_first, superseded
 from .fold import fold, fold_with_map
 from .labels import date_label
 from .markdown import escape
-from .model import Document, Section
+from .model import Document, Section, section_text
 from .routing import ABOUT, GLOSSARY, THEME_LIST, TIMELINE, document_page, link, section_url, theme_page
 from .schema import Events
-from .themes import Theme, section_text
+from .themes import Theme
 from .validation import validate
 from .write import Page, finish_page, front_matter, newest_first
 from .yamlfile import load_located
