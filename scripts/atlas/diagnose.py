@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Document, Paragraph, block_text, section_heading
+from .numbering import PARAGRAPH_END
 from .walk import document_blocks
 
 # Few headings: the hand-checked outlines of 16 documents with numbered outlines (5 seeds' parts,
@@ -37,8 +38,7 @@ MAX_SECTION_CHARS = 20_000
 # items have some; when they are over 40% of at least 20 paragraphs, joining has broken down.
 BROKEN_LINE_SHARE = 0.4
 MIN_PARAGRAPHS_FOR_LINE_CHECK = 20
-# What ends a sentence or a quoted/bracketed sentence in Japanese and Latin text.
-SENTENCE_END = tuple("。．.!！?？」』）)】")
+SENTENCE_END = tuple(PARAGRAPH_END)
 # Preformatted text is the fallback for tables whose columns were lost; past a fifth of the
 # text, the document reads as a dump rather than a page.
 MAX_PREFORMATTED_SHARE = 0.20

@@ -23,12 +23,13 @@ import re
 from typing import assert_never
 
 from .model import Block, ListBlock, Paragraph, Section, Table, block_pieces
+from .numbering import PROSE_STOPS
 
 SENTENCE_CHARS = 60
 PROSE_SHARE = 0.2
 NAMED_SHARE = 0.5
 MIN_PIECES = 3
-_SENTENCE_END = re.compile(r"[。．！？]")
+_SENTENCE_END = re.compile(f"[{PROSE_STOPS}]")
 # A Japanese personal name as rosters print it: family name, a space, given name, then maybe
 # the post ("松尾 豊 東京大学…", "小野田 紀美 内閣府特命担当大臣"). Kanji or kana, 1–4 characters each.
 _NAME = re.compile(r"^[\u3400-\u9fff\u3005\u30a0-\u30ff]{1,4}[ \u3000]"
