@@ -17,6 +17,7 @@ import pytest
 from atlas import model
 from atlas.context import opening_words
 from atlas.editions import _units
+from atlas.links import holders, shown_text
 from atlas.markdown import block_markdown
 from atlas.model import Block, Figure, ListItem, Section, SourceSpan, block_pieces, block_refs, block_text
 from atlas.particulars import _pieces
@@ -42,6 +43,7 @@ DISPATCHERS: dict[str, Callable[[Block], str]] = {
     "particulars (roster pieces)": lambda block: "\n".join(text for text, _ in _pieces(_section(block))),
     "editions (paragraph units)": lambda block: "\n".join(unit.text for unit in _units([block], "")),
     "context.opening_words": lambda block: opening_words(_section(block), 100) or WORDS,
+    "links.holders (what gets a permalink)": lambda block: "\n".join(shown_text(h) for h in holders([block])),
 }
 
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
 from .errors import InputError
 from .markdown import PLAIN_BULLETS
@@ -137,7 +138,13 @@ def holders(blocks: list[Paragraph | ListBlock | Table]) -> list[Holder]:
     """The blocks that get a permalink id, in page order: a list's items each have their own."""
     found: list[Holder] = []
     for block in blocks:
-        found.extend(block.items if isinstance(block, ListBlock) else [block])
+        match block:
+            case ListBlock():
+                found.extend(block.items)
+            case Paragraph() | Table():
+                found.append(block)
+            case _:
+                assert_never(block)
     return found
 
 
