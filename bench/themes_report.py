@@ -22,11 +22,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.catalog import load_catalog  # noqa: E402
-from atlas.fold import fold_with_map  # noqa: E402
-from atlas.model import section_heading, section_text  # noqa: E402
+from atlas.config.catalog import load_catalog  # noqa: E402
+from atlas.enrich.themes import load_themes, tag_sections  # noqa: E402
+from atlas.model.document import section_heading, section_text  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.themes import load_themes, tag_sections  # noqa: E402
+from atlas.text.fold import fold_with_map  # noqa: E402
 
 SAMPLE_PER_THEME = 6
 SEED = 2026
@@ -72,7 +72,7 @@ def main() -> int:
                       f"len {len(text)} | {matches[:8]} | {text[:200]}")
         return 0
     lines = ["# Themes report", "",
-             "Written by `.venv/bin/python bench/themes_report.py`. Tagging rule: `scripts/atlas/themes.py`",
+             "Written by `.venv/bin/python bench/themes_report.py`. Tagging rule: `scripts/atlas/enrich/themes.py`",
              f"(TAGGING RULE). Precision: share of a seeded sample of {SAMPLE_PER_THEME} tagged sections per",
              "theme that a person, reading each section, judged substantially about the theme",
              "(verdicts and reasons: `bench/themes_judgments.yml`).", "",

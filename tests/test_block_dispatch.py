@@ -14,15 +14,15 @@ from collections.abc import Callable
 
 import pytest
 
-from atlas import model
-from atlas.context import opening_words
-from atlas.editions import _units
-from atlas.links import holders, shown_text
-from atlas.markdown import block_markdown
-from atlas.model import Block, Figure, ListItem, Section, SourceSpan, block_pieces, block_refs, block_text
-from atlas.particulars import _pieces
-from atlas.walk import document_blocks, sections_with_ancestors
-from atlas.write_clean import block_lines
+from atlas.enrich.context import opening_words
+from atlas.enrich.editions import _units
+from atlas.enrich.links import holders, shown_text
+from atlas.model import document as model
+from atlas.model.document import Block, Figure, ListItem, Section, SourceSpan, block_pieces, block_refs, block_text
+from atlas.model.walk import document_blocks, sections_with_ancestors
+from atlas.structure.particulars import _pieces
+from atlas.write.markdown import block_markdown
+from atlas.write.write_clean import block_lines
 
 WORDS = "デジタル社会の実現"
 SPAN = SourceSpan(1, 1)
@@ -34,8 +34,8 @@ def _section(block: Block) -> Section:
 
 # name → how it is called with one block, and the text it returns
 DISPATCHERS: dict[str, Callable[[Block], str]] = {
-    "model.block_text": block_text,
-    "model.block_text without marks": lambda block: block_text(block, marks=False),
+    "model.document.block_text": block_text,
+    "model.document.block_text without marks": lambda block: block_text(block, marks=False),
     "model.block_pieces": lambda block: "\n".join(block_pieces(block)),
     "model.block_refs": lambda block: WORDS if block_refs(block) == [] else "",
     "markdown.block_markdown": lambda block: block_markdown(block, {}, None),

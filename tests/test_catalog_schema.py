@@ -13,16 +13,16 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from atlas.catalog import load_catalog
-from atlas.errors import InputError
-from atlas.glossary import load_glossary
-from atlas.labels import KIND_LABELS
-from atlas.publish_schema import README_BEGIN, README_END, keys_table, schemas
-from atlas.schema import DATE_PATTERN
-from atlas.themes import load_themes
-from atlas.wareki import parse_partial_date
-from atlas.write_themes import load_events
-from atlas.yamlfile import load_located
+from atlas.config.catalog import load_catalog
+from atlas.config.publish_schema import README_BEGIN, README_END, keys_table, schemas
+from atlas.config.schema import DATE_PATTERN
+from atlas.config.yamlfile import load_located
+from atlas.enrich.glossary import load_glossary
+from atlas.enrich.themes import load_themes
+from atlas.model.errors import InputError
+from atlas.text.labels import KIND_LABELS
+from atlas.text.wareki import parse_partial_date
+from atlas.write.write_themes import load_events
 from conftest import ROOT, SOURCES
 
 # Twelve lines: a document, its table (lines 5–8) and a closing paragraph.

@@ -6,10 +6,10 @@ import datetime
 
 import yaml
 
-from atlas.layout import PAGE_LIMIT, paginate
-from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.routing import section_url
-from atlas.write import document_pages, nav_yaml
+from atlas.enrich.layout import PAGE_LIMIT, paginate
+from atlas.enrich.routing import section_url
+from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
+from atlas.write.write import document_pages, nav_yaml
 
 SPAN = SourceSpan(1, 1)
 

@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
-from atlas.routing import (
+from atlas.enrich.routing import (
     DOCUMENT_LIST,
     FEED,
     HOME,
@@ -31,6 +31,7 @@ from atlas.routing import (
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "scripts" / "atlas"
+ROUTING = ATLAS / "enrich" / "routing.py"
 DOCS = ROOT / "docs"
 SITE = "https://example.org/atlas/"  # a site published under a sub-path, as GitHub Pages does
 # Strings that look like routes but are no page of the site: the repository's README, whose
@@ -60,14 +61,14 @@ def _route_literals(path: Path) -> list[str]:
 
 
 def test_no_module_but_routing_writes_a_relative_path_or_a_markdown_name() -> None:
-    found = [hit for path in sorted(ATLAS.rglob("*.py")) if path.name != "routing.py" for hit in _route_literals(path)]
+    found = [hit for path in sorted(ATLAS.rglob("*.py")) if path != ROUTING for hit in _route_literals(path)]
     assert found == []
 
 
 def test_the_scan_sees_the_literals_routing_holds() -> None:
     # The check above would pass on a scan that reads nothing.
-    assert any("'.md'" in hit for hit in _route_literals(ATLAS / "routing.py"))
-    assert any("'../'" in hit for hit in _route_literals(ATLAS / "routing.py"))
+    assert any("'.md'" in hit for hit in _route_literals(ROUTING))
+    assert any("'../'" in hit for hit in _route_literals(ROUTING))
 
 
 def test_every_catalog_document_has_its_page_where_routing_says(catalog_ids: list[str]) -> None:
