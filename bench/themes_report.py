@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from atlas.config.catalog import load_catalog  # noqa: E402
-from atlas.enrich.themes import Theme, load_themes, section_text, tag_sections  # noqa: E402
-from atlas.model.document import Document, Section, section_heading  # noqa: E402
+from atlas.enrich.themes import Theme, load_themes, tag_sections  # noqa: E402
+from atlas.model.document import Document, Section, section_heading, section_text  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
 from atlas.text.fold import fold_with_map  # noqa: E402
 from atlas.text.labels import kind_label  # noqa: E402

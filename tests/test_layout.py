@@ -7,8 +7,9 @@ import datetime
 import yaml
 
 from atlas.enrich.layout import PAGE_LIMIT, paginate
+from atlas.enrich.routing import section_url
 from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.write.write import document_pages, nav_yaml, section_url
+from atlas.write.write import document_pages, nav_yaml
 
 SPAN = SourceSpan(1, 1)
 
@@ -39,9 +40,9 @@ def test_a_chapter_too_long_for_one_page_gives_its_sections_pages():
     pages_of = {s.anchor: s.page for s in document.all_sections()}
     assert pages_of == {"1": "1", "1-1": "1", "2": "2", "2-1": "2-1", "2-1-1": "2-1", "2-2": "2-2", "2-3": "2-3"}
     sections = {s.anchor: s for s in document.all_sections()}
-    assert section_url(document, sections["1-1"], "themes") == "../documents/long/1.md#1-1"
-    assert section_url(document, sections["2-2"], "themes") == "../documents/long/2-2.md"
-    assert section_url(document, sections["2-1-1"], "documents/long") == "2-1.md#2-1-1"
+    assert section_url(document, sections["1-1"], "themes/index.md") == "../documents/long/1.md#1-1"
+    assert section_url(document, sections["2-2"], "themes/index.md") == "../documents/long/2-2.md"
+    assert section_url(document, sections["2-1-1"], "documents/long/index.md") == "2-1.md#2-1-1"
 
 
 def test_every_section_text_is_on_exactly_one_page():

@@ -21,6 +21,16 @@ from .enrich.anchors import apply_lock, assign_block_ids, updated_lock
 from .enrich.glossary import GlossaryEntry, load_glossary, mark_abbreviations
 from .enrich.layout import paginate
 from .enrich.links import LinkMap, load_links_lock
+from .enrich.routing import (
+    FEED,
+    GENERATED_FOLDERS,
+    HOME_INTRO,
+    REPORT,
+    SOURCE_FOLDER,
+    document_file,
+    link_map_file,
+    search_file,
+)
 from .enrich.themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
 from .model.document import Document, Draft
 from .model.errors import InputError
@@ -28,14 +38,13 @@ from .model.serialize import to_json
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
 from .read.figures import figures_of, render_figures
 from .text.encoding import decode
-from .write.feed import FEED_PATH, FEED_TITLE, atom_feed
+from .write.feed import FEED_TITLE, atom_feed
 from .write.report_page import report_markdown
 from .write.search import build_index
 from .write.write import Corpus, Page, document_list_page, document_pages, home_page, moved_page, nav_yaml, write_pages
 from .write.write_editions import comparison_pages, edition_notes
 from .write.write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
 
-GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view", "editions")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"
 NAV_END = "# END generated nav"
 
@@ -163,12 +172,12 @@ def build_pages(library: Library) -> None:
     if library.glossary:
         pages.append(glossary_page(corpus.glossary))
     pages.append(timeline_page(documents, library.events))
-    intro_path = library.sources / "home.md"
+    intro_path = library.sources / HOME_INTRO
     intro = intro_path.read_text(encoding="utf-8") if intro_path.is_file() else "# Digital Policy Atlas\n"
     pages.append(home_page(intro, documents))
     pages.append(document_list_page(documents))
-    pages.append(Page("conversion-report.md", "変換レポート", report_markdown(library.reports, library.refused)))
-    pages.append(Page(FEED_PATH, FEED_TITLE, atom_feed(documents)))
+    pages.append(Page(REPORT, "変換レポート", report_markdown(library.reports, library.refused)))
+    pages.append(Page(FEED, FEED_TITLE, atom_feed(documents)))
     pages.extend(moved_page(doc, page, to) for (doc, page), to in sorted(library.link_map.moved_pages.items()))
 
 
@@ -211,20 +220,20 @@ def convert(
 def write_site(library: Library, out: Path, mkdocs_yml: Path | None) -> None:
     """Pages, published sources, the search index, the nav and the report's data into ``out``."""
     documents = library.documents
-    for name in GENERATED_DIRS:
+    for name in GENERATED_FOLDERS:
         shutil.rmtree(out / name, ignore_errors=True)
     write_pages(library.pages, out)
     _write_figures(library, out)
-    _copy_sources(library.entries, library.sources, out / "sources", {doc.meta.id for doc in documents})
+    _copy_sources(library.entries, library.sources, out / SOURCE_FOLDER, {doc.meta.id for doc in documents})
     for name, content in build_index(documents, {t.id: t.ja for t in library.themes},
                                      {g.term: g.title for g in library.glossary}).items():
-        target = out / "atlas" / name
+        target = out / search_file(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    _write_link_map(library.link_map, out / "atlas" / "links")
+    _write_link_map(library.link_map, out)
     nav = nav_yaml(documents, library.themes, bool(library.glossary))
     (out / ".nav.yml").write_text(nav, encoding="utf-8")
     (out / ".report.json").write_text(
@@ -280,17 +289,18 @@ def _write_figures(library: Library, out: Path) -> None:
     """Each figure's image beside its document's pages (rendered by the pages stage)."""
     for doc_id, rendered in library.images.items():
         for name, data in rendered.items():
-            target = out / "documents" / doc_id / name
+            target = out / document_file(doc_id, name)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
 
-def _write_link_map(link_map: LinkMap, folder: Path) -> None:
+def _write_link_map(link_map: LinkMap, out: Path) -> None:
     """atlas/links/<doc>.json: where each published id of a document leads now (assets/atlas-links.js)."""
-    folder.mkdir(parents=True, exist_ok=True)
     for doc, pages in sorted(link_map.entries.items()):
         text = json.dumps(pages, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        (folder / f"{doc}.json").write_text(text + "\n", encoding="utf-8")
+        target = out / link_map_file(doc)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text + "\n", encoding="utf-8")
 
 
 def _built(entry: Entry, library: Library) -> Document | None:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 from ..model.document import Block, Document, Paragraph, block_text, section_heading
+from ..model.walk import document_blocks
+from ..text.numbering import PARAGRAPH_END
 
 # Few headings: the hand-checked outlines of 16 documents with numbered outlines (5 seeds' parts,
 # guidelines, a notice, white-paper chapters, slides) have one heading per 186-2,727 characters of
@@ -36,8 +38,7 @@ MAX_SECTION_CHARS = 20_000
 # items have some; when they are over 40% of at least 20 paragraphs, joining has broken down.
 BROKEN_LINE_SHARE = 0.4
 MIN_PARAGRAPHS_FOR_LINE_CHECK = 20
-# What ends a sentence or a quoted/bracketed sentence in Japanese and Latin text.
-SENTENCE_END = tuple("。．.!！?？」』）)】")
+SENTENCE_END = tuple(PARAGRAPH_END)
 # Preformatted text is the fallback for tables whose columns were lost; past a fifth of the
 # text, the document reads as a dump rather than a page.
 MAX_PREFORMATTED_SHARE = 0.20
@@ -75,17 +76,13 @@ def warnings(document: Document) -> list[Warning]:
     return [warning for check in checks if (warning := check(document)) is not None]
 
 
-def _blocks(document: Document) -> list[Block]:
-    return list(document.preamble) + [b for s in document.all_sections() for b in s.blocks]
-
-
 def _chars(blocks: list[Block]) -> int:
     return sum(len(block_text(block)) for block in blocks)
 
 
 def text_chars(document: Document) -> int:
     """Characters of the document's text: its blocks, preamble included (headings and notes not)."""
-    return _chars(_blocks(document))
+    return _chars(document_blocks(document))
 
 
 def _few_headings(document: Document) -> Warning | None:
@@ -123,7 +120,7 @@ def _long_section(document: Document) -> Warning | None:
 
 
 def _one_line_paragraphs(document: Document) -> Warning | None:
-    paragraphs = [b for b in _blocks(document) if isinstance(b, Paragraph) and b.kind == "paragraph"]
+    paragraphs = [b for b in document_blocks(document) if isinstance(b, Paragraph) and b.kind == "paragraph"]
     if len(paragraphs) < MIN_PARAGRAPHS_FOR_LINE_CHECK:
         return None
     broken = [p for p in paragraphs if p.span.start == p.span.end and not p.text.rstrip().endswith(SENTENCE_END)]
@@ -139,7 +136,7 @@ def _one_line_paragraphs(document: Document) -> Warning | None:
 
 
 def _preformatted(document: Document) -> Warning | None:
-    blocks = _blocks(document)
+    blocks = document_blocks(document)
     total = _chars(blocks)
     pre = _chars([b for b in blocks if isinstance(b, Paragraph) and b.kind == "preformatted"])
     if not total or pre / total <= MAX_PREFORMATTED_SHARE:
@@ -153,7 +150,7 @@ def _preformatted(document: Document) -> Warning | None:
 
 
 def _number_paragraphs(document: Document) -> Warning | None:
-    numbers = [b for b in _blocks(document) if isinstance(b, Paragraph) and b.kind == "paragraph"
+    numbers = [b for b in document_blocks(document) if isinstance(b, Paragraph) and b.kind == "paragraph"
                and NUMBER_PARAGRAPH.fullmatch(b.text.strip())]
     if len(numbers) < MIN_NUMBER_PARAGRAPHS:
         return None

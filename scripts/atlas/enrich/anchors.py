@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..config.locks import Lock
 from ..model.document import Document, Section, section_heading
+from ..model.walk import sections_with_ancestors
 from .layout import PRINT_LIMIT, has_own_page
 from .links import (
     EMPTY,
@@ -38,15 +39,12 @@ def section_keys(document: Document) -> list[tuple[str, Section]]:
     """(key, section) for every section: its heading path, with #n for repeats of one path."""
     keys: list[tuple[str, Section]] = []
     seen: Counter[str] = Counter()
-
-    def walk(sections: list[Section], prefix: str) -> None:
-        for section in sections:
-            path = f"{prefix} > {section.number}{section.title}" if prefix else f"{section.number}{section.title}"
-            seen[path] += 1
-            keys.append((path if seen[path] == 1 else f"{path} #{seen[path]}", section))
-            walk(section.children, path)
-
-    walk(document.sections, "")
+    for section, ancestors in sections_with_ancestors(document.sections):
+        path = ""
+        for heading in (*ancestors, section):  # an empty heading adds no separator (published keys)
+            path = f"{path} > {heading.number}{heading.title}" if path else f"{heading.number}{heading.title}"
+        seen[path] += 1
+        keys.append((path if seen[path] == 1 else f"{path} #{seen[path]}", section))
     return keys
 
 

@@ -17,8 +17,10 @@ Headings that are unique in their document are shown as they are.
 from __future__ import annotations
 
 from collections import Counter
+from typing import assert_never
 
-from ..model.document import Document, ListBlock, Paragraph, Section, section_heading
+from ..model.document import Document, ListBlock, Paragraph, Section, Table, section_heading
+from ..model.walk import parent_of, sections_with_ancestors
 
 ANCESTOR_CHARS = 16
 OPENING_CHARS = 24
@@ -32,10 +34,15 @@ def _shorten(text: str, limit: int) -> str:
 def opening_words(section: Section, limit: int = OPENING_CHARS) -> str:
     """The first words of the section's own text (its first paragraph or list item), shortened."""
     for block in section.blocks:
-        if isinstance(block, Paragraph) and block.text.strip():
-            return _shorten(" ".join(block.text.split()), limit)
-        if isinstance(block, ListBlock) and block.items:
-            return _shorten(" ".join(block.items[0].text.split()), limit)  # the marker is apart
+        match block:
+            case Paragraph() if block.text.strip():
+                return _shorten(" ".join(block.text.split()), limit)
+            case ListBlock() if block.items:
+                return _shorten(" ".join(block.items[0].text.split()), limit)  # the marker is apart
+            case Paragraph() | ListBlock() | Table():
+                continue  # a table's cells are no opening words
+            case _:
+                assert_never(block)
     return ""
 
 
@@ -43,18 +50,13 @@ class HeadingContext:
     """Context labels for one document's headings (built once per document)."""
 
     def __init__(self, document: Document) -> None:
-        self.parents: dict[int, Section | None] = {}
-        self._collect(document.sections, None)
+        self.parents: dict[int, Section | None] = {
+            id(section): parent_of(ancestors) for section, ancestors in sections_with_ancestors(document.sections)}
         sections = document.all_sections()
         counts = Counter(section_heading(s) for s in sections)
         self.repeated = {text for text, n in counts.items() if n > 1}
         paths = Counter(self._path(s) for s in sections if section_heading(s) in self.repeated)
         self._ambiguous_paths = {path for path, n in paths.items() if n > 1}
-
-    def _collect(self, sections: list[Section], parent: Section | None) -> None:
-        for section in sections:
-            self.parents[id(section)] = parent
-            self._collect(section.children, section)
 
     def ancestors(self, section: Section) -> list[Section]:
         found: list[Section] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from ..model.document import Block, Document, ListBlock, Paragraph, Section, Table, block_text
 from ..text.fold import fold
@@ -200,11 +201,14 @@ def _units(blocks: list[Block], prefix: str) -> list[Unit]:
     """One unit per permalink, numbered as markdown.block_markdown numbers them."""
     units: list[Unit] = []
     for block in blocks:
-        if isinstance(block, ListBlock):
-            units += [Unit(f"{prefix}p{len(units) + 1 + n}", item.marker + item.text)
-                      for n, item in enumerate(block.items)]
-        elif isinstance(block, (Paragraph, Table)):
-            units.append(Unit(f"{prefix}p{len(units) + 1}", block_text(block)))
+        match block:
+            case ListBlock():  # an item each, its marker with it and no note marks
+                units += [Unit(f"{prefix}p{len(units) + 1 + n}", item.marker + item.text)
+                          for n, item in enumerate(block.items)]
+            case Paragraph() | Table():
+                units.append(Unit(f"{prefix}p{len(units) + 1}", block_text(block)))
+            case _:
+                assert_never(block)
     return units
 
 

@@ -27,11 +27,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
 from ..model.document import Document, ListBlock, ListItem, Paragraph, Section, Table
 from ..model.errors import InputError
 from ..text.numbering import PLAIN_BULLETS
 from .published import Published, fingerprint, fold
+from .routing import document_url
 
 # document → page → id → [head, hash]
 LinkLock = dict[str, dict[str, dict[str, list[str]]]]
@@ -136,7 +138,13 @@ def holders(blocks: list[Paragraph | ListBlock | Table]) -> list[Holder]:
     """The blocks that get a permalink id, in page order: a list's items each have their own."""
     found: list[Holder] = []
     for block in blocks:
-        found.extend(block.items if isinstance(block, ListBlock) else [block])
+        match block:
+            case ListBlock():
+                found.extend(block.items)
+            case Paragraph() | Table():
+                found.append(block)
+            case _:
+                assert_never(block)
     return found
 
 
@@ -368,4 +376,4 @@ class LinkMap:
 
 def page_url(document: str, page: str) -> str:
     """A document page's address relative to the site root."""
-    return f"documents/{document}/{page}/" if page else f"documents/{document}/"
+    return document_url(document, page)

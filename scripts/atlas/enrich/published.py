@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .routing import page_of_document_path
+
 HEAD_CHARS = 32  # enough to tell paragraphs apart, short enough to survive a split
 
 _HEADING = re.compile(r"^#{1,6} (.*?) \{#([^\s}]+)[^}]*\}\s*$")
@@ -54,11 +56,7 @@ def fingerprint(text: str) -> tuple[str, str]:
 
 def page_of_path(path: str) -> tuple[str, str] | None:
     """("doc", "page") for a document page's path under docs/ ("documents/x/3.md"), else None."""
-    parts = path.split("/")
-    if len(parts) != 3 or parts[0] != "documents" or not parts[2].endswith(".md"):
-        return None
-    stem = parts[2][: -len(".md")]
-    return parts[1], "" if stem == "index" else stem
+    return page_of_document_path(path)
 
 
 def plain(markdown: str) -> str:

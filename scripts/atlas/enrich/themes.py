@@ -47,13 +47,13 @@ from ..config.yamlfile import load_located
 from ..model.document import (
     Document,
     InlineLink,
-    ListBlock,
     ListItem,
     Paragraph,
     RelatedSection,
     Section,
     inline_targets,
     range_is_free,
+    section_text,
 )
 from ..model.errors import suggestion
 from ..structure.particulars import is_particulars, topic_text
@@ -172,19 +172,6 @@ def load_themes(path: Path) -> list[Theme]:
 # ---------------------------------------------------------------------------
 # Tagging
 # ---------------------------------------------------------------------------
-
-
-def section_text(section: Section, separator: str = "\n") -> str:
-    """The section's own text, its blocks (paragraphs, list items, table cells) joined by ``separator``."""
-    parts: list[str] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            parts.append(block.text)
-        elif isinstance(block, ListBlock):
-            parts.extend(item.text for item in block.items)
-        else:
-            parts.extend(cell for row in block.rows for cell in row)
-    return separator.join(parts)
 
 
 def tagging_text(section: Section) -> str:

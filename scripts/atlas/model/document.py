@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import assert_never
 
 
 @dataclass(frozen=True)
@@ -300,15 +301,60 @@ def section_heading(section: Section) -> str:
     return section.title
 
 
-def block_text(block: Block) -> str:
-    """All the words of a block, markers and cells included, for counting and search."""
-    if isinstance(block, Paragraph):
-        return block.text + "".join(ref.label for ref in block.refs)
-    if isinstance(block, ListBlock):
-        return "\n".join(
-            item.marker + item.text + "".join(ref.label for ref in item.refs) for item in block.items
-        )
-    return "\n".join("\t".join(row) for row in block.rows)
+# Every function below that takes a Block dispatches with ``match`` and ends in assert_never: a new
+# kind of block fails there (and in a type checker) until each of them, and each writer, knows it.
+
+
+def _marks(refs: list[FootnoteRef]) -> str:
+    """The note marks printed after a text (「※1」, 「1」), as they stood in the source."""
+    return "".join(ref.label for ref in refs)
+
+
+def block_text(block: Block, marks: bool = True) -> str:
+    """All the words of a block, list markers and cells included, for counting and search: lines
+    for list items and table rows, tabs between cells; with the note marks unless ``marks`` is off."""
+    match block:
+        case Paragraph():
+            return block.text + (_marks(block.refs) if marks else "")
+        case ListBlock():
+            return "\n".join(item.marker + item.text + (_marks(item.refs) if marks else "") for item in block.items)
+        case Table():
+            return "\n".join("\t".join(row) for row in block.rows)
+        case _:
+            assert_never(block)
+
+
+def block_pieces(block: Block) -> list[str]:
+    """The block's own words piece by piece, for finding words in it: a paragraph's text, each
+    list item's text (its marker apart), each table cell; no note marks."""
+    match block:
+        case Paragraph():
+            return [block.text]
+        case ListBlock():
+            return [item.text for item in block.items]
+        case Table():
+            return [cell for row in block.rows for cell in row]
+        case _:
+            assert_never(block)
+
+
+def block_refs(block: Block) -> list[FootnoteRef]:
+    """The note references of a block (a list's, item by item); a table has none."""
+    match block:
+        case Paragraph():
+            return list(block.refs)
+        case ListBlock():
+            return [ref for item in block.items for ref in item.refs]
+        case Table():
+            return []
+        case _:
+            assert_never(block)
+
+
+def section_text(section: Section) -> str:
+    """A section's own words (not its subsections'), piece by piece on lines (``block_pieces``):
+    what themes are found in and excerpts are cut from."""
+    return "\n".join(piece for block in section.blocks for piece in block_pieces(block))
 
 
 def inline_targets(section: Section) -> list[Paragraph | ListItem]:

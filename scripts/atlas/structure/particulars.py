@@ -20,14 +20,16 @@ make no roster unless they are names (【大臣】 with one minister).
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
-from ..model.document import ListBlock, Paragraph, Section, Table
+from ..model.document import Block, ListBlock, Paragraph, Section, Table, block_pieces
+from ..text.numbering import PROSE_STOPS
 
 SENTENCE_CHARS = 60
 PROSE_SHARE = 0.2
 NAMED_SHARE = 0.5
 MIN_PIECES = 3
-_SENTENCE_END = re.compile(r"[。．！？]")
+_SENTENCE_END = re.compile(f"[{PROSE_STOPS}]")
 # A Japanese personal name as rosters print it: family name, a space, given name, then maybe
 # the post ("松尾 豊 東京大学…", "小野田 紀美 内閣府特命担当大臣"). Kanji or kana, 1–4 characters each.
 _NAME = re.compile(r"^[\u3400-\u9fff\u3005\u30a0-\u30ff]{1,4}[ \u3000]"
@@ -50,15 +52,19 @@ def is_listed(text: str, in_table: bool) -> bool:
 
 def _pieces(section: Section) -> list[tuple[str, bool]]:
     """(text, from a table) for every paragraph, list item and table row of the section."""
-    pieces: list[tuple[str, bool]] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            pieces.append((block.text, False))
-        elif isinstance(block, ListBlock):
-            pieces.extend((item.text, False) for item in block.items)
-        elif isinstance(block, Table):
-            pieces.extend((" ".join(cell for cell in row if cell), True) for row in block.rows)
+    pieces = [piece for block in section.blocks for piece in _block_pieces(block)]
     return [(text.strip(), in_table) for text, in_table in pieces if text.strip()]
+
+
+def _block_pieces(block: Block) -> list[tuple[str, bool]]:
+    """A roster is read line by line: a table's rows whole (a name and a post), not cell by cell."""
+    match block:
+        case Paragraph() | ListBlock():
+            return [(piece, False) for piece in block_pieces(block)]
+        case Table():
+            return [(" ".join(cell for cell in row if cell), True) for row in block.rows]
+        case _:
+            assert_never(block)
 
 
 def is_prose(text: str) -> bool:

@@ -38,6 +38,7 @@ from ..text.numbering import (
     CLOSING,
     CONTINUATION_START,
     COUNTER_START,
+    FULL_STOPS,
     LIST_MARKER,
     NUMBER_ALONE,
     SCHEMES,
@@ -848,7 +849,7 @@ class _Builder:
         line = self.lines[probe]
         if (
             not title_like(line.text)
-            or line.text.endswith(tuple(CLOSING[:2]))
+            or line.text.endswith(tuple(FULL_STOPS))
             or heading_of(line.text) is not None
             or LIST_MARKER.fullmatch(line.text)
             or DATE_LINE.fullmatch(line.text)
@@ -928,7 +929,7 @@ class _Builder:
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
             or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
             or NUMBER_ALONE.fullmatch(title)
-            or title.endswith(tuple(CLOSING[:2]))
+            or title.endswith(tuple(FULL_STOPS))
             or self.wraps_into_next_line(probe)
             or heading_of(title) is not None
             or LIST_MARKER.fullmatch(title)
@@ -1492,7 +1493,7 @@ def _circled_shape(text: str, width: int) -> bool:
     return (
         match is not None
         and title_like(match["title"])
-        and not text.endswith(tuple(CLOSING[:2]))
+        and not text.endswith(tuple(FULL_STOPS))
         and display_width(text) < width * 0.85
     )
 

@@ -26,10 +26,10 @@ from dataclasses import replace
 
 from ..model.document import Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
+from .numbering import CUT_SENTENCE_END
 from .slide_numbers import mark_slide_numbers
 
 FORM_FEED = "\f"
-SENTENCE_END = "。．！？」』）)"
 # Characters no Japanese word or sentence starts with: a line starting with one continues the text before.
 CONTINUATION_ONLY = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．）」』】"
 
@@ -535,7 +535,7 @@ def _continues(before: str, after: str) -> bool:
     """
     if after[0] in CONTINUATION_ONLY:
         return True
-    return (is_cjk(before[-1]) and before[-1] not in SENTENCE_END and is_cjk(after[0])
+    return (is_cjk(before[-1]) and before[-1] not in CUT_SENTENCE_END and is_cjk(after[0])
             and not after.startswith(("・", "「", "（", "≪", "【", "○", "◯", "■", "□", "●")))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from ..enrich.routing import document_url, source_file
 from ..model.document import DocumentMeta
 from ..text.labels import date_text, kind_label
 
@@ -38,7 +39,7 @@ def _kind(meta: DocumentMeta) -> str:
 def _pdf_address(meta: DocumentMeta) -> str:
     """The PDF of the document: the published source (site-relative) or the issuer's PDF."""
     if meta.source.lower().endswith(".pdf"):
-        return f"sources/{meta.source}"
+        return source_file(meta.source)
     if meta.url.lower().split("?")[0].endswith(".pdf"):
         return meta.url
     return ""
@@ -72,7 +73,7 @@ def print_head(meta: DocumentMeta) -> str:
 def front_matter_lines(meta: DocumentMeta, quote: Callable[[str], str]) -> list[str]:
     """The page's `atlas_document` front matter, which overrides/main.html turns into the
     citation_* tags, the links to the downloads and the printed pages' running head."""
-    lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(f'documents/{meta.id}/')}",
+    lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(document_url(meta.id))}",
              f"  print_head: {quote(css_string(print_head(meta)))}"]
     pdf = _pdf_address(meta)
     if pdf:

@@ -16,10 +16,10 @@ import uuid
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
+from ..enrich.routing import FEED, HOME, document_page, href
 from ..model.document import Document
 from ..text.labels import date_label, kind_label
 
-FEED_PATH = "feed.xml"
 FEED_TITLE = "Digital Policy Atlas：新着文書"
 # Days are Japanese days: the Atlas's documents and its readers are in Japan.
 TIME_OF_DAY = "T00:00:00+09:00"
@@ -47,7 +47,7 @@ def _entry(document: Document) -> list[str]:
         "  <entry>",
         f"    <id>{_urn('documents/' + meta.id)}</id>",
         f"    <title>{escape(meta.title)}</title>",
-        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(f'documents/{meta.id}/')}/>",
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(href(FEED, document_page(meta.id)))}/>",
         f"    <published>{_stamp(meta.added)}</published>",
         f"    <updated>{_stamp(meta.added)}</updated>",
         f"    <author><name>{escape(meta.body)}</name></author>",
@@ -67,8 +67,8 @@ def atom_feed(documents: list[Document]) -> str:
         f"  <title>{escape(FEED_TITLE)}</title>",
         "  <subtitle>Atlas に追加された日本のデジタル政策文書</subtitle>",
         f"  <updated>{_stamp(updated)}</updated>",
-        f'  <link rel="self" type="application/atom+xml" href="{FEED_PATH}"/>',
-        '  <link rel="alternate" type="text/html" href="./"/>',
+        f'  <link rel="self" type="application/atom+xml" href="{href(FEED, FEED)}"/>',
+        f'  <link rel="alternate" type="text/html" href="{href(FEED, HOME)}"/>',
         "  <author><name>Digital Policy Atlas</name></author>",
     ]
     for document in entries:

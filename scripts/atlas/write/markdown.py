@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import assert_never
 
 from ..model.document import Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
 from ..text.numbering import PLAIN_BULLETS
@@ -104,22 +105,22 @@ def block_markdown(
             parts += [f"#{ident}"] + ([f'data-para="{number}"'] if number else [])
         return f"\n{{: {' '.join(parts)} }}" if parts else ""
 
-    if isinstance(block, Figure) and block.size[0]:
-        return _figure(block, next_id() if next_id else None)
-    if isinstance(block, Paragraph):
-        if block.kind in ("preformatted", "figure"):
+    match block:
+        case Figure() if block.size[0]:
+            return _figure(block, next_id() if next_id else None)
+        case Paragraph() if block.kind in ("preformatted", "figure"):
             body = html.escape(block.text, quote=False)
             ident = _id_html(next_id() if next_id else None)
             return f'<pre class="atlas-pre"{ident}>{body}</pre>'
-        text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
-        if block.kind == "caption":
-            return text + attrs("atlas-caption")
-        return text + attrs()
-    if isinstance(block, ListBlock):
-        return "\n".join(_list_item(item, note_ids, resolve, attrs) for item in block.items)
-    if isinstance(block, Table):
-        return _table(block, next_id() if next_id else None)
-    raise TypeError(f"unknown block {block!r}")
+        case Paragraph():
+            text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
+            return text + (attrs("atlas-caption") if block.kind == "caption" else attrs())
+        case ListBlock():
+            return "\n".join(_list_item(item, note_ids, resolve, attrs) for item in block.items)
+        case Table():
+            return _table(block, next_id() if next_id else None)
+        case _:
+            assert_never(block)
 
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..check.report import DocumentReport, Refusal
+from ..enrich.routing import REPORT, document_page, link
 from .markdown import escape
 
 
@@ -31,7 +32,7 @@ def report_markdown(reports: list[DocumentReport], refused: list[Refusal] | None
     for r in reports:
         dropped = "、".join(f"{kind} {n}" for kind, n in r.dropped_lines.items()) or "なし"
         lines.append(
-            f"| [{r.id}](documents/{r.id}/index.md) | {r.chars_in} | {r.chars_out} | {r.chars_dropped} | "
+            f"| [{r.id}]({_document_link(r.id)}) | {r.chars_in} | {r.chars_out} | {r.chars_dropped} | "
             f"{dropped} | {r.headings} | {r.paragraphs} | {r.lists} | {r.tables} | {r.footnotes} | "
             f"{len(r.warnings)} | {'OK' if r.conserved else 'NG'} |"
         )
@@ -41,7 +42,7 @@ def report_markdown(reports: list[DocumentReport], refused: list[Refusal] | None
     if not warned:
         lines.append("どの文書にも警告はありません。")
     for r in warned:
-        lines += [f"### [{r.id}](documents/{r.id}/index.md)", ""]
+        lines += [f"### [{r.id}]({_document_link(r.id)})", ""]
         lines += [f"- `{w.kind}`: {escape(w.message)}" for w in r.warnings]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -78,5 +79,10 @@ def _reading_section(reports: list[DocumentReport]) -> list[str]:
         if r.bullets:
             notes.append(f"私用領域の記号（箇条書きの黒丸など）を「・」に置換: {r.bullets}")
         notes += [f"PDF ライブラリのメッセージ {n} 件: {kind}" for kind, n in r.messages.items()]
-        lines.append(f"- [{r.id}](documents/{r.id}/index.md): " + "; ".join(escape(note) for note in notes))
+        lines.append(f"- [{r.id}]({_document_link(r.id)}): " + "; ".join(escape(note) for note in notes))
     return lines
+
+
+def _document_link(document: str) -> str:
+    """A document's page from the conversion report."""
+    return link(REPORT, document_page(document))

@@ -81,28 +81,18 @@ from dataclasses import dataclass
 
 from ..enrich.context import HeadingContext
 from ..enrich.editions import newest_edition_first, superseded
-from ..enrich.layout import has_own_page
+from ..enrich.routing import GLOSSARY, document_url, url
 from ..enrich.synonyms import build_synonyms, glossary_groups
 from ..model.document import Block, Document, Section, block_text, section_heading
+from ..model.walk import sections_with_ancestors
 from ..text.fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
 from ..text.variants import build_table
-from .write import section_url
 from .write_themes import glossary_anchor
 
 FORMAT = 3
 CHUNK_BYTES = 16_000  # a rare key costs its chunk: small chunks, few wasted bytes per query
 STORE_SECTIONS = 4  # a result costs its store shard: a few sections (~6 KB)
 END = "\x00"  # follows each field's last character, so a one-character word is found there too
-
-
-def page_url(md_path: str) -> str:
-    """Site URL (relative to the site root) of a Markdown page, with use_directory_urls."""
-    path, _, anchor = md_path.partition("#")
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def _text(blocks: list[Block]) -> str:
@@ -141,29 +131,21 @@ def entries(documents: list[Document]) -> list[Entry]:
         title = document.meta.title
         old = document.meta.id in older
         if document.preamble:
-            found.append(Entry(title, f"documents/{document.meta.id}/", _text(document.preamble), (title,),
+            found.append(Entry(title, document_url(document.meta.id), _text(document.preamble), (title,),
                                document.meta.id, old_edition=old))
         context = HeadingContext(document)
-        for section, ancestors in _walk(document.sections, (title,)):
-            found.append(_section_entry(document, section, ancestors, context, old))
-    return found
-
-
-def _walk(sections: list[Section], path: tuple[str, ...]) -> list[tuple[Section, tuple[str, ...]]]:
-    found: list[tuple[Section, tuple[str, ...]]] = []
-    for section in sections:
-        found.append((section, path))
-        found.extend(_walk(section.children, (*path, section_heading(section))))
+        for section, ancestors in sections_with_ancestors(document.sections):
+            path = (title, *(section_heading(a) for a in ancestors))
+            found.append(_section_entry(document, section, path, context, old))
     return found
 
 
 def _section_entry(document: Document, section: Section, path: tuple[str, ...], context: HeadingContext,
                    old_edition: bool) -> Entry:
-    url = page_url(section_url(document, section, ""))
-    if has_own_page(section):
-        url = f"{url}#{section.anchor}"
+    # Even a section that has its page to itself is found at its heading (the page's first line).
+    where = f"{document_url(document.meta.id, section.page)}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
-    return Entry(section_heading(section), url, _text(section.blocks), path, document.meta.id, label,
+    return Entry(section_heading(section), where, _text(section.blocks), path, document.meta.id, label,
                  tuple(section.themes), old_edition)
 
 
@@ -204,7 +186,8 @@ def build_index(documents: list[Document], themes: dict[str, str] | None = None,
 def _glossary(glossary: dict[str, str]) -> list[dict[str, object]]:
     """The glossary's entries with their full forms (the words a reader may type for them)."""
     forms = {group.words[0]: group.words[1:] for group in glossary_groups(glossary)}
-    return [{"t": term, "d": glossary[term], "f": list(forms.get(term, ())), "u": f"glossary/#{glossary_anchor(term)}"}
+    page = url(GLOSSARY)
+    return [{"t": term, "d": glossary[term], "f": list(forms.get(term, ())), "u": f"{page}#{glossary_anchor(term)}"}
             for term in sorted(glossary, key=str.lower)]
 
 

@@ -20,12 +20,36 @@ from pathlib import Path
 from ..enrich.context import HeadingContext
 from ..enrich.layout import PRINT_LIMIT, has_own_page, is_split
 from ..enrich.links import holders
+from ..enrich.routing import (
+    ABOUT,
+    DOCUMENT_LIST,
+    FEED,
+    GLOSSARY,
+    HOME,
+    REPORT,
+    TAGS,
+    THEME_LIST,
+    TIMELINE,
+    document_file,
+    document_page,
+    href,
+    link,
+    print_page,
+    redirect_page,
+    root,
+    section_url,
+    source_file,
+    source_view_page,
+    theme_page,
+    url,
+)
 from ..enrich.themes import Theme
-from ..model.document import Block, Document, DocumentMeta, Section, section_heading
+from ..model.document import Block, Document, DocumentMeta, Section, block_refs, section_heading
+from ..model.walk import parent_of, sections_with_ancestors
 from ..read.page_labels import cite_page
 from ..text.labels import date_label, date_text, iso_label, kind_label
 from .bibliography import DOWNLOADS, downloads, front_matter_lines
-from .feed import FEED_PATH, newest_added
+from .feed import newest_added
 from .markdown import block_markdown, escape
 from .write_clean import clean_text
 
@@ -61,10 +85,15 @@ class PageContext:
     note_ids: dict[str, str]
     whole_document: bool = False  # the print view: every section inline, whatever its page
 
+    @property
+    def page(self) -> str:
+        """A page of this document (all of them are in one folder, so links from each read alike)."""
+        return document_page(self.document.meta.id)
+
     def resolve(self, target: str) -> tuple[str, str] | None:
         kind, _, value = target.partition(":")
         if kind == "theme" and value in self.corpus.themes:
-            return "link", f"../../themes/{value}.md"
+            return "link", link(self.page, theme_page(value))
         if kind == "abbr" and value in self.corpus.glossary:
             return "abbr", self.corpus.glossary[value]
         return None
@@ -77,36 +106,6 @@ class Page:
     text: str
 
 
-def chapter_page_name(section: Section) -> str:
-    return f"{section.anchor}.md"
-
-
-def document_dir(document: Document) -> str:
-    return f"documents/{document.meta.id}"
-
-
-def section_url(document: Document, section: Section, from_dir: str) -> str:
-    """Relative link to a section (on the page that shows it, see layout.paginate), from ``from_dir``."""
-    base = document_dir(document)
-    target = f"{base}/{section.page}.md" if section.page else f"{base}/index.md"
-    rel = _relative(from_dir.rstrip("/"), target)
-    return rel if has_own_page(section) else f"{rel}#{section.anchor}"
-
-
-def _relative(from_dir: str, target: str) -> str:
-    from_parts = [p for p in from_dir.split("/") if p]
-    target_parts = target.split("/")
-    common = 0
-    while (
-        common < len(from_parts)
-        and common < len(target_parts) - 1
-        and from_parts[common] == target_parts[common]
-    ):
-        common += 1
-    ups = [".."] * (len(from_parts) - common)
-    return "/".join(ups + target_parts[common:])
-
-
 # ---------------------------------------------------------------------------
 # Pages
 # ---------------------------------------------------------------------------
@@ -116,8 +115,8 @@ def document_pages(
     document: Document, parent: Document | None, parts: list[Document], corpus: Corpus | None = None
 ) -> list[Page]:
     ctx = PageContext(document, corpus or Corpus(), {note.id: note.id for note in document.footnotes})
-    base = document_dir(document)
     meta = document.meta
+    home = document_page(meta.id)
     shadowed = ctx.corpus.shadowed.get((meta.id, ""), [])
     lines = [f"# {escape(meta.title)}", "", _cite_meta(document, moved=shadowed), "",
              *_edition_banner(document, ctx.corpus),
@@ -128,7 +127,7 @@ def document_pages(
     if parts:
         lines += ["## 収録文書 {#parts}", ""]
         for part in parts:
-            lines.append(f"- [{escape(part.meta.title)}](../{part.meta.id}/index.md)"
+            lines.append(f"- [{escape(part.meta.title)}]({link(home, document_page(part.meta.id))})"
                          f" — {escape(part.meta.body)}")
         lines.append("")
     for block in document.preamble:
@@ -136,30 +135,30 @@ def document_pages(
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
-        lines += _outline(document, document.sections, base, 0, ctx.corpus)
+        lines += _outline(document, document.sections, home, 0, ctx.corpus)
         lines += ["", "</div>", ""]
-        for holder, section in _sections_with_parents(document.sections, None):
+        for section, ancestors in sections_with_ancestors(document.sections):
             if has_own_page(section):
-                pages.append(_section_page(section, holder, ctx))
+                pages.append(_section_page(section, parent_of(ancestors), ctx))
     else:
         if document.all_sections():
             lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
-            lines += _outline(document, document.sections, base, 0, ctx.corpus)
+            lines += _outline(document, document.sections, home, 0, ctx.corpus)
             lines += ["", "</div>", ""]
         for section in document.sections:
             lines += _section_markdown(section, 2, ctx, document.sections)
         lines += _footnotes(document, None)
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
-    pages.insert(0, Page(f"{base}/index.md", meta.title,
+    pages.insert(0, Page(home, meta.title,
                          finish_page([front_matter(meta.title, tags, meta.summary, meta), *lines])))
-    pages += [Page(f"{base}/{name}", meta.title, text) for name, text in downloads(meta).items()]
+    pages += [Page(document_file(meta.id, name), meta.title, text) for name, text in downloads(meta).items()]
     if document.lines:
         if document.text_length <= PRINT_LIMIT:
             pages.append(_print_page(document, parent, replace(ctx, whole_document=True)))
         pages.extend(_source_pages(document))
         # The BOM makes browsers read it as UTF-8 even from a server that sends no charset.
-        pages.append(Page(f"{base}/{meta.id}.txt", meta.title, "\ufeff" + clean_text(document)))
+        pages.append(Page(clean_text_path(meta.id), meta.title, "\ufeff" + clean_text(document)))
     return pages
 
 
@@ -178,11 +177,11 @@ def moved_page(document: str, page: str, to_url: str) -> Page:
     Plain HTML at the old address (not a Markdown page: it belongs in no nav and needs no theme):
     assets/atlas-links.js sends the reader, and the link's #id through the document's map, to
     where the text is now; without scripts, a refresh goes to the page most of its text went to."""
-    folder = f"documents/{document}/{page}" if page else f"documents/{document}"
-    root = "../" * len(folder.split("/"))
-    href = html.escape(root + to_url, quote=True)
+    path = redirect_page(document, page)
+    to_root = root(path)
+    target = html.escape(to_root + to_url, quote=True)
     data = " ".join(f'data-{key}="{html.escape(value, quote=True)}"'
-                    for key, value in [("document", document), ("page", page), ("to", to_url), ("root", root)])
+                    for key, value in [("document", document), ("page", page), ("to", to_url), ("root", to_root)])
     text = f"""<!doctype html>
 <html lang="ja">
 <head>
@@ -190,24 +189,26 @@ def moved_page(document: str, page: str, to_url: str) -> Page:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>このページは移動しました</title>
-<noscript><meta http-equiv="refresh" content="0; url={href}"></noscript>
+<noscript><meta http-equiv="refresh" content="0; url={target}"></noscript>
 </head>
 <body>
 <div class="atlas-moved" {data} hidden></div>
-<p>このページの内容は<a href="{href}">こちら</a>に移りました。</p>
-<script src="{root}assets/atlas-links.js"></script>
+<p>このページの内容は<a href="{target}">こちら</a>に移りました。</p>
+<script src="{to_root}assets/atlas-links.js"></script>
 </body>
 </html>
 """
-    return Page(f"{folder}/index.html", "このページは移動しました", text)
+    return Page(path, "このページは移動しました", text)
 
 
 def _section_page(section: Section, holder: Section | None, ctx: PageContext) -> Page:
     """A chapter's page, or a section's (listed on its ``holder``'s page) when its chapter is too long."""
     document, meta = ctx.document, ctx.document.meta
-    up = [f"[{escape(meta.title)}](index.md){{: .atlas-doc-link }}"]
+    path = document_page(meta.id, section.anchor)
+    up = [f"[{escape(meta.title)}]({link(path, document_page(meta.id))}){{: .atlas-doc-link }}"]
     if holder is not None:
-        up.append(f"[{escape(section_heading(holder))}]({holder.anchor}.md){{: .atlas-doc-link }}")
+        up.append(f"[{escape(section_heading(holder))}]({link(path, document_page(meta.id, holder.anchor))})"
+                  "{: .atlas-doc-link }")
     shadowed = ctx.corpus.shadowed.get((meta.id, section.anchor), [])
     lines = [" › ".join(up), "", _cite_meta(document, moved=shadowed), "", *_edition_banner(document, ctx.corpus),
              f"# {escape(section_heading(section))} {{#{section.anchor}}}", ""]
@@ -215,7 +216,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
     lines += _footnotes(document, section)
     title = section_heading(section)
     tags = _page_tags(sections_on_page(section), ctx.corpus)
-    return Page(f"{document_dir(document)}/{chapter_page_name(section)}", title,
+    return Page(path, title,
                 finish_page([front_matter(f"{title} | {meta.title}", tags, meta.summary, meta), *lines]))
 
 
@@ -230,19 +231,10 @@ def _edition_banner(document: Document, corpus: Corpus) -> list[str]:
     return [banner, ""] if banner else []
 
 
-def _sections_with_parents(sections: list[Section], parent: Section | None) -> list[tuple[Section | None, Section]]:
-    """(parent, section) for every section in reading order; the parent of a chapter is None."""
-    found: list[tuple[Section | None, Section]] = []
-    for section in sections:
-        found.append((parent, section))
-        found += _sections_with_parents(section.children, section)
-    return found
-
-
 def _cite_meta(document: Document, reading: str = "", moved: list[str] | None = None) -> str:
     """What "copy citation" needs about the document, for assets/atlas-cite.js.
 
-    ``reading``: on the print view, the document's reading page relative to it ("../"), so that
+    ``reading``: on the print view, the document's reading page relative to it (its URL), so that
     a citation copied there points to where the passage is read, not to the print view.
     ``moved``: ids this page shows for other words than it first did (assets/atlas-links.js).
     """
@@ -262,14 +254,15 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     """The whole document on one page, for printing (not in the nav)."""
     meta = document.meta
     lines = [front_matter(f"{meta.title}（印刷用）", None, meta.summary, meta), f"# {escape(meta.title)}", "",
-             _cite_meta(document, reading="../"), "", _metadata_table(document, parent), "",
+             _cite_meta(document, reading=href(print_page(meta.id), document_page(meta.id))), "",
+             _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
     for block in document.preamble:
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
     for section in document.sections:
         lines += _section_markdown(section, 2, ctx, document.sections)
     lines += _footnotes(document, None)
-    return Page(f"{document_dir(document)}/print.md", f"{meta.title}（印刷用）", finish_page(lines))
+    return Page(print_page(meta.id), f"{meta.title}（印刷用）", finish_page(lines))
 
 
 SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "clean": "整形済みテキスト",
@@ -281,10 +274,14 @@ SOURCE_KINDS = {"pdf-text": "PDF から抽出されたままのテキスト", "c
 SOURCE_VIEW_LINES = 5000
 
 
-def source_view_name(document: Document, line_number: int) -> str:
-    """The source-view page (relative to docs/source-view/) that shows ``line_number``."""
-    chunk = (line_number - document.lines[0].number) // SOURCE_VIEW_LINES
-    return f"{document.meta.id}.md" if chunk == 0 else f"{document.meta.id}-{chunk + 1}.md"
+def source_view_path(document: Document, line_number: int) -> str:
+    """The source-view page that shows ``line_number``."""
+    return source_view_page(document.meta.id, (line_number - document.lines[0].number) // SOURCE_VIEW_LINES)
+
+
+def clean_text_path(document: str) -> str:
+    """The document's clean text (write_clean), beside its pages."""
+    return document_file(document, f"{document}.txt")
 
 
 def _source_pages(document: Document) -> list[Page]:
@@ -297,12 +294,13 @@ def _source_pages(document: Document) -> list[Page]:
     pages = []
     for chunk in chunks:
         first, last = chunk[0].number, chunk[-1].number
+        path = source_view_path(document, first)
         lines = [front_matter(f"原文 | {meta.title}"), f"# 原文：{escape(meta.title)}", "",
-                 f"[{escape(meta.title)}](../documents/{meta.id}/index.md) の変換元 "
+                 f"[{escape(meta.title)}]({link(path, document_page(meta.id))}) の変換元 "
                  f"`{escape(meta.source)}` の {first}〜{last} 行目です（{SOURCE_KINDS[meta.format]}）。"
                  "網掛けの行はページ番号などのノイズとして本文から除いた行です。", ""]
         if len(chunks) > 1:
-            around = [f"[{c[0].number}〜{c[-1].number} 行]({source_view_name(document, c[0].number)})"
+            around = [f"[{c[0].number}〜{c[-1].number} 行]({link(path, source_view_path(document, c[0].number))})"
                       if c is not chunk else f"**{first}〜{last} 行**" for c in chunks]
             lines += ["続き：" + " · ".join(around), ""]
         lines.append('<pre class="atlas-source">')
@@ -310,21 +308,22 @@ def _source_pages(document: Document) -> list[Page]:
             if line.layout is not None and line.page_start:
                 page = line.page
                 label = cite_page(page, document.page_labels)
-                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="../../sources/'
-                             f'{html.escape(meta.source)}#page={page}">{label}</a></span>')
+                pdf = html.escape(href(path, source_file(meta.source)))
+                lines.append(f'<span class="atlas-source-page" id="page-{page}"><a href="{pdf}#page={page}">'
+                             f'{label}</a></span>')
             css = "" if line.kind in ("body", "blank", "markup") else f' class="atlas-furniture" title="{line.kind}"'
             back = ""
             if holders and line.kind == "body":
-                back = _source_section_link(document, holders, line.number)
+                back = _source_section_link(document, holders, line.number, path)
             lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
                          f"{html.escape(line.raw, quote=False)}{back}</span>")
         lines.append("</pre>")
-        pages.append(Page(f"source-view/{source_view_name(document, first)}", f"原文 | {meta.title}",
+        pages.append(Page(path, f"原文 | {meta.title}",
                           "\n".join(lines) + "\n"))
     return pages
 
 
-def _source_section_link(document: Document, holders: list[tuple[int, Section]], line: int) -> str:
+def _source_section_link(document: Document, holders: list[tuple[int, Section]], line: int, view: str) -> str:
     """" §" linking to the section a source line belongs to: the last section starting at or before it.
 
     The link is raw HTML inside the source view's <pre>, so it names the built page's URL
@@ -334,9 +333,8 @@ def _source_section_link(document: Document, holders: list[tuple[int, Section]],
     if index < 0:
         return ""
     section = holders[index][1]
-    page = f"{section.page}/" if section.page else ""
-    href = f"../../documents/{document.meta.id}/{page}#{section.anchor}"
-    return f' <a class="atlas-source-section" href="{href}" title="{html.escape(section_heading(section))}">§</a>'
+    target = href(view, document_page(document.meta.id, section.page)) + f"#{section.anchor}"
+    return f' <a class="atlas-source-section" href="{target}" title="{html.escape(section_heading(section))}">§</a>'
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
@@ -345,7 +343,7 @@ def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
     for section in sections:
         for theme_id in section.themes:
             name = corpus.themes[theme_id].ja if theme_id in corpus.themes else theme_id
-            seen.setdefault(name, f"themes/{theme_id}/")
+            seen.setdefault(name, url(theme_page(theme_id)))
     return seen
 
 
@@ -383,7 +381,8 @@ def finish_page(lines: list[str]) -> str:
 
 def _metadata_table(document: Document, parent: Document | None) -> str:
     meta = document.meta
-    source = f"../../sources/{meta.source}"
+    home = document_page(meta.id)
+    source = link(home, source_file(meta.source))
     where = f"行 {meta.lines[0]}–{meta.lines[1]}" if meta.lines else "全文"
     if meta.replaces and parent is not None:
         first, last = meta.replaces
@@ -397,17 +396,20 @@ def _metadata_table(document: Document, parent: Document | None) -> str:
     if meta.url:  # given by the catalog, never guessed
         rows.append(("公式", _official_link(meta.url)))
     if parent is not None:
-        rows.append(("収録", f"[{escape(parent.meta.title)}](../{parent.meta.id}/index.md)"))
+        rows.append(("収録", f"[{escape(parent.meta.title)}]({link(home, document_page(parent.meta.id))})"))
     # The span marks the row, which printing hides (as the print link's).
     rows.append(("引用", '<span class="atlas-cite-downloads"></span>' + "・".join(
-        f"[{label}]({meta.id}.{suffix}){{: download=\"\" }}" for suffix, label in DOWNLOADS.items())))
+        f"[{label}]({link(home, document_file(meta.id, f'{meta.id}.{suffix}'))}){{: download=\"\" }}"
+        for suffix, label in DOWNLOADS.items())))
     if document.lines:
         # The span marks the row, which printing hides (a printed page has no use for it).
         rows.append(("印刷", '<span class="atlas-print-link"></span>'
-                     + ("[文書全体を1ページで表示](print.md)" if document.text_length <= PRINT_LIMIT
+                     + (f"[文書全体を1ページで表示]({link(home, print_page(meta.id))})"
+                        if document.text_length <= PRINT_LIMIT
                         else "長い文書のため、章ごとのページから印刷してください")))
-        rows.append(("テキスト", f"[{meta.id}.txt]({meta.id}.txt)（見出し・段落・注を整えた全文。"
-                     "[書式](../../about.md#clean-text)）"))
+        text = link(home, clean_text_path(meta.id))
+        rows.append(("テキスト", f"[{meta.id}.txt]({text})（見出し・段落・注を整えた全文。"
+                     f"[書式]({link(home, ABOUT)}#clean-text)）"))
     out = ['<div class="atlas-meta" markdown>', "", "| 項目 | 内容 |", "| --- | --- |"]
     out += [f"| {key} | {value} |" for key, value in rows]
     out += ["", "</div>"]
@@ -438,18 +440,17 @@ def _official_link(url: str) -> str:
     return f'<a class="atlas-official" href="{href}">公式掲載ページ</a>'
 
 
-def _outline(document: Document, sections: list[Section], base: str, depth: int, corpus: Corpus) -> list[str]:
+def _outline(document: Document, sections: list[Section], page: str, depth: int, corpus: Corpus) -> list[str]:
     out: list[str] = []
     context = corpus.context(document)
     for section in sections:
-        link = section_url(document, section, base)
-        item = f"{'    ' * depth}- [{escape(section_heading(section))}]({link})"
+        item = f"{'    ' * depth}- [{escape(section_heading(section))}]({section_url(document, section, page)})"
         note = context.sibling_note(section, sections)
         if note:  # the eleventh 【対応策】 in a row: say which one by its first words
             item += f' <span class="atlas-heading-context">{html.escape(note)}</span>'
         out.append(item)
         if depth < 2:
-            out += _outline(document, section.children, base, depth + 1, corpus)
+            out += _outline(document, section.children, page, depth + 1, corpus)
     return out
 
 
@@ -485,9 +486,8 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
         if not on_own_page(child):
             lines += _section_markdown(child, level + 1, ctx, section.children)
     if own_pages:  # a long section's subsections, each on its own page
-        base = document_dir(ctx.document)
         lines += ['<div class="atlas-outline" markdown>', ""]
-        lines += [f"- [{escape(section_heading(c))}]({section_url(ctx.document, c, base)})" for c in own_pages]
+        lines += [f"- [{escape(section_heading(c))}]({section_url(ctx.document, c, ctx.page)})" for c in own_pages]
         lines += ["", "</div>", ""]
     return lines
 
@@ -498,14 +498,15 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
     themes = [ctx.corpus.themes[t] for t in section.themes if t in ctx.corpus.themes]
     if themes:
         parts.append('<span class="atlas-theme-chips">テーマ：'
-                     + " ".join(f"[{escape(t.ja)}](../../themes/{t.id}.md)" for t in themes) + "</span>")
+                     + " ".join(f"[{escape(t.ja)}]({link(ctx.page, theme_page(t.id))})" for t in themes) + "</span>")
     page = ctx.document.page_of(section.span.start)
     if page:
         parts.append(_pdf_page_link(ctx.document, page))
     if ctx.document.lines:
         span = section.span
         where = f"{span.start}" if span.start == span.end else f"{span.start}–{span.end}"
-        parts.append(f"[原文 {where} 行](../../source-view/{source_view_name(ctx.document, span.start)}#L{span.start})"
+        view = link(ctx.page, source_view_path(ctx.document, span.start))
+        parts.append(f"[原文 {where} 行]({view}#L{span.start})"
                      "{: .atlas-source-link }")
     return [" ".join(parts), "{: .atlas-themes }", ""] if parts else []
 
@@ -513,7 +514,7 @@ def _section_meta(section: Section, ctx: PageContext) -> list[str]:
 def _pdf_page_link(document: Document, page: int) -> str:
     """"p. 12" (or 「p. 18（PDF 25頁）」 where the page prints another number), linking to that sheet
     of the published PDF; citations name the page as this link does."""
-    target = f"../../sources/{document.meta.source}#page={page}"
+    target = f"{link(document_page(document.meta.id), source_file(document.meta.source))}#page={page}"
     label = cite_page(page, document.page_labels)
     return f'[{label}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
 
@@ -525,15 +526,13 @@ def _related(section: Section, ctx: PageContext) -> list[str]:
     themes.relate_sections gives none to rosters and particulars. A repeated heading
     (【対応策】) is shown with its parents', as it stands out of its own document here."""
     items = []
-    base = document_dir(ctx.document)
-    for link in section.related:
-        other = ctx.corpus.documents.get(link.document)
-        target = next((s for s in other.all_sections() if s.anchor == link.anchor), None) if other else None
+    for related in section.related:
+        other = ctx.corpus.documents.get(related.document)
+        target = next((s for s in other.all_sections() if s.anchor == related.anchor), None) if other else None
         if other is None or target is None:
             continue
-        url = section_url(other, target, base)
         label = ctx.corpus.context(other).label(target)
-        items.append(f"- [{escape(label)}]({url}) — {escape(other.meta.title)}")
+        items.append(f"- [{escape(label)}]({section_url(other, target, ctx.page)}) — {escape(other.meta.title)}")
     if not items:
         return []
     summary = f"<summary>他の文書の関連箇所（{len(items)}）</summary>"
@@ -573,17 +572,8 @@ def _page_range_holds(document: Document, chapter: Section | None, line: int) ->
 
 
 def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[str]:
-    labels: set[str] = set()
-    blocks: list[Block] = list(preamble)
-    for section in sections:
-        blocks.extend(section.blocks)
-    for block in blocks:
-        for ref in getattr(block, "refs", []):
-            labels.add(ref.key or ref.label)
-        for item in getattr(block, "items", []):
-            for ref in item.refs:
-                labels.add(ref.key or ref.label)
-    return labels
+    blocks = [*preamble, *(block for section in sections for block in section.blocks)]
+    return {ref.key or ref.label for block in blocks for ref in block_refs(block)}
 
 
 # ---------------------------------------------------------------------------
@@ -600,9 +590,10 @@ def home_page(intro: str, documents: list[Document]) -> Page:
     newest = newest_first(documents)
     lines = [intro.rstrip(), "", *_new_documents(documents), "## 収録文書 {#documents}", ""]
     if len(newest) > HOME_LIMIT:
-        lines += [f"新しい {HOME_LIMIT} 件です。全 {len(newest)} 件は[文書一覧](documents/index.md)にあります。", ""]
-    lines += _document_table(newest[:HOME_LIMIT], "documents/")
-    return Page("index.md", "ホーム", finish_page(lines))
+        every = link(HOME, DOCUMENT_LIST)
+        lines += [f"新しい {HOME_LIMIT} 件です。全 {len(newest)} 件は[文書一覧]({every})にあります。", ""]
+    lines += _document_table(newest[:HOME_LIMIT], HOME)
+    return Page(HOME, "ホーム", finish_page(lines))
 
 
 # How many documents the home page's 新着 list names (the feed has them all).
@@ -615,11 +606,11 @@ def _new_documents(documents: list[Document]) -> list[str]:
     if not added:
         return []
     lines = ["## 新着 {#new}", "",
-             f"Atlas に新しく加わった文書です（[Atom フィード]({FEED_PATH})で購読できます。"
-             "[全文書](documents/index.md)）。", ""]
+             f"Atlas に新しく加わった文書です（[Atom フィード]({link(HOME, FEED)})で購読できます。"
+             f"[全文書]({link(HOME, DOCUMENT_LIST)})）。", ""]
     for doc in added:
         meta = doc.meta
-        lines.append(f"- {_day(meta.added)}追加：[{escape(meta.title)}](documents/{meta.id}/index.md)"
+        lines.append(f"- {_day(meta.added)}追加：[{escape(meta.title)}]({link(HOME, document_page(meta.id))})"
                      f"（{escape(meta.body)}、{date_label(meta)}）")
     return [*lines, ""]
 
@@ -632,9 +623,9 @@ def document_list_page(documents: list[Document]) -> Page:
     """Every document, newest first, as a plain table; assets/atlas-list.js adds sorting (by date
     of issue or of addition, by issuer) and filters (issuer, kind, year) from each row's data-*."""
     lines = ["# 文書一覧", "", f"収録文書 {len(documents)} 件（新しい順）。"
-             f"新しく加わった文書は [Atom フィード](../{FEED_PATH})でも届きます。", ""]
+             f"新しく加わった文書は [Atom フィード]({link(DOCUMENT_LIST, FEED)})でも届きます。", ""]
     lines += _document_list_table(newest_first(documents))
-    return Page("documents/index.md", "文書一覧", finish_page(lines))
+    return Page(DOCUMENT_LIST, "文書一覧", finish_page(lines))
 
 
 def _document_list_table(documents: list[Document]) -> list[str]:
@@ -652,7 +643,7 @@ def _document_list_table(documents: list[Document]) -> list[str]:
         attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
         lines += [f'<tr {attributes} markdown="block">',
                   f'<td>{html.escape(date_label(meta))}</td>',
-                  f'<td markdown="span">[{escape(meta.title)}]({meta.id}/index.md)</td>',
+                  f'<td markdown="span">[{escape(meta.title)}]({link(DOCUMENT_LIST, document_page(meta.id))})</td>',
                   f"<td>{html.escape(meta.body)}</td>",
                   f"<td>{html.escape(_kind(meta.kind))}</td>",
                   f"<td>{_day(meta.added) if meta.added else '—'}</td>",
@@ -661,12 +652,12 @@ def _document_list_table(documents: list[Document]) -> list[str]:
     return [*lines, "</tbody>", "</table>", ""]
 
 
-def _document_table(documents: list[Document], prefix: str) -> list[str]:
+def _document_table(documents: list[Document], page: str) -> list[str]:
     lines = ["| 日付 | 文書 | 発行 | 種類 | 概要 |", "| --- | --- | --- | --- | --- |"]
     for doc in documents:
         meta = doc.meta
         lines.append(
-            f"| {date_label(meta)} | [{escape(meta.title)}]({prefix}{meta.id}/index.md) | "
+            f"| {date_label(meta)} | [{escape(meta.title)}]({link(page, document_page(meta.id))}) | "
             f"{escape(meta.body)} | {escape(_kind(meta.kind))} | "
             f"{escape(meta.summary)} |"
         )
@@ -701,7 +692,7 @@ def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, gloss
     for doc in documents:
         groups[doc.meta.body.split()[0]].append(doc)
     order = sorted(groups, key=lambda body: (-max(d.meta.date for d in groups[body]).toordinal(), body))
-    out = ["nav:", "  - ホーム: index.md", "  - 文書一覧: documents/index.md"]
+    out = ["nav:", f"  - ホーム: {HOME}", f"  - 文書一覧: {DOCUMENT_LIST}"]
     for body in order:
         out.append(f"  - {_q('文書：' + body)}:")
         for label, docs in nav_groups(newest_first(groups[body])):
@@ -711,12 +702,12 @@ def nav_yaml(documents: list[Document], themes: list[Theme] | None = None, gloss
                 out.append(f"    - {_q(label)}:")
                 out += _nav_documents(docs, "      ")
     if themes:
-        out += ["  - テーマ:", "    - テーマ一覧: themes/index.md"]
-        out += [f"    - {_q(t.ja)}: themes/{t.id}.md" for t in themes]
-    out += ["  - 年表: timeline.md"]
+        out += ["  - テーマ:", f"    - テーマ一覧: {THEME_LIST}"]
+        out += [f"    - {_q(t.ja)}: {theme_page(t.id)}" for t in themes]
+    out += [f"  - 年表: {TIMELINE}"]
     if glossary:
-        out += ["  - 用語集: glossary.md"]
-    out += ["  - タグ: tags.md", "  - 変換レポート: conversion-report.md", "  - このサイトについて: about.md"]
+        out += [f"  - 用語集: {GLOSSARY}"]
+    out += [f"  - タグ: {TAGS}", f"  - 変換レポート: {REPORT}", f"  - このサイトについて: {ABOUT}"]
     return "\n".join(out) + "\n"
 
 
@@ -736,27 +727,27 @@ def nav_groups(docs: list[Document]) -> list[tuple[str | None, list[Document]]]:
 def _nav_documents(docs: list[Document], indent: str) -> list[str]:
     out: list[str] = []
     for doc in docs:
-        base = document_dir(doc)
         label = f"{doc.meta.title}（{doc.meta.date.year}）"
         if is_split(doc):
             out.append(f"{indent}- {_q(label)}:")
-            out.append(f"{indent}  - {DOCUMENT_HOME_LABEL}: {base}/index.md")
+            out.append(f"{indent}  - {DOCUMENT_HOME_LABEL}: {document_page(doc.meta.id)}")
             for chapter in doc.sections:
-                out += _nav_section_pages(base, chapter, indent + "  ")
+                out += _nav_section_pages(doc.meta.id, chapter, indent + "  ")
         else:
-            out.append(f"{indent}- {_q(label)}: {base}/index.md")
+            out.append(f"{indent}- {_q(label)}: {document_page(doc.meta.id)}")
     return out
 
 
-def _nav_section_pages(base: str, section: Section, indent: str) -> list[str]:
+def _nav_section_pages(document: str, section: Section, indent: str) -> list[str]:
     """A section's page in the nav, with the pages of its subsections under it when they have some."""
     below = [child for child in section.children if has_own_page(child)]
     title = _q(section_heading(section))
+    path = document_page(document, section.anchor)
     if not below:
-        return [f"{indent}- {title}: {base}/{chapter_page_name(section)}"]
-    out = [f"{indent}- {title}:", f"{indent}  - {title}: {base}/{chapter_page_name(section)}"]
+        return [f"{indent}- {title}: {path}"]
+    out = [f"{indent}- {title}:", f"{indent}  - {title}: {path}"]
     for child in below:
-        out += _nav_section_pages(base, child, indent + "  ")
+        out += _nav_section_pages(document, child, indent + "  ")
     return out
 
 

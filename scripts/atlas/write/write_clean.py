@@ -12,6 +12,8 @@ same document back.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..model.document import Block, Document, FootnoteRef, ListBlock, ListItem, Paragraph, Section, Table
 from ..read.read_clean import FENCE, NOTES_RULE, item_parts, line_kind, split_heading
 
@@ -43,18 +45,20 @@ def heading_line(section: Section) -> str:
 
 
 def block_lines(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        if block.kind in ("preformatted", "figure"):  # a figure: its labels, line by line
+    match block:
+        case Paragraph() if block.kind in ("preformatted", "figure"):  # a figure: its labels, line by line
             return [FENCE, *(_fenced(line) for line in block.text.split("\n")), FENCE]
-        text = inline(block.text, block.refs)
-        if line_kind(text) != block.kind:
-            text = "\\" + text  # a paragraph that reads like a heading, item or caption
-        return [text]
-    if isinstance(block, ListBlock):
-        return [item_line(item) for item in block.items]
-    if isinstance(block, Table):
-        return ["\t".join(row) for row in block.rows]
-    raise TypeError(f"unknown block {block!r}")
+        case Paragraph():
+            text = inline(block.text, block.refs)
+            if line_kind(text) != block.kind:
+                text = "\\" + text  # a paragraph that reads like a heading, item or caption
+            return [text]
+        case ListBlock():
+            return [item_line(item) for item in block.items]
+        case Table():
+            return ["\t".join(row) for row in block.rows]
+        case _:
+            assert_never(block)
 
 
 def item_line(item: ListItem) -> str:

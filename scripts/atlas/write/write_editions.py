@@ -7,10 +7,12 @@ from __future__ import annotations
 import itertools
 
 from ..enrich.editions import Comparison, ParagraphChange, Part, Piece, SectionChange, compare, edition_label, works
+from ..enrich.routing import ABOUT, document_page, link, section_url
+from ..enrich.routing import comparison_page as comparison_page_path
 from ..model.document import Document, Section
 from ..text.labels import date_label, kind_label
 from .markdown import escape
-from .write import Page, finish_page, front_matter, section_heading, section_url
+from .write import Page, finish_page, front_matter, section_heading
 
 NEWER_EXISTS = "この文書には新しい版があります"
 OLD_MARK = "旧版"
@@ -21,7 +23,7 @@ FEW_MATCHED = 0.5
 
 
 def comparison_path(old: Document, new: Document) -> str:
-    return f"editions/{old.meta.id}--{new.meta.id}.md"
+    return comparison_page_path(old.meta.id, new.meta.id)
 
 
 def edition_notes(documents: list[Document]) -> tuple[dict[str, str], dict[str, str]]:
@@ -32,25 +34,26 @@ def edition_notes(documents: list[Document]) -> tuple[dict[str, str], dict[str, 
     for chain in works(documents):
         newest = chain[-1]
         for position, doc in enumerate(chain):
+            home = document_page(doc.meta.id)  # the note and the banner are on pages beside it
             lines = [f"**版**：{escape(edition_label(doc))}（全 {len(chain)} 版のうち第 {position + 1} 版"
                      + ("、最新版）" if doc is newest else "）"), "{: .atlas-edition }", "",
                      '<div class="atlas-editions" markdown>', "", "**この文書の版**（新しい順）", ""]
             for other in reversed(chain):
                 label = f"{escape(edition_label(other))}：{escape(other.meta.title)}（{date_label(other.meta)}）"
                 lines.append(f"- **{label}**（この版）" if other is doc else
-                             f"- [{label}](../{other.meta.id}/index.md)")
+                             f"- [{label}]({link(home, document_page(other.meta.id))})")
             lines += ["", "**版の比較**", ""]
             for older, newer in reversed(list(itertools.pairwise(chain))):
                 lines.append(f"- [{escape(edition_label(older))} → {escape(edition_label(newer))}]"
-                             f"(../../{comparison_path(older, newer)})")
+                             f"({link(home, comparison_path(older, newer))})")
             lines += ["", "</div>"]
             notes[doc.meta.id] = "\n".join(lines)
             if doc is not newest:
                 banners[doc.meta.id] = "\n".join([
                     '<div class="atlas-newer-edition" role="note" markdown>', "",
                     f"**{NEWER_EXISTS}**。最新版は[{escape(edition_label(newest))}：{escape(newest.meta.title)}]"
-                    f"(../{newest.meta.id}/index.md)（{date_label(newest.meta)}）です。"
-                    f"[この版からの変更点](../../{comparison_path(doc, chain[position + 1])})も見られます。", "",
+                    f"({link(home, document_page(newest.meta.id))})（{date_label(newest.meta)}）です。"
+                    f"[この版からの変更点]({link(home, comparison_path(doc, chain[position + 1]))})も見られます。", "",
                     "</div>"])
     return notes, banners
 
@@ -63,18 +66,18 @@ def comparison_pages(documents: list[Document]) -> list[Page]:
 def comparison_page(comparison: Comparison) -> Page:
     old, new = comparison.old, comparison.new
     title = f"版の比較：{edition_label(old)} → {edition_label(new)}"
+    path = comparison_path(old, new)
     lines = [front_matter(f"{title} | {new.meta.title}", None, f"{old.meta.title}と{new.meta.title}の違い"),
              f"# {escape(title)}", "",
-             f"旧：[{escape(old.meta.title)}](../documents/{old.meta.id}/index.md)（{date_label(old.meta)}）  ",
-             f"新：[{escape(new.meta.title)}](../documents/{new.meta.id}/index.md)（{date_label(new.meta)}）", "",
-             *_summary(comparison), *_legend(), "## 節ごとの変更 {#sections}", ""]
+             f"旧：[{escape(old.meta.title)}]({link(path, document_page(old.meta.id))})（{date_label(old.meta)}）  ",
+             f"新：[{escape(new.meta.title)}]({link(path, document_page(new.meta.id))})（{date_label(new.meta)}）", "",
+             *_summary(comparison, path), *_legend(), "## 節ごとの変更 {#sections}", ""]
     for change in comparison.changes:
         lines += _section_change(change, comparison)
-    path = comparison_path(old, new)
     return Page(path, title, finish_page(lines))
 
 
-def _summary(comparison: Comparison) -> list[str]:
+def _summary(comparison: Comparison, path: str) -> list[str]:
     old, new = comparison.old, comparison.new
     matched = comparison.count("changed") + comparison.count("unchanged")
     renamed = sum(1 for c in comparison.changes if c.renamed)
@@ -92,7 +95,7 @@ def _summary(comparison: Comparison) -> list[str]:
              f"| うち番号の変更 | {renumbered} |", "",
              f"旧版 {in_old} 節、新版 {in_new} 節のうち {matched} 組を同じ節として対応づけました"
              "（見出しの文言と本文の類似度による。番号だけでは対応づけません。"
-             "[比較の方法](../about.md#editions)）。", ""]
+             f"[比較の方法]({link(path, ABOUT)}#editions)）。", ""]
     old_kind, new_kind = kind_label(old.meta.kind) or old.meta.kind, kind_label(new.meta.kind) or new.meta.kind
     if old_kind != new_kind or comparison.matched_share < FEW_MATCHED:
         formats = f"旧版は{escape(old_kind)}、新版は{escape(new_kind)}です。" if old_kind != new_kind else ""
@@ -117,9 +120,9 @@ def _section_change(change: SectionChange, comparison: Comparison) -> list[str]:
     lines = [f"### {escape(heading)}（{'・'.join(badges)}） {{#{ident} .atlas-change--{change.status} }}", ""]
     where = []
     if change.old:
-        where.append(f"旧：[{escape(_label(change.old))}]({_link(comparison.old, change.old.section, '')})")
+        where.append(f"旧：[{escape(_label(change.old))}]({_link(comparison, comparison.old, change.old.section, '')})")
     if change.new:
-        where.append(f"新：[{escape(_label(change.new))}]({_link(comparison.new, change.new.section, '')})")
+        where.append(f"新：[{escape(_label(change.new))}]({_link(comparison, comparison.new, change.new.section, '')})")
     if change.renamed or change.renumbered:
         assert change.old and change.new
         where.append(f"{'見出し' if change.renamed else '番号'}：{escape(_label(change.old))} → "
@@ -160,9 +163,11 @@ def _paragraph_links(steps: list[ParagraphChange], change: SectionChange, compar
     for step in steps:
         pair = []
         if step.old and change.old:
-            pair.append(f"[旧 {step.old.ident}]({_link(comparison.old, change.old.section, step.old.ident)})")
+            url = _link(comparison, comparison.old, change.old.section, step.old.ident)
+            pair.append(f"[旧 {step.old.ident}]({url})")
         if step.new and change.new:
-            pair.append(f"[新 {step.new.ident}]({_link(comparison.new, change.new.section, step.new.ident)})")
+            url = _link(comparison, comparison.new, change.new.section, step.new.ident)
+            pair.append(f"[新 {step.new.ident}]({url})")
         links.append(" → ".join(pair))
     return '<span class="atlas-diff-links">' + "、".join(links) + "</span>"
 
@@ -177,10 +182,11 @@ def _piece(piece: Piece) -> str:
     return text
 
 
-def _link(document: Document, section: Section | None, anchor: str) -> str:
-    """A section's place on its edition's page (None: the text before the first heading, on the
-    document's own page), or ``#anchor`` (a paragraph's id) on that page."""
+def _link(comparison: Comparison, document: Document, section: Section | None, anchor: str) -> str:
+    """From the comparison's page: a section's place on its edition's page (None: the text before
+    the first heading, on the document's own page), or ``#anchor`` (a paragraph's id) on that page."""
+    page = comparison_path(comparison.old, comparison.new)
     if section is not None:
-        url = section_url(document, section, "editions")
+        url = section_url(document, section, page)
         return url.split("#")[0] + f"#{anchor}" if anchor else url
-    return f"../documents/{document.meta.id}/index.md" + (f"#{anchor}" if anchor else "")
+    return link(page, document_page(document.meta.id)) + (f"#{anchor}" if anchor else "")

@@ -12,12 +12,13 @@ from ..config.validation import validate
 from ..config.yamlfile import load_located
 from ..enrich.context import HeadingContext
 from ..enrich.editions import newest_edition_first, superseded
-from ..enrich.themes import Theme, section_text
-from ..model.document import Document, Section
+from ..enrich.routing import ABOUT, GLOSSARY, THEME_LIST, TIMELINE, document_page, link, section_url, theme_page
+from ..enrich.themes import Theme
+from ..model.document import Document, Section, section_text
 from ..text.fold import fold, fold_with_map
 from ..text.labels import date_label
 from .markdown import escape
-from .write import Page, finish_page, front_matter, newest_first, section_url
+from .write import Page, finish_page, front_matter, newest_first
 
 PASSAGES_PER_DOCUMENT = 5
 EXCERPT_CHARS = 90
@@ -68,12 +69,14 @@ def tagged(document: Document, theme: Theme) -> list[Section]:
 
 
 def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme], older: set[str]) -> Page:
+    path = theme_page(theme.id)
     lines = [front_matter(f"{theme.ja} | テーマ"), f"# {escape(theme.ja)} {{#top}}", "",
              f"*{escape(theme.en)}*", "{: .atlas-theme-en }", "", escape(theme.definition), "",
              f"**キーワード**：{escape('、'.join(theme.terms))}", "{: .atlas-theme-terms }", ""]
     related = [by_id[r] for r in theme.related if r in by_id]
     if related:
-        lines += ["**関連テーマ**：" + " ".join(f"[{escape(r.ja)}]({r.id}.md)" for r in related), ""]
+        chips = " ".join(f"[{escape(r.ja)}]({link(path, theme_page(r.id))})" for r in related)
+        lines += ["**関連テーマ**：" + chips, ""]
     covering = [(doc, tagged(doc, theme)) for doc in ordered]
     covering = [(doc, sections) for doc, sections in covering if sections]
     lines += ["## 文書の年表 {#timeline}", ""]
@@ -82,35 +85,35 @@ def _theme_page(theme: Theme, ordered: list[Document], by_id: dict[str, Theme], 
     else:
         lines += ["| 日付 | 文書 | 発行 | 該当する節 |", "| --- | --- | --- | ---: |"]
         for doc, sections in covering:
-            link = f"[{escape(doc.meta.title)}](#doc-{doc.meta.id}){_old_mark(doc, older)}"
-            lines.append(f"| {date_label(doc.meta)} | {link} | {escape(doc.meta.body)} | {len(sections)} |")
+            title = f"[{escape(doc.meta.title)}](#doc-{doc.meta.id}){_old_mark(doc, older)}"
+            lines.append(f"| {date_label(doc.meta)} | {title} | {escape(doc.meta.body)} | {len(sections)} |")
         lines += ["", "## 各文書の主な箇所 {#passages}", ""]
         for doc, sections in covering:
             lines += [f"### {escape(doc.meta.title)}（{doc.meta.date.year}年）{_old_mark(doc, older)} "
                       f"{{#doc-{doc.meta.id}}}", ""]
             label = HeadingContext(doc).label  # 【対応策】 out of its document: with its context
             for section in sections[:PASSAGES_PER_DOCUMENT]:
-                url = section_url(doc, section, "themes")
+                url = section_url(doc, section, path)
                 lines.append(f"- [{escape(label(section))}]({url})：{escape(_excerpt(section, theme))}")
             rest = sections[PASSAGES_PER_DOCUMENT:]
             if rest:
-                links = "、".join(f"[{escape(label(s))}]({section_url(doc, s, 'themes')})" for s in rest)
+                links = "、".join(f"[{escape(label(s))}]({section_url(doc, s, path)})" for s in rest)
                 lines.append(f"- その他の節：{links}")
             lines.append("")
-    return Page(f"themes/{theme.id}.md", theme.ja, finish_page(lines))
+    return Page(path, theme.ja, finish_page(lines))
 
 
 def _overview(ordered: list[Document], themes: list[Theme], older: set[str]) -> Page:
     lines = [front_matter("テーマ一覧"), "# テーマ一覧", "",
              "文書を横断するテーマと、各文書でそのテーマを主題とする節の数です。数字から、その文書の該当箇所へ移動できます。"
-             "節へのテーマの付け方は[このサイトについて](../about.md#themes)にあります。", ""]
+             f"節へのテーマの付け方は[このサイトについて]({link(THEME_LIST, ABOUT)}#themes)にあります。", ""]
     for theme in themes:
-        lines.append(f"- [{escape(theme.ja)}]({theme.id}.md)：{escape(theme.definition)}")
+        lines.append(f"- [{escape(theme.ja)}]({link(THEME_LIST, theme_page(theme.id))})：{escape(theme.definition)}")
     lines += ["", "## テーマ × 文書 {#matrix}", ""]
     if len(ordered) <= MATRIX_MAX_DOCUMENTS:
         lines += _matrix_table(ordered, themes, older)
     lines += _matrix_lists(ordered, themes, len(ordered) <= MATRIX_MAX_DOCUMENTS)
-    return Page("themes/index.md", "テーマ一覧", finish_page(lines))
+    return Page(THEME_LIST, "テーマ一覧", finish_page(lines))
 
 
 # Up to this many documents the overview is a table, themes down and numbered documents across
@@ -122,7 +125,7 @@ MATRIX_MAX_DOCUMENTS = 24
 def _matrix_table(ordered: list[Document], themes: list[Theme], older: set[str]) -> list[str]:
     """Themes as rows, documents as numbered columns, and the numbers' legend below."""
     lines = ['<div class="atlas-matrix atlas-matrix--table" markdown>', ""]
-    heads = [f"[{n}](../documents/{doc.meta.id}/index.md \"{escape(doc.meta.title)}（{doc.meta.date.year}）\")"
+    heads = [f"[{n}]({_document_link(doc)} \"{escape(doc.meta.title)}（{doc.meta.date.year}）\")"
              for n, doc in enumerate(ordered, 1)]
     lines.append("| テーマ | " + " | ".join(heads) + " |")
     lines.append("| --- | " + " | ".join("---:" for _ in ordered) + " |")
@@ -130,10 +133,10 @@ def _matrix_table(ordered: list[Document], themes: list[Theme], older: set[str])
         cells = []
         for doc in ordered:
             count = len(tagged(doc, theme))
-            cells.append(f"[{count}]({theme.id}.md#doc-{doc.meta.id})" if count else "")
-        lines.append(f"| [{escape(theme.short)}]({theme.id}.md) | " + " | ".join(cells) + " |")
+            cells.append(f"[{count}]({_theme_link(theme)}#doc-{doc.meta.id})" if count else "")
+        lines.append(f"| [{escape(theme.short)}]({_theme_link(theme)}) | " + " | ".join(cells) + " |")
     lines += ["", "**文書の番号**（古い順" + ("。旧版は最新版のすぐ後" if older else "") + "）", ""]
-    lines += [f"{n}. [{escape(doc.meta.title)}](../documents/{doc.meta.id}/index.md)（{doc.meta.date.year}）"
+    lines += [f"{n}. [{escape(doc.meta.title)}]({_document_link(doc)})（{doc.meta.date.year}）"
               f"{_old_mark(doc, older)}" for n, doc in enumerate(ordered, 1)]
     return [*lines, "", "</div>", ""]
 
@@ -143,12 +146,22 @@ def _matrix_lists(ordered: list[Document], themes: list[Theme], narrow_only: boo
     kind = "atlas-matrix--lists" + (" atlas-matrix--narrow" if narrow_only else "")
     lines = [f'<div class="atlas-matrix {kind}" markdown>', ""]
     for theme in themes:
-        lines += [f"**[{escape(theme.ja)}]({theme.id}.md)**", ""]
+        lines += [f"**[{escape(theme.ja)}]({_theme_link(theme)})**", ""]
         covering = [(doc, len(tagged(doc, theme))) for doc in ordered]
-        items = [f"- [{escape(doc.meta.title)}（{doc.meta.date.year}）]({theme.id}.md#doc-{doc.meta.id})：{count}節"
-                 for doc, count in covering if count]
+        items = [f"- [{escape(doc.meta.title)}（{doc.meta.date.year}）]({_theme_link(theme)}#doc-{doc.meta.id})："
+                 f"{count}節" for doc, count in covering if count]
         lines += [*(items or ["- このテーマを主題とする節はまだありません。"]), ""]
     return [*lines, "</div>", ""]
+
+
+def _document_link(doc: Document) -> str:
+    """A document from the themes overview."""
+    return link(THEME_LIST, document_page(doc.meta.id))
+
+
+def _theme_link(theme: Theme) -> str:
+    """A theme's page from the themes overview."""
+    return link(THEME_LIST, theme_page(theme.id))
 
 
 def glossary_page(glossary: dict[str, str]) -> Page:
@@ -159,7 +172,7 @@ def glossary_page(glossary: dict[str, str]) -> Page:
              "| 用語 | 説明 |", "| --- | --- |"]
     for term, title in sorted(glossary.items(), key=lambda kv: kv[0].lower()):
         lines.append(f'| <span id="{glossary_anchor(term)}">{escape(term)}</span> | {escape(title)} |')
-    return Page("glossary.md", "用語集", finish_page(lines))
+    return Page(GLOSSARY, "用語集", finish_page(lines))
 
 
 def glossary_anchor(term: str) -> str:
@@ -191,7 +204,7 @@ def timeline_page(documents: list[Document], events: list[Event]) -> Page:
     for doc in _documents_by_date(documents):
         rows.append((doc.meta.date, 1, [
             f"## {date_label(doc.meta)} 文書：[{escape(doc.meta.title)}]"
-            f"(documents/{doc.meta.id}/index.md) {{#doc-{doc.meta.id}}}", "",
+            f"({link(TIMELINE, document_page(doc.meta.id))}) {{#doc-{doc.meta.id}}}", "",
             f"{escape(doc.meta.body)}。{escape(doc.meta.summary)}", ""]))
     for number, event in enumerate(events, 1):
         passages = _event_passages(documents, event)
@@ -204,7 +217,7 @@ def timeline_page(documents: list[Document], events: list[Event]) -> Page:
              "出来事からは、それに触れている箇所へ移動できます。", ""]
     for _, _, block in sorted(rows, key=lambda r: (r[0], r[1])):
         lines += block
-    return Page("timeline.md", "年表", finish_page(lines))
+    return Page(TIMELINE, "年表", finish_page(lines))
 
 
 def _event_passages(documents: list[Document], event: Event) -> list[str]:
@@ -215,7 +228,7 @@ def _event_passages(documents: list[Document], event: Event) -> list[str]:
         for section in doc.all_sections():
             folded = fold(section.title + section_text(section))
             if any(term in folded for term in terms):
-                url = section_url(doc, section, "")
+                url = section_url(doc, section, TIMELINE)
                 found.append(f"- [{escape(label(section))}]({url}) — {escape(doc.meta.title)}："
                              f"{escape(_excerpt(section, terms=list(event.terms)))}")
     return found[:8]
