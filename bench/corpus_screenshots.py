@@ -31,13 +31,13 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.catalog import Entry  # noqa: E402
+from atlas.check.report import document_report  # noqa: E402
+from atlas.config.catalog import Entry  # noqa: E402
 from atlas.convert import convert  # noqa: E402
-from atlas.errors import InputError  # noqa: E402
-from atlas.model import DocumentMeta  # noqa: E402
+from atlas.model.document import DocumentMeta  # noqa: E402
+from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.report import document_report  # noqa: E402
-from atlas.structure import Hints  # noqa: E402
+from atlas.structure.structure import Hints  # noqa: E402
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
 OUT = ROOT / "bench" / "screenshots" / "corpus"

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import yaml  # noqa: E402
 
 from atlas.convert import convert  # noqa: E402
-from atlas.editions import Comparison, compare  # noqa: E402
-from atlas.model import Document  # noqa: E402
+from atlas.enrich.editions import Comparison, compare  # noqa: E402
+from atlas.model.document import Document  # noqa: E402
 
 # ../shared/corpus beside the project (a git worktree under wt/ looks one level further up).
 CORPUS = next((c for c in (ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if c.is_dir()),

@@ -6,7 +6,7 @@
 
 The ids: every id a document page gave out in any commit that changed docs/ (`git log -- docs/`,
 each commit of main having been published), read from the generated Markdown
-(scripts/atlas/published.py), each with the words it named when it was first published. The
+(scripts/atlas/enrich/published.py), each with the words it named when it was first published. The
 site: docs/ built with MkDocs into build/bench/, served on 127.0.0.1, opened in headless Debian
 chromium as a reader following the link would: the page is loaded, the id set as its fragment,
 and where the id is not on the page (or the page says it moved) the URL is opened afresh and the
@@ -40,7 +40,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.published import fold, page_of_path, published_ids  # noqa: E402
+from atlas.enrich.published import fold, page_of_path, published_ids  # noqa: E402
 
 WORK = ROOT / "build" / "bench"
 REPORT = ROOT / "bench" / "links.md"

@@ -33,15 +33,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import yaml  # noqa: E402
 
-from atlas.catalog import load_catalog  # noqa: E402
-from atlas.clean import FURNITURE_KINDS  # noqa: E402
-from atlas.diagnose import warnings  # noqa: E402
-from atlas.errors import InputError  # noqa: E402
-from atlas.model import Table  # noqa: E402
-from atlas.outline import ExpectedHeading, OutlineScore, Reference, compare, document_outline, load_reference  # noqa: E402
+from atlas.check.diagnose import warnings  # noqa: E402
+from atlas.check.outline import ExpectedHeading, OutlineScore, Reference, compare, document_outline, load_reference  # noqa: E402
+from atlas.check.report import document_report  # noqa: E402
+from atlas.config.catalog import load_catalog  # noqa: E402
+from atlas.model.document import Table  # noqa: E402
+from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.read_pdf import read_pdf  # noqa: E402
-from atlas.report import document_report  # noqa: E402
+from atlas.read.read_pdf import read_pdf  # noqa: E402
+from atlas.text.clean import FURNITURE_KINDS  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 OUTLINES = ROOT / "tests" / "outlines"
@@ -159,7 +159,7 @@ def _section_reading(rows: list[ConversionRow], load: tuple[float, float]) -> li
         "",
         "Written by `.venv/bin/python bench/pdf_convert.py` (called by `bench/pdf_bench.py`; "
         "`bench/pdf_bench.py --converter-only` re-measures this part alone). Each PDF converted by the project's "
-        "pipeline from the PDF itself (`scripts/atlas/read_pdf.py`: pypdfium2 for characters, pdfplumber's table "
+        "pipeline from the PDF itself (`scripts/atlas/read/read_pdf.py`: pypdfium2 for characters, pdfplumber's table "
         "finder on pages that draw ruling lines), one run. *s*: reading and structuring, wall clock; *CPU s/page*: "
         "the process's CPU time for the same, which the machine's other users disturb less than the wall clock; "
         "*pdftotext*: `pdftotext -enc UTF-8` on the same file, the whole process. *read plainly*: pages whose layout "

@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas import read_pdf as reader  # noqa: E402
-from atlas.catalog import Entry  # noqa: E402
-from atlas.figures import figures_of, render_figures  # noqa: E402
-from atlas.model import DocumentMeta, Paragraph, Table  # noqa: E402
-from atlas.pdf_source import read_source  # noqa: E402
+from atlas.check.report import document_report  # noqa: E402
+from atlas.config.catalog import Entry  # noqa: E402
+from atlas.model.document import DocumentMeta, Paragraph, Table  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.report import document_report  # noqa: E402
-from atlas.structure import Hints  # noqa: E402
+from atlas.read import read_pdf as reader  # noqa: E402
+from atlas.read.figures import figures_of, render_figures  # noqa: E402
+from atlas.read.pdf_source import read_source  # noqa: E402
+from atlas.structure.structure import Hints  # noqa: E402
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
 REPORT = ROOT / "bench" / "pdf-layout.md"

@@ -235,7 +235,7 @@ NOTES = (
     "  50 copies of the section ranked 1st fill the first ten places, hence hit@10 0.87 there.",
     "- Cold load → first result: from navigation start with an empty cache, the query typed at",
     "  DOMContentLoaded, until the first result is in the DOM. The index is split (format:",
-    "  scripts/atlas/search.py): the query fetches the manifest, the posting chunks of its character",
+    "  scripts/atlas/write/search.py): the query fetches the manifest, the posting chunks of its character",
     "  pairs and the store shards of the results shown; at 50× the page's own DOMContentLoaded",
     "  (a 600-row home page) is most of the time. Bytes per page view and per query: the Size section.",
 )

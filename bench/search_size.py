@@ -245,7 +245,7 @@ NOTES = (
     "- atlas fetches nothing for search on a page view. Focusing the box fetches the core script",
     "  (17 KB), the manifest (chunk directory and look-alike table) and the sections' lengths; a query",
     "  then fetches the posting chunks (~16 KB each) of its character pairs and, for the 20 results",
-    "  shown, their store shards (4 sections each). The format: scripts/atlas/search.py.",
+    "  shown, their store shards (4 sections each). The format: scripts/atlas/write/search.py.",
     "- Page view: Material's CSS and JavaScript are about 250 KB of every page; search adds",
     "  atlas-search.js (9 KB); the core (17 KB) loads on focus. atlas-search.css (13 KB, Material's",
     "  search-box rules copied for Zensical) is loaded by Zensical pages only (scripts/site_hooks.py).",

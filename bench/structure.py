@@ -8,8 +8,8 @@ Converts every document of sources/ (the seeds) and each ../shared/corpus/<id>.t
 scratch catalog in a temporary folder: the text copied, the entry's metadata from <id>.json,
 format pdf-text) with the converter's own pipeline, and measures per document: characters of
 text, headings found, recall / precision / level accuracy against tests/outlines/<id>.yml (when
-that hand-checked outline exists; matching rule in atlas.outline.compare), the largest section's
-own text, the structure warnings (atlas.diagnose) and the conversion time.  Corpus rows are
+that hand-checked outline exists; matching rule in atlas.check.outline.compare), the largest section's
+own text, the structure warnings (atlas.check.diagnose) and the conversion time.  Corpus rows are
 skipped, and said to be, when ../shared/corpus is absent.  Then one row per failure mode of
 issue 11 with the test that covers it (FAILURE_MODE_TESTS; "none yet" when no `def <name>` is
 in tests/).  Needs nothing outside the project's venv.
@@ -35,16 +35,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.catalog import Entry, load_catalog  # noqa: E402
-from atlas.clean import FURNITURE_KINDS  # noqa: E402
-from atlas.diagnose import Warning, largest_section, text_chars, warnings  # noqa: E402
-from atlas.errors import InputError  # noqa: E402
-from atlas.labels import kind_label  # noqa: E402
-from atlas.model import Document, Line, ListBlock, Paragraph, Section  # noqa: E402
-from atlas.outline import OutlineScore, compare, document_outline, load_reference  # noqa: E402
+from atlas.check.diagnose import Warning, largest_section, text_chars, warnings  # noqa: E402
+from atlas.check.outline import OutlineScore, compare, document_outline, load_reference  # noqa: E402
+from atlas.check.report import document_report, model_text  # noqa: E402
+from atlas.config.catalog import Entry, load_catalog  # noqa: E402
+from atlas.model.document import Document, Line, ListBlock, Paragraph, Section  # noqa: E402
+from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.report import document_report, model_text  # noqa: E402
-from atlas.wareki import parse_japanese_date  # noqa: E402
+from atlas.text.clean import FURNITURE_KINDS  # noqa: E402
+from atlas.text.labels import kind_label  # noqa: E402
+from atlas.text.wareki import parse_japanese_date  # noqa: E402
 
 SOURCES = ROOT / "sources"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -627,7 +627,7 @@ def render(rows: list[Row], corpus: Path, outlines: Path,
         f"accuracy are measured against the hand-checked outline `{where}/<id>.yml` "
         "where one exists (— otherwise); headings are matched in order after folding width, case, spaces and "
         "the punctuation after a heading number, a cut or run-on title matching when the shorter is ≥ 60% "
-        "of the longer (`atlas.outline.compare`). *chars*: characters of text (blocks, preamble included); "
+        "of the longer (`atlas.check.outline.compare`). *chars*: characters of text (blocks, preamble included); "
         "*largest section*: the most own text (children excluded) under one heading; *kept*: conservation "
         "holds (no character lost or invented); *ms*: conversion time on a shared 2-core machine (noisy).",
         "",

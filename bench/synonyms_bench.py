@@ -35,7 +35,7 @@ BEFORE = "5248688"  # main before synonyms
 NOTES = [
     "Notes:",
     "",
-    "- What is left out, and why (scripts/atlas/synonyms.py, synonyms.yml): of the Sudachi synonym",
+    "- What is left out, and why (scripts/atlas/enrich/synonyms.py, synonyms.yml): of the Sudachi synonym",
     "  dictionary, every other lexeme of a group (near, broader or narrower words: 概要/要約/要旨,",
     "  支払い/勘定/会計), the words it marks ambiguous (expansion flag 1) or never to expand (2), misuses,",
     "  misspellings, verbs, and abbreviations of two characters (産交, 一警, 児相: inside 生産交流 and the",

@@ -10,7 +10,7 @@ catalog).  A document that cannot be read (no text layer, a password, a broken f
 with one ``refused: <doc-id>: <file>: <problem>`` line on stderr, the other documents are converted
 and the pages written, and the exit status is 3: a build may insist on none (stop on 3) or publish
 the rest (README: "When a document is refused").  A document whose structure looks implausible
-(atlas.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per warning; warnings do
+(atlas.check.diagnose) gets one ``warning: <doc-id>: <message>`` line on stderr per warning; warnings do
 not change the exit status.
 """
 
@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from atlas.check.diagnose import warnings
+from atlas.check.report import Refusal
 from atlas.convert import convert
-from atlas.diagnose import warnings
-from atlas.errors import InputError
-from atlas.report import Refusal
+from atlas.model.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@
 
 An id is recorded once, with the words it named when it was first published; a later release
 never changes an entry. Every conversion reads the lock and keeps each recorded id on its words
-(scripts/atlas/links.py). Exit status 1 with one line on bad input.
+(scripts/atlas/enrich/links.py). Exit status 1 with one line on bad input.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.errors import InputError
-from atlas.links import LinkLock, load_links_lock, record, record_pages, write_links_lock
-from atlas.published import page_of_path, published_ids
+from atlas.enrich.links import LinkLock, load_links_lock, record, record_pages, write_links_lock
+from atlas.enrich.published import page_of_path, published_ids
+from atlas.model.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Publish the data files' models (scripts/atlas/schema.py): sources/*.schema.json and README's
+"""Publish the data files' models (scripts/atlas/config/schema.py): sources/*.schema.json and README's
 table of catalog keys. Run it after changing schema.py; a test fails while either is stale.
 
     python scripts/write_schemas.py
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.publish_schema import write_all
+from atlas.config.publish_schema import write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 

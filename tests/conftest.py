@@ -18,9 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.catalog import load_catalog  # noqa: E402
+from atlas.config.catalog import load_catalog  # noqa: E402
 from atlas.convert import convert  # noqa: E402
-from atlas.model import Document  # noqa: E402
+from atlas.model.document import Document  # noqa: E402
 
 SOURCES = ROOT / "sources"
 

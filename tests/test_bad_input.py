@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.catalog import Entry
-from atlas.clean import classify
-from atlas.model import DocumentMeta
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry
+from atlas.model.document import DocumentMeta
 from atlas.pipeline import build_document
-from atlas.report import document_report
-from atlas.structure import Hints
+from atlas.structure.structure import Hints
+from atlas.text.clean import classify
 from conftest import ROOT
 
 CATALOG = """documents:

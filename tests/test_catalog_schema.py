@@ -13,16 +13,16 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from atlas.catalog import load_catalog
-from atlas.errors import InputError
-from atlas.glossary import load_glossary
-from atlas.labels import KIND_LABELS
-from atlas.publish_schema import README_BEGIN, README_END, keys_table, schemas
-from atlas.schema import DATE_PATTERN
-from atlas.themes import load_themes
-from atlas.wareki import parse_partial_date
-from atlas.write_themes import load_events
-from atlas.yamlfile import load_located
+from atlas.config.catalog import load_catalog
+from atlas.config.publish_schema import README_BEGIN, README_END, keys_table, schemas
+from atlas.config.schema import DATE_PATTERN
+from atlas.config.yamlfile import load_located
+from atlas.enrich.glossary import load_glossary
+from atlas.enrich.themes import load_themes
+from atlas.model.errors import InputError
+from atlas.text.labels import KIND_LABELS
+from atlas.text.wareki import parse_partial_date
+from atlas.write.write_themes import load_events
 from conftest import ROOT, SOURCES
 
 # Twelve lines: a document, its table (lines 5–8) and a closing paragraph.
@@ -236,12 +236,14 @@ def test_the_command_line_prints_one_line_and_no_traceback(tmp_path, hint, probl
     [
         ("themes.yml", load_themes, "related: [data-strategy, personal-information, cybersecurity]",
          "related: [data-strategy, personal-info, cybersecurity]",
-         "themes.yml:16: key 'related' of 'dfft': unknown theme 'personal-info' "
+         "themes.yml:19: key 'related' of 'dfft': unknown theme 'personal-info' "
          "(did you mean 'personal-information'?)"),
         ("themes.yml", load_themes, "    definition: プライバシーや", "    defintion: プライバシーや",
-         "themes.yml:13: key 'defintion' of 'dfft': unknown key (did you mean 'definition'?)"),
+         "themes.yml:16: key 'defintion' of 'dfft': unknown key (did you mean 'definition'?)"),
         ("themes.yml", load_themes, "  - id: ai\n", "  - id: dfft\n",
-         "themes.yml:18: key 'id': duplicate theme id 'dfft' (first used at line 9)"),
+         "themes.yml:21: key 'id': duplicate theme id 'dfft' (first used at line 12)"),
+        ("themes.yml", load_themes, "        with: [政府,", "        wiht: [政府,",
+         "themes.yml:104: key 'wiht' of 'data-infrastructure': unknown key (did you mean 'with'?)"),
         ("glossary.yml", load_glossary, "{term: KGI,", "{term: KPI,",
          "glossary.yml:10: key 'term': 'KPI' is explained twice (first at line 9)"),
         ("glossary.yml", load_glossary, "{term: G7,", "{term: 7,",
@@ -252,8 +254,8 @@ def test_the_command_line_prints_one_line_and_no_traceback(tmp_path, hint, probl
         ("events.yml", load_events, "{date: 2017-07, title:", "{date: 2017-07, titel:",
          "events.yml:7: key 'titel': unknown key (did you mean 'title'?)"),
     ],
-    ids=["theme-related", "theme-misspelt", "theme-duplicate", "glossary-duplicate", "glossary-number",
-         "event-date", "event-misspelt"],
+    ids=["theme-related", "theme-misspelt", "theme-duplicate", "theme-ambiguous-misspelt", "glossary-duplicate",
+         "glossary-number", "event-date", "event-misspelt"],
 )
 def test_themes_glossary_and_events_mistakes_name_line_and_key(tmp_path, name, load, old, new, message):
     text = (SOURCES / name).read_text(encoding="utf-8")

@@ -233,8 +233,8 @@ def printed_pages(page) -> list[str]:
 def test_every_printed_page_says_which_document_it_is(browser, either_server, path, first):
     """No blank first sheet: the text starts on page 1; every sheet's head names the document,
     its issuer and its date (as precisely as known, an estimate said as such); its foot, the page."""
-    from atlas.catalog import load_catalog
-    from atlas.labels import date_label
+    from atlas.config.catalog import load_catalog
+    from atlas.text.labels import date_label
     from conftest import SOURCES
 
     doc_id = path.split("/")[1]

@@ -21,13 +21,14 @@ from hypothesis import strategies as st
 from test_bad_input import CATALOG as BAD_INPUT_CATALOG
 from test_bad_input import TEXTS
 
-from atlas.anchors import apply_lock, load_lock
-from atlas.catalog import Entry, load_catalog
-from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry, load_catalog
+from atlas.config.locks import load_lock
+from atlas.enrich.anchors import apply_lock
+from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section
 from atlas.pipeline import build_document
-from atlas.report import document_report
-from atlas.structure import Hints, assign_anchors
-from atlas.write_clean import clean_text
+from atlas.structure.structure import Hints, assign_anchors
+from atlas.write.write_clean import clean_text
 from conftest import ROOT, SOURCES
 
 

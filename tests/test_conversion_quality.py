@@ -2,9 +2,9 @@
 
 import re
 
-from atlas.model import ListBlock, Paragraph, Table
-from atlas.normalize import is_cjk
-from atlas.report import document_report
+from atlas.check.report import document_report
+from atlas.model.document import ListBlock, Paragraph, Table
+from atlas.text.normalize import is_cjk
 
 RADICALS = re.compile(r"[\u2E80-\u2FDF]")
 PAGE_NUMBER_LINE = re.compile(r"^\s*[-－]?\s*\d{1,3}\s*[-－]?\s*$", re.MULTILINE)

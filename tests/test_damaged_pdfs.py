@@ -15,14 +15,15 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas.catalog import Entry
-from atlas.errors import InputError
-from atlas.model import DocumentMeta
-from atlas.pdf_source import BULLET, REPLACEMENT, readable_char, time_limit
+from atlas.check.report import document_report, model_text
+from atlas.config.catalog import Entry
+from atlas.model.document import DocumentMeta
+from atlas.model.errors import InputError
 from atlas.pipeline import build_document
-from atlas.report import document_report, model_text, report_markdown
-from atlas.structure import Hints
-from atlas.write_clean import clean_text
+from atlas.read.pdf_source import BULLET, REPLACEMENT, readable_char, time_limit
+from atlas.structure.structure import Hints
+from atlas.write.report_page import report_markdown
+from atlas.write.write_clean import clean_text
 
 SAMPLES = {"headings": samples.make_headings, "table": samples.make_table, "footnotes": samples.make_footnotes}
 SECONDS_PER_RUN = 60  # far beyond a sample's conversion (well under a second): reaching it is a hang

@@ -54,7 +54,8 @@ def test_two_site_builds_are_byte_identical(tmp_path):
 
 
 def test_anchor_lock_records_every_heading(converted):
-    from atlas.anchors import load_lock, updated_lock
+    from atlas.config.locks import load_lock
+    from atlas.enrich.anchors import updated_lock
 
     lock = load_lock(SOURCES / "anchors.lock")
     documents = [d for d in converted[1] if d.lines]

@@ -1,4 +1,4 @@
-"""Structure warnings (atlas.diagnose): implausible outlines are reported, plausible ones are not."""
+"""Structure warnings (atlas.check.diagnose): implausible outlines are reported, plausible ones are not."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from datetime import date
 
 import pytest
 
-from atlas.clean import classify
-from atlas.diagnose import (
+from atlas.check.diagnose import (
     CHARS_PER_HEADING,
     MAX_SECTION_CHARS,
     NUMBER_PARAGRAPH,
     warnings,
 )
-from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.report import document_report, report_markdown
-from atlas.structure import Hints, nest, read_structure
+from atlas.check.report import document_report
+from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
+from atlas.structure.structure import Hints, nest, read_structure
+from atlas.text.clean import classify
+from atlas.write.report_page import report_markdown
 from conftest import ROOT
 
 META = DocumentMeta("sample", "見本", "見本省", date(2024, 4, 1), "guideline", "sample.txt", "見本。")

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalog import Entry, load_catalog
-from atlas.errors import InputError
-from atlas.labels import KIND_LABELS, date_label, kind_label
-from atlas.markdown import block_markdown
-from atlas.model import DocumentMeta, ListBlock, ListItem, Paragraph, SourceSpan, Table
+from atlas.config.catalog import Entry, load_catalog
+from atlas.model.document import DocumentMeta, ListBlock, ListItem, Paragraph, SourceSpan, Table
+from atlas.model.errors import InputError
 from atlas.pipeline import build_document
-from atlas.structure import Hints
-from atlas.write import document_pages, home_page
-from atlas.write_themes import timeline_page
+from atlas.structure.structure import Hints
+from atlas.text.labels import KIND_LABELS, date_label, kind_label
+from atlas.write.markdown import block_markdown
+from atlas.write.write import document_pages, home_page
+from atlas.write.write_themes import timeline_page
 from conftest import SOURCES
 
 TEXT = "１．はじめに\n  データの流通について述べる。\n  第二の段落である。\n"

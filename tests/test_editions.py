@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalog import load_catalog
+from atlas.config.catalog import load_catalog
 from atlas.convert import convert
-from atlas.editions import Unit, compare, compare_paragraphs, inline_diff, works
-from atlas.errors import InputError
-from atlas.model import Document
-from atlas.search import build_index
+from atlas.enrich.editions import Unit, compare, compare_paragraphs, inline_diff, works
+from atlas.model.document import Document
+from atlas.model.errors import InputError
+from atlas.write.search import build_index
 
 # The first edition: six sections.
 OLD_TEXT = """\

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from test_structure_rules import END, FULL, all_sections, body, convert, corpus_lines, outline
 
-from atlas.model import ListBlock, Paragraph
-from atlas.outline import load_reference
+from atlas.check.outline import load_reference
+from atlas.model.document import ListBlock, Paragraph
 
 # A requirements table under its section (項目 | 対策項目 | 適用区分 1–6), as pdftotext reads it.
 GRID_HEADER = ["適 用 区 分", "", "項", "", "目", "", "対", "", "策", "", "ー", "タ", "室"]

@@ -7,10 +7,10 @@ import datetime
 import json
 import re
 
-from atlas.context import HeadingContext
-from atlas.model import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
-from atlas.search import build_index
-from atlas.write import Corpus, document_pages
+from atlas.enrich.context import HeadingContext
+from atlas.model.document import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
+from atlas.write.search import build_index
+from atlas.write.write import Corpus, document_pages
 
 SPAN = SourceSpan(1, 1)
 

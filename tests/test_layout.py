@@ -6,9 +6,9 @@ import datetime
 
 import yaml
 
-from atlas.layout import PAGE_LIMIT, paginate
-from atlas.model import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.write import document_pages, nav_yaml, section_url
+from atlas.enrich.layout import PAGE_LIMIT, paginate
+from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
+from atlas.write.write import document_pages, nav_yaml, section_url
 
 SPAN = SourceSpan(1, 1)
 

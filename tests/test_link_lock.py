@@ -22,8 +22,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from atlas.convert import convert
-from atlas.links import load_links_lock, record, write_links_lock
-from atlas.published import fold, page_of_path, published_ids
+from atlas.enrich.links import load_links_lock, record, write_links_lock
+from atlas.enrich.published import fold, page_of_path, published_ids
 from conftest import ROOT, _serve, build_project, project_copy, without_access_date
 
 sys.path.insert(0, str(ROOT / "scripts"))

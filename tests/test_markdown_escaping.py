@@ -4,8 +4,8 @@ import re
 
 import markdown
 
-from atlas.markdown import block_markdown, escape
-from atlas.model import ListBlock, ListItem, Paragraph, SourceSpan, Table
+from atlas.model.document import ListBlock, ListItem, Paragraph, SourceSpan, Table
+from atlas.write.markdown import block_markdown, escape
 
 SPAN = SourceSpan(1, 1)
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "pymdownx.escapeall"]

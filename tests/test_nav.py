@@ -7,8 +7,8 @@ import datetime
 
 import yaml
 
-from atlas.model import Document, DocumentMeta
-from atlas.write import HOME_LIMIT, NAV_GROUP_LIMIT, document_list_page, home_page, nav_yaml
+from atlas.model.document import Document, DocumentMeta
+from atlas.write.write import HOME_LIMIT, NAV_GROUP_LIMIT, document_list_page, home_page, nav_yaml
 
 
 def doc(doc_id: str, body: str, day: datetime.date) -> Document:

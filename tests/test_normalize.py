@@ -1,6 +1,6 @@
 """Character normalisation: what is changed, and what is deliberately kept."""
 
-from atlas.normalize import join_spaced_letters, normalize_chars
+from atlas.text.normalize import join_spaced_letters, normalize_chars
 
 
 def test_kangxi_radicals_become_kanji():

@@ -4,7 +4,7 @@ Each expected outline below was written by reading the source file (line
 numbers in comments), not copied from the converter's output.
 """
 
-from atlas.model import section_heading
+from atlas.model.document import section_heading
 
 
 def outline(document):

@@ -1,4 +1,4 @@
-"""Outlines (atlas.outline): a document's outline, hand-checked outline files, and the comparison."""
+"""Outlines (atlas.check.outline): a document's outline, hand-checked outline files, and the comparison."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalog import load_catalog
-from atlas.clean import classify
-from atlas.errors import InputError
-from atlas.model import Document, DocumentMeta, Line, Section, SourceSpan
-from atlas.outline import (
+from atlas.check.outline import (
     ExpectedHeading,
     OutlineEntry,
     Reference,
@@ -21,7 +17,11 @@ from atlas.outline import (
     headings_match,
     load_reference,
 )
+from atlas.config.catalog import load_catalog
+from atlas.model.document import Document, DocumentMeta, Line, Section, SourceSpan
+from atlas.model.errors import InputError
 from atlas.pipeline import build_document
+from atlas.text.clean import classify
 from conftest import SOURCES
 
 META = DocumentMeta("sample", "見本", "見本省", date(2024, 4, 1), "guideline", "sample.txt", "見本。")

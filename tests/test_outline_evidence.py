@@ -13,12 +13,12 @@ from datetime import date
 import pytest
 from test_structure_rules import body, convert
 
-from atlas.catalog import Entry
-from atlas.clean import classify
-from atlas.model import Document, DocumentMeta, Heading, Layout, Line, block_text
+from atlas.config.catalog import Entry
+from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, block_text
 from atlas.pipeline import build_document
-from atlas.structure import Hints, read_structure
-from atlas.typeset import Typesetting
+from atlas.structure.structure import Hints, read_structure
+from atlas.structure.typeset import Typesetting
+from atlas.text.clean import classify
 from conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime
 
-from atlas.model import Document, DocumentMeta, ListBlock, ListItem, Paragraph, Section, SourceSpan, Table
-from atlas.particulars import is_particulars, topic_text
-from atlas.themes import Theme, link_first_mentions, relate_sections, tag_sections, term_pattern
+from atlas.enrich.themes import Theme, link_first_mentions, relate_sections, tag_sections, term_pattern
+from atlas.model.document import Document, DocumentMeta, ListBlock, ListItem, Paragraph, Section, SourceSpan, Table
+from atlas.structure.particulars import is_particulars, topic_text
 
 SPAN = SourceSpan(1, 1)
 

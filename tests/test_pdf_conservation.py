@@ -11,12 +11,12 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas import read_pdf as reader
-from atlas.catalog import Entry
-from atlas.model import DocumentMeta, Paragraph
+from atlas.check.report import differences, document_report
+from atlas.config.catalog import Entry
+from atlas.model.document import DocumentMeta, Paragraph
 from atlas.pipeline import build_document
-from atlas.report import differences, document_report
-from atlas.structure import Hints
+from atlas.read import read_pdf as reader
+from atlas.structure.structure import Hints
 
 
 def entry_for(path: Path) -> Entry:
@@ -68,7 +68,7 @@ def test_a_page_whose_layout_would_invent_characters_is_read_plainly_with_a_warn
 
 
 def test_a_page_read_plainly_keeps_its_characters_in_text_order(table_pdf):
-    from atlas.pdf_source import read_source
+    from atlas.read.pdf_source import read_source
 
     pages, _ = read_source(table_pdf)
     plain = reader._plain_pieces(pages[0])
@@ -79,7 +79,8 @@ def test_a_page_read_plainly_keeps_its_characters_in_text_order(table_pdf):
 
 
 def test_the_report_page_lists_what_reading_each_pdf_took(table_pdf, monkeypatch):
-    from atlas.report import Refusal, report_markdown
+    from atlas.check.report import Refusal
+    from atlas.write.report_page import report_markdown
 
     plain = document_report(build_document(entry_for(table_pdf), table_pdf.parent))
     assert plain.pdf

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalog import Entry
-from atlas.model import DocumentMeta, Figure, Paragraph, Table
-from atlas.outline import compare, document_outline, fold, load_reference
+from atlas.check.outline import compare, document_outline, fold, load_reference
+from atlas.check.report import document_report, model_text
+from atlas.config.catalog import Entry
+from atlas.model.document import DocumentMeta, Figure, Paragraph, Table
 from atlas.pipeline import build_document
-from atlas.read_pdf import read_pdf
-from atlas.report import document_report, model_text
-from atlas.structure import Hints
+from atlas.read.read_pdf import read_pdf
+from atlas.structure.structure import Hints
 from conftest import ROOT
 
 # ATLAS_CORPUS names the corpus when the checkout is not beside it (a worktree one level deeper).

@@ -18,17 +18,18 @@ import pdf_layout_samples as samples
 import pytest
 from PIL import Image
 
-from atlas.catalog import Entry
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry
 from atlas.convert import convert
-from atlas.model import Document, DocumentMeta, Figure, Line, Paragraph, Table
-from atlas.page_labels import page_citation, printed_page_numbers
-from atlas.pdf_source import read_source
+from atlas.model.document import Document, DocumentMeta, Figure, Line, Paragraph, Table
 from atlas.pipeline import build_document
-from atlas.read_pdf import read_pdf
-from atlas.report import document_report
-from atlas.structure import Hints
-from atlas.tables_geometry import cell_of, merge_split_columns
-from atlas.vertical import ordinary_forms, reads_vertically
+from atlas.read.page_labels import page_citation, printed_page_numbers
+from atlas.read.pdf_source import read_source
+from atlas.read.read_pdf import read_pdf
+from atlas.read.tables_geometry import cell_of, merge_split_columns
+from atlas.read.vertical import reads_vertically
+from atlas.structure.structure import Hints
+from atlas.text.normalize import ordinary_forms
 from conftest import ROOT
 
 CATALOG = """documents:

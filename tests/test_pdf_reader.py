@@ -18,12 +18,12 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from atlas import read_pdf as read_pdf_module
+from atlas.check.report import document_report
 from atlas.convert import convert
-from atlas.errors import InputError
-from atlas.model import Document, Line, Paragraph, Section, Table
-from atlas.read_pdf import read_pdf
-from atlas.report import document_report
+from atlas.model.document import Document, Line, Paragraph, Section, Table
+from atlas.model.errors import InputError
+from atlas.read import read_pdf as read_pdf_module
+from atlas.read.read_pdf import read_pdf
 from conftest import ROOT
 
 CATALOG = """documents:
@@ -359,7 +359,7 @@ def test_letter_spaced_japanese_is_rejoined_and_a_name_keeps_its_space(tmp_path)
 def test_a_page_whose_layout_defeats_the_reader_is_read_as_plain_lines(pdfs, monkeypatch):
     """A PDF unlike any seen must not stop the conversion with a traceback or lose its text: a page
     whose layout analysis fails is read line by line, top to bottom, and still conserves."""
-    import atlas.read_pdf as reader
+    import atlas.read.read_pdf as reader
 
     def broken(pieces):
         raise ValueError("a layout the reader has never seen")

@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from atlas.errors import InputError
-from atlas.read import read_text
+from atlas.model.errors import InputError
+from atlas.text.encoding import read_text
 
 TEXT = "官民データ活用推進基本法（平成28年）について。\nＡＩとデータ流通。\n"
 

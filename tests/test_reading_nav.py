@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from atlas.catalog import load_catalog
-from atlas.write import DOCUMENT_HOME_LABEL
+from atlas.config.catalog import load_catalog
+from atlas.write.write import DOCUMENT_HOME_LABEL
 from conftest import ROOT, SOURCES, search_for
 
 PHONE, TABLET, DESKTOP = 390, 768, 1280

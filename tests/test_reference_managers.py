@@ -16,9 +16,9 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from atlas.bibliography import bibtex, csl_json, issued_parts, ris
-from atlas.catalog import load_catalog
-from atlas.model import DocumentMeta
+from atlas.config.catalog import load_catalog
+from atlas.model.document import DocumentMeta
+from atlas.write.bibliography import bibtex, csl_json, issued_parts, ris
 from conftest import SOURCES, is_redirect_page
 
 METAS = {m.id: m for e in load_catalog(SOURCES) for m in [e.meta, *(p.meta for p in e.parts)]}

@@ -92,8 +92,8 @@ def test_each_heading_is_printed_on_its_page(path: Path) -> None:
 @pytest.mark.parametrize("path", [p for p in FILES if load(p)["where"] == "sources"], ids=lambda p: p.stem)
 def test_each_heading_of_a_project_document_starts_on_its_line(path: Path) -> None:
     """The line a heading names holds its beginning (a label and its title may stand a few lines apart)."""
-    from atlas.catalog import load_catalog
-    from atlas.normalize import normalize_chars
+    from atlas.config.catalog import load_catalog
+    from atlas.text.normalize import normalize_chars
 
     data = load(path)
     entries = {item.meta.id: item for entry in load_catalog(ROOT / "sources") for item in [entry, *entry.parts]}

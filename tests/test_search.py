@@ -15,12 +15,12 @@ import unicodedata
 
 import pytest
 
-from atlas.fold import fold_query
-from atlas.glossary import load_glossary
-from atlas.model import section_heading
-from atlas.search import _text, entries, fold  # _text: the text the index holds for a section
-from atlas.synonyms import build_synonyms, expand, named
-from atlas.variants import build_table
+from atlas.enrich.glossary import load_glossary
+from atlas.enrich.synonyms import build_synonyms, expand, named
+from atlas.model.document import section_heading
+from atlas.text.fold import fold_query
+from atlas.text.variants import build_table
+from atlas.write.search import _text, entries, fold  # _text: the text the index holds for a section
 from conftest import ROOT, SOURCES, search_for
 
 QUERIES = [json.loads(line) for line in (ROOT / "tests" / "search_queries.jsonl").read_text("utf-8").splitlines()]

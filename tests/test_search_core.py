@@ -5,8 +5,8 @@ writes for it.
   BM25 ranking by hand-computed cases, snippet ranges; and the split index of a fresh conversion
   answering the project's and the development set's queries (and words cut from the texts)
   exactly as the search over one whole index did.
-- Folding parity with scripts/atlas/fold.py on text hypothesis generates (one node run a batch).
-- The index is deterministic and laid out as scripts/atlas/search.py says.
+- Folding parity with scripts/atlas/text/fold.py on text hypothesis generates (one node run a batch).
+- The index is deterministic and laid out as scripts/atlas/write/search.py says.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.fold import LOOKALIKES, fold_char, fold_query
-from atlas.glossary import load_glossary
-from atlas.search import CHUNK_BYTES, FORMAT, build_index, entries
-from atlas.themes import load_themes
+from atlas.enrich.glossary import load_glossary
+from atlas.enrich.themes import load_themes
+from atlas.text.fold import LOOKALIKES, fold_char, fold_query
+from atlas.write.search import CHUNK_BYTES, FORMAT, build_index, entries
 from conftest import ROOT, SOURCES
 
 NODE = shutil.which("node")

@@ -1,4 +1,4 @@
-"""Other words for the same thing (scripts/atlas/synonyms.py; the JS core's synonymsOf): each source
+"""Other words for the same thing (scripts/atlas/enrich/synonyms.py; the JS core's synonymsOf): each source
 on its own — the glossary, the Sudachi synonym dictionary, the library's own brackets, the curated
 list — then what ships in the manifest and how a query word expands, in Python and in the browser's
 core alike."""
@@ -12,10 +12,8 @@ from pathlib import Path
 import pytest
 from test_search_core import NODE, needs_node
 
-from atlas.errors import InputError
-from atlas.fold import LOOKALIKES, fold, fold_query
-from atlas.glossary import load_glossary
-from atlas.synonyms import (
+from atlas.enrich.glossary import load_glossary
+from atlas.enrich.synonyms import (
     SUDACHI,
     Group,
     alone_share,
@@ -28,6 +26,8 @@ from atlas.synonyms import (
     not_synonyms,
     sudachi_groups,
 )
+from atlas.model.errors import InputError
+from atlas.text.fold import LOOKALIKES, fold, fold_query
 from conftest import ROOT, SOURCES
 
 

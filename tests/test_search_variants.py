@@ -1,4 +1,4 @@
-"""Spelling variants meet (scripts/atlas/variants.py, fold.py, the JS core's folder): 取組/取り組み,
+"""Spelling variants meet (scripts/atlas/text/variants.py, fold.py, the JS core's folder): 取組/取り組み,
 子ども/こども/子供, 申込み/申し込み, 引上げ/引き上げ, in index and query alike, and inside longer words;
 the katakana middle dot folds away."""
 
@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_search_core import NODE, needs_node, utf16
 
-from atlas.errors import InputError
-from atlas.fold import LOOKALIKES, fold, fold_query, fold_with_map
-from atlas.variants import build_table, curated_groups
+from atlas.model.errors import InputError
+from atlas.text.fold import LOOKALIKES, fold, fold_query, fold_with_map
+from atlas.text.variants import build_table, curated_groups
 from conftest import ROOT
 
 

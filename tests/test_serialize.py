@@ -1,4 +1,4 @@
-"""The document model round-trips through JSON (scripts/atlas/serialize.py)."""
+"""The document model round-trips through JSON (scripts/atlas/model/serialize.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.model import (
+from atlas.model.document import (
     Document,
     DocumentMeta,
     Footnote,
@@ -24,7 +24,7 @@ from atlas.model import (
     SourceSpan,
     Table,
 )
-from atlas.serialize import FORMAT_VERSION, ModelFormatError, from_json, to_json
+from atlas.model.serialize import FORMAT_VERSION, ModelFormatError, from_json, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def test_an_unknown_block_type_is_refused() -> None:
 
 def test_dump_writes_what_each_stage_made(tmp_path) -> None:
     """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
-    from atlas.model import Draft
+    from atlas.model.document import Draft
 
     out, dump = tmp_path / "docs", tmp_path / "dump"
     result = subprocess.run(

@@ -86,9 +86,9 @@ def _document(text: str, folder):
     """``text`` converted as a catalog entry's pdftotext text would be."""
     from test_clean_text import meta
 
-    from atlas.catalog import Entry
+    from atlas.config.catalog import Entry
     from atlas.pipeline import build_document
-    from atlas.structure import Hints
+    from atlas.structure.structure import Hints
 
     (folder / "sample.txt").write_text(text, encoding="utf-8")
     return build_document(Entry(meta("sample.txt", "pdf-text"), Hints(), 1), folder)
@@ -130,8 +130,8 @@ def test_a_contents_entry_taken_for_its_heading_is_found_but_not_aligned(bench):
     but what follows the first entry is the next entry, and the body sits under the last one."""
     import datetime
 
-    from atlas.model import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
-    from atlas.outline import OutlineScore
+    from atlas.check.outline import OutlineScore
+    from atlas.model.document import Document, DocumentMeta, Line, Paragraph, Section, SourceSpan
 
     texts = ["1．はじめに", "2．方針", "1．はじめに", "本文の一つ目の段落である。", "2．方針",
              "本文の二つ目の段落である。"]

@@ -15,18 +15,19 @@ from pathlib import Path
 import pytest
 from test_clean_text import meta, read_back, shape
 
-from atlas.anchors import load_lock, section_keys
-from atlas.catalog import Entry, load_catalog
-from atlas.clean import classify
-from atlas.errors import InputError
-from atlas.footnotes import link_footnotes
-from atlas.markdown import with_refs
-from atlas.model import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry, load_catalog
+from atlas.config.locks import load_lock
+from atlas.enrich.anchors import section_keys
+from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
+from atlas.model.errors import InputError
 from atlas.pipeline import build_document
-from atlas.read import read_text
-from atlas.report import document_report
-from atlas.structure import Hints, assign_anchors, finish_text, nest, read_structure
-from atlas.write_clean import clean_text
+from atlas.structure.footnotes import link_footnotes
+from atlas.structure.structure import Hints, assign_anchors, finish_text, nest, read_structure
+from atlas.text.clean import classify
+from atlas.text.encoding import read_text
+from atlas.write.markdown import with_refs
+from atlas.write.write_clean import clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalog import load_catalog
-from atlas.clean import FURNITURE_KINDS, classify
-from atlas.model import ListBlock, Paragraph, Table
-from atlas.normalize import join_spaced_japanese, normalize_chars
-from atlas.numbering import LIST_MARKER, heading_of
+from atlas.check.report import document_report
+from atlas.config.catalog import load_catalog
+from atlas.model.document import ListBlock, Paragraph, Table
 from atlas.pipeline import build_document, read_lines
-from atlas.report import document_report
+from atlas.text.clean import FURNITURE_KINDS, classify
+from atlas.text.normalize import join_spaced_japanese, normalize_chars
+from atlas.text.numbering import LIST_MARKER, heading_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -7,11 +7,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.clean import classify
-from atlas.footnotes import MAX_NOTE_LINES, link_footnotes
-from atlas.model import Document, DocumentMeta
-from atlas.report import document_report
-from atlas.structure import Hints, assign_anchors, finish_text, nest, read_structure
+from atlas.check.report import document_report
+from atlas.model.document import Document, DocumentMeta
+from atlas.structure.footnotes import MAX_NOTE_LINES, link_footnotes
+from atlas.structure.structure import Hints, assign_anchors, finish_text, nest, read_structure
+from atlas.text.clean import classify
 
 SENTENCE = "本基準は、情報システムの機密性を確保することを目的とするものである。"
 
@@ -60,7 +60,7 @@ def test_random_runs_of_note_number_heading_and_blank_lines_convert_keeping_ever
 def test_a_title_inside_marks_is_the_whole_line_with_no_number():
     # 「（別添1）」 over an annex of a notice (mhlw-shinryo-kaitei-teisei-2020 p. 2): cutting the title
     # 「別添1」 out left 「（別」 as its number, inventing 別 and losing ）.
-    from atlas.numbering import heading_of
+    from atlas.text.numbering import heading_of
 
     found = heading_of("（別添1）")
     assert found is not None and "（別添1）" in found[1:]  # whole: the label is the number, the title below

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from atlas.model import inline_targets
-from atlas.themes import MAX_RELATED, is_tagged, load_themes, term_pattern
+from atlas.enrich.themes import MAX_RELATED, is_tagged, load_themes, term_pattern
+from atlas.model.document import inline_targets
 from conftest import ROOT
 
 MUST = {

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from atlas.wareki import parse_japanese_date
+from atlas.text.wareki import parse_japanese_date
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ import feedparser
 import pytest
 from test_catalog_schema import ENTRY, error_of, folder_with
 
-from atlas.added import first_commit_day
-from atlas.catalog import load_catalog
-from atlas.labels import date_label
+from atlas.config.added import first_commit_day
+from atlas.config.catalog import load_catalog
+from atlas.text.labels import date_label
 from conftest import SOURCES, is_redirect_page
 
 METAS = {m.id: m for e in load_catalog(SOURCES) for m in [e.meta, *(p.meta for p in e.parts)]}

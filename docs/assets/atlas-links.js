@@ -1,7 +1,7 @@
 /* Digital Policy Atlas: a link given out once opens the same words for good.
  *
  * A paragraph's id (#2-1-p3) stays on its words from conversion to conversion (sources/links.lock,
- * scripts/atlas/links.py). When the words moved — onto another page, into another paragraph, or
+ * scripts/atlas/enrich/links.py). When the words moved — onto another page, into another paragraph, or
  * out of the text altogether — the id is no longer on the page the link names; then this script
  * reads the document's small map (atlas/links/<doc>.json: page → old id → [page, id, notice]) and
  * goes there. An id whose words are no longer shown opens the section where they stood, with a

@@ -1,6 +1,6 @@
 /* Digital Policy Atlas: the document list (文書一覧) sorted and filtered in place.
  *
- * The converter writes the list as a plain table (scripts/atlas/write.py), newest first, which is
+ * The converter writes the list as a plain table (scripts/atlas/write/write.py), newest first, which is
  * all a reader without JavaScript needs.  Each row carries what this script reads: data-issued
  * and data-added (ISO days), data-issuer, data-kind, data-year.  Above the table it puts one
  * select to sort (date of issue, either way; date of addition; issuer) and three to filter

@@ -2,8 +2,8 @@
  * ranges.  No DOM and no network: the page code (atlas-search.js) hands it a loader, the tests
  * (tests/js/, `node --test`) hand it files or plain arrays.
  *
- * The index format is written down in one place: the docstring of scripts/atlas/search.py.
- * Folding must stay the same as scripts/atlas/fold.py (tests/test_search_core.py compares them
+ * The index format is written down in one place: the docstring of scripts/atlas/write/search.py.
+ * Folding must stay the same as scripts/atlas/text/fold.py (tests/test_search_core.py compares them
  * on generated text).  Loaded as a browser script it sets window.atlasSearchCore; under Node,
  * require() returns the same object.
  */
@@ -21,7 +21,7 @@
   var KATAKANA_START = 0x30a1, KATAKANA_END = 0x30f6, TO_HIRAGANA = 0x60;
   var DROPPED = "\u30fb"; // the katakana middle dot: スイッチング・コスト is スイッチングコスト
 
-  /* ---- folding: keep in step with scripts/atlas/fold.py --------------------------------- */
+  /* ---- folding: keep in step with scripts/atlas/text/fold.py --------------------------------- */
 
   /* variants: {folded variant: folded canonical form} (the manifest's "variants"), applied after
    * the characters are folded, the longest variant from the left first (fold.py's _variants_folded). */
@@ -110,7 +110,7 @@
     return { foldChar: foldChar, fold: fold, foldWithMap: foldWithMap, queryWords: queryWords };
   }
 
-  /* ---- synonyms and the glossary (scripts/atlas/synonyms.py) --------------------------- */
+  /* ---- synonyms and the glossary (scripts/atlas/enrich/synonyms.py) --------------------------- */
 
   var LATIN = /^[a-z0-9]$/; // a folded Latin letter or digit
 

@@ -4,7 +4,7 @@
  * Opening a page loads no index (unless its URL asks for a search: ?q=…): focusing the box (or
  * the first key that opens it) fetches the core, the manifest and the section lengths; each query then fetches the posting chunks its words need
  * and the store shards of the results shown; the first query also fetches facets.json for the
- * filters (document, issuer, year, theme, edition: ?doc=…&issuer=…&year=…&theme=…&edition=latest) (format: scripts/atlas/search.py).  Everything comes
+ * filters (document, issuer, year, theme, edition: ?doc=…&issuer=…&year=…&theme=…&edition=latest) (format: scripts/atlas/write/search.py).  Everything comes
  * from the site itself, under any sub-path (URLs resolve against the site root that Material
  * puts in __config.base).
  */

@@ -14,24 +14,26 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .anchors import apply_lock, assign_block_ids, load_lock, updated_lock, write_lock
-from .catalog import Entry, load_catalog
-from .errors import InputError
-from .feed import FEED_PATH, FEED_TITLE, atom_feed
-from .figures import figures_of, render_figures
-from .glossary import GlossaryEntry, load_glossary, mark_abbreviations
-from .layout import paginate
-from .links import LinkMap, load_links_lock
-from .model import Document, Draft
+from .check.report import DocumentReport, Refusal, document_report
+from .config.catalog import Entry, load_catalog
+from .config.locks import load_lock, write_lock
+from .enrich.anchors import apply_lock, assign_block_ids, updated_lock
+from .enrich.glossary import GlossaryEntry, load_glossary, mark_abbreviations
+from .enrich.layout import paginate
+from .enrich.links import LinkMap, load_links_lock
+from .enrich.themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
+from .model.document import Document, Draft
+from .model.errors import InputError
+from .model.serialize import to_json
 from .pipeline import DOCUMENT_STAGES, StageWatcher, Work, build_document
-from .read import decode
-from .report import DocumentReport, Refusal, document_report, report_markdown
-from .search import build_index
-from .serialize import to_json
-from .themes import Theme, link_first_mentions, load_themes, relate_sections, tag_sections
-from .write import Corpus, Page, document_list_page, document_pages, home_page, moved_page, nav_yaml, write_pages
-from .write_editions import comparison_pages, edition_notes
-from .write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
+from .read.figures import figures_of, render_figures
+from .text.encoding import decode
+from .write.feed import FEED_PATH, FEED_TITLE, atom_feed
+from .write.report_page import report_markdown
+from .write.search import build_index
+from .write.write import Corpus, Page, document_list_page, document_pages, home_page, moved_page, nav_yaml, write_pages
+from .write.write_editions import comparison_pages, edition_notes
+from .write.write_themes import Event, glossary_page, load_events, theme_pages, timeline_page
 
 GENERATED_DIRS = ("documents", "sources", "atlas", "themes", "source-view", "editions")
 NAV_BEGIN = "# BEGIN generated nav (scripts/convert.py)"

@@ -12,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .catalog import Entry
-from .clean import classify
-from .errors import InputError
-from .figures import attach_figures
-from .footnotes import link_footnotes
-from .model import Document, Draft, Line, Paragraph, Reading, SourceSpan
-from .read import read_lines
-from .read_clean import read_clean
-from .read_pdf import PdfText, looks_like_slides, read_pdf
-from .report import differences
-from .structure import assign_anchors, finish_text, nest, read_structure, resolve_text_hints
+from .check.report import differences
+from .config.catalog import Entry
+from .config.hints import resolve_text_hints
+from .model.document import Document, Draft, Line, Paragraph, Reading, SourceSpan
+from .model.errors import InputError
+from .read.figures import attach_figures
+from .read.read_clean import read_clean
+from .read.read_pdf import PdfText, looks_like_slides, read_pdf
+from .structure.footnotes import link_footnotes
+from .structure.structure import assign_anchors, finish_text, nest, read_structure
+from .text.clean import classify
+from .text.encoding import read_lines
 
 
 def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:

@@ -7,7 +7,7 @@ const core = require("../../docs/assets/atlas-search-core.js");
 
 const fold = core.folder({ "⺠": "民", "⼾": "戸" });
 
-/* Postings written as the converter writes them (scripts/atlas/search.py), for small texts. */
+/* Postings written as the converter writes them (scripts/atlas/write/search.py), for small texts. */
 function varint(out, v) { while (v >= 0x80) { out.push((v & 0x7f) | 0x80); v = Math.floor(v / 128); } out.push(v); }
 function encodePostings(list) {
   const out = [];
@@ -235,7 +235,7 @@ test("each filter's choices are counted over the results the other filters keep"
   assert.deepEqual(none.theme.map((c) => [c.value, c.label, c.count]), [["data", "データ", 0]]);
 });
 
-/* ---- synonyms: a query word is also looked for as its group's words (scripts/atlas/synonyms.py) ---- */
+/* ---- synonyms: a query word is also looked for as its group's words (scripts/atlas/enrich/synonyms.py) ---- */
 
 const GROUPS = [[["マイナンバー"], ["個人番号"]], [["暗号資産", "仮想通貨"], []], [["DX"], ["デジタルトランスフォーメーション"]],
   [["人工知能", "AI"], []]];

@@ -1,0 +1,811 @@
+"""Read a PDF into lines that keep their layout: the PDF reader's half of the pipeline.
+
+A text extraction (pdftotext) throws away what the page knew: which lines are set large or in a
+Gothic face, where each line stands, which lines repeat on every page, which small lines sit at
+the page foot, where the two columns are.  This reader keeps it.  It produces the same
+``list[Line]`` as the text reader (clean.classify), with a ``Layout`` on every line, so that one
+structure step serves both and uses the layout where it is present.
+
+The steps, per page: characters (pdfplumber) → ruled tables (rows of tab-separated cells) →
+lines (characters sharing a baseline, split at a column gutter) → reading order (column by
+column between full-width lines) → text (spaces only where the gap says a space was printed:
+letter-spaced and justified Japanese is rejoined from the characters' positions).  Then, over
+the whole document: running headers and footers (the same line at the same place on many
+pages), page numbers (a number alone at the page head or foot), footnotes (small text at the
+page foot that starts with a note label), bookmarks matched to their lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..model.document import Layout, Line
+from ..model.errors import InputError
+from ..text.clean import mark_contents
+from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
+from ..text.numbering import CAPTION, join_text
+from .figures import keep_together
+from .page_labels import printed_page_numbers
+from .pdf_source import SourcePage, read_source
+from .tables_geometry import cell_of, without_empty_columns
+from .vertical import column_text, reads_vertically, vertical_columns
+
+# A line's characters share a baseline: their vertical centres lie within this share of the size.
+SAME_LINE = 0.45
+# Head and foot of a page, as a share of its height: where running lines and page numbers live.
+MARGIN_BAND = 0.1
+# A line in the head or foot band that recurs (digits folded) on this share of pages is furniture.
+RUNNING_SHARE = 0.4
+# A page's first or last line this near its edge may be its page number (checked by keeping step).
+EDGE_BAND = 0.15
+# Type this much smaller than the body's is set apart from it (running lines, notes).
+SMALL = 0.9
+# A figure's labels are short: a box whose text is mostly longer lines is a text frame.
+FIGURE_LABEL_CHARS = 20
+# Footnotes are set smaller than the body text.
+FOOTNOTE_SIZE = SMALL
+PAGE_NUMBER = re.compile(r"[-－—–‐]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}")
+NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
+GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
+BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
+BOLD_WEIGHT = 600  # PDFium's weight of the face (400 regular, 700 bold)
+
+
+@dataclass
+class PdfText:
+    """What the PDF reader hands on: lines in reading order, and the bookmarks."""
+
+    lines: list[Line]
+    outline: list[tuple[int, str, int]] = field(default_factory=list)  # (level, title, page)
+    pages: int = 0
+    landscape: bool = False  # most pages wider than tall
+    text_layer: str = ""  # every page's text as the PDF library reports it (normalised), pages apart
+    plain_pages: list[int] = field(default_factory=list)  # pages whose layout was set aside
+    replaced: int = 0  # characters the output cannot hold, read as U+FFFD
+    bullets: int = 0  # private-use bullets read as 「・」
+    messages: dict[str, int] = field(default_factory=dict)  # the libraries' messages, by kind
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page → number printed on it
+    figures: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # page → boxes
+
+
+@dataclass
+class _Piece:
+    """A run of characters on one baseline (a line, or one column's part of it)."""
+
+    chars: list[dict[str, Any]]
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    font: str = ""
+    weight: int = 400
+    text: str = ""
+    column: int = 0  # 0 = full width (or a one-column page), 1 = left, 2 = right
+    rotated: bool = False  # characters set sideways (not upright)
+    figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
+    table_row: bool = False
+
+    def __post_init__(self) -> None:
+        if self.chars:
+            self.chars.sort(key=lambda c: c["x0"])
+            # Where the ink is: a space glyph before or after the text does not move the line.
+            visible = [c for c in self.chars if c["text"].strip()] or self.chars
+            self.x0 = min(c["x0"] for c in visible)
+            self.x1 = max(c["x1"] for c in visible)
+            self.top = min(c["top"] for c in visible)
+            self.bottom = max(c["bottom"] for c in visible)
+            self.size = Counter(round(c["size"] * 2) / 2 for c in visible).most_common(1)[0][0]
+            self.font = Counter(c["fontname"] for c in visible).most_common(1)[0][0]
+            self.weight = Counter(c.get("weight", 400) for c in visible).most_common(1)[0][0]
+            self.text = _line_text(self.chars)
+
+
+def read_pdf(path: Path) -> PdfText:
+    """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
+    messages: Counter[str] = Counter()
+    pages, outline = read_source(path, messages)
+    pieces_by_page = [_page_pieces_or_lines(page, path.name) for page in pages]
+    if not any(pieces for pieces in pieces_by_page):
+        raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
+    plain_pages = []
+    for index, page in enumerate(pages):
+        lost, invented = page_difference(page, pieces_by_page[index])
+        if lost or invented:
+            warnings.warn(f"{path.name}: page {page.number}: its layout would lose {lost[:20]!r} or invent "
+                          f"{invented[:20]!r}; the page is read as plain text", stacklevel=2)
+            pieces_by_page[index] = _plain_pieces(page)
+            plain_pages.append(page.number)
+    page_sizes = [(page.top, page.bottom) for page in pages]
+    lines = mark_contents(_lines(pieces_by_page, page_sizes))
+    lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
+    landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
+    labels = printed_page_numbers([page.label for page in pages], lines)
+    figures = {page.number: page.figures for page in pages if page.figures}
+    return PdfText(
+        lines, outline, len(pages), landscape, page_labels=labels, figures=figures,
+        text_layer="\n".join(normalize_chars(page.text_layer) for page in pages),
+        plain_pages=plain_pages,
+        replaced=sum(page.replaced for page in pages),
+        bullets=sum(page.bullets for page in pages),
+        messages=dict(sorted(messages.items())),
+    )
+
+
+def page_difference(page: SourcePage, pieces: Sequence[_Piece]) -> tuple[str, str]:
+    """What the page's reading would lose and invent, against its text layer: the characters
+    (normalised, whitespace aside) compared as multisets, so reordering is free and nothing else."""
+    source = ink(normalize_chars(page.text_layer))
+    read = ink(normalize_chars("".join(piece.text for piece in pieces)))
+    return "".join(sorted((source - read).elements())), "".join(sorted((read - source).elements()))
+
+
+def _plain_pieces(page: SourcePage) -> list[_Piece]:
+    """The page's characters in the library's text order, a new line wherever that order jumps
+    back or down a line: no columns, tables or figures, and so nothing lost or invented."""
+    pieces: list[_Piece] = []
+    run: list[dict[str, Any]] = []
+    for char in page.chars:
+        if run and _starts_a_line(run[-1], char):
+            pieces.append(_Piece(run, page.number))
+            run = []
+        run.append(char)
+    if run:
+        pieces.append(_Piece(run, page.number))
+    return [piece for piece in pieces if piece.text.strip()]
+
+
+def _starts_a_line(prev: dict[str, Any], char: dict[str, Any]) -> bool:
+    size = max(prev["size"], char["size"], 1.0)
+    return char["x0"] < prev["x0"] - size or abs(char["top"] - prev["top"]) > size
+
+
+# A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
+SLIDE_PAGE_CHARS = 800
+
+
+def looks_like_slides(pdf: PdfText) -> bool:
+    """A slide deck: landscape pages with little text each (one section per slide follows)."""
+    if not pdf.pages or not pdf.landscape:
+        return False
+    chars = sum(len(line.text) for line in pdf.lines if line.kind == "body")
+    return chars / pdf.pages < SLIDE_PAGE_CHARS
+
+
+# ---------------------------------------------------------------------------
+# One page: characters → tables and lines → reading order
+# ---------------------------------------------------------------------------
+
+
+def _page_pieces_or_lines(page: SourcePage, name: str) -> list[_Piece]:
+    """The page read with its layout; a page whose layout defeats the reader (a PDF unlike any
+    seen) is read as plain lines, top to bottom, so that its text is never lost."""
+    try:
+        return _page_pieces(page)
+    except (ValueError, ArithmeticError, LookupError, TypeError) as error:
+        warnings.warn(f"{name}: page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
+                      stacklevel=2)
+        return _plain_pieces(page)
+
+
+def _page_pieces(page: SourcePage) -> list[_Piece]:
+    chars = [c for c in page.chars if c["upright"]]
+    sideways = [c for c in page.chars if not c["upright"]]
+    if not chars and not sideways:
+        return []
+    number = page.number
+    if reads_vertically(chars):  # 縦書き: columns right to left, each top to bottom
+        pieces = [_vertical_piece(column, number) for column in vertical_columns(chars)]
+        return [*pieces, replace(_Piece(sideways, number), rotated=True)] if sideways else pieces
+    tables = page.tables
+    in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
+    free: list[dict[str, Any]] = []
+    for char in chars:
+        for index, (bbox, _) in enumerate(tables):
+            if _inside(char, bbox):
+                in_table[index].append(char)
+                break
+        else:
+            free.append(char)
+    rows_of: list[list[list[str]] | None] = []
+    for index, ((_, grid), table_chars) in enumerate(zip(tables, in_table, strict=True)):
+        grid, outside = _trim_rows(grid, table_chars, number)
+        free.extend(outside)  # running text the grid took in at its top or foot
+        taken = {id(c) for c in outside}
+        table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
+        rows = _cell_texts(grid, table_chars, number) if table_chars and grid else None
+        if rows is None:
+            free.extend(table_chars)  # characters outside every cell: read the table as lines
+        rows_of.append(rows)
+    free, figure_pieces = _figure_labels(free, page.figures, number)
+    pieces = _baseline_pieces(free, number) if free else []
+    gutter = _gutter(pieces)
+    if gutter is not None:
+        pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
+    for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
+        if rows is not None:
+            pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+    figure_pieces = _in_columns(figure_pieces, gutter)
+    pieces = _captions_with_figures(pieces, figure_pieces)
+    pieces.extend(figure_pieces)
+    if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
+        pieces.append(replace(_Piece(sideways, number), rotated=True))
+    ordered = _reading_order(pieces, gutter is not None)
+    return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
+
+
+def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> int | None:
+    """The figure box a label stands in (the first that holds its first character)."""
+    return next((index for index, box in enumerate(boxes) if _inside(piece.chars[0], box)), None) \
+        if piece.chars else None
+
+
+def _vertical_piece(chars: list[dict[str, Any]], page: int) -> _Piece:
+    """A column of a vertical page as one printed line: its characters read top to bottom."""
+    piece = _Piece(list(chars), page)
+    piece.text = column_text(chars)
+    return piece
+
+
+def _figure_labels(
+    chars: list[dict[str, Any]], figures: list[tuple[float, float, float, float]], page: int
+) -> tuple[list[dict[str, Any]], list[_Piece]]:
+    """Characters inside a figure's box that read as labels (short or small), as the figure's own
+    pieces; the rest stay free.  A box whose text reads as running sentences is a text frame."""
+    labels: list[_Piece] = []
+    for bbox in figures:
+        inside = [c for c in chars if _inside(c, bbox)]
+        if not inside:
+            continue
+        pieces = _baseline_pieces(inside, page)
+        sentences = sum(len(p.text) for p in pieces if len(p.text) >= FIGURE_LABEL_CHARS)
+        if sentences > 0.5 * sum(len(p.text) for p in pieces):
+            continue
+        taken = {id(c) for c in inside}
+        chars = [c for c in chars if id(c) not in taken]
+        labels.extend(replace(p, figure=True) for p in pieces)
+    return chars, labels
+
+
+def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_Piece]:
+    """A caption set just above or below a figure that spans both columns reads with the figure,
+    after both columns' text, even when the caption itself is no wider than one column."""
+    spanning = [p for p in labels if p.column == 0]
+    if not spanning:
+        return pieces
+    top, bottom = min(p.top for p in spanning), max(p.bottom for p in spanning)
+    placed = []
+    for piece in pieces:
+        near = top - 3 * piece.size <= piece.bottom <= top + piece.size or bottom - piece.size <= piece.top <= \
+            bottom + 3 * piece.size
+        if piece.column and near and CAPTION.fullmatch(normalize_chars(piece.text).strip()):
+            piece = replace(piece, column=0)
+        placed.append(piece)
+    return placed
+
+
+def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
+    """A figure's labels read where the figure stands: in its column, or across both."""
+    if gutter is None or not labels:
+        return labels
+    x0, x1 = min(p.x0 for p in labels), max(p.x1 for p in labels)
+    column = 1 if x1 <= gutter else 2 if x0 >= gutter else 0
+    return [replace(p, column=column) for p in labels]
+
+
+def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _cell_texts(
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+) -> list[list[str]] | None:
+    """The table's rows of cell texts, each cell the characters inside its box read as lines and
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
+    in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
+    column: then the table is read as lines, so nothing is lost."""
+    if _text_runs_across_cells(grid, chars, page):
+        return None
+    by_cell: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        place = cell_of(char, grid)
+        if place is None:
+            return None
+        by_cell.setdefault(place, []).append(char)
+    rows: list[list[str]] = []
+    for r, row in enumerate(grid):
+        texts = []
+        for c in range(len(row)):
+            inside = by_cell.get((r, c), [])
+            text = ""
+            for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
+                text = join_text(text, piece.text.strip().replace("\t", " "))
+            texts.append(text)
+        rows.append(texts)
+    return without_empty_columns(rows)
+
+
+Grid = list[list[tuple[float, float, float, float] | None]]
+
+
+def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid, list[dict[str, Any]]]:
+    """The grid without its first and last rows whose lines run across the column rules (text set
+    under or over the table that its rules take in), and the characters of those rows."""
+    edges = _column_edges_of(grid)
+
+    def band(row: list[tuple[float, float, float, float] | None]) -> list[dict[str, Any]]:
+        boxes = [box for box in row if box is not None]
+        if not boxes:
+            return []
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+
+    def crosses(row: list[tuple[float, float, float, float] | None]) -> bool:
+        inside = band(row)
+        lines = _baseline_pieces(inside, page) if inside else []
+        return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4 for x in edges)
+
+    rows = list(grid)
+    dropped: dict[int, dict[str, Any]] = {}  # by identity: a merged cell's band overlaps its neighbours'
+    while rows and crosses(rows[-1]):
+        dropped.update((id(c), c) for c in band(rows.pop()))
+    while rows and crosses(rows[0]):
+        dropped.update((id(c), c) for c in band(rows.pop(0)))
+    return rows, list(dropped.values())
+
+
+def _column_edges_of(grid: Grid) -> set[float]:
+    """The x of every rule between two columns of a grid (its left edge excluded)."""
+    lefts = {round(box[0], 1) for row in grid for box in row if box is not None}
+    return lefts - {min(lefts)} if lefts else set()
+
+
+def _text_runs_across_cells(
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+) -> bool:
+    """Whether lines of text run on across the grid's column rules: a box drawn around running
+    text (a notice's closing clauses under a table's rules), not a table."""
+    edges = _column_edges_of(grid)
+    lines = [p for p in _baseline_pieces(chars, page) if len(p.text.strip()) >= 4] if chars else []
+    crossing = sum(1 for line in lines if any(_runs_across(line, x, line.size) for x in edges))
+    return bool(lines) and crossing > 0.2 * len(lines)
+
+
+def _table_pieces(
+    rows: list[list[str]], chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
+) -> list[_Piece]:
+    """One piece per table row, its cells joined by tabs (the text reader's table form)."""
+    template = _Piece(list(chars), page)
+    height = (bbox[3] - bbox[1]) / max(1, len(rows))
+    pieces = []
+    for index, cells in enumerate(rows):
+        if not any(cells):
+            continue
+        piece = replace(template, chars=[], table_row=True)
+        piece.text = "\t".join(cells)
+        piece.top = bbox[1] + index * height
+        piece.bottom = piece.top + height
+        piece.x0, piece.x1 = bbox[0], bbox[2]
+        pieces.append(piece)
+    return pieces
+
+
+def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
+    """Characters grouped into lines by their vertical centre (superscripts join their line)."""
+    ordered = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    centres: list[float] = []
+    sizes: list[float] = []
+    for char in ordered:
+        centre = (char["top"] + char["bottom"]) / 2
+        if groups and abs(centre - centres[-1]) <= SAME_LINE * max(sizes[-1], char["size"]):
+            groups[-1].append(char)
+            # The line's centre is that of its largest characters: a superscript does not move it.
+            if char["size"] >= sizes[-1]:
+                centres[-1], sizes[-1] = centre, char["size"]
+            continue
+        groups.append([char])
+        centres.append(centre)
+        sizes.append(char["size"])
+    pieces = []
+    for group in groups:
+        pieces.extend(_split_wide_gaps(group, page))
+    return pieces
+
+
+def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
+    """A baseline with a gap wider than four characters holds separate texts (label and value,
+    a figure's labels): each part is a piece of its own."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    parts: list[list[dict[str, Any]]] = [[chars[0]]]
+    for prev, char in itertools.pairwise(chars):
+        if char["x0"] - prev["x1"] > 4 * max(prev["size"], char["size"]):
+            parts.append([])
+        parts[-1].append(char)
+    # A word set with wide letter-spacing (a centred 「議　　事」) falls apart into single characters:
+    # a run of them is one word again.
+    merged: list[list[dict[str, Any]]] = []
+    for part in parts:
+        if merged and len(part) == 1 and _one_glyph_run(merged[-1]):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+
+
+def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
+    """Characters that each stood alone (letter-spaced): no two of them touch."""
+    return all(b["x0"] - a["x1"] > max(a["size"], b["size"]) for a, b in itertools.pairwise(chars))
+
+
+def _gutter(pieces: list[_Piece]) -> float | None:
+    """The x of the gap between two columns, if the page is set in two.
+
+    Two columns show as a vertical strip near the middle of the text that (almost) no line's
+    characters cover, with plenty of text on each side of it.  Lines are whole baselines here,
+    so a line of the left column and one of the right share a piece: coverage is counted from
+    the characters, not from the pieces' extents.
+    """
+    text_size = _text_size(pieces)
+    if text_size is None:
+        return None
+    # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
+    body = [p for p in pieces if len(p.text) >= 8 and not p.table_row and abs(p.size - text_size) < 0.6]
+    if len(body) < 6:
+        return None
+    left_edge = min(p.x0 for p in body)
+    right_edge = max(p.x1 for p in body)
+    width = right_edge - left_edge
+    size = statistics.median(p.size for p in body)
+    best: float | None = None
+    best_score = 0.0
+    x = left_edge + 0.3 * width
+    inks = [_ink_of(p) for p in body]  # once a page, not once for every x tried
+    while x <= left_edge + 0.7 * width:
+        covering = sum(1 for p, ink in zip(body, inks, strict=True)
+                       if p.x0 < x < p.x1 and _ink_runs_across(ink, x, size))
+        left = sum(1 for p in body if p.x0 < x - size)
+        right = sum(1 for p in body if p.x1 > x + size)
+        if covering <= 0.1 * len(body) and min(left, right) >= 0.3 * len(body):
+            score = min(left, right) - 3 * covering
+            if score > best_score:
+                best, best_score = x, score
+        x += size / 4
+    return best
+
+
+def _runs_across(piece: _Piece, x: float, size: float) -> bool:
+    """Whether the piece's characters continue across x (no gap of a character's width there)."""
+    if piece.x1 <= x or piece.x0 >= x:
+        return False
+    return _ink_runs_across(_ink_of(piece), x, size)
+
+
+def _ink_of(piece: _Piece) -> list[dict[str, Any]]:
+    return [c for c in piece.chars if c["text"].strip()]  # a space glyph may fill the gutter
+
+
+def _ink_runs_across(ink: list[dict[str, Any]], x: float, size: float) -> bool:
+    """Whether characters (in order of their left edges) continue across x: one covers it, or the
+    gap between the last ending before it and the first starting after it is under half a size.
+    One pass over the characters: the gutter search asks this for every piece at every x."""
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    for c in ink:
+        x0, x1 = c["x0"], c["x1"]
+        if x0 < x < x1:
+            return True
+        if x1 <= x:
+            before = c
+        if after is None and x0 >= x:
+            after = c
+    if before is None or after is None:
+        return True
+    return after["x0"] - before["x1"] < 0.5 * size
+
+
+def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
+    if piece.table_row:
+        return [piece]
+    left = [c for c in piece.chars if (c["x0"] + c["x1"]) / 2 < gutter]
+    right = [c for c in piece.chars if (c["x0"] + c["x1"]) / 2 >= gutter]
+    if left and right and not _runs_across(piece, gutter, piece.size):
+        return [replace(_Piece(left, piece.page), column=1), replace(_Piece(right, piece.page), column=2)]
+    if not right:
+        return [replace(piece, column=1)]
+    if not left:
+        return [replace(piece, column=2)]
+    return [piece]  # full width: a heading or a figure across both columns
+
+
+def _reading_order(pieces: list[_Piece], two_columns: bool) -> list[_Piece]:
+    """Top to bottom; on a two-column page, column by column between full-width lines."""
+    pieces = sorted(pieces, key=lambda p: (p.top, p.x0))
+    if not two_columns:
+        return pieces
+    ordered: list[_Piece] = []
+    band: list[_Piece] = []
+    for piece in pieces:
+        if piece.column == 0:
+            ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+            band = []
+            ordered.append(piece)
+        else:
+            band.append(piece)
+    ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+    return ordered
+
+
+def _line_text(chars: list[dict[str, Any]]) -> str:
+    """The characters' text, with a space only where the gap before a character says one was set.
+
+    Between Latin letters or digits a gap of a fifth of the size is a word space.  Between
+    Japanese characters a gap is letter-spacing (justified or centred lines: 「日　時」) unless it
+    is much wider than the line's tightest gap (a space between a family and a given name).
+    """
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
+    usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
+    parts = [chars[0]["text"]]
+    for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
+        text, before = char["text"], prev["text"]
+        if text.isspace() or before.isspace() or not text:
+            parts.append(text)
+            continue
+        size = max(prev["size"], char["size"])
+        japanese = is_cjk(before[-1]) and is_cjk(text[0])
+        spaced = gap > 0.6 * size and gap > usual + 0.5 * size if japanese else gap > 0.2 * size
+        if spaced:
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# The document: lines with layout, furniture by position and repetition
+# ---------------------------------------------------------------------------
+
+
+def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]) -> list[Line]:
+    body_size = _body_size(pieces_by_page)
+    furniture = _furniture(pieces_by_page, page_sizes, body_size)
+    footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
+    lines: list[Line] = []
+    for page_number, pieces in enumerate(pieces_by_page, 1):
+        columns = _column_edges(pieces)
+        previous: _Piece | None = None
+        for index, piece in enumerate(pieces):
+            kind = furniture.get(id(piece), "body")
+            text = join_spaced_japanese(normalize_chars(piece.text))
+            x0, x1 = columns.get(piece.column, (piece.x0, piece.x1))
+            gap = 0.0
+            if previous is not None and previous.column == piece.column and kind == "body":
+                pitch = max(piece.size, previous.size) * 1.5
+                gap = max(0.0, (piece.top - previous.bottom) - 0.5 * piece.size) / pitch
+            layout = Layout(
+                x0=round(piece.x0, 1),
+                x1=round(piece.x1, 1),
+                top=round(piece.top, 1),
+                size=piece.size,
+                bold=piece.weight >= BOLD_WEIGHT or bool(BOLD.search(piece.font)),
+                gothic=bool(GOTHIC.search(piece.font)),
+                font=piece.font,
+                column_x0=round(x0, 1),
+                column_x1=round(x1, 1),
+                gap_before=round(gap, 2),
+                role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
+            )
+            lines.append(
+                Line(
+                    number=len(lines) + 1,
+                    text=text.strip(" \u3000"),
+                    kind=kind if text.strip() else "blank",
+                    page_start=index == 0,
+                    page=page_number,
+                    indent=_indent(piece, previous, x0),
+                    raw=piece.text,
+                    layout=layout,
+                )
+            )
+            if kind == "body":
+                previous = piece
+    return lines
+
+
+def _body_size(pieces_by_page: list[list[_Piece]]) -> float:
+    """The body text's size over the whole document (10 pt when there is no text)."""
+    size = _text_size([piece for pieces in pieces_by_page for piece in pieces])
+    return 10.0 if size is None else size
+
+
+def _text_size(pieces: list[_Piece]) -> float | None:
+    """The size that covers the most area among the pieces (table rows aside).
+
+    Weighted by area (characters × size²), not by characters: dense footnotes full of URLs can
+    hold more characters than the body text of a white-paper page, never more of its area.
+    """
+    sizes: Counter[float] = Counter()
+    for piece in pieces:
+        if not piece.table_row:
+            sizes[piece.size] += len(piece.text) * piece.size**2
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
+    """Left and right edge of each column of a page: where most lines start and end."""
+    edges: dict[int, tuple[float, float]] = {}
+    for column in {p.column for p in pieces}:
+        members = [p for p in pieces if p.column == column and len(p.text) >= 4 and not p.table_row]
+        if not members:
+            continue
+        starts = Counter(round(p.x0) for p in members)
+        left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 3))
+        right = sorted(p.x1 for p in members)[int(len(members) * 0.9)]
+        edges[column] = (float(left), float(right))
+    return edges
+
+
+def _indent(piece: _Piece, previous: _Piece | None, column_x0: float) -> int:
+    """2 (a paragraph's first line) when the line is indented by about one character from a column
+    whose previous line was flush left; 0 otherwise (the text reader's convention)."""
+    offset = piece.x0 - column_x0
+    if previous is None or previous.column != piece.column:
+        return 2 if 0.6 * piece.size <= offset <= 1.6 * piece.size else 0
+    flush = previous.x0 - column_x0 < 0.3 * previous.size
+    return 2 if flush and 0.6 * piece.size <= offset <= 1.6 * piece.size else 0
+
+
+def _fold_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", normalize_chars(text)))
+
+
+def _title_key(text: str) -> str:
+    """A title's words without numbers, spaces or punctuation: a bookmark reads 「1　米国」 where
+    the page prints 「1－1．米国」."""
+    return "".join(ch for ch in normalize_chars(text) if ch.isalpha())
+
+
+def _furniture(
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float = 10.0
+) -> dict[int, str]:
+    """Page numbers, running lines and margin tabs, by where they stand and how they recur.
+
+    - A page number is a number alone in the head or foot band of its page, or the page's first or
+      last line near its edge (a landscape page sets it higher than the band), that keeps step with
+      the page: its value minus the page's position is the same as for the document's other page
+      numbers (a table's column numbers 「123」 at the top of every page do not keep step).
+    - A running line recurs (its digits folded) at the same place on many pages, in the head or
+      foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」);
+      set smaller than the body, three pages are enough (a chapter's title over its own pages only:
+      a heading is never set smaller than the text it heads).
+    - Rotated characters are a figure's labels; a mark of up to three characters outside the
+      text column is a tab or a stray mark.
+    """
+    kinds: dict[int, str] = {}
+    pages = len(pieces_by_page)
+    placed: Counter[tuple[str, int, int]] = Counter()
+    for pieces in pieces_by_page:
+        for key in {_place(piece) for piece in pieces if not piece.table_row}:
+            placed[key] += 1
+    numbers: list[tuple[_Piece, int, bool]] = []  # page-number candidates: page position, outside the text
+    for position, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
+        height = bottom - top
+        text_left, text_right = _text_area(pieces)
+        placed_text = [piece for piece in pieces if not piece.table_row and not piece.rotated]
+        edges = {id(min(placed_text, key=lambda p: p.top)), id(max(placed_text, key=lambda p: p.bottom))} \
+            if placed_text else set()
+        for piece in pieces:
+            if piece.table_row:
+                continue
+            outside = piece.x0 > text_right + piece.size or piece.x1 < text_left - piece.size
+            if piece.rotated:
+                kinds[id(piece)] = "rotated-text"  # set sideways: labels in a chart or flow diagram
+                continue
+            band = "head" if piece.bottom <= top + MARGIN_BAND * height else (
+                "foot" if piece.top >= bottom - MARGIN_BAND * height else "")
+            text = join_spaced_japanese(normalize_chars(piece.text)).strip(" \u3000")
+            near_edge = id(piece) in edges and (piece.bottom <= top + EDGE_BAND * height
+                                                or piece.top >= bottom - EDGE_BAND * height)
+            recurs = placed[_place(piece)]
+            if (band or outside or near_edge) and PAGE_NUMBER.fullmatch(text):
+                numbers.append((piece, position, outside))
+            elif (band or outside) and pages >= 3 and len(text) <= 60 and (
+                    recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
+                kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
+            elif outside and len(text) <= 3:
+                kinds[id(piece)] = "margin-tab"
+    offsets = Counter(_number_value(piece) - position for piece, position, _ in numbers)
+    if offsets:
+        offset, count = offsets.most_common(1)[0]
+        for piece, position, outside in numbers:
+            if _number_value(piece) - position == offset and (count >= 2 or pages == 1):
+                kinds[id(piece)] = "page-number"
+            elif outside and len(piece.text.strip()) <= 3:
+                kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
+    return kinds
+
+
+def _number_value(piece: _Piece) -> int:
+    digits = re.findall(r"\d+", normalize_chars(piece.text))
+    return int(digits[0]) if digits else -1
+
+
+def _text_area(pieces: list[_Piece]) -> tuple[float, float]:
+    """Left and right edges of the page's text: where the lines of some length start and end."""
+    lines = [p for p in pieces if len(p.text.strip()) >= 10 and not p.table_row]
+    if len(lines) < 3:  # too little text to tell where the column is
+        return float("-inf"), float("inf")
+    lefts = sorted(p.x0 for p in lines)
+    rights = sorted(p.x1 for p in lines)
+    return lefts[len(lefts) // 10], rights[len(rights) * 9 // 10]
+
+
+def _place(piece: _Piece) -> tuple[str, int, int]:
+    """A line's text (digits folded) and where it stands, to a grid of two characters."""
+    grid = 2 * max(piece.size, 4.0)
+    return _fold_digits(piece.text), round(piece.x0 / grid), round(piece.top / grid)
+
+
+def _footnote_pieces(
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
+    furniture: dict[int, str],
+) -> set[int]:
+    """Small text at a page's foot that starts with a note label: the page's footnotes.
+
+    Walking up from the page foot, lines set smaller than the body belong to the notes; the
+    block counts only if its first line starts with a label (「1 」「※」「注1」).
+    """
+    notes: set[int] = set()
+    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+        content = [p for p in pieces if id(p) not in furniture and not p.table_row]
+        if not content:
+            continue
+        by_position = sorted(content, key=lambda p: p.top)
+        block: list[_Piece] = []
+        for piece in reversed(by_position):
+            if piece.size >= FOOTNOTE_SIZE * body_size or piece.top < top + 0.5 * (bottom - top):
+                break
+            if block and block[0].top - piece.bottom > 1.5 * piece.size:
+                break  # a gap: above it stands something else in small type (a figure's labels)
+            block.insert(0, piece)
+        while block and not NOTE_LABEL.match(normalize_chars(block[0].text).strip()):
+            block.pop(0)
+        if block and len(block) < len(content):
+            notes.update(id(p) for p in block)
+    return notes
+
+
+# ---------------------------------------------------------------------------
+# Bookmarks
+# ---------------------------------------------------------------------------
+
+
+def _mark_outline(lines: list[Line], outline: Iterable[tuple[int, str, int]]) -> list[Line]:
+    """The line a bookmark points at gets role outline-N: on the bookmark's page, the line whose
+    words are the bookmark's title, the largest set if several are (a heading, not the same words
+    in a chart label)."""
+    marked = list(lines)
+    for level, title, page in outline:
+        key = _title_key(title)
+        candidates = [
+            index for index, line in enumerate(marked)
+            if line.layout and line.page == page and line.kind == "body" and not line.layout.role
+            and key and _title_key(line.text) == key
+        ]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda i: (marked[i].layout.size if marked[i].layout else 0, -i))
+        layout = marked[best].layout
+        assert layout is not None
+        marked[best] = replace(marked[best], layout=replace(layout, role=f"outline-{level}"))
+    return marked

@@ -1,0 +1,96 @@
+"""Vertical writing (縦書き): a page set in columns read top to bottom, right to left.
+
+Japanese notices, speeches and forewords are often set vertically.  Read by baselines, as a
+horizontal page is, a vertical page gives lines made of one character from each column: 「国 ﹁」
+「とデ」… — scrambled.  A vertical page shows itself in its characters: each one has its next
+character below it (touching, same column), hardly ever beside it.  Then the columns are read
+right to left, each top to bottom, and a column's run of characters is one printed line.
+
+Vertical type uses presentation forms for punctuation and brackets (︑ ︒ ﹁ ﹂ ︵ ︶): turned
+for the column, the same characters.  They are mapped to the ordinary forms a horizontal page
+and a search would use (、 。 「 」 （ ）).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from typing import Any
+
+from ..text.normalize import ordinary_forms
+
+Char = dict[str, Any]
+
+# Two characters follow each other when the gap between them is under this share of their size
+# (lines are set further apart than that: leading is at least a quarter of the size).
+TOUCHING = 0.25
+# Characters whose centres are this share of the size apart across the reading direction share
+# a column (or a baseline).
+SAME_COLUMN = 0.35
+# A page reads vertically when most characters have a successor below and few one beside.
+MOSTLY = 0.5
+
+
+def reads_vertically(chars: list[Char]) -> bool:
+    """Whether the characters are set in vertical columns: most have their next one touching
+    below them, and below-neighbours outnumber beside-neighbours at least three to one."""
+    ink = [c for c in chars if c["text"].strip()]
+    if len(ink) < 10:
+        return False
+    below = _successors(ink, across="x", along="top")
+    if below < MOSTLY * len(ink):  # a horizontal page: no need to count the neighbours beside
+        return False
+    return below >= 3 * _successors(ink, across="y", along="x0")
+
+
+def vertical_columns(chars: list[Char]) -> list[list[Char]]:
+    """The characters as printed lines of a vertical page: columns right to left, each column's
+    characters top to bottom, a column cut where a gap of more than a character opens."""
+    ink = [c for c in chars if c["text"].strip()]
+    if not ink:
+        return []
+    size = statistics.median(c["size"] for c in ink) or 10.0
+    columns: list[list[Char]] = []
+    for char in sorted(ink, key=lambda c: -_centre_x(c)):
+        if columns and abs(_centre_x(columns[-1][0]) - _centre_x(char)) <= SAME_COLUMN * size:
+            columns[-1].append(char)
+        else:
+            columns.append([char])
+    lines: list[list[Char]] = []
+    for column in columns:
+        column.sort(key=lambda c: c["top"])
+        lines.append([column[0]])
+        for prev, char in itertools.pairwise(column):
+            if char["top"] - prev["bottom"] > size:
+                lines.append([])
+            lines[-1].append(char)
+    return lines
+
+
+def column_text(chars: list[Char]) -> str:
+    """A column's characters in reading order (top to bottom), in their ordinary forms."""
+    return ordinary_forms("".join(c["text"] for c in sorted(chars, key=lambda c: c["top"])))
+
+
+def _centre_x(char: Char) -> float:
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _centre_y(char: Char) -> float:
+    return (char["top"] + char["bottom"]) / 2
+
+
+def _successors(chars: list[Char], across: str, along: str) -> int:
+    """How many characters have another touching them next in the ``along`` direction, within
+    the same column (``across`` = "x") or baseline (``across`` = "y")."""
+    centre = _centre_x if across == "x" else _centre_y
+    end = "bottom" if along == "top" else "x1"
+    ordered = sorted(chars, key=lambda c: (round(centre(c) / max(c["size"], 1.0) / SAME_COLUMN), c[along]))
+    count = 0
+    for prev, char in itertools.pairwise(ordered):
+        size = max(prev["size"], char["size"], 1.0)
+        same_line = abs(centre(prev) - centre(char)) <= SAME_COLUMN * size
+        gap = char[along] - prev[end]
+        if same_line and -0.3 * size <= gap <= TOUCHING * size:
+            count += 1
+    return count

@@ -1,0 +1,1545 @@
+"""Lines → document structure: headings, paragraphs, lists, tables, footnotes.
+
+PDF extraction leaves one physical line per printed line.  This module
+recognises the numbering schemes Japanese policy documents use for headings,
+rebuilds paragraphs that were cut at every line (and across blank lines and
+page breaks), gathers list items, tab-separated tables and footnotes, and
+nests sections by the rank of their numbering scheme.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from ..config.hints import Hints, folded, resolve_text_hints
+from ..model.document import (
+    Block,
+    Draft,
+    Footnote,
+    Heading,
+    Line,
+    ListBlock,
+    ListItem,
+    OutOfOrder,
+    Paragraph,
+    Section,
+    SourceSpan,
+    Table,
+)
+from ..text.normalize import join_spaced_letters
+from ..text.numbering import (
+    ANNEX_LABEL,
+    BULLETS,
+    CAPTION,
+    CIRCLED,
+    CLOSING,
+    CONTINUATION_START,
+    COUNTER_START,
+    LIST_MARKER,
+    NUMBER_ALONE,
+    SCHEMES,
+    SLIDE_TITLE_RANK,
+    Scheme,
+    display_width,
+    heading_of,
+    join_text,
+    number_token,
+    number_value,
+    title_like,
+    wrap_width,
+)
+from .candidates import numbered_candidates, printed_contents
+from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
+from .footnotes import text_footnotes
+from .outline_choice import Numbering, SequenceChoice
+from .typeset import BLOCK_GAP, Typesetting
+
+# A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
+# notice are not titles.
+CENTRED_TITLE_CHARS = 12
+NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
+# An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
+NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
+# A heading found by its typesetting or a bookmark has no numbering pattern of its own.
+LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
+FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
+
+
+def _heading_key(text: str) -> str:
+    """A heading's number and title folded for comparison: 「Ⅲ．本…」 and 「Ⅲ. 本…」 are one."""
+    return unicodedata.normalize("NFKC", folded(text))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A heading found in the lines: its scheme, number and title, and its last line's index."""
+
+    scheme: Scheme
+    number: str
+    title: str
+    last: int
+    # Lines standing between a lone number and its title (a figure caption), kept as blocks.
+    between: tuple[tuple[Line, str], ...] = ()
+    rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
+
+
+ANNEX_RANK = 5
+# A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」, also numbered and
+# set apart by spaces instead of a colon: 「第1 日 時 令和4年6月15日（水）」「1. 場 所 中央合同庁舎…」.
+# The label is followed by its value on the same line; a label alone (「3.出席者」 over a roster)
+# heads what follows.
+_PARTICULAR_LABEL = r"(?:開催)?日\s*時|場\s*所|会\s*場|出\s*席\s*者|出席委員|欠\s*席\s*者|議\s*題|議\s*事|配付資料"
+_PARTICULAR = re.compile(
+    rf"(?P<label>(?:(?:第\s*\d{{1,2}}|\d{{1,2}}\s*[.．])\s*)?(?:{_PARTICULAR_LABEL})(?:\s*[:：]|(?=\s)))"
+    r"\s*(?P<value>\S.*)"
+)
+# An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
+ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
+# A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
+# (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
+_SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
+# Particles and closing punctuation never begin a title (は does: はじめに).
+_NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
+_CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
+# Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
+# とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
+_PROCEEDINGS = "議事"
+_MINUTES_TITLES = ("議事録", "議事要旨", "議事概要")
+# A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
+_SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
+_SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
+_SPEAKER_ROLES = (
+    "部会長", "会長", "委員長", "委員", "幹事", "関係官", "座長", "大臣", "副大臣", "政務官", "局長", "部長", "課長",
+    "室長", "参事官", "審議官", "統括官", "長官", "理事", "議長", "参考人", "事務局", "説明員", "オブザーバー",
+)
+# Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
+_COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
+# A date alone on its line: 令和6年5月21日, 令 和６ 年５月 ２１日 (letter-spaced), 2024年5月21日.
+DATE_LINE = re.compile(
+    r"(?:(?:令\s*和|平\s*成|昭\s*和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(].[）)])?"
+)
+# A sentence's end, then a numbered heading to the end of the line (glued_heading).
+_GLUED_HEADING = re.compile(
+    r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
+)
+# A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
+# A topic or subject marked with は、/が、: a sentence, never a title.
+_SUBJECT_MARKED = re.compile(r"[はが]、")
+_SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
+# A line cut on a comma or a particle goes on on the next line, in a table's cell too (「岡田淳弁護士、」 /
+# 「生貝直人一橋大学教授、」), unless that line opens a row or an item of its own.
+_CUT_MID_SENTENCE = re.compile(r"[、，をにのがはへでもや]$")
+_GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+# Particles and a comma: a title does not end on them, a cut sentence does.
+_TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
+# Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
+_OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# A table cell's fragment: a line this much of the page's width or less (「データの混在」).
+_CELL_FRAGMENT = 0.3
+# A document's outermost parts (第N章, Ⅰ．) are numbered once each; lower levels repeat (「１．概要」
+# under each Ⅰ．, 「ア　問題の所在」 under each section).
+_PARTS_RANK = 12
+# Body lines looked at above and below a numbered line for its document's part headings printed again.
+REFERENCE_REACH = 8
+# Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
+
+
+def _not_numbered(text: str) -> bool:
+    """No numbered heading: a slide title may still be a standalone one (はじめに)."""
+    heading = heading_of(text)
+    return heading is None or heading[0].name == "named"
+
+
+def _after_form_feed(line: Line) -> bool:
+    """Whether pdftotext began a page with this line (a form feed: the PDF's own page break)."""
+    return line.raw.lstrip(" ").startswith("\f")
+
+
+def _without_form_feed(line: Line) -> Line:
+    """A line that pdftotext began with a form feed (a page start): the text without it."""
+    if not line.text.startswith("\f"):
+        return line
+    text = line.text.lstrip("\f").strip(" \u3000")
+    return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
+
+
+# A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
+# 「と」 after 「こ」 does not count); shorter than this, a line may be a label that ends so.
+_ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにがのへや]|(?<!こ)と)$")
+_SHORTEST_CUT_LINE = 10
+# What goes on with a sentence: kana, kanji or an opening bracket (not a symbol, digit or bullet).
+_STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『（]")
+
+
+# ---------------------------------------------------------------------------
+# Reading: lines → draft (headings and blocks in order)
+# ---------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, lines: list[Line], hints: Hints) -> None:
+        self.form_feeds = any(_after_form_feed(line) for line in lines)
+        self.lines = [_without_form_feed(line) for line in lines]
+        lines = self.lines
+        self.hints = hints
+        self.width = wrap_width(lines)
+        self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
+        self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
+        self.draft = Draft()
+        self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
+        self.open: Paragraph | ListItem | None = None
+        self.open_list: ListBlock | None = None
+        self.open_last_line: Line | None = None
+        self.blank_since_open = 0
+        # The last number taken at each heading rank under the current parent:
+        # numbering only goes forward, so "1．" after "7．" is a list inside
+        # the text (a summary quoting another document), not a new chapter.
+        self.numbering = Numbering()
+        # Every numbered line that could be a heading, weighed against the rest of its numbering
+        # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
+        self.sequence = SequenceChoice(numbered_candidates(lines))
+        # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
+        self.contents = printed_contents(lines)
+        self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        self.first_number = lines[0].number if lines else 1
+        # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
+        # open, and the rank that is top-level again after a compilation's next document starts.
+        self.body_top_rank: int | None = None
+        self.in_annex = False
+        self.promoted_rank: int | None = None
+        # Ranks of the open headings, innermost last; numberings nested in a section, by their
+        # scheme's rank: (the parent's rank, the rank they nest at, their last number).
+        self.open_ranks: list[int] = []
+        self.speaker_labels = speaker_labels(self.lines)
+        self.speaker_open = False  # a speaker's label waits for the first line of the turn
+        self.nested_runs: dict[int, tuple[int, int, int]] = {}
+        self.paragraph_per_line = paragraph_per_line(lines)
+        # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
+        self.text_notes = text_footnotes(lines)
+        self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
+        # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
+        # kept as printed, and the heading ranks whose run began as a table's cell labels.
+        text_source = not any(line.layout is not None for line in lines)
+        self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
+        self.cell_ranks: set[int] = set()
+        self.text_source = text_source
+        # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
+        self.open_numbers: list[tuple[int, str, str]] = []
+        self.last_heading_end = -1  # the index of the last heading's last line
+        self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
+
+    # -- helpers ----------------------------------------------------------
+    def close(self) -> None:
+        self.speaker_open = False
+        self.open = None
+        self.open_last_line = None
+        self.blank_since_open = 0
+
+    def close_list(self) -> None:
+        self.close()
+        self.open_list = None
+
+    def ends_paragraph(self, last: Line) -> bool:
+        """Whether the text of ``last`` finishes its paragraph.
+
+        A line that ends in closing punctuation ends its paragraph unless it
+        runs the full page width (the sentence ended just at the wrap).  A
+        line without such punctuation was cut by the page, even across blank
+        lines — unless it is a short label left alone by two blank lines.
+        """
+        stopped_short = self.typeset.stopped_short(last)
+        if stopped_short is not None:
+            return stopped_short  # the page shows where the line ended: no need to guess
+        text = last.text
+        width = display_width(text)
+        if self.title_block_line_ends(last):
+            return True
+        if text.endswith(tuple(CLOSING)):
+            if self.paragraph_per_line:
+                return True
+            measure = self.column_width(last) or self.width
+            return bool(self.blank_since_open) or width < measure * 0.85
+        if self.hints.slides and self.blank_since_open:
+            # On a slide a short line is a label in a box, not a wrapped sentence.
+            return width < self.width * 0.7
+        short = width < self.width * 0.5
+        if not self.blank_since_open:
+            # A line far shorter than the page ended for a reason (a title, a
+            # label such as "① 発災直後：通信の維持"), not at the wrap — unless it is
+            # as wide as the narrow column (a box, a text beside a figure) it is set in.
+            return short and self.column_width(last) == 0
+        if short and isinstance(self.open, ListItem) and self.open.marker[:1] not in BULLETS:
+            return True  # a numbered sub-title ("① …") standing alone before its text
+        return self.blank_since_open >= 2 and short
+
+    def column_width(self, line: Line) -> int:
+        """The measure of a narrow column the line is set in, or 0 if it is not in one.
+
+        Text set beside a figure or in a box wraps at a narrower width than the page: a run of
+        three or more lines without blank lines between them, this one about as wide as the
+        widest, shows the column (its lines are then wrapped, not ended).
+        """
+        if self.hints.slides:
+            return 0  # on a slide short lines side by side are separate labels
+        index = line.number - self.first_number
+        if not 0 <= index < len(self.lines) or self.lines[index].number != line.number:
+            return 0
+        start = index
+        while start > 0 and self.lines[start - 1].kind == "body":
+            start -= 1
+        end = index
+        while end + 1 < len(self.lines) and self.lines[end + 1].kind == "body":
+            end += 1
+        if end - start < 2:
+            return 0
+        widths = [display_width(self.lines[i].text) for i in range(start, end + 1)]
+        widest = max(widths)
+        if widest >= self.width * 0.85 or widest < self.width * 0.3:
+            return 0  # page-wide text, or a stack of short labels
+        if 3 * sum(1 for w in widths[:-1] if w >= widest * 0.85) < 2 * len(widths[:-1]):
+            return 0  # lines of any length: table cells or a roster, not a justified column
+        return widest if display_width(line.text) >= widest * 0.85 else 0
+
+    def title_block_line_ends(self, last: Line) -> bool:
+        """At the top of a document (no heading, no sentence yet), its title block: the title,
+        the date, the issuing body and the authors each stand on their lines between blank
+        lines; they are not one paragraph.  A date alone ends its line anywhere."""
+        if DATE_LINE.fullmatch(last.text):
+            return True
+        return self.top_of_document and display_width(last.text) < self.width * 0.7
+
+    def add(self, block: Block | Heading) -> None:
+        if isinstance(block, Heading):
+            self.top_of_document = False
+        self.draft.items.append(block)
+
+    def continue_open(self, line: Line) -> bool:
+        if self.open is None or self.open_last_line is None:
+            return False
+        if self.speaker_open:
+            # The turn's first words follow its speaker's label, a full-width space between.
+            self.speaker_open = False
+            self.open.text = f"{self.open.text}\u3000{line.text}"
+            self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
+            self.open_last_line = line
+            self.blank_since_open = 0
+            return True
+        if line.text.startswith(CONTINUATION_START):
+            pass  # a particle or closing bracket never starts a paragraph
+        elif DATE_LINE.fullmatch(line.text):
+            return False  # a date alone ("令和6年5月21日") stands on its own
+        elif self.cut_mid_sentence(self.open_last_line, line):
+            pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
+        elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
+            return False  # an indented line starts a paragraph (one space is a page start)
+        elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
+                and not self.sentence_runs_on(self.open_last_line, line):
+            return False  # space above, or another size or face: another block
+        self.open.text = join_text(self.open.text, line.text)
+        self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
+        if self.open_list is not None:
+            self.open_list.span = self.open_list.span.merge(self.open.span)
+        self.open_last_line = line
+        self.blank_since_open = 0
+        return True
+
+    def cut_mid_sentence(self, last: Line, line: Line) -> bool:
+        """Whether a text source's line stops inside a sentence that the next line goes on with.
+
+        Japanese sentences never end in a comma or a case particle (「、」「を」「に」「が」「の」「と」…), so
+        a line ending in one was cut by the page or by a slide's box — across a blank line too — and
+        the next line continues it unless it starts something of its own (a list marker, a bullet).
+        A PDF's lines are left to their geometry (where a line stopped in its column)."""
+        return (
+            last.layout is None
+            and len(last.text) >= _SHORTEST_CUT_LINE
+            and _ENDS_MID_SENTENCE.search(last.text) is not None
+            and self.blank_since_open <= 1
+            and _STARTS_JAPANESE.match(line.text) is not None
+            and LIST_MARKER.fullmatch(line.text) is None
+            and line.indent < 2
+        )
+
+    def sentence_runs_on(self, last: Line, line: Line) -> bool:
+        """Whether a sentence cut at its column's edge goes on in the next line although that line's
+        face differs: words set in bold (or another face) inside a paragraph make its main face
+        another line's, but a line that runs to the edge mid-sentence, at the same size and with no
+        space above the next, was cut by the page, not ended."""
+        return (
+            self.typeset.stopped_short(last) is False
+            and not last.text.endswith(tuple(CLOSING))
+            and self.typeset.same_size(last, line)
+            and not self.typeset.gap_before(line)
+        )
+
+    # -- the walk ---------------------------------------------------------
+    def build(self) -> Draft:
+        index = 0
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            if index in self.taken:
+                index += 1
+                continue
+            if index in self.text_notes.taken:
+                if index in self.text_notes.at:
+                    self.close_list()
+                    self.draft.footnotes.extend(self.text_notes.at[index])
+                index += 1
+                continue
+            if line.kind == "footnote-rule":
+                index = self.read_footnotes(index + 1)
+                continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
+                index = self.read_figure(index)
+                continue
+            if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
+                end = self.read_footnotes(index)  # small text at the page foot (PDF reader)
+                if end > index:
+                    self.close_list()
+                    index = end
+                    continue
+            if line.kind != "body":
+                if line.kind == "blank" and self.open is not None:
+                    self.blank_since_open += 1
+                index += 1
+                continue
+            pre = self.preformatted_range(line.number)
+            if pre is not None:
+                index = self.read_preformatted(index, pre)
+                continue
+            if index in self.row_runs and self.untaken(index, self.row_runs[index]):
+                index = self.read_rows(index, self.row_runs[index])
+                continue
+            cells_end = cell_run(self.lines, index) if self.text_source else None
+            if cells_end is not None and self.untaken(index, cells_end):
+                index = self.read_rows(index, cells_end)
+                continue
+            if self.hints.slides and self.starts_slide(index):
+                title_index = self.slide_title(index)
+                if title_index is not None:
+                    self.close_list()
+                    title = lines[title_index]
+                    rank = self.contents_rank(title_index, SLIDE_TITLE_RANK)
+                    self.add(Heading(title.text, rank, "", SourceSpan(title.number, title.number)))
+                    self.slide_titles_taken.add(title.number)
+                    if title_index == index:
+                        index += 1
+                        continue
+            if line.number in self.hints.slide_titles or line.number in self.slide_titles_taken:
+                index += 1  # already emitted as its slide's heading
+                continue
+            if "\t" in line.text:
+                index = self.read_table(index)
+                continue
+            if _PARTICULAR.fullmatch(line.text) and self.particulars_follow(index):
+                index = self.read_particulars(index)
+                continue
+            index = self.read_line(index)
+        return self.draft
+
+    def contents_rank(self, index: int, rank: int) -> int:
+        """The rank of a heading a printed contents list names (its entry's rank), else ``rank``."""
+        entry = self.contents.targets.get(index)
+        return entry.rank if entry is not None else rank
+
+    def read_line(self, index: int) -> int:
+        if index in self.contents.entries:
+            self.read_text(self.lines[index])  # a contents entry: text, never a heading
+            return index + 1
+        proceedings = self.proceedings_heading(index)
+        if proceedings is not None:
+            return proceedings
+        if index in self.speaker_labels:
+            self.open_speaker_turn(self.lines[index])
+            return index + 1
+        found = self.find_heading(index)
+        if found is not None:
+            return self.emit_heading(index, found)
+        if index in self.contents.targets:
+            return self.emit_named_part(index)
+        glued = self.glued_heading(index)
+        if glued is not None:
+            before, found = glued
+            self.read_text(replace(self.lines[index], text=before))
+            return self.emit_heading(index, found)
+        self.read_text(self.lines[index])
+        return index + 1
+
+    def proceedings_heading(self, index: int) -> int | None:
+        """「議事」 heading the proceedings of minutes (text sources; the PDF reader sees it by its type).
+
+        Centred and letter-spaced, it comes out of pdftotext one character a line, the first turn's
+        speaker label sometimes between (「議」「○藤田部会長」「事」).  It is a heading when the text has
+        speaker turns and it is not the particulars' label (after 「第4」, with its value 「（次のとおり）」).
+        Returns the index to go on from (the speaker label between is read next), or None.
+        """
+        line = self.lines[index]
+        word = line.text.replace(" ", "")
+        if not self.speaker_labels or line.layout is not None or not _PROCEEDINGS.startswith(word):
+            return None
+        above = index - 1
+        while above >= 0 and self.lines[above].kind != "body":
+            above -= 1
+        if above >= 0 and NUMBER_ALONE.fullmatch(self.lines[above].text):
+            return None  # 「第4 / 議 / 事」: a particular's label
+        parts, probe, between = [index], index, None
+        while word != _PROCEEDINGS:
+            probe += 1
+            while probe < len(self.lines) and self.lines[probe].kind != "body":
+                probe += 1
+            if probe < len(self.lines) and probe in self.speaker_labels and between is None:
+                between = probe  # the first turn's label, set on the title's baseline
+                continue
+            if probe >= len(self.lines) or not _PROCEEDINGS.startswith(word + self.lines[probe].text.replace(" ", "")):
+                return None
+            word += self.lines[probe].text.replace(" ", "")
+            parts.append(probe)
+        self.close_list()
+        self.demote_minutes_title()
+        first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
+        self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
+        self.record_open(NAMED_RANK)
+        self.taken.update(parts[1:])
+        return index + 1
+
+    def demote_minutes_title(self) -> None:
+        """The cover's 「議事録」 taken for a heading before the proceedings' own: the document's name."""
+        for position in range(len(self.draft.items) - 1, -1, -1):
+            item = self.draft.items[position]
+            if isinstance(item, Heading):
+                if item.title in _MINUTES_TITLES and not item.number:
+                    self.draft.items[position] = Paragraph(item.title, item.span)
+                return
+
+    def open_speaker_turn(self, line: Line) -> None:
+        """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
+        self.close_list()
+        paragraph = Paragraph(line.text, SourceSpan(line.number, line.number))
+        self.add(paragraph)
+        self.open = paragraph
+        self.open_last_line = line
+        # A label alone on its line is followed by the turn's first words; one opening its line
+        # (「○藤田部会長 予定した…」) already has them, and the next line simply continues.
+        self.speaker_open = _SPEAKER.fullmatch(line.text) is not None
+
+    def glued_heading(self, index: int) -> tuple[str, _Found] | None:
+        """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
+
+        Text editions lose the line break before a heading.  The tail is split off only when it
+        is a numbered heading in the strict sense: the next number of its scheme, a title, and
+        the end of the line (the line below does not continue it).
+        """
+        match = _GLUED_HEADING.fullmatch(self.lines[index].text)
+        if match is None:
+            return None
+        heading = heading_of(match["heading"])
+        if heading is None or heading[0].weak or not self.next_in_sequence(heading[0], heading[1]):
+            return None
+        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
+            return None
+        self.numbering_goes_forward(heading[0], heading[1])
+        return match["before"], _Found(*heading, last=index)
+
+    def read_text(self, line: Line) -> None:
+        """A body line that is not a heading: a caption, a list item, or paragraph text."""
+        text = line.text
+        span = SourceSpan(line.number, line.number)
+        if "。" in text:
+            self.top_of_document = False
+        if CAPTION.fullmatch(text) and display_width(text) < self.width * 0.8:
+            self.close_list()
+            self.add(Paragraph(text, span, kind="caption"))
+            return
+        marker = LIST_MARKER.fullmatch(text)
+        # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker.
+        if marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START):
+            item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
+            ordered = marker["marker"].strip()[0] not in BULLETS
+            if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
+                self.open_list = ListBlock([], span, ordered=ordered)
+                self.add(self.open_list)
+            self.open_list.items.append(item)
+            self.open_list.span = self.open_list.span.merge(span)
+            self.open = item
+            self.open_last_line = line
+            self.blank_since_open = 0
+            return
+        if self.continue_open(line):
+            return
+        self.close_list()
+        paragraph = Paragraph(text, span)
+        self.add(paragraph)
+        self.open = paragraph
+        self.open_last_line = line
+
+    def find_heading(self, index: int) -> _Found | None:
+        """The heading that starts at ``index``, if any (its number state recorded)."""
+        line = self.lines[index]
+        if line.number in self.hints.not_headings:
+            return None
+        found = self.number_alone_heading(index)
+        display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
+        if found is None:
+            heading = heading_of(line.text)
+            if heading is None:
+                heading = self.circled_heading(index)
+            if display is not None:
+                heading = self.layout_heading(index, heading, display)
+            if heading is None:
+                return None
+            found = _Found(*heading, last=index)
+        scheme = found.scheme
+        if found.title.startswith(_NEVER_STARTS_A_TITLE):
+            return None  # "第４章に示すとおり…": a chapter named inside a sentence
+        if self.hints.slides and scheme.name in ("block", "dash", "circle"):
+            return None  # on slides 【…】 and ― lines are callouts, not headings
+        if scheme.name == "block" and self.ends_a_cut_label(index):
+            return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
+        if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
+            return None  # "○情報システム安全対策基準" opening a notice: the document's title
+        if found.last == index and not display and self.wraps_into_next_line(index):
+            return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
+        if scheme.weak and not self.weak_heading_plausible(index, found):
+            return None
+        if found.number and _SUBJECT_MARKED.search(found.title):
+            return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
+        if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
+            return None  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), not a new part
+        if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+            return None
+        nested = self.continues_nested_run(found)
+        if nested is not None:
+            return nested
+        last = self.numbering.last(scheme.rank)
+        if not self.numbering_goes_forward(scheme, found.number, index):
+            nested = self.starts_nested_run(index, found)
+            if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
+                self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
+            return nested
+        return found
+
+    def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
+        """A numbering that starts again at 1 inside a section: headings of what the section quotes.
+
+        A summary of another document ("【概要】" then "1．…", "2．…" with their text) numbers its
+        own parts; taken as a list they would glue each number, title and first sentence into one
+        item.  They nest under the open section instead, as long as the run goes 1, 2, 3 ….  A
+        "1．" that runs straight into the next item or into a sentence stays a list item.
+        """
+        if (
+            number_value(found.number) != 1
+            or not self.open_ranks
+            or found.last != index  # a lone "第1章" over a label: a figure, more likely
+            or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
+            or found.title.startswith(CONTINUATION_START)
+            or _SENTENCE_LIKE.search(found.title)  # "1．この法は、…され": a clause cut by a table cell
+        ):
+            return None
+        probe = self.next_content(found.last)
+        if probe is None or LIST_MARKER.fullmatch(self.lines[probe].text) or heading_of(self.lines[probe].text):
+            return None
+        parent = self.open_ranks[-1]
+        self.nested_runs[found.scheme.rank] = (parent, parent + 1, 1)
+        return replace(found, rank=parent + 1)
+
+    def continues_nested_run(self, found: _Found) -> _Found | None:
+        run = self.nested_runs.get(found.scheme.rank)
+        if run is None or number_value(found.number) != run[2] + 1:
+            return None
+        self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
+        return replace(found, rank=run[1])
+
+    def record_open(self, rank: int, found: _Found | None = None) -> None:
+        """Track the ranks of the open headings; a nested run ends with the section it is in, and so
+        does a run of table cell labels."""
+        while self.open_ranks and self.open_ranks[-1] >= rank:
+            self.open_ranks.pop()
+        self.open_ranks.append(rank)
+        self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
+        self.cell_ranks = {cell_rank for cell_rank in self.cell_ranks if cell_rank < rank}
+        while self.open_numbers and self.open_numbers[-1][0] >= rank:
+            self.open_numbers.pop()
+        if found is not None and found.number:
+            self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+
+    def ends_a_cut_label(self, index: int) -> bool:
+        """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
+        a table cell's label cut over lines, 「プライベート」/「データの混在」/「【BYOD】」.  A 【…】 heading
+        stands apart from what precedes it, or follows a sentence's end."""
+        if not self.text_source or index == 0:
+            return False
+        above = self.lines[index - 1]
+        return (
+            above.kind == "body"
+            and self.lines[index].indent == 0  # an indented 【…】 is set apart as a heading
+            and not above.text.endswith(tuple(CLOSING))
+            and display_width(above.text) < self.width * _CELL_FRAGMENT
+            and heading_of(above.text) is None
+        )
+
+    def number_fits_parent(self, found: _Found) -> bool:
+        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
+
+        "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
+        column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
+        is that checked: a document may print "2．1" without ever printing "2．".
+        """
+        if found.scheme.name not in _PARENT_PRINTED:
+            return True
+        token = number_token(found.number)
+        parent = token.rsplit("-", 1)[0]
+        depth = parent.count("-") + 1
+        open_parents = [
+            number for _, scheme, number in self.open_numbers
+            if scheme in ("number", "number-space", "subnumber", "subnumber-dash")
+            and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
+        ]
+        if open_parents:
+            return open_parents[-1] == parent
+        return not (self.in_annex and depth == 1 and self.body_top_rank is not None
+                    and self.body_top_rank < found.scheme.rank)
+
+    def table_cell_label(self, index: int, found: _Found) -> bool:
+        """Whether a numbered line is the label of a flattened table's cell (「イ．設置環境」 in a
+        項目 column): table cells stand around it and its numbering starts there.
+
+        A section's heading over a table continues a numbering that ran before the table (五 after
+        四), so a numbering that starts among cells is the table's own; the rest of its run (「２．
+        開口部」 …, cells or not nearby) goes with it, up to the next heading outside it.
+        """
+        if not self.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
+            return False
+        rank = found.scheme.rank
+        if rank in self.cell_ranks:
+            return True
+        if self.between_part_references(index, found):
+            self.cell_ranks.add(rank)
+            return True
+        if self.numbering.last(rank) is not None:
+            return False  # the numbering ran before: the next section after a table
+        cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
+                             also=lambda line: self.repeats_a_part(line.text))
+        if cells < EVIDENCE:
+            return False
+        self.cell_ranks.add(rank)
+        return True
+
+    def repeats_a_part(self, text: str) -> bool:
+        """Whether a line repeats one of the document's outermost numbered headings, whole or cut
+        short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
+        key = _heading_key(text)
+        return len(key) >= 4 and any(key == part or (len(key) >= 8 and part.startswith(key))
+                                     for part in self.part_headings)
+
+    def between_part_references(self, index: int, found: _Found) -> bool:
+        """Whether the document's own part headings are printed again just above and just below: a
+        table that maps another text's clauses (「5.概念」, numbered in sequence) onto the parts."""
+        lines = self.lines
+        above = list(islice((lines[i] for i in range(index - 1, -1, -1) if lines[i].kind == "body"), REFERENCE_REACH))
+        below = list(islice((lines[i] for i in range(found.last + 1, len(lines)) if lines[i].kind == "body"),
+                            REFERENCE_REACH))
+        return any(self.repeats_a_part(line.text) for line in above) and any(
+            self.repeats_a_part(line.text) for line in below)
+
+    def emit_heading(self, index: int, found: _Found) -> int:
+        """Add the heading found at ``index``; return the index after its last line."""
+        first = self.lines[index].number
+        self.close_list()
+        title, last = found.title, found.last
+        if last == index:
+            title, last = self.heading_continuation(title, index)
+        if found.scheme.name == "summary":
+            title, first = self.summary_title(title, first)
+        if found.scheme.name == "annex-alone" and not title:
+            title, last = self.annex_title(last)
+        if found.scheme.name.startswith("annex"):
+            title, last = self.subtitle(title, last)
+        end = self.lines[last].number
+        rank = self.part_rank(found)
+        self.record_open(rank, found)
+        self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
+        self.last_heading_end = last
+        if found.number and found.scheme.rank <= _PARTS_RANK:
+            self.part_headings.add(_heading_key(f"{found.number}{title}"))
+        for line, kind in found.between:
+            self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
+        return last + 1
+
+    def emit_named_part(self, index: int) -> int:
+        """A line a printed contents list names, printed without its number: the part's heading."""
+        line = self.lines[index]
+        rank = self.contents_rank(index, NAMED_RANK)
+        self.close_list()
+        self.record_open(rank)
+        self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
+        self.last_heading_end = index
+        return index + 1
+
+    def annex_title(self, last: int) -> tuple[str, int]:
+        """The title printed under an annex's label alone (「（別添１）」 / 「診療報酬の…について」): the next
+        line when it reads as a title (no sentence, no number of its own, not a date), joined with
+        its second line when the title runs to the page's edge."""
+        probe = self.next_content(last, max_blanks=1)
+        if probe is None:
+            return "", last
+        line = self.lines[probe]
+        if (
+            not title_like(line.text)
+            or line.text.endswith(tuple(CLOSING[:2]))
+            or heading_of(line.text) is not None
+            or LIST_MARKER.fullmatch(line.text)
+            or DATE_LINE.fullmatch(line.text)
+        ):
+            return "", last
+        return self.heading_continuation(line.text, probe)
+
+    def subtitle(self, title: str, last: int) -> tuple[str, int]:
+        """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
+        probe = self.next_content(last)
+        if probe is not None and _SUBTITLE.fullmatch(self.lines[probe].text):
+            return join_text(title, self.lines[probe].text), probe
+        return title, last
+
+    def part_rank(self, found: _Found) -> int:
+        """The rank to nest a heading by: annexes are top-level parts of their document.
+
+        An annex holds what follows it up to the next annex — unless the document's outermost
+        numbering starts again at 1 (a compilation: the next document's "1．" after the last
+        annex of the one before).  From there the outermost numbering is top-level again.
+        """
+        if found.rank is not None:
+            return found.rank  # a nested run (starts_nested_run)
+        rank = found.scheme.rank
+        if found.scheme.name.startswith("annex"):
+            self.in_annex, self.promoted_rank = True, None
+            return ANNEX_RANK
+        if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
+            self.body_top_rank = rank
+        if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
+            rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
+        if self.in_annex and found.number and rank == self.body_top_rank and number_value(found.number) == 1:
+            self.in_annex, self.promoted_rank = False, rank
+        if self.promoted_rank is not None and rank <= self.promoted_rank:
+            return ANNEX_RANK
+        return rank
+
+    def next_content(self, index: int, max_blanks: int = 3) -> int | None:
+        """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
+        probe, blanks = index + 1, 0
+        while probe < len(self.lines) and self.lines[probe].kind == "blank":
+            blanks += 1
+            probe += 1
+        if probe >= len(self.lines) or blanks > max_blanks or self.lines[probe].kind != "body":
+            return None
+        return probe
+
+    def number_alone_heading(self, index: int) -> _Found | None:
+        """A section number alone on its line and its title on the next ("一", "", "主旨").
+
+        PDF text often puts a number and its title, set on one baseline, on lines of their own,
+        with a blank line or a figure caption between them.
+        """
+        text = self.lines[index].text
+        if not NUMBER_ALONE.fullmatch(text):
+            return None
+        probe = self.next_content(index)
+        annex = re.fullmatch(ANNEX_LABEL, text) is not None
+        between: list[tuple[Line, str]] = []  # lines standing between the number and its title
+        if annex and probe is not None and re.fullmatch(r"\d{1,2}[．.]?", self.lines[probe].text):
+            # "付録３ / １ / 法的な論点…": its first part's number came first; kept as text.
+            between.append((self.lines[probe], "paragraph"))
+            probe = self.next_content(probe)
+        if probe is not None and CAPTION.fullmatch(self.lines[probe].text):
+            between.append((self.lines[probe], "caption"))
+            probe = self.next_content(probe)
+        if probe is None:
+            return None
+        title = self.lines[probe].text
+        below = heading_of(title)
+        parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
+        if parts_below and annex and not between:
+            # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
+            return _Found(ANNEX_LABEL_ALONE, "", text, last=index)
+        if (
+            not title_like(title)
+            or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
+            or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
+            or NUMBER_ALONE.fullmatch(title)
+            or title.endswith(tuple(CLOSING[:2]))
+            or self.wraps_into_next_line(probe)
+            or heading_of(title) is not None
+            or LIST_MARKER.fullmatch(title)
+        ):
+            return None
+        heading = heading_of(f"{text} {title}")
+        if heading is None:
+            return None
+        return _Found(*heading, last=probe, between=tuple(between))
+
+    def weak_heading_plausible(self, index: int, found: _Found) -> bool:
+        """A number + space + title is a heading only when it looks like one and runs in sequence.
+
+        The same shape is a footnote, a table row ("1 4 月 10 日 …"), a date ("6 月 6 日") or a
+        katakana word cut at the line end ("クリプ / ト VISA"), so the title must start like a
+        title and the number must be the next one of its scheme (or the first).
+        """
+        title = found.title
+        counted = found.scheme.name in _COUNTED_SCHEMES and title.startswith(COUNTER_START)
+        if counted or title.startswith(CONTINUATION_START) or title[:1].isdigit():
+            return False
+        if re.fullmatch(r"(?:\S )+\S", title):
+            return False  # letter-spaced text ("タ ス 設"), not a title
+        if title.endswith(_TITLE_NEVER_ENDS) or re.search(r"[はが]、", title):
+            return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
+        if found.scheme.name.startswith("annex") and re.match(r"[A-Z0-9][^A-Za-z]", title):
+            return False  # "付録 B-表1": a caption's label
+        if found.scheme.name == "katakana-space" and self.continues_a_word(index):
+            return False
+        return self.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
+
+    def printed_later(self, index: int, found: _Found) -> bool:
+        """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
+
+        A number + space line that a dotted heading of the same number follows (before any
+        outer heading) was a step of a figure or a list, not the section.
+        """
+        value = number_value(found.number)
+        for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is None or heading[0].weak:
+                continue
+            if heading[0].rank < found.scheme.rank:
+                return False
+            if heading[0].rank == found.scheme.rank and number_value(heading[1]) == value:
+                return True
+        return False
+
+    def continues_a_word(self, index: int) -> bool:
+        """Whether the line is the rest of a word cut at the end of the line above it."""
+        if index == 0:
+            return False
+        above = self.lines[index - 1]
+        return above.kind == "body" and not above.text.endswith(tuple(CLOSING)) and above.text[-1:].isalpha() \
+            and display_width(above.text) >= self.width * 0.85
+
+    def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
+        if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
+            return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
+        value = number_value(number)
+        if value is None:
+            return False
+        last = self.numbering.last(scheme.rank)
+        if scheme.name.startswith("annex"):
+            return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
+        return value == (last or 0) + 1
+
+    def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """① … standing above a body of its own is a sub-heading (see circled_as_headings)."""
+        if index not in self.circled_titles:
+            return None
+        match = CIRCLED.pattern.fullmatch(self.lines[index].text)
+        assert match is not None
+        return CIRCLED, match["n"], match["title"].strip()
+
+    def layout_heading(
+        self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
+    ) -> tuple[Scheme, str, str] | None:
+        """The heading a PDF line makes, weighing its typesetting with its numbering.
+
+        A bookmark on the line makes it a heading; so does display type (larger, bolder or
+        another face than the body) on an unnumbered title-like line — except the document's
+        own title block, which comes before any heading on the first page.
+        """
+        line = self.lines[index]
+        layout = line.layout
+        assert layout is not None
+        if heading is not None and not display and self.typeset.stopped_short(line) is False:
+            return None  # body type running to the column edge: a sentence that starts with a number
+        if heading is not None or not title_like(line.text):
+            return heading
+        if layout.role.startswith("outline-"):
+            level = int(layout.role.split("-", 1)[1])
+            # Ranks step by ten (numbering.SCHEMES): bookmark level 1 ranks with 第N章.
+            return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
+        if LIST_MARKER.fullmatch(line.text) or self.hints.slides:
+            return None  # on a slide, large type is a callout; the slide's title is found per slide
+        large = display and self.typeset.is_large(line)
+        # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
+        centred = (
+            self.typeset.centred(line)
+            and (self.typeset.gap_before(line) or line.page_start)  # set apart, not a cell of a table
+            and len(line.text) <= CENTRED_TITLE_CHARS
+            and not DATE_LINE.fullmatch(line.text)
+            and not CAPTION.fullmatch(line.text)  # 「表1 …」 centred over its table
+            and line.text.replace(" ", "") not in NOT_TITLES
+        )
+        if not (large or centred) or self.in_title_block(line.page):
+            return None
+        rank = min(self.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
+        return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def in_title_block(self, page: int) -> bool:
+        """Whether the reader is still in the document's title block: on its first page, before
+        any heading, table, list or sentence (a cover's title, date and issuing bodies have no 。)."""
+        if page != 1:
+            return False
+        return not any(
+            isinstance(item, Heading | Table | ListBlock) or (isinstance(item, Paragraph) and "。" in item.text)
+            for item in self.draft.items
+        )
+
+    def summary_title(self, title: str, first: int) -> tuple[str, int]:
+        """A 【概要】 heading whose first line (the summarised document's title) is the line above.
+
+        Returns the title and the number of the heading's first line.
+        """
+        items = self.draft.items
+        just_above = SourceSpan(first - 1, first - 1)
+        if items and isinstance(items[-1], Paragraph) and items[-1].span == just_above:
+            above = items[-1]
+            if title_like(above.text):
+                items.pop()
+                self.close()
+                return join_text(above.text, title), first - 1
+        return title, first
+
+    def wraps_into_next_line(self, index: int) -> bool:
+        """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.95:
+            return False
+        nxt = self.lines[index + 1]
+        return (
+            nxt.kind == "body"
+            and nxt.indent < 2
+            and heading_of(nxt.text) is None
+            and not LIST_MARKER.fullmatch(nxt.text)
+        )
+
+    def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
+        """Record a heading's number; False if it does not follow its predecessor, or if taking the
+        line at ``index`` would put more of its numbering's later headings out of sequence than it
+        is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
+        value = number_value(number)
+        if not self.numbering.follows(scheme.rank, value):
+            return False
+        if index is not None and self.sequence.costs_the_rest(index, self.numbering.last(scheme.rank)):
+            return False
+        self.numbering.record(scheme.rank, value)
+        return True
+
+    def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A title that pdftotext cut at its punctuation: 「物」 / 、 / 「有価証券」 / 、 / 「船荷証券」とする….
+
+        The next line continues the title while the title ends in a comma or the line starts
+        with one (or with a closing bracket); the joined title must still read as a title.
+        """
+        while index + 1 < len(self.lines):
+            nxt = self.lines[index + 1]
+            if nxt.kind != "body" or not (title.endswith("、") or nxt.text.startswith(("、", "」", "』", "）"))):
+                break
+            joined = join_text(title, nxt.text)
+            if len(joined) > 80 or "。" in joined:
+                break
+            title, index = joined, index + 1
+        return title, index
+
+    def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A heading printed over two lines: it runs to the page edge, the rest is short.
+
+        The rest may stand after one blank line (double-spaced documents).
+        Returns the joined title and the index of the heading's last line.
+        """
+        title, index = self.punctuation_continuation(title, index)
+        probe = index + 1
+        if probe < len(self.lines) and self.lines[probe].kind == "blank":
+            probe += 1
+        if self.lines[index].layout is not None:
+            return self.display_continuation(title, index)
+        if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
+            return title, index
+        rest = self.lines[probe]
+        if (
+            rest.kind == "body"
+            and title_like(rest.text)
+            and display_width(rest.text) < self.width * 0.5
+            and heading_of(rest.text) is None
+            and not LIST_MARKER.fullmatch(rest.text)
+            and not rest.text.endswith(tuple(CLOSING))
+        ):
+            return join_text(title, rest.text), probe
+        return title, index
+
+    def display_continuation(self, title: str, index: int) -> tuple[str, int]:
+        """A PDF heading continues on the next lines set in the same display style, with no gap,
+        as long as its last line ran to the column's edge (a line that stopped short is whole) and
+        the next is not indented as a paragraph's first line."""
+        line = self.lines[index]
+        probe = index + 1
+        while probe < len(self.lines):
+            rest = self.lines[probe]
+            if (
+                self.typeset.stopped_short(self.lines[probe - 1])
+                or rest.indent >= 2
+                or rest.kind != "body"
+                or self.typeset.gap_before(rest)
+                or not self.typeset.same_style(line, rest)
+                or not self.typeset.is_display(rest)
+                or heading_of(rest.text) is not None
+                or not title_like(join_text(title, rest.text))
+            ):
+                break
+            title = join_text(title, rest.text)
+            index = probe
+            probe += 1
+        return title, index
+
+    def read_table(self, index: int) -> int:
+        rows: list[list[str]] = []
+        start = self.lines[index].number
+        end = start
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "blank" and index + 1 < len(self.lines) and "\t" in self.lines[index + 1].text:
+                index += 1
+                continue
+            if line.kind != "body" or "\t" not in line.text:
+                break
+            rows.append([cell.strip() for cell in line.text.split("\t")])
+            end = line.number
+            index += 1
+        self.close_list()
+        self.add(Table(rows, SourceSpan(start, end)))
+        return index
+
+    def particulars_follow(self, index: int) -> bool:
+        """Whether another meeting particular (場所：…) follows this one (日時：…)."""
+        first = self.lines[index]
+        probe = self.next_content(index, max_blanks=1)
+        while probe is not None and _value_goes_on(first, self.lines[probe]):
+            probe = self.next_content(probe, max_blanks=1)  # the value's own next line (「至 午後4時55分」)
+        return probe is not None and _PARTICULAR.fullmatch(self.lines[probe].text) is not None
+
+    def read_particulars(self, index: int) -> int:
+        """A meeting's particulars (日時：…, 場所：…, 出席者：…) as a table of label and value."""
+        rows: list[list[str]] = []
+        start = end = self.lines[index].number
+        first = self.lines[index]
+        while index < len(self.lines):
+            line = self.lines[index]
+            match = _PARTICULAR.fullmatch(line.text) if line.kind == "body" else None
+            if match is None and rows and line.kind == "body" and _value_goes_on(first, line):
+                rows[-1][1] = join_text(rows[-1][1], line.text)  # 「至 午後4時55分」 under its 日時
+                end = line.number
+                index += 1
+                continue
+            if match is None and line.kind != "blank":
+                break
+            if match is not None:
+                rows.append([match["label"], match["value"]])  # the label keeps its number and colon
+                end = line.number
+            index += 1
+        self.close_list()
+        self.add(Table(rows, SourceSpan(start, end)))
+        return index
+
+    def preformatted_range(self, number: int) -> tuple[int, int] | None:
+        for start, end in self.hints.preformatted:
+            if start <= number <= end:
+                return start, end
+        return None
+
+    def untaken(self, first: int, last: int) -> bool:
+        """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
+        as printed must not swallow the notes found among its lines."""
+        return not any(index in self.text_notes.taken for index in range(first, last + 1))
+
+    def read_rows(self, index: int, last: int) -> int:
+        """A run of numbered table rows (flattened.numbered_row_runs) or of cells (flattened.cell_run),
+        kept as printed: its line breaks are all the table has left, and joined as prose each row
+        would run into the row above."""
+        texts: list[str] = []
+        rows = 0
+        for line in self.lines[index : last + 1]:
+            if line.kind != "body":
+                continue
+            if NUMBERED_ROW.match(line.text):
+                if rows:
+                    texts.append("")  # a blank line between rows: they stay apart to the eye too
+                rows += 1
+            elif texts and _CUT_MID_SENTENCE.search(texts[-1]) and _GOES_ON.match(line.text):
+                texts[-1] = join_text(texts[-1], line.text)  # a cell's text cut at a comma or particle
+                continue
+            texts.append(line.text)
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
+                           kind="preformatted"))
+        return last + 1
+
+    def read_preformatted(self, index: int, bounds: tuple[int, int]) -> int:
+        texts: list[str] = []
+        start = self.lines[index].number
+        while index < len(self.lines) and self.lines[index].number <= bounds[1]:
+            line = self.lines[index]
+            if line.kind == "body":
+                texts.append(line.text)
+            index += 1
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
+        return index
+
+    def read_figure(self, index: int) -> int:
+        """A figure's labels (PDF reader), kept together line by line as preformatted text: they are
+        the figure's words, searchable, but no sentences to join and no headings."""
+        texts: list[str] = []
+        start = end = self.lines[index].number
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "body" and (line.layout is None or line.layout.role != "figure"):
+                break
+            if line.kind == "body":
+                texts.append(line.text)
+                end = line.number
+            index += 1
+        self.close_list()
+        self.add(Paragraph("\n".join(texts), SourceSpan(start, end), kind="preformatted"))
+        return index
+
+    def read_footnotes(self, index: int) -> int:
+        """Footnote definitions below a footnote rule, up to the next page's text."""
+        current: Footnote | None = None
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.kind == "blank" and current is not None and self.note_goes_on_after_blank(current, index):
+                index += 1  # double-spaced text: a blank line after every line, notes included
+                continue
+            if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
+                break
+            if line.layout is None and line.indent >= 2 and current is not None:
+                break  # an indented line begins the body's next paragraph (the next page's text)
+            if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
+                break
+            if line.kind != "body":
+                index += 1
+                continue
+            match = FOOTNOTE_DEF.fullmatch(line.text)
+            if match:
+                label = match["label"]
+                current = Footnote(label, match["text"], SourceSpan(line.number, line.number))
+                self.draft.footnotes.append(current)
+            elif current is not None:
+                current.text = join_text(current.text, line.text)
+                current.span = current.span.merge(SourceSpan(line.number, line.number))
+            else:
+                break
+            index += 1
+        return index
+
+    def note_goes_on_after_blank(self, note: Footnote, blank: int) -> bool:
+        """In double-spaced pdftotext text a note's lines stand a blank line apart: after one blank,
+        the next note in sequence, or the rest of a note whose line ran to the measure unfinished
+        (never an indented line, a page start or a heading: the body's text)."""
+        above, below = self.lines[blank - 1], self.lines[blank + 1] if blank + 1 < len(self.lines) else None
+        if below is None or below.kind != "body" or below.layout is not None or above.kind != "body":
+            return False
+        if below.page_start or below.indent >= 2:
+            return False
+        match = FOOTNOTE_DEF.fullmatch(below.text)
+        if match is not None:
+            return match["label"].isdigit() and note.label.isdigit() and int(match["label"]) == int(note.label) + 1
+        if heading_of(below.text) is not None or LIST_MARKER.fullmatch(below.text):
+            return False
+        return not above.text.endswith(tuple(CLOSING)) and display_width(above.text) >= self.width * 0.85
+
+    # -- slides -----------------------------------------------------------
+    def starts_slide(self, index: int) -> bool:
+        """A slide starts at a page: in a PDF, with its page's first body line; in pdftotext's
+        text, after a form feed where the text has them, else after three or more blank lines."""
+        line = self.lines[index]
+        if line.layout is not None:  # the first body line of its page
+            probe = index - 1
+            while probe >= 0 and self.lines[probe].layout and self.lines[probe].page == line.page:
+                if self.lines[probe].kind == "body":
+                    return False
+                probe -= 1
+            return True
+        blanks = 0
+        probe = index - 1
+        if _after_form_feed(self.lines[index]):
+            return True
+        while probe >= 0 and self.lines[probe].kind != "body":
+            if _after_form_feed(self.lines[probe]):
+                return True
+            blanks += 1
+            probe -= 1
+        return probe < 0 or (blanks >= 3 and not self.form_feeds)
+
+    def slide_end(self, index: int) -> int:
+        probe = index + 1
+        while probe < len(self.lines) and not self.starts_slide(probe):
+            probe += 1
+        return probe
+
+    def slide_title(self, index: int) -> int | None:
+        """The slide's title line: a catalog hint within the slide, else a title-like first line."""
+        end = self.slide_end(index)
+        for probe in range(index, end):
+            line = self.lines[probe]
+            if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
+                return probe
+        first = self.lines[index]
+        if first.layout is not None:
+            first = self.largest_near_top(index, end)
+            index = first.number - self.lines[0].number
+        if DATE_LINE.fullmatch(first.text):
+            return None  # a cover's date is no slide title
+        if (
+            title_like(first.text)
+            and not LIST_MARKER.fullmatch(first.text)
+            and _not_numbered(first.text)
+            and display_width(first.text) <= self.width
+        ):
+            return index
+        return None
+
+    def largest_near_top(self, index: int, end: int) -> Line:
+        """A PDF slide's title: the largest of its first few lines (the first if none is larger)."""
+        candidates = [line for line in self.lines[index : min(end, index + 4)] if line.kind == "body"]
+        # A figure's label (a large 「登」 in a flow chart) is read with its figure, never as the title.
+        candidates = [line for line in candidates if not _figure_label(line)] or candidates[:1]
+        return max(candidates, key=lambda line: (line.layout.size if line.layout else 0, -line.number))
+
+
+def _figure_label(line: Line) -> bool:
+    return line.layout is not None and line.layout.role == "figure"
+
+
+def paragraph_per_line(lines: list[Line]) -> bool:
+    """Whether the text has one paragraph a line (a web text edition) rather than printed lines.
+
+    Printed text wraps at one width; a text with a paragraph a line has lines of every length,
+    longer than a page is wide, most of them ending a sentence.
+    """
+    body = [line.text for line in lines if line.kind == "body"]
+    if len(body) < 10:
+        return False
+    widths = sorted(display_width(text) for text in body)
+    top = widths[int(len(widths) * 0.9)]
+    closed = sum(1 for text in body if text.endswith(tuple(CLOSING))) / len(body)
+    # Printed pages wrap at 50–95 (half-width units) and end a sentence on a third of their
+    # lines at most (measured on the seeds and the development corpus); a text edition runs a
+    # paragraph far past any page width and ends most lines with one.
+    return top > 120 and closed > 0.5
+
+
+def speaker_labels(lines: list[Line]) -> frozenset[int]:
+    """Indexes of the speaker labels of minutes: "○藤田部会長", "〇渡辺幹事", "（Ａ）".
+
+    A ○ line is a speaker when it names a role (委員, 幹事, 部会長 …) or recurs three times
+    or more (a heading is printed once); an anonymised speaker is a capital in brackets.
+    A turn is a paragraph that names its speaker, not a section.
+    """
+    found: list[tuple[int, str, bool]] = []
+    for index, line in enumerate(lines):
+        # The label alone on its line (pdftotext), or opening the line of its turn (a PDF's line).
+        if line.kind != "body":
+            continue
+        match = _SPEAKER.fullmatch(line.text) or _SPEAKER_OPENING.fullmatch(line.text)
+        if match:
+            found.append((index, match["name"] or match["anon"], match["anon"] is not None))
+    counts = Counter(name for _, name, _ in found)
+    return frozenset(
+        index for index, name, anonymous in found
+        if anonymous or name.endswith(_SPEAKER_ROLES) or counts[name] >= 3
+    )
+
+
+def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
+    """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
+
+    A circled number is a sub-heading when its line is a short title standing above prose of
+    its own; it is a list item when the next line is the next item, a bullet, or the rest of
+    a wrapped sentence.  The run decides as a whole (by majority), so one document does not
+    mix ① as a heading with ② as a list item.
+    """
+    runs: list[list[tuple[int, bool]]] = []
+    last_value = 0
+    for index, line in enumerate(lines):
+        match = CIRCLED.pattern.fullmatch(line.text) if line.kind == "body" else None
+        if match is None:
+            continue
+        value = CIRCLED_NUMBERS_INDEX[match["n"]]
+        if value != last_value + 1 or not runs:
+            runs.append([])
+        last_value = value
+        runs[-1].append((index, _circled_title_above_prose(lines, index, match["title"], width)))
+    chosen: set[int] = set()
+    for run in runs:
+        starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
+        # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
+        if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
+            # The whole run: a member whose title wraps onto a second line is a heading too.
+            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
+    return frozenset(chosen)
+
+
+CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
+
+
+def _circled_shape(text: str, width: int) -> bool:
+    """A title's shape: short of the page width, no sentence end."""
+    match = CIRCLED.pattern.fullmatch(text)
+    return (
+        match is not None
+        and title_like(match["title"])
+        and not text.endswith(tuple(CLOSING[:2]))
+        and display_width(text) < width * 0.85
+    )
+
+
+def _circled_title_above_prose(lines: list[Line], index: int, title: str, width: int) -> bool:
+    if not _circled_shape(lines[index].text, width):
+        return False
+    probe = index + 1
+    while probe < len(lines) and lines[probe].kind == "blank":
+        probe += 1
+    if probe >= len(lines) or lines[probe].kind != "body":
+        return False
+    text = lines[probe].text
+    if LIST_MARKER.fullmatch(text) or heading_of(text) is not None:
+        return False  # the next item, a bullet or a heading: ① was an item of a list
+    if text.startswith(CONTINUATION_START) or "\t" in text:
+        return False  # the rest of a wrapped line, or a table row
+    return _sentence_before_next_item(lines, probe)
+
+
+def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
+    """Whether a sentence (a 。) comes before the next numbered line: a sub-heading's body is
+    prose; a table's group row ("① 国、地方公共団体等による…" over 施策 | 省庁 cells) has none."""
+    for line in lines[start : start + 60]:
+        if line.kind != "body":
+            continue
+        if line is not lines[start] and (CIRCLED.pattern.fullmatch(line.text) or heading_of(line.text)):
+            return False
+        if "。" in line.text:
+            return True
+    return False
+
+
+def _value_goes_on(first: Line, line: Line) -> bool:
+    """A line set to the right of the particulars' labels, with no space above it, continues the
+    value above it."""
+    if first.layout is not None and line.layout is not None:
+        return (line.layout.x0 > first.layout.x0 + 2 * line.layout.size and line.layout.gap_before <= BLOCK_GAP
+                and line.page == first.page and not line.page_start)
+    return line.indent >= 4
+
+
+def read_structure(lines: list[Line], hints: Hints) -> Draft:
+    hints, _ = resolve_text_hints(lines, hints)
+    return _Builder(lines, hints).build()
+
+
+# ---------------------------------------------------------------------------
+# Inline clean-up and footnote references
+# ---------------------------------------------------------------------------
+
+
+def finish_text(draft: Draft) -> None:
+    """Rejoin letter-spaced words in every text, now that lines are joined."""
+    for item in draft.items:
+        if isinstance(item, Heading):
+            item.title = join_spaced_letters(item.title)
+        elif isinstance(item, Paragraph):
+            if item.kind != "preformatted":
+                item.text = join_spaced_letters(item.text)
+        elif isinstance(item, ListBlock):
+            for entry in item.items:
+                entry.text = join_spaced_letters(entry.text)
+        elif isinstance(item, Table):
+            item.rows = [[join_spaced_letters(cell) for cell in row] for row in item.rows]
+    for note in draft.footnotes:
+        note.text = join_spaced_letters(note.text)
+
+
+# ---------------------------------------------------------------------------
+# Nesting: headings by rank, anchors from numbering
+# ---------------------------------------------------------------------------
+
+
+def nest(draft: Draft) -> tuple[list[Block], list[Section]]:
+    """Preamble blocks and the section tree."""
+    preamble: list[Block] = []
+    roots: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for item in draft.items:
+        if isinstance(item, Heading):
+            while stack and stack[-1][0] >= item.rank:
+                stack.pop()
+            section = Section(item.title, len(stack) + 1, item.span, number=item.number)
+            (stack[-1][1].children if stack else roots).append(section)
+            stack.append((item.rank, section))
+        elif stack:
+            stack[-1][1].blocks.append(item)
+            stack[-1][1].span = stack[-1][1].span.merge(item.span)
+        else:
+            preamble.append(item)
+    for root in roots:
+        _extend_spans(root)
+    return preamble, roots
+
+
+def _extend_spans(section: Section) -> SourceSpan:
+    for child in section.children:
+        section.span = section.span.merge(_extend_spans(child))
+    return section.span
+
+
+def assign_anchors(sections: list[Section]) -> None:
+    """Give every section a stable ASCII id built from its numbering path.
+
+    A section numbered "2．1" is "2-1" (that number already names its
+    chapter); other numbered sections append their own number to the
+    parent's id ("2" > "（3）" → "2-3", > "イ．" → "2-3-k2"); an unnumbered
+    one appends "s" and its position among its unnumbered siblings.  An id
+    that is taken already gets "_2", "_3"…  Ids never come from the heading's
+    words, so fixing a typo in a title does not change a published URL.
+    """
+    _assign(sections, "", set())
+
+
+def _join_anchor(prefix: str, token: str) -> str:
+    """Parent id + own number; a dotted number repeats its parent's ("2" + "2．1" → "2-1")."""
+    if not prefix:
+        return token
+    head, _, rest = token.partition("-")
+    if rest and prefix.rsplit("-", 1)[-1] == head:
+        return f"{prefix}-{rest}"
+    return f"{prefix}-{token}"
+
+
+def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:
+    unnumbered = 0
+    for section in sections:
+        token = number_token(section.number)
+        if not token:
+            unnumbered += 1
+            token = f"s{unnumbered}"
+        anchor = _join_anchor(prefix, token)
+        candidate, n = anchor, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{anchor}_{n}"
+        used.add(candidate)
+        section.anchor = candidate
+        _assign(section.children, candidate, used)

@@ -1,0 +1,143 @@
+"""What the typesetting says: layout evidence for the structure step (PDF sources only).
+
+A PDF reader hands on lines with a ``Layout``.  This module answers the structure step's
+questions from it — is this line set as a heading, how high a heading, did the line stop short
+of its column, does a paragraph start here — and answers "no evidence" (None) for text sources,
+so that the structure step falls back to its text cues.
+
+Body text is the style (size and face) that covers most of the document; a heading is set
+larger, bolder or in another face than the body (Japanese documents often set headings in a
+Gothic face at the body size), on a short line that does not read as a sentence.  A page whose
+own text is set larger than the document's body has a body of its own: a handout prints each
+slide scaled to fit (two slides to an A4 page, each at its own scale), and a deck sets a
+sparse slide's text larger than a dense one's, so "larger than the body" is asked of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model.document import Line
+
+# Set this much larger than the body, a line is display type whatever its face.
+LARGER = 1.12
+# A line stopped short of its column by more than this many characters ended its paragraph.
+SHORT_BY = 1.5
+# A centred line leaves at least this many characters free on each side.
+CENTRED_MARGIN = 4
+# A vertical gap above a line of more than this share of a line height starts a new block.
+BLOCK_GAP = 0.8
+# A page's own body style needs this many characters of it: less is a title slide or a cover,
+# whose large type is display, not body.
+PAGE_BODY_CHARS = 150
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    font: str
+    bold: bool
+
+
+def style_of(line: Line) -> Style | None:
+    layout = line.layout
+    if layout is None:
+        return None
+    return Style(layout.size, layout.font, layout.bold)
+
+
+class Typesetting:
+    """The document's body style and the heading styles seen in it."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        area: Counter[Style] = Counter()
+        pages: dict[int, Counter[Style]] = {}
+        for line in lines:
+            style = style_of(line)
+            if style is not None and line.kind == "body" and not (line.layout and line.layout.role):
+                area[style] += len(line.text) * style.size**2
+                pages.setdefault(line.page, Counter())[style] += len(line.text) * style.size**2
+        self.body = area.most_common(1)[0][0] if area else None
+        # Pages whose text is set larger than the document's body: their own body style.
+        self.page_body = {page: body for page, styles in pages.items()
+                          if (body := self._larger_page_body(styles)) is not None}
+        # Sizes of display styles, largest first: an unnumbered heading's rank comes from its size.
+        self.display_sizes = sorted({style.size for page, styles in pages.items() for style in styles
+                                     if self._display(style, self.page_body.get(page, self.body))},
+                                    reverse=True)
+
+    def _larger_page_body(self, styles: Counter[Style]) -> Style | None:
+        """The page's most used style when it is set larger than the document's body and covers
+        enough text to be the page's reading text (PAGE_BODY_CHARS), else None."""
+        if self.body is None or not styles:
+            return None
+        style, weight = styles.most_common(1)[0]
+        chars = weight / style.size**2
+        if style.size >= self.body.size * LARGER and chars >= PAGE_BODY_CHARS:
+            return style
+        return None
+
+    def body_of(self, line: Line) -> Style | None:
+        """The body style the line is read against: its page's own, or the document's."""
+        return self.page_body.get(line.page, self.body)
+
+    def _display(self, style: Style, body: Style | None) -> bool:
+        if body is None:
+            return False
+        if style.size >= body.size * LARGER:
+            return True
+        if style.size < body.size * 0.95:
+            return False
+        return (style.bold and not body.bold) or (style.font != body.font and _face(style.font) != _face(body.font))
+
+    def is_display(self, line: Line) -> bool | None:
+        """Whether the line is set as a heading is (None: no layout to tell)."""
+        style = style_of(line)
+        if style is None or self.body is None:
+            return None
+        return self._display(style, self.body_of(line))
+
+    def is_large(self, line: Line) -> bool:
+        """Set clearly larger than the body: a title or heading even without a number."""
+        style, body = style_of(line), self.body_of(line)
+        return bool(style and body and style.size >= body.size * LARGER)
+
+    def size_rank(self, line: Line) -> int:
+        """1 for the largest display size in the document, 2 for the next…"""
+        style = style_of(line)
+        if style is None or style.size not in self.display_sizes:
+            return len(self.display_sizes) + 1
+        return self.display_sizes.index(style.size) + 1
+
+    def stopped_short(self, line: Line) -> bool | None:
+        """Whether the line ends well before its column's right edge (None: no layout)."""
+        layout = line.layout
+        if layout is None or not layout.column_x1:
+            return None
+        return layout.x1 < layout.column_x1 - SHORT_BY * layout.size
+
+    def centred(self, line: Line) -> bool:
+        """Set in the middle of its column: equal space left and right, and plenty of it."""
+        layout = line.layout
+        if layout is None or not layout.column_x1:
+            return False
+        left = layout.x0 - layout.column_x0
+        right = layout.column_x1 - layout.x1
+        return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+
+    def gap_before(self, line: Line) -> bool:
+        return bool(line.layout and line.layout.gap_before > BLOCK_GAP)
+
+    def same_style(self, a: Line, b: Line) -> bool:
+        return style_of(a) == style_of(b)
+
+    def same_size(self, a: Line, b: Line) -> bool:
+        style_a, style_b = style_of(a), style_of(b)
+        return style_a is not None and style_b is not None and style_a.size == style_b.size
+
+
+def _face(font: str) -> str:
+    """The family of a face without its weight or style suffix ("MS-Gothic,Bold" → "ms-gothic")."""
+    return re.sub(r"[-,](?:bold|regular|light|medium|heavy|black|italic|oblique|w\d+)$", "", font.lower().split(",")[0])

@@ -1,0 +1,555 @@
+"""Classify source lines: body text, blank, or furniture (noise).
+
+Furniture is what the PDF page put around the text — page numbers, running
+headers and footers, the table of contents, slide residue such as "- -",
+lone bullets, footnote rules.  It is classified, never silently deleted, so
+the conversion report can count what was dropped and the conservation check
+can prove nothing else was.
+
+Some furniture can be told from the line alone ("- 12 -", a dot-leader TOC
+entry).  The rest needs the page: pdftotext starts every page but the first
+with a form feed, and a bare number is a page number only where the page
+puts one (its first or last lines) and only when the numbers run in step
+with the pages; a line is a running header only when it recurs at the top of
+pages.  Sources without form feeds (older extractions) mark a page start
+with one leading space instead; there the evidence is weaker and the rules
+say so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..model.document import Line
+from .normalize import is_cjk, join_spaced_japanese, normalize_chars
+
+FORM_FEED = "\f"
+SENTENCE_END = "。．！？」』）)"
+# Characters no Japanese word or sentence starts with: a line starting with one continues the text before.
+CONTINUATION_ONLY = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．）」』】"
+
+# A page number by its form alone: "- 12 -", "－12－", "( 12 / 47 )", "Page-12".
+# The "N / M" form needs its spaces: "（9/11）" is a date in a schedule.
+PAGE_NUMBER = re.compile(
+    r"[-－—–]\s*\d{1,3}\s*[-－—–]|\(?\s*\d{1,3} / \d{1,3}\s*\)?|(?:Page|PAGE|page)\s?[-‐]?\s?\d{1,4}"
+)
+# A bare number: a page number only where the page's evidence says so (_page_numbers).
+BARE_NUMBER = re.compile(r"\d{1,4}")
+# A table-of-contents entry: text, a dot leader, a page number.
+TOC_ENTRY = re.compile(r".*(?:\.{4,}|…{2,}|・{4,}|‥{2,}|･{4,}).*\d{1,3}")
+# The title of a table of contents ("目 次" is rejoined to 目次 before this is asked).
+TOC_TITLE = re.compile(r"目次|もくじ|(?:Table of )?Contents|CONTENTS", re.IGNORECASE)
+# Slide residue: dashes, bullets or private-use glyphs with no text.
+# ("・・・" alone is an ellipsis in a diagram, so it stays text.)
+SLIDE_RESIDUE = re.compile(r"(?:[-－•●○■□◆◇▪]\s*)+|・|[\uE000-\uF8FF]+")
+# A rule of spaces that PDF extraction leaves above the footnotes of a page.
+FOOTNOTE_RULE = re.compile(r" {10,}")
+
+FURNITURE_KINDS = ("page-number", "toc", "slide-residue", "footnote-rule", "running-header", "running-footer",
+                   # read from a PDF's layout (read_pdf.py)
+                   "margin-tab", "rotated-text")
+
+
+def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
+    """Normalise and classify each raw line; ``first_number`` is its source line number."""
+    return mark_furniture(_read_lines(raw_lines, first_number))
+
+
+def mark_furniture(lines: list[Line]) -> list[Line]:
+    """The furniture that needs more than one line to see: whole TOCs, page numbers, running lines.
+
+    ``lines`` carry their own kinds (``line_kind``) and their ``page`` (1-based; 0 when the
+    source has no page starts, then one-space ``page_start`` lines stand in).  A reader that
+    knows its pages (the PDF reader) can call this on its own lines.
+    """
+    pages = list(_pages(lines))
+    lines = _table_marks(lines)
+    lines = _toc_entries_without_leaders(lines)
+    lines = _toc_blocks(lines)
+    lines = _page_numbers(lines, pages)
+    return _running_lines(lines, pages)
+
+
+def mark_contents(lines: list[Line]) -> list[Line]:
+    """A table of contents among lines another reader classified (the PDF reader: it finds page
+    numbers and running lines by position): entries with leaders, and the whole block."""
+    lines = [replace(line, kind="toc") if line.kind == "body" and TOC_ENTRY.fullmatch(line.text) else line
+             for line in lines]
+    return _toc_blocks(_toc_entries_without_leaders(lines))
+
+
+def _read_lines(raw_lines: list[str], first_number: int) -> list[Line]:
+    """One Line per raw line.  A form feed marks a page start; it is never text.
+
+    ``page`` counts pages from 1 when the source has form feeds (0 when it has none).  Without
+    them, a line starting with exactly one space is taken as a page start, as before.
+    """
+    paged = any(FORM_FEED in raw for raw in raw_lines)
+    lines: list[Line] = []
+    page = 1 if paged else 0
+    new_page = False  # a form feed was seen and the page has had no text yet
+    for offset, raw in enumerate(raw_lines):
+        raw = raw.rstrip("\n")
+        feeds = raw.count(FORM_FEED)
+        page += feeds if paged else 0
+        new_page = new_page or feeds > 0
+        text = join_spaced_japanese(normalize_chars(raw.replace(FORM_FEED, "")))
+        stripped = text.strip(" \u3000")
+        if paged:
+            page_start = feeds > 0 or (new_page and bool(stripped))
+        else:
+            page_start = text.startswith(" ") and not text.startswith("  ")
+        if stripped:
+            new_page = False
+        lines.append(
+            Line(
+                number=first_number + offset,
+                text=stripped,
+                kind=line_kind(text),
+                page_start=page_start,
+                indent=len(text) - len(text.lstrip(" \u3000")),
+                raw=raw,
+                page=page,
+            )
+        )
+    return lines
+
+
+def line_kind(text: str) -> str:
+    """What one line is by its own text.  Bare numbers are "body" here: see _page_numbers."""
+    if FOOTNOTE_RULE.fullmatch(text):
+        return "footnote-rule"
+    stripped = text.strip(" \u3000\t")
+    if not stripped:
+        return "blank"
+    if PAGE_NUMBER.fullmatch(stripped):
+        return "page-number"
+    if TOC_ENTRY.fullmatch(stripped):
+        return "toc"
+    if SLIDE_RESIDUE.fullmatch(stripped):
+        return "slide-residue"
+    return "body"
+
+
+def _pages(lines: list[Line]) -> Iterator[list[int]]:
+    """Indexes of the lines of each page, in order (page starts: form feeds or one-space lines)."""
+    current: list[int] = []
+    paged = any(line.page for line in lines)
+    for index, line in enumerate(lines):
+        boundary = (line.page != lines[index - 1].page) if paged and index else (not paged and line.page_start)
+        if boundary and current:
+            yield current
+            current = []
+        current.append(index)
+    if current:
+        yield current
+
+
+def _content(lines: list[Line], indexes: list[int]) -> list[int]:
+    return [i for i in indexes if lines[i].kind == "body"]
+
+
+def _mark(lines: list[Line], indexes: set[int], kind: str) -> list[Line]:
+    """Mark body lines (and blank ones, when a furniture block spans them) as ``kind``."""
+    return [replace(line, kind=kind) if i in indexes and line.kind in ("body", "blank") else line
+            for i, line in enumerate(lines)]
+
+
+def _next_body(lines: list[Line], index: int, step: int = 1) -> int | None:
+    """The nearest body line after (step 1) or before (step -1) ``index``."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].kind == "body":
+            return index
+        index += step
+    return None
+
+
+# -- marks that are table values -------------------------------------------
+
+# Marks that Japanese tables use as values: ○ applies, ◎ required, △ partly, × no, ■/□ checked or
+# not, － none.  On a slide a lone ● or - is a bullet that lost its text.
+VALUE_MARKS = "○◎◯●△▲▽×✕☆★■□◇◆－−"
+_MARKS_ONLY = re.compile(rf"[{VALUE_MARKS}](?:\s*[{VALUE_MARKS}])*")
+
+
+def _table_marks(lines: list[Line]) -> list[Line]:
+    """Mark-only lines are table values, not slide residue, where the document uses a scale of marks.
+
+    A document whose mark-only lines use two or more different marks (「◎ ○ ☆」, 「■」 and 「□」)
+    grades things with them: each such line is a cell of its table.  One kind of mark alone
+    (「- -」, a lone 「●」) says nothing and stays residue.
+    """
+    marks = {ch for line in lines if _MARKS_ONLY.fullmatch(line.text) for ch in line.text if ch in VALUE_MARKS}
+    if len(marks) < 2:
+        return lines
+    values = {i for i, line in enumerate(lines) if line.kind == "slide-residue" and _MARKS_ONLY.fullmatch(line.text)}
+    return [replace(line, kind="body") if i in values else line for i, line in enumerate(lines)]
+
+
+# -- tables of contents ------------------------------------------------------
+
+# An entry whose dot leader did not survive ("（４）… 24").
+_ENDS_WITH_PAGE = re.compile(r".*\S\s+\d{1,3}")
+# A section number standing alone on its line, its title on the next ("1.", "5.10.", "Ⅰ．", "第1章").
+_NUMBER_ALONE = re.compile(
+    r"\d{1,2}(?:[.．]\d{1,2})*[.．]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．]?|[（(]\d{1,2}[）)]|第\d{1,2}[章節部編]|付録\s?[A-Z0-9]"
+)
+# How many body lines may stand between two TOC entries (a number, a wrapped title, a page number).
+_TOC_GAP = 3
+
+
+def _toc_entries_without_leaders(lines: list[Line]) -> list[Line]:
+    """A line between two TOC entries that ends in a page number is a TOC entry too."""
+    content = [i for i, line in enumerate(lines) if line.kind not in ("blank", "footnote-rule")]
+    marked: set[int] = set()
+    for before, here, after in zip(content, content[1:], content[2:], strict=False):
+        if (
+            lines[here].kind == "body"
+            and lines[before].kind == "toc"
+            and lines[after].kind == "toc"
+            and _ENDS_WITH_PAGE.fullmatch(lines[here].text)
+        ):
+            marked.add(here)
+    return _mark(lines, marked, "toc")
+
+
+def _toc_blocks(lines: list[Line]) -> list[Line]:
+    """The whole table of contents: its title, and what stands between its entries.
+
+    Entries wrap, or their numbers stand on lines of their own ("1." above "はじめに …… 3"),
+    so between two entries up to _TOC_GAP short lines belong to the TOC.  Its title is 目次
+    (rejoined from 「目 次」, or split over two lines 「目」「次」) just above the first entry.
+    A TOC with no leaders at all is recognised from its title: entries that end in page numbers
+    that never decrease.
+    """
+    marked: set[int] = set()
+    entries = [i for i, line in enumerate(lines) if line.kind == "toc"]
+    for before, after in itertools.pairwise(entries):
+        gap = _content(lines, list(range(before + 1, after)))
+        if len(gap) <= _TOC_GAP and all(_toc_filler(lines[i].text) for i in gap):
+            marked.update(gap)
+    for index, line in enumerate(lines):
+        if line.kind != "body":
+            continue
+        title_end = _toc_title_end(lines, index)
+        if title_end is None:
+            continue
+        first_entry = _first_toc_entry(lines, title_end)
+        if first_entry is not None:
+            marked.update(range(index, first_entry))
+            continue
+        following = _next_body(lines, title_end)
+        leaderless = _leaderless_entries(lines, following) if following is not None else set()
+        if leaderless:
+            marked.update(range(index, title_end + 1))
+            marked.update(leaderless)
+    return _mark(lines, {i for i in marked if lines[i].kind == "body"}, "toc")
+
+
+def _toc_filler(text: str) -> bool:
+    """A line that can stand between two TOC entries: a number, a page number, a wrapped title."""
+    if BARE_NUMBER.fullmatch(text) or _NUMBER_ALONE.fullmatch(text) or _ENDS_WITH_PAGE.fullmatch(text):
+        return True
+    return len(text) <= 60 and not text.endswith("。")
+
+
+def _toc_title_end(lines: list[Line], index: int) -> int | None:
+    """If a TOC title starts at ``index``, the index of its last line."""
+    text = lines[index].text.replace(" ", "")
+    if TOC_TITLE.fullmatch(text):
+        return index
+    if text == "目":
+        nxt = _next_body(lines, index)
+        if nxt is not None and lines[nxt].text == "次" and nxt - index <= 3:
+            return nxt
+    return None
+
+
+def _first_toc_entry(lines: list[Line], index: int) -> int | None:
+    """The first TOC entry after a title, if no more than _TOC_GAP fillers stand between."""
+    fillers = 0
+    for i in range(index + 1, len(lines)):
+        if lines[i].kind == "toc":
+            return i
+        if lines[i].kind == "body":
+            fillers += 1
+            if fillers > _TOC_GAP or not _toc_filler(lines[i].text):
+                return None
+    return None
+
+
+def _leaderless_entries(lines: list[Line], start: int) -> set[int]:
+    """Entries after a TOC title that end in non-decreasing page numbers (at least three)."""
+    found: set[int] = set()
+    last_page = 0
+    pending: list[int] = []  # numbers alone and wrapped titles waiting for their entry
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind != "body":
+            continue
+        match = re.fullmatch(r".*\S\s+(\d{1,3})", line.text)
+        if match and int(match.group(1)) >= last_page:
+            last_page = int(match.group(1))
+            found.update([*pending, i])
+            pending = []
+        elif len(pending) < _TOC_GAP and _toc_filler(line.text):
+            pending.append(i)
+        else:
+            break
+    entries = sum(1 for i in found if re.fullmatch(r".*\S\s+\d{1,3}", lines[i].text))
+    return found if entries >= 3 else set()
+
+
+# -- page numbers ------------------------------------------------------------
+
+# How far from a page's edge its number can stand: pdftotext puts figure labels and running
+# lines around it, so it is not always the very last line.
+_FIRST_LINES, _LAST_LINES = 2, 3
+
+
+def _page_numbers(lines: list[Line], pages: list[list[int]]) -> list[Line]:
+    """Bare numbers that the page evidence shows to be page numbers."""
+    if any(line.page for line in lines):
+        return _mark(lines, _numbers_by_page(lines, pages), "page-number")
+    return _mark(lines, _numbers_without_pages(lines), "page-number")
+
+
+def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
+    """Form-feed sources: a number at a page's edge that runs in step with the pages.
+
+    The number minus the page's position in the file is the same on every numbered page (the
+    first pages, a cover or a TOC, may go unnumbered).  An offset that two pages share is the
+    document's numbering; a number that fits no shared offset is text (a clause "1", a value in
+    a chart).  Page numbers sit at the foot of the page or at its head, whichever the document
+    uses; a number on the other side is taken only when its page has no number where the
+    document puts them (pdftotext moved it) and no title follows it (a clause number has one).
+    """
+    candidates: list[tuple[int, int, str]] = []  # (line index, number - page, "head"/"foot"/"both")
+    for indexes in pages:
+        content = _content(lines, indexes)
+        head, foot = set(content[:_FIRST_LINES]), set(content[-_LAST_LINES:])
+        for index in sorted(head | foot):
+            if BARE_NUMBER.fullmatch(lines[index].text):
+                position = "both" if index in head and index in foot else "head" if index in head else "foot"
+                candidates.append((index, int(lines[index].text) - lines[index].page, position))
+    pages_per_offset = Counter(offset for _, offset in {(lines[i].page, o) for i, o, _ in candidates})
+    shared = {offset for offset, count in pages_per_offset.items() if count >= 2}
+    if not shared and len(candidates) == 1 and candidates[0][1] == 0:
+        shared = {0}  # a single numbered page, numbered as its place in the file
+    # Which edge the document uses, from the numbers that stand at one edge only (a short page's
+    # lines are at both).
+    sides = Counter(position for _, offset, position in candidates if offset in shared and position != "both")
+    usual = "head" if sides["head"] > sides["foot"] else "foot"  # a tie: most documents number at the foot
+    accepted = {index for index, offset, position in candidates
+                if offset in shared and position in (usual, "both")}
+    numbered_pages = {lines[index].page for index in accepted}
+    for index, offset, position in candidates:
+        if (offset in shared and position != usual and lines[index].page not in numbered_pages
+                and not _title_follows(lines, index)):
+            accepted.add(index)
+    return accepted
+
+
+def _title_follows(lines: list[Line], index: int) -> bool:
+    """The next text on the same page is short and not a sentence: the title of a clause number."""
+    nxt = _next_body(lines, index)
+    if nxt is None or lines[nxt].page != lines[index].page:
+        return False
+    return _title_like(lines[nxt].text)
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= 40 and not text.endswith("。") and not text[:1].isdigit()
+
+
+def _isolated(lines: list[Line], index: int) -> bool:
+    """Blank (or a page start) on both sides; the file's own start and end do not count."""
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    before_ok = lines[index - 1].kind == "blank" or lines[index].page_start
+    after_ok = lines[index + 1].kind == "blank" or lines[index + 1].page_start
+    return before_ok and after_ok
+
+
+def _vertical_text_before(lines: list[Line], index: int) -> bool:
+    """The number ends a word set vertically, one character a line (「別」「紙」「３」)."""
+    before = _next_body(lines, index, -1)
+    return before is not None and len(lines[before].text) == 1 and is_cjk(lines[before].text)
+
+
+def _numbers_without_pages(lines: list[Line]) -> set[int]:
+    """Sources without form feeds: a number alone between blank lines (or page starts).
+
+    Two such numbers in sequence (the later one larger by no more than the page starts between
+    them) are page numbers; a lone one is when no title follows it (a clause "1" has its title
+    on the next line).
+    """
+    candidates = [
+        i for i, line in enumerate(lines)
+        if line.kind == "body" and BARE_NUMBER.fullmatch(line.text) and _isolated(lines, i)
+        and not _vertical_text_before(lines, i)
+    ]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + (1 if line.page_start else 0))
+    accepted: set[int] = set()
+    for a, b in itertools.pairwise(candidates):
+        step = int(lines[b].text) - int(lines[a].text)
+        if 0 < step <= starts[b + 1] - starts[a]:
+            accepted.update((a, b))
+    for index in candidates:
+        if index in accepted:
+            continue
+        nxt = _next_body(lines, index)
+        if nxt is None or not _title_like(lines[nxt].text):
+            accepted.add(index)
+    return accepted
+
+
+# -- running headers and footers --------------------------------------------
+
+# A running line is looked for among a page's first (last) lines: a chapter title may take two.
+_HEAD_LINES, _FOOT_LINES = 3, 2
+# Below this many characters a recurring line is a label (「（Ａ）」「○南関係官」), not a header.
+_RUNNING_MIN_CHARS = 8
+
+
+def _running_lines(lines: list[Line], pages: list[list[int]]) -> list[Line]:
+    header = _running_slot(lines, pages, head=True)
+    footer = _running_slot(lines, pages, head=False)
+    header |= _repeated_page_heads(lines, pages) - footer
+    lines = _mark(lines, header, "running-header")
+    return _mark(lines, footer, "running-footer")
+
+
+def _slot(lines: list[Line], indexes: list[int], head: bool) -> list[int]:
+    content = _content(lines, indexes)
+    return content[:_HEAD_LINES] if head else content[-_FOOT_LINES:]
+
+
+def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[int]:
+    """Lines that recur at the head (foot) of pages, in a document that runs them on most pages.
+
+    A document with a running header repeats its chapter or part title at the top of page after
+    page.  The first line of a page's head is running when it stands first on another page too;
+    the next is when it follows the same running line on another page as well (a title over two
+    lines, 「付録６」「国際標準に準拠するための留意点」), so a section heading that happens to
+    open pages of two chapters is not taken.  A line that repeats the line just above it is the
+    heading the header repeats, and stays (and then the header above it goes even on a single
+    page).  Only when most pages carry such a line is the document taken to have running lines
+    at all: speaker labels or a continued slide title recurring on a few pages are text.  Where a
+    running text first appears in the document (the chapter's first page), it is the title
+    itself, and stays.
+    """
+    if not any(line.page for line in lines):
+        return set()  # one-space page starts are too unreliable to find a slot by
+    chains = [_slot(lines, indexes, head) for indexes in pages]
+    chains = [chain if head else chain[::-1] for chain in chains]
+    pages_per_key: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for chain in chains:
+        for position, index in enumerate(chain):
+            above = lines[chain[position - 1]].text if position else ""
+            pages_per_key[(above, lines[index].text)].add(lines[index].page)
+    running: list[int] = []
+    pages_with = 0
+    for chain in chains:
+        found = _running_chain(lines, chain, pages_per_key, head)
+        pages_with += bool(found)
+        running.extend(found)
+    numbered = sum(1 for indexes in pages if _content(lines, indexes))
+    if pages_with < 3 or pages_with < 0.6 * numbered:
+        return set()
+    first_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            first_seen.setdefault(line.text, index)
+    return {i for i in running if not head or first_seen[lines[i].text] != i or _repeated_below(lines, i)}
+
+
+def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tuple[str, str], set[int]],
+                   head: bool) -> list[int]:
+    """The running lines of one page's head (or foot, read upwards): a chain from its edge."""
+    found: list[int] = []
+    for position, index in enumerate(chain):
+        text = lines[index].text
+        above = lines[chain[position - 1]].text if position else ""
+        if BARE_NUMBER.fullmatch(text) or text == above:
+            break
+        repeated_heading = head and position == 0 and _repeated_below(lines, index)
+        if len(pages_per_key[(above, text)]) < 2 and not repeated_heading:
+            break
+        found.append(index)
+    return found
+
+
+def _repeated_below(lines: list[Line], index: int) -> bool:
+    nxt = _next_body(lines, index)
+    return nxt is not None and lines[nxt].text == lines[index].text
+
+
+def _repeated_page_heads(lines: list[Line], pages: list[list[int]]) -> set[int]:
+    """A table's header row repeated at a page's head, inside a sentence of a cell.
+
+    A table that runs over pages repeats its header row on each; pdftotext puts it where the
+    page starts, which can be inside a cell's sentence (「…海外の BC 人」 / header row / 「材の訪日
+    を…」).  Such a repeat is furniture when the block repeats lines seen earlier in the middle
+    of a page (the table's own header, which stays; one-space page starts are too unreliable to
+    tell), none of them a sentence, and the text
+    around it joins: the line before does not end a sentence, the line after continues a word.
+    """
+    first_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            first_seen.setdefault(line.text, index)
+    paged = any(line.page for line in lines)
+    page_heads = {content[0] for content in (_content(lines, indexes) for indexes in pages) if content}
+    marked: set[int] = set()
+    for head in sorted(page_heads):
+        earlier = first_seen.get(lines[head].text)
+        if earlier is None or earlier >= head or (paged and earlier in page_heads):
+            continue  # with form feeds, a block first seen at a page's head is a continued title
+        if len(lines[head].text.replace(" ", "")) < _RUNNING_MIN_CHARS:
+            continue
+        block = _matching_block(lines, earlier, head)
+        if any(lines[i].text.endswith("。") for i in block):
+            continue
+        before, after = _next_body(lines, head, -1), _next_body(lines, block[-1])
+        if before is not None and after is not None and _continues(lines[before].text, lines[after].text):
+            # The blank lines inside the block are its own line spacing, not a paragraph break.
+            marked.update(range(block[0], block[-1] + 1))
+    return marked
+
+
+def _continues(before: str, after: str) -> bool:
+    """``after`` goes on with a sentence cut off before the block.
+
+    Either ``after`` starts with what cannot start a word (a prolonged sound mark, a small
+    kana, closing punctuation: footnotes may stand between the two halves), or ``before`` stops
+    mid-sentence and ``after`` goes on in Japanese, not with a bullet, bracket or marker.
+    """
+    if after[0] in CONTINUATION_ONLY:
+        return True
+    return (is_cjk(before[-1]) and before[-1] not in SENTENCE_END and is_cjk(after[0])
+            and not after.startswith(("・", "「", "（", "≪", "【", "○", "◯", "■", "□", "●")))
+
+
+# A table's header row, however many lines its cells wrap to, is short: a longer repeat is a
+# document's text repeated (and following it line by line would cost time that grows with its square).
+_LONGEST_HEADER_ROW = 40
+
+
+def _matching_block(lines: list[Line], earlier: int, head: int) -> list[int]:
+    """The lines from ``head`` on that repeat, one for one, the body lines from ``earlier`` on."""
+    block: list[int] = []
+    a: int | None = earlier
+    b: int | None = head
+    while a is not None and b is not None and a < head and lines[a].text == lines[b].text \
+            and len(block) < _LONGEST_HEADER_ROW:
+        block.append(b)
+        a, b = _next_body(lines, a), _next_body(lines, b)
+    return block

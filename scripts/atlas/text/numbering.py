@@ -1,0 +1,245 @@
+"""How Japanese policy documents number and mark their parts: heading schemes, list markers,
+captions, and the joining rule for text broken across lines.
+
+Shared by every reader (PDF text, PDF layout, clean text) and by the clean-text writer, so that
+no reader imports another's internals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.document import Line
+from .normalize import is_cjk
+
+# ---------------------------------------------------------------------------
+# Heading schemes, highest rank (outermost) first.  A heading's depth is not
+# fixed by its scheme: it nests under whatever open heading has a lower rank,
+# so a document that starts at "（１）" still gets top-level sections.
+# ---------------------------------------------------------------------------
+
+KANJI_NUMERALS = "一二三四五六七八九十"
+KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_KANJI_NUMBER = rf"[{KANJI_NUMERALS}]{{1,3}}"
+# The gap between a number and its title when no full stop follows it: a full-width space in
+# the PDF, which pdftotext usually gives as one or more ASCII spaces.
+_GAP = r"[ \u3000]+"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    rank: int
+    pattern: re.Pattern[str]
+    # A weak scheme is a number followed only by a space ("1　固定通信", "一　主旨"): the same
+    # shape as a table row, a footnote or a date ("6 月 6 日"), so it is a heading only when
+    # its numbering runs in sequence (structure._Builder decides).
+    weak: bool = False
+
+
+# An annex label: 別紙1, 付録１, 別添, 参考資料2 (number optional; Latin letters for 付録 A).
+ANNEX_LABEL = r"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{1,2}|[A-Z](?![A-Za-z]))?"
+
+# Ranks leave room between schemes: only their order matters (lower = outer).
+SCHEMES = (
+    # Annexes are top-level parts of their document, outside its numbering.
+    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
+    Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
+    # Outer to the numbered annexes: 「（別添１）」 labels a notice's attachment, which may have its own 別添１.
+    Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
+    # はじめに/おわりに stand outside the numbering: they rank below numbered
+    # sections so that the first "（1）" after an introduction is not nested in it.
+    # A column (コラム１-１, with its title when the text layer has it) is a box of its own.
+    Scheme(
+        "named",
+        60,
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
+    ),
+    Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
+    Scheme("roman", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}])[．.]\s*(?P<title>\S.*)")),
+    Scheme("roman-space", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}]){_GAP}(?P<title>\S.*)"), weak=True),
+    # 第１　… of notices and legislative materials (第１, 第２ … without 章/節).
+    Scheme(
+        "dai", 14, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]{{1,3}})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True
+    ),
+    Scheme("section", 16, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)節\s*(?P<title>\S.*)")),
+    # 一　主旨 / （一）… of notices.
+    Scheme("kanji", 18, re.compile(rf"(?P<n>{_KANJI_NUMBER})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True),
+    Scheme("kanjiparen", 19, re.compile(rf"[（(](?P<n>{_KANJI_NUMBER})[）)]\s*(?P<title>\S.*)"), weak=True),
+    Scheme("number", 20, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
+    Scheme(
+        "subnumber",
+        30,
+        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2})(?![．.]?\d)[．.]?\s+(?P<title>\S.*)"),
+    ),
+    # "１－１．米国" (white papers): the chapter and section joined by a dash.
+    Scheme("subnumber-dash", 30, re.compile(r"(?P<n>\d{1,2}[－\-−‐]\d{1,2})[．.]\s*(?P<title>\S.*)")),
+    Scheme(
+        "subsubnumber",
+        40,
+        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
+    ),
+    # "A-1 特性別 対策チェックシート", "B-2-1 …": the parts of an annex lettered A, B.
+    Scheme("lettered-part", 21, re.compile(r"(?P<n>[A-Z][-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
+    Scheme("lettered-subpart", 31, re.compile(r"(?P<n>[A-Z][-－]\d{1,2}[-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
+    Scheme("number-space", 20, re.compile(rf"(?P<n>\d{{1,2}}){_GAP}(?P<title>\S.*)"), weak=True),
+    Scheme("paren", 50, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    # "1) 脆弱性情報": a number closed by a half parenthesis, a level below （1）.
+    Scheme("halfparen", 55, re.compile(r"(?P<n>\d{1,2})[)）]\s*(?P<title>\S.*)"), weak=True),
+    Scheme("parensub", 60, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    Scheme("katakana", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])[．.]\s*(?P<title>\S.*)")),
+    # "ア 日本": also the shape of a katakana word cut at the line end ("クリプ / ト VISA").
+    Scheme("katakana-space", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}]){_GAP}(?P<title>\S.*)"), weak=True),
+    # A summary of another document: "（title）\n subtitle 【概要】" (デジタル・ニッポン 7.6).
+    Scheme("summary", 80, re.compile(r"(?P<title>.*\S\s*【概要】)")),
+    Scheme("block", 80, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
+    Scheme("dash", 80, re.compile(r"―\s*(?P<title>\S.*)")),
+    Scheme("circle", 80, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
+)
+# Circled numbers are sub-headings only where they stand above a body of their own
+# (structure._Builder decides); their rank sits between katakana and the unnumbered blocks.
+CIRCLED = Scheme("circled", 75, re.compile(rf"(?P<n>[{CIRCLED_NUMBERS}])\s*(?P<title>\S.*)"))
+SLIDE_TITLE_RANK = 30
+# A section number standing alone on its line, its title on the next line.
+NUMBER_ALONE = re.compile(
+    rf"(?:{ANNEX_LABEL}|第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
+    rf"|[{ROMAN_NUMERALS}][．.]?|\d{{1,2}}(?:[．.]\d{{1,2}}){{0,2}}[．.]?)"
+)
+# What follows a number when the number counts something ("6 月", "3 点目", "第1回"): never a title.
+# (日, 時 and 分 are left out: 日本, 時代 and 分野 begin titles more often than "6 日" a line.)
+COUNTER_START = tuple("年月秒回条項号章節部期次位点番件社名人歳割倍つヵか個台円％%万億千百")
+
+# 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
+LIST_MARKER = re.compile(
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
+    r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
+)
+BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
+CAPTION = re.compile(
+    r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
+    # White papers number figures by part, chapter and order: 「■第1-3-1図／AIに関する論文数の推移」.
+    r"|■?\s*第\d{1,2}[-－‐]\d{1,2}(?:[-－‐]\d{1,2})?[図表]\s*[／/]?\s*\S.*"
+)
+# Sentence-final punctuation: a line ending in one closes its paragraph
+# unless the line is as long as the page is wide (the break was the wrap).
+CLOSING = "。．！？!?」』）)】"
+# No Japanese paragraph starts with a particle, a small kana or closing
+# punctuation: a line that does continues the text before it.
+CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃぅぇぉ、。，．）」』】")
+def display_width(text: str) -> int:
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The printed line width: the 90th percentile of body line widths."""
+    widths = sorted(display_width(line.text) for line in lines if line.kind == "body")
+    if not widths:
+        return 80
+    return max(20, widths[int(len(widths) * 0.9)])
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of a broken line: no space next to Japanese, one between Latin words."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    if left.endswith("-") and right[:1].islower():
+        return left + right  # a hyphen at the wrap is kept, the word rejoined
+    return left + " " + right
+
+
+def heading_of(text: str) -> tuple[Scheme, str, str] | None:
+    """(scheme, number, title) if the line looks like a heading, else None."""
+    for scheme in SCHEMES:
+        match = scheme.pattern.fullmatch(text)
+        if not match:
+            continue
+        if scheme.name == "block":
+            title = (match["a"] or match["b"]).strip()
+            return (scheme, "", text) if title_like(title) else None
+        if scheme.name == "annex-alone":
+            # 「（別添１）」 alone: the label is the number as printed; its title, if any, follows below.
+            return scheme, text, ""
+        groups = match.groupdict()
+        title = (groups.get("title") or "").strip()
+        if not title_like(title):
+            return None
+        if match.end("title") < len(text.rstrip()):
+            # The title stands inside marks (「（別添1）」): the line is its own title, nothing
+            # before it is a number (cutting the marks off would lose 「）」 and make 「（別」 a number).
+            return scheme, "", text.strip()
+        return scheme, text[: match.start("title")].strip(), title
+    return None
+
+
+def title_like(title: str) -> bool:
+    return (
+        0 < len(title) <= 60
+        and "。" not in title
+        and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
+        and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
+        and not title.endswith(("、", "，", ","))
+        and "\t" not in title
+        and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles
+    )
+
+
+def number_token(number: str) -> str:
+    """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
+    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*)[）)】〕]?", number)
+    if annex:
+        # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
+        label = annex.group(1)
+        return "annex" + (label if label.isdigit() else f"-{label.lower()}" if label else "")
+    digits = re.findall(r"\d+", number)
+    if digits:
+        return "-".join(str(int(d)) for d in digits)
+    kanji = re.search(rf"[{KANJI_NUMERALS}]+", number)
+    if kanji:
+        return str(_kanji_number(kanji.group()))
+    kana = re.search(rf"[{KATAKANA_ORDER}]", number)
+    if kana:
+        return "k" + str(KATAKANA_ORDER.index(kana.group()) + 1)
+    roman = re.search(rf"[{ROMAN_NUMERALS}]", number)
+    if roman:
+        return str(ROMAN_NUMERALS.index(roman.group()) + 1)
+    circled = re.search(rf"[{CIRCLED_NUMBERS}]", number)
+    if circled:
+        return "c" + str(CIRCLED_NUMBERS.index(circled.group()) + 1)
+    return ""
+
+
+def number_value(number: str) -> int | None:
+    """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
+    token = number_token(number)
+    if re.fullmatch(r"\d+(?:-\d+)*", token):
+        return int(token.split("-")[-1])
+    if token[:1] in ("k", "c"):
+        return int(token[1:])
+    if token.startswith("annex") and token[5:].isdigit():
+        return int(token[5:])
+    return None
+
+
+def _kanji_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (KANJI_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+            KANJI_NUMERALS.index(ones) + 1 if ones else 0
+        )
+    return KANJI_NUMERALS.index(text) + 1
+
+
+# Plain bullets become Markdown bullets; any other marker (①, （1）, 1．, ※)
+# is part of what the reader cites, so it stays visible in the item.
+PLAIN_BULLETS = ("・", "•", "-", "- ・", "-・", "●", "○", "◯", "▪", "■", "□", "◆", "◇", "➢", "✓")

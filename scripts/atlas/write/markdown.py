@@ -1,0 +1,155 @@
+"""Render model blocks as Markdown in which source text can never become markup.
+
+Text is escaped so that whatever a document says — ``<script>``, ``[x](…)``,
+``{: .class }``, a leading ``#`` or ``|`` — is shown as written.  HTML's own
+characters become entities; Markdown's become backslash escapes (the site
+enables ``pymdownx.escapeall`` so that any escaped character is literal).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from ..model.document import Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
+from ..text.numbering import PLAIN_BULLETS
+
+# Markdown-significant ASCII punctuation that can act anywhere in a line.
+_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
+# Characters that only mean something at the start of a line.
+_LINE_START = re.compile(r"^([-+=:>!~])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Escape source text for use in a Markdown paragraph, heading or list item."""
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\\\1", text)
+    # A line that begins like an ordered list ("1. ") or a rule stays text.
+    return re.sub(r"^(\d+)\.", r"\1\\.", text, flags=re.MULTILINE)
+
+
+# Resolves an inline link target ("theme:dfft", "abbr:DFFT") to (kind, value): ("link", url)
+# or ("abbr", title).  None: render the text plain.
+Resolver = Callable[[str], tuple[str, str] | None]
+
+
+def no_links(_: str) -> None:
+    return None
+
+
+def with_refs(
+    text: str,
+    refs: list[FootnoteRef],
+    note_ids: dict[str, str],
+    links: list[InlineLink] | None = None,
+    resolve: Resolver = no_links,
+) -> str:
+    """Escaped text with footnote references put back and inline links and abbreviations marked."""
+    events: list[tuple[int, int, str, str]] = [(ref.offset, 0, "ref", ref.key or ref.label) for ref in refs]
+    events += [(link.offset, link.length, "link", link.target) for link in links or []]
+    pieces: list[str] = []
+    cursor = 0
+    for offset, length, kind, value in sorted(events, key=lambda e: (e[0], e[1])):
+        if offset < cursor:
+            continue  # overlapping marks: the first one wins
+        pieces.append(escape(text[cursor:offset]))
+        if kind == "ref":
+            pieces.append(f"[^{note_ids[value]}]")
+            cursor = offset
+            continue
+        shown = escape(text[offset : offset + length])
+        resolved = resolve(value)
+        if resolved is None:
+            pieces.append(shown)
+        elif resolved[0] == "abbr":
+            # tabindex: a keyboard (Tab) or a tap focuses it, and focus shows the explanation
+            # (assets/atlas.css); a title alone shows only under a mouse.
+            pieces.append(f'<abbr title="{html.escape(resolved[1], quote=True)}" tabindex="0">{shown}</abbr>')
+        else:
+            pieces.append(f"[{shown}]({resolved[1]}){{: .atlas-theme-link }}")
+        cursor = offset + length
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)
+
+
+def paragraph_number(ident: str) -> str:
+    """The number a paragraph id gives its block ("4-1-p3" → "3"), as citations say 「第3段落」."""
+    match = re.search(r"p(\d+)$", ident)
+    return match[1] if match else ""
+
+
+def _id_html(ident: str | None) -> str:
+    """id and margin number of a raw HTML block (tables, preformatted text)."""
+    if not ident:
+        return ""
+    number = paragraph_number(ident)
+    return f' id="{ident}"' + (f' data-para="{number}"' if number else "")
+
+
+def block_markdown(
+    block: Block, note_ids: dict[str, str], resolve: Resolver = no_links, next_id: Callable[[], str] | None = None
+) -> str:
+    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id.
+
+    A block with an id also carries its number (``data-para``), which the stylesheet shows in
+    the margin, so that a page — on screen or printed — can be checked against 「第3段落」.
+    """
+    def attrs(*classes: str) -> str:
+        parts = [f".{c}" for c in classes]
+        if next_id:
+            ident = next_id()
+            number = paragraph_number(ident)
+            parts += [f"#{ident}"] + ([f'data-para="{number}"'] if number else [])
+        return f"\n{{: {' '.join(parts)} }}" if parts else ""
+
+    if isinstance(block, Figure) and block.size[0]:
+        return _figure(block, next_id() if next_id else None)
+    if isinstance(block, Paragraph):
+        if block.kind in ("preformatted", "figure"):
+            body = html.escape(block.text, quote=False)
+            ident = _id_html(next_id() if next_id else None)
+            return f'<pre class="atlas-pre"{ident}>{body}</pre>'
+        text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
+        if block.kind == "caption":
+            return text + attrs("atlas-caption")
+        return text + attrs()
+    if isinstance(block, ListBlock):
+        return "\n".join(_list_item(item, note_ids, resolve, attrs) for item in block.items)
+    if isinstance(block, Table):
+        return _table(block, next_id() if next_id else None)
+    raise TypeError(f"unknown block {block!r}")
+
+
+
+
+def _list_item(item: ListItem, note_ids: dict[str, str], resolve: Resolver, attrs: Callable[..., str]) -> str:
+    text = with_refs(item.text, item.refs, note_ids, item.links, resolve)
+    if item.marker in PLAIN_BULLETS:
+        return f"- {text}{attrs()}"
+    return f"- {escape(item.marker)} {text}{attrs('atlas-marked')}"
+
+
+def _figure(figure: Figure, ident: str | None) -> str:
+    """The figure's image where it stood (loaded when scrolled near: a white paper has dozens), its
+    caption as alternative text, sized by the stylesheet for a phone's width and a printed page;
+    under it, folded, the words set inside it (the block's id and number go with them)."""
+    width, height = figure.size
+    image = (f"![{escape(figure.alt)}]({figure.image})"
+             f'{{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}')
+    text = html.escape(figure.text, quote=False)
+    return (f'{image}\n\n<details class="atlas-figure-text"{_id_html(ident)}><summary>図中の文字</summary>'
+            f'<pre class="atlas-pre">{text}</pre></details>')
+
+
+def _table(table: Table, ident: str | None = None) -> str:
+    width = max(len(row) for row in table.rows)
+    id_attr = _id_html(ident)
+    out = [f'<table class="atlas-table"{id_attr}>']
+    for index, row in enumerate(table.rows):
+        cell = "th" if table.header and index == 0 else "td"
+        cells = [html.escape(value, quote=False) for value in row] + [""] * (width - len(row))
+        out.append("<tr>" + "".join(f"<{cell}>{value}</{cell}>" for value in cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
