@@ -25,7 +25,9 @@ words a reader may type (個人番号).  The browser gets them in the search man
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -203,9 +205,23 @@ def alone_share(word: str, library: str) -> float:
     return alone / total if total else 0.0
 
 
-def _target(word: str, source: str, library: str) -> bool:
+def _pairs(library: str) -> set[str]:
+    """Every two adjacent characters of the library: a word with a pair not among them is not held."""
+    return set(map(operator.add, library, library[1:]))
+
+
+def _may_hold(word: str, pairs: set[str]) -> bool:
+    """False when the library certainly does not hold the (plain) word: one of its pairs of adjacent
+    characters never occurs.  Most dictionary words are absent, and this is one set lookup a pair
+    where a search of the library reads all of it (a ten-megabyte library, tens of thousands of words)."""
+    return all(a + b in pairs for a, b in itertools.pairwise(word))
+
+
+def _target(word: str, source: str, library: str, pairs: set[str] | None = None) -> bool:
     """A word the expansion looks for: held by the library, and as a word of its own, unless a person
     joined it (curated: マイナンバー stands in マイナンバーカード, a compound of itself)."""
+    if pairs is not None and not _may_hold(_plain(word), pairs):
+        return False
     if source == "curated":
         return _plain(word) in library
     return alone_share(word, library) >= ALONE_SHARE
@@ -222,13 +238,15 @@ def build_synonyms(texts: Iterable[str], fold: Callable[[str], str], glossary: d
     library = "\n".join(_plain(t) for t in texts)
     if groups is None:
         groups = [*curated_groups(), *glossary_groups(glossary or {}), *library_groups(texts), *sudachi_groups()]
+    fold = lru_cache(maxsize=None)(fold)  # a word is folded once, however many groups and pairs it is in
+    pairs = _pairs(library)
     refused = {frozenset(map(fold, pair)) for pair in not_synonyms()}
     shipped: dict[tuple, list[list[str]]] = {}
     for group in groups:
         words = list({fold(w): w for w in group.words if len(fold(w)) >= 2}.values())
         if any(frozenset((fold(a), fold(b))) in refused for a in words for b in words if a != b):
             continue
-        targets = [w for w in words if _target(w, group.source, library)]
+        targets = [w for w in words if _target(w, group.source, library, pairs)]
         typed = [w for w in words if w not in targets]
         if targets and len(words) >= 2:
             key = tuple(sorted(map(fold, words)))

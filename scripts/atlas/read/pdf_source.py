@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import logging
 import math
 import os
@@ -239,10 +240,16 @@ def _page(page: Any, number: int) -> SourcePage:
     matrix = raw.FS_MATRIX()
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
+    # One call per character and property: the library's functions and the out-parameters are
+    # looked up once, not once a character (a page holds thousands).
+    box_ref, matrix_ref, flags_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(flags)
+    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+    get_box, get_matrix, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    get_font, get_weight = raw.FPDFText_GetFontInfo, raw.FPDFText_GetFontWeight
     for index in range(raw.FPDFText_CountChars(handle)):
-        if raw.FPDFText_IsGenerated(handle, index):
+        if is_generated(handle, index):
             continue  # a space or line end PDFium inferred: spacing is decided from positions
-        text = chr(raw.FPDFText_GetUnicode(handle, index))
+        text = chr(get_unicode(handle, index))
         if text == PDFIUM_HYPHEN:
             text = "-"
         if text in "\r\n\x00":
@@ -250,11 +257,11 @@ def _page(page: Any, number: int) -> SourcePage:
         text, kind = readable_char(text)
         replaced += kind == "replaced"
         bullets += kind == "bullet"
-        raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
-        raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
+        get_box(handle, index, box_ref)
+        get_matrix(handle, index, matrix_ref)
         # The Tf size times the text matrix's vertical scale: some PDFs set 1pt type and scale it.
-        size = raw.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.c, matrix.d)
-        length = raw.FPDFText_GetFontInfo(handle, index, name, len(name), ctypes.byref(flags))
+        size = get_size(handle, index) * math.hypot(matrix.c, matrix.d)
+        length = get_font(handle, index, name, len(name), flags_ref)
         # Upright when the glyph's baseline runs left to right; a slanted (oblique) face only
         # shears the glyph (PDFium's own char angle counts that shear as a rotation).
         angle = math.atan2(matrix.b, matrix.a)
@@ -266,13 +273,14 @@ def _page(page: Any, number: int) -> SourcePage:
             "bottom": top - box.bottom,
             "size": round(size, 2),
             "fontname": font_family(name.raw[: length - 1]) if 0 < length <= len(name) else "",
-            "weight": raw.FPDFText_GetFontWeight(handle, index),
+            "weight": get_weight(handle, index),
             "upright": abs(angle) < 0.05,
         })
     textpage.close()
-    ruled = _count_rules(page) >= RULES_FOR_A_GRID
     width, height = page.get_size()
-    figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(page, width * height)]
+    objects = _drawn_objects(page)
+    ruled = _count_rules(objects) >= RULES_FOR_A_GRID
+    figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
                       replaced=replaced, bullets=bullets)
@@ -283,6 +291,8 @@ def readable_char(text: str) -> tuple[str, str]:
     code point, 「・」) or "replaced" (U+FFFD for a lone surrogate or a control character, which a
     broken font map gives: written out as it is, it stops the UTF-8 writer)."""
     code = ord(text)
+    if 0x20 <= code < 0x7F or 0xA0 <= code < 0xD800:  # printable ASCII, Latin, kana and kanji: kept as they are
+        return text, ""
     if 0xE000 <= code <= 0xF8FF:
         return BULLET, "bullet"
     if 0xD800 <= code <= 0xDFFF or (unicodedata.category(text) == "Cc" and text not in "\t"):
@@ -290,18 +300,55 @@ def readable_char(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _figure_boxes(page: Any, area: float) -> list[tuple[float, float, float, float]]:
+# A drawn object: its PDFium type, how many placed drawings (form objects) hold it, and its
+# bounds (left, bottom, right, top in PDF page coordinates).
+DrawnObject = tuple[int, int, tuple[float, float, float, float]]
+# How deep into placed drawings the figures look: the page's own objects and one form down.
+DRAWN_DEPTH = 2
+
+
+def _drawn_objects(page: Any) -> list[DrawnObject]:
+    """The page's objects and those of the drawings placed on it (one level down), in the
+    library's order (each form followed by its own objects), with their bounds: read once for
+    both the figures and the rule count, through PDFium's own functions (a page can draw tens of
+    thousands of paths, and a wrapper object each costs more than the bounds)."""
+    import pypdfium2.raw as raw
+
+    found: list[DrawnObject] = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+
+    def walk(count: int, get: Any, parent: Any, level: int) -> None:
+        if count < 0:
+            raise _pdfium().PdfiumError("Failed to get number of pageobjects.")
+        for index in range(count):
+            obj = get(parent, index)
+            if not obj:
+                raise _pdfium().PdfiumError("Failed to get pageobject.")
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+                if not raw.FPDFPageObj_GetBounds(obj, *bounds):
+                    raise _pdfium().PdfiumError("Failed to locate pageobject.")
+                found.append((kind, level, (left.value, bottom.value, right.value, top.value)))
+            if kind == raw.FPDF_PAGEOBJ_FORM and level < DRAWN_DEPTH - 1:
+                walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, level + 1)
+
+    walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, 0)
+    return found
+
+
+def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, float, float, float]]:
     """Boxes of images and placed drawings (form objects) that cover part of the page: where a
     figure's labels are.  A box as large as the page is a wrapper, not a figure."""
     import pypdfium2.raw as raw
 
     boxes = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM), max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
-        if FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+    for kind, _, (x0, y0, x1, y1) in objects:
+        if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM) and \
+                FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append((x0, y0, x1, y1))
     # A diagram drawn on the page itself: boxes and arrows touching one another.
-    shapes = [obj.get_bounds() for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2)]
+    shapes = [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH]
     shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FIGURE_SHARE[1] * area]
     for cluster, count in _clusters(shapes):
         x0, y0, x1, y1 = cluster
@@ -332,7 +379,7 @@ def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, f
         a[1] - SHAPES_TOUCH <= b[3] and b[1] - SHAPES_TOUCH <= a[3]
 
 
-def _count_rules(page: Any) -> int:
+def _count_rules(objects: list[DrawnObject]) -> int:
     """Thin drawn lines and boxes on the page: what a ruled table is drawn with.
 
     Only those drawn on the page itself: a chart placed as a form (a white paper's figures) draws
@@ -342,13 +389,13 @@ def _count_rules(page: Any) -> int:
     import pypdfium2.raw as raw
 
     count = 0
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        if right - left >= 10 or top - bottom >= 10:
+    for kind, level, (left, bottom, right, top) in objects:
+        if kind == raw.FPDF_PAGEOBJ_PATH and level == 0 and (right - left >= 10 or top - bottom >= 10):
             count += 1
     return count
 
 
+@functools.lru_cache(maxsize=1024)  # a PDF names a handful of faces, for each of its characters
 def font_family(name: bytes) -> str:
     """A face's name: Shift_JIS names of older Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
     cp1252-misread ones repaired, the subset tag ("ABCDEF+") dropped."""

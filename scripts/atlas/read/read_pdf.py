@@ -477,8 +477,10 @@ def _gutter(pieces: list[_Piece]) -> float | None:
     best: float | None = None
     best_score = 0.0
     x = left_edge + 0.3 * width
+    inks = [_ink_of(p) for p in body]  # once a page, not once for every x tried
     while x <= left_edge + 0.7 * width:
-        covering = sum(1 for p in body if _runs_across(p, x, size))
+        covering = sum(1 for p, ink in zip(body, inks, strict=True)
+                       if p.x0 < x < p.x1 and _ink_runs_across(ink, x, size))
         left = sum(1 for p in body if p.x0 < x - size)
         right = sum(1 for p in body if p.x1 > x + size)
         if covering <= 0.1 * len(body) and min(left, right) >= 0.3 * len(body):
@@ -493,14 +495,30 @@ def _runs_across(piece: _Piece, x: float, size: float) -> bool:
     """Whether the piece's characters continue across x (no gap of a character's width there)."""
     if piece.x1 <= x or piece.x0 >= x:
         return False
-    ink = [c for c in piece.chars if c["text"].strip()]  # a space glyph may fill the gutter
-    if any(c["x0"] < x < c["x1"] for c in ink):
+    return _ink_runs_across(_ink_of(piece), x, size)
+
+
+def _ink_of(piece: _Piece) -> list[dict[str, Any]]:
+    return [c for c in piece.chars if c["text"].strip()]  # a space glyph may fill the gutter
+
+
+def _ink_runs_across(ink: list[dict[str, Any]], x: float, size: float) -> bool:
+    """Whether characters (in order of their left edges) continue across x: one covers it, or the
+    gap between the last ending before it and the first starting after it is under half a size.
+    One pass over the characters: the gutter search asks this for every piece at every x."""
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    for c in ink:
+        x0, x1 = c["x0"], c["x1"]
+        if x0 < x < x1:
+            return True
+        if x1 <= x:
+            before = c
+        if after is None and x0 >= x:
+            after = c
+    if before is None or after is None:
         return True
-    before = [c for c in ink if c["x1"] <= x]
-    after = [c for c in ink if c["x0"] >= x]
-    if not before or not after:
-        return True
-    return after[0]["x0"] - before[-1]["x1"] < 0.5 * size
+    return after["x0"] - before["x1"] < 0.5 * size
 
 
 def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
@@ -544,16 +562,19 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
     """
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
     usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
-    text = chars[0]["text"]
+    parts = [chars[0]["text"]]
     for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
-        size = max(prev["size"], char["size"])
-        if char["text"].isspace() or prev["text"].isspace() or not char["text"]:
-            text += char["text"]
+        text, before = char["text"], prev["text"]
+        if text.isspace() or before.isspace() or not text:
+            parts.append(text)
             continue
-        japanese = is_cjk(prev["text"][-1]) and is_cjk(char["text"][0])
+        size = max(prev["size"], char["size"])
+        japanese = is_cjk(before[-1]) and is_cjk(text[0])
         spaced = gap > 0.6 * size and gap > usual + 0.5 * size if japanese else gap > 0.2 * size
-        text += (" " if spaced else "") + char["text"]
-    return text
+        if spaced:
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------

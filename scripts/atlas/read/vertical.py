@@ -38,8 +38,9 @@ def reads_vertically(chars: list[Char]) -> bool:
     if len(ink) < 10:
         return False
     below = _successors(ink, across="x", along="top")
-    beside = _successors(ink, across="y", along="x0")
-    return below >= MOSTLY * len(ink) and below >= 3 * beside
+    if below < MOSTLY * len(ink):  # a horizontal page: no need to count the neighbours beside
+        return False
+    return below >= 3 * _successors(ink, across="y", along="x0")
 
 
 def vertical_columns(chars: list[Char]) -> list[list[Char]]:
