@@ -150,6 +150,10 @@ def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
         return frozenset()
     if any(line.text.rstrip().endswith(tuple(CLOSING[:1])) or "。" in line.text for line in first_page):
         return frozenset()
+    # A numbered line (「第１ 日 時 …」) is content: minutes open with their particulars on a page of
+    # their own, set like a cover; a cover names the document, its issuer and date, unnumbered.
+    if any(heading_of(line.text.strip()) is not None for line in first_page):
+        return frozenset()
     larger = max(line.layout.size for line in first_page) > body_size(later) + SAME_SIZE
     below_band = deck is not None and not any(deck.in_title_band(line.layout) for line in first_page)
     if not (larger or below_band):
