@@ -4,8 +4,9 @@
     .venv/bin/python bench/links.py               # the site built from this worktree's docs/
     .venv/bin/python bench/links.py --at COMMIT   # the site as that commit had it (e.g. before a change)
 
-The ids: every id a document page gave out in any commit that changed docs/ (`git log -- docs/`,
-each commit of main having been published), read from the generated Markdown
+The ids: every id a document page gave out in any commit of main's own line that changed docs/
+(`git log --first-parent -- docs/`: each of those may have been published; a commit that stood only
+on a branch before it was merged was never deployed, and its merge is counted instead), read from the generated Markdown
 (scripts/atlas/enrich/published.py), each with the words it named when it was first published. The
 site: docs/ built with MkDocs into build/bench/, served on 127.0.0.1, opened in headless Debian
 chromium as a reader following the link would: the page is loaded, the id set as its fragment,
@@ -71,7 +72,7 @@ def history() -> tuple[list[OldLink], int]:
     """Every (page, id) ever published with its first words; and how many later named other words."""
     first: dict[tuple[str, str, str], OldLink] = {}
     changed: set[tuple[str, str, str]] = set()
-    for commit in git("log", "--format=%H", "--reverse", "--", "docs/").split():
+    for commit in git("log", "--first-parent", "--format=%H", "--reverse", "--", "docs/").split():
         for name in filter(None, git("ls-tree", "-r", "--name-only", commit, "docs/documents/").split("\n")):
             where = page_of_path(name.removeprefix("docs/"))
             if where is None or where[1] == "print":
@@ -238,7 +239,7 @@ def report(results: dict[str, list[tuple[OldLink, str]]], changed: int, publishe
         + (f" --at {at}" if at else "") + "` (headless Debian chromium, MkDocs build, 2-core machine).",
         "",
         f"Every id a document page of main ever published ({total} (page, id) pairs, first given out by "
-        f"{len(commits)} of the {published} commits of `docs/`), opened on the site "
+        f"{len(commits)} of the {published} commits of main that changed `docs/`), opened on the site "
         + (f"as commit {at} had it" if at else "built from this worktree's `docs/`") + ", and compared",
         "with the words it named when first published.",
         "",
@@ -278,7 +279,7 @@ def main() -> int:
     links, changed = history()
     site = build(args.at)
     results = open_all(site, links)
-    published = len(git("log", "--format=%H", "--", "docs/").split())
+    published = len(git("log", "--first-parent", "--format=%H", "--", "docs/").split())
     text = report(results, changed, published, args.at, time.monotonic() - started)
     args.out.write_text(text + "\n", encoding="utf-8")
     print("\n".join(text.splitlines()[:16]))
