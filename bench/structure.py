@@ -18,6 +18,7 @@ in tests/).  Needs nothing outside the project's venv.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import re
@@ -26,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -194,11 +196,23 @@ def corpus_rows(corpus: Path, outlines: Path, suffix: str = ".txt") -> list[Row]
 
     ``suffix`` ".txt" converts each document's pdftotext text, ".pdf" the PDF itself (read_pdf.py).
     """
+    set_name = "corpus" if suffix == ".txt" else "corpus-pdf"
+    with corpus_catalog(corpus, suffix) as folder:
+        return [measure(entry, folder, set_name, outlines) for entry in load_catalog(folder)] if folder else []
+
+
+@contextlib.contextmanager
+def corpus_catalog(corpus: Path, suffix: str = ".txt", ids: set[str] | None = None,
+                   titles: dict[str, str] | None = None) -> Iterator[Path | None]:
+    """A scratch folder holding the corpus documents (those named in ``ids``, or all) as sources and
+    a catalog naming them; None when the corpus is absent.  ``titles``: a title for a record that
+    has none (the title the document prints)."""
     metas = sorted(corpus.glob("*.json")) if corpus.is_dir() else []
-    metas = [m for m in metas if m.with_suffix(suffix).is_file()]
+    metas = [m for m in metas if m.with_suffix(suffix).is_file() and (ids is None or m.stem in ids)]
     if not metas:
-        return []
-    with tempfile.TemporaryDirectory(prefix="atlas-structure-") as scratch:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="atlas-corpus-") as scratch:
         folder = Path(scratch)
         entries = []
         for meta_path in metas:
@@ -207,7 +221,7 @@ def corpus_rows(corpus: Path, outlines: Path, suffix: str = ".txt") -> list[Row]
             shutil.copyfile(meta_path.with_suffix(suffix), folder / f"{doc_id}{suffix}")
             entries.append({
                 "id": doc_id,
-                "title": str(meta.get("title") or doc_id),
+                "title": str(meta.get("title") or (titles or {}).get(doc_id, doc_id)),
                 "body": str(meta.get("issuer") or "unknown"),
                 "date": corpus_date(str(meta.get("date", ""))),
                 # The layout where it names a kind (slides, minutes, report); the catalog refuses others.
@@ -217,8 +231,7 @@ def corpus_rows(corpus: Path, outlines: Path, suffix: str = ".txt") -> list[Row]
             })
         (folder / "catalog.yml").write_text(
             yaml.safe_dump({"documents": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        set_name = "corpus" if suffix == ".txt" else "corpus-pdf"
-        return [measure(entry, folder, set_name, outlines) for entry in load_catalog(folder)]
+        yield folder
 
 
 def corpus_date(text: str) -> str:

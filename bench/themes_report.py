@@ -27,12 +27,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -45,7 +42,6 @@ from atlas.enrich.themes import Theme, load_themes, tag_sections  # noqa: E402
 from atlas.model.document import Document, Section, section_heading, section_text  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
 from atlas.text.fold import fold_with_map  # noqa: E402
-from atlas.text.labels import kind_label  # noqa: E402
 
 SAMPLE_PER_THEME = 6
 SEED = 2026
@@ -81,42 +77,21 @@ def seed_documents() -> list[Document]:
     return documents
 
 
-def _corpus_date(text: str) -> str:
-    """The corpus record's date as bench/structure.py reads it (metadata only: it tags nothing)."""
+def _structure_bench():
+    """bench/structure.py, which builds the corpus's scratch catalog for both benches."""
     spec = importlib.util.spec_from_file_location("structure_bench", ROOT / "bench" / "structure.py")
     assert spec and spec.loader
     module = sys.modules.setdefault("structure_bench", importlib.util.module_from_spec(spec))
-    if not hasattr(module, "corpus_date"):
+    if not hasattr(module, "corpus_catalog"):
         spec.loader.exec_module(module)
-    return module.corpus_date(text)
+    return module
 
 
 def corpus_documents(corpus: Path, ids: set[str] | None = None) -> list[Document]:
     """The corpus documents (those named in ``ids``, or all) from their pdftotext text, through a
     scratch catalog; [] when the corpus is absent."""
-    metas = sorted(m for m in corpus.glob("*.json") if m.with_suffix(".txt").is_file()) if corpus.is_dir() else []
-    metas = [m for m in metas if ids is None or m.stem in ids]
-    if not metas:
-        return []
-    with tempfile.TemporaryDirectory(prefix="atlas-themes-") as scratch:
-        folder = Path(scratch)
-        entries = []
-        for meta_path in metas:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            doc_id = str(meta.get("id") or meta_path.stem)
-            shutil.copyfile(meta_path.with_suffix(".txt"), folder / f"{doc_id}.txt")
-            entries.append({
-                "id": doc_id,
-                "title": str(meta.get("title") or PRINTED_TITLES.get(doc_id, doc_id)),
-                "body": str(meta.get("issuer") or "unknown"),
-                "date": _corpus_date(str(meta.get("date", ""))),
-                "kind": layout if kind_label(layout := str(meta.get("layout") or "")) else "report",
-                "source": f"{doc_id}.txt",
-                "summary": str(meta.get("title") or doc_id),
-            })
-        (folder / "catalog.yml").write_text(
-            yaml.safe_dump({"documents": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        return [build_document(entry, folder) for entry in load_catalog(folder)]
+    with _structure_bench().corpus_catalog(corpus, ".txt", ids, PRINTED_TITLES) as folder:
+        return [build_document(entry, folder) for entry in load_catalog(folder)] if folder else []
 
 
 def key(document: Document, section: Section) -> str:
