@@ -23,6 +23,7 @@ from pdf_samples import (
     Picture,
     new_canvas,
     one_column,
+    write_samples,
 )
 
 # ---------------------------------------------------------------------------
@@ -186,10 +187,5 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:
-    """Every sample into ``folder`` as <name>.pdf; returns name → path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name, make in SAMPLES.items():
-        paths[name] = folder / f"{name}.pdf"
-        make(paths[name])
-    return paths
+    """Every layout sample into ``folder`` as <name>.pdf; returns name → path."""
+    return write_samples(folder, SAMPLES)

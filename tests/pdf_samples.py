@@ -667,11 +667,11 @@ SAMPLES: dict[str, Callable[[Path], None]] = {
 }
 
 
-def write_samples(folder: Path) -> dict[str, Path]:
-    """Every sample into ``folder`` as <name>.pdf; returns name → path."""
+def write_samples(folder: Path, samples: dict[str, Callable[[Path], None]] | None = None) -> dict[str, Path]:
+    """Every sample (of ``samples``, or of this module) into ``folder`` as <name>.pdf; returns name → path."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, make in SAMPLES.items():
+    for name, make in (SAMPLES if samples is None else samples).items():
         paths[name] = folder / f"{name}.pdf"
         make(paths[name])
     return paths
