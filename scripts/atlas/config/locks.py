@@ -14,13 +14,19 @@ from ..model.errors import InputError
 Lock = dict[str, dict[str, str]]
 
 
-def load_lock(path: Path) -> Lock:
+def read_lock_file(path: Path, name: str) -> object:
+    """A lock file's JSON ({} before the first release writes it); a file that cannot be read or
+    parsed is one InputError naming it. Its shape is the caller's to check."""
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        raise InputError(path, f"cannot read anchor lock: {error}") from None
+        raise InputError(path, f"cannot read {name}: {error}") from None
+
+
+def load_lock(path: Path) -> Lock:
+    data = read_lock_file(path, "anchor lock")
     if not isinstance(data, dict):
         raise InputError(path, "anchor lock must map document ids to {heading: anchor}")
     return data

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
 
+from ..config.locks import read_lock_file
 from ..model.document import Document, ListBlock, ListItem, Paragraph, Section, Table
 from ..model.errors import InputError
 from ..text.numbering import PLAIN_BULLETS
@@ -52,12 +53,7 @@ Holder = Paragraph | ListItem | Table
 
 
 def load_links_lock(path: Path) -> LinkLock:
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(path, f"cannot read link lock: {error}") from None
+    data = read_lock_file(path, "link lock")
     if not isinstance(data, dict) or not all(isinstance(pages, dict) for pages in data.values()):
         raise InputError(path, "link lock must map document ids to {page: {id: [head, hash]}}")
     return data
