@@ -148,7 +148,7 @@ def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
     later = [line for line in lines if line.page and line.page > 1 and line.kind == "body" and line.layout]
     if not first_page or not later or len(first_page) > COVER_LINES:
         return frozenset()
-    if any(line.text.rstrip().endswith(tuple(CLOSING[:1])) or "。" in line.text for line in first_page):
+    if any("。" in line.text for line in first_page):  # a sentence: a cover has none
         return frozenset()
     # A numbered line (「第１ 日 時 …」) is content: minutes open with their particulars on a page of
     # their own, set like a cover; a cover names the document, its issuer and date, unnumbered.
