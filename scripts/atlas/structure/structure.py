@@ -484,7 +484,7 @@ class _Builder:
                 if line.number in self.slide_titles_taken:
                     index += 1
                     continue
-            if line.number in self.hints.slide_titles:
+            if self.named_slide_title(line):
                 # A slide title the catalog names where no slide start was seen (the text ran two
                 # slides together): its heading stands where it is printed.
                 titles = text_title_block(self.lines, index)
@@ -848,7 +848,8 @@ class _Builder:
             return "", last
         line = self.lines[probe]
         if (
-            not title_like(line.text)
+            probe in self.text_notes.taken  # a footnote's number and text: the notes step reads them
+            or not title_like(line.text)
             or line.text.endswith(tuple(FULL_STOPS))
             or heading_of(line.text) is not None
             or LIST_MARKER.fullmatch(line.text)
@@ -1134,6 +1135,7 @@ class _Builder:
         rest = self.lines[probe]
         if (
             rest.kind == "body"
+            and probe not in self.text_notes.taken  # a footnote's line: the notes step reads it
             and title_like(rest.text)
             and display_width(rest.text) < self.width * 0.5
             and heading_of(rest.text) is None
@@ -1389,6 +1391,11 @@ class _Builder:
         self.add(Heading(text, rank, "", SourceSpan(first.number, last.number)))
         self.slide_titles_taken.update(self.lines[position].number for position in titles)
 
+    def named_slide_title(self, line: Line) -> bool:
+        """A line the catalog names as a slide title (a line with a tab is a table's row, whatever
+        the hint says: a title is one run of words)."""
+        return line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text
+
     def slide_title(self, index: int) -> list[int]:
         """The slide's title lines: a catalog hint within the slide, else, from a PDF, the line
         set as its title (slides.slide_title_lines), else a title-like first line."""
@@ -1398,7 +1405,7 @@ class _Builder:
             return []  # a numbered first line is the slide's heading by its number (a hint lower down is in place)
         for probe in range(index, end):
             line = self.lines[probe]
-            if line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text:
+            if self.named_slide_title(line):
                 return [probe] if line.layout is not None else text_title_block(self.lines, probe)
         if first.layout is not None and self.deck is not None:
             return [index + position for position in slide_title_lines(self.lines[index:end], self.deck)]
