@@ -58,6 +58,7 @@ from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
+from .marked_titles import marked_titles
 from .outline_choice import Numbering, SequenceChoice
 from .page_foot_notes import page_foot_notes
 from .sibling_runs import bare_sibling_runs
@@ -77,6 +78,8 @@ CENTRED_TITLE_CHARS = 12
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 # An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
 NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
+# A title set off by a mark with no heading open above it ranks with the unnumbered blocks (【…】).
+MARKED_RANK = 80
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
@@ -224,6 +227,10 @@ class _Builder:
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        # Titles set off by a mark (◆, ■, a recurring （補足説明）) and marked lines that label a
+        # list: decided for the whole document (marked_titles.py); the rank each mark nests at.
+        self.marked = marked_titles(lines, self.width)
+        self.marked_ranks: dict[str, int] = {}
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
@@ -639,7 +646,7 @@ class _Builder:
     def find_heading(self, index: int) -> _Found | None:
         """The heading that starts at ``index``, if any (its number state recorded)."""
         line = self.lines[index]
-        if line.number in self.hints.not_headings or index in self.sibling_runs:
+        if line.number in self.hints.not_headings or index in self.sibling_runs or self.marked.is_label(index):
             return None
         found = self.number_alone_heading(index)
         display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
@@ -647,15 +654,19 @@ class _Builder:
             heading = heading_of(line.text)
             if heading is None:
                 heading = self.circled_heading(index)
+            if heading is None:
+                heading = self.marked_heading(index)
             if display is not None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
                 return None
             found = _Found(*heading, last=index)
+            if found.scheme.name == "marked":
+                found = replace(found, rank=found.scheme.rank)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return None  # "第４章に示すとおり…": a chapter named inside a sentence
-        if self.hints.slides and scheme.name in ("block", "dash", "circle"):
+        if self.hints.slides and scheme.name in ("block", "dash", "circle", "marked"):
             return None  # on slides 【…】 and ― lines are callouts, not headings
         if scheme.name == "block" and self.ends_a_cut_label(index):
             return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
@@ -1008,6 +1019,19 @@ class _Builder:
         match = CIRCLED.pattern.fullmatch(self.lines[index].text)
         assert match is not None
         return CIRCLED, match["n"], match["title"].strip()
+
+    def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """A title set off by a mark (marked_titles.py).  It nests under the heading open above it;
+        the next title of its mark is its sibling, a title of another mark right under it its child
+        (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」)."""
+        kind = self.marked.kind(index)
+        if kind is None:
+            return None
+        rank = self.marked_ranks.get(kind)
+        if rank is None or rank not in self.open_ranks:
+            rank = self.open_ranks[-1] + 1 if self.open_ranks else MARKED_RANK
+            self.marked_ranks[kind] = rank
+        return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
 
     def layout_heading(
         self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
