@@ -14,7 +14,7 @@ import pytest
 from test_structure_rules import body, convert
 
 from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, block_text
+from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, Paragraph, block_text
 from atlas.pipeline import build_document
 from atlas.structure.structure import Hints, read_structure
 from atlas.structure.typeset import Typesetting
@@ -227,3 +227,102 @@ def test_an_attachment_label_alone_heads_the_title_printed_under_it():
     assert (1, "（別添2）", "施設の基準及びその届出に関する取扱いについて") in outline
     assert any(number == "別添1" and title == "申請に関する事項" for _, number, title in outline)
     assert {s.anchor for s in sections} >= {"annex1", "annex2"}  # ids from the label's number, as 別添N's are
+
+
+# --- Failure mode 7: titles marked rather than numbered, decided for the whole run -------------------
+
+# Two sentences of a part's own prose (written for these tests), printed over three lines.
+OWN_PROSE = ["外出先でも資料を確認できれば、移動の時間を業務に充てることができるため、",
+             "組織全体の生産性が高まる。", "その結果、事務所に戻った後の作業も大きく減る。"]
+
+
+def outline_of(lines: list[str]) -> list[tuple[int, str]]:
+    _, sections = convert(lines)
+    return [(s.level, s.number + s.title) for root in sections for s in root.walk()]
+
+
+def test_a_run_of_marked_titles_over_their_own_prose_are_headings_under_their_section():
+    lines = ["2.1. 導入のねらい", *body(), "2.2. 活用の例", "代表的な例を以下に挙げる。",
+             "◆会議の効率化", *OWN_PROSE, "◆意思決定の迅速化", *OWN_PROSE, "◆紙の削減", *OWN_PROSE,
+             "2.3. 今後の動向", *body()]
+    assert outline_of(lines) == [(1, "2.1.導入のねらい"), (1, "2.2.活用の例"), (2, "◆会議の効率化"),
+                                 (2, "◆意思決定の迅速化"), (2, "◆紙の削減"), (1, "2.3.今後の動向")]
+    _, sections = convert(lines)
+    first = sections[1].children[0].blocks[0]
+    assert isinstance(first, Paragraph) and first.text.startswith("外出先でも")  # its own prose, under it
+
+
+def test_marks_used_as_bullets_or_printed_once_are_no_headings():
+    # ◆ lines one under another: the items of a list.  A ◆ line alone over prose: one bullet, no run.
+    bullets = ["1. 対策", "次の対策を講じる。", "◆端末を施錠する", "◆暗号化を有効にする", "◆定期的に更新する", *body()]
+    once = ["1. 対策", *body(), "◆端末の管理", *OWN_PROSE, "2. 運用", *body()]
+    assert outline_of(bullets) == [(1, "1.対策")]
+    assert outline_of(once) == [(1, "1.対策"), (1, "2.運用")]
+
+
+def test_a_marked_line_straight_over_a_run_of_other_marked_titles_is_their_parent():
+    lines = ["4.2. 脅威と対策", *body(), "∮ひとことアドバイス", "■端末の紛失", "①" + OWN_PROSE[0], OWN_PROSE[1],
+             "②" + OWN_PROSE[2], "■信頼できない配布元", "①" + OWN_PROSE[0], OWN_PROSE[1], "4.3. 留意点", *body()]
+    assert outline_of(lines) == [(1, "4.2.脅威と対策"), (2, "∮ひとことアドバイス"), (3, "■端末の紛失"),
+                                 (3, "■信頼できない配布元"), (1, "4.3.留意点")]
+
+
+def test_a_recurring_bracketed_label_after_each_proposal_heads_its_explanation():
+    # A subcommittee's material: each 第N states a proposal (ending 「…か。」), then 「（補足説明）」 alone on
+    # its line opens the explanation, which may have numbered parts of its own.
+    proposal = ["新しい制度を設けることについて、どのように考えるか。"]
+    lines = ["第１ 論点の全体像", *proposal, "（補足説明）", "１ 論点の関係", *body(), "２ 検討の順序", *body(),
+             "第２ 改正の必要性", *proposal, "（補足説明）", *body(), "（参考）", "関係する資料の一覧", *body()]
+    assert outline_of(lines) == [(1, "第1論点の全体像"), (2, "（補足説明）"), (3, "1論点の関係"),
+                                 (3, "2検討の順序"), (1, "第2改正の必要性"), (2, "（補足説明）")]
+
+
+def test_a_label_over_a_list_whose_items_end_no_sentence_is_no_heading():
+    # 【前半】 over ①… items (noun phrases): the list's label.  【課題】 over prose stays a heading.
+    lines = ["1. 検討の進め方", "次のとおり二つに分けて検討する。", "【前半】", "①発行する場面の規律",
+             "②技術的な要件", "【後半】", "③譲渡する場面の規律", "④効力に関する規律", "",
+             "【課題】", *body(), "2. 次回", *body()]
+    assert outline_of(lines) == [(1, "1.検討の進め方"), (2, "【課題】"), (1, "2.次回")]
+    _, sections = convert(lines)
+    assert "【前半】" in " ".join(block_text(block) for block in sections[0].blocks)  # kept as text
+
+
+def test_terms_each_glossed_in_one_sentence_are_a_list_not_sections():
+    # ○ terms with a one-sentence gloss each (the three pillars of a curriculum): a list of definitions.
+    glossed = ["1. 育成する資質", *body(), "○知識及び技能", "情報を適切に扱うための技能を身に付けていること。",
+               "○思考力、判断力", "情報を結び付けて新たな意味を見いだす力を身に付けていること。", *body()]
+    sections = ["1. 取組", *body(), "○人材の育成", *OWN_PROSE, "○体制の整備", *OWN_PROSE]
+    assert outline_of(glossed) == [(1, "1.育成する資質")]
+    assert outline_of(sections) == [(1, "1.取組"), (2, "○人材の育成"), (2, "○体制の整備")]
+
+
+def test_marked_titles_in_a_pdf_stop_short_of_the_column_and_lists_under_labels_do_not_make_headings():
+    # A PDF page at 10.5 pt: a section, ◆ titles (short lines) over prose reaching the column's edge.
+    prose = [pdf_line(0, SENTENCE, 1, 10.5), pdf_line(0, CLAUSE, 1, 10.5), pdf_line(0, "対策を講じる。", 1, 10.5)]
+    lines = [pdf_line(0, "２．活用の例", 1, 10.5, GOTHIC, bold=True), *prose,
+             pdf_line(0, "◆会議の効率化", 1, 10.5), *prose, pdf_line(0, "◆紙の削減", 1, 10.5), *prose,
+             pdf_line(0, "【準備】", 1, 10.5), pdf_line(0, "• 教材のたたき台を作成する", 1, 10.5),
+             pdf_line(0, "• 日程を調整する", 1, 10.5), pdf_line(0, "【発信】", 1, 10.5),
+             pdf_line(0, "• 案内文を作成する", 1, 10.5), *report_page(0, 2, 30)]
+    lines = [Line(number, line.text, page=line.page, layout=line.layout) for number, line in enumerate(lines, 1)]
+    assert headings(lines) == ["活用の例", "◆会議の効率化", "◆紙の削減"]
+
+
+@needs_corpus
+def test_marked_titles_of_real_documents():
+    # jssec-smartphone-tablet-security-guideline-v2.pdf p. 7-8: seven ◆ titles in body type over prose of
+    # their own under 2.2 and 2.3; p. 12: 「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」 and
+    # 「■信頼できないマーケット」, each over ①… advice.
+    jssec = converted("jssec-smartphone-tablet-security-guideline-v2.pdf")
+    under = {s.title: [c.title for c in s.children] for s in jssec.all_sections()}
+    assert len([t for t in under["活用例と効果"] if t.startswith("◆")]) == 4
+    assert len([t for t in under["スマートフォンを取り巻く動向"] if t.startswith("◆")]) == 3
+    assert under["∮ワンポイントアドバイス"] == ["■デバイスの盗難、紛失", "■信頼できないマーケット"]
+    # moj-bl-subcommittee-material-02.pdf: 「（補足説明）」 (outdented, 明朝) after each of 第１–第５'s proposal.
+    moj = converted("moj-bl-subcommittee-material-02.pdf")
+    assert [len([c for c in s.children if c.title == "（補足説明）"]) for s in moj.sections if s.number] == [1] * 5
+    # mext-genai-guideline-v2-2024.pdf p. 8 and p. 14: ○ terms glossed in one sentence, 【授業準備】… over
+    # bullets: no heading.
+    mext = converted("mext-genai-guideline-v2-2024.pdf")
+    titles = [s.title for s in mext.all_sections()]
+    assert not [t for t in titles if t.startswith("○") or t in ("【授業準備】", "【部活動】", "【校内研修】")]
