@@ -326,3 +326,70 @@ def test_marked_titles_of_real_documents():
     mext = converted("mext-genai-guideline-v2-2024.pdf")
     titles = [s.title for s in mext.all_sections()]
     assert not [t for t in titles if t.startswith("○") or t in ("【授業準備】", "【部活動】", "【校内研修】")]
+
+
+# --- Failure mode 7: titles numbered under a word (Box-N, 問N) and a speech's bare-word titles --------
+
+
+def test_parts_numbered_under_a_word_of_their_own_are_headings_in_sequence():
+    # A guideline's boxed asides 「Box-1.」「Box-2.」 inside its sections; 「G7」 in a sentence's place is no box.
+    lines = ["1. 基本的な考え方", *body(), "Box-1. 情報活用能力の整理", *OWN_PROSE, *body(),
+             "2. 留意点", *body(), "Box-2. 著作権に関する留意点", *OWN_PROSE, "G7 各国の動向", *OWN_PROSE]
+    assert outline_of(lines) == [(1, "1.基本的な考え方"), (2, "Box-1. 情報活用能力の整理"), (1, "2.留意点"),
+                                 (2, "Box-2. 著作権に関する留意点")]
+
+
+def test_the_questions_of_a_q_and_a_are_headings_over_their_answers():
+    # A Q&A: each 「問N」 asks one question (ending 「か。」 or 「？」) over its answer, 問1…問4 in order.
+    answer = ["（答）", *OWN_PROSE]
+    lines = ["新しい技術の利用に関するＱ＆Ａ", "問１　生成AIとはどのようなものですか。", *answer,
+             "問２　授業で利用してもよいですか。", *answer, "問３　家庭での利用に留意点はありますか？", *answer,
+             "問４　教員が校務で利用する際の注意点", *answer]
+    assert [title for _, title in outline_of(lines)] == [
+        "問1\u3000生成AIとはどのようなものですか。", "問2\u3000授業で利用してもよいですか。",
+        "問3\u3000家庭での利用に留意点はありますか？", "問4\u3000教員が校務で利用する際の注意点"]
+    _, sections = convert(lines)
+    # Each answer under its question.
+    assert all(block_text(section.blocks[0]).startswith("（答）") for section in sections)
+    # Numbers that do not count 1, 2 … under their word are no such titles (a step named in passing).
+    assert outline_of(["問２　授業で利用してもよいですか。", *answer, "問５　家庭での利用", *answer]) == []
+
+
+# A speech's paragraphs (written for these tests): each opens a field and says two things of it.
+def speech_part(field: str) -> list[str]:
+    return [f"次に、{field}についてであります。県民の皆様の声を伺いながら、必要な施策を着実に",
+            "進めてまいります。あわせて、市町村との連携を一層強めてまいります。"]
+
+
+def test_the_bare_word_titles_of_a_speech_are_its_sections():
+    opening = ["本日、定例会の開会に当たり、県政運営の基本的な考え方を申し上げます。"]
+    lines = [*opening, "総務", *speech_part("行政の効率化"), "財政", *speech_part("財政の健全化"),
+             "教育", *speech_part("教育の充実"), "子ども・子育て", *speech_part("子育ての支援")]
+    assert outline_of(lines) == [(1, "総務"), (1, "財政"), (1, "教育"), (1, "子ども・子育て")]
+    _, sections = convert(lines)
+    assert block_text(sections[1].blocks[0]).startswith("次に、財政の健全化について")
+
+
+def test_bare_words_are_no_titles_in_a_numbered_document_or_close_together():
+    # In a document with its own numbered outline a bare word is a cell or a label; so are short
+    # lines each over one line of text (a glossary), and a word that recurs (a speaker's name).
+    part = speech_part("行政の効率化")
+    numbered = ["1. 総論", *body(), "2. 各論", *body(), "3. 結び", *body(), "総務", *part, "財政", *part, "教育", *part]
+    glossary = ["用語の説明を以下に示す。", "深層学習", "多層のネットワークを用いる学習の手法である。",
+                "基盤モデル", "大量のデータで事前に学習したモデルである。", "自然言語処理",
+                "人の言葉を計算機で扱う技術である。"]
+    speakers = ["開会に当たり、一言申し上げます。", "山田委員", *part, "鈴木委員", *part, "山田委員", *part,
+                "鈴木委員", *part]
+    assert [title for _, title in outline_of(numbered)] == ["1.総論", "2.各論", "3.結び"]
+    assert outline_of(glossary) == []
+    assert outline_of(speakers) == []
+
+
+@needs_corpus
+def test_boxes_numbered_under_their_word_in_a_real_text():
+    # mext-genai-guideline-v2-2024.txt (pdftotext, no bookmarks): 「Box-1.」…「Box-6.」 on pp. 8-20, each over
+    # its own text; the 目次's entries for them (p. 2) stay contents, not headings.
+    document = converted("mext-genai-guideline-v2-2024.txt")
+    boxes = [s for s in document.all_sections() if s.title.startswith("Box-")]
+    assert [s.title[:6] for s in boxes] == [f"Box-{n}." for n in range(1, 7)]
+    assert all(s.blocks for s in boxes)

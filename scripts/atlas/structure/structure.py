@@ -53,11 +53,13 @@ from ..text.numbering import (
     title_like,
     wrap_width,
 )
+from .bare_titles import bare_titles
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
+from .labelled_titles import labelled_titles
 from .marked_titles import marked_titles
 from .outline_choice import Numbering, SequenceChoice
 from .page_foot_notes import page_foot_notes
@@ -230,6 +232,10 @@ class _Builder:
         # Titles set off by a mark (◆, ■, a recurring （補足説明）) and marked lines that label a
         # list: decided for the whole document (marked_titles.py); the rank each mark nests at.
         self.marked = marked_titles(lines, self.width)
+        # Titles numbered under a word of their own (「Box-1.」…, 「問1」…): labelled_titles.py.
+        self.labelled = labelled_titles(lines, self.width)
+        # A speech's bare-word titles (「総務」「財政」), where no numbered outline is printed: bare_titles.py.
+        self.bare = bare_titles(lines)
         self.marked_ranks: dict[str, int] = {}
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
@@ -1020,11 +1026,21 @@ class _Builder:
         assert match is not None
         return CIRCLED, match["n"], match["title"].strip()
 
+    def title_kind(self, index: int) -> str | None:
+        """The kind of an unnumbered title decided for the whole document: its mark, its label word
+        or a bare word (None: no such title)."""
+        if index in self.labelled:
+            return f"label:{self.labelled[index]}"
+        if index in self.bare:
+            return "bare"
+        return self.marked.kind(index)
+
     def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
-        """A title set off by a mark (marked_titles.py).  It nests under the heading open above it;
-        the next title of its mark is its sibling, a title of another mark right under it its child
+        """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
+        or a speech's bare word (bare_titles.py).  It nests under the heading open above it; the next
+        title of its kind is its sibling, a title of another kind right under it its child
         (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」)."""
-        kind = self.marked.kind(index)
+        kind = self.title_kind(index)
         if kind is None:
             return None
         rank = self.marked_ranks.get(kind)
