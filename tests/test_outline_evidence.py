@@ -393,3 +393,11 @@ def test_boxes_numbered_under_their_word_in_a_real_text():
     boxes = [s for s in document.all_sections() if s.title.startswith("Box-")]
     assert [s.title[:6] for s in boxes] == [f"Box-{n}." for n in range(1, 7)]
     assert all(s.blocks for s in boxes)
+
+
+def test_bracketed_labels_numbered_from_one_are_headings_even_where_a_number_was_lost():
+    # 【参考１】… 【参考３】 at a guideline's end, 【参考２】 drawn as an image the text layer lacks.
+    lines = ["1. 本文", *body(), "【参考１】利用する際のチェックリスト", *OWN_PROSE,
+             "【参考３】今後の取組の方向性", *OWN_PROSE]
+    assert [title for _, title in outline_of(lines)] == [
+        "1.本文", "【参考1】利用する際のチェックリスト", "【参考3】今後の取組の方向性"]

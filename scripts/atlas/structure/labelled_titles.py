@@ -1,4 +1,4 @@
-"""Titles numbered under a word of their own: 「Box-1. …」…「Box-6. …」, 「問1 …」…「問6 …」, 「Case 2 …」.
+"""Titles numbered under a word of their own: 「Box-1. …」…「Box-6. …」, 「問1 …」…「問6 …」, 「【参考2】…」.
 
 Guidelines set their boxed asides apart as 「Box-N.」, Q&As number their questions 「問N」 (or 「Q N」),
 case studies 「事例N」 / 「ケースN」, procedures 「STEP N」: a word, a number and a title, the word
@@ -19,9 +19,11 @@ from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, title_like
 
 # A label word: Latin letters (Box, Case, Q, STEP), katakana (ケース, ポイント) or a kanji noun that
 # names a part (問 a question, 例/事例 an example, 設問, 課題, 論点); then its number and title.
+# The label may stand in brackets before its title: 「【参考１】各学校で…」「【別添３】G7における…」.
 _LABELLED = re.compile(
-    r"(?P<word>[A-Za-z]{1,8}|[ァ-ヶー]{2,6}|問|設問|例|事例|課題|論点)"
-    r"[ \u3000]?[-‐－−]?[ \u3000]?(?P<n>\d{1,2})(?![\d.．]\d)(?:[.．:：、]|(?=[ \u3000]))[ \u3000]*(?P<title>\S.*)"
+    r"(?P<open>[【〔［\[])?(?P<word>[A-Za-z]{1,8}|[ァ-ヶー]{2,6}|問|設問|例|事例|課題|論点|参考|別添|別紙)"
+    r"[ \u3000]?[-‐－−]?[ \u3000]?(?P<n>\d{1,2})(?![\d.．]\d)"
+    r"(?(open)[】〕］\]]|(?:[.．:：、]|(?=[ \u3000])))[ \u3000]*(?P<title>\S.*)"
 )
 # A question ends its sentence: 「…できますか。」「…とは？」.
 _QUESTION_END = re.compile(r"(?:か[。．]|[？?])$")
@@ -59,11 +61,12 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, str]:
 
 
 def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
-    """The members numbered 1, 2, 3 … in reading order (a repeated or skipped number ends the run):
-    a word's own numbering, not numbers that happen to follow it."""
+    """The members numbered from 1 upwards in reading order (a number again or lower ends the run):
+    a word's own numbering, not numbers that happen to follow it.  A number may be missing (a text
+    extraction that lost a title drawn in another way: 【参考１】, 【参考３】)."""
     run: list[_Labelled] = []
     for member in members:
-        if member.value == len(run) + 1:
+        if (not run and member.value == 1) or (run and member.value > run[-1].value):
             run.append(member)
         elif run:
             break
@@ -83,7 +86,7 @@ def _labelled(line: Line, width: int) -> tuple[str, int] | None:
         return None
     if display_width(line.text) >= width * _TITLE_WIDTH and not question:
         return None  # a sentence that opens with a label (「STEP 1 で作成した…」) runs to the edge
-    return match["word"].casefold(), int(match["n"])
+    return ("【" if match["open"] else "") + match["word"].casefold(), int(match["n"])
 
 
 def _in_text(line: Line) -> bool:
