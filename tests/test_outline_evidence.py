@@ -401,3 +401,10 @@ def test_bracketed_labels_numbered_from_one_are_headings_even_where_a_number_was
              "【参考３】今後の取組の方向性", *OWN_PROSE]
     assert [title for _, title in outline_of(lines)] == [
         "1.本文", "【参考1】利用する際のチェックリスト", "【参考3】今後の取組の方向性"]
+
+
+def test_a_bracketed_edition_in_the_title_block_is_no_heading():
+    # A cover: title, 【第二版】, date, issuer; the body starts on the next page.
+    cover = ["端末の業務利用に関するガイドライン", "【第二版】", "2014年3月25日", "一般社団法人 端末協会"]
+    lines = [*cover, "\f1. はじめに", *body(), "【参考】", *OWN_PROSE]
+    assert [title for _, title in outline_of(lines)] == ["1.はじめに", "【参考】"]

@@ -676,6 +676,8 @@ class _Builder:
             return None  # on slides 【…】 and ― lines are callouts, not headings
         if scheme.name == "block" and self.ends_a_cut_label(index):
             return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
+        if scheme.name == "block" and self.in_title_block(line.page):
+            return None  # 「【第二版】」 under a cover's title: the edition, part of the title block
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
