@@ -408,3 +408,15 @@ def test_a_bracketed_edition_in_the_title_block_is_no_heading():
     cover = ["端末の業務利用に関するガイドライン", "【第二版】", "2014年3月25日", "一般社団法人 端末協会"]
     lines = [*cover, "\f1. はじめに", *body(), "【参考】", *OWN_PROSE]
     assert [title for _, title in outline_of(lines)] == ["1.はじめに", "【参考】"]
+
+
+def test_a_marked_title_cut_at_the_column_edge_ends_on_the_next_line():
+    # ○ titles of a scope: the second runs to the page's edge and ends on the next, short line.
+    lines = ["Ⅲ．適用の範囲", "本指針は、次のものに適用する。", "○国内で利用されている製品", *OWN_PROSE,
+             "○国内からのアクセスが実質的になされている事業者のウェブサイト上で継続して稼動するウ",
+             "ェブアプリケーション", *OWN_PROSE,
+             "Ⅳ．製品の取扱い", *body()]
+    assert outline_of(lines) == [
+        (1, "Ⅲ．適用の範囲"), (2, "○国内で利用されている製品"),
+        (2, "○国内からのアクセスが実質的になされている事業者のウェブサイト上で継続して稼動するウェブアプリケーション"),
+        (1, "Ⅳ．製品の取扱い")]

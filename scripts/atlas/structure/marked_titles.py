@@ -60,6 +60,8 @@ class MarkedTitles:
 
     kinds: dict[int, str]
     labels: frozenset[int]
+    # A marked title cut at its column's edge: its first line → its last (the rest of the title).
+    wrapped: dict[int, int]
 
     def kind(self, index: int) -> str | None:
         return self.kinds.get(index)
@@ -81,9 +83,11 @@ class _Reader:
         self.body = [index for index, line in enumerate(lines) if _in_text(line)]
         self.position = {index: position for position, index in enumerate(self.body)}
         self.kind_of = {index: kind for index in self.body if (kind := mark_kind(lines[index].text)) is not None}
+        self.wrapped: dict[int, int] = {}  # set first by decide(): the other questions read it
 
     # -- the decision ---------------------------------------------------------------
     def decide(self) -> MarkedTitles:
+        self.wrapped = self.wrapped_titles()
         labels = {index for index in self.kind_of if self.labels_a_list(index)}
         for run in self.runs(lambda kind: kind[0] in _SCHEME_MARKS or kind.startswith("【") or kind in TITLE_MARKS):
             if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
@@ -99,7 +103,33 @@ class _Reader:
             below = self.next_body(index)
             if below is not None and titles.get(below, kind) != kind and self.title_shaped(index):
                 titles[index] = kind
-        return MarkedTitles(titles, frozenset(labels))
+        return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def wrapped_titles(self) -> dict[int, int]:
+        """Marked lines that run to the column's edge and end on the next line (「○日本国内からの…稼動
+        するウ」 / 「ェブアプリケーション」), where another line of their run is a title over prose."""
+        wrapped: dict[int, int] = {}
+        for run in self.runs(_is_mark):
+            cut = {index: rest for index in run if (rest := self.rest_of_title(index)) is not None}
+            if cut and any(index not in cut and self.title_shaped(index) and self.above_prose(index) for index in run):
+                wrapped.update(cut)
+        return wrapped
+
+    def rest_of_title(self, index: int) -> int | None:
+        """The line that ends a title cut at the column's edge: short, a title's words, no sentence
+        end, no item or heading of its own, and text with a sentence under it."""
+        line = self.lines[index]
+        rest = self.next_body(index)
+        if rest is None or rest in self.kind_of or not self.reaches_the_edge(line):
+            return None
+        if line.text.endswith(tuple(CLOSING)):
+            return None
+        text = self.lines[rest].text
+        if (self.reaches_the_edge(self.lines[rest]) or text.endswith(tuple(CLOSING)) or text.startswith(_GOES_ON[-2:])
+                or LIST_MARKER.fullmatch(text) or heading_of(text) is not None or "\t" in text
+                or not title_like(line.text[1:].strip() + text)):
+            return None
+        return rest if any("。" in self.lines[probe].text for probe in self.own_text(index)[1:]) else None
 
     def runs(self, wanted: Callable[[str], bool]) -> list[list[int]]:
         """The lines of each wanted kind in order: a mark's run ends at a numbered heading (the
@@ -133,6 +163,8 @@ class _Reader:
     # -- one line's evidence ------------------------------------------------------------
     def title_shaped(self, index: int) -> bool:
         """Short of the column, no sentence end, a title's words after the mark."""
+        if index in self.wrapped:
+            return True
         text = self.lines[index].text
         kind = self.kind_of.get(index, "")
         label = _LABEL.fullmatch(text)
@@ -145,7 +177,8 @@ class _Reader:
     def above_prose(self, index: int) -> bool:
         """The next line opens text of the title's own (not a sibling, not the rest of a label, not a
         table's row), and a sentence ends in it before the next marked line or numbered heading."""
-        below = self.next_body(index)
+        below = self.wrapped.get(index, index)
+        below = self.next_body(below)
         if below is None:
             return False
         text = self.lines[below].text

@@ -662,13 +662,16 @@ class _Builder:
                 heading = self.circled_heading(index)
             if heading is None:
                 heading = self.marked_heading(index)
-            if display is not None:
+            rest = self.marked.wrapped.get(index)  # a marked title cut at the column's edge
+            if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
                 return None
             found = _Found(*heading, last=index)
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank)
+            if rest is not None:
+                found = replace(found, title=join_text(found.title, self.lines[rest].text), last=rest)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return None  # "第４章に示すとおり…": a chapter named inside a sentence
