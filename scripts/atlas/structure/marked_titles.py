@@ -44,6 +44,12 @@ _NOT_A_LABEL = re.compile(r"別紙|別添|付録|参考資料|注\d*|案|略|[\d
 _TITLE_WIDTH = 0.85
 # How far (body lines) a title's own text is looked at for a sentence.
 _REACH = 40
+# A title's own text opens with words, maybe numbered (「1 我が国は、…」), or an item, or a numbered part
+# of it (a bullet a text extraction left as a private-use character counts as an item's)…
+_OPENS_PROSE = re.compile(
+    r"(?:\d{1,2}[ \u3000.．]\s*)?[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fffA-Za-z「『（(\ue000-\uf8ff]")
+# …and ends a sentence within this many lines.
+_FIRST_PARAGRAPH = 8
 # Runs of titles have at least this many lines; a single line heads only a run below it.
 SHORTEST_RUN = 2
 # A definition's gloss: one sentence, in at most this many lines.
@@ -186,7 +192,9 @@ class _Reader:
             return False
         if text.startswith(_GOES_ON) or "\t" in text:
             return False
-        return any("。" in self.lines[probe].text for probe in self.own_text(index))
+        if not (_OPENS_PROSE.match(text) or LIST_MARKER.fullmatch(text) or heading_of(text)):
+            return False  # 「2%」「8.6% 0.7%」 under a chart's title: the chart's figures, no prose
+        return any("。" in self.lines[probe].text for probe in self.own_text(index)[:_FIRST_PARAGRAPH])
 
     def after_a_sentence(self, index: int) -> bool:
         above = self.previous_body(index)
