@@ -424,6 +424,6 @@ def test_a_marked_title_cut_at_the_column_edge_ends_on_the_next_line():
 
 def test_marked_chart_titles_over_their_figures_are_no_headings():
     # A chart pdftotext read as text: ■ titles over percentages and legend words, prose further down.
-    lines = ["1. 販売の状況", *body(), "■生命保険（2023年3月末）", "2%", "31%", "35%", "金融機関代理店",
-             "■損害保険（2022年3月末）", "8.6% 0.7%", "その他", *OWN_PROSE]
+    lines = ["1. 販売の状況", *body(), "■生命保険（2023年3月末）", "2%", "31%", "35%", *OWN_PROSE,
+             "■損害保険（2022年3月末）", "8.6% 0.7%", *OWN_PROSE]
     assert outline_of(lines) == [(1, "1.販売の状況")]
