@@ -427,3 +427,14 @@ def test_marked_chart_titles_over_their_figures_are_no_headings():
     lines = ["1. 販売の状況", *body(), "■生命保険（2023年3月末）", "2%", "31%", "35%", *OWN_PROSE,
              "■損害保険（2022年3月末）", "8.6% 0.7%", *OWN_PROSE]
     assert outline_of(lines) == [(1, "1.販売の状況")]
+
+
+def test_the_questions_of_a_q_and_a_pdf_set_in_a_box_are_headings():
+    # A Q&A's PDF page: each question alone in a box in Gothic at the body's size, its answer in Mincho
+    # running to the column's edge.
+    answer = [pdf_line(0, SENTENCE, 1, 10.5), pdf_line(0, CLAUSE, 1, 10.5), pdf_line(0, "対策を講じる。", 1, 10.5)]
+    lines = [*report_page(0, 1, 30)]
+    for number, question in enumerate(["生成AIとは何ですか。", "授業で使ってもよいですか。", "家庭での利用は？"], 1):
+        lines += [pdf_line(0, f"問{number}　{question}", 2, 10.5, GOTHIC), *answer]
+    lines = [Line(number, line.text, page=line.page, layout=line.layout) for number, line in enumerate(lines, 1)]
+    assert headings(lines) == ["問1　生成AIとは何ですか。", "問2　授業で使ってもよいですか。", "問3　家庭での利用は？"]
