@@ -342,12 +342,14 @@ def test_parts_numbered_under_a_word_of_their_own_are_headings_in_sequence():
 def test_the_questions_of_a_q_and_a_are_headings_over_their_answers():
     # A Q&A: each 「問N」 asks one question (ending 「か。」 or 「？」) over its answer, 問1…問4 in order.
     answer = ["（答）", *OWN_PROSE]
+    long_question = ["問５　学校で新しい技術を利用する場合に、事前に保護者の同意を得ておく必要はありま", "すか。"]
     lines = ["新しい技術の利用に関するＱ＆Ａ", "問１　生成AIとはどのようなものですか。", *answer,
              "問２　授業で利用してもよいですか。", *answer, "問３　家庭での利用に留意点はありますか？", *answer,
-             "問４　教員が校務で利用する際の注意点", *answer]
+             "問４　教員が校務で利用する際の注意点", *answer, *long_question, *answer]
     assert [title for _, title in outline_of(lines)] == [
         "問1\u3000生成AIとはどのようなものですか。", "問2\u3000授業で利用してもよいですか。",
-        "問3\u3000家庭での利用に留意点はありますか？", "問4\u3000教員が校務で利用する際の注意点"]
+        "問3\u3000家庭での利用に留意点はありますか？", "問4\u3000教員が校務で利用する際の注意点",
+        "問5\u3000学校で新しい技術を利用する場合に、事前に保護者の同意を得ておく必要はありますか。"]
     _, sections = convert(lines)
     # Each answer under its question.
     assert all(block_text(section.blocks[0]).startswith("（答）") for section in sections)

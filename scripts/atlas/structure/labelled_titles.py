@@ -37,27 +37,46 @@ class _Labelled:
     index: int
     word: str
     value: int
+    last: int  # the title's last line: a question may wrap onto a second, short line
 
 
-def labelled_titles(lines: list[Line], width: int) -> dict[int, str]:
-    """Index → label word of every line taken as a labelled title (see the module's docstring)."""
+def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]:
+    """Index → (label word, index of the title's last line) of every line taken as a labelled
+    title (see the module's docstring)."""
     body = [index for index, line in enumerate(lines) if _in_text(line)]
     found: dict[str, list[_Labelled]] = {}
     for position, index in enumerate(body):
-        labelled = _labelled(lines[index], width)
+        if LIST_MARKER.fullmatch(lines[index].text):
+            continue
+        next_index = body[position + 1] if position + 1 < len(body) else None
+        labelled, last = _labelled(lines[index].text, width), index
+        if labelled is None and next_index is not None:
+            labelled, last = _wrapped_question(lines[index].text, lines[next_index].text, width), next_index
         if labelled is None:
             continue
-        word, value = labelled
-        next_line = lines[body[position + 1]] if position + 1 < len(body) else None
-        if next_line is None or _labelled(next_line, width) is not None or LIST_MARKER.fullmatch(lines[index].text):
+        after = position + (2 if last != index else 1)
+        under = body[after] if after < len(body) else None
+        if under is None or _labelled(lines[under].text, width) is not None:
             continue  # nothing of its own under it: a list of steps, a figure's labels
-        found.setdefault(word, []).append(_Labelled(index, word, value))
-    titles: dict[int, str] = {}
+        word, value = labelled
+        found.setdefault(word, []).append(_Labelled(index, word, value, last))
+    titles: dict[int, tuple[str, int]] = {}
     for word, members in found.items():
         run = _counting_run(members)
         if len(run) >= SHORTEST_RUN:
-            titles.update({member.index: word for member in run})
+            titles.update({member.index: (word, member.last) for member in run})
     return titles
+
+
+def _wrapped_question(text: str, rest: str, width: int) -> tuple[str, int] | None:
+    """A labelled question run to the column's edge, ended on the next short line (「…必要はありま」 /
+    「すか。」)."""
+    if display_width(text) < width * _TITLE_WIDTH or display_width(rest) >= width * 0.5:
+        return None
+    joined = text + rest.strip()
+    if _QUESTION_END.search(joined) is None:
+        return None
+    return _labelled(joined, width)
 
 
 def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
@@ -73,9 +92,9 @@ def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
     return run
 
 
-def _labelled(line: Line, width: int) -> tuple[str, int] | None:
+def _labelled(line_text: str, width: int) -> tuple[str, int] | None:
     """(word, number) of a line shaped as a labelled title, else None."""
-    text = unicodedata.normalize("NFKC", line.text).strip()
+    text = unicodedata.normalize("NFKC", line_text).strip()
     match = _LABELLED.fullmatch(text)
     if match is None:
         return None
@@ -84,7 +103,7 @@ def _labelled(line: Line, width: int) -> tuple[str, int] | None:
     words = title[:-1] if question else title
     if not title_like(words) or (title.endswith(tuple(FULL_STOPS)) and not question):
         return None
-    if display_width(line.text) >= width * _TITLE_WIDTH and not question:
+    if display_width(line_text) >= width * _TITLE_WIDTH and not question:
         return None  # a sentence that opens with a label (「STEP 1 で作成した…」) runs to the edge
     return ("【" if match["open"] else "") + match["word"].casefold(), int(match["n"])
 

@@ -662,7 +662,7 @@ class _Builder:
                 heading = self.circled_heading(index)
             if heading is None:
                 heading = self.marked_heading(index)
-            rest = self.marked.wrapped.get(index)  # a marked title cut at the column's edge
+            rest = self.title_rest(index)  # a marked title or a question cut at the column's edge
             if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
@@ -1035,10 +1035,16 @@ class _Builder:
         """The kind of an unnumbered title decided for the whole document: its mark, its label word
         or a bare word (None: no such title)."""
         if index in self.labelled:
-            return f"label:{self.labelled[index]}"
+            return f"label:{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
         return self.marked.kind(index)
+
+    def title_rest(self, index: int) -> int | None:
+        """The line that ends a marked or labelled title cut at its column's edge (None: one line)."""
+        if index in self.labelled and self.labelled[index][1] != index:
+            return self.labelled[index][1]
+        return self.marked.wrapped.get(index)
 
     def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
         """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
