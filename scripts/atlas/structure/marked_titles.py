@@ -95,16 +95,16 @@ class _Reader:
     def decide(self) -> MarkedTitles:
         self.wrapped = self.wrapped_titles()
         labels = {index for index in self.kind_of if self.labels_a_list(index)}
-        for run in self.runs(lambda kind: kind[0] in _SCHEME_MARKS or kind.startswith("【") or kind in TITLE_MARKS):
+        for run in self.runs(_is_mark):
             if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
                 labels.update(run)  # terms and their glosses: a list, not sections
         titles: dict[int, str] = {}
-        for run in self.runs(lambda kind: kind in TITLE_MARKS or kind[0] in "（(〔［[＜<"):
+        for run in self.runs(_titled_here):
             if self.run_of_titles(run, labels):
                 titles.update({index: self.kind_of[index] for index in run if self.title_shaped(index)})
         # A single marked line straight above a run of titles of another kind heads them.
         for index, kind in self.kind_of.items():
-            if index in titles or index in labels or not (kind in TITLE_MARKS or kind[0] in "（(〔［[＜<"):
+            if index in titles or index in labels or not _titled_here(kind):
                 continue
             below = self.next_body(index)
             if below is not None and titles.get(below, kind) != kind and self.title_shaped(index):
@@ -286,7 +286,14 @@ def mark_kind(text: str) -> str | None:
 
 
 def _is_mark(kind: str) -> bool:
+    """A mark's kind (「◆」「○」), not a bracketed label's (「（補足説明）」「【前半パート】」)."""
     return len(kind) == 1
+
+
+def _titled_here(kind: str) -> bool:
+    """A kind no heading scheme reads (a title mark, a label in round or square brackets): this
+    module decides whether its lines are titles.  ○ and 【】 lines are the schemes' own."""
+    return kind in TITLE_MARKS or kind[0] in "（(〔［[＜<"
 
 
 def _in_text(line: Line) -> bool:
