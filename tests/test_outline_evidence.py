@@ -370,6 +370,10 @@ def test_the_bare_word_titles_of_a_speech_are_its_sections():
     assert outline_of(lines) == [(1, "総務"), (1, "財政"), (1, "教育"), (1, "子ども・子育て")]
     _, sections = convert(lines)
     assert block_text(sections[1].blocks[0]).startswith("次に、財政の健全化について")
+    # Printed in brackets, the same.
+    bracketed = [*opening, "（総務）", *speech_part("行政の効率化"), "（財政）", *speech_part("財政の健全化"),
+                 "（教育）", *speech_part("教育の充実")]
+    assert outline_of(bracketed) == [(1, "（総務）"), (1, "（財政）"), (1, "（教育）")]
 
 
 def test_bare_words_are_no_titles_in_a_numbered_document_or_close_together():

@@ -20,8 +20,9 @@ from ..model.document import Line
 from ..text.numbering import CLOSING, CONTINUATION_START, LIST_MARKER, display_width, heading_of
 
 # A bare title: kanji, kana and the joining marks of compound names (「子ども・子育て」「デジタル
-# 田園都市」), 2 to 12 characters; no punctuation, digit, bracket or space.
-_BARE_WORDS = re.compile(r"[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa\u30fc・]{2,12}")
+# 田園都市」), 2 to 12 characters; no punctuation, digit or space; maybe in brackets (「（総務）」).
+_WORDS = r"[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa\u30fc・]{2,12}"
+_BARE_WORDS = re.compile(rf"{_WORDS}|（{_WORDS}）|〔{_WORDS}〕|＜{_WORDS}＞")
 # Particles and endings that close a clause: a line ending in one is the rest of a sentence.
 _ENDS_A_CLAUSE = tuple("をにがはのでとへやもるたすいうくしつ")
 # Words that close a notice or stand alone without heading anything.
@@ -68,8 +69,8 @@ def _bare(text: str) -> bool:
     text = text.strip()
     return (
         _BARE_WORDS.fullmatch(text) is not None
-        and text not in _NOT_TITLES
-        and not text.endswith(_ENDS_A_CLAUSE)
+        and text.strip("（）〔〕＜＞") not in _NOT_TITLES
+        and not text.rstrip("）〕＞").endswith(_ENDS_A_CLAUSE)
         and not text.startswith(CONTINUATION_START)
         and heading_of(text) is None
     )
