@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -433,83 +434,16 @@ class _Builder:
 
     # -- the walk ---------------------------------------------------------
     def build(self) -> Draft:
+        """Read the lines in order: at each, the first step of READING_STEPS that applies and reads
+        it (a step may decline: the next one is tried) gives the index to go on from."""
         index = 0
-        lines = self.lines
-        while index < len(lines):
-            line = lines[index]
-            if index in self.taken:
-                index += 1
-                continue
-            if index in self.text_notes.taken:
-                if index in self.text_notes.at:
-                    self.close_list()
-                    self.draft.footnotes.extend(self.text_notes.at[index])
-                index += 1
-                continue
-            if line.kind == "footnote-rule":
-                notes, index = read_footnotes(lines, index + 1, self.width)
-                self.draft.footnotes.extend(notes)
-                continue
-            if line.number in self.slide_titles_taken:
-                index += 1  # already emitted as its slide's heading
-                continue
-            if line.number in self.cover:
-                self.close_list()
-                paragraphs, index = read_cover(lines, index, self.cover)
-                for paragraph in paragraphs:
-                    self.add(paragraph)
-                continue
-            if (line.layout is not None and line.kind == "body" and self.hints.slides
-                    and starts_slide(lines, index, self.slide_cues.form_feeds)):
-                # before the figure: a title in a drawn box is read as one
-                self.add_slide_title(slide_title(lines, index, self.slide_cues))
-                if line.number in self.slide_titles_taken:
-                    continue
-            if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
-                index = self.add_run(read_figure(lines, index, self.hints.slides))
-                continue
-            if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
-                notes, end = read_footnotes(lines, index, self.width)  # small text at the page foot (PDF reader)
-                self.draft.footnotes.extend(notes)
-                if end > index:
-                    self.close_list()
-                    index = end
-                    continue
-            if line.kind != "body":
-                if line.kind == "blank" and self.open is not None:
-                    self.blank_since_open += 1
-                index += 1
-                continue
-            pre = preformatted_range(self.hints.preformatted, line.number)
-            if pre is not None:
-                index = self.add_run(read_preformatted(lines, index, pre))
-                continue
-            if index in self.row_runs and self.untaken(index, self.row_runs[index]):
-                index = self.add_run(read_rows(lines, index, self.row_runs[index]))
-                continue
-            cells_end = cell_run(self.lines, index) if self.text_source else None
-            if cells_end is not None and self.untaken(index, cells_end):
-                index = self.add_run(read_rows(lines, index, cells_end))
-                continue
-            if line.layout is None and self.hints.slides and starts_slide(lines, index, self.slide_cues.form_feeds):
-                self.add_slide_title(slide_title(lines, index, self.slide_cues))
-                if line.number in self.slide_titles_taken:
-                    index += 1
-                    continue
-            if named_slide_title(line, self.hints.slide_titles):
-                # A slide title the catalog names where no slide start was seen (the text ran two
-                # slides together): its heading stands where it is printed.
-                titles = text_title_block(self.lines, index)
-                self.add_slide_title(titles)
-                index = titles[-1] + 1
-                continue
-            if "\t" in line.text:
-                index = self.add_run(read_table(lines, index))
-                continue
-            if starts_particulars(lines, index):
-                index = self.add_run(read_particulars(lines, index))
-                continue
-            index = self.read_line(index)
+        while index < len(self.lines):
+            for _, applies, read in READING_STEPS:
+                if applies(self, index):
+                    after = read(self, index)
+                    if after is not None:
+                        index = after
+                        break
         return self.draft
 
     def contents_rank(self, index: int, rank: int) -> int:
@@ -1180,6 +1114,136 @@ class _Builder:
         """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
         as printed must not swallow the notes found among its lines."""
         return not any(index in self.text_notes.taken for index in range(first, last + 1))
+
+
+# ---------------------------------------------------------------------------
+# What a line is read as, in order of precedence
+# ---------------------------------------------------------------------------
+# Each step is (what it reads, whether it applies at the line, how the builder reads it). The
+# first step that applies and does not decline (None) reads the line and gives the index to go on
+# from; the last, read_line, takes every body line left (headings, lists, paragraphs). The blocks
+# themselves come from runs.py and slides.py; these only add what those return to the draft.
+# (In the tests below, b is the builder and i the line's index.)
+
+
+def _skip(builder: _Builder, index: int) -> int:
+    return index + 1
+
+
+def _text_notes(builder: _Builder, index: int) -> int:
+    """A line of footnotes found among the text (text_footnotes): its notes go where it stood."""
+    if index in builder.text_notes.at:
+        builder.close_list()
+        builder.draft.footnotes.extend(builder.text_notes.at[index])
+    return index + 1
+
+
+def _notes_under_rule(builder: _Builder, index: int) -> int:
+    notes, after = read_footnotes(builder.lines, index + 1, builder.width)
+    builder.draft.footnotes.extend(notes)
+    return after
+
+
+def _cover(builder: _Builder, index: int) -> int:
+    builder.close_list()
+    paragraphs, after = read_cover(builder.lines, index, builder.cover)
+    for paragraph in paragraphs:
+        builder.add(paragraph)
+    return after
+
+
+def _starts_slide(builder: _Builder, index: int) -> bool:
+    return builder.hints.slides and starts_slide(builder.lines, index, builder.slide_cues.form_feeds)
+
+
+def _slide_title(builder: _Builder, index: int) -> int | None:
+    """The title of the slide starting here, before its text; declines when the line is not (part
+    of) the title, which the later steps then read."""
+    builder.add_slide_title(slide_title(builder.lines, index, builder.slide_cues))
+    return index + 1 if builder.lines[index].number in builder.slide_titles_taken else None
+
+
+def _pdf_notes(builder: _Builder, index: int) -> int | None:
+    """Small type at a page's foot (PDF reader): footnotes, unless no note starts the run."""
+    notes, after = read_footnotes(builder.lines, index, builder.width)
+    builder.draft.footnotes.extend(notes)
+    if after == index:
+        return None
+    builder.close_list()
+    return after
+
+
+def _not_body(builder: _Builder, index: int) -> int:
+    """Furniture and blank lines are no text; a blank line is counted against the open paragraph."""
+    if builder.lines[index].kind == "blank" and builder.open is not None:
+        builder.blank_since_open += 1
+    return index + 1
+
+
+def _preformatted(builder: _Builder, index: int) -> int:
+    bounds = preformatted_range(builder.hints.preformatted, builder.lines[index].number)
+    assert bounds is not None  # the step applies only inside a range
+    return builder.add_run(read_preformatted(builder.lines, index, bounds))
+
+
+def _numbered_rows(builder: _Builder, index: int) -> int | None:
+    last = builder.row_runs[index]
+    return builder.add_run(read_rows(builder.lines, index, last)) if builder.untaken(index, last) else None
+
+
+def _cells(builder: _Builder, index: int) -> int | None:
+    last = cell_run(builder.lines, index)
+    if last is None or not builder.untaken(index, last):
+        return None
+    return builder.add_run(read_rows(builder.lines, index, last))
+
+
+def _named_slide_title(builder: _Builder, index: int) -> int:
+    """A slide title the catalog names where no slide start was seen (the text ran two slides
+    together): its heading stands where it is printed."""
+    titles = text_title_block(builder.lines, index)
+    builder.add_slide_title(titles)
+    return titles[-1] + 1
+
+
+def _layout_role(builder: _Builder, index: int, role: str) -> bool:
+    line = builder.lines[index]
+    return line.kind == "body" and line.layout is not None and line.layout.role == role
+
+
+ReadingStep = tuple[str, Callable[[_Builder, int], bool], Callable[[_Builder, int], int | None]]
+
+READING_STEPS: tuple[ReadingStep, ...] = (
+    # Lines read already: by a heading over several lines (proceedings_heading), as notes found among
+    # the text, or as a slide's title; notes under a rule run to the next page's text.
+    ("taken by a heading", lambda b, i: i in b.taken, _skip),
+    ("notes among the text", lambda b, i: i in b.text_notes.taken, _text_notes),
+    ("notes under a footnote rule", lambda b, i: b.lines[i].kind == "footnote-rule", _notes_under_rule),
+    ("a slide's title, read", lambda b, i: b.lines[i].number in b.slide_titles_taken, _skip),
+    # A PDF's cover is text (title, issuer, date), never a section.
+    ("the cover", lambda b, i: b.lines[i].number in b.cover, _cover),
+    # A PDF slide's title before its figure: a title drawn in a box is read as the title.
+    ("a PDF slide's title", lambda b, i: b.lines[i].layout is not None and b.lines[i].kind == "body"
+     and _starts_slide(b, i), _slide_title),
+    ("a figure's labels", lambda b, i: _layout_role(b, i, "figure"),
+     lambda b, i: b.add_run(read_figure(b.lines, i, b.hints.slides))),
+    ("notes in small type", lambda b, i: _layout_role(b, i, "footnote"), _pdf_notes),
+    ("furniture and blank lines", lambda b, i: b.lines[i].kind != "body", _not_body),
+    # Body lines from here on. Runs kept as printed: the catalog's ranges, then a flattened table's
+    # numbered rows and cells (text sources), before any of their lines is taken for a heading.
+    ("a range kept as printed", lambda b, i: preformatted_range(b.hints.preformatted, b.lines[i].number)
+     is not None, _preformatted),
+    ("a flattened table's rows", lambda b, i: i in b.row_runs, _numbered_rows),
+    ("a flattened table's cells", lambda b, i: b.text_source, _cells),
+    # A text slide's title (after a form feed or blank lines), then one the catalog names anywhere.
+    ("a text slide's title", lambda b, i: b.lines[i].layout is None and _starts_slide(b, i), _slide_title),
+    ("a named slide title", lambda b, i: named_slide_title(b.lines[i], b.hints.slide_titles), _named_slide_title),
+    ("a tab-separated table", lambda b, i: "\t" in b.lines[i].text, lambda b, i: b.add_run(read_table(b.lines, i))),
+    ("a meeting's particulars", lambda b, i: starts_particulars(b.lines, i),
+     lambda b, i: b.add_run(read_particulars(b.lines, i))),
+    # Everything else: a heading, a list item or paragraph text.
+    ("a heading, a list or text", lambda b, i: True, lambda b, i: b.read_line(i)),
+)
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:
