@@ -101,6 +101,8 @@ class _Found:
 
 
 ANNEX_RANK = 5
+ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
+BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a numbered 別紙２ of the same text
 # A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」, also numbered and
 # set apart by spaces instead of a colon: 「第1 日 時 令和4年6月15日（水）」「1. 場 所 中央合同庁舎…」.
 # The label is followed by its value on the same line; a label alone (「3.出席者」 over a roster)
@@ -158,6 +160,12 @@ _CELL_FRAGMENT = 0.3
 _PARTS_RANK = 12
 # Body lines looked at above and below a numbered line for its document's part headings printed again.
 REFERENCE_REACH = 8
+# Type this much smaller than the body's is no heading's (a running head, a note).
+_SMALLER_THAN_BODY = 0.9
+# Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
+_PLACE_SCHEMES = ("chapter", "section")
+# A wrapped title's second line stands under its words, at most this many characters right of its number.
+HANGING_TITLE_INDENT = 6
 # Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
 _PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
@@ -641,6 +649,10 @@ class _Builder:
         line = self.lines[index]
         if line.number in self.hints.not_headings or index in self.sibling_runs:
             return None
+        if line.layout is not None and line.layout.role == "footnote":
+            return None  # set small at the page's foot (a note, or a table's rows there): never a heading
+        if self.running_head_over_heading(index):
+            return None
         found = self.number_alone_heading(index)
         display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
@@ -650,7 +662,7 @@ class _Builder:
             if display is not None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
-                return None
+                return self.sentence_in_sequence(index)
             found = _Found(*heading, last=index)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
@@ -674,6 +686,8 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
+        if self.quotes_a_place(found):
+            return None
         last = self.numbering.last(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
@@ -681,6 +695,68 @@ class _Builder:
                 self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
             return nested
         return found
+
+    def running_head_over_heading(self, index: int) -> bool:
+        """Whether a PDF line is its page's running head over the heading it repeats: set smaller than
+        the body at the top of the page, and the next line is a heading of the same number (「付録4
+        脆弱性の影響度の基準に…」 in 8 pt over 「付録4　脆弱性の影響度に関する…」).  A part of one page has a
+        running head no other page repeats, so the reader cannot tell it by recurrence; a heading is
+        never set smaller than the text it heads."""
+        line = self.lines[index]
+        body = self.typeset.body_of(line)
+        if line.layout is None or body is None or line.layout.size >= body.size * _SMALLER_THAN_BODY:
+            return False
+        if any(self.lines[probe].kind == "body" and self.lines[probe].page == line.page for probe in range(index)):
+            return False  # not the page's first line
+        heading, below = heading_of(line.text), self.next_content(index)
+        if heading is None or not heading[1] or below is None or self.lines[below].page != line.page:
+            return False
+        under = heading_of(self.lines[below].text)
+        return under is not None and number_token(under[1]) == number_token(heading[1])
+
+    def quotes_a_place(self, found: _Found) -> bool:
+        """Whether a chapter or section number opening an annex's numbering names a place in another
+        text: an annex that quotes an amended notice or a policy (「（別添１）」 then 「第２章　特掲診療料」,
+        「【別添４】」 then 「第２章　新しい資本主義の加速」 of the quoted 基本方針) labels where its excerpt
+        stands; a part of this document numbers its chapters from the first."""
+        if found.scheme.name not in _PLACE_SCHEMES or not self.in_annex:
+            return False
+        value = number_value(found.number)
+        return value is not None and value > 1 and self.numbering.last(found.scheme.rank) is None
+
+    def sentence_in_sequence(self, index: int) -> _Found | None:
+        """A numbered item written as one sentence that continues a numbering of headings: the
+        outline's item, not a paragraph.
+
+        A notice may word one of its items as a sentence that introduces what follows (「（三）技術基準
+        及び運用基準における適用区分の考え方は、以下のとおりである。」 after 「（一）設置基準」「（二）技術基準及び
+        運用基準」).  A sentence is no title, but this one is the next number of headings already
+        taken under the same parent: read as text, its table or list would fall under the sibling
+        before it.  Only a numbering's continuation qualifies (never its first item, which a list
+        of numbered sentences shares), one whole sentence on one line."""
+        line = self.lines[index]
+        text = line.text
+        if "\t" in text or not text.endswith("。") or text.count("。") != 1 or index in self.foot_notes:
+            return None
+        for scheme in SCHEMES:
+            match = scheme.pattern.fullmatch(text)
+            if match is None or "n" not in match.groupdict():
+                continue
+            number, title = match["n"].strip(), match["title"].strip()
+            value, last = number_value(number), self.numbering.last(scheme.rank)
+            if (value is None or last is None or value != last + 1 or len(title) > 60
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)):
+                return None
+            number = text[: match.start("title")].strip()
+            found = _Found(scheme, number, title, last=index)
+            if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+                return None
+            return found if self.numbering_goes_forward(scheme, number, index) else None
+        return None
+
+    def in_nested_run(self, rank: int) -> bool:
+        """Whether headings of this rank are a numbering nested inside a section (starts_nested_run)."""
+        return rank in self.nested_runs
 
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
         """A numbering that starts again at 1 inside a section: headings of what the section quotes.
@@ -877,7 +953,7 @@ class _Builder:
         rank = found.scheme.rank
         if found.scheme.name.startswith("annex"):
             self.in_annex, self.promoted_rank = True, None
-            return ANNEX_RANK
+            return self.annex_rank(found)
         if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
             self.body_top_rank = rank
         if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
@@ -887,6 +963,14 @@ class _Builder:
         if self.promoted_rank is not None and rank <= self.promoted_rank:
             return ANNEX_RANK
         return rank
+
+    def annex_rank(self, found: _Found) -> int:
+        """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
+        text's own parts, its 「別添１」 and its sheets 「（別紙）」; 別添 (a document sent with the notice) holds
+        別紙 (a sheet attached to a text), never the other way round."""
+        if not found.number.startswith(("（", "(", "【", "〔")):
+            return ANNEX_RANK  # 「別添１」, or a label alone standing for its annex (「付録 A」 over 「A-1 …」)
+        return ATTACHMENT_RANK if "別添" in found.number else BRACKETED_ANNEX_RANK
 
     def next_content(self, index: int, max_blanks: int = 3) -> int | None:
         """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
@@ -966,7 +1050,9 @@ class _Builder:
         """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
 
         A number + space line that a dotted heading of the same number follows (before any
-        outer heading) was a step of a figure or a list, not the section.
+        outer heading) was a step of a figure or a list, not the section.  An annex's label
+        (「付録4　…」) is an outer heading too, though its shape is weak: the next annex numbers its
+        parts from 1 again.
         """
         value = number_value(found.number)
         for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
@@ -974,6 +1060,8 @@ class _Builder:
             if line.kind != "body":
                 continue
             heading = heading_of(line.text)
+            if heading is not None and heading[0].name.startswith("annex") and heading[0].rank < found.scheme.rank:
+                return False
             if heading is None or heading[0].weak:
                 continue
             if heading[0].rank < found.scheme.rank:
@@ -1021,7 +1109,8 @@ class _Builder:
         line = self.lines[index]
         layout = line.layout
         assert layout is not None
-        if heading is not None and not display and self.typeset.stopped_short(line) is False:
+        if (heading is not None and not display and self.typeset.stopped_short(line) is False
+                and not self.typeset.flush_right(line) and self.hanging_title_rest(index) is None):
             return None  # body type running to the column edge: a sentence that starts with a number
         if heading is not None or not title_like(line.text):
             return heading
@@ -1082,6 +1171,18 @@ class _Builder:
             and nxt.indent < 2
             and heading_of(nxt.text) is None
             and not LIST_MARKER.fullmatch(nxt.text)
+            and not self.title_ends_below(line, nxt)
+        )
+
+    def title_ends_below(self, line: Line, rest: Line) -> bool:
+        """Whether a numbered line run to the page's edge is a title whose last words stand on the next
+        line (「第３ 原薬等登録原簿…作成時の留」 / 「意点」): the rest is short, ends no sentence, and the
+        two read as one numbered title (no sentence end, not too long for one)."""
+        return (
+            display_width(rest.text) < self.width * 0.5
+            and not rest.text.endswith(tuple(CLOSING))
+            and heading_of(line.text) is not None
+            and heading_of(join_text(line.text, rest.text)) is not None
         )
 
     def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
@@ -1129,6 +1230,9 @@ class _Builder:
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
         if self.lines[index].layout is not None:
+            rest = self.hanging_title_rest(index)
+            if rest is not None:
+                return join_text(title, self.lines[rest].text), rest
             return self.display_continuation(title, index)
         if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
             return title, index
@@ -1144,6 +1248,35 @@ class _Builder:
         ):
             return join_text(title, rest.text), probe
         return title, index
+
+    def hanging_title_rest(self, index: int) -> int | None:
+        """The line that ends a numbered PDF title wrapped with a hanging indent, or None.
+
+        A notice sets a long heading's second line under its title, right of the number at the
+        margin (「第３　原薬等登録原簿…作成時の留」 / 「　　意点」); a paragraph's lines wrap back to its
+        margin, never right of its first line.  So a numbered line running to the column's edge is a
+        title, not a sentence, when the next line stands indented past its start with no space
+        above, stops short, and the two read as one title (no sentence end, no number of its own)."""
+        line = self.lines[index]
+        if (line.layout is None or heading_of(line.text) is None or index + 1 >= len(self.lines)
+                or self.typeset.stopped_short(line) is not False):
+            return None
+        rest = self.lines[index + 1]
+        if (
+            rest.kind != "body"
+            or rest.layout is None
+            or rest.page != line.page
+            or rest.layout.x0 < line.layout.x0 + line.layout.size * 0.8  # back at the margin: a paragraph
+            or rest.layout.x0 > line.layout.x0 + line.layout.size * HANGING_TITLE_INDENT  # a label set apart
+            or self.typeset.gap_before(rest)
+            or not self.typeset.same_size(line, rest)
+            or self.typeset.stopped_short(rest) is not True
+            or rest.text.endswith(tuple(CLOSING))
+            or heading_of(rest.text) is not None
+            or LIST_MARKER.fullmatch(rest.text)
+        ):
+            return None
+        return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
 
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,

@@ -52,6 +52,9 @@ SCHEMES = (
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
     # Outer to the numbered annexes: 「（別添１）」 labels a notice's attachment, which may have its own 別添１.
     Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
+    # The same label in parentheses with the attachment's title on its line: 「（別紙）添付資料一覧」
+    # 「（別添４）…について」 (a label in 【】 with its title is a block's heading: 「【別添１】検討経緯」).
+    Scheme("annex-titled", 4, re.compile(r"(?P<n>[（(](?:別紙|別添|参考資料|付録)\d{0,2}[）)])\s*(?P<title>\S.*)")),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
     # A column (コラム１-１, with its title when the text layer has it) is a box of its own.
@@ -215,9 +218,22 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     return None
 
 
+# Items left out of a quoted text: 「(1)～（2）（略）」「(4)（略）」 (an amendment or a correction quotes
+# only what changed; 略 says the numbered items are omitted). The number is the quoted text's, and
+# nothing follows it: never a title.
+_ELIDED = re.compile(r"(?:[～〜~－\-]\s*[（(]?\w{1,6}[）)]?\s*)?[（(]?略[）)]?")
+
+
+# A figure's or table's source note (「資料：…を基に文部科学省作成」「出典：…」「（出典）…」): set under the
+# figure, never a title (a note mark before it, 「1」, is the note's, not a section's number).
+_SOURCE_NOTE = re.compile(r"(?:資料|出典|出所|典拠)\s*[：:]|[（(](?:資料|出典|出所)[）)]")
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
+        and _ELIDED.fullmatch(title) is None
+        and _SOURCE_NOTE.match(title) is None
         and "。" not in title
         and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
         and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
