@@ -362,3 +362,33 @@ def test_each_appendix_numbers_its_parts_from_one():
     assert parts["付録4"].title == "脆弱性の影響度に関する考え方について"
     assert [c.title.rstrip("0123456789") for c in parts["付録5"].children if c.number.isdigit()] == [
         "連絡不能開発者一覧の公表", "対象製品情報の公表と関係者へのお願い"]
+
+
+def test_a_title_centred_over_two_lines_goes_on_where_its_second_line_starts_with_a_particle():
+    # An attachment's title centred over two lines, its second starting with 「に」: no line of its own starts
+    # with a particle, so the title goes on (before, the heading stopped at 「（希望区分B）」).
+    label = placed_line(1, "（別添６）", 1, 477.0, 40.0, 8.0, (57.0, 540.0))
+    page = (57.0, 540.0)
+    title = [placed_line(2, "特定保険医療材料及び医療機器保険適用希望書（希望区分B）", 1, 183.0, 60.0, 8.0, page),
+             placed_line(3, "に記載する機能区分コードについて", 1, 226.0, 70.0, 8.0, page)]
+    rest = [placed_line(4 + i, NOTICE_END, 1, 57.0, 100.0 + 18 * i, 10.0, page) for i in range(3)]
+    draft = read_structure([label, *title, *rest], Hints())
+    outline = [item.title for item in draft.items if isinstance(item, Heading)]
+    assert outline == ["特定保険医療材料及び医療機器保険適用希望書（希望区分B）に記載する機能区分コードについて"]
+
+
+def test_a_page_number_and_the_next_pages_first_line_make_no_heading():
+    # A page's number 「1」 alone at its foot (each attachment numbers its pages from 1, so the reader cannot
+    # tell it by its step) and the next page's label 「（別表2）」: a number and its title share a page.
+    lines = [placed_line(1, "（別紙）", 1, 59.0, 60.0, 8.0),
+             *[placed_line(2 + i, NOTICE_END, 1, 57.0, 90.0 + 18 * i, 10.0) for i in range(3)],
+             placed_line(5, "1", 1, 295.0, 780.0, 8.0), placed_line(6, "（別表2）", 2, 502.0, 40.0, 9.5),
+             *[placed_line(7 + i, NOTICE_END, 2, 57.0, 90.0 + 18 * i, 10.0) for i in range(3)]]
+    assert [item.number for item in read_structure(lines, Hints()).items if isinstance(item, Heading)] == ["（別紙）"]
+
+
+def test_a_number_set_large_is_no_title():
+    # A chart's ticks and a page number set larger than the body (「110.0」「1」): only a number, no title.
+    lines = [*report_page(1, 1, 4), pdf_line(5, "110.0", 1, 14.0, top=200.0), pdf_line(6, "105.0", 1, 14.0, top=220.0),
+             *report_page(7, 1, 4), pdf_line(11, "1", 1, 14.0, top=780.0)]
+    assert headings(lines) == []

@@ -1001,8 +1001,8 @@ class _Builder:
         if probe is not None and is_caption(self.lines[probe].text):
             between.append((self.lines[probe], "caption"))
             probe = self.next_content(probe)
-        if probe is None:
-            return None
+        if probe is None or self.lines[probe].page != self.lines[index].page:
+            return None  # a number at a page's foot and a line at the next one's top: no heading's parts
         title = self.lines[probe].text
         below = heading_of(title)
         parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
@@ -1231,6 +1231,8 @@ class _Builder:
             probe += 1
         if self.lines[index].layout is not None:
             rest = self.hanging_title_rest(index)
+            if rest is None:
+                rest = self.particle_title_rest(title, index)
             if rest is not None:
                 return join_text(title, self.lines[rest].text), rest
             return self.display_continuation(title, index)
@@ -1277,6 +1279,25 @@ class _Builder:
         ):
             return None
         return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
+
+    def particle_title_rest(self, title: str, index: int) -> int | None:
+        """The next PDF line when it goes on with the title: it starts with a particle (「に記載する機能区分
+        コードについて」 under a centred 「…保険適用希望書（希望区分B）」), which no line of its own does, on the
+        same page with no space above, and the two still read as a title."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines):
+            return None
+        rest = self.lines[index + 1]
+        if (
+            rest.kind != "body"
+            or rest.page != line.page
+            or not rest.text.startswith(CONTINUATION_START)
+            or self.typeset.gap_before(rest)
+            or not self.typeset.same_size(line, rest)
+            or not title_like(join_text(title, rest.text))
+        ):
+            return None
+        return index + 1
 
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,

@@ -240,6 +240,7 @@ def title_like(title: str) -> bool:
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
         and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles
+        and not re.fullmatch(r"[\d\s.,%]+", title)  # a number alone: a page number, a chart's tick (「110.0」)
     )
 
 
