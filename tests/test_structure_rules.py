@@ -480,6 +480,23 @@ def test_a_notices_sentence_items_are_found_in_a_real_notice():
     assert [s.number for s in fourth.children] == ["（一）", "（二）", "（三）", "（四）"]
 
 
+def test_a_numbered_box_is_a_box_of_its_section():
+    # A guideline's boxed columns 「Box-1. …」 (like コラム１-１) stand inside the section they are printed in.
+    lines = ["１．基本的な考え方", *body(), "Box-1. 資質・能力の 3 つの柱に基づく情報活用能力の整理", *body(),
+             "２．利活用の在り方", *body(), "Box-2. 情報モラル教育の一層の充実について", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "基本的な考え方"), (2, "", "Box-1. 資質・能力の 3 つの柱に基づく情報活用能力の整理"),
+        (1, "2．", "利活用の在り方"), (2, "", "Box-2. 情報モラル教育の一層の充実について")]
+
+
+def test_the_boxes_of_a_real_guideline_are_found_in_its_text():
+    # mext-genai-guideline-v2-2024.txt: Box-1. … Box-6. (PDF pp. 8, 9, 11, 14, 18, 20), each after its 目次 entry.
+    _, sections = convert(corpus_lines("mext-genai-guideline-v2-2024"))
+    boxes = [s.title.split(".")[0] for s in all_sections(sections) if s.title.startswith("Box-")]
+    assert boxes == [f"Box-{n}" for n in range(1, 7)]
+
+
 # -- Published anchors do not move ----------------------------------------------------------
 
 # Locked headings that are gone because they were wrong, with the reason.
