@@ -497,6 +497,16 @@ def test_the_boxes_of_a_real_guideline_are_found_in_its_text():
     assert boxes == [f"Box-{n}" for n in range(1, 7)]
 
 
+def test_a_page_that_opens_with_a_particle_goes_on_from_the_page_before_even_in_sparse_pages():
+    # A notice's pages sparse enough to be read page by page like slides: page 7 opens with 「のa～cについて…」,
+    # the rest of the sentence page 6 cut off, never the page's title.
+    lines = ["\f登録申請書の作成要領", "② ヒト又は動物に由来する原材料については、原材料ごとに以下", "",
+             "\fのa～cについて説明し、必要に応じてd、eを含めて説明する", "こと。", "a 動物種、原産国、使用部位", "",
+             "\f規格及び試験方法", "規格及び試験方法を記載すること。"]
+    _, sections = convert(lines, Hints(slides=True))
+    assert [s.title for s in all_sections(sections)] == ["登録申請書の作成要領", "規格及び試験方法"]
+
+
 # -- Published anchors do not move ----------------------------------------------------------
 
 # Locked headings that are gone because they were wrong, with the reason.

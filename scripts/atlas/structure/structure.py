@@ -1545,6 +1545,12 @@ class _Builder:
         self.add(Heading(text, rank, "", SourceSpan(first.number, last.number)))
         self.slide_titles_taken.update(self.lines[position].number for position in titles)
 
+    def goes_on_from_the_page_before(self, index: int) -> bool:
+        """Whether a page's first text line goes on with the page before: it starts with a particle or a
+        closing bracket (「のa～cについて説明し、…」), which no line of its own does.  (A full-width line before
+        it that ends no sentence says less: a slide's last row of a table does so too.)"""
+        return self.lines[index].text.startswith(CONTINUATION_START)
+
     def named_slide_title(self, line: Line) -> bool:
         """A line the catalog names as a slide title (a line with a tab is a table's row, whatever
         the hint says: a title is one run of words)."""
@@ -1565,6 +1571,8 @@ class _Builder:
             return [index + position for position in slide_title_lines(self.lines[index:end], self.deck)]
         if DATE_LINE.fullmatch(first.text):
             return []  # a cover's date is no slide title
+        if self.goes_on_from_the_page_before(index):
+            return []  # the rest of a sentence the page before cut off
         if (
             title_like(first.text)
             and not LIST_MARKER.fullmatch(first.text)
