@@ -427,6 +427,16 @@ def test_a_numbered_sentence_opening_its_numbering_stays_text():
     assert outline(sections) == [(1, "1．", "立地"), (1, "2．", "構造")]
 
 
+def test_numbered_sentences_of_a_list_numbered_like_the_headings_stay_text():
+    # Under 「一　主旨」 a notice lists the items of a rule as sentences numbered 一, 二, 三: 「二　…こと。」 follows
+    # heading 一 by its number, but the list's 一 stands before it and 「二　用語の定義」 follows: the list's.
+    lines = ["一 主旨", *body(), "次の各号に掲げる事項を定める。", "一 情報システムの設置場所を定めること。",
+             "二 設備の基準を定めること。", "三 運用の基準を定めること。", "二 用語の定義", *body(),
+             "三 基準の構成", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "一", "主旨"), (1, "二", "用語の定義"), (1, "三", "基準の構成")]
+
+
 def test_a_chapter_an_attachment_quotes_is_no_chapter_of_the_notice():
     # 「（別添１）」 corrects a notice and quotes its text from 「第２章　特掲診療料」: the chapter's number places
     # the excerpt in the corrected notice; a part of this document would number its chapters from 第１章.

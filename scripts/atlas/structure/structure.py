@@ -745,7 +745,8 @@ class _Builder:
             number, title = match["n"].strip(), match["title"].strip()
             value, last = number_value(number), self.numbering.last(scheme.rank)
             if (value is None or last is None or value != last + 1 or len(title) > 60
-                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)):
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)
+                    or self.numbered_alike_around(index, scheme, value)):
                 return None
             number = text[: match.start("title")].strip()
             found = _Found(scheme, number, title, last=index)
@@ -753,6 +754,26 @@ class _Builder:
                 return None
             return found if self.numbering_goes_forward(scheme, number, index) else None
         return None
+
+    def numbered_alike_around(self, index: int, scheme: Scheme, value: int) -> bool:
+        """Whether a numbered sentence belongs to a list of its own numbered like the headings: a line
+        of its scheme stands since the last heading (the list's earlier items, 「一　…こと。」 quoted under
+        「一　主旨」), or the same number is printed again further on before an outer heading (the
+        heading it would take the place of, 「二　用語の定義」)."""
+        for probe in range(self.last_heading_end + 1, index):
+            if self.lines[probe].kind == "body" and scheme.pattern.fullmatch(self.lines[probe].text):
+                return True
+        for probe in range(index + 1, min(len(self.lines), index + 400)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < scheme.rank and heading[1]:
+                return False
+            match = scheme.pattern.fullmatch(line.text)
+            if match is not None and number_value(match["n"]) == value:
+                return True
+        return False
 
     def in_nested_run(self, rank: int) -> bool:
         """Whether headings of this rank are a numbering nested inside a section (starts_nested_run)."""
