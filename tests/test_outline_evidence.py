@@ -392,3 +392,43 @@ def test_a_number_set_large_is_no_title():
     lines = [*report_page(1, 1, 4), pdf_line(5, "110.0", 1, 14.0, top=200.0), pdf_line(6, "105.0", 1, 14.0, top=220.0),
              *report_page(7, 1, 4), pdf_line(11, "1", 1, 14.0, top=780.0)]
     assert headings(lines) == []
+
+
+def bold_line(number: int, text: str, x0: float, top: float, indent: int = 0) -> Line:
+    """A line of a white paper's column set in its bold face (11 pt Gothic against a 10.5 pt Mincho body)."""
+    layout = Layout(x0=x0, x1=min(520.0, x0 + len(text) * 11.0), top=top, size=11.0, font=GOTHIC, gothic=True,
+                    column_x0=321.0, column_x1=520.0)
+    return Line(number, text, page=1, layout=layout, indent=indent)
+
+
+def column_line(number: int, text: str, top: float) -> Line:
+    layout = Layout(x0=326.0, x1=min(520.0, 326.0 + len(text) * 10.5), top=top, size=10.5, font=MINCHO,
+                    column_x0=321.0, column_x1=520.0)
+    return Line(number, text, page=1, layout=layout)
+
+
+def test_numbered_points_set_in_bold_are_a_list_when_one_runs_longer_than_a_title():
+    # A white paper's column: 「閣僚声明の主なポイントは以下のとおりです。」, then two points in bold, the second
+    # over five lines: one point too long for a title makes the run a list, the first point too.
+    body = [column_line(i + 1, "日本のG7議長国下での広島AIプロセスの成果物として承認されました。", 40.0 + 16 * i)
+            for i in range(8)]
+    first = [bold_line(9, "（1）以下の4要素から構成される「広島A", 321.0, 180.0),
+             bold_line(10, "Iプロセス包括的政策枠組み」の策定", 356.0, 196.0)]
+    items = [column_line(11, "①生成AIに関するG7の共通理解に向けた報告", 212.0)]
+    second = [bold_line(12 + i, text, 321.0 if i == 0 else 356.0, 228.0 + 16 * i) for i, text in enumerate(
+        ["（2）広島AIプロセスを前進させるため", "の作業計画（賛同国増加に向けたアウ",
+         "トリーチ、国際行動規範への支持拡大", "及び企業等による国際行動規範履行",
+         "確保のためのモニタリングツールの導入）"])]
+    assert headings([*body, *first, *items, *second, *body]) == []
+
+
+def test_a_title_set_in_the_texts_bold_face_stays_a_heading_over_its_bold_paragraph():
+    # A council's material sets its headings and its questions in one Gothic face: 「第４ …の可否等」 runs to the
+    # column's edge, and the question under it, indented as a paragraph's first line, is no part of its title.
+    text = [column_line(2 + i, SENTENCE, 56.0 + 16 * i) for i in range(8)]
+    lines = [bold_line(1, "第1 法改正の必要性", 321.0, 40.0), *text,
+             bold_line(10, "第2 電子化された船荷証券を「物」とすることの可否", 321.0, 200.0),
+             bold_line(11, "船荷証券の電子化を実現する法改正を検討するに当たっては、", 332.0, 216.0, indent=2),
+             bold_line(12, "電磁的船荷証券記録に関する規定を別途設ける必要があるものと", 321.0, 232.0),
+             bold_line(13, "考えられるが、この点について、どのように考えるか。", 321.0, 248.0)]
+    assert headings(lines) == ["法改正の必要性", "電子化された船荷証券を「物」とすることの可否"]

@@ -162,6 +162,10 @@ _PARTS_RANK = 12
 REFERENCE_REACH = 8
 # Type this much smaller than the body's is no heading's (a running head, a note).
 _SMALLER_THAN_BODY = 0.9
+# A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
+TITLE_CHARS = 60
+# Lines looked at below a numbered point for its next sibling.
+SIBLING_REACH = 40
 # Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
 _PLACE_SCHEMES = ("chapter", "section")
 # A wrapped title's second line stands under its words, at most this many characters right of its number.
@@ -675,6 +679,8 @@ class _Builder:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
+        if display and found.number and found.last == index and self.numbered_points_in_bold(index, found):
+            return None  # 「（2）広島AIプロセスを前進させるための作業計画（…」 set in bold over eight lines: a point
         if scheme.weak and (index in self.foot_notes or not self.weak_heading_plausible(index, found)):
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
@@ -1319,6 +1325,41 @@ class _Builder:
         ):
             return None
         return index + 1
+
+    def numbered_points_in_bold(self, index: int, found: _Found) -> bool:
+        """Whether a numbered line in display type is one of a list's points set in bold, not a heading:
+        its bold text, or its next sibling's, runs on longer than a title (past TITLE_CHARS, or through a
+        sentence's end).  A white paper sets the points a declaration makes in bold (「（1）以下の4要素から
+        構成される…の策定」, 「（2）…作業計画（賛同国増加に向けたアウトリーチ、…の継続）」 over eight lines); one
+        point too long for a title makes the run a list."""
+        if self.display_runs_past_a_title(index):
+            return True
+        value = number_value(found.number)
+        for probe in range(index + 1, min(len(self.lines), index + SIBLING_REACH)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            match = found.scheme.pattern.fullmatch(line.text)
+            if match is not None and "n" in match.groupdict() and value is not None \
+                    and number_value(match["n"]) == value + 1:
+                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe)
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < found.scheme.rank:
+                return False
+        return False
+
+    def display_runs_past_a_title(self, index: int) -> bool:
+        """Whether the display type starting at ``index`` goes on, line after line run to the column's
+        edge, longer than a title: past TITLE_CHARS, or through a sentence's end."""
+        line = self.lines[index]
+        text, probe = line.text, index + 1
+        while probe < len(self.lines) and not self.typeset.stopped_short(self.lines[probe - 1]):
+            rest = self.lines[probe]
+            if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
+                    or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
+                break  # a paragraph's first line below a title set in the text's own bold face stops it
+            text, probe = join_text(text, rest.text), probe + 1
+        return len(text) > TITLE_CHARS or "。" in text[:-1]
 
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,
