@@ -16,7 +16,7 @@ from test_structure_rules import body, convert
 from atlas.config.catalog import Entry
 from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, block_text
 from atlas.pipeline import build_document
-from atlas.structure.structure import Hints, read_structure
+from atlas.structure.structure import Hints, assign_anchors, nest, read_structure
 from atlas.structure.typeset import Typesetting
 from atlas.text.clean import classify
 from conftest import ROOT
@@ -432,3 +432,27 @@ def test_a_title_set_in_the_texts_bold_face_stays_a_heading_over_its_bold_paragr
              bold_line(12, "電磁的船荷証券記録に関する規定を別途設ける必要があるものと", 321.0, 232.0),
              bold_line(13, "考えられるが、この点について、どのように考えるか。", 321.0, 248.0)]
     assert headings(lines) == ["法改正の必要性", "電子化された船荷証券を「物」とすることの可否"]
+
+
+def test_a_reference_page_title_wrapped_back_to_the_margin_over_its_table_is_one_heading():
+    # An appendix's 「参考 1 ISO/IEC 29147:2014 と情報セキュリティ早期警戒パートナーシップガ」 / 「イドラインの対応」
+    # over a mapping table (figure lines): the title's rest stands at the margin, but the block ends with it; then
+    # 「参考 2 脆弱性公開ポリシーの事例」.  Both open parts of the appendix, outside its numbered sections.
+    lines = [placed_line(1, "付録6 国際標準への対応", 1, 85.0, 40.0),
+             placed_line(2, "1. 国際標準の概要", 1, 85.0, 60.0),
+             *notice_page(3, 1, [(97.0, NOTICE), (85.0, NOTICE_END)], 80.0),
+             placed_line(5, "参考 1 ISO/IEC 29147:2014 と情報セキュリティ早期警戒パートナーシップガ", 2, 85.0, 40.0),
+             placed_line(6, "イドラインの対応", 2, 85.0, 58.0),
+             *[placed_line(7 + i, text, 2, 91.0, 80.0 + 16 * i, 10.5, role="figure")
+               for i, text in enumerate(["1.適用範囲", "Ⅲ. 本ガイドラインの適用の範囲", "2.引用規格"])],
+             placed_line(10, "参考 2 脆弱性公開ポリシーの事例", 3, 85.0, 40.0),
+             *notice_page(11, 3, [(97.0, NOTICE), (85.0, NOTICE_END)], 60.0)]
+    draft = read_structure(lines, Hints())
+    assert [(item.number, item.title) for item in draft.items if isinstance(item, Heading)] == [
+        ("付録6", "国際標準への対応"), ("1.", "国際標準の概要"),
+        ("参考 1", "ISO/IEC 29147:2014 と情報セキュリティ早期警戒パートナーシップガイドラインの対応"),
+        ("参考 2", "脆弱性公開ポリシーの事例")]
+    _, sections = nest(draft)
+    assign_anchors(sections)
+    assert [(s.level, s.anchor) for s in sections[0].walk()][1:] == [(2, "annex6-1"), (2, "annex6-ref1"),
+                                                                      (2, "annex6-ref2")]

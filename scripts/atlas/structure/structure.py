@@ -1285,17 +1285,21 @@ class _Builder:
         margin (「第３　原薬等登録原簿…作成時の留」 / 「　　意点」); a paragraph's lines wrap back to its
         margin, never right of its first line.  So a numbered line running to the column's edge is a
         title, not a sentence, when the next line stands indented past its start with no space
-        above, stops short, and the two read as one title (no sentence end, no number of its own)."""
+        above, stops short, and the two read as one title (no sentence end, no number of its own).
+        Back at the margin, the rest is a title's only where the block ends with it (「参考 1 ISO/IEC
+        29147:2014 と…ガ」 / 「イドラインの対応」 over a table): a paragraph's last line ends its sentence."""
         line = self.lines[index]
         if (line.layout is None or heading_of(line.text) is None or index + 1 >= len(self.lines)
                 or self.typeset.stopped_short(line) is not False):
             return None
         rest = self.lines[index + 1]
+        if rest.layout is None:
+            return None
+        at_margin = rest.layout.x0 < line.layout.x0 + line.layout.size * 0.8
         if (
             rest.kind != "body"
-            or rest.layout is None
             or rest.page != line.page
-            or rest.layout.x0 < line.layout.x0 + line.layout.size * 0.8  # back at the margin: a paragraph
+            or (at_margin and not self.block_ends_after(index + 1))  # a paragraph's wrap, going on below
             or rest.layout.x0 > line.layout.x0 + line.layout.size * HANGING_TITLE_INDENT  # a label set apart
             or self.typeset.gap_before(rest)
             or not self.typeset.same_size(line, rest)
@@ -1306,6 +1310,16 @@ class _Builder:
         ):
             return None
         return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
+
+    def block_ends_after(self, index: int) -> bool:
+        """Whether the PDF line at ``index`` ends its block: what follows is no line of the same text (a
+        figure's or a note's line, another face, space above, a paragraph's first-line indent, a page)."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines):
+            return True
+        nxt = self.lines[index + 1]
+        return (nxt.kind != "body" or nxt.layout is None or bool(nxt.layout.role) or nxt.page != line.page
+                or self.typeset.gap_before(nxt) or nxt.indent >= 2 or not self.typeset.same_style(line, nxt))
 
     def particle_title_rest(self, title: str, index: int) -> int | None:
         """The next PDF line when it goes on with the title: it starts with a particle (「に記載する機能区分
@@ -1318,7 +1332,7 @@ class _Builder:
         if (
             rest.kind != "body"
             or rest.page != line.page
-            or not rest.text.startswith(CONTINUATION_START)
+            or not rest.text.startswith(_NEVER_STARTS_A_TITLE)
             or self.typeset.gap_before(rest)
             or not self.typeset.same_size(line, rest)
             or not title_like(join_text(title, rest.text))
@@ -1609,9 +1623,9 @@ class _Builder:
 
     def goes_on_from_the_page_before(self, index: int) -> bool:
         """Whether a page's first text line goes on with the page before: it starts with a particle or a
-        closing bracket (「のa～cについて説明し、…」), which no line of its own does.  (A full-width line before
-        it that ends no sentence says less: a slide's last row of a table does so too.)"""
-        return self.lines[index].text.startswith(CONTINUATION_START)
+        closing bracket (「のa～cについて説明し、…」), which no title does (は does: はじめに).  (A full-width
+        line before it that ends no sentence says less: a slide's last row of a table does so too.)"""
+        return self.lines[index].text.startswith(_NEVER_STARTS_A_TITLE)
 
     def named_slide_title(self, line: Line) -> bool:
         """A line the catalog names as a slide title (a line with a tab is a table's row, whatever

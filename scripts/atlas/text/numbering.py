@@ -55,6 +55,9 @@ SCHEMES = (
     # The same label in parentheses with the attachment's title on its line: 「（別紙）添付資料一覧」
     # 「（別添４）…について」 (a label in 【】 with its title is a block's heading: 「【別添１】検討経緯」).
     Scheme("annex-titled", 4, re.compile(r"(?P<n>[（(](?:別紙|別添|参考資料|付録)\d{0,2}[）)])\s*(?P<title>\S.*)")),
+    # 「参考 1　…」「参考２　…」: reference material numbered on its own, inside the part it is appended to
+    # (an annex's 参考 pages), outer to that part's numbered sections.
+    Scheme("reference", 6, re.compile(rf"(?P<n>参考\s*[0-9]{{1,2}})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
     # A column (コラム１-１, Box-1., with its title when the text layer has it) is a box of its own.
@@ -252,6 +255,9 @@ def number_token(number: str) -> str:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         label = annex.group(1)
         return "annex" + (label if label.isdigit() else f"-{label.lower()}" if label else "")
+    reference = re.fullmatch(r"参考\s*(\d+)", number)
+    if reference:
+        return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
     digits = re.findall(r"\d+", number)
     if digits:
         return "-".join(str(int(d)) for d in digits)
@@ -279,6 +285,8 @@ def number_value(number: str) -> int | None:
         return int(token[1:])
     if token.startswith("annex") and token[5:].isdigit():
         return int(token[5:])
+    if token.startswith("ref") and token[3:].isdigit():
+        return int(token[3:])
     return None
 
 
