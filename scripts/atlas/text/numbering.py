@@ -173,6 +173,8 @@ PARAGRAPH_END = CLOSING + "."
 # No Japanese paragraph starts with a particle, a small kana or closing
 # punctuation: a line that does continues the text before it.
 CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃぅぇぉ、。，．）」』】")
+# Particles and closing punctuation never begin a title (は does: はじめに).
+NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 def display_width(text: str) -> int:
     return sum(2 if is_cjk(ch) else 1 for ch in text)
 
