@@ -182,8 +182,59 @@ def make_vertical(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A handout sheet: two slides to an A4 page, each framed; the second draws a diagram whose box
+# labels are set larger than the slides' text
+# ---------------------------------------------------------------------------
+
+HANDOUT_HEADINGS = ["1．調査の概要", "2．申請の流れ"]
+HANDOUT_TEXT = [
+    ["全国の市区町村を対象に、行政手続のオンライン化の状況を調べた。回答は九割を超える団体から得られ、",
+     "手続の種類ごとに、申請から交付までの流れと所要日数を集計した。結果は次の頁以降に示す。"],
+    ["申請の流れは、本人確認、入力、審査、交付の四段階からなる。各段階の所要日数を短くすることが課題であり、",
+     "とりわけ審査の段階で紙の書類を確認する作業が残っていることが大きい。"],
+]
+DIAGRAM_LABELS = ["本人確認", "入力", "審査", "交付"]  # 12pt Gothic, one in each box
+SLIDE_TEXT_SIZE = 9.0  # each slide scaled down to fit half the sheet
+FRAME_MARGIN = 8.0
+
+
+def _slide(canvas, top: float, heading: str, text: list[str], diagram: bool) -> None:
+    """One slide in the half of the sheet starting ``top`` points from the page top: its frame
+    (a rectangle round the half, as a handout prints it), heading, text and, maybe, a diagram."""
+    height = PAGE_HEIGHT / 2
+    canvas.setLineWidth(0.75)
+    canvas.rect(FRAME_MARGIN, PAGE_HEIGHT - top - height + FRAME_MARGIN, PAGE_WIDTH - 2 * FRAME_MARGIN,
+                height - 2 * FRAME_MARGIN, stroke=1, fill=0)
+    canvas.setFont(GOTHIC, 14)
+    canvas.drawString(40, PAGE_HEIGHT - top - 50, heading)
+    canvas.setFont(MINCHO, SLIDE_TEXT_SIZE)
+    for n, line in enumerate(text):
+        canvas.drawString(40, PAGE_HEIGHT - top - 80 - n * SLIDE_TEXT_SIZE * 1.7, line)
+    if not diagram:
+        return
+    # Four boxes joined by arrows (short lines touching both boxes), a label in each.
+    y = PAGE_HEIGHT - top - 200
+    for n, label in enumerate(DIAGRAM_LABELS):
+        x = 50 + n * 130
+        canvas.rect(x, y, 90, 40, stroke=1, fill=0)
+        if n:
+            canvas.line(x - 40, y + 20, x, y + 20)
+            canvas.line(x - 8, y + 25, x, y + 20)
+            canvas.line(x - 8, y + 15, x, y + 20)
+        canvas.setFont(GOTHIC, 12)
+        canvas.drawCentredString(x + 45, y + 15, label)
+
+
+def make_handout(path: Path) -> None:
+    canvas = new_canvas(path)
+    for n, (heading, text) in enumerate(zip(HANDOUT_HEADINGS, HANDOUT_TEXT, strict=True)):
+        _slide(canvas, n * PAGE_HEIGHT / 2, heading, text, diagram=n == 1)
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical}
+           "vertical": make_vertical, "handout": make_handout}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

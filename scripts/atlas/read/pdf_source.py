@@ -43,6 +43,11 @@ FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 PDFIUM_HYPHEN = "\x02"
 # A figure covers between these shares of its page.
 FIGURE_SHARE = (0.02, 0.6)
+# A drawn shape this large is a frame, not a part of a diagram: a slide's border on a handout sheet
+# (two slides to a page, each framed at about half of it), a page border, a box around running text.
+# Clustered with what it encloses, it would make the whole slide one "figure" (or, two slides
+# touching, a cluster larger than any figure, and so none at all).
+FRAME_SHARE = 0.3
 # A diagram drawn with paths: at least this many shapes, each within this many points of another.
 DIAGRAM_SHAPES = 6
 SHAPES_TOUCH = 6.0
@@ -349,7 +354,7 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
             boxes.append((x0, y0, x1, y1))
     # A diagram drawn on the page itself: boxes and arrows touching one another.
     shapes = [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH]
-    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FIGURE_SHARE[1] * area]
+    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FRAME_SHARE * area]
     for cluster, count in _clusters(shapes):
         x0, y0, x1, y1 = cluster
         if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
@@ -397,10 +402,10 @@ def _count_rules(objects: list[DrawnObject]) -> int:
 
 @functools.lru_cache(maxsize=1024)  # a PDF names a handful of faces, for each of its characters
 def font_family(name: bytes) -> str:
-    """A face's name: Shift_JIS names of older Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
+    """A face's name: UTF-8 and Shift_JIS names of Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
     cp1252-misread ones repaired, the subset tag ("ABCDEF+") dropped."""
     try:
-        text = name.decode("ascii")
+        text = name.decode("utf-8")  # ASCII, or a Japanese name a newer tool wrote in UTF-8 (ＤＦＰ華康ゴシック体W5)
     except UnicodeDecodeError:
         text = name.decode("cp932", "replace")
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):

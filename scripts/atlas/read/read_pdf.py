@@ -51,6 +51,8 @@ EDGE_BAND = 0.15
 SMALL = 0.9
 # A figure's labels are short: a box whose text is mostly longer lines is a text frame.
 FIGURE_LABEL_CHARS = 20
+# Type this many times larger than its neighbour on the line is another text (a label beside a note).
+RESIZED = 1.5
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
 # A page number's printed forms: 「9」「- 9 -」「－9－」「―9―」「(9)」「9/12」「p. 9」「Page-9」 (the page's
@@ -278,8 +280,22 @@ def _figure_labels(
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
-        labels.extend(replace(p, figure=True) for p in pieces)
+        labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
     return chars, labels
+
+
+def _level_baselines(pieces: list[_Piece]) -> list[_Piece]:
+    """Labels on one baseline (split at wide gaps) given one top, so they read left to right:
+    glyph boxes differ by a fraction of a point (「入力」 stands 0.4 pt lower than 「審査」 beside it)."""
+    levelled: list[_Piece] = []
+    for piece in pieces:
+        before = levelled[-1] if levelled else None
+        centre = (piece.top + piece.bottom) / 2
+        piece = replace(piece)  # a copy (replace measures its characters again: set the top after)
+        if before is not None and abs(centre - (before.top + before.bottom) / 2) <= SAME_LINE * piece.size:
+            piece.top, piece.bottom = before.top, before.bottom
+        levelled.append(piece)
+    return levelled
 
 
 def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_Piece]:
@@ -436,7 +452,10 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
     chars = sorted(chars, key=lambda c: c["x0"])
     parts: list[list[dict[str, Any]]] = [[chars[0]]]
     for prev, char in itertools.pairwise(chars):
-        if char["x0"] - prev["x1"] > 4 * max(prev["size"], char["size"]):
+        gap, larger, smaller = char["x0"] - prev["x1"], max(prev["size"], char["size"]), min(prev["size"], char["size"])
+        # A gap of a character between type of very different sizes also parts two texts: a
+        # label and the small note set beside it (「１．適切でない例」　「※ あくまでも例示」).
+        if gap > 4 * larger or (gap > larger and larger > RESIZED * smaller):
             parts.append([])
         parts[-1].append(char)
     # A word set with wide letter-spacing (a centred 「議　　事」) falls apart into single characters:
@@ -800,10 +819,11 @@ def _footnote_pieces(
         content = [p for p in pieces if id(p) not in furniture and not p.table_row]
         if not content:
             continue
+        smaller_than = FOOTNOTE_SIZE * min(body_size, _page_text_size(content, top, bottom) or body_size)
         by_position = sorted(content, key=lambda p: p.top)
         block: list[_Piece] = []
         for piece in reversed(by_position):
-            if piece.size >= FOOTNOTE_SIZE * body_size or piece.top < top + 0.5 * (bottom - top):
+            if piece.size >= smaller_than or piece.top < top + 0.5 * (bottom - top):
                 break
             if block and block[0].top - piece.bottom > 1.5 * piece.size:
                 break  # a gap: above it stands something else in small type (a figure's labels)
@@ -813,6 +833,13 @@ def _footnote_pieces(
         if block and len(block) < len(content):
             notes.update(id(p) for p in block)
     return notes
+
+
+def _page_text_size(pieces: list[_Piece], top: float, bottom: float) -> float | None:
+    """The size of the text in the page's upper half (its notes stand at the foot): a handout
+    sheet scales each slide to fit, so its text can be set smaller than the document's body, and
+    a slide's lower lines are its text, not notes smaller than the body."""
+    return _text_size([piece for piece in pieces if piece.bottom <= top + 0.5 * (bottom - top)])
 
 
 # ---------------------------------------------------------------------------
