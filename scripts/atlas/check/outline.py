@@ -186,6 +186,9 @@ _NUMBER = (
 # What stands between a number and its title: 「1．」「一、」「ア・」「2:」 (spaces are removed before).
 # Atomic, so 「2.1概要」 keeps its number whole instead of giving back ".1" to a separator.
 _NUMBER_SEPARATOR = re.compile(rf"^((?>{_NUMBER}))[.,、:・]+")
+# A bullet that marks a title (「● 国際連合」「◆意思決定の迅速化」) is no part of its words: an outline
+# written with or without it names the same heading.
+_TITLE_MARKS = "●■◆◇□"
 MIN_PREFIX_SHARE = 0.6  # a title cut at a line break keeps most of its words
 MIN_PREFIX_CHARS = 4  # shorter than this, a prefix matches too much ("1", "(2)はじ")
 
@@ -194,10 +197,11 @@ def fold(text: str) -> str:
     """A heading's text for matching: width and case folded, no whitespace, no number separator.
 
     The converter's own character rules come first (normalize.normalize_chars), so a reference
-    copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」.
+    copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」; a title's
+    leading bullet mark (●, ◆ …) is dropped.
     """
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", normalize_chars(text)).casefold())
-    return _NUMBER_SEPARATOR.sub(r"\1", folded)
+    return _NUMBER_SEPARATOR.sub(r"\1", folded.lstrip(_TITLE_MARKS))
 
 
 def headings_match(expected: str, found: str) -> bool:
