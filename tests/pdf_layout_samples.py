@@ -13,9 +13,11 @@ from pathlib import Path
 from pdf_samples import (
     BODY_SIZE,
     GOTHIC,
+    MARGIN_X,
     MINCHO,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    TEXT_WIDTH,
     Flow,
     Frame,
     Heading,
@@ -233,8 +235,53 @@ def make_handout(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# Label boxes: numbered titles at the body's size, each alone in a drawn bar over its points; a
+# passage highlighted line by line (a correction), each line in a box of its own, is no title
+# ---------------------------------------------------------------------------
+
+BAR_CHAPTER = "4．その他の留意点"
+BAR_HEADING = "（1）著作権の考え方"
+BAR_TITLES = ["1．基本的考え方", "2．学校における留意点"]
+BAR_POINTS = [
+    ["・著作権は、思想又は感情を創作的に表現した著作物を保護するものである。",
+     "・他人の著作物を利用する場合には、原則として著作権者の許諾が必要となる。"],
+    ["・生成物を利用する場合には、既存の著作物に係る権利を侵害しないよう留意する。",
+     "・授業の目的の範囲内であれば、許諾なく利用できる場合がある。"],
+]
+HIGHLIGHTED = ["1．授業で生成物を配布する場合には、出典を明らかにし、利用の範囲を児童生徒に説明",
+               "する。なお、校外に公開する場合は、改めて権利関係を確認する。"]
+
+
+def make_bars(path: Path) -> None:
+    canvas = new_canvas(path)
+    y = PAGE_HEIGHT - 80
+    canvas.setFont(GOTHIC, 16)
+    canvas.drawString(MARGIN_X, y, BAR_CHAPTER)
+    y -= 36
+    canvas.setFont(GOTHIC, 14)
+    canvas.drawString(MARGIN_X, y, BAR_HEADING)
+    y -= 36
+    for title, points in zip(BAR_TITLES, BAR_POINTS, strict=True):
+        canvas.setLineWidth(0.75)
+        canvas.rect(MARGIN_X, y - 5, 14 * BODY_SIZE, BODY_SIZE * 1.8, stroke=1, fill=0)  # the label box
+        canvas.setFont(MINCHO, BODY_SIZE)
+        canvas.drawString(MARGIN_X + BODY_SIZE, y, title)
+        y -= BODY_SIZE * 2.6
+        for point in points:
+            canvas.drawString(MARGIN_X, y, point)
+            y -= BODY_SIZE * 1.7
+        y -= BODY_SIZE
+    for line in HIGHLIGHTED:  # each printed line boxed, as a correction marks what it changed
+        canvas.rect(MARGIN_X - 2, y - 4, TEXT_WIDTH + 4, BODY_SIZE * 1.5, stroke=1, fill=0)
+        canvas.setFont(MINCHO, BODY_SIZE)
+        canvas.drawString(MARGIN_X, y, line)
+        y -= BODY_SIZE * 1.7
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical, "handout": make_handout}
+           "vertical": make_vertical, "handout": make_handout, "bars": make_bars}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

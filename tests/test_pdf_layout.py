@@ -213,6 +213,19 @@ def test_a_diagrams_labels_on_a_handout_sheet_are_its_text_not_headings(converte
     assert document_report(document).conserved
 
 
+def test_a_numbered_title_alone_in_a_drawn_label_box_heads_its_points(converted):
+    # 「1．基本的考え方」 at the body's size and face, but alone in a box one line tall over its ・
+    # points: a heading under （1）, not the first item of a list.  The highlighted lines below are
+    # each boxed too, but the boxes are stacked a line apart and the text runs to their ends.
+    document = converted("bars")
+    [chapter] = document.sections
+    [section] = chapter.children
+    assert section_heading(section) == samples.BAR_HEADING
+    assert [section_heading(child) for child in section.children] == samples.BAR_TITLES
+    assert not any(child.children for child in section.children)
+    assert document_report(document).conserved
+
+
 def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
     runs = []
     for n in range(2):
@@ -269,6 +282,7 @@ def test_a_handout_sheets_chart_labels_are_its_figures_text_and_its_boxes_no_foo
     assert not any(heading.startswith("H22") for heading in headings)
     assert "1．適切でないと考えられる例" in headings and "2．活用が考えられる例" in headings
     assert "1．GIGAスクール構想の端末利活用の加速" in headings
+    assert "1．基本的考え方" in headings  # p. 9: body type, but alone in a drawn label box
     assert not any(note.text.startswith("適切でない") for note in document.footnotes)
     assert document_report(document).conserved
 

@@ -51,6 +51,10 @@ FRAME_SHARE = 0.3
 # A diagram drawn with paths: at least this many shapes, each within this many points of another.
 DIAGRAM_SHAPES = 6
 SHAPES_TOUCH = 6.0
+# A heading's bar is one line tall (in points: 8 pt type and more, up to a title's band) and
+# stands clear of other shapes by this much.
+BAR_HEIGHT = (10.0, 40.0)
+BAR_CLEAR = 1.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -74,6 +78,7 @@ class SourcePage:
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+    bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
 
@@ -286,9 +291,10 @@ def _page(page: Any, number: int) -> SourcePage:
     objects = _drawn_objects(page)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
+    bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      replaced=replaced, bullets=bullets)
+                      bars=bars, replaced=replaced, bullets=bullets)
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -362,6 +368,39 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
     return boxes
 
 
+def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Rectangles one line tall (BAR_HEIGHT) and at least twice as wide, drawn on their own: no
+    other shape overlaps or touches them except what encloses them (a slide's frame, a panel) or
+    lies inside (the same box filled and stroked, an icon), and no other such box a line above or
+    below.  A table's cell has neighbours sharing its edges; a heading's bar or label box has none."""
+    import pypdfium2.raw as raw
+
+    shapes = [box for kind, _, box in objects if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)]
+    bars = []
+    for box in shapes:
+        x0, y0, x1, y1 = box
+        if not (BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] and x1 - x0 >= 2 * (y1 - y0)):
+            continue
+        if all(_encloses(other, box) or _encloses(box, other) or not _touch(box, other, BAR_CLEAR)
+               for other in shapes if other is not box):
+            bars.append(box)
+    # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
+    # line) or a table's rows: none of them is a heading's bar.
+    return sorted({box for box in bars if not any(_stacked(box, other) for other in bars)})
+
+
+def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    """Two boxes alike (one left edge, one height) set a line apart, one under the other."""
+    height = box[3] - box[1]
+    return other != box and abs(other[0] - box[0]) <= 2 and abs((other[3] - other[1]) - height) <= 0.3 * height \
+        and _touch(box, other, height)
+
+
+def _encloses(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1]
+            and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1)
+
+
 def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tuple[float, float, float, float], int]]:
     """Boxes that touch (within a few points) merged into one, with how many went into each."""
     clusters: list[tuple[tuple[float, float, float, float], int]] = []
@@ -379,9 +418,9 @@ def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tupl
     return clusters
 
 
-def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] - SHAPES_TOUCH <= b[2] and b[0] - SHAPES_TOUCH <= a[2] and \
-        a[1] - SHAPES_TOUCH <= b[3] and b[1] - SHAPES_TOUCH <= a[3]
+def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+           within: float = SHAPES_TOUCH) -> bool:
+    return a[0] - within <= b[2] and b[0] - within <= a[2] and a[1] - within <= b[3] and b[1] - within <= a[3]
 
 
 def _count_rules(objects: list[DrawnObject]) -> int:

@@ -134,7 +134,7 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes)))
+    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages])))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
@@ -601,13 +601,15 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]) -> list[Line]:
+def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]],
+           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
     body_size = _body_size(pieces_by_page)
     furniture = _furniture(pieces_by_page, page_sizes, body_size)
     footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
         columns = _column_edges(pieces)
+        in_bars = _alone_in_bars(pieces, bars_by_page[page_number - 1] if bars_by_page else [])
         previous: _Piece | None = None
         for index, piece in enumerate(pieces):
             kind = furniture.get(id(piece), "body")
@@ -629,6 +631,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 column_x1=round(x1, 1),
                 gap_before=round(gap, 2),
                 role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
+                bar=id(piece) in in_bars,
             )
             lines.append(
                 Line(
@@ -645,6 +648,18 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
             if kind == "body":
                 previous = piece
     return lines
+
+
+def _alone_in_bars(pieces: list[_Piece], bars: list[tuple[float, float, float, float]]) -> set[int]:
+    """Ids of the pieces that stand alone inside a bar: its only text, a line of it, ending a
+    character or more short of its right end (a highlight drawn under running text ends with it)."""
+    alone: set[int] = set()
+    for x0, top, x1, bottom in bars:
+        inside = [p for p in pieces if not p.table_row and x0 - 1 <= p.x0 and p.x1 <= x1 + 1
+                  and top - 1 <= (p.top + p.bottom) / 2 <= bottom + 1]
+        if len(inside) == 1 and bottom - top <= 2.6 * inside[0].size and inside[0].x1 <= x1 - inside[0].size:
+            alone.add(id(inside[0]))
+    return alone
 
 
 def _body_size(pieces_by_page: list[list[_Piece]]) -> float:

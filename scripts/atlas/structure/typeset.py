@@ -102,6 +102,8 @@ class Typesetting:
         style = style_of(line)
         if style is None or self.body is None:
             return None
+        if line.layout is not None and line.layout.bar:
+            return True  # set alone in a drawn bar: a label box, whatever its type
         return self._display(style, self.body_of(line))
 
     def is_large(self, line: Line) -> bool:
