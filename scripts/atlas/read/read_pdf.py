@@ -271,7 +271,7 @@ def _figure_labels(
     pieces; the rest stay free.  A box whose text reads as running sentences is a text frame."""
     labels: list[_Piece] = []
     for bbox in figures:
-        inside = [c for c in chars if _inside(c, bbox)]
+        inside = _runs_inside(chars, bbox, page)
         if not inside:
             continue
         pieces = _baseline_pieces(inside, page)
@@ -282,6 +282,24 @@ def _figure_labels(
         chars = [c for c in chars if id(c) not in taken]
         labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
     return chars, labels
+
+
+def _runs_inside(
+    chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
+) -> list[dict[str, Any]]:
+    """The characters inside the box, and the rest of each run of text (a baseline's words, split
+    at wide gaps) that stands mostly inside it: a label drawn across the box's edge stays whole
+    (「…により、高」 cut at the edge left 「、高」 a paragraph of its own)."""
+    band = [c for c in chars if bbox[1] <= (c["top"] + c["bottom"]) / 2 <= bbox[3]]
+    if not any(_inside(c, bbox) for c in band):
+        return []
+    taken: list[dict[str, Any]] = []
+    for run in _baseline_pieces(band, page):
+        inside = [c for c in run.chars if _inside(c, bbox)]
+        # A run mostly outside is the text beside the figure: only its characters inside the box
+        # (a tick label 「2,000件」 set close after a sentence) are the figure's.
+        taken.extend(run.chars if 2 * len(inside) > len(run.chars) else inside)
+    return taken
 
 
 def _level_baselines(pieces: list[_Piece]) -> list[_Piece]:
