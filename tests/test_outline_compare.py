@@ -131,6 +131,8 @@ def test_missing_or_non_mapping_outline_file_names_the_file(tmp_path):
         ("付録１　用語集", "付録1. 用語集"),
         ("ＡＩ戦略", "ai戦略"),
         ("4．2 ⾃治体サービス・⺠間サービスとの連携", "4．2 自治体サービス・民間サービスとの連携"),
+        ("国際連合", "● 国際連合"),  # a title's bullet mark is no part of its words
+        ("◆意思決定の迅速化", "意思決定の迅速化"),
     ],
 )
 def test_folding_makes_printed_variants_of_a_heading_equal(printed, shown):
