@@ -284,6 +284,8 @@ def test_a_handout_sheets_chart_labels_are_its_figures_text_and_its_boxes_no_foo
     assert "1．GIGAスクール構想の端末利活用の加速" in headings
     assert "1．基本的考え方" in headings  # p. 9: body type, but alone in a drawn label box
     assert not any(note.text.startswith("適切でない") for note in document.footnotes)
+    # p. 7: a figure without a caption takes its title from its label box at its top
+    assert any(block.alt == "校務での活用例" for block in blocks_of(document) if isinstance(block, Figure))
     assert document_report(document).conserved
 
 
