@@ -300,3 +300,16 @@ def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_a
     parent = next(section for section in document.all_sections() if section.title.startswith("AIに関する多国間"))
     assert "経済開発協力機構（OECD）" in [child.title for child in parent.children]
     assert not any(title.startswith(("第1-3-3表", "第1-3-5表")) for title in titles)  # ■ captions stay captions
+
+
+@needs_corpus
+def test_a_figures_labels_at_the_page_foot_are_never_its_footnotes():
+    # ipa-vuln-partnership-guideline-2019 p. 54: a table drawn as a figure fills the page; its
+    # lower rows (「6.脆弱性公開ポリシーにおける考慮事項」…), set smaller than the body, were taken for
+    # the page's notes and then for headings.
+    document = corpus_document("ipa-vuln-partnership-guideline-2019")
+    starts = ("6.脆弱性公開", "7.脆弱性情報")
+    rows = [line for line in document.lines if line.page == 54 and line.text.startswith(starts)]
+    assert rows and all(line.layout is not None and line.layout.role == "figure" for line in rows)
+    headings = [section_heading(section) for section in document.all_sections()]
+    assert not any(heading.replace(" ", "").startswith(starts) for heading in headings)

@@ -849,10 +849,12 @@ def _footnote_pieces(
     """
     notes: set[int] = set()
     for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
-        content = [p for p in pieces if id(p) not in furniture and not p.table_row]
+        # A figure's labels are its own (never notes), and set small they say nothing of the text's size.
+        content = [p for p in pieces if id(p) not in furniture and not p.table_row and not p.figure]
         if not content:
             continue
-        smaller_than = FOOTNOTE_SIZE * min(body_size, _page_text_size(content, top, bottom) or body_size)
+        text = [p for p in content if not p.rotated]
+        smaller_than = FOOTNOTE_SIZE * min(body_size, _page_text_size(text, top, bottom) or body_size)
         by_position = sorted(content, key=lambda p: p.top)
         block: list[_Piece] = []
         for piece in reversed(by_position):
