@@ -297,6 +297,8 @@ def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_a
     titles = {section.title: section for section in document.all_sections()}
     for title in ("経済開発協力機構（OECD）", "G7「広島AIプロセス」", "国際連合"):
         assert title in titles and titles[title].number == "●"
+    # its second line hangs under the words after the mark: still the title's
+    assert any(title.startswith("AIに関する国際連携イニシアティブ（GPAI") for title in titles)
     parent = next(section for section in document.all_sections() if section.title.startswith("AIに関する多国間"))
     assert "経済開発協力機構（OECD）" in [child.title for child in parent.children]
     assert not any(title.startswith(("第1-3-3表", "第1-3-5表")) for title in titles)  # ■ captions stay captions

@@ -1199,14 +1199,15 @@ class _Builder:
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,
         as long as its last line ran to the column's edge (a line that stopped short is whole) and
-        the next is not indented as a paragraph's first line."""
+        the next is not indented as a paragraph's first line (but it may hang under the title's
+        words after its mark: 「● AIに関する国際連携イニシアティブ / 　（GPAI）」)."""
         line = self.lines[index]
         probe = index + 1
         while probe < len(self.lines):
             rest = self.lines[probe]
             if (
                 self.typeset.stopped_short(self.lines[probe - 1])
-                or rest.indent >= 2
+                or (rest.indent >= 2 and not hangs_under(line, rest))
                 or rest.kind != "body"
                 or self.typeset.gap_before(rest)
                 or not self.typeset.same_style(line, rest)
