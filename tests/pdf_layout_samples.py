@@ -13,9 +13,11 @@ from pathlib import Path
 from pdf_samples import (
     BODY_SIZE,
     GOTHIC,
+    MARGIN_X,
     MINCHO,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    TEXT_WIDTH,
     Flow,
     Frame,
     Heading,
@@ -182,8 +184,104 @@ def make_vertical(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A handout sheet: two slides to an A4 page, each framed; the second draws a diagram whose box
+# labels are set larger than the slides' text
+# ---------------------------------------------------------------------------
+
+HANDOUT_HEADINGS = ["1．調査の概要", "2．申請の流れ"]
+HANDOUT_TEXT = [
+    ["全国の市区町村を対象に、行政手続のオンライン化の状況を調べた。回答は九割を超える団体から得られ、",
+     "手続の種類ごとに、申請から交付までの流れと所要日数を集計した。結果は次の頁以降に示す。"],
+    ["申請の流れは、本人確認、入力、審査、交付の四段階からなる。各段階の所要日数を短くすることが課題であり、",
+     "とりわけ審査の段階で紙の書類を確認する作業が残っていることが大きい。"],
+]
+DIAGRAM_LABELS = ["本人確認", "入力", "審査", "交付"]  # 12pt Gothic, one in each box
+SLIDE_TEXT_SIZE = 9.0  # each slide scaled down to fit half the sheet
+FRAME_MARGIN = 8.0
+
+
+def _slide(canvas, top: float, heading: str, text: list[str], diagram: bool) -> None:
+    """One slide in the half of the sheet starting ``top`` points from the page top: its frame
+    (a rectangle round the half, as a handout prints it), heading, text and, maybe, a diagram."""
+    height = PAGE_HEIGHT / 2
+    canvas.setLineWidth(0.75)
+    canvas.rect(FRAME_MARGIN, PAGE_HEIGHT - top - height + FRAME_MARGIN, PAGE_WIDTH - 2 * FRAME_MARGIN,
+                height - 2 * FRAME_MARGIN, stroke=1, fill=0)
+    canvas.setFont(GOTHIC, 14)
+    canvas.drawString(40, PAGE_HEIGHT - top - 50, heading)
+    canvas.setFont(MINCHO, SLIDE_TEXT_SIZE)
+    for n, line in enumerate(text):
+        canvas.drawString(40, PAGE_HEIGHT - top - 80 - n * SLIDE_TEXT_SIZE * 1.7, line)
+    if not diagram:
+        return
+    # Four boxes joined by arrows (short lines touching both boxes), a label in each.
+    y = PAGE_HEIGHT - top - 200
+    for n, label in enumerate(DIAGRAM_LABELS):
+        x = 50 + n * 130
+        canvas.rect(x, y, 90, 40, stroke=1, fill=0)
+        if n:
+            canvas.line(x - 40, y + 20, x, y + 20)
+            canvas.line(x - 8, y + 25, x, y + 20)
+            canvas.line(x - 8, y + 15, x, y + 20)
+        canvas.setFont(GOTHIC, 12)
+        canvas.drawCentredString(x + 45, y + 15, label)
+
+
+def make_handout(path: Path) -> None:
+    canvas = new_canvas(path)
+    for n, (heading, text) in enumerate(zip(HANDOUT_HEADINGS, HANDOUT_TEXT, strict=True)):
+        _slide(canvas, n * PAGE_HEIGHT / 2, heading, text, diagram=n == 1)
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# Label boxes: numbered titles at the body's size, each alone in a drawn bar over its points; a
+# passage highlighted line by line (a correction), each line in a box of its own, is no title
+# ---------------------------------------------------------------------------
+
+BAR_CHAPTER = "4．その他の留意点"
+BAR_HEADING = "（1）著作権の考え方"
+BAR_TITLES = ["1．基本的考え方", "2．学校における留意点"]
+BAR_POINTS = [
+    ["・著作権は、思想又は感情を創作的に表現した著作物を保護するものである。",
+     "・他人の著作物を利用する場合には、原則として著作権者の許諾が必要となる。"],
+    ["・生成物を利用する場合には、既存の著作物に係る権利を侵害しないよう留意する。",
+     "・授業の目的の範囲内であれば、許諾なく利用できる場合がある。"],
+]
+HIGHLIGHTED = ["1．授業で生成物を配布する場合には、出典を明らかにし、利用の範囲を児童生徒に説明",
+               "する。なお、校外に公開する場合は、改めて権利関係を確認する。"]
+
+
+def make_bars(path: Path) -> None:
+    canvas = new_canvas(path)
+    y = PAGE_HEIGHT - 80
+    canvas.setFont(GOTHIC, 16)
+    canvas.drawString(MARGIN_X, y, BAR_CHAPTER)
+    y -= 36
+    canvas.setFont(GOTHIC, 14)
+    canvas.drawString(MARGIN_X, y, BAR_HEADING)
+    y -= 36
+    for title, points in zip(BAR_TITLES, BAR_POINTS, strict=True):
+        canvas.setLineWidth(0.75)
+        canvas.rect(MARGIN_X, y - 5, 14 * BODY_SIZE, BODY_SIZE * 1.8, stroke=1, fill=0)  # the label box
+        canvas.setFont(MINCHO, BODY_SIZE)
+        canvas.drawString(MARGIN_X + BODY_SIZE, y, title)
+        y -= BODY_SIZE * 2.6
+        for point in points:
+            canvas.drawString(MARGIN_X, y, point)
+            y -= BODY_SIZE * 1.7
+        y -= BODY_SIZE
+    for line in HIGHLIGHTED:  # each printed line boxed, as a correction marks what it changed
+        canvas.rect(MARGIN_X - 2, y - 4, TEXT_WIDTH + 4, BODY_SIZE * 1.5, stroke=1, fill=0)
+        canvas.setFont(MINCHO, BODY_SIZE)
+        canvas.drawString(MARGIN_X, y, line)
+        y -= BODY_SIZE * 1.7
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical}
+           "vertical": make_vertical, "handout": make_handout, "bars": make_bars}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

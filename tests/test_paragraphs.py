@@ -198,3 +198,22 @@ def test_points_in_a_box_beside_a_chart_are_whole_sentences(tmp_path):
     assert "➡ デジタル化の推進に向けて、レガシーシステムへの対応、オンライン手続きの拡大など、各社が抱える" \
            "課題の克服に向けて、対応・検討が進められていた。" in blocks
     assert not [t for t in blocks if t.startswith("進められていた。")]
+
+
+def test_a_tables_cells_read_as_lines_are_not_joined_as_a_wrapped_box(tmp_path):
+    # mext-sti-whitepaper-r6-ch3 p. 6 (第1-3-5表): the cells of one column end a character or more
+    # apart (「AIによる自律システムの安全性確保」 474 pt, 「バイオメディカル・イノベーション」 465 pt),
+    # no box edge; p. 4 (第1-3-3表): 「意思決定のためのAI」 starts 108 pt left of the cell above it.
+    document = corpus_pdf("mext-sti-whitepaper-r6-ch3", tmp_path)
+    blocks = texts(list(document.preamble) + [b for s in document.all_sections() for b in s.blocks])
+    assert "AIによる自律システムの安全性確保" in blocks
+    assert "（国防総省研究・工学担当次官室）のパートナーシップ" in blocks  # one cell wrapped: still whole
+
+
+def test_a_legend_row_after_a_finished_sentence_is_its_own_line(tmp_path):
+    # meti-info-system-safety-standard-1997 p. 5: 「…適用区分としている。」 then 「・・・☆……①のAに限定して
+    # 必要な対策」: the sentence ended; the bullet starts the legend.
+    document = corpus_pdf("meti-info-system-safety-standard-1997", tmp_path)
+    blocks = texts(list(document.preamble) + [b for s in document.all_sections() for b in s.blocks])
+    assert any(text.endswith("適用区分としている。") for text in blocks)
+    assert "・・・☆……①のAに限定して必要な対策" in blocks

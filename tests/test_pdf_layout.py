@@ -21,7 +21,7 @@ from PIL import Image
 from atlas.check.report import document_report
 from atlas.config.catalog import Entry
 from atlas.convert import convert
-from atlas.model.document import Document, DocumentMeta, Figure, Line, Paragraph, Table
+from atlas.model.document import Document, DocumentMeta, Figure, Line, Paragraph, Table, section_heading
 from atlas.pipeline import build_document
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
@@ -202,6 +202,30 @@ def test_a_chart_is_an_image_where_it_stood_with_its_words_kept_as_its_text(conv
     assert darkest < 50 and lightest > 240
 
 
+def test_a_diagrams_labels_on_a_handout_sheet_are_its_text_not_headings(converted):
+    # Two framed slides to a page: the frames (about half the sheet each) are no part of the
+    # diagram, so its boxes and arrows make a figure of their own and its 12 pt labels, larger
+    # than the slides' 9 pt text, stay its words instead of four headings.
+    document = converted("handout")
+    assert [section_heading(section) for section in document.all_sections()] == samples.HANDOUT_HEADINGS
+    figure = next(block for block in document.sections[1].blocks if isinstance(block, Figure))
+    assert figure.text.split("\n") == samples.DIAGRAM_LABELS
+    assert document_report(document).conserved
+
+
+def test_a_numbered_title_alone_in_a_drawn_label_box_heads_its_points(converted):
+    # 「1．基本的考え方」 at the body's size and face, but alone in a box one line tall over its ・
+    # points: a heading under （1）, not the first item of a list.  The highlighted lines below are
+    # each boxed too, but the boxes are stacked a line apart and the text runs to their ends.
+    document = converted("bars")
+    [chapter] = document.sections
+    [section] = chapter.children
+    assert section_heading(section) == samples.BAR_HEADING
+    assert [section_heading(child) for child in section.children] == samples.BAR_TITLES
+    assert not any(child.children for child in section.children)
+    assert document_report(document).conserved
+
+
 def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
     runs = []
     for n in range(2):
@@ -242,3 +266,52 @@ def test_horizontal_pages_are_not_taken_for_vertical_ones(pdfs):
     for name in ("matrix", "chart", "page-labels"):
         pages, _ = read_source(pdfs[name])
         assert not any(reads_vertically([c for c in page.chars if c["upright"]]) for page in pages), name
+
+
+@needs_corpus
+def test_a_handout_sheets_chart_labels_are_its_figures_text_and_its_boxes_no_footnotes():
+    # mext-genai-interim-guideline-2023: two framed slides to an A4 sheet.  p. 6's lower slide (a
+    # chart and two diagrams) gave five headings of its labels (「H22 H23 … R4」「フィルターバブル現象」);
+    # p. 4's numbered boxes (「１．適切でないと考えられる例」 over its ①… points, set smaller than the
+    # document's body because the slide is scaled to fit) were read as the sheet's footnotes.
+    document = corpus_document("mext-genai-interim-guideline-2023")
+    headings = [section_heading(section) for section in document.all_sections()]
+    for label in ("ビッグデータ", "子供のスマートフォン所有率の推移", "フィルターバブル現象", "エコーチェンバー現象"):
+        assert label not in headings
+        assert any(label in block.text for block in blocks_of(document) if isinstance(block, Figure | Paragraph))
+    assert not any(heading.startswith("H22") for heading in headings)
+    assert "1．適切でないと考えられる例" in headings and "2．活用が考えられる例" in headings
+    assert "1．GIGAスクール構想の端末利活用の加速" in headings
+    assert "1．基本的考え方" in headings  # p. 9: body type, but alone in a drawn label box
+    assert not any(note.text.startswith("適切でない") for note in document.footnotes)
+    # p. 7: a figure without a caption takes its title from its label box at its top
+    assert any(block.alt == "校務での活用例" for block in blocks_of(document) if isinstance(block, Figure))
+    assert document_report(document).conserved
+
+
+@needs_corpus
+def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_are_headings():
+    # mext-sti-whitepaper-r6-ch3 pp. 13-15: 「● 経済開発協力機構（OECD）」 in 11 pt 華康ゴシック W5 over
+    # 10.5 pt body text (the face's name is UTF-8 in the PDF: read as cp932 it was no Gothic face).
+    document = corpus_document("mext-sti-whitepaper-r6-ch3")
+    titles = {section.title: section for section in document.all_sections()}
+    for title in ("経済開発協力機構（OECD）", "G7「広島AIプロセス」", "国際連合"):
+        assert title in titles and titles[title].number == "●"
+    # its second line hangs under the words after the mark: still the title's
+    assert any(title.startswith("AIに関する国際連携イニシアティブ（GPAI") for title in titles)
+    parent = next(section for section in document.all_sections() if section.title.startswith("AIに関する多国間"))
+    assert "経済開発協力機構（OECD）" in [child.title for child in parent.children]
+    assert not any(title.startswith(("第1-3-3表", "第1-3-5表")) for title in titles)  # ■ captions stay captions
+
+
+@needs_corpus
+def test_a_figures_labels_at_the_page_foot_are_never_its_footnotes():
+    # ipa-vuln-partnership-guideline-2019 p. 54: a table drawn as a figure fills the page; its
+    # lower rows (「6.脆弱性公開ポリシーにおける考慮事項」…), set smaller than the body, were taken for
+    # the page's notes and then for headings.
+    document = corpus_document("ipa-vuln-partnership-guideline-2019")
+    starts = ("6.脆弱性公開", "7.脆弱性情報")
+    rows = [line for line in document.lines if line.page == 54 and line.text.startswith(starts)]
+    assert rows and all(line.layout is not None and line.layout.role == "figure" for line in rows)
+    headings = [section_heading(section) for section in document.all_sections()]
+    assert not any(heading.replace(" ", "").startswith(starts) for heading in headings)

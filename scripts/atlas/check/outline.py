@@ -197,7 +197,8 @@ def fold(text: str) -> str:
     """A heading's text for matching: width and case folded, no whitespace, no number separator.
 
     The converter's own character rules come first (normalize.normalize_chars), so a reference
-    copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」.
+    copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」; a title's
+    leading bullet mark (●, ◆ …) is dropped.
     """
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", normalize_chars(text)).casefold())
     return _NUMBER_SEPARATOR.sub(r"\1", _TITLE_MARK.sub("", folded))

@@ -46,6 +46,8 @@ class Layout:
     # "footnote" (small text at a page foot), "figure" (a label inside a figure), "outline-N" (a
     # bookmark of depth N)
     role: str = ""
+    # Set alone in a drawn bar one line tall (a heading's label box: 「１．基本的考え方」 on a dark band)
+    bar: bool = False
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def attach_figures(document: Document, boxes: dict[int, list[Bbox]]) -> list[Fig
             figure = Figure(
                 text=block.text, span=block.span, refs=block.refs, links=block.links, page=page, box=box,
                 image=f"{FIGURE_FOLDER}/p{page}-{per_page[page]}.png",
-                alt=_caption(blocks, index) or f"図（{cite_page(page, document.page_labels)}）",
+                alt=_caption(blocks, index) or _title_label(lines) or f"図（{cite_page(page, document.page_labels)}）",
             )
             blocks[index] = figure
             found.append(figure)
@@ -127,6 +127,21 @@ def _caption(blocks: list[Block], index: int) -> str:
             if isinstance(block, Paragraph) and block.kind == "caption":
                 return block.text
     return ""
+
+
+# A figure's title is set this much larger than its other labels (or in a bar of its own).
+TITLE_LARGER = 1.12
+
+
+def _title_label(lines: list[Line]) -> str:
+    """The figure's own title when it has no caption: its topmost label, set in a bar of its own
+    or larger than all the others (a slide's chart titled 「子供のスマートフォン所有率の推移」 in its band)."""
+    first, others = lines[0], lines[1:]
+    if first.layout is None or not others or any(line.layout is None for line in others):
+        return ""
+    above_all = all(first.layout.top <= line.layout.top for line in others if line.layout)
+    larger = all(first.layout.size >= TITLE_LARGER * line.layout.size for line in others if line.layout)
+    return first.text if above_all and (first.layout.bar or larger) else ""
 
 
 def _crop(page: Any, box: Bbox) -> tuple[float, float, float, float]:

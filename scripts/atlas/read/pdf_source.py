@@ -43,9 +43,18 @@ FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 PDFIUM_HYPHEN = "\x02"
 # A figure covers between these shares of its page.
 FIGURE_SHARE = (0.02, 0.6)
+# A drawn shape this large is a frame, not a part of a diagram: a slide's border on a handout sheet
+# (two slides to a page, each framed at about half of it), a page border, a box around running text.
+# Clustered with what it encloses, it would make the whole slide one "figure" (or, two slides
+# touching, a cluster larger than any figure, and so none at all).
+FRAME_SHARE = 0.3
 # A diagram drawn with paths: at least this many shapes, each within this many points of another.
 DIAGRAM_SHAPES = 6
 SHAPES_TOUCH = 6.0
+# A heading's bar is one line tall (in points: 8 pt type and more, up to a title's band) and
+# stands clear of other shapes by this much.
+BAR_HEIGHT = (10.0, 40.0)
+BAR_CLEAR = 1.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -69,6 +78,7 @@ class SourcePage:
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+    bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
 
@@ -281,9 +291,10 @@ def _page(page: Any, number: int) -> SourcePage:
     objects = _drawn_objects(page)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
+    bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      replaced=replaced, bullets=bullets)
+                      bars=bars, replaced=replaced, bullets=bullets)
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -349,12 +360,45 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
             boxes.append((x0, y0, x1, y1))
     # A diagram drawn on the page itself: boxes and arrows touching one another.
     shapes = [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH]
-    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FIGURE_SHARE[1] * area]
+    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FRAME_SHARE * area]
     for cluster, count in _clusters(shapes):
         x0, y0, x1, y1 = cluster
         if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append(cluster)
     return boxes
+
+
+def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Rectangles one line tall (BAR_HEIGHT) and at least twice as wide, drawn on their own: no
+    other shape overlaps or touches them except what encloses them (a slide's frame, a panel) or
+    lies inside (the same box filled and stroked, an icon), and no other such box a line above or
+    below.  A table's cell has neighbours sharing its edges; a heading's bar or label box has none."""
+    import pypdfium2.raw as raw
+
+    shapes = [box for kind, _, box in objects if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)]
+    bars = []
+    for box in shapes:
+        x0, y0, x1, y1 = box
+        if not (BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] and x1 - x0 >= 2 * (y1 - y0)):
+            continue
+        if all(_encloses(other, box) or _encloses(box, other) or not _touch(box, other, BAR_CLEAR)
+               for other in shapes if other is not box):
+            bars.append(box)
+    # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
+    # line) or a table's rows: none of them is a heading's bar.
+    return sorted({box for box in bars if not any(_stacked(box, other) for other in bars)})
+
+
+def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    """Two boxes alike (one left edge, one height) set a line apart, one under the other."""
+    height = box[3] - box[1]
+    return other != box and abs(other[0] - box[0]) <= 2 and abs((other[3] - other[1]) - height) <= 0.3 * height \
+        and _touch(box, other, height)
+
+
+def _encloses(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1]
+            and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1)
 
 
 def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tuple[float, float, float, float], int]]:
@@ -374,9 +418,9 @@ def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tupl
     return clusters
 
 
-def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] - SHAPES_TOUCH <= b[2] and b[0] - SHAPES_TOUCH <= a[2] and \
-        a[1] - SHAPES_TOUCH <= b[3] and b[1] - SHAPES_TOUCH <= a[3]
+def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+           within: float = SHAPES_TOUCH) -> bool:
+    return a[0] - within <= b[2] and b[0] - within <= a[2] and a[1] - within <= b[3] and b[1] - within <= a[3]
 
 
 def _count_rules(objects: list[DrawnObject]) -> int:
@@ -397,10 +441,10 @@ def _count_rules(objects: list[DrawnObject]) -> int:
 
 @functools.lru_cache(maxsize=1024)  # a PDF names a handful of faces, for each of its characters
 def font_family(name: bytes) -> str:
-    """A face's name: Shift_JIS names of older Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
+    """A face's name: UTF-8 and Shift_JIS names of Japanese software decoded (ＭＳ明朝, ＭＳゴシック),
     cp1252-misread ones repaired, the subset tag ("ABCDEF+") dropped."""
     try:
-        text = name.decode("ascii")
+        text = name.decode("utf-8")  # ASCII, or a Japanese name a newer tool wrote in UTF-8 (ＤＦＰ華康ゴシック体W5)
     except UnicodeDecodeError:
         text = name.decode("cp932", "replace")
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):

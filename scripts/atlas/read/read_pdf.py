@@ -51,6 +51,8 @@ EDGE_BAND = 0.15
 SMALL = 0.9
 # A figure's labels are short: a box whose text is mostly longer lines is a text frame.
 FIGURE_LABEL_CHARS = 20
+# Type this many times larger than its neighbour on the line is another text (a label beside a note).
+RESIZED = 1.5
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
 # A page number's printed forms: 「9」「- 9 -」「－9－」「―9―」「(9)」「9/12」「p. 9」「Page-9」 (the page's
@@ -132,7 +134,7 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes)))
+    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages])))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
@@ -269,7 +271,7 @@ def _figure_labels(
     pieces; the rest stay free.  A box whose text reads as running sentences is a text frame."""
     labels: list[_Piece] = []
     for bbox in figures:
-        inside = [c for c in chars if _inside(c, bbox)]
+        inside = _runs_inside(chars, bbox, page)
         if not inside:
             continue
         pieces = _baseline_pieces(inside, page)
@@ -278,8 +280,40 @@ def _figure_labels(
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
-        labels.extend(replace(p, figure=True) for p in pieces)
+        labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
     return chars, labels
+
+
+def _runs_inside(
+    chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
+) -> list[dict[str, Any]]:
+    """The characters inside the box, and the rest of each run of text (a baseline's words, split
+    at wide gaps) that stands mostly inside it: a label drawn across the box's edge stays whole
+    (「…により、高」 cut at the edge left 「、高」 a paragraph of its own)."""
+    band = [c for c in chars if bbox[1] <= (c["top"] + c["bottom"]) / 2 <= bbox[3]]
+    if not any(_inside(c, bbox) for c in band):
+        return []
+    taken: list[dict[str, Any]] = []
+    for run in _baseline_pieces(band, page):
+        inside = [c for c in run.chars if _inside(c, bbox)]
+        # A run mostly outside is the text beside the figure: only its characters inside the box
+        # (a tick label 「2,000件」 set close after a sentence) are the figure's.
+        taken.extend(run.chars if 2 * len(inside) > len(run.chars) else inside)
+    return taken
+
+
+def _level_baselines(pieces: list[_Piece]) -> list[_Piece]:
+    """Labels on one baseline (split at wide gaps) given one top, so they read left to right:
+    glyph boxes differ by a fraction of a point (「入力」 stands 0.4 pt lower than 「審査」 beside it)."""
+    levelled: list[_Piece] = []
+    for piece in pieces:
+        before = levelled[-1] if levelled else None
+        centre = (piece.top + piece.bottom) / 2
+        piece = replace(piece)  # a copy (replace measures its characters again: set the top after)
+        if before is not None and abs(centre - (before.top + before.bottom) / 2) <= SAME_LINE * piece.size:
+            piece.top, piece.bottom = before.top, before.bottom
+        levelled.append(piece)
+    return levelled
 
 
 def _captions_with_figures(pieces: list[_Piece], labels: list[_Piece]) -> list[_Piece]:
@@ -436,7 +470,10 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
     chars = sorted(chars, key=lambda c: c["x0"])
     parts: list[list[dict[str, Any]]] = [[chars[0]]]
     for prev, char in itertools.pairwise(chars):
-        if char["x0"] - prev["x1"] > 4 * max(prev["size"], char["size"]):
+        gap, larger, smaller = char["x0"] - prev["x1"], max(prev["size"], char["size"]), min(prev["size"], char["size"])
+        # A gap of a character between type of very different sizes also parts two texts: a
+        # label and the small note set beside it (「１．適切でない例」　「※ あくまでも例示」).
+        if gap > 4 * larger or (gap > larger and larger > RESIZED * smaller):
             parts.append([])
         parts[-1].append(char)
     # A word set with wide letter-spacing (a centred 「議　　事」) falls apart into single characters:
@@ -582,13 +619,15 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]) -> list[Line]:
+def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]],
+           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
     body_size = _body_size(pieces_by_page)
     furniture = _furniture(pieces_by_page, page_sizes, body_size)
     footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
         columns = _column_edges(pieces)
+        in_bars = _alone_in_bars(pieces, bars_by_page[page_number - 1] if bars_by_page else [])
         previous: _Piece | None = None
         for index, piece in enumerate(pieces):
             kind = furniture.get(id(piece), "body")
@@ -610,6 +649,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 column_x1=round(x1, 1),
                 gap_before=round(gap, 2),
                 role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
+                bar=id(piece) in in_bars,
             )
             lines.append(
                 Line(
@@ -626,6 +666,18 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
             if kind == "body":
                 previous = piece
     return lines
+
+
+def _alone_in_bars(pieces: list[_Piece], bars: list[tuple[float, float, float, float]]) -> set[int]:
+    """Ids of the pieces that stand alone inside a bar: its only text, a line of it, ending a
+    character or more short of its right end (a highlight drawn under running text ends with it)."""
+    alone: set[int] = set()
+    for x0, top, x1, bottom in bars:
+        inside = [p for p in pieces if not p.table_row and x0 - 1 <= p.x0 and p.x1 <= x1 + 1
+                  and top - 1 <= (p.top + p.bottom) / 2 <= bottom + 1]
+        if len(inside) == 1 and bottom - top <= 2.6 * inside[0].size and inside[0].x1 <= x1 - inside[0].size:
+            alone.add(id(inside[0]))
+    return alone
 
 
 def _body_size(pieces_by_page: list[list[_Piece]]) -> float:
@@ -797,13 +849,16 @@ def _footnote_pieces(
     """
     notes: set[int] = set()
     for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
-        content = [p for p in pieces if id(p) not in furniture and not p.table_row]
+        # A figure's labels are its own (never notes), and set small they say nothing of the text's size.
+        content = [p for p in pieces if id(p) not in furniture and not p.table_row and not p.figure]
         if not content:
             continue
+        text = [p for p in content if not p.rotated]
+        smaller_than = FOOTNOTE_SIZE * min(body_size, _page_text_size(text, top, bottom) or body_size)
         by_position = sorted(content, key=lambda p: p.top)
         block: list[_Piece] = []
         for piece in reversed(by_position):
-            if piece.size >= FOOTNOTE_SIZE * body_size or piece.top < top + 0.5 * (bottom - top):
+            if piece.size >= smaller_than or piece.top < top + 0.5 * (bottom - top):
                 break
             if block and block[0].top - piece.bottom > 1.5 * piece.size:
                 break  # a gap: above it stands something else in small type (a figure's labels)
@@ -813,6 +868,13 @@ def _footnote_pieces(
         if block and len(block) < len(content):
             notes.update(id(p) for p in block)
     return notes
+
+
+def _page_text_size(pieces: list[_Piece], top: float, bottom: float) -> float | None:
+    """The size of the text in the page's upper half (its notes stand at the foot): a handout
+    sheet scales each slide to fit, so its text can be set smaller than the document's body, and
+    a slide's lower lines are its text, not notes smaller than the body."""
+    return _text_size([piece for piece in pieces if piece.bottom <= top + 0.5 * (bottom - top)])
 
 
 # ---------------------------------------------------------------------------

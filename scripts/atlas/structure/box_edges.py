@@ -14,8 +14,14 @@ from ..model.document import Line
 from ..text.numbering import CLOSING
 from .typeset import BLOCK_GAP
 
-# Lines this close (in characters) to the block's right edge reach it.
-AT_EDGE = 1.0
+# Lines this close (in characters) to the block's right edge reach it: a box's wrapped lines are
+# justified to its edge, so they end there to within a narrow glyph (「）」「、」 set half width);
+# the items of a table column end a character or more apart however alike their lengths.
+AT_EDGE = 0.5
+# A wrapped line's continuation starts under it: at the box's left edge, give or take a first
+# line's indent or a hanging item's marker (in characters).  A line that starts further left or
+# right stands in another cell of a table the block runs across (「➡ 」 hangs by 1.75).
+UNDER = 2.5
 # A wrap edge is shared: at least this many lines of the block run to it.
 LINES_AT_EDGE = 2
 # A box at least this many characters wide holds sentences, not a figure's labels.
@@ -33,9 +39,13 @@ class BoxEdges:
                 self.edge.update(dict.fromkeys((line.number for line in block), edge))
 
     def same_box(self, line: Line, below: Line) -> bool:
-        """Whether two lines stand in the same block (one box)."""
+        """Whether two lines stand in the same block (one box), the second starting under the first."""
         edge = self.edge.get(line.number)
-        return edge is not None and self.edge.get(below.number) == edge and line.page == below.page
+        if edge is None or self.edge.get(below.number) != edge or line.page != below.page:
+            return False
+        if line.layout is None or below.layout is None:
+            return False
+        return abs(below.layout.x0 - line.layout.x0) <= UNDER * line.layout.size
 
     def wrapped(self, line: Line) -> bool:
         """Whether the line runs to its box's right edge without ending a sentence."""

@@ -100,6 +100,8 @@ NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
 # A title set off by a mark with no heading open above it ranks with the unnumbered blocks (【…】).
 MARKED_RANK = 80
+# A title marked by a bullet: the mark, a space, a title (bullet_title decides from the type).
+_BULLET_TITLE = re.compile(r"(?P<mark>[●■◆])\s*(?P<title>\S.*)")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 
@@ -251,6 +253,9 @@ class _Builder:
         # Ranks of the open headings, innermost last; numberings nested in a section, by their
         # scheme's rank: (the parent's rank, the rank they nest at, their last number).
         self.open_ranks: list[int] = []
+        # The rank of the document's bullet-marked titles: one below the heading the first one
+        # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
+        self.bullet_rank: int | None = None
         self.speaker_labels = speaker_labels(self.lines)
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.nested_runs: dict[int, tuple[int, int, int]] = {}
@@ -395,6 +400,10 @@ class _Builder:
             pass  # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
+        elif self.open_last_line.text.endswith(tuple(CLOSING)) and line.text.startswith(tuple(BULLETS)):
+            return False  # a bullet (「・・・☆……」 a legend's row) after a finished sentence starts its own line
+        elif self.typeset.starts_left_of(self.open_last_line, line):
+            return False  # another cell of a table read as lines, not the rest of a sentence
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
                 and not self.sentence_runs_on(self.open_last_line, line):
             return False  # space above, or another size or face: another block
@@ -771,7 +780,11 @@ class _Builder:
         ):
             return None
         probe = self.next_content(found.last)
-        if probe is None or LIST_MARKER.fullmatch(self.lines[probe].text) or heading_of(self.lines[probe].text):
+        # A list right under it makes the 「1．」 an item, unless the page sets it as a heading (display
+        # type: 「１．適切でないと考えられる例」 in a bar over its ①… points).
+        items_follow = probe is not None and LIST_MARKER.fullmatch(self.lines[probe].text) is not None
+        if probe is None or (items_follow and not self.typeset.is_display(self.lines[index])) \
+                or heading_of(self.lines[probe].text):
             return None
         parent = self.open_ranks[-1]
         self.nested_runs[found.scheme.rank] = (parent, parent + 1, 1)
@@ -891,6 +904,8 @@ class _Builder:
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
+        if found.scheme.name == "bullet-title":
+            self.bullet_rank = rank
         self.record_open(rank, found)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         self.last_heading_end = last
@@ -1136,8 +1151,11 @@ class _Builder:
             level = int(layout.role.split("-", 1)[1])
             # Ranks step by ten (numbering.SCHEMES): bookmark level 1 ranks with 第N章.
             return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
-        if LIST_MARKER.fullmatch(line.text) or self.hints.slides:
+        if self.hints.slides:
             return None  # on a slide, large type is a callout; the slide's title is found per slide
+        bullet = self.bullet_title(index, display)
+        if bullet is not None or LIST_MARKER.fullmatch(line.text):
+            return bullet
         large = display and self.typeset.is_large(line)
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
@@ -1148,10 +1166,43 @@ class _Builder:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(line.page):
+        if not (large or centred) or self.in_title_block(line.page) or self.last_on_its_page(index):
             return None
         rank = min(self.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def bullet_title(self, index: int, display: bool) -> tuple[Scheme, str, str] | None:
+        """A title marked by a bullet (「● 経済開発協力機構（OECD）」) that the page sets as a heading: in
+        display type (another face, bolder or larger), standing apart above text in body type.  A
+        run of such lines one under another is a list set in bold, not headings."""
+        line = self.lines[index]
+        match = _BULLET_TITLE.fullmatch(line.text)
+        if match is None or not display or not title_like(match["title"]) or is_caption(match["title"]):
+            return None  # 「■ 第1-3-3表／…」 is a caption
+        if not (self.typeset.gap_before(line) or line.page_start or self.typeset.stopped_short(line)):
+            return None
+        below = self.next_content(index)
+        if below is not None and self.typeset.same_style(line, self.lines[below]) \
+                and title_like(self.lines[below].text) and not _BULLET_TITLE.fullmatch(self.lines[below].text):
+            below = self.next_content(below)  # the title's second line (「（GPAI）」)
+        if below is None or self.typeset.is_display(self.lines[below]) is not False:
+            return None  # display type under it too: a list set in bold (or nothing to head)
+        rank = self.bullet_rank or (self.open_ranks[-1] + 1 if self.open_ranks else NAMED_RANK)
+        return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
+
+    def last_on_its_page(self, index: int) -> bool:
+        """Whether no text of the page's own follows the line on its page (only notes, sources in
+        small type, a figure's labels).  A typesetter keeps a heading with the text it heads, so
+        display type left last on a page (a slide of a handout) is a label: 「ビッグデータ」 under
+        the picture of a diagram, not a section with nothing in it."""
+        line = self.lines[index]
+        for below in self.lines[index + 1:]:
+            if below.page != line.page:
+                return True
+            layout = below.layout
+            if below.kind == "body" and layout is not None and not layout.role and not self.typeset.is_small(below):
+                return False
+        return True
 
     def in_title_block(self, page: int) -> bool:
         """Whether the reader is still in the document's title block: on its first page, before
@@ -1370,14 +1421,15 @@ class _Builder:
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,
         as long as its last line ran to the column's edge (a line that stopped short is whole) and
-        the next is not indented as a paragraph's first line."""
+        the next is not indented as a paragraph's first line (but it may hang under the title's
+        words after its mark: 「● AIに関する国際連携イニシアティブ / 　（GPAI）」)."""
         line = self.lines[index]
         probe = index + 1
         while probe < len(self.lines):
             rest = self.lines[probe]
             if (
                 self.typeset.stopped_short(self.lines[probe - 1])
-                or rest.indent >= 2
+                or (rest.indent >= 2 and not hangs_under(line, rest))
                 or rest.kind != "body"
                 or self.typeset.gap_before(rest)
                 or not self.typeset.same_style(line, rest)

@@ -23,10 +23,15 @@ from ..model.document import Line
 
 # Set this much larger than the body, a line is display type whatever its face.
 LARGER = 1.12
+# Set this much smaller than the body, a line is small print (notes, sources).
+SMALLER = 0.9
 # A line stopped short of its column by more than this many characters ended its paragraph.
 SHORT_BY = 1.5
 # A centred line leaves at least this many characters free on each side.
 CENTRED_MARGIN = 4
+# A line that starts this many characters left of the line above starts something else (a first
+# line's indent is one character, a hanging item's marker two).
+OUTDENT = 3
 # A vertical gap above a line of more than this share of a line height starts a new block.
 BLOCK_GAP = 0.8
 # A page's own body style needs this many characters of it: less is a title slide or a cover,
@@ -97,12 +102,19 @@ class Typesetting:
         style = style_of(line)
         if style is None or self.body is None:
             return None
+        if line.layout is not None and line.layout.bar:
+            return True  # set alone in a drawn bar: a label box, whatever its type
         return self._display(style, self.body_of(line))
 
     def is_large(self, line: Line) -> bool:
         """Set clearly larger than the body: a title or heading even without a number."""
         style, body = style_of(line), self.body_of(line)
         return bool(style and body and style.size >= body.size * LARGER)
+
+    def is_small(self, line: Line) -> bool:
+        """Set smaller than the body: notes, sources, a figure's small print."""
+        style, body = style_of(line), self.body_of(line)
+        return bool(style and body and style.size < body.size * SMALLER)
 
     def size_rank(self, line: Line) -> int:
         """1 for the largest display size in the document, 2 for the next…"""
@@ -134,6 +146,15 @@ class Typesetting:
         left = layout.x0 - layout.column_x0
         right = layout.column_x1 - layout.x1
         return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+
+    def starts_left_of(self, above: Line, line: Line) -> bool:
+        """Whether a line starts well left of the line above it on the same page and column: the
+        start of another cell (a table read as lines), never the rest of the line above's sentence,
+        which goes on under it (at its column's edge, or under a hanging item's text)."""
+        a, b = above.layout, line.layout
+        if a is None or b is None or above.page != line.page or a.column_x0 != b.column_x0:
+            return False
+        return b.x0 < a.x0 - OUTDENT * a.size
 
     def gap_before(self, line: Line) -> bool:
         return bool(line.layout and line.layout.gap_before > BLOCK_GAP)
