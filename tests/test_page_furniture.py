@@ -97,6 +97,14 @@ def test_the_pdf_reader_takes_each_parts_numbering_of_a_compilation():
     assert not any(kind for page in kinds for kind in page[:6])
 
 
+def test_the_pdf_reader_takes_a_page_number_in_its_own_form_on_a_page_with_no_other_to_keep_step_with():
+    # A one-page excerpt printing its place in the whole at its foot: 「- 12 -」 is a page number by its
+    # form (as the text reader reads it), a bare 「12」 there is not (a value, a clause).
+    assert pdf_kinds([[*body(0), piece(0, "- 12 -", 800, x0=285)]])[0][-1] == "page-number"
+    assert pdf_kinds([[*body(0), piece(0, "12", 800, x0=285)]])[0][-1] is None
+    assert [line.kind for line in text_pages(["本文である。\n\n- 12 -\n"]) if line.text] == ["body", "page-number"]
+
+
 def test_the_pdf_reader_leaves_column_numbers_out_of_step_as_text():
     pages = [[piece(n, "1", 50, x0=300), *body(n)] for n in range(4)]
     assert [page[0] for page in pdf_kinds(pages)] == [None] * 4

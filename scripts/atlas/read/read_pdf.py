@@ -31,7 +31,13 @@ from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
 from ..text.numbering import is_caption, join_text
-from ..text.page_furniture import PAGE_NUMBER_FORMS, mark_contents, numbers_of_a_total, offsets_in_step
+from ..text.page_furniture import (
+    PAGE_NUMBER_BY_FORM,
+    PAGE_NUMBER_FORMS,
+    mark_contents,
+    numbers_of_a_total,
+    offsets_in_step,
+)
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
@@ -670,7 +676,9 @@ def _furniture(
     - A page number is a number alone in the head or foot band of its page, or the page's first or
       last line near its edge (a landscape page sets it higher than the band), that keeps step with
       the pages (page_furniture.offsets_in_step: a table's column numbers 「123」 at the top of every
-      page do not); a 「N/M」 anywhere on the page is one when it counts up to a total that stays
+      page do not) or is printed in a page number's own form (「- 12 -」「Page-3」: the text reader
+      takes it so too, and a one-page excerpt's number has no other page to keep step with).  A
+      「N/M」 anywhere on the page is one when it counts up to a total that stays
       (page_furniture.numbers_of_a_total: a handout numbers its slides mid-sheet).
     - A running line recurs (its digits folded) at the same place on many pages, in the head or
       foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」);
@@ -685,7 +693,8 @@ def _furniture(
     for pieces in pieces_by_page:
         for key in {_place(piece) for piece in pieces if not piece.table_row}:
             placed[key] += 1
-    numbers: list[tuple[_Piece, int, bool]] = []  # page-number candidates: page (from 1), outside the text
+    # Page-number candidates: page (from 1), outside the text, a page number by its form alone.
+    numbers: list[tuple[_Piece, int, bool, bool]] = []
     for page, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True), 1):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
@@ -706,7 +715,7 @@ def _furniture(
                                                 or piece.top >= bottom - EDGE_BAND * height)
             recurs = placed[_place(piece)]
             if (band or outside or near_edge) and PAGE_NUMBER_FORMS.fullmatch(text):
-                numbers.append((piece, page, outside))
+                numbers.append((piece, page, outside, bool(PAGE_NUMBER_BY_FORM.fullmatch(text))))
             elif (band or outside) and pages >= 3 and len(text) <= 60 and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
@@ -715,9 +724,9 @@ def _furniture(
     of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
                                     for pieces in pieces_by_page for piece in pieces if not piece.table_row)
     kinds.update(dict.fromkeys(of_a_total, "page-number"))
-    in_step = offsets_in_step((_number_value(piece), page) for piece, page, _ in numbers)
-    for piece, page, outside in numbers:
-        if _number_value(piece) - page in in_step:
+    in_step = offsets_in_step((_number_value(piece), page) for piece, page, _, _ in numbers)
+    for piece, page, outside, by_form in numbers:
+        if _number_value(piece) - page in in_step or by_form:
             kinds[id(piece)] = "page-number"
         elif outside and len(piece.text.strip()) <= 3:
             kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
