@@ -150,7 +150,7 @@ def test_dates_a_number_past_its_total_and_two_numbers_are_no_slide_numbers():
 
 
 def test_the_text_reader_marks_a_handouts_slide_numbers_wherever_they_stand():
-    sheets = [f"スライド{2 * n - 1}の本文。\n\n{2 * n - 1}/6\n\nスライド{2 * n}の本文。\n\n{2 * n}/6\n" for n in (1, 2, 3)]
+    sheets = [f"スライド{n}の本文。\n\n{n}/6\n\nスライド{n + 1}の本文。\n\n{n + 1}/6\n" for n in (1, 3, 5)]
     lines = text_pages(sheets)
     assert [line.text for line in lines if line.kind == "page-number"] == [f"{n}/6" for n in range(1, 7)]
     assert slide_number_lines([Line(n, text) for n, text in enumerate(["1/3", "1/3", "1/3"], 1)]) == frozenset()
@@ -247,7 +247,8 @@ def test_every_kind_either_reader_gives_is_furniture_counted_as_such():
     assert text_kinds == {"toc", "page-number", "slide-residue", "footnote-rule"}
     pages = [[*body(n), piece(n, str(n + 1), 800, x0=285), piece(n, "第", 300, x0=570), piece(n, "5", 320, x0=570)]
              for n in range(4)]
-    # 「第」 at the page edge on every page recurs at its place; 「5」 beside it (the chapter of a tab 「第」「5」「章」) keeps no step.
+    # 「第」 at the page edge on every page recurs at its place; 「5」 below it (a chapter tab
+    # 「第」「5」「章」) keeps no step with the pages.
     pdf = [page[6:] for page in pdf_kinds(pages)]
     assert pdf == [["page-number", "running-header", "margin-tab"]] * 4
     assert text_kinds | {kind for page in pdf for kind in page} <= set(FURNITURE_KINDS)

@@ -109,7 +109,8 @@ def offsets_in_step(numbered: Iterable[tuple[int, int]]) -> set[int]:
 
 # 「5/24」: a page's or a slide's number of how many there are.
 OF_A_TOTAL = re.compile(r"(?P<number>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
-# A deck or a handout numbers at least this many slides so; a date 「9/11」 stands alone.
+# A deck or a handout numbers at least this many slides so (a deck of fewer is no deck); two dates
+# of a schedule 「9/11」「10/11」 can share a day by chance, three counting up rarely do.
 OF_A_TOTAL_MIN = 3
 
 
@@ -121,8 +122,8 @@ def numbers_of_a_total(texts: Iterable[tuple[Key, str]]) -> set[Key]:
     does.  They are the same total M on OF_A_TOTAL_MIN texts or more, each N at most M, and N
     strictly rising: a deck numbers each slide once, in order.  A date 「9/11」 or a ratio has no
     total that stays while N counts up, and a fraction that recurs (「1/3」 in a table's cells, the
-    same value again and again) does not count up; so the same N twice is not taken, where the
-    older text rule let it through.
+    same value again and again) does not count up: the same N twice is not a count (the text
+    reader once let it through).
     """
     by_total: dict[int, list[tuple[int, Key]]] = {}
     for key, text in texts:
@@ -195,7 +196,9 @@ _NUMBER_ALONE = re.compile(
 )
 # How many body lines may stand between two TOC entries (a number, a wrapped title, a page number).
 _TOC_GAP = 3
-# A leaderless table of contents lists at least this many entries under its title.
+# A leaderless table of contents lists at least this many entries under its title: a document has
+# three parts or more where it prints a contents page, while two lines ending in a number under the
+# word 目次 can be anything (a sentence that names a year, a count).
 _LEADERLESS_ENTRIES = 3
 
 
