@@ -154,12 +154,13 @@ def mark_slide_numbers(lines: list[Line]) -> list[Line]:
 # -- a slide deck ------------------------------------------------------------------
 
 # The characters a page of a slide deck holds at the most, on average over its pages with text.
-# A report's page (A4, 10.5 pt, 40 characters by 36 lines) holds about 1,440 when full, and
-# averages over half that even with its headings, tables and figures; a slide is set large to be
-# read from across a room, and a deck's title, divider and figure slides pull its average far
-# below its fullest slide's.  Half a full report page divides the two.  (The readers once said
-# 700 and 800; a portrait page of a sparse form falls under either, so the lower is kept, and the
-# PDF reader asks the page's shape first.)
+# A report's page (A4, 10.5 pt: 40 characters by 36 lines, or about 55 by 26 turned landscape)
+# holds about 1,440 when full, and averages over half that even with its headings, tables and
+# figures; a slide is set large to be read from across a room, and a deck's title, divider and
+# figure slides pull its average far below its fullest slide's.  Half a full page divides the two,
+# whichever way the page is turned, so one number serves the text reader, which cannot see the
+# page's shape, and the PDF reader, which can.  (The readers once said 700 and 800: 800 is more
+# than half a page, and would take a sparse portrait report, 790 a page, for a deck in a text.)
 SLIDE_PAGE_CHARS = 700
 # Where a page's shape is unknown (a text), fewer pages with text than this tell nothing either way.
 SLIDE_DECK_PAGES = 4
