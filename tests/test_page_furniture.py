@@ -11,11 +11,15 @@ a landscape table (moj-bl-mletr-comparison-16-3), a portrait form with little te
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from atlas.model.document import Line
 from atlas.read import read_pdf as read_pdf_module
 from atlas.text.clean import classify
+from atlas.text.encoding import read_lines
 from atlas.text.page_furniture import (
     FURNITURE_KINDS,
     PAGE_NUMBER_BY_FORM,
@@ -27,6 +31,7 @@ from atlas.text.page_furniture import (
     offsets_in_step,
     slide_number_lines,
 )
+from conftest import ROOT
 
 SENTENCE = "本ガイドラインは、脆弱性関連情報の適切な流通を図るため、関係者の行動を定める。"
 
@@ -252,3 +257,22 @@ def test_every_kind_either_reader_gives_is_furniture_counted_as_such():
     pdf = [page[6:] for page in pdf_kinds(pages)]
     assert pdf == [["page-number", "running-header", "margin-tab"]] * 4
     assert text_kinds | {kind for page in pdf for kind in page} <= set(FURNITURE_KINDS)
+
+
+# -- on a real compilation (../shared/corpus; skipped when absent) ------------------------------
+
+CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
+COMPILATION = "mhlw-shinryo-kaitei-teisei-2020"
+
+
+@pytest.mark.skipif(not (CORPUS / f"{COMPILATION}.pdf").is_file(), reason="../shared/corpus is absent")
+def test_both_readers_find_the_page_numbers_of_each_part_of_a_compilation():
+    # Correction notices bound together, each numbered from its first page: read off the PDF, its
+    # sheets 3-4 print 「- 2 -」「- 3 -」, sheets 11-13 (a table, 別紙7) 「1」「2」「3」 in small type,
+    # sheets 17-18 「- 2 -」「- 3 -」 again.  A page is cited by the number it prints.
+    pdf = read_pdf_module.read_pdf(CORPUS / f"{COMPILATION}.pdf")
+    printed = {3: "2", 4: "3", 11: "1", 12: "2", 13: "3", 17: "2", 18: "3"}
+    assert printed.items() <= pdf.page_labels.items()
+    text = classify(read_lines(CORPUS / f"{COMPILATION}.txt"))
+    dashed = {(line.page, line.text) for line in text if line.kind == "page-number" and line.text.startswith("-")}
+    assert {(3, "- 2 -"), (4, "- 3 -"), (17, "- 2 -"), (18, "- 3 -")} <= dashed
