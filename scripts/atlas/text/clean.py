@@ -312,10 +312,7 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
     numbered = sum(1 for indexes in pages if body_indexes(lines, indexes))
     if pages_with < 3 or pages_with < 0.6 * numbered:
         return set()
-    first_seen: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == "body":
-            first_seen.setdefault(line.text, index)
+    first_seen = _first_seen(lines)
     return {i for i in running if not head or first_seen[lines[i].text] != i or _repeated_below(lines, i)}
 
 
@@ -335,6 +332,15 @@ def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tupl
     return found
 
 
+def _first_seen(lines: list[Line]) -> dict[str, int]:
+    """Each body text's first line: where a running text first stands is its own place."""
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            first.setdefault(line.text, index)
+    return first
+
+
 def _repeated_below(lines: list[Line], index: int) -> bool:
     nxt = next_body(lines, index)
     return nxt is not None and lines[nxt].text == lines[index].text
@@ -350,10 +356,7 @@ def _repeated_page_heads(lines: list[Line], pages: list[list[int]]) -> set[int]:
     tell), none of them a sentence, and the text
     around it joins: the line before does not end a sentence, the line after continues a word.
     """
-    first_seen: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == "body":
-            first_seen.setdefault(line.text, index)
+    first_seen = _first_seen(lines)
     paged = any(line.page for line in lines)
     page_heads = {content[0] for content in (body_indexes(lines, indexes) for indexes in pages) if content}
     marked: set[int] = set()
