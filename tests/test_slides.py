@@ -18,13 +18,20 @@ from atlas.check.outline import compare, document_outline, fold, load_reference
 from atlas.check.report import document_report
 from atlas.config.catalog import Entry, load_catalog
 from atlas.enrich.anchors import completes
-from atlas.model.document import DocumentMeta, Layout, Line
+from atlas.model.document import DocumentMeta, Heading, Layout, Line, SourceSpan
 from atlas.pipeline import build_document
 from atlas.read.page_labels import cite_page, printed_page_numbers
 from atlas.structure.slides import (
     DeckGeometry,
+    SlideCues,
+    after_form_feed,
     cover_lines,
+    named_slide_title,
+    slide_end,
+    slide_title,
+    slide_title_heading,
     slide_title_lines,
+    starts_slide,
     text_title_rest,
     wraps_on,
 )
@@ -165,6 +172,75 @@ def test_a_heading_read_whole_keeps_the_id_published_for_its_cut_title():
     assert completes("第2章AI を活用した…戦略：急速な環境変化 > ○利活用の促進", published)
     assert not completes("第2章 別の章", "第2章AI を活用した…戦略：")
     assert not completes("1．総論", "1．総論")  # the same heading is matched as such, not as completed
+
+
+# -- where a slide starts and which lines are its title (asked line by line by the structure step) --
+
+
+def text_deck(*rows: str) -> list[Line]:
+    """pdftotext's lines of a deck: "" a blank line, "\f…" a page's first line (its form feed kept in
+    ``raw``, as the reader leaves it; the structure step strips it from the text)."""
+    return [Line(n, row.lstrip("\f"), kind="body" if row.strip("\f") else "blank", raw=row)
+            for n, row in enumerate(rows, 1)]
+
+
+def test_in_a_text_deck_a_slide_starts_after_a_form_feed_or_without_them_after_three_blank_lines():
+    lines = text_deck("\fデジタル社会の実現に向けた重点計画", "", "令和5年6月9日", "", "", "", "\f１．基本的な考え方",
+                      "・誰一人取り残されない", "", "", "", "・デジタル化の恩恵")
+    assert after_form_feed(lines[0]) and not after_form_feed(lines[2])
+    assert starts_slide(lines, 0, form_feeds=True)
+    assert not starts_slide(lines, 2, form_feeds=True)
+    assert starts_slide(lines, 6, form_feeds=True) and slide_end(lines, 0, form_feeds=True) == 6
+    # Where the text has form feeds, blank lines do not start a slide; where it has none, three do.
+    assert not starts_slide(lines, 11, form_feeds=True)
+    assert starts_slide(lines, 11, form_feeds=False)
+    assert slide_end(lines, 6, form_feeds=True) == len(lines)
+
+
+def test_in_a_pdf_deck_a_slide_starts_with_its_pages_first_body_line():
+    lines = [
+        placed(1, "3", x0=676, x1=703, top=20, size=12, kind="page-number"),
+        placed(2, "MF制度の概要", x0=35, x1=400, top=40, size=32),
+        placed(3, "原薬等登録原簿に登録する", x0=67, x1=600, top=147, size=24),
+        placed(4, "MF登録の流れ", x0=35, x1=400, top=40, size=32, page=3),
+    ]
+    assert [starts_slide(lines, index, form_feeds=False) for index in range(4)] == [True, True, False, True]
+    assert slide_end(lines, 1, form_feeds=False) == 3
+
+
+def cues(named: frozenset[int] = frozenset(), deck: DeckGeometry | None = None) -> SlideCues:
+    return SlideCues(form_feeds=True, named=named, deck=deck, width=86)
+
+
+def test_a_text_slides_title_is_its_title_like_first_line_not_a_numbered_one_nor_a_date():
+    lines = text_deck("\f政府情報システムの現状", "・約1,000のシステムが各府省に分散", "\f１．クラウド移行の方針",
+                      "・ガバメントクラウドを原則とする", "\f令和5年6月9日", "デジタル庁")
+    assert slide_title(lines, 0, cues()) == [0]
+    assert slide_title(lines, 2, cues()) == []  # numbered: a heading by its number, not as a slide's title
+    assert slide_title(lines, 4, cues()) == []  # a cover's date
+
+
+def test_a_title_the_catalog_names_within_the_slide_is_its_title_with_the_lines_of_its_block():
+    lines = text_deck("\f資料２", "ガバメントクラウドの", "整備方針", "", "・共通基盤として整備する")
+    assert slide_title(lines, 0, cues(named=frozenset({2}))) == [1, 2]
+    assert named_slide_title(lines[1], frozenset({2}))
+    tabbed = Line(7, "項目\t内容", raw="項目\t内容")
+    assert not named_slide_title(tabbed, frozenset({7}))  # a row of a table, whatever the hint says
+
+
+def test_a_pdf_slides_title_is_found_by_its_type_from_where_the_slide_starts():
+    slide = [
+        placed(9, "原薬等登録原簿（マスターファイル）制度", x0=35, x1=646, top=40, size=36),
+        placed(10, "原薬等の製造業者が、その製造方法、製造管理、", x0=67, x1=652, top=147, size=28),
+        placed(11, "品質管理に関するノウハウを含む情報を、製剤の", x0=67, x1=646, top=197, size=28),
+    ]
+    earlier = placed(8, "前の頁の本文", x0=67, x1=652, top=147, size=28, page=1)
+    assert slide_title([earlier, *slide], 1, cues(deck=DECK)) == [1]
+
+
+def test_a_slides_title_lines_are_one_heading_of_the_rank_given():
+    lines = text_deck("\fガバメントクラウドの", "整備方針", "")
+    assert slide_title_heading(lines, [0, 1], 40) == Heading("ガバメントクラウドの整備方針", 40, "", SourceSpan(1, 2))
 
 
 # -- the seeds: slide titles found and their text under them ----------------------------------

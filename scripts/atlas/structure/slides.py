@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model.document import Layout, Line
+from ..model.document import Heading, Layout, Line, SourceSpan
 from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, join_text, title_like
 from ..text.page_furniture import OF_A_TOTAL
+from ..text.wareki import DATE_LINE
 
 # A slide's title stands in the top band of its page (a share of the deck's text height): a
 # diagram's labels lower down are in large type too.
@@ -217,3 +218,101 @@ def wraps_on(above: Line, below: Line) -> bool:
     if a is None or b is None or not _same_face(a, b):
         return False
     return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= a.size and abs(a.x0 - b.x0) > a.size
+
+
+# -- where a slide starts, and its title -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlideCues:
+    """What finding a deck's slides and titles needs besides its lines, measured once for the text."""
+
+    form_feeds: bool  # pdftotext began every page with a form feed (after_form_feed)
+    named: frozenset[int]  # numbers of the lines the catalog names as slide titles (hints.slide_titles)
+    deck: DeckGeometry | None  # where a PDF deck's text stands (None: a text source, or no deck)
+    width: int  # the text's wrap width (numbering.wrap_width)
+
+
+def after_form_feed(line: Line) -> bool:
+    """Whether pdftotext began a page with this line (a form feed: the PDF's own page break)."""
+    return line.raw.lstrip(" ").startswith("\f")
+
+
+def starts_slide(lines: list[Line], index: int, form_feeds: bool) -> bool:
+    """A slide starts at a page: in a PDF, with its page's first body line; in pdftotext's
+    text, after a form feed where the text has them (``form_feeds``), else after three or more
+    blank lines."""
+    line = lines[index]
+    if line.layout is not None:  # the first body line of its page
+        probe = index - 1
+        while probe >= 0 and lines[probe].layout and lines[probe].page == line.page:
+            if lines[probe].kind == "body":
+                return False
+            probe -= 1
+        return True
+    blanks = 0
+    probe = index - 1
+    if after_form_feed(lines[index]):
+        return True
+    while probe >= 0 and lines[probe].kind != "body":
+        if after_form_feed(lines[probe]):
+            return True
+        blanks += 1
+        probe -= 1
+    return probe < 0 or (blanks >= 3 and not form_feeds)
+
+
+def slide_end(lines: list[Line], index: int, form_feeds: bool) -> int:
+    """The index where the next slide starts after the one starting at ``index`` (or the end)."""
+    probe = index + 1
+    while probe < len(lines) and not starts_slide(lines, probe, form_feeds):
+        probe += 1
+    return probe
+
+
+def named_slide_title(line: Line, named: frozenset[int]) -> bool:
+    """A line the catalog names as a slide title (a line with a tab is a table's row, whatever
+    the hint says: a title is one run of words)."""
+    return line.number in named and line.kind == "body" and "\t" not in line.text
+
+
+def _not_numbered(text: str) -> bool:
+    """No numbered heading: a slide title may still be a standalone one (はじめに)."""
+    heading = heading_of(text)
+    return heading is None or heading[0].name == "named"
+
+
+def slide_title(lines: list[Line], index: int, cues: SlideCues) -> list[int]:
+    """The title lines (indexes in ``lines``) of the slide starting at ``index``: a catalog hint
+    within the slide, else, from a PDF, the line set as its title (slide_title_lines), else a
+    title-like first line."""
+    end = slide_end(lines, index, cues.form_feeds)
+    first = lines[index]
+    if first.layout is None and not _not_numbered(first.text):
+        return []  # a numbered first line is the slide's heading by its number (a hint lower down is in place)
+    for probe in range(index, end):
+        line = lines[probe]
+        if named_slide_title(line, cues.named):
+            return [probe] if line.layout is not None else text_title_block(lines, probe)
+    if first.layout is not None and cues.deck is not None:
+        return [index + position for position in slide_title_lines(lines[index:end], cues.deck)]
+    if DATE_LINE.fullmatch(first.text):
+        return []  # a cover's date is no slide title
+    if (
+        title_like(first.text)
+        and not LIST_MARKER.fullmatch(first.text)
+        and _not_numbered(first.text)
+        and display_width(first.text) <= cues.width
+    ):
+        rest = text_title_rest(lines, index)
+        return [index] if rest is None else [index, rest]
+    return []
+
+
+def slide_title_heading(lines: list[Line], titles: list[int], rank: int) -> Heading:
+    """A slide's title (its lines ``titles``, wrapped in its box, joined) as a heading of ``rank``."""
+    first, last = lines[titles[0]], lines[titles[-1]]
+    text = first.text
+    for position in titles[1:]:
+        text = join_text(text, lines[position].text)
+    return Heading(text, rank, "", SourceSpan(first.number, last.number))

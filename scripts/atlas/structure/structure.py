@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -19,7 +20,6 @@ from ..config.hints import Hints, folded, resolve_text_hints
 from ..model.document import (
     Block,
     Draft,
-    Footnote,
     Heading,
     Line,
     ListBlock,
@@ -53,23 +53,40 @@ from ..text.numbering import (
     title_like,
     wrap_width,
 )
+from ..text.wareki import DATE_LINE
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
-from .flattened import EVIDENCE, NUMBERED_ROW, cell_run, cells_around, numbered_row_runs
+from .flattened import EVIDENCE, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
 from .outline_choice import Numbering, SequenceChoice
 from .page_foot_notes import page_foot_notes
+from .runs import (
+    next_content,
+    preformatted_range,
+    read_cover,
+    read_figure,
+    read_footnotes,
+    read_particulars,
+    read_preformatted,
+    read_rows,
+    read_table,
+    starts_particulars,
+)
 from .sibling_runs import bare_sibling_runs
 from .slides import (
     DeckGeometry,
+    SlideCues,
+    after_form_feed,
     cover_lines,
-    slide_title_lines,
+    named_slide_title,
+    slide_title,
+    slide_title_heading,
+    starts_slide,
     text_title_block,
     text_title_rest,
-    wraps_on,
 )
-from .typeset import BLOCK_GAP, Typesetting
+from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
@@ -79,7 +96,6 @@ NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
-FOOTNOTE_DEF = re.compile(r"(?P<label>\d{1,3}|＊\d{1,3}|\*\d{1,3})\s+(?P<text>\S.*)")
 
 
 def _heading_key(text: str) -> str:
@@ -101,15 +117,6 @@ class _Found:
 
 
 ANNEX_RANK = 5
-# A meeting's particular on its line: 「日時：令和3年4月14日（水）18:00～20:45」, also numbered and
-# set apart by spaces instead of a colon: 「第1 日 時 令和4年6月15日（水）」「1. 場 所 中央合同庁舎…」.
-# The label is followed by its value on the same line; a label alone (「3.出席者」 over a roster)
-# heads what follows.
-_PARTICULAR_LABEL = r"(?:開催)?日\s*時|場\s*所|会\s*場|出\s*席\s*者|出席委員|欠\s*席\s*者|議\s*題|議\s*事|配付資料"
-_PARTICULAR = re.compile(
-    rf"(?P<label>(?:(?:第\s*\d{{1,2}}|\d{{1,2}}\s*[.．])\s*)?(?:{_PARTICULAR_LABEL})(?:\s*[:：]|(?=\s)))"
-    r"\s*(?P<value>\S.*)"
-)
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
@@ -131,10 +138,6 @@ _SPEAKER_ROLES = (
 )
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
 _COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
-# A date alone on its line: 令和6年5月21日, 令 和６ 年５月 ２１日 (letter-spaced), 2024年5月21日.
-DATE_LINE = re.compile(
-    r"(?:(?:令\s*和|平\s*成|昭\s*和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(].[）)])?"
-)
 # A sentence's end, then a numbered heading to the end of the line (glued_heading).
 _GLUED_HEADING = re.compile(
     r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
@@ -143,10 +146,6 @@ _GLUED_HEADING = re.compile(
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
-# A line cut on a comma or a particle goes on on the next line, in a table's cell too (「岡田淳弁護士、」 /
-# 「生貝直人一橋大学教授、」), unless that line opens a row or an item of its own.
-_CUT_MID_SENTENCE = re.compile(r"[、，をにのがはへでもや]$")
-_GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 # Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
@@ -160,17 +159,6 @@ _PARTS_RANK = 12
 REFERENCE_REACH = 8
 # Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
 _PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
-
-
-def _not_numbered(text: str) -> bool:
-    """No numbered heading: a slide title may still be a standalone one (はじめに)."""
-    heading = heading_of(text)
-    return heading is None or heading[0].name == "named"
-
-
-def _after_form_feed(line: Line) -> bool:
-    """Whether pdftotext began a page with this line (a form feed: the PDF's own page break)."""
-    return line.raw.lstrip(" ").startswith("\f")
 
 
 def _without_form_feed(line: Line) -> Line:
@@ -196,7 +184,7 @@ _STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『�
 
 class _Builder:
     def __init__(self, lines: list[Line], hints: Hints) -> None:
-        self.form_feeds = any(_after_form_feed(line) for line in lines)
+        form_feeds = any(after_form_feed(line) for line in lines)
         self.lines = [_without_form_feed(line) for line in lines]
         lines = self.lines
         self.hints = hints
@@ -204,8 +192,9 @@ class _Builder:
         self.slide_titles_taken: set[int] = set()  # lines already emitted as their slide's title
         # A PDF's cover (title, issuer, date: the document's particulars) is text, never a section;
         # a deck's pages are measured once for where its titles stand (slides.py).
-        self.deck = DeckGeometry.of(lines) if hints.slides else None
-        self.cover = cover_lines(lines, self.deck)
+        deck = DeckGeometry.of(lines) if hints.slides else None
+        self.slide_cues = SlideCues(form_feeds, hints.slide_titles, deck, self.width)
+        self.cover = cover_lines(lines, deck)
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
         self.box_edges = BoxEdges(lines)  # where text set in a box narrower than the column wraps
         self.draft = Draft()
@@ -340,6 +329,23 @@ class _Builder:
             self.top_of_document = False
         self.draft.items.append(block)
 
+    def add_slide_title(self, titles: list[int]) -> None:
+        """Add a slide's title (its lines' indexes, slides.slide_title; none: no title) as its heading,
+        ranked as a printed contents list ranks it; its lines are then taken."""
+        if not titles:
+            return
+        self.close_list()
+        rank = self.contents_rank(titles[0], SLIDE_TITLE_RANK)
+        self.add(slide_title_heading(self.lines, titles, rank))
+        self.slide_titles_taken.update(self.lines[position].number for position in titles)
+
+    def add_run(self, run: tuple[Block, int]) -> int:
+        """Add the block a run of lines gives (runs.py), closing the open list; the index after it."""
+        block, after = run
+        self.close_list()
+        self.add(block)
+        return after
+
     def continue_open(self, line: Line) -> bool:
         if self.open is None or self.open_last_line is None:
             return False
@@ -428,76 +434,16 @@ class _Builder:
 
     # -- the walk ---------------------------------------------------------
     def build(self) -> Draft:
+        """Read the lines in order: at each, the first step of READING_STEPS that applies and reads
+        it (a step may decline: the next one is tried) gives the index to go on from."""
         index = 0
-        lines = self.lines
-        while index < len(lines):
-            line = lines[index]
-            if index in self.taken:
-                index += 1
-                continue
-            if index in self.text_notes.taken:
-                if index in self.text_notes.at:
-                    self.close_list()
-                    self.draft.footnotes.extend(self.text_notes.at[index])
-                index += 1
-                continue
-            if line.kind == "footnote-rule":
-                index = self.read_footnotes(index + 1)
-                continue
-            if line.number in self.slide_titles_taken:
-                index += 1  # already emitted as its slide's heading
-                continue
-            if line.number in self.cover:
-                index = self.read_cover(index)
-                continue
-            if line.layout is not None and line.kind == "body" and self.hints.slides and self.starts_slide(index):
-                self.take_slide_title(index)  # before the figure: a title in a drawn box is read as one
-                if line.number in self.slide_titles_taken:
-                    continue
-            if line.kind == "body" and line.layout is not None and line.layout.role == "figure":
-                index = self.read_figure(index)
-                continue
-            if line.kind == "body" and line.layout is not None and line.layout.role == "footnote":
-                end = self.read_footnotes(index)  # small text at the page foot (PDF reader)
-                if end > index:
-                    self.close_list()
-                    index = end
-                    continue
-            if line.kind != "body":
-                if line.kind == "blank" and self.open is not None:
-                    self.blank_since_open += 1
-                index += 1
-                continue
-            pre = self.preformatted_range(line.number)
-            if pre is not None:
-                index = self.read_preformatted(index, pre)
-                continue
-            if index in self.row_runs and self.untaken(index, self.row_runs[index]):
-                index = self.read_rows(index, self.row_runs[index])
-                continue
-            cells_end = cell_run(self.lines, index) if self.text_source else None
-            if cells_end is not None and self.untaken(index, cells_end):
-                index = self.read_rows(index, cells_end)
-                continue
-            if line.layout is None and self.hints.slides and self.starts_slide(index):
-                self.take_slide_title(index)
-                if line.number in self.slide_titles_taken:
-                    index += 1
-                    continue
-            if self.named_slide_title(line):
-                # A slide title the catalog names where no slide start was seen (the text ran two
-                # slides together): its heading stands where it is printed.
-                titles = text_title_block(self.lines, index)
-                self.emit_slide_title(titles)
-                index = titles[-1] + 1
-                continue
-            if "\t" in line.text:
-                index = self.read_table(index)
-                continue
-            if _PARTICULAR.fullmatch(line.text) and self.particulars_follow(index):
-                index = self.read_particulars(index)
-                continue
-            index = self.read_line(index)
+        while index < len(self.lines):
+            for _, applies, read in READING_STEPS:
+                if applies(self, index):
+                    after = read(self, index)
+                    if after is not None:
+                        index = after
+                        break
         return self.draft
 
     def contents_rank(self, index: int, rank: int) -> int:
@@ -890,13 +836,7 @@ class _Builder:
 
     def next_content(self, index: int, max_blanks: int = 3) -> int | None:
         """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
-        probe, blanks = index + 1, 0
-        while probe < len(self.lines) and self.lines[probe].kind == "blank":
-            blanks += 1
-            probe += 1
-        if probe >= len(self.lines) or blanks > max_blanks or self.lines[probe].kind != "body":
-            return None
-        return probe
+        return next_content(self.lines, index, max_blanks)
 
     def number_alone_heading(self, index: int) -> _Found | None:
         """A section number alone on its line and its title on the next ("一", "", "主旨").
@@ -1121,7 +1061,8 @@ class _Builder:
         Returns the joined title and the index of the heading's last line.
         """
         title, index = self.punctuation_continuation(title, index)
-        if self.hints.slides and self.lines[index].layout is None and self.starts_slide(index):
+        if (self.hints.slides and self.lines[index].layout is None
+                and starts_slide(self.lines, index, self.slide_cues.form_feeds)):
             rest = text_title_rest(self.lines, index)  # a slide's title wrapped in its box
             if rest is not None:
                 return join_text(title, self.lines[rest].text), rest
@@ -1169,257 +1110,140 @@ class _Builder:
             probe += 1
         return title, index
 
-    def read_table(self, index: int) -> int:
-        rows: list[list[str]] = []
-        start = self.lines[index].number
-        end = start
-        while index < len(self.lines):
-            line = self.lines[index]
-            if line.kind == "blank" and index + 1 < len(self.lines) and "\t" in self.lines[index + 1].text:
-                index += 1
-                continue
-            if line.kind != "body" or "\t" not in line.text:
-                break
-            rows.append([cell.strip() for cell in line.text.split("\t")])
-            end = line.number
-            index += 1
-        self.close_list()
-        self.add(Table(rows, SourceSpan(start, end)))
-        return index
-
-    def particulars_follow(self, index: int) -> bool:
-        """Whether another meeting particular (場所：…) follows this one (日時：…)."""
-        first = self.lines[index]
-        probe = self.next_content(index, max_blanks=1)
-        while probe is not None and _value_goes_on(first, self.lines[probe]):
-            probe = self.next_content(probe, max_blanks=1)  # the value's own next line (「至 午後4時55分」)
-        return probe is not None and _PARTICULAR.fullmatch(self.lines[probe].text) is not None
-
-    def read_particulars(self, index: int) -> int:
-        """A meeting's particulars (日時：…, 場所：…, 出席者：…) as a table of label and value."""
-        rows: list[list[str]] = []
-        start = end = self.lines[index].number
-        first = self.lines[index]
-        while index < len(self.lines):
-            line = self.lines[index]
-            match = _PARTICULAR.fullmatch(line.text) if line.kind == "body" else None
-            if match is None and rows and line.kind == "body" and _value_goes_on(first, line):
-                rows[-1][1] = join_text(rows[-1][1], line.text)  # 「至 午後4時55分」 under its 日時
-                end = line.number
-                index += 1
-                continue
-            if match is None and line.kind != "blank":
-                break
-            if match is not None:
-                rows.append([match["label"], match["value"]])  # the label keeps its number and colon
-                end = line.number
-            index += 1
-        self.close_list()
-        self.add(Table(rows, SourceSpan(start, end)))
-        return index
-
-    def preformatted_range(self, number: int) -> tuple[int, int] | None:
-        for start, end in self.hints.preformatted:
-            if start <= number <= end:
-                return start, end
-        return None
-
     def untaken(self, first: int, last: int) -> bool:
         """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
         as printed must not swallow the notes found among its lines."""
         return not any(index in self.text_notes.taken for index in range(first, last + 1))
 
-    def read_rows(self, index: int, last: int) -> int:
-        """A run of numbered table rows (flattened.numbered_row_runs) or of cells (flattened.cell_run),
-        kept as printed: its line breaks are all the table has left, and joined as prose each row
-        would run into the row above."""
-        texts: list[str] = []
-        rows = 0
-        for line in self.lines[index : last + 1]:
-            if line.kind != "body":
-                continue
-            if NUMBERED_ROW.match(line.text):
-                if rows:
-                    texts.append("")  # a blank line between rows: they stay apart to the eye too
-                rows += 1
-            elif texts and _CUT_MID_SENTENCE.search(texts[-1]) and _GOES_ON.match(line.text):
-                texts[-1] = join_text(texts[-1], line.text)  # a cell's text cut at a comma or particle
-                continue
-            texts.append(line.text)
-        self.close_list()
-        self.add(Paragraph("\n".join(texts), SourceSpan(self.lines[index].number, self.lines[last].number),
-                           kind="preformatted"))
-        return last + 1
 
-    def read_preformatted(self, index: int, bounds: tuple[int, int]) -> int:
-        texts: list[str] = []
-        start = self.lines[index].number
-        while index < len(self.lines) and self.lines[index].number <= bounds[1]:
-            line = self.lines[index]
-            if line.kind == "body":
-                texts.append(line.text)
-            index += 1
-        self.close_list()
-        self.add(Paragraph("\n".join(texts), SourceSpan(start, bounds[1]), kind="preformatted"))
-        return index
+# ---------------------------------------------------------------------------
+# What a line is read as, in order of precedence
+# ---------------------------------------------------------------------------
+# Each step is (what it reads, whether it applies at the line, how the builder reads it). The
+# first step that applies and does not decline (None) reads the line and gives the index to go on
+# from; the last, read_line, takes every body line left (headings, lists, paragraphs). The blocks
+# themselves come from runs.py and slides.py; these only add what those return to the draft.
+# (In the tests below, b is the builder and i the line's index.)
 
-    def read_cover(self, index: int) -> int:
-        """The cover's lines as text, no heading — they are the document's title, issuer and date:
-        a paragraph per line, a centred title wrapped over two lines one (slides.wraps_on)."""
-        self.close_list()
-        while index < len(self.lines) and self.lines[index].number in self.cover:
-            first = self.lines[index]
-            text, last = first.text, first
-            index += 1
-            while (index < len(self.lines) and self.lines[index].number in self.cover
-                   and wraps_on(last, self.lines[index])):
-                last = self.lines[index]
-                text = join_text(text, last.text)
-                index += 1
-            self.add(Paragraph(text, SourceSpan(first.number, last.number)))
-        return index
 
-    def read_figure(self, index: int) -> int:
-        """A figure's labels (PDF reader), kept together line by line as preformatted text: they are
-        the figure's words, searchable, but no sentences to join and no headings."""
-        texts: list[str] = []
-        start = end = self.lines[index].number
-        page = self.lines[index].page
-        while index < len(self.lines):
-            line = self.lines[index]
-            if line.kind == "body" and (line.layout is None or line.layout.role != "figure"):
-                break
-            if texts and self.hints.slides and line.page != page:
-                break  # a slide's figure ends with its slide (the next one's title may be drawn in a box)
-            if line.kind == "body":
-                texts.append(line.text)
-                end = line.number
-            index += 1
-        self.close_list()
-        self.add(Paragraph("\n".join(texts), SourceSpan(start, end), kind="preformatted"))
-        return index
+def _skip(builder: _Builder, index: int) -> int:
+    return index + 1
 
-    def read_footnotes(self, index: int) -> int:
-        """Footnote definitions below a footnote rule, up to the next page's text."""
-        current: Footnote | None = None
-        while index < len(self.lines):
-            line = self.lines[index]
-            if line.kind == "blank" and current is not None and self.note_goes_on_after_blank(current, index):
-                index += 1  # double-spaced text: a blank line after every line, notes included
-                continue
-            if line.kind in ("blank", "footnote-rule") or (line.page_start and current is not None):
-                break
-            if line.layout is None and line.indent >= 2 and current is not None:
-                break  # an indented line begins the body's next paragraph (the next page's text)
-            if line.layout is not None and line.layout.role != "footnote" and line.kind == "body":
-                break
-            if line.kind != "body":
-                index += 1
-                continue
-            match = FOOTNOTE_DEF.fullmatch(line.text)
-            if match:
-                label = match["label"]
-                current = Footnote(label, match["text"], SourceSpan(line.number, line.number))
-                self.draft.footnotes.append(current)
-            elif current is not None:
-                current.text = join_text(current.text, line.text)
-                current.span = current.span.merge(SourceSpan(line.number, line.number))
-            else:
-                break
-            index += 1
-        return index
 
-    def note_goes_on_after_blank(self, note: Footnote, blank: int) -> bool:
-        """In double-spaced pdftotext text a note's lines stand a blank line apart: after one blank,
-        the next note in sequence, or the rest of a note whose line ran to the measure unfinished
-        (never an indented line, a page start or a heading: the body's text)."""
-        above, below = self.lines[blank - 1], self.lines[blank + 1] if blank + 1 < len(self.lines) else None
-        if below is None or below.kind != "body" or below.layout is not None or above.kind != "body":
-            return False
-        if below.page_start or below.indent >= 2:
-            return False
-        match = FOOTNOTE_DEF.fullmatch(below.text)
-        if match is not None:
-            return match["label"].isdigit() and note.label.isdigit() and int(match["label"]) == int(note.label) + 1
-        if heading_of(below.text) is not None or LIST_MARKER.fullmatch(below.text):
-            return False
-        return not above.text.endswith(tuple(CLOSING)) and display_width(above.text) >= self.width * 0.85
+def _text_notes(builder: _Builder, index: int) -> int:
+    """A line of footnotes found among the text (text_footnotes): its notes go where it stood."""
+    if index in builder.text_notes.at:
+        builder.close_list()
+        builder.draft.footnotes.extend(builder.text_notes.at[index])
+    return index + 1
 
-    # -- slides -----------------------------------------------------------
-    def starts_slide(self, index: int) -> bool:
-        """A slide starts at a page: in a PDF, with its page's first body line; in pdftotext's
-        text, after a form feed where the text has them, else after three or more blank lines."""
-        line = self.lines[index]
-        if line.layout is not None:  # the first body line of its page
-            probe = index - 1
-            while probe >= 0 and self.lines[probe].layout and self.lines[probe].page == line.page:
-                if self.lines[probe].kind == "body":
-                    return False
-                probe -= 1
-            return True
-        blanks = 0
-        probe = index - 1
-        if _after_form_feed(self.lines[index]):
-            return True
-        while probe >= 0 and self.lines[probe].kind != "body":
-            if _after_form_feed(self.lines[probe]):
-                return True
-            blanks += 1
-            probe -= 1
-        return probe < 0 or (blanks >= 3 and not self.form_feeds)
 
-    def slide_end(self, index: int) -> int:
-        probe = index + 1
-        while probe < len(self.lines) and not self.starts_slide(probe):
-            probe += 1
-        return probe
+def _notes_under_rule(builder: _Builder, index: int) -> int:
+    notes, after = read_footnotes(builder.lines, index + 1, builder.width)
+    builder.draft.footnotes.extend(notes)
+    return after
 
-    def take_slide_title(self, index: int) -> None:
-        """Emit the title of the slide starting at ``index`` (if it has one) before its text."""
-        titles = self.slide_title(index)
-        if titles:
-            self.emit_slide_title(titles)
 
-    def emit_slide_title(self, titles: list[int]) -> None:
-        """A slide's title (its lines, wrapped in its box, joined) as a heading."""
-        self.close_list()
-        first, last = self.lines[titles[0]], self.lines[titles[-1]]
-        text = first.text
-        for position in titles[1:]:
-            text = join_text(text, self.lines[position].text)
-        rank = self.contents_rank(titles[0], SLIDE_TITLE_RANK)
-        self.add(Heading(text, rank, "", SourceSpan(first.number, last.number)))
-        self.slide_titles_taken.update(self.lines[position].number for position in titles)
+def _cover(builder: _Builder, index: int) -> int:
+    builder.close_list()
+    paragraphs, after = read_cover(builder.lines, index, builder.cover)
+    for paragraph in paragraphs:
+        builder.add(paragraph)
+    return after
 
-    def named_slide_title(self, line: Line) -> bool:
-        """A line the catalog names as a slide title (a line with a tab is a table's row, whatever
-        the hint says: a title is one run of words)."""
-        return line.number in self.hints.slide_titles and line.kind == "body" and "\t" not in line.text
 
-    def slide_title(self, index: int) -> list[int]:
-        """The slide's title lines: a catalog hint within the slide, else, from a PDF, the line
-        set as its title (slides.slide_title_lines), else a title-like first line."""
-        end = self.slide_end(index)
-        first = self.lines[index]
-        if first.layout is None and not _not_numbered(first.text):
-            return []  # a numbered first line is the slide's heading by its number (a hint lower down is in place)
-        for probe in range(index, end):
-            line = self.lines[probe]
-            if self.named_slide_title(line):
-                return [probe] if line.layout is not None else text_title_block(self.lines, probe)
-        if first.layout is not None and self.deck is not None:
-            return [index + position for position in slide_title_lines(self.lines[index:end], self.deck)]
-        if DATE_LINE.fullmatch(first.text):
-            return []  # a cover's date is no slide title
-        if (
-            title_like(first.text)
-            and not LIST_MARKER.fullmatch(first.text)
-            and _not_numbered(first.text)
-            and display_width(first.text) <= self.width
-        ):
-            rest = text_title_rest(self.lines, index)
-            return [index] if rest is None else [index, rest]
-        return []
+def _starts_slide(builder: _Builder, index: int) -> bool:
+    return builder.hints.slides and starts_slide(builder.lines, index, builder.slide_cues.form_feeds)
+
+
+def _slide_title(builder: _Builder, index: int) -> int | None:
+    """The title of the slide starting here, before its text; declines when the line is not (part
+    of) the title, which the later steps then read."""
+    builder.add_slide_title(slide_title(builder.lines, index, builder.slide_cues))
+    return index + 1 if builder.lines[index].number in builder.slide_titles_taken else None
+
+
+def _pdf_notes(builder: _Builder, index: int) -> int | None:
+    """Small type at a page's foot (PDF reader): footnotes, unless no note starts the run."""
+    notes, after = read_footnotes(builder.lines, index, builder.width)
+    builder.draft.footnotes.extend(notes)
+    if after == index:
+        return None
+    builder.close_list()
+    return after
+
+
+def _not_body(builder: _Builder, index: int) -> int:
+    """Furniture and blank lines are no text; a blank line is counted against the open paragraph."""
+    if builder.lines[index].kind == "blank" and builder.open is not None:
+        builder.blank_since_open += 1
+    return index + 1
+
+
+def _preformatted(builder: _Builder, index: int) -> int:
+    bounds = preformatted_range(builder.hints.preformatted, builder.lines[index].number)
+    assert bounds is not None  # the step applies only inside a range
+    return builder.add_run(read_preformatted(builder.lines, index, bounds))
+
+
+def _numbered_rows(builder: _Builder, index: int) -> int | None:
+    last = builder.row_runs[index]
+    return builder.add_run(read_rows(builder.lines, index, last)) if builder.untaken(index, last) else None
+
+
+def _cells(builder: _Builder, index: int) -> int | None:
+    last = cell_run(builder.lines, index)
+    if last is None or not builder.untaken(index, last):
+        return None
+    return builder.add_run(read_rows(builder.lines, index, last))
+
+
+def _named_slide_title(builder: _Builder, index: int) -> int:
+    """A slide title the catalog names where no slide start was seen (the text ran two slides
+    together): its heading stands where it is printed."""
+    titles = text_title_block(builder.lines, index)
+    builder.add_slide_title(titles)
+    return titles[-1] + 1
+
+
+def _layout_role(builder: _Builder, index: int, role: str) -> bool:
+    line = builder.lines[index]
+    return line.kind == "body" and line.layout is not None and line.layout.role == role
+
+
+ReadingStep = tuple[str, Callable[[_Builder, int], bool], Callable[[_Builder, int], int | None]]
+
+READING_STEPS: tuple[ReadingStep, ...] = (
+    # Lines read already: by a heading over several lines (proceedings_heading), as notes found among
+    # the text, or as a slide's title; notes under a rule run to the next page's text.
+    ("taken by a heading", lambda b, i: i in b.taken, _skip),
+    ("notes among the text", lambda b, i: i in b.text_notes.taken, _text_notes),
+    ("notes under a footnote rule", lambda b, i: b.lines[i].kind == "footnote-rule", _notes_under_rule),
+    ("a slide's title, read", lambda b, i: b.lines[i].number in b.slide_titles_taken, _skip),
+    # A PDF's cover is text (title, issuer, date), never a section.
+    ("the cover", lambda b, i: b.lines[i].number in b.cover, _cover),
+    # A PDF slide's title before its figure: a title drawn in a box is read as the title.
+    ("a PDF slide's title", lambda b, i: b.lines[i].layout is not None and b.lines[i].kind == "body"
+     and _starts_slide(b, i), _slide_title),
+    ("a figure's labels", lambda b, i: _layout_role(b, i, "figure"),
+     lambda b, i: b.add_run(read_figure(b.lines, i, b.hints.slides))),
+    ("notes in small type", lambda b, i: _layout_role(b, i, "footnote"), _pdf_notes),
+    ("furniture and blank lines", lambda b, i: b.lines[i].kind != "body", _not_body),
+    # Body lines from here on. Runs kept as printed: the catalog's ranges, then a flattened table's
+    # numbered rows and cells (text sources), before any of their lines is taken for a heading.
+    ("a range kept as printed", lambda b, i: preformatted_range(b.hints.preformatted, b.lines[i].number)
+     is not None, _preformatted),
+    ("a flattened table's rows", lambda b, i: i in b.row_runs, _numbered_rows),
+    ("a flattened table's cells", lambda b, i: b.text_source, _cells),
+    # A text slide's title (after a form feed or blank lines), then one the catalog names anywhere.
+    ("a text slide's title", lambda b, i: b.lines[i].layout is None and _starts_slide(b, i), _slide_title),
+    ("a named slide title", lambda b, i: named_slide_title(b.lines[i], b.hints.slide_titles), _named_slide_title),
+    ("a tab-separated table", lambda b, i: "\t" in b.lines[i].text, lambda b, i: b.add_run(read_table(b.lines, i))),
+    ("a meeting's particulars", lambda b, i: starts_particulars(b.lines, i),
+     lambda b, i: b.add_run(read_particulars(b.lines, i))),
+    # Everything else: a heading, a list item or paragraph text.
+    ("a heading, a list or text", lambda b, i: True, lambda b, i: b.read_line(i)),
+)
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:
@@ -1533,14 +1357,6 @@ def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
             return True
     return False
 
-
-def _value_goes_on(first: Line, line: Line) -> bool:
-    """A line set to the right of the particulars' labels, with no space above it, continues the
-    value above it."""
-    if first.layout is not None and line.layout is not None:
-        return (line.layout.x0 > first.layout.x0 + 2 * line.layout.size and line.layout.gap_before <= BLOCK_GAP
-                and line.page == first.page and not line.page_start)
-    return line.indent >= 4
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:

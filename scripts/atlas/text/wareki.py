@@ -11,6 +11,11 @@ import unicodedata
 from datetime import date
 from typing import Literal, NamedTuple
 
+# A date alone on its line: 令和6年5月21日, 令 和６ 年５月 ２１日 (letter-spaced), 2024年5月21日.
+DATE_LINE = re.compile(
+    r"(?:(?:令\s*和|平\s*成|昭\s*和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(].[）)])?"
+)
+
 ERA_START_YEAR = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 
 _WAREKI = re.compile(
