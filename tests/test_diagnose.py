@@ -147,6 +147,13 @@ def test_numbers_left_as_paragraphs_warn_from_three():
     assert "number-paragraphs" not in kinds(Document(META, preamble=body + numbers[:2]))
 
 
+def test_items_a_quoted_text_leaves_out_are_no_lost_numbers():
+    # An amendment's 「1（略）」「5（略）」「(3)（略）」: items elided as printed, not headings the conversion lost.
+    body = [paragraph(SENTENCE, i * 5) for i in range(10)]
+    elided = [paragraph(n, 100 + i, lines=1) for i, n in enumerate(["1（略）", "5（略）", "(3)(略)"])]
+    assert "number-paragraphs" not in kinds(Document(META, preamble=body + elided))
+
+
 def test_a_numbered_line_out_of_sequence_is_kept_as_text_and_warned_about():
     # 「3．罰則」 after 「5．運用」: the structure step keeps it as text (numbering only goes forward) and
     # the warning names the line, so that a reader learns the outline needs a look.

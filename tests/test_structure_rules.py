@@ -19,7 +19,7 @@ from atlas.check.report import document_report
 from atlas.config.catalog import Entry, load_catalog
 from atlas.config.locks import load_lock
 from atlas.enrich.anchors import completes, section_keys
-from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section, Table
+from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section, Table, block_text
 from atlas.model.errors import InputError
 from atlas.pipeline import build_document
 from atlas.structure.footnotes import link_footnotes
@@ -372,6 +372,149 @@ def test_appendices_of_a_real_guideline_are_top_level():
     annexes = [s.number for s in sections if s.number.startswith("付録")]
     assert annexes == [f"付録{n}" for n in range(1, 8)]
     assert [s.number for s in sections if s.number[:1] in "ⅠⅡⅢⅣⅤ"] == ["Ⅰ．", "Ⅱ．", "Ⅲ．", "Ⅳ．", "Ⅴ．"]
+
+
+def test_an_annex_label_in_brackets_with_its_title_on_its_line_is_a_part():
+    # A 事務連絡's sheet: 「（別紙）添付資料一覧」, label and title on one line (before, no scheme read it).
+    lines = ["第１ 一般的事項", *body(), "第２ その他", *body(), "（別紙）添付資料一覧", *body()]
+    _, sections = convert(lines)
+    assert outline(sections)[-1] == (1, "（別紙）", "添付資料一覧")
+    assert sections[-1].anchor == "annex"
+    # Named inside a sentence, the label is no part: 「（別紙）のとおり…」.
+    _, sections = convert(["第１ 一般的事項", *body(), "（別紙）のとおりとする", *body()])
+    assert outline(sections) == [(1, "第1", "一般的事項")]
+
+
+def test_an_attachment_holds_its_own_annexes_and_sheets():
+    # A correction notice's 「（別添２）」 attaches a notice with its own 別添１ and 別添３; 「（別添４）」 attaches
+    # one with a sheet 「（別紙）」: each nests under the attachment that holds it.
+    lines = ["（別添２）", "施設基準の取扱いについて", "", "別添１", "", "初・再診料の施設基準等", *body(),
+             "別添３", "", "入院基本料等加算の施設基準等", *body(),
+             "（別添４）", "材料価格算定に関する留意事項について", "", "（別紙）", "", *body()]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [
+        (1, "（別添2）"), (2, "別添1"), (2, "別添3"), (1, "（別添4）"), (2, "（別紙）")]
+
+
+def test_elided_items_of_a_quoted_text_are_no_headings():
+    # An amendment quotes only what changed: 「(1)～（2）（略）」 says items 1-2 are left out, 「(4)（略）」 item 4.
+    lines = ["１．目的", *body(), "(1)～（2）（略）", "(3) 「2」については、次回以降の受診時に算定する。", "(4)（略）",
+             "２．方針", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "目的"), (1, "2．", "方針")]
+    text = " ".join(block_text(block) for block in sections[0].blocks)
+    assert "～（2）（略）" in text and "（略）" in text.replace("～（2）（略）", "")
+
+
+def test_a_numbered_sentence_that_continues_a_numbering_of_headings_is_its_item():
+    # A notice words its third item as a sentence introducing a table: 「（三）…考え方は、以下のとおりである。」
+    # after the headings 「（一）設置基準」「（二）技術基準及び運用基準」 (under 「四　適用区分」 in the notice).
+    lines = ["一 適用区分", "（一）設置基準", *body(), "（二）技術基準及び運用基準", *body(),
+             "（三）技術基準及び運用基準における適用区分の考え方は、以下のとおりである。", "利用者区分\t不特定利用者",
+             "（四）本基準を利用する場合は、以下を考慮して利用すること。", *body(), "二 設置基準", *body()]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [
+        (1, "一"), (2, "（一）"), (2, "（二）"), (2, "（三）"), (2, "（四）"), (1, "二")]
+    assert sections[0].children[2].title == "技術基準及び運用基準における適用区分の考え方は、以下のとおりである。"
+
+
+def test_a_numbered_sentence_opening_its_numbering_stays_text():
+    # The first of a numbering written as sentences is a list's (a table's cells, a clause): only a numbering
+    # headings have begun is continued by a sentence.
+    lines = ["１．立地", *body(), "（1）建物及び室は、火災の被害を受ける恐れのない場所に設けること。",
+             "（2）建物及び室は、水害の恐れのない場所に設けること。", "２．構造", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "立地"), (1, "2．", "構造")]
+
+
+def test_numbered_sentences_of_a_list_numbered_like_the_headings_stay_text():
+    # Under 「一　主旨」 a notice lists the items of a rule as sentences numbered 一, 二, 三: 「二　…こと。」 follows
+    # heading 一 by its number, but the list's 一 stands before it and 「二　用語の定義」 follows: the list's.
+    lines = ["一 主旨", *body(), "次の各号に掲げる事項を定める。", "一 情報システムの設置場所を定めること。",
+             "二 設備の基準を定めること。", "三 運用の基準を定めること。", "二 用語の定義", *body(),
+             "三 基準の構成", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "一", "主旨"), (1, "二", "用語の定義"), (1, "三", "基準の構成")]
+
+
+def test_a_chapter_an_attachment_quotes_is_no_chapter_of_the_notice():
+    # 「（別添１）」 corrects a notice and quotes its text from 「第２章　特掲診療料」: the chapter's number places
+    # the excerpt in the corrected notice; a part of this document would number its chapters from 第１章.
+    lines = ["（別添１）", "診療報酬の算定に関する留意事項について", "", "第２章 特掲診療料", "", *body(),
+             "（別添２）", "施設基準の取扱いについて", "", "第１章 総則", "", *body()]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [
+        (1, "（別添1）"), (1, "（別添2）"), (2, "第1章")]
+    assert "第2章 特掲診療料" in " ".join(block_text(block) for block in sections[0].blocks)
+
+
+def test_a_figure_source_note_after_its_note_mark_is_no_heading():
+    # A white paper's figure: its source note 「資料：公表資料を基に文部科学省作成」, the note mark 「1」 of the
+    # words it cites set alone on the line above.
+    lines = ["第１節 概要", *body(), "1", "資料：公表資料 を基に文部科学省作成", "", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "第1節", "概要")]
+
+
+def test_a_numbering_starts_again_under_each_appendix():
+    # Two appendices each number their parts from 「１」 (the first with a space, the second with a stop): the
+    # second appendix's 「1.」 does not make the first's 「１ 発見者…」 a figure's step printed before its section.
+    lines = ["付録３ 法的な論点について", "", "１ 発見者が心得ておくべき法的な論点", *body(),
+             "２ 製品開発者が心得ておくべき法的な論点", *body(),
+             "付録６ 国際標準への対応", "", "1. 国際標準とベンダ", *body(), "2. 国際標準の概要", *body()]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [
+        (1, "付録3"), (2, "1"), (2, "2"), (1, "付録6"), (2, "1."), (2, "2.")]
+
+
+def test_a_numbered_title_wrapped_at_the_page_edge_is_one_heading():
+    # pdftotext's text of a 事務連絡: 「第３ 原薬等登録原簿…作成時の留」 fills the line, 「意点」 ends the title on the
+    # next; the items of 第３ follow in sequence (before, the title was a wrapped paragraph, its items out of
+    # sequence after 第２'s).
+    # (The notice's lines are 35 characters wide, as wide as 第３'s first line.)
+    text = ["申請書には、申請書記載事項の根拠となる報告書、証明書等を添付し、あわ",
+            "せてそれらの概要について記載した文書を作成すること。"]
+    lines = ["第１ 一般的事項", *text, "第２ 作成時の留意点", "１ 登録区分欄", *text, *text,
+             "第３ 原薬等登録原簿登録申請書に添付すべき資料及びその概要の作成時の留", "意点", *text,
+             "１ 製造方法", *text]
+    _, sections = convert(lines)
+    assert outline(sections)[3:] == [
+        (1, "第3", "原薬等登録原簿登録申請書に添付すべき資料及びその概要の作成時の留意点"), (2, "1", "製造方法")]
+
+
+def test_a_notices_sentence_items_are_found_in_a_real_notice():
+    # meti-info-system-safety-standard-1997.txt: 「（三）技術基準及び運用基準における適用区分の考え方は、以下のとおり
+    # である。」 and 「（四）本基準を利用する場合は、以下を考慮して利用すること。」 under 「四 適用区分」 (PDF pp. 4-5).
+    _, sections = convert(corpus_lines("meti-info-system-safety-standard-1997"))
+    fourth = next(s for s in sections if s.number == "四")
+    assert [s.number for s in fourth.children] == ["（一）", "（二）", "（三）", "（四）"]
+
+
+def test_a_numbered_box_is_a_box_of_its_section():
+    # A guideline's boxed columns 「Box-1. …」 (like コラム１-１) stand inside the section they are printed in.
+    lines = ["１．基本的な考え方", *body(), "Box-1. 資質・能力の 3 つの柱に基づく情報活用能力の整理", *body(),
+             "２．利活用の在り方", *body(), "Box-2. 情報モラル教育の一層の充実について", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "基本的な考え方"), (2, "", "Box-1. 資質・能力の 3 つの柱に基づく情報活用能力の整理"),
+        (1, "2．", "利活用の在り方"), (2, "", "Box-2. 情報モラル教育の一層の充実について")]
+
+
+def test_the_boxes_of_a_real_guideline_are_found_in_its_text():
+    # mext-genai-guideline-v2-2024.txt: Box-1. … Box-6. (PDF pp. 8, 9, 11, 14, 18, 20), each after its 目次 entry.
+    _, sections = convert(corpus_lines("mext-genai-guideline-v2-2024"))
+    boxes = [s.title.split(".")[0] for s in all_sections(sections) if s.title.startswith("Box-")]
+    assert boxes == [f"Box-{n}" for n in range(1, 7)]
+
+
+def test_a_page_that_opens_with_a_particle_goes_on_from_the_page_before_even_in_sparse_pages():
+    # A notice's pages sparse enough to be read page by page like slides: page 7 opens with 「のa～cについて…」,
+    # the rest of the sentence page 6 cut off, never the page's title.
+    lines = ["\f登録申請書の作成要領", "② ヒト又は動物に由来する原材料については、原材料ごとに以下", "",
+             "\fのa～cについて説明し、必要に応じてd、eを含めて説明する", "こと。", "a 動物種、原産国、使用部位", "",
+             "\f規格及び試験方法", "規格及び試験方法を記載すること。"]
+    _, sections = convert(lines, Hints(slides=True))
+    assert [s.title for s in all_sections(sections)] == ["登録申請書の作成要領", "規格及び試験方法"]
 
 
 # -- Published anchors do not move ----------------------------------------------------------

@@ -47,6 +47,7 @@ MAX_PREFORMATTED_SHARE = 0.20
 # a page number taken for text; one can be a stray table cell, three are a pattern.  Four-digit
 # numbers (years) and numbers with a unit (「90.7%」「3.4億」「2023 年」) are chart and table values.
 MIN_NUMBER_PARAGRAPHS = 3
+ELIDED = ("（略）", "(略)")
 NUMBER_PARAGRAPH = re.compile(
     r"[(（〔]?(?:[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[一二三四五六七八九十]+|[①-⑳])[)）〕]?"
     r"[.．、]?(?:\s*[^\s0-9０-９.．,，%％年月日時分億万千円件人名社回倍歳個]{1,3})?"
@@ -150,8 +151,9 @@ def _preformatted(document: Document) -> Warning | None:
 
 
 def _number_paragraphs(document: Document) -> Warning | None:
+    # 「5（略）」: an item a quoted text leaves out (略), printed so; no heading lost.
     numbers = [b for b in document_blocks(document) if isinstance(b, Paragraph) and b.kind == "paragraph"
-               and NUMBER_PARAGRAPH.fullmatch(b.text.strip())]
+               and NUMBER_PARAGRAPH.fullmatch(b.text.strip()) and not b.text.strip().endswith(ELIDED)]
     if len(numbers) < MIN_NUMBER_PARAGRAPHS:
         return None
     examples = "、".join(f"「{p.text.strip()}」 (line {p.span.start})" for p in numbers[:3])

@@ -18,7 +18,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model.document import Heading, Layout, Line, SourceSpan
-from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, join_text, title_like
+from ..text.numbering import (
+    CLOSING,
+    LIST_MARKER,
+    NEVER_STARTS_A_TITLE,
+    display_width,
+    heading_of,
+    join_text,
+    title_like,
+)
 from ..text.page_furniture import OF_A_TOTAL
 from ..text.wareki import DATE_LINE
 
@@ -298,6 +306,11 @@ def slide_title(lines: list[Line], index: int, cues: SlideCues) -> list[int]:
         return [index + position for position in slide_title_lines(lines[index:end], cues.deck)]
     if DATE_LINE.fullmatch(first.text):
         return []  # a cover's date is no slide title
+    if first.text.startswith(NEVER_STARTS_A_TITLE):
+        # The rest of a sentence the page before cut off (「のa～cについて説明し、…」): a report's pages
+        # sparse enough to pass for slides.  (A full-width line before it that ends no sentence says
+        # less: a slide's last row of a table does so too.)
+        return []
     if (
         title_like(first.text)
         and not LIST_MARKER.fullmatch(first.text)

@@ -40,6 +40,7 @@ from ..text.numbering import (
     COUNTER_START,
     FULL_STOPS,
     LIST_MARKER,
+    NEVER_STARTS_A_TITLE,
     NUMBER_ALONE,
     SCHEMES,
     SLIDE_TITLE_RANK,
@@ -117,13 +118,14 @@ class _Found:
 
 
 ANNEX_RANK = 5
+ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
+BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a numbered 別紙２ of the same text
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
 # (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
 _SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
-# Particles and closing punctuation never begin a title (は does: はじめに).
-_NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
+_NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
 # とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
@@ -157,6 +159,16 @@ _CELL_FRAGMENT = 0.3
 _PARTS_RANK = 12
 # Body lines looked at above and below a numbered line for its document's part headings printed again.
 REFERENCE_REACH = 8
+# Type this much smaller than the body's is no heading's (a running head, a note).
+_SMALLER_THAN_BODY = 0.9
+# A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
+TITLE_CHARS = 60
+# Lines looked at below a numbered point for its next sibling.
+SIBLING_REACH = 40
+# Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
+_PLACE_SCHEMES = ("chapter", "section")
+# A wrapped title's second line stands under its words, at most this many characters right of its number.
+HANGING_TITLE_INDENT = 6
 # Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
 _PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
@@ -587,6 +599,10 @@ class _Builder:
         line = self.lines[index]
         if line.number in self.hints.not_headings or index in self.sibling_runs:
             return None
+        if line.layout is not None and line.layout.role == "footnote":
+            return None  # set small at the page's foot (a note, or a table's rows there): never a heading
+        if self.running_head_over_heading(index):
+            return None
         found = self.number_alone_heading(index)
         display = self.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
@@ -596,7 +612,7 @@ class _Builder:
             if display is not None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
-                return None
+                return self.sentence_in_sequence(index)
             found = _Found(*heading, last=index)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
@@ -609,6 +625,8 @@ class _Builder:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
+        if display and found.number and found.last == index and self.numbered_points_in_bold(index, found):
+            return None  # 「（2）広島AIプロセスを前進させるための作業計画（…」 set in bold over eight lines: a point
         if scheme.weak and (index in self.foot_notes or not self.weak_heading_plausible(index, found)):
             return None
         if found.number and _SUBJECT_MARKED.search(found.title):
@@ -620,6 +638,8 @@ class _Builder:
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
+        if self.quotes_a_place(found):
+            return None
         last = self.numbering.last(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
@@ -627,6 +647,89 @@ class _Builder:
                 self.draft.out_of_order.append(OutOfOrder(line.number, line.text, str(last)))
             return nested
         return found
+
+    def running_head_over_heading(self, index: int) -> bool:
+        """Whether a PDF line is its page's running head over the heading it repeats: set smaller than
+        the body at the top of the page, and the next line is a heading of the same number (「付録4
+        脆弱性の影響度の基準に…」 in 8 pt over 「付録4　脆弱性の影響度に関する…」).  A part of one page has a
+        running head no other page repeats, so the reader cannot tell it by recurrence; a heading is
+        never set smaller than the text it heads."""
+        line = self.lines[index]
+        body = self.typeset.body_of(line)
+        if line.layout is None or body is None or line.layout.size >= body.size * _SMALLER_THAN_BODY:
+            return False
+        if any(self.lines[probe].kind == "body" and self.lines[probe].page == line.page for probe in range(index)):
+            return False  # not the page's first line
+        heading, below = heading_of(line.text), self.next_content(index)
+        if heading is None or not heading[1] or below is None or self.lines[below].page != line.page:
+            return False
+        under = heading_of(self.lines[below].text)
+        return under is not None and number_token(under[1]) == number_token(heading[1])
+
+    def quotes_a_place(self, found: _Found) -> bool:
+        """Whether a chapter or section number opening an annex's numbering names a place in another
+        text: an annex that quotes an amended notice or a policy (「（別添１）」 then 「第２章　特掲診療料」,
+        「【別添４】」 then 「第２章　新しい資本主義の加速」 of the quoted 基本方針) labels where its excerpt
+        stands; a part of this document numbers its chapters from the first."""
+        if found.scheme.name not in _PLACE_SCHEMES or not self.in_annex:
+            return False
+        value = number_value(found.number)
+        return value is not None and value > 1 and self.numbering.last(found.scheme.rank) is None
+
+    def sentence_in_sequence(self, index: int) -> _Found | None:
+        """A numbered item written as one sentence that continues a numbering of headings: the
+        outline's item, not a paragraph.
+
+        A notice may word one of its items as a sentence that introduces what follows (「（三）技術基準
+        及び運用基準における適用区分の考え方は、以下のとおりである。」 after 「（一）設置基準」「（二）技術基準及び
+        運用基準」).  A sentence is no title, but this one is the next number of headings already
+        taken under the same parent: read as text, its table or list would fall under the sibling
+        before it.  Only a numbering's continuation qualifies (never its first item, which a list
+        of numbered sentences shares), one whole sentence on one line."""
+        line = self.lines[index]
+        text = line.text
+        if "\t" in text or not text.endswith("。") or text.count("。") != 1 or index in self.foot_notes:
+            return None
+        for scheme in SCHEMES:
+            match = scheme.pattern.fullmatch(text)
+            if match is None or "n" not in match.groupdict():
+                continue
+            number, title = match["n"].strip(), match["title"].strip()
+            value, last = number_value(number), self.numbering.last(scheme.rank)
+            if (value is None or last is None or value != last + 1 or len(title) > 60
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)
+                    or self.numbered_alike_around(index, scheme, value)):
+                return None
+            number = text[: match.start("title")].strip()
+            found = _Found(scheme, number, title, last=index)
+            if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+                return None
+            return found if self.numbering_goes_forward(scheme, number, index) else None
+        return None
+
+    def numbered_alike_around(self, index: int, scheme: Scheme, value: int) -> bool:
+        """Whether a numbered sentence belongs to a list of its own numbered like the headings: a line
+        of its scheme stands since the last heading (the list's earlier items, 「一　…こと。」 quoted under
+        「一　主旨」), or the same number is printed again further on before an outer heading (the
+        heading it would take the place of, 「二　用語の定義」)."""
+        for probe in range(self.last_heading_end + 1, index):
+            if self.lines[probe].kind == "body" and scheme.pattern.fullmatch(self.lines[probe].text):
+                return True
+        for probe in range(index + 1, min(len(self.lines), index + 400)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < scheme.rank and heading[1]:
+                return False
+            match = scheme.pattern.fullmatch(line.text)
+            if match is not None and number_value(match["n"]) == value:
+                return True
+        return False
+
+    def in_nested_run(self, rank: int) -> bool:
+        """Whether headings of this rank are a numbering nested inside a section (starts_nested_run)."""
+        return rank in self.nested_runs
 
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
         """A numbering that starts again at 1 inside a section: headings of what the section quotes.
@@ -823,7 +926,7 @@ class _Builder:
         rank = found.scheme.rank
         if found.scheme.name.startswith("annex"):
             self.in_annex, self.promoted_rank = True, None
-            return ANNEX_RANK
+            return self.annex_rank(found)
         if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
             self.body_top_rank = rank
         if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
@@ -833,6 +936,14 @@ class _Builder:
         if self.promoted_rank is not None and rank <= self.promoted_rank:
             return ANNEX_RANK
         return rank
+
+    def annex_rank(self, found: _Found) -> int:
+        """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
+        text's own parts, its 「別添１」 and its sheets 「（別紙）」; 別添 (a document sent with the notice) holds
+        別紙 (a sheet attached to a text), never the other way round."""
+        if not found.number.startswith(("（", "(", "【", "〔")):
+            return ANNEX_RANK  # 「別添１」, or a label alone standing for its annex (「付録 A」 over 「A-1 …」)
+        return ATTACHMENT_RANK if "別添" in found.number else BRACKETED_ANNEX_RANK
 
     def next_content(self, index: int, max_blanks: int = 3) -> int | None:
         """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
@@ -857,8 +968,8 @@ class _Builder:
         if probe is not None and is_caption(self.lines[probe].text):
             between.append((self.lines[probe], "caption"))
             probe = self.next_content(probe)
-        if probe is None:
-            return None
+        if probe is None or self.lines[probe].page != self.lines[index].page:
+            return None  # a number at a page's foot and a line at the next one's top: no heading's parts
         title = self.lines[probe].text
         below = heading_of(title)
         parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
@@ -906,7 +1017,9 @@ class _Builder:
         """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
 
         A number + space line that a dotted heading of the same number follows (before any
-        outer heading) was a step of a figure or a list, not the section.
+        outer heading) was a step of a figure or a list, not the section.  An annex's label
+        (「付録4　…」) is an outer heading too, though its shape is weak: the next annex numbers its
+        parts from 1 again.
         """
         value = number_value(found.number)
         for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
@@ -914,6 +1027,8 @@ class _Builder:
             if line.kind != "body":
                 continue
             heading = heading_of(line.text)
+            if heading is not None and heading[0].name.startswith("annex") and heading[0].rank < found.scheme.rank:
+                return False
             if heading is None or heading[0].weak:
                 continue
             if heading[0].rank < found.scheme.rank:
@@ -961,7 +1076,8 @@ class _Builder:
         line = self.lines[index]
         layout = line.layout
         assert layout is not None
-        if heading is not None and not display and self.typeset.stopped_short(line) is False:
+        if (heading is not None and not display and self.typeset.stopped_short(line) is False
+                and not self.typeset.flush_right(line) and self.hanging_title_rest(index) is None):
             return None  # body type running to the column edge: a sentence that starts with a number
         if heading is not None or not title_like(line.text):
             return heading
@@ -1022,6 +1138,18 @@ class _Builder:
             and nxt.indent < 2
             and heading_of(nxt.text) is None
             and not LIST_MARKER.fullmatch(nxt.text)
+            and not self.title_ends_below(line, nxt)
+        )
+
+    def title_ends_below(self, line: Line, rest: Line) -> bool:
+        """Whether a numbered line run to the page's edge is a title whose last words stand on the next
+        line (「第３ 原薬等登録原簿…作成時の留」 / 「意点」): the rest is short, ends no sentence, and the
+        two read as one numbered title (no sentence end, not too long for one)."""
+        return (
+            display_width(rest.text) < self.width * 0.5
+            and not rest.text.endswith(tuple(CLOSING))
+            and heading_of(line.text) is not None
+            and heading_of(join_text(line.text, rest.text)) is not None
         )
 
     def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
@@ -1070,6 +1198,11 @@ class _Builder:
         if probe < len(self.lines) and self.lines[probe].kind == "blank":
             probe += 1
         if self.lines[index].layout is not None:
+            rest = self.hanging_title_rest(index)
+            if rest is None:
+                rest = self.particle_title_rest(title, index)
+            if rest is not None:
+                return join_text(title, self.lines[rest].text), rest
             return self.display_continuation(title, index)
         if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
             return title, index
@@ -1085,6 +1218,103 @@ class _Builder:
         ):
             return join_text(title, rest.text), probe
         return title, index
+
+    def hanging_title_rest(self, index: int) -> int | None:
+        """The line that ends a numbered PDF title wrapped with a hanging indent, or None.
+
+        A notice sets a long heading's second line under its title, right of the number at the
+        margin (「第３　原薬等登録原簿…作成時の留」 / 「　　意点」); a paragraph's lines wrap back to its
+        margin, never right of its first line.  So a numbered line running to the column's edge is a
+        title, not a sentence, when the next line stands indented past its start with no space
+        above, stops short, and the two read as one title (no sentence end, no number of its own).
+        Back at the margin, the rest is a title's only where the block ends with it (「参考 1 ISO/IEC
+        29147:2014 と…ガ」 / 「イドラインの対応」 over a table): a paragraph's last line ends its sentence."""
+        line = self.lines[index]
+        if (line.layout is None or heading_of(line.text) is None or index + 1 >= len(self.lines)
+                or self.typeset.stopped_short(line) is not False):
+            return None
+        rest = self.lines[index + 1]
+        if rest.layout is None:
+            return None
+        at_margin = rest.layout.x0 < line.layout.x0 + line.layout.size * 0.8
+        if (
+            rest.kind != "body"
+            or rest.page != line.page
+            or (at_margin and not self.block_ends_after(index + 1))  # a paragraph's wrap, going on below
+            or rest.layout.x0 > line.layout.x0 + line.layout.size * HANGING_TITLE_INDENT  # a label set apart
+            or self.typeset.gap_before(rest)
+            or not self.typeset.same_size(line, rest)
+            or self.typeset.stopped_short(rest) is not True
+            or rest.text.endswith(tuple(CLOSING))
+            or heading_of(rest.text) is not None
+            or LIST_MARKER.fullmatch(rest.text)
+        ):
+            return None
+        return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
+
+    def block_ends_after(self, index: int) -> bool:
+        """Whether the PDF line at ``index`` ends its block: what follows is no line of the same text (a
+        figure's or a note's line, another face, space above, a paragraph's first-line indent, a page)."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines):
+            return True
+        nxt = self.lines[index + 1]
+        return (nxt.kind != "body" or nxt.layout is None or bool(nxt.layout.role) or nxt.page != line.page
+                or self.typeset.gap_before(nxt) or nxt.indent >= 2 or not self.typeset.same_style(line, nxt))
+
+    def particle_title_rest(self, title: str, index: int) -> int | None:
+        """The next PDF line when it goes on with the title: it starts with a particle (「に記載する機能区分
+        コードについて」 under a centred 「…保険適用希望書（希望区分B）」), which no line of its own does, on the
+        same page with no space above, and the two still read as a title."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines):
+            return None
+        rest = self.lines[index + 1]
+        if (
+            rest.kind != "body"
+            or rest.page != line.page
+            or not rest.text.startswith(_NEVER_STARTS_A_TITLE)
+            or self.typeset.gap_before(rest)
+            or not self.typeset.same_size(line, rest)
+            or not title_like(join_text(title, rest.text))
+        ):
+            return None
+        return index + 1
+
+    def numbered_points_in_bold(self, index: int, found: _Found) -> bool:
+        """Whether a numbered line in display type is one of a list's points set in bold, not a heading:
+        its bold text, or its next sibling's, runs on longer than a title (past TITLE_CHARS, or through a
+        sentence's end).  A white paper sets the points a declaration makes in bold (「（1）以下の4要素から
+        構成される…の策定」, 「（2）…作業計画（賛同国増加に向けたアウトリーチ、…の継続）」 over eight lines); one
+        point too long for a title makes the run a list."""
+        if self.display_runs_past_a_title(index):
+            return True
+        value = number_value(found.number)
+        for probe in range(index + 1, min(len(self.lines), index + SIBLING_REACH)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            match = found.scheme.pattern.fullmatch(line.text)
+            if match is not None and "n" in match.groupdict() and value is not None \
+                    and number_value(match["n"]) == value + 1:
+                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe)
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < found.scheme.rank:
+                return False
+        return False
+
+    def display_runs_past_a_title(self, index: int) -> bool:
+        """Whether the display type starting at ``index`` goes on, line after line run to the column's
+        edge, longer than a title: past TITLE_CHARS, or through a sentence's end."""
+        line = self.lines[index]
+        text, probe = line.text, index + 1
+        while probe < len(self.lines) and not self.typeset.stopped_short(self.lines[probe - 1]):
+            rest = self.lines[probe]
+            if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
+                    or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
+                break  # a paragraph's first line below a title set in the text's own bold face stops it
+            text, probe = join_text(text, rest.text), probe + 1
+        return len(text) > TITLE_CHARS or "。" in text[:-1]
 
     def display_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A PDF heading continues on the next lines set in the same display style, with no gap,

@@ -118,6 +118,14 @@ class Typesetting:
             return None
         return layout.x1 < layout.column_x1 - SHORT_BY * layout.size
 
+    def flush_right(self, line: Line) -> bool:
+        """Set against its column's right edge from beyond the column's middle: a label placed right
+        (「（別添４）」 over an attachment, a date), not a line of text run to the edge."""
+        layout = line.layout
+        if layout is None or not layout.column_x1:
+            return False
+        return layout.x0 > (layout.column_x0 + layout.column_x1) / 2 and self.stopped_short(line) is False
+
     def centred(self, line: Line) -> bool:
         """Set in the middle of its column: equal space left and right, and plenty of it."""
         layout = line.layout

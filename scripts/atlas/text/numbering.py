@@ -52,13 +52,20 @@ SCHEMES = (
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
     # Outer to the numbered annexes: 「（別添１）」 labels a notice's attachment, which may have its own 別添１.
     Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
+    # The same label in parentheses with the attachment's title on its line: 「（別紙）添付資料一覧」
+    # 「（別添４）…について」 (a label in 【】 with its title is a block's heading: 「【別添１】検討経緯」).
+    Scheme("annex-titled", 4, re.compile(r"(?P<n>[（(](?:別紙|別添|参考資料|付録)\d{0,2}[）)])\s*(?P<title>\S.*)")),
+    # 「参考 1　…」「参考２　…」: reference material numbered on its own, inside the part it is appended to
+    # (an annex's 参考 pages), outer to that part's numbered sections.
+    Scheme("reference", 6, re.compile(rf"(?P<n>参考\s*[0-9]{{1,2}})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
-    # A column (コラム１-１, with its title when the text layer has it) is a box of its own.
+    # A column (コラム１-１, Box-1., with its title when the text layer has it) is a box of its own.
     Scheme(
         "named",
         60,
-        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要"
+                   r"|(?:コラム\s*[0-9][-－0-9]*|(?:Box|BOX)\s*[-－]?\s*[0-9]{1,2}[.．]?)(?:\s+\S.*)?)"),
     ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
     Scheme("roman", 12, re.compile(rf"(?P<n>[{ROMAN_NUMERALS}])[．.]\s*(?P<title>\S.*)")),
@@ -166,6 +173,8 @@ PARAGRAPH_END = CLOSING + "."
 # No Japanese paragraph starts with a particle, a small kana or closing
 # punctuation: a line that does continues the text before it.
 CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃぅぇぉ、。，．）」』】")
+# Particles and closing punctuation never begin a title (は does: はじめに).
+NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 def display_width(text: str) -> int:
     return sum(2 if is_cjk(ch) else 1 for ch in text)
 
@@ -215,15 +224,29 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     return None
 
 
+# Items left out of a quoted text: 「(1)～（2）（略）」「(4)（略）」 (an amendment or a correction quotes
+# only what changed; 略 says the numbered items are omitted). The number is the quoted text's, and
+# nothing follows it: never a title.
+_ELIDED = re.compile(r"(?:[～〜~－\-]\s*[（(]?\w{1,6}[）)]?\s*)?[（(]?略[）)]?")
+
+
+# A figure's or table's source note (「資料：…を基に文部科学省作成」「出典：…」「（出典）…」): set under the
+# figure, never a title (a note mark before it, 「1」, is the note's, not a section's number).
+_SOURCE_NOTE = re.compile(r"(?:資料|出典|出所|典拠)\s*[：:]|[（(](?:資料|出典|出所)[）)]")
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
+        and _ELIDED.fullmatch(title) is None
+        and _SOURCE_NOTE.match(title) is None
         and "。" not in title
         and not title.startswith("・・")  # an ellipsis: text goes on from something omitted
         and not re.fullmatch(r"[○◎◯●△▲▽×✕☆★■□◇◆－−\-\s]+", title)  # a row of table marks (「○ ○ ☆」)
         and not title.endswith(("、", "，", ","))
         and "\t" not in title
         and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles
+        and not re.fullmatch(r"[\d\s.,%]+", title)  # a number alone: a page number, a chart's tick (「110.0」)
     )
 
 
@@ -234,6 +257,9 @@ def number_token(number: str) -> str:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         label = annex.group(1)
         return "annex" + (label if label.isdigit() else f"-{label.lower()}" if label else "")
+    reference = re.fullmatch(r"参考\s*(\d+)", number)
+    if reference:
+        return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
     digits = re.findall(r"\d+", number)
     if digits:
         return "-".join(str(int(d)) for d in digits)
@@ -261,6 +287,8 @@ def number_value(number: str) -> int | None:
         return int(token[1:])
     if token.startswith("annex") and token[5:].isdigit():
         return int(token[5:])
+    if token.startswith("ref") and token[3:].isdigit():
+        return int(token[3:])
     return None
 
 
