@@ -131,6 +131,9 @@ def test_missing_or_non_mapping_outline_file_names_the_file(tmp_path):
         ("付録１　用語集", "付録1. 用語集"),
         ("ＡＩ戦略", "ai戦略"),
         ("4．2 ⾃治体サービス・⺠間サービスとの連携", "4．2 自治体サービス・民間サービスとの連携"),
+        # A title's mark is typography: a reference that drops the bullet names the same heading.
+        ("国際連合", "● 国際連合"),
+        ("◆意思決定の迅速化", "意思決定の迅速化"),
     ],
 )
 def test_folding_makes_printed_variants_of_a_heading_equal(printed, shown):
@@ -142,6 +145,8 @@ def test_folding_keeps_punctuation_inside_titles():
     assert fold("３．データ・ガバナンス") == "3データ・ガバナンス"
     assert fold("2.1. 概要") == "2.1概要"
     assert fold("2.1 概要") != fold("21 概要")
+    # Only a leading mark goes: one inside the title stays.
+    assert fold("対策■まとめ") == "対策■まとめ"
 
 
 def test_cut_or_run_on_titles_match_when_the_shorter_is_most_of_the_longer():

@@ -14,7 +14,7 @@ import pytest
 from test_structure_rules import body, convert
 
 from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, block_text
+from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, Paragraph, block_text
 from atlas.pipeline import build_document
 from atlas.structure.structure import Hints, assign_anchors, nest, read_structure
 from atlas.structure.typeset import Typesetting
@@ -227,6 +227,223 @@ def test_an_attachment_label_alone_heads_the_title_printed_under_it():
     assert (1, "（別添2）", "施設の基準及びその届出に関する取扱いについて") in outline
     assert any(number == "別添1" and title == "申請に関する事項" for _, number, title in outline)
     assert {s.anchor for s in sections} >= {"annex1", "annex2"}  # ids from the label's number, as 別添N's are
+
+
+# --- Failure mode 7: titles marked rather than numbered, decided for the whole run -------------------
+
+# Two sentences of a part's own prose (written for these tests), printed over three lines.
+OWN_PROSE = ["外出先でも資料を確認できれば、移動の時間を業務に充てることができるため、",
+             "組織全体の生産性が高まる。", "その結果、事務所に戻った後の作業も大きく減る。"]
+
+
+def outline_of(lines: list[str]) -> list[tuple[int, str]]:
+    _, sections = convert(lines)
+    return [(s.level, s.number + s.title) for root in sections for s in root.walk()]
+
+
+def test_a_run_of_marked_titles_over_their_own_prose_are_headings_under_their_section():
+    lines = ["2.1. 導入のねらい", *body(), "2.2. 活用の例", "代表的な例を以下に挙げる。",
+             "◆会議の効率化", *OWN_PROSE, "◆意思決定の迅速化", *OWN_PROSE, "◆紙の削減", *OWN_PROSE,
+             "2.3. 今後の動向", *body()]
+    assert outline_of(lines) == [(1, "2.1.導入のねらい"), (1, "2.2.活用の例"), (2, "◆会議の効率化"),
+                                 (2, "◆意思決定の迅速化"), (2, "◆紙の削減"), (1, "2.3.今後の動向")]
+    _, sections = convert(lines)
+    first = sections[1].children[0].blocks[0]
+    assert isinstance(first, Paragraph) and first.text.startswith("外出先でも")  # its own prose, under it
+
+
+def test_marks_used_as_bullets_or_printed_once_are_no_headings():
+    # ◆ lines one under another: the items of a list.  A ◆ line alone over prose: one bullet, no run.
+    bullets = ["1. 対策", "次の対策を講じる。", "◆端末を施錠する", "◆暗号化を有効にする", "◆定期的に更新する", *body()]
+    once = ["1. 対策", *body(), "◆端末の管理", *OWN_PROSE, "2. 運用", *body()]
+    assert outline_of(bullets) == [(1, "1.対策")]
+    assert outline_of(once) == [(1, "1.対策"), (1, "2.運用")]
+
+
+def test_a_marked_line_straight_over_a_run_of_other_marked_titles_is_their_parent():
+    lines = ["4.2. 脅威と対策", *body(), "∮ひとことアドバイス", "■端末の紛失", "①" + OWN_PROSE[0], OWN_PROSE[1],
+             "②" + OWN_PROSE[2], "■信頼できない配布元", "①" + OWN_PROSE[0], OWN_PROSE[1], "4.3. 留意点", *body()]
+    assert outline_of(lines) == [(1, "4.2.脅威と対策"), (2, "∮ひとことアドバイス"), (3, "■端末の紛失"),
+                                 (3, "■信頼できない配布元"), (1, "4.3.留意点")]
+
+
+def test_a_recurring_bracketed_label_after_each_proposal_heads_its_explanation():
+    # A subcommittee's material: each 第N states a proposal (ending 「…か。」), then 「（補足説明）」 alone on
+    # its line opens the explanation, which may have numbered parts of its own.
+    proposal = ["新しい制度を設けることについて、どのように考えるか。"]
+    lines = ["第１ 論点の全体像", *proposal, "（補足説明）", "１ 論点の関係", *body(), "２ 検討の順序", *body(),
+             "第２ 改正の必要性", *proposal, "（補足説明）", *body(), "（参考）", "関係する資料の一覧", *body()]
+    assert outline_of(lines) == [(1, "第1論点の全体像"), (2, "（補足説明）"), (3, "1論点の関係"),
+                                 (3, "2検討の順序"), (1, "第2改正の必要性"), (2, "（補足説明）")]
+
+
+def test_a_label_over_a_list_whose_items_end_no_sentence_is_no_heading():
+    # 【前半】 over ①… items (noun phrases): the list's label.  【課題】 over prose stays a heading.
+    lines = ["1. 検討の進め方", "次のとおり二つに分けて検討する。", "【前半】", "①発行する場面の規律",
+             "②技術的な要件", "【後半】", "③譲渡する場面の規律", "④効力に関する規律", "",
+             "【課題】", *body(), "2. 次回", *body()]
+    assert outline_of(lines) == [(1, "1.検討の進め方"), (2, "【課題】"), (1, "2.次回")]
+    _, sections = convert(lines)
+    assert "【前半】" in " ".join(block_text(block) for block in sections[0].blocks)  # kept as text
+
+
+def test_terms_each_glossed_in_one_sentence_are_a_list_not_sections():
+    # ○ terms with a one-sentence gloss each (the three pillars of a curriculum): a list of definitions.
+    glossed = ["1. 育成する資質", *body(), "○知識及び技能", "情報を適切に扱うための技能を身に付けていること。",
+               "○思考力、判断力", "情報を結び付けて新たな意味を見いだす力を身に付けていること。", *body()]
+    sections = ["1. 取組", *body(), "○人材の育成", *OWN_PROSE, "○体制の整備", *OWN_PROSE]
+    assert outline_of(glossed) == [(1, "1.育成する資質")]
+    assert outline_of(sections) == [(1, "1.取組"), (2, "○人材の育成"), (2, "○体制の整備")]
+
+
+def test_marked_titles_in_a_pdf_stop_short_of_the_column_and_lists_under_labels_do_not_make_headings():
+    # A PDF page at 10.5 pt: a section, ◆ titles (short lines) over prose reaching the column's edge.
+    prose = [pdf_line(0, SENTENCE, 1, 10.5), pdf_line(0, CLAUSE, 1, 10.5), pdf_line(0, "対策を講じる。", 1, 10.5)]
+    lines = [pdf_line(0, "２．活用の例", 1, 10.5, GOTHIC, bold=True), *prose,
+             pdf_line(0, "◆会議の効率化", 1, 10.5), *prose, pdf_line(0, "◆紙の削減", 1, 10.5), *prose,
+             pdf_line(0, "【準備】", 1, 10.5), pdf_line(0, "• 教材のたたき台を作成する", 1, 10.5),
+             pdf_line(0, "• 日程を調整する", 1, 10.5), pdf_line(0, "【発信】", 1, 10.5),
+             pdf_line(0, "• 案内文を作成する", 1, 10.5), *report_page(0, 2, 30)]
+    lines = [Line(number, line.text, page=line.page, layout=line.layout) for number, line in enumerate(lines, 1)]
+    assert headings(lines) == ["活用の例", "◆会議の効率化", "◆紙の削減"]
+
+
+@needs_corpus
+def test_marked_titles_of_real_documents():
+    # jssec-smartphone-tablet-security-guideline-v2.pdf p. 7-8: seven ◆ titles in body type over prose of
+    # their own under 2.2 and 2.3; p. 12: 「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」 and
+    # 「■信頼できないマーケット」, each over ①… advice.
+    jssec = converted("jssec-smartphone-tablet-security-guideline-v2.pdf")
+    under = {s.title: [c.title for c in s.children] for s in jssec.all_sections()}
+    assert len([t for t in under["活用例と効果"] if t.startswith("◆")]) == 4
+    assert len([t for t in under["スマートフォンを取り巻く動向"] if t.startswith("◆")]) == 3
+    assert under["∮ワンポイントアドバイス"] == ["■デバイスの盗難、紛失", "■信頼できないマーケット"]
+    # moj-bl-subcommittee-material-02.pdf: 「（補足説明）」 (outdented, 明朝) after each of 第１–第５'s proposal.
+    moj = converted("moj-bl-subcommittee-material-02.pdf")
+    assert [len([c for c in s.children if c.title == "（補足説明）"]) for s in moj.sections if s.number] == [1] * 5
+    # mext-genai-guideline-v2-2024.pdf p. 8 and p. 14: ○ terms glossed in one sentence, 【授業準備】… over
+    # bullets: no heading.
+    mext = converted("mext-genai-guideline-v2-2024.pdf")
+    titles = [s.title for s in mext.all_sections()]
+    assert not [t for t in titles if t.startswith("○") or t in ("【授業準備】", "【部活動】", "【校内研修】")]
+
+
+# --- Failure mode 7: titles numbered under a word (Box-N, 問N) and a speech's bare-word titles --------
+
+
+def test_parts_numbered_under_a_word_of_their_own_are_headings_in_sequence():
+    # A guideline's boxed asides 「Box-1.」「Box-2.」 inside its sections; 「G7」 in a sentence's place is no box.
+    lines = ["1. 基本的な考え方", *body(), "Box-1. 情報活用能力の整理", *OWN_PROSE, *body(),
+             "2. 留意点", *body(), "Box-2. 著作権に関する留意点", *OWN_PROSE, "G7 各国の動向", *OWN_PROSE]
+    assert outline_of(lines) == [(1, "1.基本的な考え方"), (2, "Box-1. 情報活用能力の整理"), (1, "2.留意点"),
+                                 (2, "Box-2. 著作権に関する留意点")]
+
+
+def test_the_questions_of_a_q_and_a_are_headings_over_their_answers():
+    # A Q&A: each 「問N」 asks one question (ending 「か。」 or 「？」) over its answer, 問1…問4 in order.
+    answer = ["（答）", *OWN_PROSE]
+    long_question = ["問５　学校で新しい技術を利用する場合に、事前に保護者の同意を得ておく必要はありま", "すか。"]
+    lines = ["新しい技術の利用に関するＱ＆Ａ", "問１　生成AIとはどのようなものですか。", *answer,
+             "問２　授業で利用してもよいですか。", *answer, "問３　家庭での利用に留意点はありますか？", *answer,
+             "問４　教員が校務で利用する際の注意点", *answer, *long_question, *answer]
+    assert [title for _, title in outline_of(lines)] == [
+        "問1\u3000生成AIとはどのようなものですか。", "問2\u3000授業で利用してもよいですか。",
+        "問3\u3000家庭での利用に留意点はありますか？", "問4\u3000教員が校務で利用する際の注意点",
+        "問5\u3000学校で新しい技術を利用する場合に、事前に保護者の同意を得ておく必要はありますか。"]
+    _, sections = convert(lines)
+    # Each answer under its question.
+    assert all(block_text(section.blocks[0]).startswith("（答）") for section in sections)
+    # Numbers that do not count 1, 2 … under their word are no such titles (a step named in passing).
+    assert outline_of(["問２　授業で利用してもよいですか。", *answer, "問５　家庭での利用", *answer]) == []
+
+
+# A speech's paragraphs (written for these tests): each opens a field and says two things of it.
+def speech_part(field: str) -> list[str]:
+    return [f"次に、{field}についてであります。県民の皆様の声を伺いながら、必要な施策を着実に",
+            "進めてまいります。あわせて、市町村との連携を一層強めてまいります。"]
+
+
+def test_the_bare_word_titles_of_a_speech_are_its_sections():
+    opening = ["本日、定例会の開会に当たり、県政運営の基本的な考え方を申し上げます。"]
+    lines = [*opening, "総務", *speech_part("行政の効率化"), "財政", *speech_part("財政の健全化"),
+             "教育", *speech_part("教育の充実"), "子ども・子育て", *speech_part("子育ての支援")]
+    assert outline_of(lines) == [(1, "総務"), (1, "財政"), (1, "教育"), (1, "子ども・子育て")]
+    _, sections = convert(lines)
+    assert block_text(sections[1].blocks[0]).startswith("次に、財政の健全化について")
+    # Printed in brackets, the same.
+    bracketed = [*opening, "（総務）", *speech_part("行政の効率化"), "（財政）", *speech_part("財政の健全化"),
+                 "（教育）", *speech_part("教育の充実")]
+    assert outline_of(bracketed) == [(1, "（総務）"), (1, "（財政）"), (1, "（教育）")]
+
+
+def test_bare_words_are_no_titles_in_a_numbered_document_or_close_together():
+    # In a document with its own numbered outline a bare word is a cell or a label; so are short
+    # lines each over one line of text (a glossary), and a word that recurs (a speaker's name).
+    part = speech_part("行政の効率化")
+    numbered = ["1. 総論", *body(), "2. 各論", *body(), "3. 結び", *body(), "総務", *part, "財政", *part, "教育", *part]
+    glossary = ["用語の説明を以下に示す。", "深層学習", "多層のネットワークを用いる学習の手法である。",
+                "基盤モデル", "大量のデータで事前に学習したモデルである。", "自然言語処理",
+                "人の言葉を計算機で扱う技術である。"]
+    speakers = ["開会に当たり、一言申し上げます。", "山田委員", *part, "鈴木委員", *part, "山田委員", *part,
+                "鈴木委員", *part]
+    assert [title for _, title in outline_of(numbered)] == ["1.総論", "2.各論", "3.結び"]
+    assert outline_of(glossary) == []
+    assert outline_of(speakers) == []
+
+
+@needs_corpus
+def test_boxes_numbered_under_their_word_in_a_real_text():
+    # mext-genai-guideline-v2-2024.txt (pdftotext, no bookmarks): 「Box-1.」…「Box-6.」 on pp. 8-20, each over
+    # its own text; the 目次's entries for them (p. 2) stay contents, not headings.
+    document = converted("mext-genai-guideline-v2-2024.txt")
+    boxes = [s for s in document.all_sections() if s.title.startswith("Box-")]
+    assert [s.title[:6] for s in boxes] == [f"Box-{n}." for n in range(1, 7)]
+    assert all(s.blocks for s in boxes)
+
+
+def test_bracketed_labels_numbered_from_one_are_headings_even_where_a_number_was_lost():
+    # 【参考１】… 【参考３】 at a guideline's end, 【参考２】 drawn as an image the text layer lacks.
+    lines = ["1. 本文", *body(), "【参考１】利用する際のチェックリスト", *OWN_PROSE,
+             "【参考３】今後の取組の方向性", *OWN_PROSE]
+    assert [title for _, title in outline_of(lines)] == [
+        "1.本文", "【参考1】利用する際のチェックリスト", "【参考3】今後の取組の方向性"]
+
+
+def test_a_bracketed_edition_in_the_title_block_is_no_heading():
+    # A cover: title, 【第二版】, date, issuer; the body starts on the next page.
+    cover = ["端末の業務利用に関するガイドライン", "【第二版】", "2014年3月25日", "一般社団法人 端末協会"]
+    lines = [*cover, "\f1. はじめに", *body(), "【参考】", *OWN_PROSE]
+    assert [title for _, title in outline_of(lines)] == ["1.はじめに", "【参考】"]
+
+
+def test_a_marked_title_cut_at_the_column_edge_ends_on_the_next_line():
+    # ○ titles of a scope: the second runs to the page's edge and ends on the next, short line.
+    lines = ["Ⅲ．適用の範囲", "本指針は、次のものに適用する。", "○国内で利用されている製品", *OWN_PROSE,
+             "○国内からのアクセスが実質的になされている事業者のウェブサイト上で継続して稼動するウ",
+             "ェブアプリケーション", *OWN_PROSE,
+             "Ⅳ．製品の取扱い", *body()]
+    assert outline_of(lines) == [
+        (1, "Ⅲ．適用の範囲"), (2, "○国内で利用されている製品"),
+        (2, "○国内からのアクセスが実質的になされている事業者のウェブサイト上で継続して稼動するウェブアプリケーション"),
+        (1, "Ⅳ．製品の取扱い")]
+
+
+def test_marked_chart_titles_over_their_figures_are_no_headings():
+    # A chart pdftotext read as text: ■ titles over percentages and legend words, prose further down.
+    lines = ["1. 販売の状況", *body(), "■生命保険（2023年3月末）", "2%", "31%", "35%", *OWN_PROSE,
+             "■損害保険（2022年3月末）", "8.6% 0.7%", *OWN_PROSE]
+    assert outline_of(lines) == [(1, "1.販売の状況")]
+
+
+def test_the_questions_of_a_q_and_a_pdf_set_in_a_box_are_headings():
+    # A Q&A's PDF page: each question alone in a box in Gothic at the body's size, its answer in Mincho
+    # running to the column's edge.
+    answer = [pdf_line(0, SENTENCE, 1, 10.5), pdf_line(0, CLAUSE, 1, 10.5), pdf_line(0, "対策を講じる。", 1, 10.5)]
+    lines = [*report_page(0, 1, 30)]
+    for number, question in enumerate(["生成AIとは何ですか。", "授業で使ってもよいですか。", "家庭での利用は？"], 1):
+        lines += [pdf_line(0, f"問{number}　{question}", 2, 10.5, GOTHIC), *answer]
+    lines = [Line(number, line.text, page=line.page, layout=line.layout) for number, line in enumerate(lines, 1)]
+    assert headings(lines) == ["問1　生成AIとは何ですか。", "問2　授業で使ってもよいですか。", "問3　家庭での利用は？"]
 
 
 # --- Failure mode 2 / 7: numbered headings a notice prints that were missed or invented (issue 23) -----

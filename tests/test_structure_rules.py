@@ -165,11 +165,13 @@ def test_number_space_rows_dates_and_cut_sentences_are_not_headings():
 def test_number_space_headings_in_a_real_legislative_material():
     # moj-bl-subcommittee-material-02.txt: 第１ … 第５ at lines 6, 110, 247, 285 (its title cut at
     # 「物」/、/「有価証券」/、/「船荷証券」…, lines 285–289) and 369; １/２ under 第１ (10, 71),
-    # 第２ (143, 220) and 第５ (377, 485). The numbered 補足説明 clauses (1 我が国は、…) are not headings.
+    # 第２ (143, 220) and 第５ (377, 485), each inside the 「（補足説明）」 that opens the explanation under
+    # its 第N (lines 9, 142, 376: the hand-checked outline's level 3). The numbered 補足説明 clauses
+    # (1 我が国は、…) are not headings.
     _, sections = convert(corpus_lines("moj-bl-subcommittee-material-02"))
     assert [(s.level, s.number) for s in all_sections(sections) if s.number] == [
-        (1, "第1"), (2, "1"), (2, "2"), (1, "第2"), (2, "1"), (2, "2"), (1, "第3"), (1, "第4"),
-        (1, "第5"), (2, "1"), (2, "2"),
+        (1, "第1"), (3, "1"), (3, "2"), (1, "第2"), (3, "1"), (3, "2"), (1, "第3"), (1, "第4"),
+        (1, "第5"), (3, "1"), (3, "2"),
     ]
     fourth = next(s for s in sections if s.number == "第4")
     assert fourth.title == "電子化された船荷証券を「物」、「有価証券」、「船荷証券」とすることの可否等"

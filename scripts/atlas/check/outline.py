@@ -186,6 +186,9 @@ _NUMBER = (
 # What stands between a number and its title: 「1．」「一、」「ア・」「2:」 (spaces are removed before).
 # Atomic, so 「2.1概要」 keeps its number whole instead of giving back ".1" to a separator.
 _NUMBER_SEPARATOR = re.compile(rf"^((?>{_NUMBER}))[.,、:・]+")
+# A mark that sets a title off (「◆意思決定の迅速化」「● 国際連合」) is typography, like a width: a
+# reference may keep it (as printed) or drop it (as a bullet), and either names the same heading.
+_TITLE_MARK = re.compile(r"^[◆◇■□●◎★☆▼▽▲△▶▷►♦∮§〇○◯]+")
 MIN_PREFIX_SHARE = 0.6  # a title cut at a line break keeps most of its words
 MIN_PREFIX_CHARS = 4  # shorter than this, a prefix matches too much ("1", "(2)はじ")
 
@@ -197,7 +200,7 @@ def fold(text: str) -> str:
     copied from the source with its PDF radicals (「⾃⺠」) meets the converted 「自民」.
     """
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", normalize_chars(text)).casefold())
-    return _NUMBER_SEPARATOR.sub(r"\1", folded)
+    return _NUMBER_SEPARATOR.sub(r"\1", _TITLE_MARK.sub("", folded))
 
 
 def headings_match(expected: str, found: str) -> bool:
@@ -219,7 +222,8 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
     (PDF radicals such as ⺠ become the kanji 民), NFKC (full-width letters, digits and brackets
     become half-width), case folded, all whitespace removed, and the punctuation between
     a leading heading number and its title (「．」「.」「、」「:」「・」) removed, so 「１．はじめに」,
-    「1. はじめに」 and 「1はじめに」 are one heading.  An expected and a found heading match when
+    「1. はじめに」 and 「1はじめに」 are one heading; a title's leading mark (◆, ●, ○ …) is removed
+    too, so 「● 国際連合」 and 「国際連合」 are one heading.  An expected and a found heading match when
     their folded texts are equal, or when one is a prefix of the other and the shorter is at least
     60% of the longer and at least 4 characters long: a title cut at a line break, or one that ran
     on into its first sentence.

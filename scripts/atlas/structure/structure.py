@@ -55,11 +55,14 @@ from ..text.numbering import (
     wrap_width,
 )
 from ..text.wareki import DATE_LINE
+from .bare_titles import bare_titles
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import EVIDENCE, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
+from .labelled_titles import labelled_titles
+from .marked_titles import marked_titles
 from .outline_choice import Numbering, SequenceChoice
 from .page_foot_notes import page_foot_notes
 from .runs import (
@@ -95,6 +98,8 @@ CENTRED_TITLE_CHARS = 12
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 # An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
 NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
+# A title set off by a mark with no heading open above it ranks with the unnumbered blocks (【…】).
+MARKED_RANK = 80
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 
@@ -225,6 +230,14 @@ class _Builder:
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
+        # Titles set off by a mark (◆, ■, a recurring （補足説明）) and marked lines that label a
+        # list: decided for the whole document (marked_titles.py); the rank each mark nests at.
+        self.marked = marked_titles(lines, self.width)
+        # Titles numbered under a word of their own (「Box-1.」…, 「問1」…): labelled_titles.py.
+        self.labelled = labelled_titles(lines, self.width)
+        # A speech's bare-word titles (「総務」「財政」), where no numbered outline is printed: bare_titles.py.
+        self.bare = bare_titles(lines)
+        self.marked_ranks: dict[str, int] = {}
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
@@ -597,7 +610,7 @@ class _Builder:
     def find_heading(self, index: int) -> _Found | None:
         """The heading that starts at ``index``, if any (its number state recorded)."""
         line = self.lines[index]
-        if line.number in self.hints.not_headings or index in self.sibling_runs:
+        if line.number in self.hints.not_headings or index in self.sibling_runs or self.marked.is_label(index):
             return None
         if line.layout is not None and line.layout.role == "footnote":
             return None  # set small at the page's foot (a note, or a table's rows there): never a heading
@@ -609,18 +622,27 @@ class _Builder:
             heading = heading_of(line.text)
             if heading is None:
                 heading = self.circled_heading(index)
-            if display is not None:
+            if heading is None:
+                heading = self.marked_heading(index)
+            rest = self.title_rest(index)  # a marked title or a question cut at the column's edge
+            if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
                 return self.sentence_in_sequence(index)
             found = _Found(*heading, last=index)
+            if found.scheme.name == "marked":
+                found = replace(found, rank=found.scheme.rank)
+            if rest is not None:
+                found = replace(found, title=join_text(found.title, self.lines[rest].text), last=rest)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return None  # "第４章に示すとおり…": a chapter named inside a sentence
-        if self.hints.slides and scheme.name in ("block", "dash", "circle"):
+        if self.hints.slides and scheme.name in ("block", "dash", "circle", "marked"):
             return None  # on slides 【…】 and ― lines are callouts, not headings
         if scheme.name == "block" and self.ends_a_cut_label(index):
             return None  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
+        if scheme.name == "block" and self.in_title_block(line.page):
+            return None  # 「【第二版】」 under a cover's title: the edition, part of the title block
         if scheme.name == "circle" and not self.draft.items and not self.hints.slides:
             return None  # "○情報システム安全対策基準" opening a notice: the document's title
         if found.last == index and not display and self.wraps_into_next_line(index):
@@ -1063,6 +1085,35 @@ class _Builder:
         match = CIRCLED.pattern.fullmatch(self.lines[index].text)
         assert match is not None
         return CIRCLED, match["n"], match["title"].strip()
+
+    def title_kind(self, index: int) -> str | None:
+        """The kind of an unnumbered title decided for the whole document: its mark, its label word
+        or a bare word (None: no such title)."""
+        if index in self.labelled:
+            return f"label:{self.labelled[index][0]}"
+        if index in self.bare:
+            return "bare"
+        return self.marked.kind(index)
+
+    def title_rest(self, index: int) -> int | None:
+        """The line that ends a marked or labelled title cut at its column's edge (None: one line)."""
+        if index in self.labelled and self.labelled[index][1] != index:
+            return self.labelled[index][1]
+        return self.marked.wrapped.get(index)
+
+    def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
+        or a speech's bare word (bare_titles.py).  It nests under the heading open above it; the next
+        title of its kind is its sibling, a title of another kind right under it its child
+        (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」)."""
+        kind = self.title_kind(index)
+        if kind is None:
+            return None
+        rank = self.marked_ranks.get(kind)
+        if rank is None or rank not in self.open_ranks:
+            rank = self.open_ranks[-1] + 1 if self.open_ranks else MARKED_RANK
+            self.marked_ranks[kind] = rank
+        return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
 
     def layout_heading(
         self, index: int, heading: tuple[Scheme, str, str] | None, display: bool

@@ -1,0 +1,308 @@
+"""Titles set off by a mark, not a number: decided for the whole run, never line by line.
+
+Japanese documents head short parts with a mark as often as with a number: 「◆意思決定の迅速化」
+over a paragraph of its own, 「■デバイスの盗難、紛失」 over the numbered advice under it, a recurring
+bracketed label 「（補足説明）」 opening the explanation under each numbered proposal.  The same marks
+also open the items of a list (「◆」 as a bullet), and a label in 【】 or after ○ also names a list
+(「【前半パート】」 over ①…⑧) or a term with its one-sentence gloss (「○知識及び技能（…）」 over
+「…身に付けていること。」).  One line cannot tell which; the document can:
+
+- marks used as titles come as a run of siblings (the same mark, with no numbered heading between
+  them), each line short, ending no sentence, standing alone above prose of its own;
+- a bracketed label alone on its line is a title when the same label recurs, each time after a
+  sentence's end and above prose (a label printed once is more often a table's or figure's);
+- a line whose own text is a list of items that end no sentence labels that list, and a run whose
+  every line is glossed in one sentence lists terms: neither is a heading, whatever its mark;
+- a single marked line heads what follows only when it stands straight above such a run of titles
+  of another mark (「∮ワンポイントアドバイス」 over 「■…」): it is their parent.
+
+The structure step asks ``MarkedTitles.kind`` for a title's kind (its mark, or the label itself),
+and ``is_label`` before it takes a 【…】 or ○ line for a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.document import Line
+from ..text.numbering import CLOSING, CONTINUATION_START, FULL_STOPS, LIST_MARKER, display_width, heading_of, title_like
+
+# Marks that set off a title in running text (○ and 【】 are heading schemes of their own:
+# numbering.SCHEMES "circle" and "block"; only the vetoes below apply to them).
+TITLE_MARKS = "◆◇■□●◎★☆▼▽▲△▶▷►♦∮§"
+# The circle and block schemes: already headings by their form, unless their lines label a list.
+_SCHEME_MARKS = "〇○◯"
+# A bracketed label alone on its line: 「（補足説明）」「〔説明〕」「［趣旨］」「＜参考＞」.
+_LABEL = re.compile(r"(?P<open>[（(〔［\[＜<])(?P<label>[^（()）〔〕［\]］＜<＞>]{2,12})(?P<close>[）)〕］\]＞>])")
+_BLOCK_LABEL = re.compile(r"【[^】]{1,30}】")
+# An annex's or a note's label (別紙, 注, 案 …) is read elsewhere; digits or Latin letters alone
+# are a list's numbers or a speaker's initial.
+_NOT_A_LABEL = re.compile(r"別紙|別添|付録|参考資料|注\d*|案|略|[\dA-Za-zＡ-Ｚａ-ｚ０-９]+|[ \u3000]+")
+# A title is set shorter than the column by a good margin.
+_TITLE_WIDTH = 0.85
+# How far (body lines) a title's own text is looked at for a sentence.
+_REACH = 40
+# A title's own text opens with words, maybe numbered (「1 我が国は、…」), or an item, or a numbered part
+# of it (a bullet a text extraction left as a private-use character counts as an item's)…
+_OPENS_PROSE = re.compile(
+    r"(?:\d{1,2}[ \u3000.．]\s*)?[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fffA-Za-z「『（(\ue000-\uf8ff]")
+# …and ends a sentence within this many lines.
+_FIRST_PARAGRAPH = 8
+# Runs of titles have at least this many lines; a single line heads only a run below it.
+SHORTEST_RUN = 2
+# A definition's gloss: one sentence, in at most this many lines.
+_GLOSS_LINES = 4
+# A bullet glyph a text extraction set on a line of its own.
+_BULLETS_ALONE = frozenset("•・●◆■□◇▪➢✓")
+# What goes on from a label (a term's definition after a colon): never a title's first text.
+_GOES_ON = (*CONTINUATION_START, "：", ":")
+
+
+@dataclass(frozen=True)
+class MarkedTitles:
+    """The lines taken as titles, by index, with their kind; and marked lines that label a list."""
+
+    kinds: dict[int, str]
+    labels: frozenset[int]
+    # A marked title cut at its column's edge: its first line → its last (the rest of the title).
+    wrapped: dict[int, int]
+
+    def kind(self, index: int) -> str | None:
+        return self.kinds.get(index)
+
+    def is_label(self, index: int) -> bool:
+        return index in self.labels
+
+
+def marked_titles(lines: list[Line], width: int) -> MarkedTitles:
+    """Decide, for the whole document, which marked lines are titles and which label a list."""
+    reader = _Reader(lines, width)
+    return reader.decide()
+
+
+class _Reader:
+    def __init__(self, lines: list[Line], width: int) -> None:
+        self.lines = lines
+        self.width = width
+        self.body = [index for index, line in enumerate(lines) if _in_text(line)]
+        self.position = {index: position for position, index in enumerate(self.body)}
+        self.kind_of = {index: kind for index in self.body if (kind := mark_kind(lines[index].text)) is not None}
+        self.wrapped: dict[int, int] = {}  # set first by decide(): the other questions read it
+
+    # -- the decision ---------------------------------------------------------------
+    def decide(self) -> MarkedTitles:
+        self.wrapped = self.wrapped_titles()
+        labels = {index for index in self.kind_of if self.labels_a_list(index)}
+        for run in self.runs(_is_mark):
+            if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
+                labels.update(run)  # terms and their glosses: a list, not sections
+        titles: dict[int, str] = {}
+        for run in self.runs(_titled_here):
+            if self.run_of_titles(run, labels):
+                titles.update({index: self.kind_of[index] for index in run if self.title_shaped(index)})
+        # A single marked line straight above a run of titles of another kind heads them.
+        for index, kind in self.kind_of.items():
+            if index in titles or index in labels or not _titled_here(kind):
+                continue
+            below = self.next_body(index)
+            if below is not None and titles.get(below, kind) != kind and self.title_shaped(index):
+                titles[index] = kind
+        return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def wrapped_titles(self) -> dict[int, int]:
+        """Marked lines that run to the column's edge and end on the next line (「○日本国内からの…稼動
+        するウ」 / 「ェブアプリケーション」), where another line of their run is a title over prose."""
+        wrapped: dict[int, int] = {}
+        for run in self.runs(_is_mark):
+            cut = {index: rest for index in run if (rest := self.rest_of_title(index)) is not None}
+            if cut and any(index not in cut and self.title_shaped(index) and self.above_prose(index) for index in run):
+                wrapped.update(cut)
+        return wrapped
+
+    def rest_of_title(self, index: int) -> int | None:
+        """The line that ends a title cut at the column's edge: short, a title's words, no sentence
+        end, no item or heading of its own, and text with a sentence under it."""
+        line = self.lines[index]
+        rest = self.next_body(index)
+        if rest is None or rest in self.kind_of or not self.reaches_the_edge(line):
+            return None
+        if line.text.endswith(tuple(CLOSING)):
+            return None
+        text = self.lines[rest].text
+        if (self.reaches_the_edge(self.lines[rest]) or text.endswith(tuple(CLOSING)) or text.startswith(_GOES_ON[-2:])
+                or LIST_MARKER.fullmatch(text) or heading_of(text) is not None or "\t" in text
+                or not title_like(line.text[1:].strip() + text)):
+            return None
+        return rest if any("。" in self.lines[probe].text for probe in self.own_text(index)[1:]) else None
+
+    def runs(self, wanted: Callable[[str], bool]) -> list[list[int]]:
+        """The lines of each wanted kind in order: a mark's run ends at a numbered heading (the
+        next part may use the mark otherwise); a bracketed label's run is the whole document."""
+        finished: list[list[int]] = []
+        open_runs: dict[str, list[int]] = {}
+        for index in self.body:
+            kind = self.kind_of.get(index)
+            if kind is None:
+                if _numbered_heading(self.lines[index]):
+                    for mark in [kind for kind in open_runs if _is_mark(kind)]:
+                        finished.append(open_runs.pop(mark))
+                continue
+            if wanted(kind):
+                open_runs.setdefault(kind, []).append(index)
+        return finished + list(open_runs.values())
+
+    def run_of_titles(self, run: list[int], labels: set[int]) -> bool:
+        """A run is titles when it has SHORTEST_RUN lines or more, every one title-shaped, not a
+        list's label, and standing above prose of its own; a label's lines each after a sentence."""
+        if len(run) < SHORTEST_RUN or any(index in labels for index in run):
+            return False
+        label = not _is_mark(self.kind_of[run[0]])
+        return all(
+            self.title_shaped(index)
+            and self.above_prose(index)
+            and (not label or self.after_a_sentence(index))
+            for index in run
+        )
+
+    # -- one line's evidence ------------------------------------------------------------
+    def title_shaped(self, index: int) -> bool:
+        """Short of the column, no sentence end, a title's words after the mark."""
+        if index in self.wrapped:
+            return True
+        text = self.lines[index].text
+        kind = self.kind_of.get(index, "")
+        label = _LABEL.fullmatch(text)
+        words = text[1:].strip() if _is_mark(kind) else label["label"] if label is not None else text
+        layout = self.lines[index].layout
+        short = not self.reaches_the_edge(self.lines[index]) if layout is not None and layout.column_x1 \
+            else display_width(text) < self.width * _TITLE_WIDTH
+        return short and title_like(words) and not text.endswith(tuple(FULL_STOPS)) and "\t" not in text
+
+    def above_prose(self, index: int) -> bool:
+        """The next line opens text of the title's own (not a sibling, not the rest of a label, not a
+        table's row), and a sentence ends in it before the next marked line or numbered heading."""
+        below = self.wrapped.get(index, index)
+        below = self.next_body(below)
+        if below is None:
+            return False
+        text = self.lines[below].text
+        if below in self.kind_of and self.kind_of[below] == self.kind_of[index]:
+            return False
+        if text.startswith(_GOES_ON) or "\t" in text:
+            return False
+        if not (_OPENS_PROSE.match(text) or LIST_MARKER.fullmatch(text) or heading_of(text)):
+            return False  # 「2%」「8.6% 0.7%」 under a chart's title: the chart's figures, no prose
+        return any("。" in self.lines[probe].text for probe in self.own_text(index)[:_FIRST_PARAGRAPH])
+
+    def after_a_sentence(self, index: int) -> bool:
+        above = self.previous_body(index)
+        return above is None or self.lines[above].text.endswith(tuple(CLOSING))
+
+    def labels_a_list(self, index: int) -> bool:
+        """The line under it opens a list (「【授業準備】」 over 「• …を作成する」 items, 「【前半パート】」
+        over ①…⑧) and no sentence ends before the next marked line, heading or page: a label of
+        the list.  A marked line under it is decided on its own (「∮…」 over 「■…」 titles)."""
+        below = self.next_body(index)
+        if below is None or below in self.kind_of or not self.is_item(below):
+            return False
+        return not any("。" in self.lines[probe].text for probe in self.list_under(index))
+
+    def list_under(self, index: int) -> list[int]:
+        """The body lines under a label up to the next marked line, the next line shaped like a
+        heading that is no list item (「第２ 法改正の必要性」), or the page's end."""
+        found: list[int] = []
+        page = self.lines[index].page
+        for probe in self.body[self.position[index] + 1:self.position[index] + 1 + _REACH]:
+            line = self.lines[probe]
+            if probe in self.kind_of or line.page != page or (heading_of(line.text) and not self.is_item(probe)):
+                break
+            found.append(probe)
+        return found
+
+    def is_item(self, index: int) -> bool:
+        """A list's item: its marker on the line, or alone on a line of its own above it (a text
+        extraction that set the bullet glyph apart: 「•」 / 「授業で取り扱う…」)."""
+        if LIST_MARKER.fullmatch(self.lines[index].text):
+            return True
+        for probe in range(index - 1, -1, -1):
+            line = self.lines[probe]
+            if line.kind == "blank":
+                continue
+            return line.kind != "body" and line.text.strip() in _BULLETS_ALONE
+        return False
+
+    def reaches_the_edge(self, line: Line) -> bool:
+        layout = line.layout
+        if layout is not None and layout.column_x1:
+            return layout.x1 >= layout.column_x1 - 1.5 * layout.size
+        return display_width(line.text) >= self.width * 0.9
+
+    def glossed_in_one_sentence(self, index: int, last: bool) -> bool:
+        """The line's own text is one sentence of at most _GLOSS_LINES lines: a term's gloss.  The
+        run's last line is followed by its section's text: only its first paragraph counts."""
+        stops = 0
+        own = self.own_text(index)
+        for count, probe in enumerate(own, start=1):
+            text = self.lines[probe].text
+            if LIST_MARKER.fullmatch(text) or count > _GLOSS_LINES:
+                return False
+            stops += text.count("。")
+            if text.endswith("。") and (last or count == len(own)):
+                return stops == 1
+        return False
+
+    # -- walking the text ------------------------------------------------------------------
+    def own_text(self, index: int) -> list[int]:
+        """The body lines under a marked line, up to the next marked line or numbered heading."""
+        found: list[int] = []
+        for probe in self.body[self.position[index] + 1:self.position[index] + 1 + _REACH]:
+            if probe in self.kind_of or _numbered_heading(self.lines[probe]):
+                break
+            found.append(probe)
+        return found
+
+    def next_body(self, index: int) -> int | None:
+        position = self.position[index] + 1
+        return self.body[position] if position < len(self.body) else None
+
+    def previous_body(self, index: int) -> int | None:
+        position = self.position[index] - 1
+        return self.body[position] if position >= 0 else None
+
+
+def mark_kind(text: str) -> str | None:
+    """The kind of a marked line: its mark (「◆」), or a bracketed label's own text (「（補足説明）」,
+    「【前半パート】」); None for any other line."""
+    if len(text) >= 3 and (text[0] in TITLE_MARKS or text[0] in _SCHEME_MARKS) and text[1] not in TITLE_MARKS:
+        return text[0] if title_like(text[1:].strip()) else None
+    label = _LABEL.fullmatch(text)
+    if label is not None and not _NOT_A_LABEL.fullmatch(label["label"]) and title_like(label["label"]):
+        return text
+    if _BLOCK_LABEL.fullmatch(text):
+        return text
+    return None
+
+
+def _is_mark(kind: str) -> bool:
+    """A mark's kind (「◆」「○」), not a bracketed label's (「（補足説明）」「【前半パート】」)."""
+    return len(kind) == 1
+
+
+def _titled_here(kind: str) -> bool:
+    """A kind no heading scheme reads (a title mark, a label in round or square brackets): this
+    module decides whether its lines are titles.  ○ and 【】 lines are the schemes' own."""
+    return kind in TITLE_MARKS or kind[0] in "（(〔［[＜<"
+
+
+def _in_text(line: Line) -> bool:
+    return line.kind == "body" and not (line.layout is not None and line.layout.role in ("footnote", "figure"))
+
+
+def _numbered_heading(line: Line) -> bool:
+    """A line that reads as a numbered heading (or a PDF's bookmarked line): a part of its own."""
+    if line.layout is not None and line.layout.role.startswith("outline-"):
+        return True
+    heading = heading_of(line.text)
+    return heading is not None and bool(heading[1]) and not heading[0].weak
