@@ -41,7 +41,7 @@ from atlas.model.document import Table  # noqa: E402
 from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
 from atlas.read.read_pdf import read_pdf  # noqa: E402
-from atlas.text.clean import FURNITURE_KINDS  # noqa: E402
+from atlas.text.page_furniture import FURNITURE_KINDS  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 OUTLINES = ROOT / "tests" / "outlines"

@@ -44,8 +44,8 @@ from atlas.config.catalog import Entry, load_catalog  # noqa: E402
 from atlas.model.document import Document, Line, ListBlock, Paragraph, Section  # noqa: E402
 from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
-from atlas.text.clean import FURNITURE_KINDS  # noqa: E402
 from atlas.text.labels import kind_label  # noqa: E402
+from atlas.text.page_furniture import FURNITURE_KINDS  # noqa: E402
 from atlas.text.wareki import parse_japanese_date  # noqa: E402
 
 SOURCES = ROOT / "sources"

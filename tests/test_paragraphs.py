@@ -21,9 +21,9 @@ from test_structure_rules import END, FULL, all_sections, body, convert, outline
 from atlas.config.catalog import load_catalog
 from atlas.model.document import Document, ListBlock, Paragraph
 from atlas.pipeline import build_document
-from atlas.read.read_pdf import PAGE_NUMBER
 from atlas.text.clean import line_kind
 from atlas.text.numbering import is_caption
+from atlas.text.page_furniture import PAGE_NUMBER_FORMS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -95,7 +95,7 @@ def test_jssec_p11_paragraph_under_4_2_is_body_text_and_whole(tmp_path):
 @pytest.mark.parametrize("printed", ["Page-9", "Page 9", "- 9 -", "－9－", "―9―", "‐ 12 ‐", "Page－9"])
 def test_printed_page_number_forms_are_page_numbers(printed):
     assert line_kind(printed) == "page-number"
-    assert PAGE_NUMBER.fullmatch(printed)
+    assert PAGE_NUMBER_FORMS.fullmatch(printed)
 
 
 @pytest.mark.parametrize("text", ["1-1", "2-3-1", "9", "第9回"])

@@ -36,7 +36,7 @@ from atlas.structure.slides import (
     wraps_on,
 )
 from atlas.structure.structure import Hints
-from atlas.text.slide_numbers import slide_number_lines
+from atlas.text.page_furniture import slide_number_lines
 from conftest import ROOT
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))

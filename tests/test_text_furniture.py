@@ -15,9 +15,10 @@ from atlas.check.report import document_report
 from atlas.config.catalog import load_catalog
 from atlas.model.document import ListBlock, Paragraph, Table
 from atlas.pipeline import build_document, read_lines
-from atlas.text.clean import FURNITURE_KINDS, classify
+from atlas.text.clean import classify
 from atlas.text.normalize import join_spaced_japanese, normalize_chars
 from atlas.text.numbering import LIST_MARKER, heading_of
+from atlas.text.page_furniture import FURNITURE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

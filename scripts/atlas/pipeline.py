@@ -19,11 +19,12 @@ from .model.document import Document, Draft, Line, Paragraph, Reading, SourceSpa
 from .model.errors import InputError
 from .read.figures import attach_figures
 from .read.read_clean import read_clean
-from .read.read_pdf import PdfText, looks_like_slides, read_pdf
+from .read.read_pdf import PdfText, read_pdf
 from .structure.footnotes import link_footnotes
 from .structure.structure import assign_anchors, finish_text, nest, read_structure
 from .text.clean import classify
 from .text.encoding import read_lines
+from .text.page_furniture import holds_slides
 
 
 def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
@@ -76,7 +77,7 @@ def read_source(work: Work) -> None:
         work.draft, work.lines = read_clean(sources / entry.meta.source, raw, first)
     elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        work.lines, work.slides, work.reading = pdf.lines, looks_like_slides(pdf), _reading(pdf)
+        work.lines, work.slides, work.reading = pdf.lines, holds_slides(pdf.lines, pdf.landscape), _reading(pdf)
         work.page_labels, work.figures = pdf.page_labels, pdf.figures
     else:
         raw, first = source_lines(entry, sources)
@@ -84,7 +85,7 @@ def read_source(work: Work) -> None:
         _, missing = resolve_text_hints(work.lines, entry.hints)
         if missing:
             raise InputError(sources / "catalog.yml", f"'{entry.meta.id}': no line reads {missing[0]!r}", entry.line)
-        work.slides = paged_like_slides(work.lines)
+        work.slides = holds_slides(work.lines)
 
 
 def find_structure(work: Work) -> None:
@@ -198,17 +199,3 @@ def build_document(entry: Entry, sources: Path, watch: StageWatcher | None = Non
     assert work.document is not None
     return work.document
 
-
-# A page of a slide deck holds little text: a title, a few bullets, labels.  A report's page
-# holds well over a thousand characters.
-SLIDE_PAGE_CHARS = 700
-SLIDE_DECK_PAGES = 4  # fewer pages with text tell nothing either way
-
-
-def paged_like_slides(lines: list[Line]) -> bool:
-    """Text with page starts (pdftotext's form feeds) whose pages hold little text: a slide deck."""
-    pages = {line.page for line in lines if line.page and line.kind == "body"}
-    if len(pages) < SLIDE_DECK_PAGES:
-        return False
-    chars = sum(len(line.text) for line in lines if line.kind == "body")
-    return chars / len(pages) < SLIDE_PAGE_CHARS

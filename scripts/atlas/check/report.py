@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model.document import Document, block_text
-from ..text.clean import FURNITURE_KINDS
 from ..text.normalize import ink
+from ..text.page_furniture import FURNITURE_KINDS
 from .diagnose import Warning, warnings
 
 

@@ -56,7 +56,8 @@ class Line:
 
     ``kind`` is ``"body"`` for content, ``"blank"`` for empty lines, or the
     name of the furniture it was recognised as (``"page-number"``, ``"toc"``,
-    ``"slide-residue"``, ``"running-header"``...).  Furniture is kept, not
+    ``"slide-residue"``, ``"running-header"``...: text/page_furniture.py's
+    ``FURNITURE_KINDS``).  Furniture is kept, not
     deleted, so the report can count it.  ``page_start`` marks the first line
     of a page (a form feed, or in older extractions one leading space).
     """

@@ -29,10 +29,15 @@ from typing import Any
 
 from ..model.document import Layout, Line
 from ..model.errors import InputError
-from ..text.clean import mark_contents
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
 from ..text.numbering import is_caption, join_text
-from ..text.slide_numbers import mark_slide_numbers
+from ..text.page_furniture import (
+    PAGE_NUMBER_BY_FORM,
+    PAGE_NUMBER_FORMS,
+    mark_contents,
+    numbers_of_a_total,
+    offsets_in_step,
+)
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
@@ -55,12 +60,6 @@ FIGURE_LABEL_CHARS = 20
 RESIZED = 1.5
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
-# A page number's printed forms: 「9」「- 9 -」「－9－」「―9―」「(9)」「9/12」「p. 9」「Page-9」 (the page's
-# position and its step with the other pages decide, _furniture).
-PAGE_NUMBER = re.compile(
-    r"[-－—–‐―−]?\s*[(（]?\s*\d{1,3}\s*[)）]?\s*[-－—–‐―−]?|\d{1,3}\s*/\s*\d{1,3}|[pP]\.\s*\d{1,3}"
-    r"|(?:Page|PAGE|page)\s?[-－‐―−.:]?\s?\d{1,4}"
-)
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
 BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
@@ -134,7 +133,7 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_slide_numbers(mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages])))
+    lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages]))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
@@ -175,18 +174,6 @@ def _plain_pieces(page: SourcePage) -> list[_Piece]:
 def _starts_a_line(prev: dict[str, Any], char: dict[str, Any]) -> bool:
     size = max(prev["size"], char["size"], 1.0)
     return char["x0"] < prev["x0"] - size or abs(char["top"] - prev["top"]) > size
-
-
-# A slide holds little text: a title, a few bullets, labels (a report's page holds well over this).
-SLIDE_PAGE_CHARS = 800
-
-
-def looks_like_slides(pdf: PdfText) -> bool:
-    """A slide deck: landscape pages with little text each (one section per slide follows)."""
-    if not pdf.pages or not pdf.landscape:
-        return False
-    chars = sum(len(line.text) for line in pdf.lines if line.kind == "body")
-    return chars / pdf.pages < SLIDE_PAGE_CHARS
 
 
 # ---------------------------------------------------------------------------
@@ -740,8 +727,11 @@ def _furniture(
 
     - A page number is a number alone in the head or foot band of its page, or the page's first or
       last line near its edge (a landscape page sets it higher than the band), that keeps step with
-      the page: its value minus the page's position is the same as for the document's other page
-      numbers (a table's column numbers 「123」 at the top of every page do not keep step).
+      the pages (page_furniture.offsets_in_step: a table's column numbers 「123」 at the top of every
+      page do not) or is printed in a page number's own form (「- 12 -」「Page-3」: the text reader
+      takes it so too, and a one-page excerpt's number has no other page to keep step with).  A
+      「N/M」 anywhere on the page is one when it counts up to a total that stays
+      (page_furniture.numbers_of_a_total: a handout numbers its slides mid-sheet).
     - A running line recurs (its digits folded) at the same place on many pages, in the head or
       foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」);
       set smaller than the body, three pages are enough (a chapter's title over its own pages only:
@@ -755,8 +745,9 @@ def _furniture(
     for pieces in pieces_by_page:
         for key in {_place(piece) for piece in pieces if not piece.table_row}:
             placed[key] += 1
-    numbers: list[tuple[_Piece, int, bool]] = []  # page-number candidates: page position, outside the text
-    for position, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
+    # Page-number candidates: page (from 1), outside the text, a page number by its form alone.
+    numbers: list[tuple[_Piece, int, bool, bool]] = []
+    for page, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True), 1):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
         placed_text = [piece for piece in pieces if not piece.table_row and not piece.rotated]
@@ -775,46 +766,23 @@ def _furniture(
             near_edge = id(piece) in edges and (piece.bottom <= top + EDGE_BAND * height
                                                 or piece.top >= bottom - EDGE_BAND * height)
             recurs = placed[_place(piece)]
-            if (band or outside or near_edge) and PAGE_NUMBER.fullmatch(text):
-                numbers.append((piece, position, outside))
+            if (band or outside or near_edge) and PAGE_NUMBER_FORMS.fullmatch(text):
+                numbers.append((piece, page, outside, bool(PAGE_NUMBER_BY_FORM.fullmatch(text))))
             elif (band or outside) and pages >= 3 and len(text) <= 60 and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
-    kinds.update(dict.fromkeys(_numbers_of_a_total(pieces_by_page), "page-number"))
-    offsets = Counter(_number_value(piece) - position for piece, position, _ in numbers)
-    if offsets:
-        offset, count = offsets.most_common(1)[0]
-        for piece, position, outside in numbers:
-            if _number_value(piece) - position == offset and (count >= 2 or pages == 1):
-                kinds[id(piece)] = "page-number"
-            elif outside and len(piece.text.strip()) <= 3:
-                kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
+    of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
+                                    for pieces in pieces_by_page for piece in pieces if not piece.table_row)
+    kinds.update(dict.fromkeys(of_a_total, "page-number"))
+    in_step = offsets_in_step((_number_value(piece), page) for piece, page, _, _ in numbers)
+    for piece, page, outside, by_form in numbers:
+        if _number_value(piece) - page in in_step or by_form:
+            kinds[id(piece)] = "page-number"
+        elif outside and len(piece.text.strip()) <= 3:
+            kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
-
-
-# 「6/24」: a page (or a slide of a handout) numbered against the document's total.
-OF_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
-
-
-def _numbers_of_a_total(pieces_by_page: list[list[_Piece]]) -> set[int]:
-    """Ids of the 「N/M」 lines that number the pages or slides: the same total M on three or more,
-    N rising through the document and never past M.  A handout prints each slide's number under
-    the slide, mid-page, two to a sheet, so neither the band nor the step with the sheets finds them;
-    the shared total does (a date 「9/11」 or a ratio has no total that stays put while N counts up)."""
-    by_total: dict[int, list[tuple[int, _Piece]]] = {}
-    for pieces in pieces_by_page:
-        for piece in pieces:
-            match = OF_TOTAL.fullmatch(normalize_chars(piece.text).strip())
-            if match and not piece.table_row and 0 < int(match[1]) <= int(match[2]):
-                by_total.setdefault(int(match[2]), []).append((int(match[1]), piece))
-    found: set[int] = set()
-    for numbered in by_total.values():
-        values = [value for value, _ in numbered]
-        if len(numbered) >= 3 and all(a < b for a, b in itertools.pairwise(values)):
-            found.update(id(piece) for _, piece in numbered)
-    return found
 
 
 def _number_value(piece: _Piece) -> int:

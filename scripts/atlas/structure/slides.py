@@ -1,5 +1,5 @@
 """Slide decks and handouts: which line is a slide's title, which page is the cover (the slides'
-numbers 「5/24」 are text/slide_numbers.py's).
+numbers 「5/24」 are text/page_furniture.py's).
 
 A slide is set to be read from across a room.  Its title stands at the top of the slide, set
 larger than the body below it; a part's divider slide holds its title alone.
@@ -27,7 +27,7 @@ from ..text.numbering import (
     join_text,
     title_like,
 )
-from ..text.slide_numbers import SLIDE_NUMBER
+from ..text.page_furniture import OF_A_TOTAL
 from ..text.wareki import DATE_LINE
 
 # A slide's title stands in the top band of its page (a share of the deck's text height): a
@@ -94,7 +94,7 @@ def _can_title(line: Line) -> bool:
     return (
         title_like(text)
         and not LIST_MARKER.fullmatch(text)
-        and not SLIDE_NUMBER.fullmatch(text)
+        and not OF_A_TOTAL.fullmatch(text)
         and (heading is None or heading[0].name == "named")  # numbered lines are items (or the outline's)
     )
 

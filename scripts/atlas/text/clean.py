@@ -13,7 +13,8 @@ puts one (its first or last lines) and only when the numbers run in step
 with the pages; a line is a running header only when it recurs at the top of
 pages.  Sources without form feeds (older extractions) mark a page start
 with one leading space instead; there the evidence is weaker and the rules
-say so.
+say so.  What a page number, a table of contents or a slide number is, both
+readers ask page_furniture.py; where it may stand on a page is this reader's.
 """
 
 from __future__ import annotations
@@ -27,32 +28,27 @@ from dataclasses import replace
 from ..model.document import Line
 from .normalize import is_cjk, join_spaced_japanese, normalize_chars
 from .numbering import CUT_SENTENCE_END
-from .slide_numbers import mark_slide_numbers
+from .page_furniture import (
+    BARE_NUMBER,
+    PAGE_NUMBER_BY_FORM,
+    TOC_ENTRY,
+    body_indexes,
+    mark_contents,
+    mark_lines,
+    mark_slide_numbers,
+    next_body,
+    offsets_in_step,
+)
 
 FORM_FEED = "\f"
 # Characters no Japanese word or sentence starts with: a line starting with one continues the text before.
 CONTINUATION_ONLY = "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．）」』】"
 
-# A page number by its form alone: "- 12 -", "－12－", "―12―", "( 12 / 47 )", "Page-12".
-# The "N / M" form needs its spaces: "（9/11）" is a date in a schedule.
-PAGE_NUMBER = re.compile(
-    r"[-－—–‐―−]\s*\d{1,3}\s*[-－—–‐―−]|\(?\s*\d{1,3} / \d{1,3}\s*\)?|(?:Page|PAGE|page)\s?[-‐－―−]?\s?\d{1,4}"
-)
-# A bare number: a page number only where the page's evidence says so (_page_numbers).
-BARE_NUMBER = re.compile(r"\d{1,4}")
-# A table-of-contents entry: text, a dot leader, a page number.
-TOC_ENTRY = re.compile(r".*(?:\.{4,}|…{2,}|・{4,}|‥{2,}|･{4,}).*\d{1,3}")
-# The title of a table of contents ("目 次" is rejoined to 目次 before this is asked).
-TOC_TITLE = re.compile(r"目次|もくじ|(?:Table of )?Contents|CONTENTS", re.IGNORECASE)
 # Slide residue: dashes, bullets or private-use glyphs with no text.
 # ("・・・" alone is an ellipsis in a diagram, so it stays text.)
 SLIDE_RESIDUE = re.compile(r"(?:[-－•●○■□◆◇▪]\s*)+|・|[\uE000-\uF8FF]+")
 # A rule of spaces that PDF extraction leaves above the footnotes of a page.
 FOOTNOTE_RULE = re.compile(r" {10,}")
-
-FURNITURE_KINDS = ("page-number", "toc", "slide-residue", "footnote-rule", "running-header", "running-footer",
-                   # read from a PDF's layout (read_pdf.py)
-                   "margin-tab", "rotated-text")
 
 
 def classify(raw_lines: list[str], first_number: int = 1) -> list[Line]:
@@ -68,19 +64,9 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
     knows its pages (the PDF reader) can call this on its own lines.
     """
     pages = list(_pages(lines))
-    lines = _table_marks(lines)
-    lines = _toc_entries_without_leaders(lines)
-    lines = _toc_blocks(lines)
+    lines = mark_contents(_table_marks(lines))  # leader entries are "toc" already (line_kind)
     lines = mark_slide_numbers(_page_numbers(lines, pages))
     return _running_lines(lines, pages)
-
-
-def mark_contents(lines: list[Line]) -> list[Line]:
-    """A table of contents among lines another reader classified (the PDF reader: it finds page
-    numbers and running lines by position): entries with leaders, and the whole block."""
-    lines = [replace(line, kind="toc") if line.kind == "body" and TOC_ENTRY.fullmatch(line.text) else line
-             for line in lines]
-    return _toc_blocks(_toc_entries_without_leaders(lines))
 
 
 def _read_lines(raw_lines: list[str], first_number: int) -> list[Line]:
@@ -127,7 +113,7 @@ def line_kind(text: str) -> str:
     stripped = text.strip(" \u3000\t")
     if not stripped:
         return "blank"
-    if PAGE_NUMBER.fullmatch(stripped):
+    if PAGE_NUMBER_BY_FORM.fullmatch(stripped):
         return "page-number"
     if TOC_ENTRY.fullmatch(stripped):
         return "toc"
@@ -148,26 +134,6 @@ def _pages(lines: list[Line]) -> Iterator[list[int]]:
         current.append(index)
     if current:
         yield current
-
-
-def _content(lines: list[Line], indexes: list[int]) -> list[int]:
-    return [i for i in indexes if lines[i].kind == "body"]
-
-
-def _mark(lines: list[Line], indexes: set[int], kind: str) -> list[Line]:
-    """Mark body lines (and blank ones, when a furniture block spans them) as ``kind``."""
-    return [replace(line, kind=kind) if i in indexes and line.kind in ("body", "blank") else line
-            for i, line in enumerate(lines)]
-
-
-def _next_body(lines: list[Line], index: int, step: int = 1) -> int | None:
-    """The nearest body line after (step 1) or before (step -1) ``index``."""
-    index += step
-    while 0 <= index < len(lines):
-        if lines[index].kind == "body":
-            return index
-        index += step
-    return None
 
 
 # -- marks that are table values -------------------------------------------
@@ -192,120 +158,6 @@ def _table_marks(lines: list[Line]) -> list[Line]:
     return [replace(line, kind="body") if i in values else line for i, line in enumerate(lines)]
 
 
-# -- tables of contents ------------------------------------------------------
-
-# An entry whose dot leader did not survive ("（４）… 24").
-_ENDS_WITH_PAGE = re.compile(r".*\S\s+\d{1,3}")
-# A section number standing alone on its line, its title on the next ("1.", "5.10.", "Ⅰ．", "第1章").
-_NUMBER_ALONE = re.compile(
-    r"\d{1,2}(?:[.．]\d{1,2})*[.．]?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．]?|[（(]\d{1,2}[）)]|第\d{1,2}[章節部編]|付録\s?[A-Z0-9]"
-)
-# How many body lines may stand between two TOC entries (a number, a wrapped title, a page number).
-_TOC_GAP = 3
-
-
-def _toc_entries_without_leaders(lines: list[Line]) -> list[Line]:
-    """A line between two TOC entries that ends in a page number is a TOC entry too."""
-    content = [i for i, line in enumerate(lines) if line.kind not in ("blank", "footnote-rule")]
-    marked: set[int] = set()
-    for before, here, after in zip(content, content[1:], content[2:], strict=False):
-        if (
-            lines[here].kind == "body"
-            and lines[before].kind == "toc"
-            and lines[after].kind == "toc"
-            and _ENDS_WITH_PAGE.fullmatch(lines[here].text)
-        ):
-            marked.add(here)
-    return _mark(lines, marked, "toc")
-
-
-def _toc_blocks(lines: list[Line]) -> list[Line]:
-    """The whole table of contents: its title, and what stands between its entries.
-
-    Entries wrap, or their numbers stand on lines of their own ("1." above "はじめに …… 3"),
-    so between two entries up to _TOC_GAP short lines belong to the TOC.  Its title is 目次
-    (rejoined from 「目 次」, or split over two lines 「目」「次」) just above the first entry.
-    A TOC with no leaders at all is recognised from its title: entries that end in page numbers
-    that never decrease.
-    """
-    marked: set[int] = set()
-    entries = [i for i, line in enumerate(lines) if line.kind == "toc"]
-    for before, after in itertools.pairwise(entries):
-        gap = _content(lines, list(range(before + 1, after)))
-        if len(gap) <= _TOC_GAP and all(_toc_filler(lines[i].text) for i in gap):
-            marked.update(gap)
-    for index, line in enumerate(lines):
-        if line.kind != "body":
-            continue
-        title_end = _toc_title_end(lines, index)
-        if title_end is None:
-            continue
-        first_entry = _first_toc_entry(lines, title_end)
-        if first_entry is not None:
-            marked.update(range(index, first_entry))
-            continue
-        following = _next_body(lines, title_end)
-        leaderless = _leaderless_entries(lines, following) if following is not None else set()
-        if leaderless:
-            marked.update(range(index, title_end + 1))
-            marked.update(leaderless)
-    return _mark(lines, {i for i in marked if lines[i].kind == "body"}, "toc")
-
-
-def _toc_filler(text: str) -> bool:
-    """A line that can stand between two TOC entries: a number, a page number, a wrapped title."""
-    if BARE_NUMBER.fullmatch(text) or _NUMBER_ALONE.fullmatch(text) or _ENDS_WITH_PAGE.fullmatch(text):
-        return True
-    return len(text) <= 60 and not text.endswith("。")
-
-
-def _toc_title_end(lines: list[Line], index: int) -> int | None:
-    """If a TOC title starts at ``index``, the index of its last line."""
-    text = lines[index].text.replace(" ", "")
-    if TOC_TITLE.fullmatch(text):
-        return index
-    if text == "目":
-        nxt = _next_body(lines, index)
-        if nxt is not None and lines[nxt].text == "次" and nxt - index <= 3:
-            return nxt
-    return None
-
-
-def _first_toc_entry(lines: list[Line], index: int) -> int | None:
-    """The first TOC entry after a title, if no more than _TOC_GAP fillers stand between."""
-    fillers = 0
-    for i in range(index + 1, len(lines)):
-        if lines[i].kind == "toc":
-            return i
-        if lines[i].kind == "body":
-            fillers += 1
-            if fillers > _TOC_GAP or not _toc_filler(lines[i].text):
-                return None
-    return None
-
-
-def _leaderless_entries(lines: list[Line], start: int) -> set[int]:
-    """Entries after a TOC title that end in non-decreasing page numbers (at least three)."""
-    found: set[int] = set()
-    last_page = 0
-    pending: list[int] = []  # numbers alone and wrapped titles waiting for their entry
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if line.kind != "body":
-            continue
-        match = re.fullmatch(r".*\S\s+(\d{1,3})", line.text)
-        if match and int(match.group(1)) >= last_page:
-            last_page = int(match.group(1))
-            found.update([*pending, i])
-            pending = []
-        elif len(pending) < _TOC_GAP and _toc_filler(line.text):
-            pending.append(i)
-        else:
-            break
-    entries = sum(1 for i in found if re.fullmatch(r".*\S\s+\d{1,3}", lines[i].text))
-    return found if entries >= 3 else set()
-
-
 # -- page numbers ------------------------------------------------------------
 
 # How far from a page's edge its number can stand: pdftotext puts figure labels and running
@@ -316,32 +168,27 @@ _FIRST_LINES, _LAST_LINES = 2, 3
 def _page_numbers(lines: list[Line], pages: list[list[int]]) -> list[Line]:
     """Bare numbers that the page evidence shows to be page numbers."""
     if any(line.page for line in lines):
-        return _mark(lines, _numbers_by_page(lines, pages), "page-number")
-    return _mark(lines, _numbers_without_pages(lines), "page-number")
+        return mark_lines(lines, _numbers_by_page(lines, pages), "page-number")
+    return mark_lines(lines, _numbers_without_pages(lines), "page-number")
 
 
 def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
-    """Form-feed sources: a number at a page's edge that runs in step with the pages.
+    """Form-feed sources: a number at a page's edge that keeps step with the pages
+    (page_furniture.offsets_in_step says which offsets number the document).
 
-    The number minus the page's position in the file is the same on every numbered page (the
-    first pages, a cover or a TOC, may go unnumbered).  An offset that two pages share is the
-    document's numbering; a number that fits no shared offset is text (a clause "1", a value in
-    a chart).  Page numbers sit at the foot of the page or at its head, whichever the document
-    uses; a number on the other side is taken only when its page has no number where the
-    document puts them (pdftotext moved it) and no title follows it (a clause number has one).
+    Page numbers sit at the foot of the page or at its head, whichever the document uses; a
+    number on the other side is taken only when its page has no number where the document puts
+    them (pdftotext moved it) and no title follows it (a clause number has one).
     """
     candidates: list[tuple[int, int, str]] = []  # (line index, number - page, "head"/"foot"/"both")
     for indexes in pages:
-        content = _content(lines, indexes)
+        content = body_indexes(lines, indexes)
         head, foot = set(content[:_FIRST_LINES]), set(content[-_LAST_LINES:])
         for index in sorted(head | foot):
             if BARE_NUMBER.fullmatch(lines[index].text):
                 position = "both" if index in head and index in foot else "head" if index in head else "foot"
                 candidates.append((index, int(lines[index].text) - lines[index].page, position))
-    pages_per_offset = Counter(offset for _, offset in {(lines[i].page, o) for i, o, _ in candidates})
-    shared = {offset for offset, count in pages_per_offset.items() if count >= 2}
-    if not shared and len(candidates) == 1 and candidates[0][1] == 0:
-        shared = {0}  # a single numbered page, numbered as its place in the file
+    shared = offsets_in_step((int(lines[index].text), lines[index].page) for index, _, _ in candidates)
     # Which edge the document uses, from the numbers that stand at one edge only (a short page's
     # lines are at both).
     sides = Counter(position for _, offset, position in candidates if offset in shared and position != "both")
@@ -358,7 +205,7 @@ def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
 
 def _title_follows(lines: list[Line], index: int) -> bool:
     """The next text on the same page is short and not a sentence: the title of a clause number."""
-    nxt = _next_body(lines, index)
+    nxt = next_body(lines, index)
     if nxt is None or lines[nxt].page != lines[index].page:
         return False
     return _title_like(lines[nxt].text)
@@ -379,7 +226,7 @@ def _isolated(lines: list[Line], index: int) -> bool:
 
 def _vertical_text_before(lines: list[Line], index: int) -> bool:
     """The number ends a word set vertically, one character a line (「別」「紙」「３」)."""
-    before = _next_body(lines, index, -1)
+    before = next_body(lines, index, -1)
     return before is not None and len(lines[before].text) == 1 and is_cjk(lines[before].text)
 
 
@@ -406,7 +253,7 @@ def _numbers_without_pages(lines: list[Line]) -> set[int]:
     for index in candidates:
         if index in accepted:
             continue
-        nxt = _next_body(lines, index)
+        nxt = next_body(lines, index)
         if nxt is None or not _title_like(lines[nxt].text):
             accepted.add(index)
     return accepted
@@ -424,12 +271,12 @@ def _running_lines(lines: list[Line], pages: list[list[int]]) -> list[Line]:
     header = _running_slot(lines, pages, head=True)
     footer = _running_slot(lines, pages, head=False)
     header |= _repeated_page_heads(lines, pages) - footer
-    lines = _mark(lines, header, "running-header")
-    return _mark(lines, footer, "running-footer")
+    lines = mark_lines(lines, header, "running-header")
+    return mark_lines(lines, footer, "running-footer")
 
 
 def _slot(lines: list[Line], indexes: list[int], head: bool) -> list[int]:
-    content = _content(lines, indexes)
+    content = body_indexes(lines, indexes)
     return content[:_HEAD_LINES] if head else content[-_FOOT_LINES:]
 
 
@@ -462,13 +309,10 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
         found = _running_chain(lines, chain, pages_per_key, head)
         pages_with += bool(found)
         running.extend(found)
-    numbered = sum(1 for indexes in pages if _content(lines, indexes))
+    numbered = sum(1 for indexes in pages if body_indexes(lines, indexes))
     if pages_with < 3 or pages_with < 0.6 * numbered:
         return set()
-    first_seen: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == "body":
-            first_seen.setdefault(line.text, index)
+    first_seen = _first_seen(lines)
     return {i for i in running if not head or first_seen[lines[i].text] != i or _repeated_below(lines, i)}
 
 
@@ -488,8 +332,17 @@ def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tupl
     return found
 
 
+def _first_seen(lines: list[Line]) -> dict[str, int]:
+    """Each body text's first line: where a running text first stands is its own place."""
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            first.setdefault(line.text, index)
+    return first
+
+
 def _repeated_below(lines: list[Line], index: int) -> bool:
-    nxt = _next_body(lines, index)
+    nxt = next_body(lines, index)
     return nxt is not None and lines[nxt].text == lines[index].text
 
 
@@ -503,12 +356,9 @@ def _repeated_page_heads(lines: list[Line], pages: list[list[int]]) -> set[int]:
     tell), none of them a sentence, and the text
     around it joins: the line before does not end a sentence, the line after continues a word.
     """
-    first_seen: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == "body":
-            first_seen.setdefault(line.text, index)
+    first_seen = _first_seen(lines)
     paged = any(line.page for line in lines)
-    page_heads = {content[0] for content in (_content(lines, indexes) for indexes in pages) if content}
+    page_heads = {content[0] for content in (body_indexes(lines, indexes) for indexes in pages) if content}
     marked: set[int] = set()
     for head in sorted(page_heads):
         earlier = first_seen.get(lines[head].text)
@@ -519,7 +369,7 @@ def _repeated_page_heads(lines: list[Line], pages: list[list[int]]) -> set[int]:
         block = _matching_block(lines, earlier, head)
         if any(lines[i].text.endswith("。") for i in block):
             continue
-        before, after = _next_body(lines, head, -1), _next_body(lines, block[-1])
+        before, after = next_body(lines, head, -1), next_body(lines, block[-1])
         if before is not None and after is not None and _continues(lines[before].text, lines[after].text):
             # The blank lines inside the block are its own line spacing, not a paragraph break.
             marked.update(range(block[0], block[-1] + 1))
@@ -552,5 +402,5 @@ def _matching_block(lines: list[Line], earlier: int, head: int) -> list[int]:
     while a is not None and b is not None and a < head and lines[a].text == lines[b].text \
             and len(block) < _LONGEST_HEADER_ROW:
         block.append(b)
-        a, b = _next_body(lines, a), _next_body(lines, b)
+        a, b = next_body(lines, a), next_body(lines, b)
     return block
