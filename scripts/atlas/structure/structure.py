@@ -63,7 +63,8 @@ from .footnotes import text_footnotes
 from .hanging import hangs_under
 from .labelled_titles import labelled_titles
 from .marked_titles import marked_titles
-from .outline_choice import Numbering, SequenceChoice
+from .outline_choice import SequenceChoice
+from .outline_state import OutlineState
 from .page_foot_notes import page_foot_notes
 from .runs import (
     next_content,
@@ -222,13 +223,11 @@ class _Builder:
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
-        # The last number taken at each heading rank under the current parent:
-        # numbering only goes forward, so "1．" after "7．" is a list inside
-        # the text (a summary quoting another document), not a new chapter.
-        self.numbering = Numbering()
-        # Every numbered line that could be a heading, weighed against the rest of its numbering
-        # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
-        self.sequence = SequenceChoice(numbered_candidates(lines))
+        # The outline's numbering state (outline_state.py): the last number at each rank, the open
+        # headings, nested numberings, annexes.  Every numbered line that could be a heading is
+        # weighed against the rest of its numbering before it is taken (a footnote 「13 …」 must not
+        # put sections 1-12 out of sequence).
+        self.outline = OutlineState(SequenceChoice(numbered_candidates(lines)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
@@ -576,7 +575,7 @@ class _Builder:
         if match is None:
             return None
         heading = heading_of(match["heading"])
-        if heading is None or heading[0].weak or not self.next_in_sequence(heading[0], heading[1]):
+        if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
             return None
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
@@ -671,7 +670,7 @@ class _Builder:
             return nested
         if self.quotes_a_place(found):
             return None
-        last = self.numbering.last(scheme.rank)
+        last = self.outline.last(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
@@ -705,7 +704,7 @@ class _Builder:
         if found.scheme.name not in _PLACE_SCHEMES or not self.in_annex:
             return False
         value = number_value(found.number)
-        return value is not None and value > 1 and self.numbering.last(found.scheme.rank) is None
+        return value is not None and value > 1 and self.outline.last(found.scheme.rank) is None
 
     def sentence_in_sequence(self, index: int) -> _Found | None:
         """A numbered item written as one sentence that continues a numbering of headings: the
@@ -726,7 +725,7 @@ class _Builder:
             if match is None or "n" not in match.groupdict():
                 continue
             number, title = match["n"].strip(), match["title"].strip()
-            value, last = number_value(number), self.numbering.last(scheme.rank)
+            value, last = number_value(number), self.outline.last(scheme.rank)
             if (value is None or last is None or value != last + 1 or len(title) > 60
                     or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)
                     or self.numbered_alike_around(index, scheme, value)):
@@ -863,7 +862,7 @@ class _Builder:
         if self.between_part_references(index, found):
             self.cell_ranks.add(rank)
             return True
-        if self.numbering.last(rank) is not None:
+        if self.outline.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
         cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
                              also=lambda line: self.repeats_a_part(line.text))
@@ -1048,7 +1047,7 @@ class _Builder:
             return False  # "付録 B-表1": a caption's label
         if found.scheme.name == "katakana-space" and self.continues_a_word(index):
             return False
-        return self.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
+        return self.outline.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
 
     def printed_later(self, index: int, found: _Found) -> bool:
         """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
@@ -1081,17 +1080,6 @@ class _Builder:
         above = self.lines[index - 1]
         return above.kind == "body" and not above.text.endswith(tuple(CLOSING)) and above.text[-1:].isalpha() \
             and display_width(above.text) >= self.width * 0.85
-
-    def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
-        if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
-            return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
-        value = number_value(number)
-        if value is None:
-            return False
-        last = self.numbering.last(scheme.rank)
-        if scheme.name.startswith("annex"):
-            return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
-        return value == (last or 0) + 1
 
     def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
         """① … standing above a body of its own is a sub-heading (see circled_as_headings)."""
@@ -1258,12 +1246,9 @@ class _Builder:
         """Record a heading's number; False if it does not follow its predecessor, or if taking the
         line at ``index`` would put more of its numbering's later headings out of sequence than it
         is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
-        value = number_value(number)
-        if not self.numbering.follows(scheme.rank, value):
+        if not self.outline.may_take(scheme.rank, number, index):
             return False
-        if index is not None and self.sequence.costs_the_rest(index, self.numbering.last(scheme.rank)):
-            return False
-        self.numbering.record(scheme.rank, value)
+        self.outline.record_number(scheme.rank, number)
         return True
 
     def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
