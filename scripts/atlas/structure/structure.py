@@ -64,7 +64,7 @@ from .hanging import hangs_under
 from .labelled_titles import labelled_titles
 from .marked_titles import marked_titles
 from .outline_choice import SequenceChoice
-from .outline_state import OutlineState
+from .outline_state import ANNEX_RANK, OutlineState
 from .page_foot_notes import page_foot_notes
 from .runs import (
     next_content,
@@ -125,7 +125,6 @@ class _Found:
     rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
 
 
-ANNEX_RANK = 5
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
 BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a numbered 別紙２ of the same text
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
@@ -134,7 +133,6 @@ ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-a
 # (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
 _SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
-_CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
 # とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
 _PROCEEDINGS = "議事"
@@ -177,8 +175,6 @@ SIBLING_REACH = 40
 _PLACE_SCHEMES = ("chapter", "section")
 # A wrapped title's second line stands under its words, at most this many characters right of its number.
 HANGING_TITLE_INDENT = 6
-# Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
-_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
 
 def _without_form_feed(line: Line) -> Line:
@@ -244,32 +240,20 @@ class _Builder:
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
         self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
-        # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
-        # open, and the rank that is top-level again after a compilation's next document starts.
-        self.body_top_rank: int | None = None
-        self.in_annex = False
-        self.promoted_rank: int | None = None
-        # Ranks of the open headings, innermost last; numberings nested in a section, by their
-        # scheme's rank: (the parent's rank, the rank they nest at, their last number).
-        self.open_ranks: list[int] = []
         # The rank of the document's bullet-marked titles: one below the heading the first one
         # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
         self.bullet_rank: int | None = None
         self.speaker_labels = speaker_labels(self.lines)
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
-        self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
         self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
         # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
-        # kept as printed, and the heading ranks whose run began as a table's cell labels.
+        # kept as printed (the heading ranks whose run began as a table's cell labels: self.outline).
         text_source = not any(line.layout is not None for line in lines)
         self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
-        self.cell_ranks: set[int] = set()
         self.text_source = text_source
-        # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
-        self.open_numbers: list[tuple[int, str, str]] = []
         self.last_heading_end = -1  # the index of the last heading's last line
         self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
 
@@ -540,7 +524,7 @@ class _Builder:
         self.demote_minutes_title()
         first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
         self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
-        self.record_open(NAMED_RANK)
+        self.outline.record_heading(NAMED_RANK)
         self.taken.update(parts[1:])
         return index + 1
 
@@ -663,7 +647,7 @@ class _Builder:
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
         if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
             return None  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), not a new part
-        if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+        if not self.outline.number_fits_parent(found) or self.table_cell_label(index, found):
             return None
         nested = self.continues_nested_run(found)
         if nested is not None:
@@ -701,7 +685,7 @@ class _Builder:
         text: an annex that quotes an amended notice or a policy (「（別添１）」 then 「第２章　特掲診療料」,
         「【別添４】」 then 「第２章　新しい資本主義の加速」 of the quoted 基本方針) labels where its excerpt
         stands; a part of this document numbers its chapters from the first."""
-        if found.scheme.name not in _PLACE_SCHEMES or not self.in_annex:
+        if found.scheme.name not in _PLACE_SCHEMES or not self.outline.in_annex:
             return False
         value = number_value(found.number)
         return value is not None and value > 1 and self.outline.last(found.scheme.rank) is None
@@ -727,12 +711,12 @@ class _Builder:
             number, title = match["n"].strip(), match["title"].strip()
             value, last = number_value(number), self.outline.last(scheme.rank)
             if (value is None or last is None or value != last + 1 or len(title) > 60
-                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.outline.in_nested_run(scheme.rank)
                     or self.numbered_alike_around(index, scheme, value)):
                 return None
             number = text[: match.start("title")].strip()
             found = _Found(scheme, number, title, last=index)
-            if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+            if not self.outline.number_fits_parent(found) or self.table_cell_label(index, found):
                 return None
             return found if self.numbering_goes_forward(scheme, number, index) else None
         return None
@@ -757,10 +741,6 @@ class _Builder:
                 return True
         return False
 
-    def in_nested_run(self, rank: int) -> bool:
-        """Whether headings of this rank are a numbering nested inside a section (starts_nested_run)."""
-        return rank in self.nested_runs
-
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
         """A numbering that starts again at 1 inside a section: headings of what the section quotes.
 
@@ -771,7 +751,7 @@ class _Builder:
         """
         if (
             number_value(found.number) != 1
-            or not self.open_ranks
+            or self.outline.innermost_rank() is None
             or found.last != index  # a lone "第1章" over a label: a figure, more likely
             or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
             or found.title.startswith(CONTINUATION_START)
@@ -785,29 +765,15 @@ class _Builder:
         if probe is None or (items_follow and not self.typeset.is_display(self.lines[index])) \
                 or heading_of(self.lines[probe].text):
             return None
-        parent = self.open_ranks[-1]
-        self.nested_runs[found.scheme.rank] = (parent, parent + 1, 1)
-        return replace(found, rank=parent + 1)
+        return replace(found, rank=self.outline.start_nested_run(found.scheme.rank))
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
-        run = self.nested_runs.get(found.scheme.rank)
-        if run is None or number_value(found.number) != run[2] + 1:
+        """The next number of a numbering nested inside a section (starts_nested_run), at its rank."""
+        rank = self.outline.nested_rank_next(found.scheme.rank, found.number)
+        if rank is None:
             return None
-        self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
-        return replace(found, rank=run[1])
-
-    def record_open(self, rank: int, found: _Found | None = None) -> None:
-        """Track the ranks of the open headings; a nested run ends with the section it is in, and so
-        does a run of table cell labels."""
-        while self.open_ranks and self.open_ranks[-1] >= rank:
-            self.open_ranks.pop()
-        self.open_ranks.append(rank)
-        self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
-        self.cell_ranks = {cell_rank for cell_rank in self.cell_ranks if cell_rank < rank}
-        while self.open_numbers and self.open_numbers[-1][0] >= rank:
-            self.open_numbers.pop()
-        if found is not None and found.number:
-            self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+        self.outline.continue_nested_run(found.scheme.rank)
+        return replace(found, rank=rank)
 
     def ends_a_cut_label(self, index: int) -> bool:
         """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
@@ -824,28 +790,6 @@ class _Builder:
             and heading_of(above.text) is None
         )
 
-    def number_fits_parent(self, found: _Found) -> bool:
-        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
-
-        "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
-        column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
-        is that checked: a document may print "2．1" without ever printing "2．".
-        """
-        if found.scheme.name not in _PARENT_PRINTED:
-            return True
-        token = number_token(found.number)
-        parent = token.rsplit("-", 1)[0]
-        depth = parent.count("-") + 1
-        open_parents = [
-            number for _, scheme, number in self.open_numbers
-            if scheme in ("number", "number-space", "subnumber", "subnumber-dash")
-            and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
-        ]
-        if open_parents:
-            return open_parents[-1] == parent
-        return not (self.in_annex and depth == 1 and self.body_top_rank is not None
-                    and self.body_top_rank < found.scheme.rank)
-
     def table_cell_label(self, index: int, found: _Found) -> bool:
         """Whether a numbered line is the label of a flattened table's cell (「イ．設置環境」 in a
         項目 column): table cells stand around it and its numbering starts there.
@@ -857,10 +801,10 @@ class _Builder:
         if not self.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
             return False
         rank = found.scheme.rank
-        if rank in self.cell_ranks:
+        if self.outline.in_cell_run(rank):
             return True
         if self.between_part_references(index, found):
-            self.cell_ranks.add(rank)
+            self.outline.record_cell_run(rank)
             return True
         if self.outline.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
@@ -868,7 +812,7 @@ class _Builder:
                              also=lambda line: self.repeats_a_part(line.text))
         if cells < EVIDENCE:
             return False
-        self.cell_ranks.add(rank)
+        self.outline.record_cell_run(rank)
         return True
 
     def repeats_a_part(self, text: str) -> bool:
@@ -905,7 +849,7 @@ class _Builder:
         rank = self.part_rank(found)
         if found.scheme.name == "bullet-title":
             self.bullet_rank = rank
-        self.record_open(rank, found)
+        self.outline.record_heading(rank, found)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         self.last_heading_end = last
         if found.number and found.scheme.rank <= _PARTS_RANK:
@@ -919,7 +863,7 @@ class _Builder:
         line = self.lines[index]
         rank = self.contents_rank(index, NAMED_RANK)
         self.close_list()
-        self.record_open(rank)
+        self.outline.record_heading(rank)
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
         self.last_heading_end = index
         return index + 1
@@ -957,21 +901,10 @@ class _Builder:
         numbering starts again at 1 (a compilation: the next document's "1．" after the last
         annex of the one before).  From there the outermost numbering is top-level again.
         """
-        if found.rank is not None:
-            return found.rank  # a nested run (starts_nested_run)
-        rank = found.scheme.rank
-        if found.scheme.name.startswith("annex"):
-            self.in_annex, self.promoted_rank = True, None
+        self.outline.record_part(found)
+        if found.rank is None and found.scheme.name.startswith("annex"):
             return self.annex_rank(found)
-        if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
-            self.body_top_rank = rank
-        if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
-            rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
-        if self.in_annex and found.number and rank == self.body_top_rank and number_value(found.number) == 1:
-            self.in_annex, self.promoted_rank = False, rank
-        if self.promoted_rank is not None and rank <= self.promoted_rank:
-            return ANNEX_RANK
-        return rank
+        return self.outline.part_rank(found)
 
     def annex_rank(self, found: _Found) -> int:
         """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
@@ -1113,8 +1046,9 @@ class _Builder:
         if kind is None:
             return None
         rank = self.marked_ranks.get(kind)
-        if rank is None or rank not in self.open_ranks:
-            rank = self.open_ranks[-1] + 1 if self.open_ranks else MARKED_RANK
+        if rank is None or not self.outline.is_open(rank):
+            innermost = self.outline.innermost_rank()
+            rank = innermost + 1 if innermost is not None else MARKED_RANK
             self.marked_ranks[kind] = rank
         return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
 
@@ -1175,7 +1109,8 @@ class _Builder:
             below = self.next_content(below)  # the title's second line (「（GPAI）」)
         if below is None or self.typeset.is_display(self.lines[below]) is not False:
             return None  # display type under it too: a list set in bold (or nothing to head)
-        rank = self.bullet_rank or (self.open_ranks[-1] + 1 if self.open_ranks else NAMED_RANK)
+        innermost = self.outline.innermost_rank()
+        rank = self.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
         return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
 
     def last_on_its_page(self, index: int) -> bool:
