@@ -254,8 +254,6 @@ class _Builder:
         text_source = not any(line.layout is not None for line in lines)
         self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
         self.text_source = text_source
-        self.last_heading_end = -1  # the index of the last heading's last line
-        self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -726,7 +724,7 @@ class _Builder:
         of its scheme stands since the last heading (the list's earlier items, 「一　…こと。」 quoted under
         「一　主旨」), or the same number is printed again further on before an outer heading (the
         heading it would take the place of, 「二　用語の定義」)."""
-        for probe in range(self.last_heading_end + 1, index):
+        for probe in range(self.outline.last_heading_end + 1, index):
             if self.lines[probe].kind == "body" and scheme.pattern.fullmatch(self.lines[probe].text):
                 return True
         for probe in range(index + 1, min(len(self.lines), index + 400)):
@@ -808,7 +806,7 @@ class _Builder:
             return True
         if self.outline.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
-        cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
+        cells = cells_around(self.lines, index, found.last, self.width, after=self.outline.last_heading_end,
                              also=lambda line: self.repeats_a_part(line.text))
         if cells < EVIDENCE:
             return False
@@ -818,9 +816,7 @@ class _Builder:
     def repeats_a_part(self, text: str) -> bool:
         """Whether a line repeats one of the document's outermost numbered headings, whole or cut
         short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
-        key = _heading_key(text)
-        return len(key) >= 4 and any(key == part or (len(key) >= 8 and part.startswith(key))
-                                     for part in self.part_headings)
+        return self.outline.repeats_a_part(_heading_key(text))
 
     def between_part_references(self, index: int, found: _Found) -> bool:
         """Whether the document's own part headings are printed again just above and just below: a
@@ -849,11 +845,9 @@ class _Builder:
         rank = self.part_rank(found)
         if found.scheme.name == "bullet-title":
             self.bullet_rank = rank
-        self.outline.record_heading(rank, found)
+        part = bool(found.number) and found.scheme.rank <= _PARTS_RANK  # repeats_a_part knows it again
+        self.outline.record_heading(rank, found, last, _heading_key(f"{found.number}{title}") if part else None)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
-        self.last_heading_end = last
-        if found.number and found.scheme.rank <= _PARTS_RANK:
-            self.part_headings.add(_heading_key(f"{found.number}{title}"))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
@@ -863,9 +857,8 @@ class _Builder:
         line = self.lines[index]
         rank = self.contents_rank(index, NAMED_RANK)
         self.close_list()
-        self.outline.record_heading(rank)
+        self.outline.record_heading(rank, last=index)
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
-        self.last_heading_end = index
         return index + 1
 
     def annex_title(self, last: int) -> tuple[str, int]:
