@@ -19,11 +19,11 @@ from ..text.numbering import Scheme, number_token, number_value
 from .outline_choice import Numbering, SequenceChoice
 
 # Schemes whose number prints its parent's ("5.1" under "5."): checked against the open heading.
-PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 # Schemes whose numbers can be a parent's printed number ("5." of "5.1").
 _PARENT_SCHEMES = ("number", "number-space", "subnumber", "subnumber-dash")
 # Titles that close a document: a sibling of its chapters, whatever their scheme ranks.
-CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
+_CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # The rank annexes and the headings promoted after a compilation's next document starts nest at.
 ANNEX_RANK = 5
 
@@ -136,7 +136,7 @@ class OutlineState:
         column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
         is that checked: a document may print "2．1" without ever printing "2．".
         """
-        if found.scheme.name not in PARENT_PRINTED:
+        if found.scheme.name not in _PARENT_PRINTED:
             return True
         token = number_token(found.number)
         parent = token.rsplit("-", 1)[0]
@@ -161,7 +161,7 @@ class OutlineState:
         return rank
 
     def _closing_rank(self, found: NumberedHeading) -> int:
-        if found.scheme.name == "named" and found.title in CLOSING_TITLES and self._body_top_rank is not None:
+        if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self._body_top_rank is not None:
             return self._body_top_rank  # おわりに closes the document: a sibling of its chapters
         return found.scheme.rank
 
