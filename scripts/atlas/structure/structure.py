@@ -63,7 +63,8 @@ from .footnotes import text_footnotes
 from .hanging import hangs_under
 from .labelled_titles import labelled_titles
 from .marked_titles import marked_titles
-from .outline_choice import Numbering, SequenceChoice
+from .outline_choice import SequenceChoice
+from .outline_state import ANNEX_RANK, OutlineState
 from .page_foot_notes import page_foot_notes
 from .runs import (
     next_content,
@@ -124,7 +125,6 @@ class _Found:
     rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
 
 
-ANNEX_RANK = 5
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
 BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a numbered 別紙２ of the same text
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
@@ -133,7 +133,6 @@ ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-a
 # (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
 _SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
-_CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
 # とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
 _PROCEEDINGS = "議事"
@@ -176,8 +175,6 @@ SIBLING_REACH = 40
 _PLACE_SCHEMES = ("chapter", "section")
 # A wrapped title's second line stands under its words, at most this many characters right of its number.
 HANGING_TITLE_INDENT = 6
-# Multi-part numbers ("5.1", "5.10.3", "1－1") print their parent's number in front of their own.
-_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
 
 
 def _without_form_feed(line: Line) -> Line:
@@ -222,13 +219,11 @@ class _Builder:
         self.open_list: ListBlock | None = None
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
-        # The last number taken at each heading rank under the current parent:
-        # numbering only goes forward, so "1．" after "7．" is a list inside
-        # the text (a summary quoting another document), not a new chapter.
-        self.numbering = Numbering()
-        # Every numbered line that could be a heading, weighed against the rest of its numbering
-        # before it is taken (a footnote 「13 …」 must not put sections 1-12 out of sequence).
-        self.sequence = SequenceChoice(numbered_candidates(lines))
+        # The outline's numbering state (outline_state.py): the last number at each rank, the open
+        # headings, nested numberings, annexes.  Every numbered line that could be a heading is
+        # weighed against the rest of its numbering before it is taken (a footnote 「13 …」 must not
+        # put sections 1-12 out of sequence).
+        self.outline = OutlineState(SequenceChoice(numbered_candidates(lines)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
@@ -245,34 +240,20 @@ class _Builder:
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
         self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
-        # Annexes (see part_rank): the outermost numbered rank of the body, whether an annex is
-        # open, and the rank that is top-level again after a compilation's next document starts.
-        self.body_top_rank: int | None = None
-        self.in_annex = False
-        self.promoted_rank: int | None = None
-        # Ranks of the open headings, innermost last; numberings nested in a section, by their
-        # scheme's rank: (the parent's rank, the rank they nest at, their last number).
-        self.open_ranks: list[int] = []
         # The rank of the document's bullet-marked titles: one below the heading the first one
         # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
         self.bullet_rank: int | None = None
         self.speaker_labels = speaker_labels(self.lines)
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
-        self.nested_runs: dict[int, tuple[int, int, int]] = {}
         self.paragraph_per_line = paragraph_per_line(lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
         self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
         # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
-        # kept as printed, and the heading ranks whose run began as a table's cell labels.
+        # kept as printed (the heading ranks whose run began as a table's cell labels: self.outline).
         text_source = not any(line.layout is not None for line in lines)
         self.row_runs = numbered_row_runs(lines, self.width) if text_source else {}
-        self.cell_ranks: set[int] = set()
         self.text_source = text_source
-        # The numbers of the open headings by scheme name, innermost last (number_fits_parent).
-        self.open_numbers: list[tuple[int, str, str]] = []
-        self.last_heading_end = -1  # the index of the last heading's last line
-        self.part_headings: set[str] = set()  # the outermost numbered headings given, folded (_heading_key)
 
     # -- helpers ----------------------------------------------------------
     def close(self) -> None:
@@ -541,7 +522,7 @@ class _Builder:
         self.demote_minutes_title()
         first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
         self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
-        self.record_open(NAMED_RANK)
+        self.outline.record_heading(NAMED_RANK)
         self.taken.update(parts[1:])
         return index + 1
 
@@ -576,7 +557,7 @@ class _Builder:
         if match is None:
             return None
         heading = heading_of(match["heading"])
-        if heading is None or heading[0].weak or not self.next_in_sequence(heading[0], heading[1]):
+        if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
             return None
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
@@ -664,14 +645,14 @@ class _Builder:
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
         if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
             return None  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), not a new part
-        if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+        if not self.outline.number_fits_parent(found) or self.table_cell_label(index, found):
             return None
         nested = self.continues_nested_run(found)
         if nested is not None:
             return nested
         if self.quotes_a_place(found):
             return None
-        last = self.numbering.last(scheme.rank)
+        last = self.outline.last(scheme.rank)
         if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
@@ -702,10 +683,10 @@ class _Builder:
         text: an annex that quotes an amended notice or a policy (「（別添１）」 then 「第２章　特掲診療料」,
         「【別添４】」 then 「第２章　新しい資本主義の加速」 of the quoted 基本方針) labels where its excerpt
         stands; a part of this document numbers its chapters from the first."""
-        if found.scheme.name not in _PLACE_SCHEMES or not self.in_annex:
+        if found.scheme.name not in _PLACE_SCHEMES or not self.outline.in_annex:
             return False
         value = number_value(found.number)
-        return value is not None and value > 1 and self.numbering.last(found.scheme.rank) is None
+        return value is not None and value > 1 and self.outline.last(found.scheme.rank) is None
 
     def sentence_in_sequence(self, index: int) -> _Found | None:
         """A numbered item written as one sentence that continues a numbering of headings: the
@@ -726,14 +707,14 @@ class _Builder:
             if match is None or "n" not in match.groupdict():
                 continue
             number, title = match["n"].strip(), match["title"].strip()
-            value, last = number_value(number), self.numbering.last(scheme.rank)
+            value, last = number_value(number), self.outline.last(scheme.rank)
             if (value is None or last is None or value != last + 1 or len(title) > 60
-                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.in_nested_run(scheme.rank)
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.outline.in_nested_run(scheme.rank)
                     or self.numbered_alike_around(index, scheme, value)):
                 return None
             number = text[: match.start("title")].strip()
             found = _Found(scheme, number, title, last=index)
-            if not self.number_fits_parent(found) or self.table_cell_label(index, found):
+            if not self.outline.number_fits_parent(found) or self.table_cell_label(index, found):
                 return None
             return found if self.numbering_goes_forward(scheme, number, index) else None
         return None
@@ -743,7 +724,7 @@ class _Builder:
         of its scheme stands since the last heading (the list's earlier items, 「一　…こと。」 quoted under
         「一　主旨」), or the same number is printed again further on before an outer heading (the
         heading it would take the place of, 「二　用語の定義」)."""
-        for probe in range(self.last_heading_end + 1, index):
+        for probe in range(self.outline.last_heading_end + 1, index):
             if self.lines[probe].kind == "body" and scheme.pattern.fullmatch(self.lines[probe].text):
                 return True
         for probe in range(index + 1, min(len(self.lines), index + 400)):
@@ -758,10 +739,6 @@ class _Builder:
                 return True
         return False
 
-    def in_nested_run(self, rank: int) -> bool:
-        """Whether headings of this rank are a numbering nested inside a section (starts_nested_run)."""
-        return rank in self.nested_runs
-
     def starts_nested_run(self, index: int, found: _Found) -> _Found | None:
         """A numbering that starts again at 1 inside a section: headings of what the section quotes.
 
@@ -772,7 +749,7 @@ class _Builder:
         """
         if (
             number_value(found.number) != 1
-            or not self.open_ranks
+            or self.outline.innermost_rank() is None
             or found.last != index  # a lone "第1章" over a label: a figure, more likely
             or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
             or found.title.startswith(CONTINUATION_START)
@@ -786,29 +763,15 @@ class _Builder:
         if probe is None or (items_follow and not self.typeset.is_display(self.lines[index])) \
                 or heading_of(self.lines[probe].text):
             return None
-        parent = self.open_ranks[-1]
-        self.nested_runs[found.scheme.rank] = (parent, parent + 1, 1)
-        return replace(found, rank=parent + 1)
+        return replace(found, rank=self.outline.start_nested_run(found.scheme.rank))
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
-        run = self.nested_runs.get(found.scheme.rank)
-        if run is None or number_value(found.number) != run[2] + 1:
+        """The next number of a numbering nested inside a section (starts_nested_run), at its rank."""
+        rank = self.outline.nested_rank_next(found.scheme.rank, found.number)
+        if rank is None:
             return None
-        self.nested_runs[found.scheme.rank] = (run[0], run[1], run[2] + 1)
-        return replace(found, rank=run[1])
-
-    def record_open(self, rank: int, found: _Found | None = None) -> None:
-        """Track the ranks of the open headings; a nested run ends with the section it is in, and so
-        does a run of table cell labels."""
-        while self.open_ranks and self.open_ranks[-1] >= rank:
-            self.open_ranks.pop()
-        self.open_ranks.append(rank)
-        self.nested_runs = {key: run for key, run in self.nested_runs.items() if run[0] < rank}
-        self.cell_ranks = {cell_rank for cell_rank in self.cell_ranks if cell_rank < rank}
-        while self.open_numbers and self.open_numbers[-1][0] >= rank:
-            self.open_numbers.pop()
-        if found is not None and found.number:
-            self.open_numbers.append((rank, found.scheme.name, number_token(found.number)))
+        self.outline.continue_nested_run(found.scheme.rank)
+        return replace(found, rank=rank)
 
     def ends_a_cut_label(self, index: int) -> bool:
         """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
@@ -825,28 +788,6 @@ class _Builder:
             and heading_of(above.text) is None
         )
 
-    def number_fits_parent(self, found: _Found) -> bool:
-        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
-
-        "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
-        column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
-        is that checked: a document may print "2．1" without ever printing "2．".
-        """
-        if found.scheme.name not in _PARENT_PRINTED:
-            return True
-        token = number_token(found.number)
-        parent = token.rsplit("-", 1)[0]
-        depth = parent.count("-") + 1
-        open_parents = [
-            number for _, scheme, number in self.open_numbers
-            if scheme in ("number", "number-space", "subnumber", "subnumber-dash")
-            and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
-        ]
-        if open_parents:
-            return open_parents[-1] == parent
-        return not (self.in_annex and depth == 1 and self.body_top_rank is not None
-                    and self.body_top_rank < found.scheme.rank)
-
     def table_cell_label(self, index: int, found: _Found) -> bool:
         """Whether a numbered line is the label of a flattened table's cell (「イ．設置環境」 in a
         項目 column): table cells stand around it and its numbering starts there.
@@ -858,26 +799,24 @@ class _Builder:
         if not self.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
             return False
         rank = found.scheme.rank
-        if rank in self.cell_ranks:
+        if self.outline.in_cell_run(rank):
             return True
         if self.between_part_references(index, found):
-            self.cell_ranks.add(rank)
+            self.outline.record_cell_run(rank)
             return True
-        if self.numbering.last(rank) is not None:
+        if self.outline.last(rank) is not None:
             return False  # the numbering ran before: the next section after a table
-        cells = cells_around(self.lines, index, found.last, self.width, after=self.last_heading_end,
+        cells = cells_around(self.lines, index, found.last, self.width, after=self.outline.last_heading_end,
                              also=lambda line: self.repeats_a_part(line.text))
         if cells < EVIDENCE:
             return False
-        self.cell_ranks.add(rank)
+        self.outline.record_cell_run(rank)
         return True
 
     def repeats_a_part(self, text: str) -> bool:
         """Whether a line repeats one of the document's outermost numbered headings, whole or cut
         short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
-        key = _heading_key(text)
-        return len(key) >= 4 and any(key == part or (len(key) >= 8 and part.startswith(key))
-                                     for part in self.part_headings)
+        return self.outline.repeats_a_part(_heading_key(text))
 
     def between_part_references(self, index: int, found: _Found) -> bool:
         """Whether the document's own part headings are printed again just above and just below: a
@@ -906,11 +845,9 @@ class _Builder:
         rank = self.part_rank(found)
         if found.scheme.name == "bullet-title":
             self.bullet_rank = rank
-        self.record_open(rank, found)
+        part = bool(found.number) and found.scheme.rank <= _PARTS_RANK  # repeats_a_part knows it again
+        self.outline.record_heading(rank, found, last, _heading_key(f"{found.number}{title}") if part else None)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
-        self.last_heading_end = last
-        if found.number and found.scheme.rank <= _PARTS_RANK:
-            self.part_headings.add(_heading_key(f"{found.number}{title}"))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
@@ -920,9 +857,8 @@ class _Builder:
         line = self.lines[index]
         rank = self.contents_rank(index, NAMED_RANK)
         self.close_list()
-        self.record_open(rank)
+        self.outline.record_heading(rank, last=index)
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
-        self.last_heading_end = index
         return index + 1
 
     def annex_title(self, last: int) -> tuple[str, int]:
@@ -958,21 +894,10 @@ class _Builder:
         numbering starts again at 1 (a compilation: the next document's "1．" after the last
         annex of the one before).  From there the outermost numbering is top-level again.
         """
-        if found.rank is not None:
-            return found.rank  # a nested run (starts_nested_run)
-        rank = found.scheme.rank
-        if found.scheme.name.startswith("annex"):
-            self.in_annex, self.promoted_rank = True, None
+        self.outline.record_part(found)
+        if found.rank is None and found.scheme.name.startswith("annex"):
             return self.annex_rank(found)
-        if found.number and not self.in_annex and (self.body_top_rank is None or rank < self.body_top_rank):
-            self.body_top_rank = rank
-        if found.scheme.name == "named" and found.title in _CLOSING_TITLES and self.body_top_rank is not None:
-            rank = self.body_top_rank  # おわりに closes the document: a sibling of its chapters
-        if self.in_annex and found.number and rank == self.body_top_rank and number_value(found.number) == 1:
-            self.in_annex, self.promoted_rank = False, rank
-        if self.promoted_rank is not None and rank <= self.promoted_rank:
-            return ANNEX_RANK
-        return rank
+        return self.outline.part_rank(found)
 
     def annex_rank(self, found: _Found) -> int:
         """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
@@ -1048,7 +973,7 @@ class _Builder:
             return False  # "付録 B-表1": a caption's label
         if found.scheme.name == "katakana-space" and self.continues_a_word(index):
             return False
-        return self.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
+        return self.outline.next_in_sequence(found.scheme, found.number) and not self.printed_later(index, found)
 
     def printed_later(self, index: int, found: _Found) -> bool:
         """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
@@ -1082,17 +1007,6 @@ class _Builder:
         return above.kind == "body" and not above.text.endswith(tuple(CLOSING)) and above.text[-1:].isalpha() \
             and display_width(above.text) >= self.width * 0.85
 
-    def next_in_sequence(self, scheme: Scheme, number: str) -> bool:
-        if re.fullmatch(r"annex(?:-[a-z])?", number_token(number)):
-            return True  # an annex without a number (別紙, 付録 A) has no sequence to follow
-        value = number_value(number)
-        if value is None:
-            return False
-        last = self.numbering.last(scheme.rank)
-        if scheme.name.startswith("annex"):
-            return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
-        return value == (last or 0) + 1
-
     def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
         """① … standing above a body of its own is a sub-heading (see circled_as_headings)."""
         if index not in self.circled_titles:
@@ -1125,8 +1039,9 @@ class _Builder:
         if kind is None:
             return None
         rank = self.marked_ranks.get(kind)
-        if rank is None or rank not in self.open_ranks:
-            rank = self.open_ranks[-1] + 1 if self.open_ranks else MARKED_RANK
+        if rank is None or not self.outline.is_open(rank):
+            innermost = self.outline.innermost_rank()
+            rank = innermost + 1 if innermost is not None else MARKED_RANK
             self.marked_ranks[kind] = rank
         return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
 
@@ -1187,7 +1102,8 @@ class _Builder:
             below = self.next_content(below)  # the title's second line (「（GPAI）」)
         if below is None or self.typeset.is_display(self.lines[below]) is not False:
             return None  # display type under it too: a list set in bold (or nothing to head)
-        rank = self.bullet_rank or (self.open_ranks[-1] + 1 if self.open_ranks else NAMED_RANK)
+        innermost = self.outline.innermost_rank()
+        rank = self.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
         return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
 
     def last_on_its_page(self, index: int) -> bool:
@@ -1258,12 +1174,9 @@ class _Builder:
         """Record a heading's number; False if it does not follow its predecessor, or if taking the
         line at ``index`` would put more of its numbering's later headings out of sequence than it
         is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
-        value = number_value(number)
-        if not self.numbering.follows(scheme.rank, value):
+        if not self.outline.may_take(scheme.rank, number, index):
             return False
-        if index is not None and self.sequence.costs_the_rest(index, self.numbering.last(scheme.rank)):
-            return False
-        self.numbering.record(scheme.rank, value)
+        self.outline.record_number(scheme.rank, number)
         return True
 
     def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
