@@ -123,6 +123,10 @@ class _Found:
     # Lines standing between a lone number and its title (a figure caption), kept as blocks.
     between: tuple[tuple[Line, str], ...] = ()
     rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
+    # How its number is recorded once it is emitted: "number" (the next of its rank), "nested-start"
+    # (a numbering starting again inside a section), "nested-next" (that numbering's next number).
+    numbering: str = "number"
+    kind: str = ""  # an unnumbered title's kind (title_kind): its rank is recorded for the next one
 
 
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
@@ -220,9 +224,10 @@ class _Builder:
         self.open_last_line: Line | None = None
         self.blank_since_open = 0
         # The outline's numbering state (outline_state.py): the last number at each rank, the open
-        # headings, nested numberings, annexes.  Every numbered line that could be a heading is
-        # weighed against the rest of its numbering before it is taken (a footnote 「13 …」 must not
-        # put sections 1-12 out of sequence).
+        # headings, nested numberings, annexes, the ranks of marked titles.  Every numbered line that
+        # could be a heading is weighed against the rest of its numbering before it is taken (a
+        # footnote 「13 …」 must not put sections 1-12 out of sequence).  Deciding only asks it;
+        # emitting a heading (emit_heading) records it, so a refused candidate leaves no trace.
         self.outline = OutlineState(SequenceChoice(numbered_candidates(lines)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
@@ -234,15 +239,11 @@ class _Builder:
         self.labelled = labelled_titles(lines, self.width)
         # A speech's bare-word titles (「総務」「財政」), where no numbered outline is printed: bare_titles.py.
         self.bare = bare_titles(lines)
-        self.marked_ranks: dict[str, int] = {}
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
         self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
-        # The rank of the document's bullet-marked titles: one below the heading the first one
-        # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
-        self.bullet_rank: int | None = None
         self.speaker_labels = speaker_labels(self.lines)
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.paragraph_per_line = paragraph_per_line(lines)
@@ -562,7 +563,6 @@ class _Builder:
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
             return None
-        self.numbering_goes_forward(heading[0], heading[1])
         return match["before"], _Found(*heading, last=index)
 
     def read_text(self, line: Line) -> None:
@@ -598,7 +598,7 @@ class _Builder:
         self.open_last_line = line
 
     def find_heading(self, index: int) -> _Found | None:
-        """The heading that starts at ``index``, if any (its number state recorded)."""
+        """The heading that starts at ``index``, if any (emit_heading records its number)."""
         line = self.lines[index]
         if line.number in self.hints.not_headings or index in self.sibling_runs or self.marked.is_label(index):
             return None
@@ -621,7 +621,7 @@ class _Builder:
                 return self.sentence_in_sequence(index)
             found = _Found(*heading, last=index)
             if found.scheme.name == "marked":
-                found = replace(found, rank=found.scheme.rank)
+                found = replace(found, rank=found.scheme.rank, kind=self.title_kind(index) or "")
             if rest is not None:
                 found = replace(found, title=join_text(found.title, self.lines[rest].text), last=rest)
         scheme = found.scheme
@@ -763,15 +763,14 @@ class _Builder:
         if probe is None or (items_follow and not self.typeset.is_display(self.lines[index])) \
                 or heading_of(self.lines[probe].text):
             return None
-        return replace(found, rank=self.outline.start_nested_run(found.scheme.rank))
+        return replace(found, rank=self.outline.nested_start_rank(), numbering="nested-start")
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
         """The next number of a numbering nested inside a section (starts_nested_run), at its rank."""
         rank = self.outline.nested_rank_next(found.scheme.rank, found.number)
         if rank is None:
             return None
-        self.outline.continue_nested_run(found.scheme.rank)
-        return replace(found, rank=rank)
+        return replace(found, rank=rank, numbering="nested-next")
 
     def ends_a_cut_label(self, index: int) -> bool:
         """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
@@ -829,8 +828,10 @@ class _Builder:
             self.repeats_a_part(line.text) for line in below)
 
     def emit_heading(self, index: int, found: _Found) -> int:
-        """Add the heading found at ``index``; return the index after its last line."""
+        """Add the heading found at ``index`` and record it in the outline's state; return the index
+        after its last line."""
         first = self.lines[index].number
+        self.record_numbering(found)
         self.close_list()
         title, last = found.title, found.last
         if last == index:
@@ -844,13 +845,25 @@ class _Builder:
         end = self.lines[last].number
         rank = self.part_rank(found)
         if found.scheme.name == "bullet-title":
-            self.bullet_rank = rank
+            self.outline.record_bullet_rank(rank)
+        if found.kind:
+            self.outline.record_marked_rank(found.kind, rank)
         part = bool(found.number) and found.scheme.rank <= _PARTS_RANK  # repeats_a_part knows it again
         self.outline.record_heading(rank, found, last, _heading_key(f"{found.number}{title}") if part else None)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
         return last + 1
+
+    def record_numbering(self, found: _Found) -> None:
+        """Record an emitted heading's number: the next of its rank, or of a numbering nested
+        inside a section (starting there, or going on)."""
+        if found.numbering == "nested-start":
+            self.outline.start_nested_run(found.scheme.rank)
+        elif found.numbering == "nested-next":
+            self.outline.continue_nested_run(found.scheme.rank)
+        else:
+            self.outline.record_number(found.scheme.rank, found.number)
 
     def emit_named_part(self, index: int) -> int:
         """A line a printed contents list names, printed without its number: the part's heading."""
@@ -1038,11 +1051,10 @@ class _Builder:
         kind = self.title_kind(index)
         if kind is None:
             return None
-        rank = self.marked_ranks.get(kind)
+        rank = self.outline.marked_rank(kind)
         if rank is None or not self.outline.is_open(rank):
             innermost = self.outline.innermost_rank()
             rank = innermost + 1 if innermost is not None else MARKED_RANK
-            self.marked_ranks[kind] = rank
         return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
 
     def layout_heading(
@@ -1103,7 +1115,7 @@ class _Builder:
         if below is None or self.typeset.is_display(self.lines[below]) is not False:
             return None  # display type under it too: a list set in bold (or nothing to head)
         innermost = self.outline.innermost_rank()
-        rank = self.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
+        rank = self.outline.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
         return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
 
     def last_on_its_page(self, index: int) -> bool:
@@ -1171,13 +1183,11 @@ class _Builder:
         )
 
     def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
-        """Record a heading's number; False if it does not follow its predecessor, or if taking the
-        line at ``index`` would put more of its numbering's later headings out of sequence than it
-        is worth (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest)."""
-        if not self.outline.may_take(scheme.rank, number, index):
-            return False
-        self.outline.record_number(scheme.rank, number)
-        return True
+        """Whether a heading's number follows its predecessor, and taking the line at ``index`` would
+        not put more of its numbering's later headings out of sequence than it is worth
+        (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest).  A
+        question: the number is recorded when the heading is emitted (record_numbering)."""
+        return self.outline.may_take(scheme.rank, number, index)
 
     def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
         """A title that pdftotext cut at its punctuation: 「物」 / 、 / 「有価証券」 / 、 / 「船荷証券」とする….
