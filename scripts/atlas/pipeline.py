@@ -21,6 +21,7 @@ from .read.figures import attach_figures
 from .read.read_clean import read_clean
 from .read.read_pdf import PdfText, read_pdf
 from .structure.footnotes import link_footnotes
+from .structure.page_cuts import join_paragraphs_cut_by_notes
 from .structure.structure import assign_anchors, finish_text, nest, read_structure
 from .text.clean import classify
 from .text.encoding import read_lines
@@ -104,9 +105,11 @@ def finish_draft_text(work: Work) -> None:
 
 
 def link_notes(work: Work) -> None:
-    """Markers glued to the text (「概念である1。」) → footnote references."""
+    """Markers glued to the text (「概念である1。」) → footnote references; then a paragraph the notes at
+    a page's foot cut in two is joined again (its markers were looked for on their own pages)."""
     if not work.structured_as_written:
         link_footnotes(_draft(work))
+        join_paragraphs_cut_by_notes(_draft(work), work.lines)
 
 
 def nest_sections(work: Work) -> None:

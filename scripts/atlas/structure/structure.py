@@ -296,6 +296,8 @@ class _Builder:
         elif (self.hangs_under_open_item(line) and not self.open_last_line.text.endswith(tuple(CLOSING))
               and not self.ends_paragraph(self.open_last_line)):
             pass  # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text
+        elif self.runs_over_page(self.open_last_line, line):
+            pass  # 「…規約型の電子式船荷」 ends a page at its edge, 「証券の利用を含む…」 opens the next
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
             return False  # an indented line starts a paragraph (one space is a page start)
         elif self.open_last_line.text.endswith(tuple(CLOSING)) and line.text.startswith(tuple(BULLETS)):
@@ -339,6 +341,22 @@ class _Builder:
         if not 0 <= index < len(self.lines) or self.lines[index].number != self.open.span.start:
             return False
         return hangs_under(self.lines[index], line)
+
+    def runs_over_page(self, last: Line, line: Line) -> bool:
+        """Whether a PDF page's last line of text ran to its column's edge inside a sentence and the
+        next page's first line goes on with it (not a list marker or a bullet).
+
+        That first line's indent says nothing here: it is measured against its own page's column,
+        whose left edge the page's other lines set — a notice sets its 第N headings and its notes a
+        character left of its text, a left-hand page's margin differs from a right-hand one's — and
+        there is no line above it on its page to compare with."""
+        return (
+            line.page != last.page
+            and self.typeset.stopped_short(last) is False
+            and not last.text.endswith(tuple(CLOSING))
+            and self.typeset.same_size(last, line)
+            and LIST_MARKER.fullmatch(line.text) is None
+        )
 
     def wrapped_in_box(self, last: Line, line: Line) -> bool:
         """Whether a PDF line set in a box narrower than its column (text beside a chart) ran to the
