@@ -183,6 +183,23 @@ def test_hanging_indent_items_keep_their_continuation_lines():
     ]
 
 
+def test_parenthesised_number_items_keep_their_continuation_lines():
+    # 「⑴」…「⒇」 (one character each, as legal drafts number their points) mark items as （1） does:
+    # their text wraps under the text, not under the marker, and each item stands whole.
+    lines = [
+        "1．論点", *body(), "",
+        "⑴ 船荷証券が国際海上運送に用いられるものであることを踏まえると、改正後の日本",
+        "　 法が適用されることもあれば、外国法が適用されることもある。",
+        "⑵ 記録は定期的に点検すること。",
+    ]
+    _, sections = convert(lines)
+    assert texts(sections[0].blocks)[1:] == [
+        "⑴船荷証券が国際海上運送に用いられるものであることを踏まえると、改正後の日本法が適用されることもあれば、"
+        "外国法が適用されることもある。",
+        "⑵記録は定期的に点検すること。",
+    ]
+
+
 def test_an_indented_paragraph_after_a_finished_item_is_its_own():
     lines = ["1．設置場所", "ア　設置場所は、災害のおそれの少ない場所とすること。", "　　なお、詳細は別に定める。"]
     _, sections = convert(lines)

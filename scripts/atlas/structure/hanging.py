@@ -1,6 +1,6 @@
 """Hanging-indent items: the lines of an item set under its text, not under its marker.
 
-Japanese notices and guidelines set an item's marker (ア, （ア）, ①, ・, (1) …) at the margin and
+Japanese notices and guidelines set an item's marker (ア, （ア）, ①, ⑴, ・, (1) …) at the margin and
 wrap its text so that the continuation lines start under the text, not under the marker:
 
     ア　情報システムの設置場所は、火災、水害、地震等の災害のおそれの少ない
@@ -18,10 +18,11 @@ import re
 from ..model.document import Line
 from ..text.numbering import CIRCLED_NUMBERS, KATAKANA_ORDER, display_width
 
-# An item's marker and the gap after it: katakana (ア　, ア．, （ア）), circled numbers, bullets,
+# An item's marker and the gap after it: katakana (ア　, ア．, （ア）), circled and parenthesised
+# numbers (①, ⑴: one character each), bullets,
 # numbers in brackets or with a stop, lower-case letters.
 ITEM_MARKER = re.compile(
-    rf"(?:[（(][{KATAKANA_ORDER}][）)]|[{KATAKANA_ORDER}](?:[．.](?=\S)|(?=[ \u3000]))|[{CIRCLED_NUMBERS}]"
+    rf"(?:[（(][{KATAKANA_ORDER}][）)]|[{KATAKANA_ORDER}](?:[．.](?=\S)|(?=[ \u3000]))|[{CIRCLED_NUMBERS}⑴-⒇]"
     r"|[・•●○◯■□◆◇▪※➢✓⇒➡]|[（(]\d{1,2}[）)]|\d{1,2}[．.)）]|[a-z][．.)）]|[（(][a-z][）)])[ \u3000]*"
 )
 # How far (in half-width characters) a continuation may stand from the item's text in a text

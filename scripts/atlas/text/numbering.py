@@ -123,7 +123,7 @@ COUNTER_START = tuple("年月秒回条項号章節部期次位点番件社名人
 
 # 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
 LIST_MARKER = re.compile(
-    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[（(]\d{1,2}[）)]"
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[⑴-⒇]|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
