@@ -66,6 +66,7 @@ from .marked_titles import marked_titles
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
 from .page_foot_notes import page_foot_notes
+from .quoted_notices import quoted_excerpt_lines
 from .runs import (
     next_content,
     preformatted_range,
@@ -239,6 +240,9 @@ class _Builder:
         self.sibling_runs = bare_sibling_runs(lines)
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
         self.foot_notes = page_foot_notes(lines)
+        # Excerpts of other notices an amending notice quotes: their numbering places a passage in the
+        # quoted notice, never a heading of this one (quoted_notices.py).
+        self.quoted = quoted_excerpt_lines(lines)
         self.first_number = lines[0].number if lines else 1
         # The rank of the document's bullet-marked titles: one below the heading the first one
         # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
@@ -467,8 +471,8 @@ class _Builder:
         return entry.rank if entry is not None else rank
 
     def read_line(self, index: int) -> int:
-        if index in self.contents.entries:
-            self.read_text(self.lines[index])  # a contents entry: text, never a heading
+        if index in self.contents.entries or index in self.quoted:
+            self.read_text(self.lines[index])  # a contents entry, a quoted excerpt: text, never a heading
             return index + 1
         proceedings = self.proceedings_heading(index)
         if proceedings is not None:
