@@ -65,3 +65,37 @@ def test_an_issue_reference_without_an_attachment_label_quotes_nothing():
     # A notice citing another one in its own text (title, then its reference) is no excerpt.
     lines = ["制度の運用に関する留意事項について", "（令和２年３月５日保発 0305 第１号）", "(１)～（２）（略）"]
     assert quoted_excerpt_lines([Line(n, text) for n, text in enumerate(lines, 1)]) == frozenset()
+
+
+# --- Texts quoted under a line naming them -------------------------------------------------------------
+
+QUOTED_PROSE = ["我々は、教育の場面における新しい技術の活用について、関係者との対話を重ねることを確認する。", ""]
+
+
+def guideline_with_quotations() -> list[str]:
+    """A guideline's annex quoting other texts: each under a line naming it with an excerpt or decision
+    note, the quoted text's own numbering below (its chapter, its item 「（２）」, its 「Ⅱ．」)."""
+    return ["１．はじめに", *PASSAGE, "２．基本的な考え方", *PASSAGE, "\f【別添１】政府の方針", "",
+            "〇経済運営の基本方針（2023年６月16日 閣議決定）", "第２章 新しい成長の加速",
+            "（２）デジタル化の加速", *QUOTED_PROSE,
+            "〇教育の振興に関する計画（2023年６月16日 閣議決定）", "Ⅱ．今後の教育政策に関する基本的な方針",
+            *QUOTED_PROSE,
+            "〇国際会合の閣僚宣言（2023年４月30日）（仮訳、抜粋）", "42. 我々は、信頼できる技術の推進に協力する。",
+            *QUOTED_PROSE, "\f【別添２】検討の経緯", *PASSAGE]
+
+
+def test_a_quoted_texts_numbering_under_its_name_is_text():
+    found = outline(guideline_with_quotations())
+    assert [title for _, _, title in found] == [
+        "はじめに", "基本的な考え方", "【別添1】政府の方針", "【別添2】検討の経緯"]
+
+
+def test_a_quotation_ends_where_this_documents_numbering_goes_on():
+    # 「３．今後の取組」 is the next number of this document's own 「１．」「２．」: the quotation ended above it.
+    lines = ["１．はじめに", *PASSAGE, "２．基本的な考え方", *PASSAGE,
+             "〇教育の振興に関する計画（2023年６月16日 閣議決定）", "（１）教育の充実", *QUOTED_PROSE,
+             "３．今後の取組", *PASSAGE]
+    assert [number for _, number, _ in outline(lines)] == ["1．", "2．", "3．"]
+    numbered = quoted_excerpt_lines([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert {lines[index] for index in numbered} == {
+        "〇教育の振興に関する計画（2023年６月16日 閣議決定）", "（１）教育の充実"}

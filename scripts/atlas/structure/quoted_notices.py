@@ -17,6 +17,17 @@ Its sheets and forms (「別紙７」「（別紙）」「様式 65」) are quot
 
 An attachment that reproduces another notice whole elides nothing: its numbering is the text's own
 outline, and this rule leaves it alone.
+
+Guidelines and white papers quote other texts the same way, under a line that names the quoted text
+and says so: 「〇G7デジタル・技術大臣会合閣僚宣言（2023年４月30日）（仮訳、抜粋）」, 「〇教育振興基本計画（2023年
+６月16日 閣議決定）」, 「小学校学習指導要領（平成29年３月告示）抜粋」.  The numbered lines under it — 「第１章
+総則」「（２）グリーントランスフォーメーション…」「Ⅱ．今後の…」「42.」 — are the quoted text's numbering,
+up to the next such line, this document's next bracketed part (「【別添４】」), the next number of a
+numbering this document had open before the quotation, or the end of the page (a quotation that
+runs on is left to the other rules there: where it ends is no longer plain).  The naming line itself is a heading only
+where this document's own label or form makes it one; marked like a point (「〇」), it is the
+quotation's source line: text.  Unnumbered titles under it (「【学習場面での…事例】」 under
+「…先行取組事例（一部抜粋）」, this document's own selection) are left to the other rules.
 """
 
 from __future__ import annotations
@@ -24,6 +35,8 @@ from __future__ import annotations
 import re
 
 from ..model.document import Line
+from ..text.numbering import heading_of, number_value
+from .candidates import numbered_candidates
 
 # The issue reference printed under a quoted notice's title: its date, then its number or kind, in
 # brackets (「（令和２年３月５日保医発 0305 第１号）」「（令和２年３月５日事務連絡）」「（平成25年３月29日付け通知）」).
@@ -43,16 +56,76 @@ ELISION = re.compile(r".{0,20}[（(]\s*略\s*[）)]")
 # How many lines the quoted notice's title may take between the label and the issue reference.
 TITLE_LINES = 3
 
+# A line naming a quoted text: its title, then a note that it is an excerpt or a translation
+# (「（仮訳、抜粋）」「（一部抜粋）」「…告示）抜粋」), or the date it was decided on (「（2023年６月16日 閣議決定）」).
+_EXCERPT_NOTE = re.compile(r"(?:[（(][^（）()]*(?:抜粋|仮訳)[^（）()]*[）)]|[）)]\s*抜粋)$")
+_DECISION_NOTE = re.compile(
+    r"[（(][^（）()]*(?:[0-9０-９]{4}|令和|平成|昭和)[^（）()]*年[^（）()]*月[^（）()]*日[^（）()]{0,24}?"
+    r"(?:閣議決定|決定|告示)[）)]$")
+# The naming line marked like a point, not labelled like a part: the quotation's source line.
+_POINT_MARK = re.compile(r"[〇○◯]")
+# This document's own parts in brackets end a quotation: 「【別添４】」「【参考１】」「（別紙）」.
+_OWN_PART = re.compile(r"[【〔［(（]\s*(?:別添|別紙|参考|付録|資料)")
+# A quoted text's title is a line, not a sentence of this document's prose.
+_LONGEST_NAME = 80
+
 
 def quoted_excerpt_lines(lines: list[Line]) -> frozenset[int]:
-    """Indexes of the body lines inside excerpts of quoted notices: text, never headings of this
-    document (the quoted notice's own 「別添N」 labels excepted).  Empty unless the excerpts elide."""
+    """Indexes of the body lines that are quoted text, never headings of this document: excerpts of
+    quoted notices (the quoted notice's own 「別添N」 labels excepted; none unless the excerpts elide)
+    and the numbered lines of texts quoted under a line naming them."""
+    return quoted_notice_lines(lines) | named_quotation_lines(lines)
+
+
+def quoted_notice_lines(lines: list[Line]) -> frozenset[int]:
+    """The lines of the excerpts an amending notice's attachments quote from other notices."""
     excerpts = [_excerpt(lines, start) for start in _quoted_openings(lines)]
     if not any(_elides(lines, first, end) for first, end in excerpts):
         return frozenset()
     return frozenset(
         index for first, end in excerpts for index in range(first, end)
         if lines[index].kind == "body" and QUOTED_PART.fullmatch(lines[index].text.strip()) is None)
+
+
+def names_a_quotation(text: str) -> bool:
+    """Whether a line names a text quoted below it (its title with an excerpt or decision note)."""
+    text = text.strip()
+    return (len(text) <= _LONGEST_NAME and "。" not in text
+            and (_EXCERPT_NOTE.search(text) is not None or _DECISION_NOTE.search(text) is not None))
+
+
+def named_quotation_lines(lines: list[Line]) -> frozenset[int]:
+    """The numbered lines of texts quoted under a line naming them, and naming lines marked like a point."""
+    openings = [index for index, line in enumerate(lines) if line.kind == "body" and names_a_quotation(line.text)]
+    if not openings:
+        return frozenset()
+    candidates = numbered_candidates(lines)
+    found: set[int] = set()
+    for position, opening in enumerate(openings):
+        if _POINT_MARK.match(lines[opening].text.strip()):
+            found.add(opening)
+        end = openings[position + 1] if position + 1 < len(openings) else len(lines)
+        # This document's numbering so far: the numbers of earlier quotations are theirs.
+        last = {c.rank: c.value for c in candidates if c.index < opening and c.index not in found}
+        for index in range(opening + 1, end):
+            line = lines[index]
+            if line.kind != "body":
+                continue
+            if line.page != lines[opening].page or _OWN_PART.match(line.text.strip()) or _continues(line, last):
+                break
+            heading = heading_of(line.text)
+            if heading is not None and heading[1]:
+                found.add(index)
+    return frozenset(found)
+
+
+def _continues(line: Line, last: dict[int, int]) -> bool:
+    """Whether a numbered line is the next number of a numbering open before the quotation."""
+    heading = heading_of(line.text)
+    if heading is None or not heading[1] or heading[0].weak:
+        return False
+    value = number_value(heading[1])
+    return value is not None and last.get(heading[0].rank) == value - 1
 
 
 def _quoted_openings(lines: list[Line]) -> list[tuple[int, re.Match[str]]]:

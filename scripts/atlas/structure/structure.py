@@ -1561,8 +1561,16 @@ def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
         # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
         if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
             # The whole run: a member whose title wraps onto a second line is a heading too.
-            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
+            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80
+                          and not _CIRCLED_SENTENCE_GOES_ON.search(lines[index].text))
     return frozenset(chosen)
+
+
+# A circled item whose line ends in a comma or a particle (「① 上記の点を踏まえ、…授業や校務等で」「② また、
+# …場合、例えば、」) is the first line of a sentence that goes on below: a list item written as a
+# sentence, never a title (a title ends in its noun, 「…の観点」「…の段階」).  「で」「は」 end no title
+# either, though a line of running text may end in them without stopping mid-sentence.
+_CIRCLED_SENTENCE_GOES_ON = re.compile(r"(?:[、，をにがのへやでは]|(?<!こ)と)$")
 
 
 CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
@@ -1575,6 +1583,7 @@ def _circled_shape(text: str, width: int) -> bool:
         match is not None
         and title_like(match["title"])
         and not text.endswith(tuple(FULL_STOPS))
+        and not _CIRCLED_SENTENCE_GOES_ON.search(text)
         and display_width(text) < width * 0.85
     )
 
