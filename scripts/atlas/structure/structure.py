@@ -166,6 +166,8 @@ _CELL_FRAGMENT = 0.3
 _PARTS_RANK = 12
 # Body lines looked at above and below a numbered line for its document's part headings printed again.
 REFERENCE_REACH = 8
+# Table cells around a number that skips ahead of its numbering before it is read as a cell's label.
+SKIP_EVIDENCE = 2 * EVIDENCE
 # Type this much smaller than the body's is no heading's (a running head, a note).
 _SMALLER_THAN_BODY = 0.9
 # A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
@@ -767,7 +769,14 @@ class _Builder:
         if probe is None or (items_follow and not self.typeset.is_display(self.lines[index])) \
                 or heading_of(self.lines[probe].text):
             return None
+        if self.text_source and self.among_cells(index, found):
+            return None  # 「1. 概要」 among a flattened table's cells: the document's own part, named in a column
         return replace(found, rank=self.outline.start_nested_run(found.scheme.rank))
+
+    def among_cells(self, index: int, found: _Found, evidence: int = EVIDENCE) -> bool:
+        """Whether table cells (「－」, 「5.3」 alone, the document's parts printed again) stand around a line."""
+        return cells_around(self.lines, index, found.last, self.width, after=self.outline.last_heading_end,
+                            also=lambda line: self.repeats_a_part(line.text)) >= evidence
 
     def continues_nested_run(self, found: _Found) -> _Found | None:
         """The next number of a numbering nested inside a section (starts_nested_run), at its rank."""
@@ -808,14 +817,24 @@ class _Builder:
         if self.between_part_references(index, found):
             self.outline.record_cell_run(rank)
             return True
-        if self.outline.last(rank) is not None:
+        last = self.outline.last(rank)
+        skips = last is not None and self.skips_among_cells(found, last)
+        if last is not None and not skips:
             return False  # the numbering ran before: the next section after a table
-        cells = cells_around(self.lines, index, found.last, self.width, after=self.outline.last_heading_end,
-                             also=lambda line: self.repeats_a_part(line.text))
-        if cells < EVIDENCE:
+        # A number skipping ahead may be the next section after a missed one (「1－7．」 read before
+        # 「1－6．」 across columns): only a table plain around it (twice the evidence) makes it a cell.
+        if not self.among_cells(index, found, SKIP_EVIDENCE if skips else EVIDENCE):
             return False
         self.outline.record_cell_run(rank)
         return True
+
+    def skips_among_cells(self, found: _Found, last: int) -> bool:
+        """Whether a number that goes on from ``last`` skips ahead (「6.」 after 「4.」): a section after a
+        table takes the next number (五 after 四); among a table's cells a number further on is another
+        text's clause the table maps (「6.脆弱性公開ポリシーにおける考慮事項」 in a column of a standard's
+        clauses beside 「－」 and the document's own parts printed again)."""
+        value = number_value(found.number)
+        return value is not None and value > last + 1
 
     def repeats_a_part(self, text: str) -> bool:
         """Whether a line repeats one of the document's outermost numbered headings, whole or cut
