@@ -1678,7 +1678,7 @@ def nest(draft: Draft) -> tuple[list[Block], list[Section]]:
         if isinstance(item, Heading):
             while stack and stack[-1][0] >= item.rank:
                 stack.pop()
-            section = Section(item.title, len(stack) + 1, item.span, number=item.number)
+            section = Section(item.title, len(stack) + 1, item.span, number=item.number, refs=list(item.refs))
             (stack[-1][1].children if stack else roots).append(section)
             stack.append((item.rank, section))
         elif stack:
