@@ -489,6 +489,24 @@ def _own_section(document: Document, reference: Reference, score: OutlineScore, 
     return sections[match[i]] if i in match else None
 
 
+def _range_end(document: Document, reference: Reference, located: list[int | None], i: int, last: int) -> int:
+    """Where reference heading i's text ends: at the next reference heading's line; where that one is
+    not found in the source, at the start of the page (or at the line) its outline names, so a heading
+    the source does not show as printed (its title parted from its number by a running header) does
+    not lend its text to the heading before it."""
+    after = located[i] or 0
+    for following, start in zip(reference.headings[i + 1:], located[i + 1:], strict=True):
+        if start is not None:
+            return start
+        if following.line is not None and following.line > after:
+            return following.line
+        page_start = next((line.number for line in document.lines
+                           if following.page is not None and line.page == following.page), None)
+        if page_start is not None and page_start > after:
+            return page_start
+    return last
+
+
 def text_under_headings(document: Document, reference: Reference, score: OutlineScore) -> Placement:
     """Where the text under each reference heading went.  A heading's text is the source's lines from
     its own line (``locate_headings``) up to the next reference heading's line, as far as the site shows
@@ -508,7 +526,7 @@ def text_under_headings(document: Document, reference: Reference, score: Outline
     for i, start in enumerate(located):
         if start is None:
             continue
-        end = next((n for n in located[i + 1:] if n is not None), last)
+        end = _range_end(document, reference, located, i, last)
         section = own[i]
         inside = {id(s) for s in section.walk()} if section else set()
         chars = placed = 0

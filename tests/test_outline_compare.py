@@ -252,6 +252,17 @@ def test_a_missed_heading_does_not_take_a_later_namesake(tmp_path):
     assert [h.line for h in score.missed] == [99]
 
 
+def test_a_closing_bracketed_qualifier_may_be_left_out():
+    # Printed 「（４）パイロット的な取組（一部の学校が対象）」; a reference may leave the scope out. The
+    # qualifier is over 40% of the heading, so the prefix rule alone does not match them.
+    printed, reference = fold("（4）パイロット的な取組（一部の学校が対象）"), fold("（４）パイロット的な取組")
+    assert headings_match(reference, printed) and headings_match(printed, reference)
+    assert headings_match(fold("論点整理（案）"), fold("論点整理"))
+    # Only a qualifier closing the title is set aside, and what is left must still be the same words.
+    assert not headings_match(fold("（４）パイロット的な取組"), fold("（４）本格的な取組（全ての学校が対象）"))
+    assert not headings_match(fold("（1）"), fold("（1）（案）"))
+
+
 def test_matching_is_in_order(tmp_path):
     # Headings found in the wrong order match only once: the outline's order is part of it.
     reference = load_reference(write(tmp_path, "minutes", MINUTES))

@@ -237,3 +237,25 @@ def test_a_slide_title_printed_below_its_bullets_heads_them(bench):
     first.blocks.append(Paragraph(bullets, SourceSpan(4, 5)))
     score = compare(reference, document_outline(document))
     assert bench.locate_headings(document, reference, score)[1] == 6
+
+
+def test_a_heading_not_found_in_the_source_does_not_lend_its_text_to_the_one_before(bench):
+    """「第３節」's title parted from its number by a running header (pdftotext's order): the heading is
+    not found as printed, and its text — under a section of its own on the site — is not counted as
+    the previous heading's text standing elsewhere.  The line the outline names bounds the text before."""
+    from atlas.check.outline import compare, document_outline
+    from atlas.model.document import Paragraph, Section, SourceSpan
+
+    texts = ["第２節　ＡＩ技術の潮流", "深層学習が画像認識の精度を大きく高めた。", "第３節", "新時代を迎えたＡＩ",
+             "生成ＡＩ技術の飛躍的な進展", "大規模言語モデルが文章を生成する。"]
+    second = Section("ＡＩ技術の潮流", 1, SourceSpan(1, 2), number="第２節",
+                     blocks=[Paragraph(texts[1], SourceSpan(2, 2))])
+    third = Section("新時代を迎えたＡＩ", 1, SourceSpan(3, 6), number="第３節", blocks=[
+        Paragraph(texts[4], SourceSpan(5, 5)), Paragraph(texts[5], SourceSpan(6, 6))])
+    document = _hand_made(texts, [second, third])
+    reference = _reference((1, "第２節　ＡＩ技術の潮流", 1), (1, "第３節　生成ＡＩ技術の飛躍的な進展", 3))
+    score = compare(reference, document_outline(document))
+    assert bench.locate_headings(document, reference, score) == [1, None]
+    placement = bench.text_under_headings(document, reference, score)
+    assert (placement.aligned, placement.unlocated) == (1, 1)
+    assert placement.placed == placement.chars == len(texts[1])

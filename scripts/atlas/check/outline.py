@@ -227,8 +227,22 @@ def fold(text: str) -> str:
     return _NUMBER_SEPARATOR.sub(r"\1", _TITLE_MARK.sub("", folded))
 
 
+# A bracketed qualifier closing a title (「（一部の学校が対象）」「（案）」「（抜粋）」), folded: a reference may
+# keep it or leave it out as no part of the title, and either names the same heading.
+_QUALIFIER = re.compile(r"(?<=.)\([^()]+\)$")
+
+
 def headings_match(expected: str, found: str) -> bool:
     """Whether two folded headings are the same heading (see ``compare``)."""
+    if _same_or_cut(expected, found):
+        return True
+    bare_expected, bare_found = _QUALIFIER.sub("", expected), _QUALIFIER.sub("", found)
+    return (bare_expected, bare_found) != (expected, found) and min(len(bare_expected), len(bare_found)) >= \
+        MIN_PREFIX_CHARS and _same_or_cut(bare_expected, bare_found)
+
+
+def _same_or_cut(expected: str, found: str) -> bool:
+    """Equal, or one a prefix of the other holding most of it (a title cut at a line break, or run on)."""
     if expected == found:
         return True
     shorter, longer = sorted((expected, found), key=len)
@@ -250,7 +264,8 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
     too, so 「● 国際連合」 and 「国際連合」 are one heading.  An expected and a found heading match when
     their folded texts are equal, or when one is a prefix of the other and the shorter is at least
     60% of the longer and at least 4 characters long: a title cut at a line break, or one that ran
-    on into its first sentence.
+    on into its first sentence; or when they are so once a bracketed qualifier closing either
+    (「（一部の学校が対象）」, 「（抜粋）」) is set aside, which a reference may keep or leave out.
 
     Order.  Headings are matched in order: the pairs form a monotone alignment of the two
     sequences (the i-th match comes after the (i-1)-th in both).  Among such alignments the one
