@@ -95,9 +95,9 @@ class OutlineScore:
     def parent_accuracy(self) -> float | None:
         """Share of matched headings that stand under the right heading in the site's navigation: their
         parent (nearest enclosing heading) is the match of their nearest matched ancestor in the
-        reference, or, for a heading with no matched ancestor, the top level — or the one heading
-        all such headings stand under when it matches nothing in the reference (a document title set
-        as an extra h1 above everything: a constant offset costs no heading).  Unlike level accuracy,
+        reference, or, for a heading with no matched ancestor, the top level — or the top-level
+        heading the first such heading stands under when it matches nothing in the reference (a
+        document title set as an extra h1 above the body: a constant offset costs no heading).  Unlike level accuracy,
         one extra level above the whole outline does not make every heading wrong, while a heading
         nested under a spurious one (a chart tick taken for a heading) or under the wrong chapter
         does count as wrong.  None when nothing matched."""
@@ -339,7 +339,7 @@ def _same_parent(headings: tuple[ExpectedHeading, ...], found: list[OutlineEntry
                  pairs: list[tuple[int, int]]) -> int:
     """How many matched headings stand under the right heading on the site (see
     ``OutlineScore.parent_accuracy``): the match of their nearest matched reference ancestor, or
-    for one with no matched ancestor the top level or the document's constant root."""
+    for one with no matched ancestor the top level or the title over the body."""
     match = dict(pairs)
     matched_found = set(match.values())
     parents = _reference_parents(headings)
@@ -350,13 +350,13 @@ def _same_parent(headings: tuple[ExpectedHeading, ...], found: list[OutlineEntry
             ancestor = parents[ancestor]  # a missed parent: its children rightly stand under the grandparent
         return None if ancestor is None else match[ancestor]
 
-    # A constant offset: the one site heading that the outermost matched headings stand under, when it
-    # matches no reference heading (the document's title as an h1 above everything).
+    # A constant offset: the site heading the first outermost match stands under, when it is itself at
+    # the top level and matches no reference heading (the document's title as an h1 over the body).
+    # Outermost headings under it, or at the top level, stand right; under any other heading, not.
     outer = [found[j].parent for i, j in pairs if expected_parent(i) is None]
-    roots = set(outer)
-    root = roots.pop() if len(roots) == 1 else None
-    if root in matched_found:
-        root = None  # a reference heading's match: its children's parent is checked as any other
+    root = outer[0] if outer else None
+    if root is not None and (root in matched_found or found[root].parent is not None):
+        root = None  # a reference heading's match, or a heading nested itself: no title over the body
     same = 0
     for i, j in pairs:
         want = expected_parent(i)
