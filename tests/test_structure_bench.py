@@ -259,3 +259,22 @@ def test_a_heading_not_found_in_the_source_does_not_lend_its_text_to_the_one_bef
     placement = bench.text_under_headings(document, reference, score)
     assert (placement.aligned, placement.unlocated) == (1, 1)
     assert placement.placed == placement.chars == len(texts[1])
+
+
+def test_an_earlier_report_gives_its_figures_by_column_name(bench, tmp_path):
+    """A baseline written before a column was added still shows before → after where it has the column."""
+    earlier = tmp_path / "before.md"
+    earlier.write_text(
+        "## What a reader sees\n\n"
+        "| document | set | headings found | aligned | empty sections | split sentences |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: |\n"
+        "| sample | seed | 1.00 (2 of 2) | 0.50 (1 of 2) → 1.00 (2 of 2) | 0.000 (0 of 2) | 0.000 (0 of 1) |\n",
+        encoding="utf-8")
+    baseline = bench.read_baseline(earlier)
+    assert baseline[("sample", "seed")] == {"headings found": "1.00 (2 of 2)", "aligned": "1.00 (2 of 2)",
+                                            "empty sections": "0.000 (0 of 2)", "split sentences": "0.000 (0 of 1)"}
+    now = dict(baseline[("sample", "seed")], aligned="0.50 (1 of 2)", **{"text under its heading": "0.60",
+                                                                        "parent right": "1.00 (2 of 2)"})
+    cells = bench._with_before(now, baseline[("sample", "seed")]).split(" | ")
+    assert cells == ["1.00 (2 of 2)", "1.00 (2 of 2) → 0.50 (1 of 2)", "0.60", "1.00 (2 of 2)",
+                     "0.000 (0 of 2)", "0.000 (0 of 1)"]
