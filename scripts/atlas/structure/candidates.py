@@ -17,6 +17,7 @@ with leaders and page numbers as well (furniture: clean.py): its unnumbered entr
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]
     after = 0
     above = ""  # the contents list's line before this one
     previous: tuple[str, int | None] = ("", None)  # the entry before: its folded title, its rank (None: numbered)
+    body_lines: dict[str, list[int]] | None = None  # folded once, when an entry asks
     for index in toc:
         match = _LEADER_ENTRY.fullmatch(lines[index].text.strip())
         numbered = NUMBER_ALONE.fullmatch(above) is not None  # 「5.1.」 on its line, the title below it
@@ -140,8 +142,10 @@ def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]
             named = heading is not None and heading[0].name == "named"
             previous = (title, heading[0].rank if named else None)
             continue
-        printed = [probe for probe in range(max(after, index + 1), len(lines))
-                   if lines[probe].kind == "body" and _folded(lines[probe].text) == title]
+        if body_lines is None:
+            body_lines = _body_lines_by_text(lines)
+        later = body_lines.get(title, [])
+        printed = later[bisect.bisect_left(later, max(after, index + 1)):]
         if len(title) < _SHORTEST_TITLE or not printed:
             continue
         page = int(match["page"]) if match["page"] else None
@@ -155,6 +159,15 @@ def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]
         previous = (title, rank)
         after = target + 1
     return found
+
+
+def _body_lines_by_text(lines: list[Line]) -> dict[str, list[int]]:
+    """Where each body line's text stands (folded), in order: a title is looked up, never searched for."""
+    where: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            where.setdefault(_folded(line.text), []).append(index)
+    return where
 
 
 def _entry_title(text: str) -> str:
