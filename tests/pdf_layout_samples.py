@@ -280,8 +280,70 @@ def make_bars(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# Pictures with no words of their own (a survey's tables and charts exported as images): a
+# bracketed 「図表」 caption over two pictures stacked, a 「図」 caption under a picture
+# ---------------------------------------------------------------------------
+
+PICTURES_HEADING = "1．利用者の年齢"
+PICTURES_BEFORE = "利用者の年齢構成を図表1に、年齢ごとの利用の目的を図2に示す。"
+PICTURES_CAPTION_ABOVE = "【図表1 年齢別の利用率】"
+PICTURES_BETWEEN = "六十歳以上の利用者が最も多く、次いで五十歳代、四十歳代の順となっている。"
+PICTURES_CAPTION_BELOW = "図2 年齢ごとの利用の目的"
+PICTURES_AFTER = "いずれの年齢でも、行政手続の申請が最も多い目的となっている。"
+PICTURE_HEIGHTS = (90.0, 110.0)  # the table picture, then the chart picture right under it
+PICTURE_BELOW_HEIGHT = 120.0
+
+
+def _picture(width: int, height: int, bars: bool):
+    """Pixels only: a grid of cells (a table exported as an image) or grey bars (a chart)."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    if bars:
+        for n in range(6):
+            draw.rectangle((20 + n * 60, height - 10 - (n + 2) * 12, 60 + n * 60, height - 10), fill=90)
+    else:
+        for x in range(0, width, width // 6):
+            draw.line((x, 0, x, height - 1), fill=0)
+        for y in range(0, height, height // 4):
+            draw.line((0, y, width - 1, y), fill=0)
+    return ImageReader(image)
+
+
+def _stacked_pictures(canvas, frame: Frame, top: float) -> None:
+    width = frame.x1 - frame.x0
+    y = top
+    for n, height in enumerate(PICTURE_HEIGHTS):
+        picture = _picture(420, int(height * 1.5), bars=n == 1)
+        canvas.drawImage(picture, frame.x0, PAGE_HEIGHT - y - height, width, height)
+        y += height
+
+
+def _picture_below(canvas, frame: Frame, top: float) -> None:
+    width = (frame.x1 - frame.x0) * 0.7
+    canvas.drawImage(_picture(360, 180, bars=True), frame.x0 + 40, PAGE_HEIGHT - top - PICTURE_BELOW_HEIGHT,
+                     width, PICTURE_BELOW_HEIGHT)
+
+
+def make_pictures(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(PICTURES_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(PICTURES_BEFORE))
+    flow.add(Heading(PICTURES_CAPTION_ABOVE, 10, font=GOTHIC, space_before=0.5, align="center"))
+    flow.add(Picture(sum(PICTURE_HEIGHTS) + 6, _stacked_pictures))
+    flow.add(Para(PICTURES_BETWEEN))
+    flow.add(Picture(PICTURE_BELOW_HEIGHT + 4, _picture_below))
+    flow.add(Heading(PICTURES_CAPTION_BELOW, 9, font=GOTHIC, space_before=0.2, align="center"))
+    flow.add(Para(PICTURES_AFTER))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical, "handout": make_handout, "bars": make_bars}
+           "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

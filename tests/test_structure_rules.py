@@ -1056,3 +1056,19 @@ def test_numbered_paragraphs_with_dates_are_no_table():
     _, sections = convert(lines)
     assert not [b for s in all_sections(sections) for b in s.blocks
                 if isinstance(b, Paragraph) and b.kind == "preformatted"]
+
+
+# -- A caption in brackets names a figure or table: never a heading ------------------------
+
+
+def test_a_bracketed_figure_caption_is_a_caption_not_a_heading():
+    # Survey reports label each table and chart 「【図表N …】」 over it: a caption, where 【…】 on
+    # its own is otherwise a titled block (「【対応策】」).  A sentence that cites 「図表2」 is neither.
+    caption = "【図表2 年齢構成】"
+    _, sections = convert(["1．利用者の属性", *body(), "", caption, "", "【対応策】", *body()])
+    assert outline(sections) == [(1, "1．", "利用者の属性"), (2, "", "【対応策】")]
+    [captioned] = [block for block in sections[0].blocks if isinstance(block, Paragraph) and block.text == caption]
+    assert captioned.kind == "caption"
+    _, cited = convert(["1．利用者の属性", "図表2のとおり、六十歳以上が最も多い。"])
+    assert all(block.kind != "caption" for block in cited[0].blocks if isinstance(block, Paragraph))
+
