@@ -58,6 +58,7 @@ from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
+from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cell_run, cells_around, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
@@ -226,6 +227,8 @@ class _Builder:
         self.outline = OutlineState(SequenceChoice(numbered_candidates(lines)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
+        # Body lines a leader contents list names (number and title): its parts' headings.
+        self.contents_named = contents_titles(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
         # Titles set off by a mark (◆, ■, a recurring （補足説明）) and marked lines that label a
         # list: decided for the whole document (marked_titles.py); the rank each mark nests at.
@@ -559,6 +562,8 @@ class _Builder:
         heading = heading_of(match["heading"])
         if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
             return None
+        if heading[2].startswith(_NEVER_STARTS_A_TITLE):
+            return None  # 「（要求事項）8.3 によれば，…」: a clause cited inside the sentence, as in find_heading
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
             return None
@@ -639,8 +644,9 @@ class _Builder:
             return None  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if display and found.number and found.last == index and self.numbered_points_in_bold(index, found):
             return None  # 「（2）広島AIプロセスを前進させるための作業計画（…」 set in bold over eight lines: a point
-        if scheme.weak and (index in self.foot_notes or not self.weak_heading_plausible(index, found)):
-            return None
+        if scheme.weak and index not in self.contents_named and (
+                index in self.foot_notes or not self.weak_heading_plausible(index, found)):
+            return None  # (a line the printed contents names is a part's heading whatever its shape)
         if found.number and _SUBJECT_MARKED.search(found.title):
             return None  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
         if found.number and scheme.rank <= _PARTS_RANK and self.repeats_a_part(line.text):
