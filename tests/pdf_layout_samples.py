@@ -23,6 +23,8 @@ from pdf_samples import (
     Heading,
     Para,
     Picture,
+    _atoms,
+    draw_line,
     new_canvas,
     one_column,
     write_samples,
@@ -342,8 +344,64 @@ def make_pictures(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# Notes set apart by the QR codes printed beside them, at the foot of a two-column page's first
+# column; the second column's text carries two of their markers
+# ---------------------------------------------------------------------------
+
+QR_HEADING = "1．研究拠点の整備"
+QR_FIRST_COLUMN = [
+    "政府は、人工知能の研究を進めるため、国の研究機関に新たな拠点を順に設けてきた。平成二十七年には産業技術"
+    "総合研究所に人工知能研究センター{1}を設置し、基礎研究と応用研究を一体で進める体制を整えた。",
+]
+QR_SECOND_COLUMN = [
+    "翌年には理化学研究所に革新知能統合研究センター{2}を設け、世界の研究者を集めて基盤技術の研究を進めている。",
+    "さらに情報通信研究機構にも研究開発の推進センター{3}が置かれ、産学官が利用しやすいデータの整備が進んだ。",
+]
+QR_NOTES = [("1", "産業技術総合研究所人工知能研究センター"), ("2", "理化学研究所革新知能統合研究センター"),
+            ("3", "情報通信研究機構研究開発推進センター")]
+QR_ADDRESS = "https://www.example.go.jp/center/"
+QR_SIZE = 30.0  # each note's QR code, under its address: the notes stand this far apart and more
+QR_NOTE_SIZE = 7.0
+QR_COLUMN_WIDTH = 20 * BODY_SIZE
+
+
+def _qr_code(canvas, x: float, top: float) -> None:
+    """A square of pixels like a QR code: no text."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (60, 60), 255)
+    draw = ImageDraw.Draw(image)
+    for n in range(36):
+        if (n * 7) % 3:
+            draw.rectangle(((n % 6) * 10, (n // 6) * 10, (n % 6) * 10 + 9, (n // 6) * 10 + 9), fill=0)
+    canvas.drawImage(ImageReader(image), x, PAGE_HEIGHT - top - QR_SIZE, QR_SIZE, QR_SIZE)
+
+
+def make_qr_notes(path: Path) -> None:
+    canvas = new_canvas(path)
+    left = Frame(0, MARGIN_X, MARGIN_X + QR_COLUMN_WIDTH, 90.0, 400.0)
+    right = Frame(0, PAGE_WIDTH - MARGIN_X - QR_COLUMN_WIDTH, PAGE_WIDTH - MARGIN_X, 90.0, 400.0)
+    flow = Flow(canvas, [left, right])
+    flow.add(Heading(QR_HEADING, 12, font=GOTHIC, space_before=0))
+    for text in QR_FIRST_COLUMN:
+        flow.add(Para(text))
+    flow.frame, flow.y = 1, right.top  # the second column, by hand: the first holds only one paragraph
+    for text in QR_SECOND_COLUMN:
+        flow.add(Para(text))
+    top = 620.0
+    for label, text in QR_NOTES:  # under the first column: label, text; the address hung; its QR code
+        draw_line(canvas, _atoms(f"{label} {text}"), left.x0, top, MINCHO, QR_NOTE_SIZE)
+        draw_line(canvas, _atoms(QR_ADDRESS), left.x0 + 20, top + 8, MINCHO, QR_NOTE_SIZE)
+        _qr_code(canvas, left.x0, top + 17)
+        top += 17 + QR_SIZE + 4
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures}
+           "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
+           "qr-notes": make_qr_notes}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -261,6 +261,19 @@ def test_a_figure_its_labels_show_is_not_drawn_again_for_its_caption(converted):
     assert sum(isinstance(block, Figure) for block in blocks_of(converted("chart"))) == 1
 
 
+def test_notes_set_apart_by_their_qr_codes_are_one_run_of_notes_linked_to_their_marks(converted):
+    # White papers print a QR code under each note's address, so the notes stand far apart: only
+    # the last was read as a note, the others as numbered headings (「1 産業技術総合研究所…」) in
+    # the text.  And notes at the foot of the first column come before the second column in
+    # reading order, so a mark there (「…センター2を設け」) stood after its note and was never linked.
+    document = converted("qr-notes")
+    assert [section_heading(section) for section in document.all_sections()] == [samples.QR_HEADING]
+    assert [(note.label, note.text.split("https")[0]) for note in document.footnotes] == samples.QR_NOTES
+    marks = [ref.label for block in blocks_of(document) if isinstance(block, Paragraph) for ref in block.refs]
+    assert marks == ["1", "2", "3"]
+    assert document_report(document).conserved
+
+
 def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
     runs = []
     for n in range(2):

@@ -107,7 +107,7 @@ def finish_draft_text(work: Work) -> None:
 def link_notes(work: Work) -> None:
     """Markers glued to the text (「概念である1。」) → footnote references."""
     if not work.structured_as_written:
-        link_footnotes(_draft(work))
+        link_footnotes(_draft(work), {line.number: line.page for line in work.lines})
 
 
 def nest_sections(work: Work) -> None:
