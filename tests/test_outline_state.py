@@ -76,7 +76,9 @@ def test_questions_leave_the_state_as_it_was() -> None:
         state.part_rank(heading)
         state.repeats_a_part(text)
     state.innermost_rank()
-    assert (state.in_annex, state.last_heading_end) == (False, 2)
+    state.nested_start_rank()
+    state.marked_rank("◆")
+    assert (state.in_annex, state.last_heading_end, state.bullet_rank) == (False, 2, None)
     assert snapshot(state) == before
 
 
