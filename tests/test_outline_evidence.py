@@ -339,6 +339,32 @@ def test_parts_numbered_under_a_word_of_their_own_are_headings_in_sequence():
                                  (2, "Box-2. 著作権に関する留意点")]
 
 
+def test_a_part_numbered_under_its_word_is_a_box_of_its_section_beside_the_sections_points():
+    # The document's evidence (事例1, 事例2 … counting up, each over text of its own) says they are
+    # titles; how such a box is printed (like a column, コラム１-１) says where it nests: in the numbered
+    # section it stands in, a sibling of the section's ① points — never inside the point above it.
+    lines = ["1. 留意点", *body(), "① 安全性の確保", *OWN_PROSE, "② 公平性の確保", *OWN_PROSE,
+             "事例1 校務での利用", *OWN_PROSE, "2. 今後の取組", *body(), "① 体制の整備", *OWN_PROSE,
+             "② 研修の実施", *OWN_PROSE, "事例2 授業での利用", *OWN_PROSE]
+    assert outline_of(lines) == [
+        (1, "1.留意点"), (2, "①安全性の確保"), (2, "②公平性の確保"), (2, "事例1 校務での利用"),
+        (1, "2.今後の取組"), (2, "①体制の整備"), (2, "②研修の実施"), (2, "事例2 授業での利用")]
+    # Attached material labelled so (【別添１】) holds what follows it, the attached text's own （1）… too.
+    attached = ["1. 本文", *body(), "【別添１】関係する方針", *OWN_PROSE, "（1）方針の概要", *OWN_PROSE,
+                "【別添２】委員の名簿", *OWN_PROSE]
+    assert outline_of(attached) == [(1, "1.本文"), (2, "【別添1】関係する方針"), (3, "（1）方針の概要"),
+                                    (2, "【別添2】委員の名簿")]
+
+
+def test_box_labels_are_titles_only_where_the_document_numbers_them_as_its_boxes():
+    # 「Box 1 入力」「Box 2 変換」 one under another: the boxes of a diagram drawn in the text, no title over
+    # text of its own; a 「Box-2.」 whose document has no Box-1 is a box named in passing.
+    diagram = ["1. 処理の流れ", "処理は次の順に進む。", "Box 1 入力", "Box 2 変換", "Box 3 出力", *body()]
+    assert outline_of(diagram) == [(1, "1.処理の流れ")]
+    named = ["1. 概要", *body(), "Box-2. 前回の整理", *OWN_PROSE, "2. 論点", *body()]
+    assert outline_of(named) == [(1, "1.概要"), (1, "2.論点")]
+
+
 def test_the_questions_of_a_q_and_a_are_headings_over_their_answers():
     # A Q&A: each 「問N」 asks one question (ending 「か。」 or 「？」) over its answer, 問1…問4 in order.
     answer = ["（答）", *OWN_PROSE]

@@ -91,16 +91,13 @@ from .slides import (
     text_title_block,
     text_title_rest,
 )
+from .title_ranks import LABEL_KIND, NAMED_RANK, TitleRanks
 from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
 CENTRED_TITLE_CHARS = 12
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
-# An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
-NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
-# A title set off by a mark with no heading open above it ranks with the unnumbered blocks (【…】).
-MARKED_RANK = 80
 # A title marked by a bullet: the mark, a space, a title (bullet_title decides from the type).
 _BULLET_TITLE = re.compile(r"(?P<mark>[●■◆])\s*(?P<title>\S.*)")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
@@ -234,7 +231,7 @@ class _Builder:
         self.labelled = labelled_titles(lines, self.width)
         # A speech's bare-word titles (「総務」「財政」), where no numbered outline is printed: bare_titles.py.
         self.bare = bare_titles(lines)
-        self.marked_ranks: dict[str, int] = {}
+        self.title_ranks = TitleRanks()  # the rank each kind of unnumbered title nests at (title_ranks.py)
         # Numbered lines one under another with no text between: a list, never empty sections.
         self.sibling_runs = bare_sibling_runs(lines)
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
@@ -845,6 +842,8 @@ class _Builder:
         rank = self.part_rank(found)
         if found.scheme.name == "bullet-title":
             self.bullet_rank = rank
+        if found.scheme.name == "marked" and (kind := self.title_kind(index)) is not None:
+            self.title_ranks.record(kind, rank)
         part = bool(found.number) and found.scheme.rank <= _PARTS_RANK  # repeats_a_part knows it again
         self.outline.record_heading(rank, found, last, _heading_key(f"{found.number}{title}") if part else None)
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
@@ -1019,7 +1018,7 @@ class _Builder:
         """The kind of an unnumbered title decided for the whole document: its mark, its label word
         or a bare word (None: no such title)."""
         if index in self.labelled:
-            return f"label:{self.labelled[index][0]}"
+            return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
         return self.marked.kind(index)
@@ -1032,18 +1031,11 @@ class _Builder:
 
     def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
         """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
-        or a speech's bare word (bare_titles.py).  It nests under the heading open above it; the next
-        title of its kind is its sibling, a title of another kind right under it its child
-        (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」)."""
+        or a speech's bare word (bare_titles.py), at the rank its kind nests at (title_ranks.py)."""
         kind = self.title_kind(index)
         if kind is None:
             return None
-        rank = self.marked_ranks.get(kind)
-        if rank is None or not self.outline.is_open(rank):
-            innermost = self.outline.innermost_rank()
-            rank = innermost + 1 if innermost is not None else MARKED_RANK
-            self.marked_ranks[kind] = rank
-        return Scheme("marked", rank, LAYOUT_TITLE), "", self.lines[index].text
+        return Scheme("marked", self.title_ranks.rank(kind, self.outline), LAYOUT_TITLE), "", self.lines[index].text
 
     def layout_heading(
         self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
