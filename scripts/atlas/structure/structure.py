@@ -98,8 +98,6 @@ from .typeset import Typesetting
 # notice are not titles.
 CENTRED_TITLE_CHARS = 12
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
-# A title marked by a bullet: the mark, a space, a title (bullet_title decides from the type).
-_BULLET_TITLE = re.compile(r"(?P<mark>[●■◆])\s*(?P<title>\S.*)")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 
@@ -224,9 +222,9 @@ class _Builder:
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         self.circled_titles: frozenset[int] = circled_titles(lines, self.width)
-        # Titles set off by a mark (◆, ■, a recurring （補足説明）) and marked lines that label a
-        # list: decided for the whole document (marked_titles.py); the rank each mark nests at.
-        self.marked = marked_titles(lines, self.width)
+        # Titles set off by a mark (◆, ■, ● set in display type, a recurring （補足説明）) and marked lines
+        # that label a list: decided for the whole document, from the text and the type (marked_titles.py).
+        self.marked = marked_titles(lines, self.width, self.typeset)
         # Titles numbered under a word of their own (「Box-1.」…, 「問1」…): labelled_titles.py.
         self.labelled = labelled_titles(lines, self.width)
         # A speech's bare-word titles (「総務」「財政」), where no numbered outline is printed: bare_titles.py.
@@ -237,9 +235,6 @@ class _Builder:
         # Numbered lines that close a page (an author's affiliation, a source): notes, never headings.
         self.foot_notes = page_foot_notes(lines)
         self.first_number = lines[0].number if lines else 1
-        # The rank of the document's bullet-marked titles: one below the heading the first one
-        # stood under (the ● titles of a 第N節 are its sub-sections), the same for all of them.
-        self.bullet_rank: int | None = None
         self.speaker_labels = speaker_labels(self.lines)
         self.speaker_open = False  # a speaker's label waits for the first line of the turn
         self.paragraph_per_line = paragraph_per_line(lines)
@@ -840,8 +835,6 @@ class _Builder:
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
-        if found.scheme.name == "bullet-title":
-            self.bullet_rank = rank
         if found.scheme.name == "marked" and (kind := self.title_kind(index)) is not None:
             self.title_ranks.record(kind, rank)
         part = bool(found.number) and found.scheme.rank <= _PARTS_RANK  # repeats_a_part knows it again
@@ -1060,9 +1053,8 @@ class _Builder:
             return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
         if self.hints.slides:
             return None  # on a slide, large type is a callout; the slide's title is found per slide
-        bullet = self.bullet_title(index, display)
-        if bullet is not None or LIST_MARKER.fullmatch(line.text):
-            return bullet
+        if LIST_MARKER.fullmatch(line.text):
+            return None  # a list's item, or a marked line marked_titles.py took for no title
         large = display and self.typeset.is_large(line)
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
@@ -1077,26 +1069,6 @@ class _Builder:
             return None
         rank = min(self.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
-
-    def bullet_title(self, index: int, display: bool) -> tuple[Scheme, str, str] | None:
-        """A title marked by a bullet (「● 経済開発協力機構（OECD）」) that the page sets as a heading: in
-        display type (another face, bolder or larger), standing apart above text in body type.  A
-        run of such lines one under another is a list set in bold, not headings."""
-        line = self.lines[index]
-        match = _BULLET_TITLE.fullmatch(line.text)
-        if match is None or not display or not title_like(match["title"]) or is_caption(match["title"]):
-            return None  # 「■ 第1-3-3表／…」 is a caption
-        if not (self.typeset.gap_before(line) or line.page_start or self.typeset.stopped_short(line)):
-            return None
-        below = self.next_content(index)
-        if below is not None and self.typeset.same_style(line, self.lines[below]) \
-                and title_like(self.lines[below].text) and not _BULLET_TITLE.fullmatch(self.lines[below].text):
-            below = self.next_content(below)  # the title's second line (「（GPAI）」)
-        if below is None or self.typeset.is_display(self.lines[below]) is not False:
-            return None  # display type under it too: a list set in bold (or nothing to head)
-        innermost = self.outline.innermost_rank()
-        rank = self.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
-        return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
 
     def last_on_its_page(self, index: int) -> bool:
         """Whether no text of the page's own follows the line on its page (only notes, sources in
