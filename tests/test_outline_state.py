@@ -76,6 +76,8 @@ def test_questions_leave_the_state_as_it_was() -> None:
         state.part_rank(heading)
         state.repeats_a_part(text)
     state.innermost_rank()
+    state.nested_start_rank()
+    state.marked_rank("◆")
     assert (state.in_annex, state.last_heading_end) == (False, 2)
     assert snapshot(state) == before
 

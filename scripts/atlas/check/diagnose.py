@@ -55,7 +55,7 @@ NUMBER_PARAGRAPH = re.compile(
 
 
 # Numbered lines demoted to text because their number does not follow the last heading's of their
-# numbering (structure._Builder.find_heading): one is enough to ask for a look, since either a
+# numbering (structure/headings.py, decide_heading): one is enough to ask for a look, since either a
 # heading was lost to a list item or the outline before it went wrong.  The message names a few.
 MIN_OUT_OF_ORDER = 1
 OUT_OF_ORDER_EXAMPLES = 3

@@ -3,11 +3,13 @@
 What the headings taken so far say about the next one: the last number given at each rank
 (outline_choice.Numbering), the ranks and numbers of the open headings, numberings nested inside a
 section (a summary's own 「1．」「2．」), runs of a flattened table's cell labels, whether an annex is
-open, and the document's outermost numbered headings (a part printed again is a reference).
+open, the document's outermost numbered headings (a part printed again is a reference), and the
+rank each kind of its unnumbered titles was last given (a mark's, a label word's: title_ranks.py).
 
 Its questions never change it; only the ``record_…``/``start_…``/``continue_…`` methods do, each
-called once the structure step has taken (or chosen to take) a heading or a number.  So a question
-can be asked any number of times, in any order, without moving the outline on.
+called once the structure step has emitted a heading (or, for a table's cell labels, decided
+a line is one).  So a question can be asked any number of times, in any order, without moving the
+outline on, and a candidate the structure step weighs and then refuses leaves no trace.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ class OutlineState:
         self._promoted_rank: int | None = None
         self._part_headings: set[str] = set()  # the outermost numbered headings given, folded
         self._last_heading_end = -1  # the index of the last heading's last line
+        # The rank each kind of unnumbered title (a mark, a label word) was last given.
+        self._marked_ranks: dict[str, int] = {}
 
     # -- questions (never change the state) ---------------------------------
     def last(self, rank: int) -> int | None:
@@ -111,9 +115,18 @@ class OutlineState:
             return None
         return run[1]
 
+    def nested_start_rank(self) -> int | None:
+        """The rank a numbering starting again at 1 here nests at: just inside the innermost open
+        heading (None: no heading is open)."""
+        return self._open_ranks[-1] + 1 if self._open_ranks else None
+
     def in_cell_run(self, rank: int) -> bool:
         """Whether headings of this rank are a flattened table's cell labels."""
         return rank in self._cell_ranks
+
+    def marked_rank(self, kind: str) -> int | None:
+        """The rank the last title of this kind (marked_titles.py's kinds) was given (None: none yet)."""
+        return self._marked_ranks.get(kind)
 
     @property
     def in_annex(self) -> bool:
@@ -181,6 +194,10 @@ class OutlineState:
         """The next number of a nested numbering was taken."""
         parent, nested, last = self._nested_runs[rank]
         self._nested_runs[rank] = (parent, nested, last + 1)
+
+    def record_marked_rank(self, kind: str, rank: int) -> None:
+        """A title of this kind was given at this rank: the next one is its sibling while it is open."""
+        self._marked_ranks[kind] = rank
 
     def record_cell_run(self, rank: int) -> None:
         """Headings of this rank are a flattened table's cell labels, up to the next outer heading."""

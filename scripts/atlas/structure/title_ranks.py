@@ -14,15 +14,16 @@ how the document sets it:
   its sibling while that rank is open, and a title of another kind right under it is its child
   (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」).
 
-``TitleRanks.rank`` is a question (asking never changes it); ``record`` is called once a title of
-the kind is taken.
+``title_rank`` only asks the outline's state (outline_state.OutlineState: the open headings, the
+rank each kind was last given); the structure step records a title's rank once it emits it.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ..text.numbering import SCHEMES
 from .labelled_titles import inside_its_section
-from .outline_state import OutlineState
 
 # An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
 NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
@@ -32,22 +33,21 @@ MARKED_RANK = 80
 LABEL_KIND = "label:"
 
 
-class TitleRanks:
-    """The rank each kind of unnumbered title was last given, asked with the outline's state."""
+class OpenHeadings(Protocol):
+    """What the rank of a title asks of the outline read so far (OutlineState's questions)."""
 
-    def __init__(self) -> None:
-        self._ranks: dict[str, int] = {}
+    def innermost_rank(self) -> int | None: ...
+    def is_open(self, rank: int) -> bool: ...
+    def marked_rank(self, kind: str) -> int | None: ...
 
-    def rank(self, kind: str, outline: OutlineState) -> int:
-        """The rank a title of ``kind`` nests at under the headings open now."""
-        if kind.startswith(LABEL_KIND) and inside_its_section(kind.removeprefix(LABEL_KIND)):
-            return NAMED_RANK
-        rank = self._ranks.get(kind)
-        if rank is not None and outline.is_open(rank):
-            return rank  # a sibling of the last title of its kind
-        innermost = outline.innermost_rank()
-        return innermost + 1 if innermost is not None else MARKED_RANK
 
-    def record(self, kind: str, rank: int) -> None:
-        """A title of ``kind`` was taken at ``rank``."""
-        self._ranks[kind] = rank
+def title_rank(kind: str, outline: OpenHeadings) -> int:
+    """The rank a title of ``kind`` (headings.HeadingEvidence.title_kind) nests at under the
+    headings open now."""
+    if kind.startswith(LABEL_KIND) and inside_its_section(kind.removeprefix(LABEL_KIND)):
+        return NAMED_RANK
+    rank = outline.marked_rank(kind)
+    if rank is not None and outline.is_open(rank):
+        return rank  # a sibling of the last title of its kind
+    innermost = outline.innermost_rank()
+    return innermost + 1 if innermost is not None else MARKED_RANK

@@ -38,7 +38,7 @@ class Scheme:
     pattern: re.Pattern[str]
     # A weak scheme is a number followed only by a space ("1　固定通信", "一　主旨"): the same
     # shape as a table row, a footnote or a date ("6 月 6 日"), so it is a heading only when
-    # its numbering runs in sequence (structure._Builder decides).
+    # its numbering runs in sequence (structure/headings.py decides).
     weak: bool = False
 
 
@@ -110,7 +110,7 @@ SCHEMES = (
     Scheme("circle", 80, re.compile(r"[〇○◯]\s*(?P<title>\S.*)")),
 )
 # Circled numbers are sub-headings only where they stand above a body of their own
-# (structure._Builder decides); their rank sits between katakana and the unnumbered blocks.
+# (structure/headings.py decides); their rank sits between katakana and the unnumbered blocks.
 CIRCLED = Scheme("circled", 75, re.compile(rf"(?P<n>[{CIRCLED_NUMBERS}])\s*(?P<title>\S.*)"))
 SLIDE_TITLE_RANK = 30
 # A section number standing alone on its line, its title on the next line.

@@ -1,0 +1,856 @@
+"""Which line heads a part: the heading decision, apart from the builder that reads the lines.
+
+The structure step (structure.py) reads a document's lines in order; at each body line it asks
+``decide_heading`` whether a heading starts there.  The answer is a ``Decision``: the heading found
+(its scheme, number, title, last line, and how its number is to be recorded), or none — with, when
+the line is kept as text for a reason the rest of the document must know, that reason (a table's
+run of cell labels starts here; a number out of sequence, which the reader is told of).
+
+What the decision reads is of two kinds:
+
+- ``HeadingEvidence``: what the whole document says, fixed before reading (its lines and their
+  typesetting, the titles decided for the whole document: marked, labelled, bare-word and circled
+  titles, sibling runs of numbers, notes at a page's foot).  Its questions need nothing else.
+- the outline read so far: the numbering state (``OutlineQuestions``, answered by
+  outline_state.OutlineState, whose questions never change it) and the blocks read so far.
+
+Nothing here changes either: the builder applies the decision — emits the heading and records it
+in the state (structure._Builder.emit_heading), or records the run of cell labels, or notes the
+number out of sequence.  So a decision can be asked again, or about a line further on, and gives
+the same answer; a refused candidate leaves no trace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Protocol
+
+from ..config.hints import Hints, folded
+from ..model.document import Block, Heading, Line, ListBlock, OutOfOrder, Paragraph, Table
+from ..text.numbering import (
+    ANNEX_LABEL,
+    CIRCLED,
+    CLOSING,
+    CONTINUATION_START,
+    COUNTER_START,
+    FULL_STOPS,
+    LIST_MARKER,
+    NEVER_STARTS_A_TITLE,
+    NUMBER_ALONE,
+    SCHEMES,
+    Scheme,
+    display_width,
+    heading_of,
+    is_caption,
+    join_text,
+    number_token,
+    number_value,
+    title_like,
+)
+from ..text.wareki import DATE_LINE
+from .bare_titles import bare_titles
+from .flattened import EVIDENCE, cells_around
+from .labelled_titles import labelled_titles
+from .marked_titles import MarkedTitles, marked_titles
+from .outline_state import NumberedHeading
+from .page_foot_notes import page_foot_notes
+from .runs import next_content
+from .sibling_runs import bare_sibling_runs
+from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
+from .typeset import Typesetting
+
+# A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
+# notice are not titles.
+CENTRED_TITLE_CHARS = 12
+NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
+# A heading found by its typesetting or a bookmark has no numbering pattern of its own.
+LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
+# An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
+ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
+_NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
+# Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
+_COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
+# A sentence's end, then a numbered heading to the end of the line (glued_heading).
+_GLUED_HEADING = re.compile(
+    r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
+)
+# A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
+# A topic or subject marked with は、/が、: a sentence, never a title.
+_SUBJECT_MARKED = re.compile(r"[はが]、")
+_SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
+# Particles and a comma: a title does not end on them, a cut sentence does.
+_TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
+# Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
+_OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# A table cell's fragment: a line this much of the page's width or less (「データの混在」).
+_CELL_FRAGMENT = 0.3
+# A document's outermost parts (第N章, Ⅰ．) are numbered once each; lower levels repeat (「１．概要」
+# under each Ⅰ．, 「ア　問題の所在」 under each section).
+PARTS_RANK = 12
+# Body lines looked at above and below a numbered line for its document's part headings printed again.
+REFERENCE_REACH = 8
+# Type this much smaller than the body's is no heading's (a running head, a note).
+_SMALLER_THAN_BODY = 0.9
+# A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
+TITLE_CHARS = 60
+# Lines looked at below a numbered point for its next sibling.
+SIBLING_REACH = 40
+# Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
+_PLACE_SCHEMES = ("chapter", "section")
+# A wrapped title's second line stands under its words, at most this many characters right of its number.
+HANGING_TITLE_INDENT = 6
+
+
+def heading_key(text: str) -> str:
+    """A heading's number and title folded for comparison: 「Ⅲ．本…」 and 「Ⅲ. 本…」 are one."""
+    return unicodedata.normalize("NFKC", folded(text))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A heading found in the lines: its scheme, number and title, and its last line's index."""
+
+    scheme: Scheme
+    number: str
+    title: str
+    last: int
+    # Lines standing between a lone number and its title (a figure caption), kept as blocks.
+    between: tuple[tuple[Line, str], ...] = ()
+    rank: int | None = None  # set for a numbering nested inside a section (starts_nested_run)
+    # How its number is recorded once it is emitted: "number" (the next of its rank), "nested-start"
+    # (a numbering starting again inside a section), "nested-next" (that numbering's next number).
+    numbering: str = "number"
+    kind: str = ""  # an unnumbered title's kind (title_kind): its rank is recorded for the next one
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a line is, asked whether a heading starts there: the heading ``found`` (None: none), and,
+    for a line kept as text, what the builder records or tells of it."""
+
+    found: Found | None = None
+    # A flattened table's cell labels start here: headings of this rank are cells up to the next
+    # outer heading (OutlineState.record_cell_run).
+    cell_run: int | None = None
+    # A numbered line kept as text because its number goes back (diagnose.out_of_order tells it).
+    out_of_order: OutOfOrder | None = None
+
+
+NOT_A_HEADING = Decision()
+
+
+class OutlineQuestions(Protocol):
+    """The questions the decision asks of the outline read so far (outline_state.OutlineState's,
+    which never change it)."""
+
+    def last(self, rank: int) -> int | None: ...
+    def may_take(self, rank: int, number: str, index: int | None = None) -> bool: ...
+    def next_in_sequence(self, scheme: Scheme, number: str) -> bool: ...
+    def innermost_rank(self) -> int | None: ...
+    def is_open(self, rank: int) -> bool: ...
+    def in_nested_run(self, rank: int) -> bool: ...
+    def nested_rank_next(self, rank: int, number: str) -> int | None: ...
+    def nested_start_rank(self) -> int | None: ...
+    def in_cell_run(self, rank: int) -> bool: ...
+    def marked_rank(self, kind: str) -> int | None: ...
+    def repeats_a_part(self, key: str) -> bool: ...
+    def number_fits_parent(self, found: NumberedHeading) -> bool: ...
+    @property
+    def in_annex(self) -> bool: ...
+    @property
+    def last_heading_end(self) -> int: ...
+
+
+def decide_heading(evidence: HeadingEvidence, index: int, outline: OutlineQuestions,
+                   read: Sequence[Block | Heading]) -> Decision:
+    """Whether a heading starts at line ``index``, given the document's evidence, the outline's
+    numbering so far and the blocks read so far (``read``, in order)."""
+    return _Question(evidence, outline, read).decide(index)
+
+
+def glued_heading(evidence: HeadingEvidence, index: int, outline: OutlineQuestions) -> tuple[str, Found] | None:
+    """A heading run onto the end of line ``index``: the text before it and the heading (None: none)."""
+    return _Question(evidence, outline, ()).glued_heading(index)
+
+
+@dataclass(frozen=True)
+class HeadingEvidence:
+    """What the whole document says about its headings, fixed before the lines are read."""
+
+    lines: list[Line]
+    width: int  # the text's wrap width (numbering.wrap_width)
+    hints: Hints
+    typeset: Typesetting  # layout evidence (PDF sources); answers None otherwise
+    # ① … lines that are sub-headings (circled_titles), decided run by run.
+    circled_titles: frozenset[int]
+    # Titles set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py), a
+    # speech's bare-word titles (bare_titles.py).
+    marked: MarkedTitles
+    labelled: dict[int, tuple[str, int]]  # line → (its label word, its last line)
+    bare: frozenset[int]
+    # Numbered lines one under another with no text between (sibling_runs.py): a list.
+    sibling_runs: frozenset[int]
+    # Numbered lines that close a page (page_foot_notes.py): notes, never headings.
+    foot_notes: frozenset[int]
+    text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
+
+    @classmethod
+    def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
+        """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
+        return cls(
+            lines, width, hints, typeset,
+            circled_titles=circled_titles(lines, width),
+            marked=marked_titles(lines, width, typeset),
+            labelled=labelled_titles(lines, width),
+            bare=bare_titles(lines),
+            sibling_runs=bare_sibling_runs(lines),
+            foot_notes=page_foot_notes(lines),
+            text_source=not any(line.layout is not None for line in lines),
+        )
+
+    def running_head_over_heading(self, index: int) -> bool:
+        """Whether a PDF line is its page's running head over the heading it repeats: set smaller than
+        the body at the top of the page, and the next line is a heading of the same number (「付録4
+        脆弱性の影響度の基準に…」 in 8 pt over 「付録4　脆弱性の影響度に関する…」).  A part of one page has a
+        running head no other page repeats, so the reader cannot tell it by recurrence; a heading is
+        never set smaller than the text it heads."""
+        line = self.lines[index]
+        body = self.typeset.body_of(line)
+        if line.layout is None or body is None or line.layout.size >= body.size * _SMALLER_THAN_BODY:
+            return False
+        if any(self.lines[probe].kind == "body" and self.lines[probe].page == line.page for probe in range(index)):
+            return False  # not the page's first line
+        heading, below = heading_of(line.text), self.next_content(index)
+        if heading is None or not heading[1] or below is None or self.lines[below].page != line.page:
+            return False
+        under = heading_of(self.lines[below].text)
+        return under is not None and number_token(under[1]) == number_token(heading[1])
+
+    def number_alone_heading(self, index: int) -> Found | None:
+        """A section number alone on its line and its title on the next ("一", "", "主旨").
+
+        PDF text often puts a number and its title, set on one baseline, on lines of their own,
+        with a blank line or a figure caption between them.
+        """
+        text = self.lines[index].text
+        if not NUMBER_ALONE.fullmatch(text):
+            return None
+        probe = self.next_content(index)
+        annex = re.fullmatch(ANNEX_LABEL, text) is not None
+        between: list[tuple[Line, str]] = []  # lines standing between the number and its title
+        if annex and probe is not None and re.fullmatch(r"\d{1,2}[．.]?", self.lines[probe].text):
+            # "付録３ / １ / 法的な論点…": its first part's number came first; kept as text.
+            between.append((self.lines[probe], "paragraph"))
+            probe = self.next_content(probe)
+        if probe is not None and is_caption(self.lines[probe].text):
+            between.append((self.lines[probe], "caption"))
+            probe = self.next_content(probe)
+        if probe is None or self.lines[probe].page != self.lines[index].page:
+            return None  # a number at a page's foot and a line at the next one's top: no heading's parts
+        title = self.lines[probe].text
+        below = heading_of(title)
+        parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
+        if parts_below and annex and not between:
+            # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
+            return Found(ANNEX_LABEL_ALONE, "", text, last=index)
+        if (
+            not title_like(title)
+            or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
+            or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
+            or NUMBER_ALONE.fullmatch(title)
+            or title.endswith(tuple(FULL_STOPS))
+            or self.wraps_into_next_line(probe)
+            or heading_of(title) is not None
+            or LIST_MARKER.fullmatch(title)
+        ):
+            return None
+        heading = heading_of(f"{text} {title}")
+        if heading is None:
+            return None
+        return Found(*heading, last=probe, between=tuple(between))
+
+    def wraps_into_next_line(self, index: int) -> bool:
+        """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.95:
+            return False
+        nxt = self.lines[index + 1]
+        return (
+            nxt.kind == "body"
+            and nxt.indent < 2
+            and heading_of(nxt.text) is None
+            and not LIST_MARKER.fullmatch(nxt.text)
+            and not self.title_ends_below(line, nxt)
+        )
+
+    def title_ends_below(self, line: Line, rest: Line) -> bool:
+        """Whether a numbered line run to the page's edge is a title whose last words stand on the next
+        line (「第３ 原薬等登録原簿…作成時の留」 / 「意点」): the rest is short, ends no sentence, and the
+        two read as one numbered title (no sentence end, not too long for one)."""
+        return (
+            display_width(rest.text) < self.width * 0.5
+            and not rest.text.endswith(tuple(CLOSING))
+            and heading_of(line.text) is not None
+            and heading_of(join_text(line.text, rest.text)) is not None
+        )
+
+    def continues_a_word(self, index: int) -> bool:
+        """Whether the line is the rest of a word cut at the end of the line above it."""
+        if index == 0:
+            return False
+        above = self.lines[index - 1]
+        return above.kind == "body" and not above.text.endswith(tuple(CLOSING)) and above.text[-1:].isalpha() \
+            and display_width(above.text) >= self.width * 0.85
+
+    def circled_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """① … standing above a body of its own is a sub-heading (see circled_as_headings)."""
+        if index not in self.circled_titles:
+            return None
+        match = CIRCLED.pattern.fullmatch(self.lines[index].text)
+        assert match is not None
+        return CIRCLED, match["n"], match["title"].strip()
+
+    def title_kind(self, index: int) -> str | None:
+        """The kind of an unnumbered title decided for the whole document: its mark, its label word
+        or a bare word (None: no such title)."""
+        if index in self.labelled:
+            return f"{LABEL_KIND}{self.labelled[index][0]}"
+        if index in self.bare:
+            return "bare"
+        return self.marked.kind(index)
+
+    def title_rest(self, index: int) -> int | None:
+        """The line that ends a marked or labelled title cut at its column's edge (None: one line)."""
+        if index in self.labelled and self.labelled[index][1] != index:
+            return self.labelled[index][1]
+        return self.marked.wrapped.get(index)
+
+    def ends_a_cut_label(self, index: int) -> bool:
+        """Whether a 【…】 line ends the short text on the line right above it (no blank line between):
+        a table cell's label cut over lines, 「プライベート」/「データの混在」/「【BYOD】」.  A 【…】 heading
+        stands apart from what precedes it, or follows a sentence's end."""
+        if not self.text_source or index == 0:
+            return False
+        above = self.lines[index - 1]
+        return (
+            above.kind == "body"
+            and self.lines[index].indent == 0  # an indented 【…】 is set apart as a heading
+            and not above.text.endswith(tuple(CLOSING))
+            and display_width(above.text) < self.width * _CELL_FRAGMENT
+            and heading_of(above.text) is None
+        )
+
+    def last_on_its_page(self, index: int) -> bool:
+        """Whether no text of the page's own follows the line on its page (only notes, sources in
+        small type, a figure's labels).  A typesetter keeps a heading with the text it heads, so
+        display type left last on a page (a slide of a handout) is a label: 「ビッグデータ」 under
+        the picture of a diagram, not a section with nothing in it."""
+        line = self.lines[index]
+        for below in self.lines[index + 1:]:
+            if below.page != line.page:
+                return True
+            layout = below.layout
+            if below.kind == "body" and layout is not None and not layout.role and not self.typeset.is_small(below):
+                return False
+        return True
+
+    def numbered_points_in_bold(self, index: int, found: Found) -> bool:
+        """Whether a numbered line in display type is one of a list's points set in bold, not a heading:
+        its bold text, or its next sibling's, runs on longer than a title (past TITLE_CHARS, or through a
+        sentence's end).  A white paper sets the points a declaration makes in bold (「（1）以下の4要素から
+        構成される…の策定」, 「（2）…作業計画（賛同国増加に向けたアウトリーチ、…の継続）」 over eight lines); one
+        point too long for a title makes the run a list."""
+        if self.display_runs_past_a_title(index):
+            return True
+        value = number_value(found.number)
+        for probe in range(index + 1, min(len(self.lines), index + SIBLING_REACH)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            match = found.scheme.pattern.fullmatch(line.text)
+            if match is not None and "n" in match.groupdict() and value is not None \
+                    and number_value(match["n"]) == value + 1:
+                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe)
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < found.scheme.rank:
+                return False
+        return False
+
+    def display_runs_past_a_title(self, index: int) -> bool:
+        """Whether the display type starting at ``index`` goes on, line after line run to the column's
+        edge, longer than a title: past TITLE_CHARS, or through a sentence's end."""
+        line = self.lines[index]
+        text, probe = line.text, index + 1
+        while probe < len(self.lines) and not self.typeset.stopped_short(self.lines[probe - 1]):
+            rest = self.lines[probe]
+            if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
+                    or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
+                break  # a paragraph's first line below a title set in the text's own bold face stops it
+            text, probe = join_text(text, rest.text), probe + 1
+        return len(text) > TITLE_CHARS or "。" in text[:-1]
+
+    def hanging_title_rest(self, index: int) -> int | None:
+        """The line that ends a numbered PDF title wrapped with a hanging indent, or None.
+
+        A notice sets a long heading's second line under its title, right of the number at the
+        margin (「第３　原薬等登録原簿…作成時の留」 / 「　　意点」); a paragraph's lines wrap back to its
+        margin, never right of its first line.  So a numbered line running to the column's edge is a
+        title, not a sentence, when the next line stands indented past its start with no space
+        above, stops short, and the two read as one title (no sentence end, no number of its own).
+        Back at the margin, the rest is a title's only where the block ends with it (「参考 1 ISO/IEC
+        29147:2014 と…ガ」 / 「イドラインの対応」 over a table): a paragraph's last line ends its sentence."""
+        line = self.lines[index]
+        if (line.layout is None or heading_of(line.text) is None or index + 1 >= len(self.lines)
+                or self.typeset.stopped_short(line) is not False):
+            return None
+        rest = self.lines[index + 1]
+        if rest.layout is None:
+            return None
+        at_margin = rest.layout.x0 < line.layout.x0 + line.layout.size * 0.8
+        if (
+            rest.kind != "body"
+            or rest.page != line.page
+            or (at_margin and not self.block_ends_after(index + 1))  # a paragraph's wrap, going on below
+            or rest.layout.x0 > line.layout.x0 + line.layout.size * HANGING_TITLE_INDENT  # a label set apart
+            or self.typeset.gap_before(rest)
+            or not self.typeset.same_size(line, rest)
+            or self.typeset.stopped_short(rest) is not True
+            or rest.text.endswith(tuple(CLOSING))
+            or heading_of(rest.text) is not None
+            or LIST_MARKER.fullmatch(rest.text)
+        ):
+            return None
+        return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
+
+    def block_ends_after(self, index: int) -> bool:
+        """Whether the PDF line at ``index`` ends its block: what follows is no line of the same text (a
+        figure's or a note's line, another face, space above, a paragraph's first-line indent, a page)."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines):
+            return True
+        nxt = self.lines[index + 1]
+        return (nxt.kind != "body" or nxt.layout is None or bool(nxt.layout.role) or nxt.page != line.page
+                or self.typeset.gap_before(nxt) or nxt.indent >= 2 or not self.typeset.same_style(line, nxt))
+
+    def printed_later(self, index: int, found: Found) -> bool:
+        """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
+
+        A number + space line that a dotted heading of the same number follows (before any
+        outer heading) was a step of a figure or a list, not the section.  An annex's label
+        (「付録4　…」) is an outer heading too, though its shape is weak: the next annex numbers its
+        parts from 1 again.
+        """
+        value = number_value(found.number)
+        for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
+            line = self.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].name.startswith("annex") and heading[0].rank < found.scheme.rank:
+                return False
+            if heading is None or heading[0].weak:
+                continue
+            if heading[0].rank < found.scheme.rank:
+                return False
+            if heading[0].rank == found.scheme.rank and number_value(heading[1]) == value:
+                return True
+        return False
+
+    def next_content(self, index: int, max_blanks: int = 3) -> int | None:
+        """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
+        return next_content(self.lines, index, max_blanks)
+
+
+@dataclass(frozen=True)
+class _Question:
+    """One decision's view: the document's evidence, the outline read so far, the blocks read so
+    far.  It only asks; the builder applies what it answers."""
+
+    ev: HeadingEvidence
+    outline: OutlineQuestions
+    read: Sequence[Block | Heading]
+
+    def decide(self, index: int) -> Decision:
+        """Whether a heading starts at ``index``: the heading found, or why not (see Decision)."""
+        line = self.ev.lines[index]
+        if line.number in self.ev.hints.not_headings or index in self.ev.sibling_runs or self.ev.marked.is_label(index):
+            return NOT_A_HEADING
+        if line.layout is not None and line.layout.role == "footnote":
+            return NOT_A_HEADING  # set small at the page's foot (a note, or a table's rows there): never a heading
+        if self.ev.running_head_over_heading(index):
+            return NOT_A_HEADING
+        found = self.ev.number_alone_heading(index)
+        display = self.ev.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
+        if found is None:
+            heading = heading_of(line.text)
+            if heading is None:
+                heading = self.ev.circled_heading(index)
+            if heading is None:
+                heading = self.marked_heading(index)
+            rest = self.ev.title_rest(index)  # a marked title or a question cut at the column's edge
+            if display is not None and rest is None:
+                heading = self.layout_heading(index, heading, display)
+            if heading is None:
+                return self.sentence_in_sequence(index)
+            found = Found(*heading, last=index)
+            if found.scheme.name == "marked":
+                found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
+            if rest is not None:
+                found = replace(found, title=join_text(found.title, self.ev.lines[rest].text), last=rest)
+        scheme = found.scheme
+        if found.title.startswith(_NEVER_STARTS_A_TITLE):
+            return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence
+        if self.ev.hints.slides and scheme.name in ("block", "dash", "circle", "marked"):
+            return NOT_A_HEADING  # on slides 【…】 and ― lines are callouts, not headings
+        if scheme.name == "block" and self.ev.ends_a_cut_label(index):
+            return NOT_A_HEADING  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
+        if scheme.name == "block" and self.in_title_block(line.page):
+            return NOT_A_HEADING  # 「【第二版】」 under a cover's title: the edition, part of the title block
+        if scheme.name == "circle" and not self.read and not self.ev.hints.slides:
+            return NOT_A_HEADING  # "○情報システム安全対策基準" opening a notice: the document's title
+        if found.last == index and not display and self.ev.wraps_into_next_line(index):
+            return NOT_A_HEADING  # "4. パーソナルデータや…など" runs on: a numbered paragraph
+        if display and found.number and found.last == index and self.ev.numbered_points_in_bold(index, found):
+            return NOT_A_HEADING  # 「（2）広島AIプロセスを前進させるための作業計画（…」: bold over eight lines, a point
+        if scheme.weak and (index in self.ev.foot_notes or not self.weak_heading_plausible(index, found)):
+            return NOT_A_HEADING
+        if found.number and _SUBJECT_MARKED.search(found.title):
+            return NOT_A_HEADING  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
+        if found.number and scheme.rank <= PARTS_RANK and self.repeats_a_part(line.text):
+            return NOT_A_HEADING  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), no new part
+        if not self.outline.number_fits_parent(found):
+            return NOT_A_HEADING
+        cell = self.cell_label(index, found)
+        if cell is not None:
+            return cell
+        nested = self.continues_nested_run(found)
+        if nested is not None:
+            return Decision(nested)
+        if self.quotes_a_place(found):
+            return NOT_A_HEADING
+        last = self.outline.last(scheme.rank)
+        if not self.numbering_goes_forward(scheme, found.number, index):
+            nested = self.starts_nested_run(index, found)
+            if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
+                return Decision(out_of_order=OutOfOrder(line.number, line.text, str(last)))
+            return Decision(nested)
+        return Decision(found)
+
+    def glued_heading(self, index: int) -> tuple[str, Found] | None:
+        """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
+
+        Text editions lose the line break before a heading.  The tail is split off only when it
+        is a numbered heading in the strict sense: the next number of its scheme, a title, and
+        the end of the line (the line below does not continue it).
+        """
+        match = _GLUED_HEADING.fullmatch(self.ev.lines[index].text)
+        if match is None:
+            return None
+        heading = heading_of(match["heading"])
+        if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
+            return None
+        nxt = self.ev.lines[index + 1] if index + 1 < len(self.ev.lines) else None
+        if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
+            return None
+        return match["before"], Found(*heading, last=index)
+
+    def sentence_in_sequence(self, index: int) -> Decision:
+        """A numbered item written as one sentence that continues a numbering of headings: the
+        outline's item, not a paragraph.
+
+        A notice may word one of its items as a sentence that introduces what follows (「（三）技術基準
+        及び運用基準における適用区分の考え方は、以下のとおりである。」 after 「（一）設置基準」「（二）技術基準及び
+        運用基準」).  A sentence is no title, but this one is the next number of headings already
+        taken under the same parent: read as text, its table or list would fall under the sibling
+        before it.  Only a numbering's continuation qualifies (never its first item, which a list
+        of numbered sentences shares), one whole sentence on one line."""
+        line = self.ev.lines[index]
+        text = line.text
+        if "\t" in text or not text.endswith("。") or text.count("。") != 1 or index in self.ev.foot_notes:
+            return NOT_A_HEADING
+        for scheme in SCHEMES:
+            match = scheme.pattern.fullmatch(text)
+            if match is None or "n" not in match.groupdict():
+                continue
+            number, title = match["n"].strip(), match["title"].strip()
+            value, last = number_value(number), self.outline.last(scheme.rank)
+            if (value is None or last is None or value != last + 1 or len(title) > 60
+                    or title.startswith(_NEVER_STARTS_A_TITLE) or self.outline.in_nested_run(scheme.rank)
+                    or self.numbered_alike_around(index, scheme, value)):
+                return NOT_A_HEADING
+            number = text[: match.start("title")].strip()
+            found = Found(scheme, number, title, last=index)
+            if not self.outline.number_fits_parent(found):
+                return NOT_A_HEADING
+            cell = self.cell_label(index, found)
+            if cell is not None:
+                return cell
+            return Decision(found) if self.numbering_goes_forward(scheme, number, index) else NOT_A_HEADING
+        return NOT_A_HEADING
+
+    def numbered_alike_around(self, index: int, scheme: Scheme, value: int) -> bool:
+        """Whether a numbered sentence belongs to a list of its own numbered like the headings: a line
+        of its scheme stands since the last heading (the list's earlier items, 「一　…こと。」 quoted under
+        「一　主旨」), or the same number is printed again further on before an outer heading (the
+        heading it would take the place of, 「二　用語の定義」)."""
+        for probe in range(self.outline.last_heading_end + 1, index):
+            if self.ev.lines[probe].kind == "body" and scheme.pattern.fullmatch(self.ev.lines[probe].text):
+                return True
+        for probe in range(index + 1, min(len(self.ev.lines), index + 400)):
+            line = self.ev.lines[probe]
+            if line.kind != "body":
+                continue
+            heading = heading_of(line.text)
+            if heading is not None and heading[0].rank < scheme.rank and heading[1]:
+                return False
+            match = scheme.pattern.fullmatch(line.text)
+            if match is not None and number_value(match["n"]) == value:
+                return True
+        return False
+
+    def starts_nested_run(self, index: int, found: Found) -> Found | None:
+        """A numbering that starts again at 1 inside a section: headings of what the section quotes.
+
+        A summary of another document ("【概要】" then "1．…", "2．…" with their text) numbers its
+        own parts; taken as a list they would glue each number, title and first sentence into one
+        item.  They nest under the open section instead, as long as the run goes 1, 2, 3 ….  A
+        "1．" that runs straight into the next item or into a sentence stays a list item.
+        """
+        if (
+            number_value(found.number) != 1
+            or self.outline.innermost_rank() is None
+            or found.last != index  # a lone "第1章" over a label: a figure, more likely
+            or "-" in number_token(found.number)  # "6.1" again: a bilingual table's second column
+            or found.title.startswith(CONTINUATION_START)
+            or _SENTENCE_LIKE.search(found.title)  # "1．この法は、…され": a clause cut by a table cell
+        ):
+            return None
+        probe = self.ev.next_content(found.last)
+        # A list right under it makes the 「1．」 an item, unless the page sets it as a heading (display
+        # type: 「１．適切でないと考えられる例」 in a bar over its ①… points).
+        items_follow = probe is not None and LIST_MARKER.fullmatch(self.ev.lines[probe].text) is not None
+        if probe is None or (items_follow and not self.ev.typeset.is_display(self.ev.lines[index])) \
+                or heading_of(self.ev.lines[probe].text):
+            return None
+        return replace(found, rank=self.outline.nested_start_rank(), numbering="nested-start")
+
+    def continues_nested_run(self, found: Found) -> Found | None:
+        """The next number of a numbering nested inside a section (starts_nested_run), at its rank."""
+        rank = self.outline.nested_rank_next(found.scheme.rank, found.number)
+        if rank is None:
+            return None
+        return replace(found, rank=rank, numbering="nested-next")
+
+    def quotes_a_place(self, found: Found) -> bool:
+        """Whether a chapter or section number opening an annex's numbering names a place in another
+        text: an annex that quotes an amended notice or a policy (「（別添１）」 then 「第２章　特掲診療料」,
+        「【別添４】」 then 「第２章　新しい資本主義の加速」 of the quoted 基本方針) labels where its excerpt
+        stands; a part of this document numbers its chapters from the first."""
+        if found.scheme.name not in _PLACE_SCHEMES or not self.outline.in_annex:
+            return False
+        value = number_value(found.number)
+        return value is not None and value > 1 and self.outline.last(found.scheme.rank) is None
+
+    def cell_label(self, index: int, found: Found) -> Decision | None:
+        """The decision refusing a numbered line that is the label of a flattened table's cell (「イ．
+        設置環境」 in a 項目 column: table cells stand around it and its numbering starts there), with
+        the run of cell labels it starts; None when it is no cell's label.
+
+        A section's heading over a table continues a numbering that ran before the table (五 after
+        四), so a numbering that starts among cells is the table's own; the rest of its run (「２．
+        開口部」 …, cells or not nearby) goes with it, up to the next heading outside it.
+        """
+        if not self.ev.text_source or found.scheme.name.startswith(_OUTER_SCHEMES):
+            return None
+        rank = found.scheme.rank
+        if self.outline.in_cell_run(rank):
+            return NOT_A_HEADING
+        if self.between_part_references(index, found):
+            return Decision(cell_run=rank)
+        if self.outline.last(rank) is not None:
+            return None  # the numbering ran before: the next section after a table
+        cells = cells_around(self.ev.lines, index, found.last, self.ev.width, after=self.outline.last_heading_end,
+                             also=lambda line: self.repeats_a_part(line.text))
+        return Decision(cell_run=rank) if cells >= EVIDENCE else None
+
+    def repeats_a_part(self, text: str) -> bool:
+        """Whether a line repeats one of the document's outermost numbered headings, whole or cut
+        short by a table cell's edge (「Ⅳ. ソフトウエア製品に係る脆弱性関連情」)."""
+        return self.outline.repeats_a_part(heading_key(text))
+
+    def between_part_references(self, index: int, found: Found) -> bool:
+        """Whether the document's own part headings are printed again just above and just below: a
+        table that maps another text's clauses (「5.概念」, numbered in sequence) onto the parts."""
+        lines = self.ev.lines
+        above = list(islice((lines[i] for i in range(index - 1, -1, -1) if lines[i].kind == "body"), REFERENCE_REACH))
+        below = list(islice((lines[i] for i in range(found.last + 1, len(lines)) if lines[i].kind == "body"),
+                            REFERENCE_REACH))
+        return any(self.repeats_a_part(line.text) for line in above) and any(
+            self.repeats_a_part(line.text) for line in below)
+
+    def weak_heading_plausible(self, index: int, found: Found) -> bool:
+        """A number + space + title is a heading only when it looks like one and runs in sequence.
+
+        The same shape is a footnote, a table row ("1 4 月 10 日 …"), a date ("6 月 6 日") or a
+        katakana word cut at the line end ("クリプ / ト VISA"), so the title must start like a
+        title and the number must be the next one of its scheme (or the first).
+        """
+        title = found.title
+        counted = found.scheme.name in _COUNTED_SCHEMES and title.startswith(COUNTER_START)
+        if counted or title.startswith(CONTINUATION_START) or title[:1].isdigit():
+            return False
+        if re.fullmatch(r"(?:\S )+\S", title):
+            return False  # letter-spaced text ("タ ス 設"), not a title
+        if title.endswith(_TITLE_NEVER_ENDS) or re.search(r"[はが]、", title):
+            return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
+        if found.scheme.name.startswith("annex") and re.match(r"[A-Z0-9][^A-Za-z]", title):
+            return False  # "付録 B-表1": a caption's label
+        if found.scheme.name == "katakana-space" and self.ev.continues_a_word(index):
+            return False
+        return self.outline.next_in_sequence(found.scheme, found.number) and not self.ev.printed_later(index, found)
+
+    def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
+        """Whether a heading's number follows its predecessor, and taking the line at ``index`` would
+        not put more of its numbering's later headings out of sequence than it is worth
+        (outline_choice.SequenceChoice: a wrong early call costs one heading, not the rest).  A
+        question: the number is recorded when the heading is emitted (record_numbering)."""
+        return self.outline.may_take(scheme.rank, number, index)
+
+    def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
+        """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
+        or a speech's bare word (bare_titles.py), at the rank its kind nests at (title_ranks.py)."""
+        kind = self.ev.title_kind(index)
+        if kind is None:
+            return None
+        return Scheme("marked", title_rank(kind, self.outline), LAYOUT_TITLE), "", self.ev.lines[index].text
+
+    def layout_heading(
+        self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
+    ) -> tuple[Scheme, str, str] | None:
+        """The heading a PDF line makes, weighing its typesetting with its numbering.
+
+        A bookmark on the line makes it a heading; so does display type (larger, bolder or
+        another face than the body) on an unnumbered title-like line — except the document's
+        own title block, which comes before any heading on the first page.
+        """
+        line = self.ev.lines[index]
+        layout = line.layout
+        assert layout is not None
+        if (heading is not None and not display and self.ev.typeset.stopped_short(line) is False
+                and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None):
+            return None  # body type running to the column edge: a sentence that starts with a number
+        if heading is not None or not title_like(line.text):
+            return heading
+        if layout.role.startswith("outline-"):
+            level = int(layout.role.split("-", 1)[1])
+            # Ranks step by ten (numbering.SCHEMES): bookmark level 1 ranks with 第N章.
+            return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
+        if self.ev.hints.slides:
+            return None  # on a slide, large type is a callout; the slide's title is found per slide
+        if LIST_MARKER.fullmatch(line.text):
+            return None  # a list's item, or a marked line marked_titles.py took for no title
+        large = display and self.ev.typeset.is_large(line)
+        # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
+        centred = (
+            self.ev.typeset.centred(line)
+            and (self.ev.typeset.gap_before(line) or line.page_start)  # set apart, not a cell of a table
+            and len(line.text) <= CENTRED_TITLE_CHARS
+            and not DATE_LINE.fullmatch(line.text)
+            and not is_caption(line.text)  # 「表1 …」 centred over its table
+            and line.text.replace(" ", "") not in NOT_TITLES
+        )
+        if not (large or centred) or self.in_title_block(line.page) or self.ev.last_on_its_page(index):
+            return None
+        rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
+        return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def in_title_block(self, page: int) -> bool:
+        """Whether the reader is still in the document's title block: on its first page, before
+        any heading, table, list or sentence (a cover's title, date and issuing bodies have no 。)."""
+        if page != 1:
+            return False
+        return not any(
+            isinstance(item, Heading | Table | ListBlock) or (isinstance(item, Paragraph) and "。" in item.text)
+            for item in self.read
+        )
+
+
+# ---------------------------------------------------------------------------
+# Circled numbers: sub-headings or list items, one decision per run
+# ---------------------------------------------------------------------------
+
+
+def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
+    """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
+
+    A circled number is a sub-heading when its line is a short title standing above prose of
+    its own; it is a list item when the next line is the next item, a bullet, or the rest of
+    a wrapped sentence.  The run decides as a whole (by majority), so one document does not
+    mix ① as a heading with ② as a list item.
+    """
+    runs: list[list[tuple[int, bool]]] = []
+    last_value = 0
+    for index, line in enumerate(lines):
+        match = CIRCLED.pattern.fullmatch(line.text) if line.kind == "body" else None
+        if match is None:
+            continue
+        value = CIRCLED_NUMBERS_INDEX[match["n"]]
+        if value != last_value + 1 or not runs:
+            runs.append([])
+        last_value = value
+        runs[-1].append((index, _circled_title_above_prose(lines, index, match["title"], width)))
+    chosen: set[int] = set()
+    for run in runs:
+        starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
+        # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
+        if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
+            # The whole run: a member whose title wraps onto a second line is a heading too.
+            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
+    return frozenset(chosen)
+
+
+CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
+
+
+def _circled_shape(text: str, width: int) -> bool:
+    """A title's shape: short of the page width, no sentence end."""
+    match = CIRCLED.pattern.fullmatch(text)
+    return (
+        match is not None
+        and title_like(match["title"])
+        and not text.endswith(tuple(FULL_STOPS))
+        and display_width(text) < width * 0.85
+    )
+
+
+def _circled_title_above_prose(lines: list[Line], index: int, title: str, width: int) -> bool:
+    if not _circled_shape(lines[index].text, width):
+        return False
+    probe = index + 1
+    while probe < len(lines) and lines[probe].kind == "blank":
+        probe += 1
+    if probe >= len(lines) or lines[probe].kind != "body":
+        return False
+    text = lines[probe].text
+    if LIST_MARKER.fullmatch(text) or heading_of(text) is not None:
+        return False  # the next item, a bullet or a heading: ① was an item of a list
+    if text.startswith(CONTINUATION_START) or "\t" in text:
+        return False  # the rest of a wrapped line, or a table row
+    return _sentence_before_next_item(lines, probe)
+
+
+def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
+    """Whether a sentence (a 。) comes before the next numbered line: a sub-heading's body is
+    prose; a table's group row ("① 国、地方公共団体等による…" over 施策 | 省庁 cells) has none."""
+    for line in lines[start : start + 60]:
+        if line.kind != "body":
+            continue
+        if line is not lines[start] and (CIRCLED.pattern.fullmatch(line.text) or heading_of(line.text)):
+            return False
+        if "。" in line.text:
+            return True
+    return False
