@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, title_like
+from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, heading_of, title_like
 
 # A label word: Latin letters (Box, Case, Q, STEP), katakana (ケース, ポイント) or a kanji noun that
 # names a part (問 a question, 例/事例 an example, 設問, 課題, 論点); then its number and title.
@@ -50,8 +50,8 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
     body = [index for index, line in enumerate(lines) if _in_text(line)]
     found: dict[str, list[_Labelled]] = {}
     for position, index in enumerate(body):
-        if LIST_MARKER.fullmatch(lines[index].text):
-            continue
+        if LIST_MARKER.fullmatch(lines[index].text) or heading_of(lines[index].text) is not None:
+            continue  # an item; or a line a scheme of the body's reads (「コラム1 …」, 「A-1 …」): the scheme decides
         next_index = body[position + 1] if position + 1 < len(body) else None
         labelled, last = _labelled(lines[index].text, width), index
         if labelled is None and next_index is not None:
