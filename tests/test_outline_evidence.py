@@ -743,3 +743,25 @@ def test_a_reference_page_title_wrapped_back_to_the_margin_over_its_table_is_one
     assign_anchors(sections)
     assert [(s.level, s.anchor) for s in sections[0].walk()][1:] == [(2, "annex6-1"), (2, "annex6-ref1"),
                                                                       (2, "annex6-ref2")]
+
+
+# --- False headings: a table mapping another text's clauses onto this document's parts ----------------
+
+
+def test_a_flattened_table_of_another_texts_clauses_makes_no_headings():
+    # pdftotext reads a two-column table cell by cell: a standard's clauses (「5.3」 alone, 「6.考慮事項」 …)
+    # beside this document's parts printed again (「Ⅱ．適用範囲」, 「1. 概要」) or 「－」 (none).  The
+    # clauses' 「5.」 skips ahead of the 「3.」 this part reached, among cells: a cell, not section 5.
+    lines = ["Ⅰ．はじめに", *body(), "", "1. 概要", *body(), "", "2. 目的", *body(), "",
+             "Ⅱ．適用範囲", *body(), ""]
+    for number, title in (("1", "対象"), ("2", "範囲"), ("3", "用語")):
+        lines += [f"{number}. {title}", *body(), ""]
+    lines += ["規格の構成", "", "本指針の対応箇所", "", "5.概念", "", "Ⅰ．はじめに", "", "5.1", "", "一般", "",
+              "1. 概要", "", "5.2", "", "公開の手順", "", "5.3", "", "製品とサービス", "", "－", "",
+              "6.公開方針における考慮事項", "6.1 全般", "6.2 最小限の要素", "－", "",
+              "7.脆弱性情報の受理", "", "Ⅱ．適用範囲", "", "7.1 全般", "", "7.2 報告の受付", "",
+              "－", "", "8.アドバイザリの配布", "", "Ⅱ．適用範囲", "", "8.1 全般", "", *body()]
+    _, sections = convert(lines)
+    found = [(s.number, s.title) for root in sections for s in root.walk()]
+    assert found == [("Ⅰ．", "はじめに"), ("1.", "概要"), ("2.", "目的"), ("Ⅱ．", "適用範囲"), ("1.", "対象"),
+                     ("2.", "範囲"), ("3.", "用語")]

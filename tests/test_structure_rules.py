@@ -285,6 +285,20 @@ def test_circled_numbers_above_their_own_text_are_sub_headings_all_of_the_run():
     assert sections[0].children[1].title == "（新規）地域における「実践の場」の提供"
 
 
+def test_circled_numbers_opening_sentences_that_run_on_are_no_sub_headings():
+    # 「① …ことがあり、」 / 「回答として…リスクがある。」: each ① starts a sentence cut at the line's end after
+    # a comma or a particle, which goes on below — items written as sentences, not titles over prose.
+    lines = [
+        "（1）個人情報の保護の観点", "",
+        "① 入力した個人の情報が機械学習に利用されることがあり、", "回答として出力されるリスクがある。",
+        "② 上記の点を踏まえ、教職員が授業や校務等で", "利用する場合も、以下の点に留意することが必要。", "",
+        "③ なお、法令との関係では、必要最小限の範囲を", "超えて個人の情報を利用する場合には、違反となり得る。", "",
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "（1）", "個人情報の保護の観点")]
+    assert "①" in " ".join(block_text(b) for b in sections[0].blocks)
+
+
 def test_circled_numbers_that_follow_each_other_are_one_list():
     lines = ["1．論点の検討順序", *body(), "①電磁的記録を発行する場面の規律の内容",
              "②技術的要件に関する規律の内容", "③紙の証券との転換に関する規律の内容", *body()]

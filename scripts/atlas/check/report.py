@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model.document import Document, block_text
+from ..model.document import Document, block_text, title_marks
 from ..text.normalize import ink
 from ..text.page_furniture import FURNITURE_KINDS
 from .diagnose import Warning, warnings
@@ -56,7 +56,7 @@ class Refusal:
 def model_text(document: Document) -> str:
     parts: list[str] = [block_text(b) for b in document.preamble]
     for section in document.all_sections():
-        parts.append(section.number + section.title)  # readers give the title without its number
+        parts.append(section.number + section.title + title_marks(section))  # readers give the title without its number
         parts.extend(block_text(b) for b in section.blocks)
     parts.extend(note.label + note.text for note in document.footnotes)
     return "\n".join(parts)

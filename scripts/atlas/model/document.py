@@ -174,6 +174,8 @@ class Heading:
     rank: int
     number: str
     span: SourceSpan
+    # A footnote's mark printed at the title's end (「…（GPAI3）」), linked by the notes step.
+    refs: list[FootnoteRef] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,8 @@ class Section:
     # The anchor of the section whose page shows this one ("" = the document's own page); set by
     # layout.paginate once anchors are final.
     page: str = ""
+    # Footnote references at the title's end (its offsets count in ``title``): the heading's marks.
+    refs: list[FootnoteRef] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in reading order."""
@@ -311,6 +315,11 @@ def section_heading(section: Section) -> str:
 def _marks(refs: list[FootnoteRef]) -> str:
     """The note marks printed after a text (「※1」, 「1」), as they stood in the source."""
     return "".join(ref.label for ref in refs)
+
+
+def title_marks(section: Section) -> str:
+    """The note marks printed after a section's title (「3」 of 「…（GPAI3）」), as in the source."""
+    return _marks(section.refs)
 
 
 def block_text(block: Block, marks: bool = True) -> str:

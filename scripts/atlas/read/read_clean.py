@@ -186,10 +186,15 @@ class _Reader:
         if kind == "heading":
             heading = HEADING.fullmatch(text)
             assert heading is not None
-            number, title = split_heading(heading["text"])
-            self.keep(index, f"{number} {title}")
+            written, refs = heading["text"], []
+            if REF.search(written):  # a note's mark in the title (「（GPAI[^3]）」)
+                written, refs = text_and_refs(written, self.labels)
+            number, title = split_heading(written)
+            self.keep(index, f"{number} {title}" + "".join(ref.label for ref in refs))
             self.close()
-            self.draft.items.append(Heading(title, len(heading["hashes"]), number, span))
+            shift = len(written) - len(title)  # the marks' offsets count in the title, not its number
+            refs = [FootnoteRef(min(max(ref.offset - shift, 0), len(title)), ref.label) for ref in refs]
+            self.draft.items.append(Heading(title, len(heading["hashes"]), number, span, refs=refs))
             return index + 1
         if kind == "item":
             marker, written = item_parts(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import Draft, Footnote, FootnoteRef, Line, ListBlock, ListItem, Paragraph, SourceSpan
+from ..model.document import Draft, Footnote, FootnoteRef, Heading, Line, ListBlock, ListItem, Paragraph, SourceSpan
 from ..text.normalize import is_cjk
 from ..text.numbering import CLOSING, CONTINUATION_START, display_width, heading_of, join_text
 
@@ -31,13 +31,38 @@ def _marker(label: str) -> re.Pattern[str]:
     )
 
 
+class _Title:
+    """A heading's title, searched for marks like a paragraph's text: only a mark closing the title
+    (「…イニシアティブ（GPAI3）」, 「…の動向12」) counts — inside a title a number is the title's own
+    (「コラム1-3」「フェーズ2の…」)."""
+
+    def __init__(self, heading: Heading) -> None:
+        self.heading = heading
+        self.span = heading.span
+        self.refs = heading.refs
+
+    @property
+    def text(self) -> str:
+        return self.heading.title
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.heading.title = value
+
+
+# What may follow a mark at a title's end: closing brackets only.
+_TITLE_END = re.compile(r"[）)」』】〕]*$")
+
+
 def link_footnotes(draft: Draft) -> None:
-    blocks: list[Paragraph | ListItem] = []
+    blocks: list[Paragraph | ListItem | _Title] = []
     for item in draft.items:
         if isinstance(item, Paragraph) and item.kind != "preformatted":
             blocks.append(item)
         elif isinstance(item, ListBlock):
             blocks.extend(item.items)
+        elif isinstance(item, Heading) and item.title:
+            blocks.append(_Title(item))
     position = (0, 0)  # (block index, offset) after the last marker found
     seen: dict[str, int] = {}
     for note in draft.footnotes:
@@ -64,7 +89,7 @@ def link_footnotes(draft: Draft) -> None:
 
 
 def _find(
-    blocks: list[Paragraph | ListItem], label: str, note_line: int, after: tuple[int, int]
+    blocks: list[Paragraph | ListItem | _Title], label: str, note_line: int, after: tuple[int, int]
 ) -> tuple[int, int] | None:
     pattern = _marker(label)
     for index in range(after[0], len(blocks)):
@@ -77,6 +102,8 @@ def _find(
         for match in pattern.finditer(block.text, start):
             if label[0].isdigit() and _NOT_MARKER_BEFORE.search(block.text[: match.start()]):
                 continue  # a number that is part of a name (web3, G20); a ※1 or 注1 mark is never
+            if isinstance(block, _Title) and not _TITLE_END.fullmatch(block.text, match.end()):
+                continue  # a number inside a heading's title is the title's
             return index, match.start()
     return None
 

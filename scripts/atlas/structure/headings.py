@@ -93,6 +93,8 @@ _CELL_FRAGMENT = 0.3
 PARTS_RANK = 12
 # Body lines looked at above and below a numbered line for its document's part headings printed again.
 REFERENCE_REACH = 8
+# Table cells around a number that skips ahead of its numbering before it is read as a cell's label.
+SKIP_EVIDENCE = 2 * EVIDENCE
 # Type this much smaller than the body's is no heading's (a running head, a note).
 _SMALLER_THAN_BODY = 0.9
 # A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
@@ -636,6 +638,8 @@ class _Question:
         if probe is None or (items_follow and not self.ev.typeset.is_display(self.ev.lines[index])) \
                 or heading_of(self.ev.lines[probe].text):
             return None
+        if self.ev.text_source and self.among_cells(index, found):
+            return None  # 「1. 概要」 among a flattened table's cells: the document's own part, named in a column
         return replace(found, rank=self.outline.nested_start_rank(), numbering="nested-start")
 
     def continues_nested_run(self, found: Found) -> Found | None:
@@ -671,11 +675,27 @@ class _Question:
             return NOT_A_HEADING
         if self.between_part_references(index, found):
             return Decision(cell_run=rank)
-        if self.outline.last(rank) is not None:
+        last = self.outline.last(rank)
+        skips = last is not None and self.skips_among_cells(found, last)
+        if last is not None and not skips:
             return None  # the numbering ran before: the next section after a table
-        cells = cells_around(self.ev.lines, index, found.last, self.ev.width, after=self.outline.last_heading_end,
-                             also=lambda line: self.repeats_a_part(line.text))
-        return Decision(cell_run=rank) if cells >= EVIDENCE else None
+        # A number skipping ahead may be the next section after a missed one (「1－7．」 read before
+        # 「1－6．」 across columns): only a table plain around it (twice the evidence) makes it a cell.
+        return Decision(cell_run=rank) if self.among_cells(index, found, SKIP_EVIDENCE if skips else EVIDENCE) \
+            else None
+
+    def skips_among_cells(self, found: Found, last: int) -> bool:
+        """Whether a number that goes on from ``last`` skips ahead (「6.」 after 「4.」): a section after a
+        table takes the next number (五 after 四); among a table's cells a number further on is another
+        text's clause the table maps (「6.脆弱性公開ポリシーにおける考慮事項」 in a column of a standard's
+        clauses beside 「－」 and the document's own parts printed again)."""
+        value = number_value(found.number)
+        return value is not None and value > last + 1
+
+    def among_cells(self, index: int, found: Found, evidence: int = EVIDENCE) -> bool:
+        """Whether table cells (「－」, 「5.3」 alone, the document's parts printed again) stand around a line."""
+        return cells_around(self.ev.lines, index, found.last, self.ev.width, after=self.outline.last_heading_end,
+                            also=lambda line: self.repeats_a_part(line.text)) >= evidence
 
     def repeats_a_part(self, text: str) -> bool:
         """Whether a line repeats one of the document's outermost numbered headings, whole or cut
@@ -809,8 +829,16 @@ def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
         # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
         if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
             # The whole run: a member whose title wraps onto a second line is a heading too.
-            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80)
+            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80
+                          and not _CIRCLED_SENTENCE_GOES_ON.search(lines[index].text))
     return frozenset(chosen)
+
+
+# A circled item whose line ends in a comma or a particle (「① 上記の点を踏まえ、…授業や校務等で」「② また、
+# …場合、例えば、」) is the first line of a sentence that goes on below: a list item written as a
+# sentence, never a title (a title ends in its noun, 「…の観点」「…の段階」).  「で」「は」 end no title
+# either, though a line of running text may end in them without stopping mid-sentence.
+_CIRCLED_SENTENCE_GOES_ON = re.compile(r"(?:[、，をにがのへやでは]|(?<!こ)と)$")
 
 
 CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
@@ -823,6 +851,7 @@ def _circled_shape(text: str, width: int) -> bool:
         match is not None
         and title_like(match["title"])
         and not text.endswith(tuple(FULL_STOPS))
+        and not _CIRCLED_SENTENCE_GOES_ON.search(text)
         and display_width(text) < width * 0.85
     )
 

@@ -63,6 +63,7 @@ from .headings import (
 )
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
+from .quoted_notices import quoted_excerpt_lines
 from .runs import (
     next_content,
     preformatted_range,
@@ -157,6 +158,9 @@ class _Builder:
         self.outline = OutlineState(SequenceChoice(numbered_candidates(lines)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
+        # Excerpts of other texts a notice or a guideline quotes: their numbering places a passage in
+        # the quoted text, never a heading of this one (quoted_notices.py).
+        self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
         self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset)
         self.first_number = lines[0].number if lines else 1
@@ -384,8 +388,8 @@ class _Builder:
         return entry.rank if entry is not None else rank
 
     def read_line(self, index: int) -> int:
-        if index in self.contents.entries:
-            self.read_text(self.lines[index])  # a contents entry: text, never a heading
+        if index in self.contents.entries or index in self.quoted:
+            self.read_text(self.lines[index])  # a contents entry, a quoted excerpt: text, never a heading
             return index + 1
         proceedings = self.proceedings_heading(index)
         if proceedings is not None:
@@ -930,7 +934,7 @@ def nest(draft: Draft) -> tuple[list[Block], list[Section]]:
         if isinstance(item, Heading):
             while stack and stack[-1][0] >= item.rank:
                 stack.pop()
-            section = Section(item.title, len(stack) + 1, item.span, number=item.number)
+            section = Section(item.title, len(stack) + 1, item.span, number=item.number, refs=list(item.refs))
             (stack[-1][1].children if stack else roots).append(section)
             stack.append((item.rank, section))
         elif stack:

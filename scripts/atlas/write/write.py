@@ -50,7 +50,7 @@ from ..read.page_labels import cite_page
 from ..text.labels import date_label, date_text, iso_label, kind_label
 from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .feed import newest_added
-from .markdown import block_markdown, escape
+from .markdown import block_markdown, escape, with_refs
 from .write_clean import clean_text
 
 
@@ -211,7 +211,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
                   "{: .atlas-doc-link }")
     shadowed = ctx.corpus.shadowed.get((meta.id, section.anchor), [])
     lines = [" › ".join(up), "", _cite_meta(document, moved=shadowed), "", *_edition_banner(document, ctx.corpus),
-             f"# {escape(section_heading(section))} {{#{section.anchor}}}", ""]
+             f"# {heading_markdown(section, ctx.note_ids)} {{#{section.anchor}{_toc_label(section)}}}", ""]
     lines += _section_body(section, 1, ctx)
     lines += _footnotes(document, section)
     title = section_heading(section)
@@ -454,6 +454,21 @@ def _outline(document: Document, sections: list[Section], page: str, depth: int,
     return out
 
 
+def heading_markdown(section: Section, note_ids: dict[str, str]) -> str:
+    """The heading as printed, the note marks closing its title as footnote references."""
+    text = section_heading(section)
+    shift = len(text) - len(section.title)
+    return with_refs(text, [replace(ref, offset=ref.offset + shift) for ref in section.refs], note_ids)
+
+
+def _toc_label(section: Section) -> str:
+    """A heading with a note mark is listed in the table of contents without it."""
+    if not section.refs:
+        return ""
+    label = "".join(c for c in section_heading(section) if c not in '"{}<>&')
+    return f' data-toc-label="{label}"'
+
+
 def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: list[Section]) -> list[str]:
     hashes = "#" * min(level, 6)
     attrs = f"#{section.anchor}"
@@ -463,7 +478,9 @@ def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: 
         attrs += f' data-toc-label="{label}"'
     if ctx.whole_document:  # on the print view each heading names the reading page of its section, for citations
         attrs += f' data-reading-page="{section.page or ""}"'
-    lines = [f"{hashes} {escape(section_heading(section))} {{{attrs}}}", ""]
+    if section.refs and not note:
+        attrs += _toc_label(section)
+    lines = [f"{hashes} {heading_markdown(section, ctx.note_ids)} {{{attrs}}}", ""]
     lines += _section_body(section, level, ctx)
     return lines
 
@@ -573,7 +590,8 @@ def _page_range_holds(document: Document, chapter: Section | None, line: int) ->
 
 def _referenced_labels(sections: list[Section], preamble: list[Block]) -> set[str]:
     blocks = [*preamble, *(block for section in sections for block in section.blocks)]
-    return {ref.key or ref.label for block in blocks for ref in block_refs(block)}
+    return ({ref.key or ref.label for block in blocks for ref in block_refs(block)}
+            | {ref.key or ref.label for section in sections for ref in section.refs})
 
 
 # ---------------------------------------------------------------------------

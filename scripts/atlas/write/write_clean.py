@@ -37,11 +37,13 @@ def heading_line(section: Section) -> str:
     """``## 1．見出し``, or ``## [1．] 見出し`` when the text alone would be numbered differently."""
     hashes = "#" * section.level
     number, title = section.number, section.title
+    # A note's mark in the title stands where it was printed (「（GPAI[^3]）」).
+    shown = inline(title, section.refs) if section.refs else title
     candidates = [number + title, f"{number} {title}"] if number else [title]
     for text in candidates:
         if split_heading(text) == (number, title) and line_kind(f"{hashes} {text}") == "heading":
-            return f"{hashes} {text}"
-    return f"{hashes} [{number}] {title}"
+            return f"{hashes} {text[: len(text) - len(title)]}{shown}"
+    return f"{hashes} [{number}] {shown}"
 
 
 def block_lines(block: Block) -> list[str]:
