@@ -7,8 +7,9 @@
 Converts every document of sources/ (the seeds) and each ../shared/corpus/<id>.txt (through a
 scratch catalog in a temporary folder: the text copied, the entry's metadata from <id>.json,
 format pdf-text) with the converter's own pipeline, and measures per document: characters of
-text, headings found, recall / precision / level accuracy against tests/outlines/<id>.yml (when
-that hand-checked outline exists; matching rule in atlas.check.outline.compare), the largest section's
+text, headings found, recall / precision / level accuracy / parent right against tests/outlines/<id>.yml
+(when that hand-checked outline exists; matching rule in atlas.check.outline.compare), where the text
+under each of its headings went (text_under_headings: aligned, text under its heading), the largest section's
 own text, the structure warnings (atlas.check.diagnose) and the conversion time.  Corpus rows are
 skipped, and said to be, when ../shared/corpus is absent.  Then one row per failure mode of
 issue 11 with the test that covers it (FAILURE_MODE_TESTS; "none yet" when no `def <name>` is
@@ -21,6 +22,7 @@ import argparse
 import contextlib
 import itertools
 import json
+import math
 import re
 import shutil
 import statistics
@@ -28,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -38,10 +40,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from atlas.check.diagnose import Warning, largest_section, text_chars, warnings  # noqa: E402
-from atlas.check.outline import OutlineScore, compare, document_outline, load_reference  # noqa: E402
+from atlas.check.outline import (  # noqa: E402
+    MIN_PREFIX_CHARS,
+    MIN_PREFIX_SHARE,
+    ExpectedHeading,
+    OutlineScore,
+    Reference,
+    compare,
+    document_outline,
+    fold,
+    headings_match,
+    load_reference,
+)
 from atlas.check.report import document_report, model_text  # noqa: E402
 from atlas.config.catalog import Entry, load_catalog  # noqa: E402
-from atlas.model.document import Document, Line, ListBlock, Paragraph, Section  # noqa: E402
+from atlas.model.document import Block, Document, Line, ListBlock, Paragraph, Section, section_heading  # noqa: E402
 from atlas.model.errors import InputError  # noqa: E402
 from atlas.pipeline import build_document  # noqa: E402
 from atlas.text.labels import kind_label  # noqa: E402
@@ -139,7 +152,7 @@ class Row:
     error: str = ""  # the conversion stopped (an InputError): the row has no figures
     joins: tuple[int, int] = (0, 0)  # sentence breaks joined strictly, of all found (strict_joins)
     noise: tuple[int, int] = (0, 0)  # noise lines absent from the text, of all found (noise_absent)
-    aligned: tuple[int, int] = (0, 0)  # reference headings whose text opens under them, of all (aligned)
+    placement: Placement | None = None  # where the text under each reference heading went (text_under_headings)
     empty: tuple[int, int] = (0, 0)  # sections with nothing under them, of all sections (empty_sections)
     split: tuple[int, int] = (0, 0)  # block breaks inside a sentence, of all breaks (split_sentences)
 
@@ -175,11 +188,12 @@ def measure(entry: Entry, sources: Path, set_name: str, outlines: Path) -> Row:
     path = outlines / f"{entry.meta.id}.yml"
     if path.is_file():
         try:
-            row.score = compare(load_reference(path), document_outline(document))
+            reference = load_reference(path)
         except InputError as error:
             row.outline_error = str(error)
         else:
-            row.aligned = aligned(document, row.score)
+            row.score = compare(reference, document_outline(document))
+            row.placement = text_under_headings(document, reference, row.score)
     return row
 
 
@@ -357,42 +371,185 @@ def noise_absent(document: Document) -> tuple[int, int]:
 # ---------------------------------------------------------------------------
 
 
-def _line_owners(document: Document) -> dict[int, tuple[Section | None, bool]]:
-    """For each source line that shows on the site: the section it stands in (None: the preamble) and
-    whether it is where that section's heading starts."""
-    owners: dict[int, tuple[Section | None, bool]] = {}
-    for block in document.preamble:
+# A heading's text is aligned when at least this share of its characters stands under it on the site
+# (in its section's own blocks or its subsections): "nearly all", leaving room for a stray footnote
+# line or a caption the reader would still find beside it, never for a paragraph in another section.
+ALIGNED_SHARE = 0.9
+# A reference heading names its source line (project documents): its text starts there or a few
+# lines below (a label and its title may stand apart), as tests/test_reference_outlines.py checks.
+_LINE_WINDOW = 6
+
+
+@dataclass
+class Placement:
+    """Where the text under each reference heading went (``text_under_headings``)."""
+
+    aligned: int = 0  # reference headings whose text stands (≥ ALIGNED_SHARE) under their own heading
+    headings: int = 0  # reference headings
+    placed: int = 0  # characters of their text standing under their own heading
+    chars: int = 0  # characters of their text shown on the site
+    unlocated: int = 0  # reference headings not found in the source's lines (their text not measured)
+    # The headings found but not aligned: (heading as the reference prints it, characters placed, of all)
+    astray: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _block_owners(document: Document) -> dict[int, Section | None]:
+    """For each source line the site shows as text (in a block): the section it stands in (None: the
+    preamble).  Furniture inside a block's span (a page number between two halves of a paragraph),
+    footnotes and the headings' own lines are not in it."""
+    body = {line.number for line in document.lines if line.kind == "body" and line.text.strip()}
+    headings = {section.span.start for section in document.all_sections()}
+    owners: dict[int, Section | None] = {}
+    placed: list[tuple[Section | None, Block]] = [(None, block) for block in document.preamble]
+    placed += [(section, block) for section in document.all_sections() for block in section.blocks]
+    for owner, block in placed:
         for number in range(block.span.start, block.span.end + 1):
-            owners[number] = (None, False)
-    for section in document.all_sections():
-        for block in section.blocks:
-            for number in range(block.span.start, block.span.end + 1):
-                owners.setdefault(number, (section, False))
-    for section in document.all_sections():
-        owners[section.span.start] = (section, True)
+            if number in body and number not in headings:
+                owners.setdefault(number, owner)
     return owners
 
 
-def aligned(document: Document, score: OutlineScore) -> tuple[int, int]:
-    """(aligned, expected): of the reference outline's headings, how many the site shows with the text
-    that follows the heading in the source opening under it — the first source line after the heading
-    that shows on the site is in that section's own blocks, or starts one of its subsections.  A heading
-    the conversion missed is not aligned (its text opens under another heading); nor is one found only
-    as a shell (a printed contents entry taken for the heading: what follows it is the next entry)."""
+def _prefix(text: str) -> str:
+    """The start of a folded heading that must open its line in the source (the matching's prefix rule)."""
+    folded = fold(text)
+    return folded[: max(MIN_PREFIX_CHARS, math.ceil(MIN_PREFIX_SHARE * len(folded)))]
+
+
+def _opens_with(lines: list[Line], index: int, prefix: str) -> bool:
+    """Whether the source's text from lines[index] on (three lines, a title wrapped) opens with ``prefix``."""
+    return fold("".join(line.text for line in lines[index:index + 3])).startswith(prefix)
+
+
+def _hint_fits(line: Line, heading: ExpectedHeading) -> bool:
+    """Whether a source line stands where the reference says its heading is (its page or its line)."""
+    if heading.page is not None and line.page:
+        return line.page == heading.page
+    if heading.line is not None:
+        return heading.line <= line.number <= heading.line + _LINE_WINDOW
+    return True
+
+
+def locate_headings(document: Document, reference: Reference, score: OutlineScore) -> list[int | None]:
+    """The source line each reference heading starts at, found from the source's own lines in order:
+    the matched section's first line where it stands where the reference says (its page, or near its
+    line), or where the converter moved a slide's title up over its bullets (``_moved_up``), else the
+    first line after the previous heading, on that page or near that line, whose text
+    (three lines joined, folded as the matching folds) opens with the heading; a contents line is never
+    the heading.  None where the heading is nowhere to be found (a title drawn as graphics)."""
     sections = document.all_sections()
-    owners = _line_owners(document)
-    last = max(owners, default=0)
-    count = 0
-    for _, found in score.pairs:
-        section = sections[found]
-        inside = {id(s) for s in section.walk()}
-        for number in range(section.span.start + 1, last + 1):
+    match = dict(score.pairs)
+    owners = _block_owners(document)
+    lines = [line for line in document.lines if line.text.strip() and line.kind not in ("blank", "toc")
+             and not _TOC_LEADER.search(line.text.strip())]
+    by_number = {line.number: line for line in document.lines}
+    located: list[int | None] = []
+    after = 0
+    for i, heading in enumerate(reference.headings):
+        found: int | None = None
+        if i in match:
+            start = sections[match[i]].span.start
+            if start > after and start in by_number and _hint_fits(by_number[start], heading):
+                found = start
+        if found is None:
+            prefix = _prefix(heading.text)
+            found = next((line.number for k, line in enumerate(lines) if line.number > after
+                          and _hint_fits(line, heading) and _opens_with(lines, k, prefix)), None)
+            if found is not None and i in match and _moved_up(sections[match[i]], after, found, owners):
+                found = sections[match[i]].span.start
+        if found is None and i in match and sections[match[i]].span.start > after:
+            found = sections[match[i]].span.start  # where the site shows it: its text is what follows there
+        located.append(found)
+        after = found if found is not None else after
+    return located
+
+
+def _moved_up(section: Section, after: int, printed: int, owners: dict[int, Section | None]) -> bool:
+    """Whether the site shows a heading printed at line ``printed`` at the top of what stands above it:
+    a slide's title that the text extraction puts below the slide's bullets, which the converter sets
+    over them (their section starts before the title's line, after the previous heading, and every line
+    between is its own text).  Then the heading starts where its section does, as a reader of the slide
+    sees it: the title above its bullets."""
+    start = section.span.start
+    between = [owners[n] for n in range(start, printed) if n in owners]
+    return after < start < printed and printed not in owners and all(owner is section for owner in between)
+
+
+def _own_section(document: Document, reference: Reference, score: OutlineScore, i: int,
+                 start: int | None) -> Section | None:
+    """The site's section for reference heading i: the one whose heading stands at the heading's line
+    and says the same (a contents entry may have taken the match while the body's heading is a section
+    too), else its match; None for a missed heading."""
+    sections = document.all_sections()
+    if start is not None:
+        folded = fold(reference.headings[i].text)
+        for section in sections:
+            if section.span.start == start and headings_match(folded, fold(section_heading(section))):
+                return section
+    match = dict(score.pairs)
+    return sections[match[i]] if i in match else None
+
+
+def _range_end(document: Document, reference: Reference, located: list[int | None], i: int, last: int) -> int:
+    """Where reference heading i's text ends: at the next reference heading's line; where that one is
+    not found in the source, at the start of the page (or at the line) its outline names, so a heading
+    the source does not show as printed (its title parted from its number by a running header) does
+    not lend its text to the heading before it."""
+    after = located[i] or 0
+    for following, start in zip(reference.headings[i + 1:], located[i + 1:], strict=True):
+        if start is not None:
+            return start
+        if following.line is not None and following.line > after:
+            return following.line
+        page_start = next((line.number for line in document.lines
+                           if following.page is not None and line.page == following.page), None)
+        if page_start is not None and page_start > after:
+            return page_start
+    return last
+
+
+def text_under_headings(document: Document, reference: Reference, score: OutlineScore) -> Placement:
+    """Where the text under each reference heading went.  A heading's text is the source's lines from
+    its own line (``locate_headings``) up to the next reference heading's line, as far as the site shows
+    them as text (blocks: furniture, footnotes and headings' own lines left out); it is *placed* where it
+    stands in that heading's section's own blocks or in one of its subsections, anywhere else (another
+    section, the preamble) not.  A heading is *aligned* when at least ALIGNED_SHARE of its text's
+    characters are placed; one with no text of its own before the next reference heading when that
+    next heading, if it is its subsection in the reference, stands under it on the site.  A missed
+    heading has no section: nothing of its text is placed, and it is not aligned."""
+    owners = _block_owners(document)
+    texts = {line.number: line.text for line in document.lines}
+    located = locate_headings(document, reference, score)
+    headings = reference.headings
+    last = max((line.number for line in document.lines), default=0) + 1
+    own = [_own_section(document, reference, score, i, start) for i, start in enumerate(located)]
+    result = Placement(headings=len(headings), unlocated=located.count(None))
+    for i, start in enumerate(located):
+        if start is None:
+            continue
+        end = _range_end(document, reference, located, i, last)
+        section = own[i]
+        inside = {id(s) for s in section.walk()} if section else set()
+        chars = placed = 0
+        for number in range(start, end):
             if number not in owners:
-                continue  # the heading's own second line, a blank, furniture, a footnote
-            owner, starts_heading = owners[number]
-            count += owner is section or (starts_heading and id(owner) in inside)
-            break
-    return count, score.expected
+                continue
+            size = len("".join(texts[number].split()))
+            chars += size
+            owner = owners[number]
+            placed += size if owner is not None and id(owner) in inside else 0
+        result.chars += chars
+        result.placed += placed
+        if section is None:
+            continue
+        if chars:
+            ok = placed >= ALIGNED_SHARE * chars
+        else:
+            child = i + 1 < len(headings) and headings[i + 1].level > headings[i].level
+            ok = not child or (own[i + 1] is not None and id(own[i + 1]) in inside)
+        result.aligned += ok
+        if not ok:
+            result.astray.append((headings[i].text, placed, chars))
+    return result
 
 
 def empty_sections(document: Document) -> tuple[int, int]:
@@ -466,19 +623,20 @@ def _cell(text: str) -> str:
 
 def table(rows: list[Row]) -> list[str]:
     lines = [
-        "| document | set | chars | headings | recall | precision | level acc. | missed / spurious "
-        "| largest section (own chars) | warnings | kept | ms |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |",
+        "| document | set | chars | headings | recall | precision | level acc. (absolute) | parent right "
+        "| missed / spurious | largest section (own chars) | warnings | kept | ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |",
     ]
     for r in rows:
         if r.error:
-            lines.append(f"| {r.id} | {r.set} | conversion stopped: {_cell(r.error)} |" + " |" * 9)
+            lines.append(f"| {r.id} | {r.set} | conversion stopped: {_cell(r.error)} |" + " |" * 10)
             continue
         s = r.score
         heading, chars = r.largest
         lines.append(
             f"| {r.id} | {r.set} | {r.chars:,} | {r.headings} | {_fraction(s.recall if s else None)} | "
             f"{_fraction(s.precision if s else None)} | {_fraction(s.level_accuracy if s else None)} | "
+            f"{_fraction(s.parent_accuracy if s else None)} | "
             f"{f'{len(s.missed)} / {len(s.spurious)}' if s else '—'} | "
             f"{chars:,} {_cell(heading[:24])} | {', '.join(w.kind for w in r.warnings) or '—'} | "
             f"{'OK' if r.conserved else 'NG'} | {r.seconds * 1000:.0f} |"
@@ -487,8 +645,9 @@ def table(rows: list[Row]) -> list[str]:
 
 
 def summary(rows: list[Row], corpus_present: bool) -> list[str]:
-    lines = ["| documents | with outline | mean recall | mean precision | mean level acc. | target |",
-             "| --- | ---: | ---: | ---: | ---: | --- |"]
+    lines = ["| documents | with outline | mean recall | mean precision | mean level acc. (absolute) "
+             "| mean parent right | target |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     for set_name, label, target in (
         ("corpus", "corpus, from pdftotext text", f"recall ≥ {TARGET_CORPUS}, precision ≥ {TARGET_CORPUS}"),
         ("corpus-pdf", "corpus, from the PDF", f"recall ≥ {TARGET_CORPUS}, precision ≥ {TARGET_CORPUS}"),
@@ -496,13 +655,14 @@ def summary(rows: list[Row], corpus_present: bool) -> list[str]:
     ):
         scored = [r.score for r in rows if r.set == set_name and r.score]
         if set_name.startswith("corpus") and not corpus_present:
-            lines.append(f"| {label} | — | — | — | — | {target} (corpus absent) |")
+            lines.append(f"| {label} | — | — | — | — | — | {target} (corpus absent) |")
             continue
         levels = [s.level_accuracy for s in scored if s.level_accuracy is not None]
+        parents = [s.parent_accuracy for s in scored if s.parent_accuracy is not None]
         lines.append(
             f"| {label} | {len(scored)} of {sum(r.set == set_name for r in rows)} | "
             f"{_mean([s.recall for s in scored])} | {_mean([s.precision for s in scored])} | {_mean(levels)} | "
-            f"{target} |"
+            f"{_mean(parents)} | {target} |"
         )
     return lines
 
@@ -527,7 +687,10 @@ def joins_and_noise(rows: list[Row]) -> list[str]:
     return lines
 
 
-READER_HEADER = "| document | set | headings found | aligned | empty sections | split sentences |"
+READER_COLUMNS = ("headings found", "aligned", "text under its heading", "parent right", "empty sections",
+                  "split sentences")
+READER_HEADER = "| document | set | " + " | ".join(READER_COLUMNS) + " |"
+_READER_HEADER_START = "| document | set | headings found |"  # this table's header, now and in earlier reports
 TARGET_UNSEEN = (0.90, 0.90, 0.02)  # issue 23: headings found, aligned, empty sections on unseen PDFs
 TARGET_SEED = (0.95, 0.95)  # issue 23: headings found, aligned on the seeds
 
@@ -537,51 +700,83 @@ def _share(pair: tuple[int, int], digits: int = 2) -> str:
     return f"{done / found:.{digits}f} ({done} of {found})" if found else "—"
 
 
-def reader_cells(row: Row) -> list[str]:
-    """The reader's figures of one row: headings found (recall), aligned, empty sections, split sentences."""
-    recall = _share((row.score.matched, row.score.expected)) if row.score else "—"
-    aligned_cell = _share(row.aligned) if row.score else "—"
-    return [recall, aligned_cell, _share(row.empty, 3), _share(row.split, 3)]
+def _placement_total(rows: list[Row]) -> Placement:
+    total = Placement()
+    for placement in (r.placement for r in rows if r.placement):
+        total.aligned += placement.aligned
+        total.headings += placement.headings
+        total.placed += placement.placed
+        total.chars += placement.chars
+        total.unlocated += placement.unlocated
+    return total
 
 
-def read_baseline(path: Path | None) -> dict[tuple[str, str], list[str]]:
-    """The reader's figures of an earlier report (its "What a reader sees" table), by (document, set)."""
-    if path is None or not path.is_file():
-        return {}
-    figures: dict[tuple[str, str], list[str]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if READER_HEADER not in lines:
-        return {}
-    for line in itertools.takewhile(lambda text: text.startswith("|"), lines[lines.index(READER_HEADER) + 2:]):
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        figures[(cells[0], cells[1])] = [cell.split(" → ")[-1] for cell in cells[2:6]]
+def _reader_figures(rows: list[Row], chosen: list[Row]) -> dict[str, str]:
+    """The reader's figures of some rows (one document, or a set's total), by column: headings found
+    and parent right over the scored rows, empty sections and split sentences over ``chosen``."""
+    scored = [r for r in rows if r.score]
+    if not scored:
+        figures = dict.fromkeys(READER_COLUMNS[:4], "—")
+    else:
+        placement = _placement_total(scored)
+        figures = {
+            "headings found": _share((sum(r.score.matched for r in scored), sum(r.score.expected for r in scored))),
+            "aligned": _share((placement.aligned, placement.headings)),
+            "text under its heading": f"{placement.placed / placement.chars:.2f}" if placement.chars else "—",
+            "parent right": _share((sum(r.score.same_parent for r in scored), sum(r.score.matched for r in scored))),
+        }
+    figures["empty sections"] = _share((sum(r.empty[0] for r in chosen), sum(r.empty[1] for r in chosen)), 3)
+    figures["split sentences"] = _share((sum(r.split[0] for r in chosen), sum(r.split[1] for r in chosen)), 3)
     return figures
 
 
-def reader_table(rows: list[Row], baseline: dict[tuple[str, str], list[str]]) -> list[str]:
-    lines = [READER_HEADER, "| --- | --- | ---: | ---: | ---: | ---: |"]
+def reader_cells(row: Row) -> list[str]:
+    """The reader's figures of one row, in the order of READER_COLUMNS."""
+    figures = _reader_figures([row], [row])
+    return [figures[column] for column in READER_COLUMNS]
+
+
+def read_baseline(path: Path | None) -> dict[tuple[str, str], dict[str, str]]:
+    """The reader's figures of an earlier report (its "What a reader sees" table), by (document, set)
+    and by column name (an earlier report may have fewer columns, or others)."""
+    if path is None or not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next((i for i, line in enumerate(lines) if line.startswith(_READER_HEADER_START)), None)
+    if header is None:
+        return {}
+    names = [cell.strip() for cell in lines[header].strip("|").split("|")]
+    figures: dict[tuple[str, str], dict[str, str]] = {}
+    for line in itertools.takewhile(lambda text: text.startswith("|"), lines[header + 2:]):
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        figures[(cells[0], cells[1])] = {name: cell.split(" → ")[-1]
+                                         for name, cell in zip(names[2:], cells[2:], strict=False)}
+    return figures
+
+
+def _with_before(now: dict[str, str], before: dict[str, str]) -> str:
+    cells = [f"{before[c]} → {now[c]}" if before.get(c, now[c]) != now[c] else now[c] for c in READER_COLUMNS]
+    return " | ".join(cells)
+
+
+def reader_table(rows: list[Row], baseline: dict[tuple[str, str], dict[str, str]]) -> list[str]:
+    lines = [READER_HEADER, "| --- | --- |" + " ---: |" * len(READER_COLUMNS)]
     for r in rows:
         if r.error:
-            before = baseline.get((r.id, r.set))
-            note = f" (before: {before[0]})" if before else ""
-            lines.append(f"| {r.id} | {r.set} | conversion stopped{note} | | | |")
+            before = baseline.get((r.id, r.set), {}).get("headings found")
+            note = f" (before: {before})" if before else ""
+            lines.append(f"| {r.id} | {r.set} | conversion stopped{note} |" + " |" * (len(READER_COLUMNS) - 1))
             continue
-        now = reader_cells(r)
-        before = baseline.get((r.id, r.set), now)
-        cells = [f"{b} → {n}" if b != n else n for b, n in zip(before, now, strict=True)]
-        lines.append(f"| {r.id} | {r.set} | {' | '.join(cells)} |")
+        now = _reader_figures([r], [r])
+        lines.append(f"| {r.id} | {r.set} | {_with_before(now, baseline.get((r.id, r.set), {}))} |")
     for set_name, label in (("seed", "seeds"), ("corpus", "corpus, from pdftotext text"),
                             ("corpus-pdf", "corpus, from the PDF")):
         chosen = [r for r in rows if r.set == set_name and not r.error]
-        scored = [r for r in chosen if r.score]
         if not chosen:
             continue
-        recall = (sum(r.score.matched for r in scored), sum(r.score.expected for r in scored))
-        total_aligned = (sum(r.aligned[0] for r in scored), sum(r.aligned[1] for r in scored))
-        empty = (sum(r.empty[0] for r in chosen), sum(r.empty[1] for r in chosen))
-        split = (sum(r.split[0] for r in chosen), sum(r.split[1] for r in chosen))
-        lines.append(f"| **all {label}** | {set_name} | {_share(recall)} | {_share(total_aligned)} | "
-                     f"{_share(empty, 3)} | {_share(split, 3)} |")
+        name = f"**all {label}**"
+        now = _reader_figures(chosen, chosen)
+        lines.append(f"| {name} | {set_name} | {_with_before(now, baseline.get((name, set_name), {}))} |")
     return lines
 
 
@@ -598,11 +793,17 @@ def details(rows: list[Row], limit: int = 8) -> list[str]:
     for r in rows:
         if r.outline_error:
             lines += [f"- **{r.id}**: outline not read: {_cell(r.outline_error)}"]
+        if r.placement and (r.placement.astray or r.placement.unlocated):
+            astray = "、".join(f"「{_cell(text[:30])}」 {placed:,} of {chars:,}"
+                              for text, placed, chars in r.placement.astray[:limit])
+            lines.append(f"- **{r.id}** ({r.set}): found but not aligned {len(r.placement.astray)}"
+                         f"{': ' + astray if astray else ''}{_more(r.placement.astray, limit)}"
+                         f"{f'; not found in the source: {r.placement.unlocated}' if r.placement.unlocated else ''}")
         if not r.score or not (r.score.missed or r.score.spurious):
             continue
         missed = "、".join(f"「{_cell(h.text)}」" for h in r.score.missed[:limit])
         spurious = "、".join(f"「{_cell(h.text[:40])}」" for h in r.score.spurious[:limit])
-        lines.append(f"- **{r.id}**: missed {len(r.score.missed)}{': ' + missed if missed else ''}"
+        lines.append(f"- **{r.id}** ({r.set}): missed {len(r.score.missed)}{': ' + missed if missed else ''}"
                      f"{_more(r.score.missed, limit)}; spurious {len(r.score.spurious)}"
                      f"{': ' + spurious if spurious else ''}{_more(r.score.spurious, limit)}")
     return lines or ["(none)"]
@@ -636,8 +837,9 @@ def render(rows: list[Row], corpus: Path, outlines: Path,
         "",
         "Written by `.venv/bin/python bench/structure.py`. Each document is converted with the project's "
         "pipeline (read → clean → structure → footnotes → sections): the seeds of `sources/` and "
-        f"{corpus_note}, through a scratch catalog (format `pdf-text`). Recall, precision and level "
-        f"accuracy are measured against the hand-checked outline `{where}/<id>.yml` "
+        f"{corpus_note}, through a scratch catalog (format `pdf-text`). Recall, precision, level "
+        "accuracy (absolute: the matched heading's level equals the reference's) and parent right (see "
+        f"\"What a reader sees\") are measured against the hand-checked outline `{where}/<id>.yml` "
         "where one exists (— otherwise); headings are matched in order after folding width, case, spaces and "
         "the punctuation after a heading number, a cut or run-on title matching when the shorter is ≥ 60% "
         "of the longer (`atlas.check.outline.compare`). *chars*: characters of text (blocks, preamble included); "
@@ -655,17 +857,32 @@ def render(rows: list[Row], corpus: Path, outlines: Path,
         "## What a reader sees",
         "",
         "Where the text under each heading went (issue 23). *Headings found*: the reference outline's "
-        "headings the site shows (recall, as above). *Aligned*: of the reference headings, those whose text "
-        "— the first source line after the heading that shows on the site — opens under that heading (in its "
-        "own blocks, or as the start of one of its subsections), not under another heading; a missed heading "
-        "is not aligned, nor a contents entry taken for the heading. *Empty sections*: sections with no text "
+        "headings the site shows (recall, as above). A reference heading's *text* is the source's lines from "
+        "the heading's own line up to the next reference heading's line (the headings found in the source's "
+        "own lines, in order, on the page or near the line the outline names: `locate_headings`), as far as "
+        "the site shows them as text — furniture, footnotes and the headings' own lines left out. "
+        f"*Aligned*: of the reference headings, those with at least {ALIGNED_SHARE:.0%} of their text's "
+        "characters standing under them on the site — in their section's own blocks or in one of its "
+        "subsections, not under another heading or in the preamble; a heading with no text before the next "
+        "reference heading is aligned when that next heading, if it is its subsection, stands under it. A "
+        "missed heading is not aligned, nor one found only as a shell (a printed contents entry taken for the "
+        "heading while its text sits under another). *Text under its heading*: the same characters, all "
+        "headings together: the share that stands under its own heading (a missed heading's text counts as "
+        "not). *Parent right*: of the matched headings, those whose parent in the site's navigation (the "
+        "nearest enclosing heading) is the match of their parent in the reference (of the nearest matched "
+        "ancestor, where the parent was missed), or — for an outermost heading — the top level or the "
+        "top-level heading the first outermost heading stands under when it matches no reference heading (a "
+        "document title as an extra h1 over the body: a constant offset); unlike *level acc. (absolute)* "
+        "above, one extra level over everything costs nothing, a heading nested under a spurious one or the "
+        "wrong chapter counts. "
+        "*Empty sections*: sections with no text "
         "and no subsections, of all sections. *Split sentences*: breaks between two consecutive paragraphs or "
         "list items that fall inside a sentence (the first ends in 「、」 or a particle, the second goes on in "
         "Japanese), of all such breaks. Targets on unseen PDFs: headings ≥ "
         f"{TARGET_UNSEEN[0]}, aligned ≥ {TARGET_UNSEEN[1]}, empty sections ≤ {TARGET_UNSEEN[2]:.0%}; on the "
         f"seeds headings ≥ {TARGET_SEED[0]}, aligned ≥ {TARGET_SEED[1]}. "
-        + (f"`before → after`: the figures of `{baseline_name}` (the converter before issue 23's changes) "
-           "and now; one figure where they agree." if baseline_name else ""),
+        + (f"`before → after`: the figures of `{baseline_name}` (the earlier report given with `--baseline`) "
+           "and now, one figure where they agree or the earlier report has no such column." if baseline_name else ""),
         "",
         *reader_table(rows, baseline),
         "",
@@ -696,7 +913,7 @@ def render(rows: list[Row], corpus: Path, outlines: Path,
         "",
         *warning_list(rows),
         "",
-        "## Missed and spurious headings",
+        "## Missed and spurious headings; headings found whose text went astray",
         "",
         *details(rows),
     ]

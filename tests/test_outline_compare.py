@@ -73,6 +73,15 @@ def found(*items: tuple[int, str]) -> list[OutlineEntry]:
     return [OutlineEntry(level, text, f"a{i}", i + 1) for i, (level, text) in enumerate(items)]
 
 
+def nested(*items: tuple[int, str]) -> list[OutlineEntry]:
+    """Headings as a site nests them by level: each under the nearest heading above it at a smaller level."""
+    entries: list[OutlineEntry] = []
+    for i, (level, text) in enumerate(items):
+        parent = next((k for k in range(i - 1, -1, -1) if items[k][0] < level), None)
+        entries.append(OutlineEntry(level, text, f"a{i}", i + 1, parent=parent))
+    return entries
+
+
 # -- reading outline files -------------------------------------------------------
 
 
@@ -188,6 +197,47 @@ def test_missed_spurious_and_wrong_levels_are_counted(tmp_path):
     assert [h.text for h in score.spurious] == ["図1 脆弱性関連情報の流れ"]
 
 
+def test_a_document_title_above_everything_costs_levels_but_no_parents(tmp_path):
+    # The PDF's title set as an extra h1 (a chapter PDF's 「第１章」): every heading one level deeper
+    # than the reference, so absolute level accuracy is 0 although the navigation nests every one right.
+    reference = load_reference(write(tmp_path, "guideline", GUIDELINE))
+    score = compare(reference, nested(
+        (1, "第１章 脆弱性関連情報の取扱い"), (2, "Ⅰ．はじめに"), (3, "1．本ガイドラインの目的"), (3, "2．適用範囲"),
+        (2, "Ⅱ．ソフトウエア製品に係る脆弱性関連情報取扱い"), (2, "付録1 用語集")))
+    assert score.level_accuracy == 0.0
+    assert score.parent_accuracy == 1.0 and score.same_parent == 5
+    # Only the title over the body is an offset: a spurious heading further on that takes chapters under
+    # it nests them wrong, though they stand at the title's children's level.
+    score = compare(reference, nested(
+        (1, "第１章 脆弱性関連情報の取扱い"), (2, "Ⅰ．はじめに"), (3, "1．本ガイドラインの目的"), (3, "2．適用範囲"),
+        (1, "110.0"), (2, "Ⅱ．ソフトウエア製品に係る脆弱性関連情報取扱い"), (2, "付録1 用語集")))
+    assert score.level_accuracy == 0.0 and score.same_parent == 3  # 「Ⅰ．」 and its two sections
+
+
+def test_a_heading_under_a_spurious_one_has_the_wrong_parent_at_the_right_level(tmp_path):
+    # A chart tick taken for a chapter: 「２．適用範囲」 stands under it in the navigation, at level 2
+    # as the reference says.  Level accuracy cannot see it; the parent measure does.
+    reference = load_reference(write(tmp_path, "guideline", GUIDELINE))
+    score = compare(reference, nested(
+        (1, "Ⅰ．はじめに"), (2, "1．本ガイドラインの目的"), (1, "110.0"), (2, "2．適用範囲"),
+        (1, "Ⅱ．ソフトウエア製品に係る脆弱性関連情報取扱い"), (1, "付録1 用語集")))
+    assert score.level_accuracy == 1.0
+    assert score.same_parent == 4 and score.parent_accuracy == pytest.approx(4 / 5)
+
+
+def test_under_a_missed_heading_the_nearest_found_ancestor_is_the_right_parent(tmp_path):
+    # 「Ⅰ．はじめに」 missed: its sections rightly stand at the top level (nothing else to stand under);
+    # under a heading the reference does not have (a figure's caption), they would not.
+    reference = load_reference(write(tmp_path, "guideline", GUIDELINE))
+    score = compare(reference, nested(
+        (1, "1．本ガイドラインの目的"), (1, "2．適用範囲"), (1, "Ⅱ．ソフトウエア製品に係る脆弱性関連情報取扱い")))
+    assert (score.matched, score.same_parent) == (3, 3)
+    score = compare(reference, nested(
+        (1, "1．本ガイドラインの目的"), (1, "図1 脆弱性関連情報の流れ"), (2, "2．適用範囲"),
+        (1, "Ⅱ．ソフトウエア製品に係る脆弱性関連情報取扱い")))
+    assert (score.matched, score.same_parent) == (3, 2)
+
+
 def test_a_missed_heading_does_not_take_a_later_namesake(tmp_path):
     # Chapter 2's （２） was not found: a walk that takes the first later match would pair it with
     # chapter 3's （２） and lose 「３．」 and its （１） in between.  The alignment keeps them.
@@ -200,6 +250,17 @@ def test_a_missed_heading_does_not_take_a_later_namesake(tmp_path):
     score = compare(reference, shown)
     assert score.matched == 8 and score.spurious == []
     assert [h.line for h in score.missed] == [99]
+
+
+def test_a_closing_bracketed_qualifier_may_be_left_out():
+    # Printed 「（４）パイロット的な取組（一部の学校が対象）」; a reference may leave the scope out. The
+    # qualifier is over 40% of the heading, so the prefix rule alone does not match them.
+    printed, reference = fold("（4）パイロット的な取組（一部の学校が対象）"), fold("（４）パイロット的な取組")
+    assert headings_match(reference, printed) and headings_match(printed, reference)
+    assert headings_match(fold("論点整理（案）"), fold("論点整理"))
+    # Only a qualifier closing the title is set aside, and what is left must still be the same words.
+    assert not headings_match(fold("（４）パイロット的な取組"), fold("（４）本格的な取組（全ての学校が対象）"))
+    assert not headings_match(fold("（1）"), fold("（1）（案）"))
 
 
 def test_matching_is_in_order(tmp_path):
@@ -226,7 +287,7 @@ def test_outline_shows_number_and_title_with_level_anchor_and_line():
     outline = document_outline(Document(META, sections=[chapter, minutes]))
     assert outline == [
         OutlineEntry(1, "1．データ利活用促進", "1", 5),
-        OutlineEntry(2, "（1）知財計画", "1-1", 7),
+        OutlineEntry(2, "（1）知財計画", "1-1", 7, parent=0),  # it stands under the chapter
         OutlineEntry(1, "1. 日時", "2", 12),
     ]
 

@@ -183,6 +183,41 @@ def test_parts_a_contents_list_names_are_headings_where_they_stand_without_their
     assert "背景と目的" in " ".join(block_text(b) for b in preamble)
 
 
+def test_unnumbered_titles_a_contents_list_with_leaders_names_are_headings_on_the_page_it_names():
+    # A 目次 with leaders and page numbers (furniture) names titles no numbering sets off; in a text
+    # extraction nothing else does.  「参考資料編」 lists what it holds, each title on its line, before
+    # the pages that print them: the heading is the one on the page the entry names (printed page + 1:
+    # the cover is unnumbered).
+    contents = ["目次", "はじめに……………………1", "検討の経緯と背景……………………1", "1．基本的な考え方……………………2",
+                "参考資料編……………………3", "関係者への聞き取りの結果……………………4"]
+    lines = ["学校における新しい技術の利用に関する指針", "", *contents, ""]
+    lines += ["\fはじめに", "検討の経緯と背景", *part_text("検討の経緯"), ""]
+    lines += ["\f1．基本的な考え方", *part_text("基本的な考え方"), ""]
+    lines += ["\f参考資料編", "本編の参考として、次の資料をまとめている。", "", "関係者への聞き取りの結果", "p.4", ""]
+    lines += ["\f関係者への聞き取りの結果", *part_text("聞き取りの結果"), ""]
+    _, sections = convert(lines)
+    titles = [s.title for root in sections for s in root.walk()]
+    assert "検討の経緯と背景" in titles and "参考資料編" in titles
+    heard = next(s for root in sections for s in root.walk() if s.title == "関係者への聞き取りの結果")
+    assert "聞き取りの結果について" in " ".join(block_text(b) for b in heard.blocks)
+    # The part's own list stays its text: the title there is an item of the list, not the heading.
+    annex = next(s for root in sections for s in root.walk() if s.title == "参考資料編")
+    assert "関係者への聞き取りの結果" in " ".join(block_text(b) for b in annex.blocks)
+    assert titles.count("関係者への聞き取りの結果") == 1
+    # Levels: a flat list shows none.  The title right under 「はじめに」 is its subsection; the part
+    # after the numbered chapter stands beside it, not inside it (nor inside its last section).
+    assert [s.title for s in sections] == ["はじめに", "基本的な考え方", "参考資料編", "関係者への聞き取りの結果"]
+    assert [s.title for s in sections[0].children] == ["検討の経緯と背景"]
+    # An entry whose number stands alone on the line above is numbered: the title alone, printed again
+    # in a table further on, is no heading.
+    numbered = ["目次", "5.1.", "アドレス帳を利用する……………………2", "5.2.", "電話を利用する……………………2"]
+    table = ["章番号", "利用シーン", "5.1", "アドレス帳を利用する", "5.2", "電話を利用する"]
+    lines = ["利用者向けの手引き", "", *numbered, "", "\f5.1. アドレス帳を利用する", *part_text("アドレス帳"), "",
+             "5.2. 電話を利用する", *part_text("電話"), "", *table, ""]
+    _, sections = convert(lines)
+    assert [s.title for root in sections for s in root.walk()].count("アドレス帳を利用する") == 1
+
+
 @needs_corpus
 def test_an_agenda_slide_names_the_parts_of_a_real_deck():
     # pmda-mf-system-slides.txt: p. 2 lists 「1. 承認審査（品質）と知的財産（製法ノウハウ）」 … 「4. その他」; pp. 3, 8,

@@ -41,6 +41,7 @@ class OutlineEntry:
     anchor: str
     line: int  # the source line the heading starts at
     page: int | None = None  # the PDF page that line is on, when the text tells (form feeds, layout)
+    parent: int | None = None  # the index (in the outline) of the heading it stands under; None: top level
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class OutlineScore:
     found: int
     matched: int
     same_level: int
+    # Matches whose nearest enclosing heading on the site is the match of their reference parent
+    # (parent_accuracy says exactly which parent counts).
+    same_parent: int = 0
     missed: list[ExpectedHeading] = field(default_factory=list)
     spurious: list[OutlineEntry] = field(default_factory=list)
     # (expected index, found index) of each match, in order: which found heading stands for which
@@ -87,6 +91,18 @@ class OutlineScore:
         """Share of matched headings found at their expected level (None when nothing matched)."""
         return self.same_level / self.matched if self.matched else None
 
+    @property
+    def parent_accuracy(self) -> float | None:
+        """Share of matched headings that stand under the right heading in the site's navigation: their
+        parent (nearest enclosing heading) is the match of their nearest matched ancestor in the
+        reference, or, for a heading with no matched ancestor, the top level — or the top-level
+        heading the first such heading stands under when it matches nothing in the reference (a
+        document title set as an extra h1 above the body: a constant offset costs no heading).  Unlike level accuracy,
+        one extra level above the whole outline does not make every heading wrong, while a heading
+        nested under a spurious one (a chart tick taken for a heading) or under the wrong chapter
+        does count as wrong.  None when nothing matched."""
+        return self.same_parent / self.matched if self.matched else None
+
 
 # ---------------------------------------------------------------------------
 # The converted document's outline
@@ -94,14 +110,21 @@ class OutlineScore:
 
 
 def document_outline(document: Document) -> list[OutlineEntry]:
-    """Every section of the document in reading order, its heading shown as the site shows it."""
+    """Every section of the document in reading order, its heading shown as the site shows it, with
+    the index of the section it stands under."""
     pages = _line_pages(document.lines)
-    return [_entry(section, section_heading(section), pages) for section in document.all_sections()]
+    sections = document.all_sections()
+    index = {id(section): i for i, section in enumerate(sections)}
+    parents: dict[int, int] = {}
+    for section in sections:
+        for child in section.children:
+            parents[id(child)] = index[id(section)]
+    return [_entry(section, section_heading(section), pages, parents.get(id(section))) for section in sections]
 
 
-def _entry(section: Section, text: str, pages: dict[int, int]) -> OutlineEntry:
+def _entry(section: Section, text: str, pages: dict[int, int], parent: int | None) -> OutlineEntry:
     start = section.span.start
-    return OutlineEntry(section.level, text, section.anchor, start, pages.get(start))
+    return OutlineEntry(section.level, text, section.anchor, start, pages.get(start), parent)
 
 
 def _line_pages(lines: list[Line]) -> dict[int, int]:
@@ -204,8 +227,22 @@ def fold(text: str) -> str:
     return _NUMBER_SEPARATOR.sub(r"\1", _TITLE_MARK.sub("", folded))
 
 
+# A bracketed qualifier closing a title (「（一部の学校が対象）」「（案）」「（抜粋）」), folded: a reference may
+# keep it or leave it out as no part of the title, and either names the same heading.
+_QUALIFIER = re.compile(r"(?<=.)\([^()]+\)$")
+
+
 def headings_match(expected: str, found: str) -> bool:
     """Whether two folded headings are the same heading (see ``compare``)."""
+    if _same_or_cut(expected, found):
+        return True
+    bare_expected, bare_found = _QUALIFIER.sub("", expected), _QUALIFIER.sub("", found)
+    return (bare_expected, bare_found) != (expected, found) and min(len(bare_expected), len(bare_found)) >= \
+        MIN_PREFIX_CHARS and _same_or_cut(bare_expected, bare_found)
+
+
+def _same_or_cut(expected: str, found: str) -> bool:
+    """Equal, or one a prefix of the other holding most of it (a title cut at a line break, or run on)."""
     if expected == found:
         return True
     shorter, longer = sorted((expected, found), key=len)
@@ -227,7 +264,8 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
     too, so 「● 国際連合」 and 「国際連合」 are one heading.  An expected and a found heading match when
     their folded texts are equal, or when one is a prefix of the other and the shorter is at least
     60% of the longer and at least 4 characters long: a title cut at a line break, or one that ran
-    on into its first sentence.
+    on into its first sentence; or when they are so once a bracketed qualifier closing either
+    (「（一部の学校が対象）」, 「（抜粋）」) is set aside, which a reference may keep or leave out.
 
     Order.  Headings are matched in order: the pairs form a monotone alignment of the two
     sequences (the i-th match comes after the (i-1)-th in both).  Among such alignments the one
@@ -236,7 +274,9 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
     next chapter's 「（２）…」 and throw away every heading in between.
 
     Recall is matches / expected headings, precision matches / found headings, level accuracy
-    the share of matches found at the expected level.  Missed and spurious headings are listed.
+    the share of matches found at the expected (absolute) level, parent accuracy the share of
+    matches standing under the right heading (``OutlineScore.parent_accuracy``, ``_same_parent``).
+    Missed and spurious headings are listed.
     """
     expected = [fold(h.text) for h in reference.headings]
     shown = [fold(h.text) for h in found]
@@ -248,6 +288,7 @@ def compare(reference: Reference, found: list[OutlineEntry]) -> OutlineScore:
         found=len(shown),
         matched=len(pairs),
         same_level=sum(reference.headings[i].level == found[j].level for i, j in pairs),
+        same_parent=_same_parent(reference.headings, found, pairs),
         missed=[h for i, h in enumerate(reference.headings) if i not in matched_expected],
         spurious=[h for j, h in enumerate(found) if j not in matched_found],
         pairs=pairs,
@@ -280,3 +321,44 @@ def _align(expected: list[str], found: list[str]) -> list[tuple[int, int]]:
         else:
             j += 1
     return pairs
+
+
+def _reference_parents(headings: tuple[ExpectedHeading, ...] | list[ExpectedHeading]) -> list[int | None]:
+    """The index of each reference heading's parent: the nearest heading before it at a smaller level."""
+    parents: list[int | None] = []
+    open_headings: list[int] = []
+    for i, heading in enumerate(headings):
+        while open_headings and headings[open_headings[-1]].level >= heading.level:
+            open_headings.pop()
+        parents.append(open_headings[-1] if open_headings else None)
+        open_headings.append(i)
+    return parents
+
+
+def _same_parent(headings: tuple[ExpectedHeading, ...], found: list[OutlineEntry],
+                 pairs: list[tuple[int, int]]) -> int:
+    """How many matched headings stand under the right heading on the site (see
+    ``OutlineScore.parent_accuracy``): the match of their nearest matched reference ancestor, or
+    for one with no matched ancestor the top level or the title over the body."""
+    match = dict(pairs)
+    matched_found = set(match.values())
+    parents = _reference_parents(headings)
+
+    def expected_parent(i: int) -> int | None:
+        ancestor = parents[i]
+        while ancestor is not None and ancestor not in match:
+            ancestor = parents[ancestor]  # a missed parent: its children rightly stand under the grandparent
+        return None if ancestor is None else match[ancestor]
+
+    # A constant offset: the site heading the first outermost match stands under, when it is itself at
+    # the top level and matches no reference heading (the document's title as an h1 over the body).
+    # Outermost headings under it, or at the top level, stand right; under any other heading, not.
+    outer = [found[j].parent for i, j in pairs if expected_parent(i) is None]
+    root = outer[0] if outer else None
+    if root is not None and (root in matched_found or found[root].parent is not None):
+        root = None  # a reference heading's match, or a heading nested itself: no title over the body
+    same = 0
+    for i, j in pairs:
+        want = expected_parent(i)
+        same += found[j].parent == want or (want is None and root is not None and found[j].parent == root)
+    return same

@@ -10,17 +10,20 @@ A candidate is only a possibility: the structure step still decides, with everyt
 (a line that wraps into a sentence, a table cell's label, …), whether the line is a heading.
 
 A printed contents list (``printed_contents``) is evidence too: its entries say which later lines
-open the document's parts, and are never headings themselves.
+open the document's parts, and are never headings themselves.  That holds for a contents list set
+with leaders and page numbers as well (furniture: clean.py): its unnumbered entries (「ガイドラインの
+策定に当たって ____ 3」) name titles that no numbering and, in a text extraction, no type face sets off.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import heading_of, number_value
+from ..text.numbering import NUMBER_ALONE, SCHEMES, heading_of, number_value
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -91,7 +94,96 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
         if len(found) >= max(CONTENTS_ENTRIES, CONTENTS_FOUND_SHARE * len(run)):
             entries.update(run)
             targets.update({entry.target: entry for entry in found})
+    for entry in _unnumbered_titles_of_leader_lists(lines):
+        targets.setdefault(entry.target, entry)
     return PrintedContents(frozenset(entries), targets)
+
+
+# An entry of a contents list set with leaders: its title, the leader (dots, underscores), its page.
+_LEADER_ENTRY = re.compile(r"(?P<title>\S.*?)\s*(?:[_＿]{3,}|[.．…‥・･]{3,})\s*(?P<page>\d{1,3})?")
+# The rank of a title outside the numbering (はじめに, コラム): numbering.py's named scheme.
+_NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
+_SHORTEST_TITLE = 4  # a shorter entry (「概要」) names a word the body prints anywhere
+
+
+def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]:
+    """The unnumbered entries of contents lists set with leaders (lines read as furniture, kind "toc")
+    whose title stands again after the list, in the entries' order, as a body line of its own: the
+    title in the body.  Where the title is printed more than once (a part's own list of what it holds,
+    then the part), the one on the page the entry names is the heading: the printed page number and
+    the sheet differ by the offset the entries found before show (the cover and contents unnumbered).
+    Numbered entries — their number on the line itself or alone on the line above — are left to the
+    numbering (a number says more than a list; the title alone may stand again in a table).
+
+    The rank (``_entry_rank``): a list set flat in a text extraction shows no levels, so such a title
+    is a part beside the list's outermost numbered entries (「参考資料編」 after 「3．…」's sections),
+    but the first under an unnumbered heading it stands right below (「はじめに」 then 「…の策定に当たって」,
+    nothing between) opens a level under it, and the entries after it keep that level until a
+    numbered entry."""
+    toc = [index for index, line in enumerate(lines) if line.kind == "toc" and line.text.strip()]
+    ranks = [scheme.rank for index in toc if (found := heading_of(_entry_title(lines[index].text))) is not None
+             and (scheme := found[0]).name != "named"]
+    outermost = min(ranks, default=_NAMED_RANK)
+    found: list[ContentsEntry] = []
+    offsets: list[int] = []
+    after = 0
+    above = ""  # the contents list's line before this one
+    previous: tuple[str, int | None] = ("", None)  # the entry before: its folded title, its rank (None: numbered)
+    body_lines: dict[str, list[int]] | None = None  # folded once, when an entry asks
+    for index in toc:
+        match = _LEADER_ENTRY.fullmatch(lines[index].text.strip())
+        numbered = NUMBER_ALONE.fullmatch(above) is not None  # 「5.1.」 on its line, the title below it
+        above = lines[index].text.strip()
+        if match is None:
+            continue
+        heading = heading_of(match["title"])
+        title = _folded(match["title"])
+        if numbered or heading is not None:
+            named = heading is not None and heading[0].name == "named"
+            previous = (title, heading[0].rank if named else None)
+            continue
+        if body_lines is None:
+            body_lines = _body_lines_by_text(lines)
+        later = body_lines.get(title, [])
+        printed = later[bisect.bisect_left(later, max(after, index + 1)):]
+        if len(title) < _SHORTEST_TITLE or not printed:
+            continue
+        page = int(match["page"]) if match["page"] else None
+        offset = max(set(offsets), key=offsets.count) if offsets else None
+        target = next((probe for probe in printed if page is not None and offset is not None
+                       and lines[probe].page and lines[probe].page - page == offset), printed[0])
+        if page is not None and lines[target].page:
+            offsets.append(lines[target].page - page)
+        rank = _entry_rank(lines, target, previous, outermost)
+        found.append(ContentsEntry(index, target, rank))
+        previous = (title, rank)
+        after = target + 1
+    return found
+
+
+def _body_lines_by_text(lines: list[Line]) -> dict[str, list[int]]:
+    """Where each body line's text stands (folded), in order: a title is looked up, never searched for."""
+    where: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            where.setdefault(_folded(line.text), []).append(index)
+    return where
+
+
+def _entry_title(text: str) -> str:
+    match = _LEADER_ENTRY.fullmatch(text.strip())
+    return match["title"] if match else text.strip()
+
+
+def _entry_rank(lines: list[Line], target: int, previous: tuple[str, int | None], outermost: int) -> int:
+    """The rank of an unnumbered title a contents list names (see _unnumbered_titles_of_leader_lists)."""
+    title, rank = previous
+    if rank is None:
+        return outermost  # after a numbered entry: a part beside the outermost numbered ones
+    above = next((lines[probe] for probe in range(target - 1, -1, -1) if lines[probe].text.strip()), None)
+    if above is not None and above.kind == "body" and _folded(above.text) == title:
+        return rank + 1  # right under the heading before it: its first subsection
+    return rank
 
 
 def _numbered_runs(lines: list[Line]) -> list[list[int]]:
