@@ -23,6 +23,8 @@ from pdf_samples import (
     Heading,
     Para,
     Picture,
+    _atoms,
+    draw_line,
     new_canvas,
     one_column,
     write_samples,
@@ -280,8 +282,126 @@ def make_bars(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# Pictures with no words of their own (a survey's tables and charts exported as images): a
+# bracketed 「図表」 caption over two pictures stacked, a 「図」 caption under a picture
+# ---------------------------------------------------------------------------
+
+PICTURES_HEADING = "1．利用者の年齢"
+PICTURES_BEFORE = "利用者の年齢構成を図表1に、年齢ごとの利用の目的を図2に示す。"
+PICTURES_CAPTION_ABOVE = "【図表1 年齢別の利用率】"
+PICTURES_BETWEEN = "六十歳以上の利用者が最も多く、次いで五十歳代、四十歳代の順となっている。"
+PICTURES_CAPTION_BELOW = "図2 年齢ごとの利用の目的"
+PICTURES_AFTER = "いずれの年齢でも、行政手続の申請が最も多い目的となっている。"
+PICTURE_HEIGHTS = (90.0, 110.0)  # the table picture, then the chart picture right under it
+PICTURE_BELOW_HEIGHT = 120.0
+
+
+def _picture(width: int, height: int, bars: bool):
+    """Pixels only: a grid of cells (a table exported as an image) or grey bars (a chart)."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    if bars:
+        for n in range(6):
+            draw.rectangle((20 + n * 60, height - 10 - (n + 2) * 12, 60 + n * 60, height - 10), fill=90)
+    else:
+        for x in range(0, width, width // 6):
+            draw.line((x, 0, x, height - 1), fill=0)
+        for y in range(0, height, height // 4):
+            draw.line((0, y, width - 1, y), fill=0)
+    return ImageReader(image)
+
+
+def _stacked_pictures(canvas, frame: Frame, top: float) -> None:
+    width = frame.x1 - frame.x0
+    y = top
+    for n, height in enumerate(PICTURE_HEIGHTS):
+        picture = _picture(420, int(height * 1.5), bars=n == 1)
+        canvas.drawImage(picture, frame.x0, PAGE_HEIGHT - y - height, width, height)
+        y += height
+
+
+def _picture_below(canvas, frame: Frame, top: float) -> None:
+    width = (frame.x1 - frame.x0) * 0.7
+    canvas.drawImage(_picture(360, 180, bars=True), frame.x0 + 40, PAGE_HEIGHT - top - PICTURE_BELOW_HEIGHT,
+                     width, PICTURE_BELOW_HEIGHT)
+
+
+def make_pictures(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(PICTURES_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(PICTURES_BEFORE))
+    flow.add(Heading(PICTURES_CAPTION_ABOVE, 10, font=GOTHIC, space_before=0.5, align="center"))
+    flow.add(Picture(sum(PICTURE_HEIGHTS) + 6, _stacked_pictures))
+    flow.add(Para(PICTURES_BETWEEN))
+    flow.add(Picture(PICTURE_BELOW_HEIGHT + 4, _picture_below))
+    flow.add(Heading(PICTURES_CAPTION_BELOW, 9, font=GOTHIC, space_before=0.2, align="center"))
+    flow.add(Para(PICTURES_AFTER))
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# Notes set apart by the QR codes printed beside them, at the foot of a two-column page's first
+# column; the second column's text carries two of their markers
+# ---------------------------------------------------------------------------
+
+QR_HEADING = "1．研究拠点の整備"
+QR_FIRST_COLUMN = [
+    "政府は、人工知能の研究を進めるため、国の研究機関に新たな拠点を順に設けてきた。平成二十七年には産業技術"
+    "総合研究所に人工知能研究センター{1}を設置し、基礎研究と応用研究を一体で進める体制を整えた。",
+]
+QR_SECOND_COLUMN = [
+    "翌年には理化学研究所に革新知能統合研究センター{2}を設け、世界の研究者を集めて基盤技術の研究を進めている。",
+    "さらに情報通信研究機構にも研究開発の推進センター{3}が置かれ、産学官が利用しやすいデータの整備が進んだ。",
+]
+QR_NOTES = [("1", "産業技術総合研究所人工知能研究センター"), ("2", "理化学研究所革新知能統合研究センター"),
+            ("3", "情報通信研究機構研究開発推進センター")]
+QR_ADDRESS = "https://www.example.go.jp/center/"
+QR_SIZE = 30.0  # each note's QR code, under its address: the notes stand this far apart and more
+QR_NOTE_SIZE = 7.0
+QR_COLUMN_WIDTH = 20 * BODY_SIZE
+
+
+def _qr_code(canvas, x: float, top: float) -> None:
+    """A square of pixels like a QR code: no text."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (60, 60), 255)
+    draw = ImageDraw.Draw(image)
+    for n in range(36):
+        if (n * 7) % 3:
+            draw.rectangle(((n % 6) * 10, (n // 6) * 10, (n % 6) * 10 + 9, (n // 6) * 10 + 9), fill=0)
+    canvas.drawImage(ImageReader(image), x, PAGE_HEIGHT - top - QR_SIZE, QR_SIZE, QR_SIZE)
+
+
+def make_qr_notes(path: Path) -> None:
+    canvas = new_canvas(path)
+    left = Frame(0, MARGIN_X, MARGIN_X + QR_COLUMN_WIDTH, 90.0, 400.0)
+    right = Frame(0, PAGE_WIDTH - MARGIN_X - QR_COLUMN_WIDTH, PAGE_WIDTH - MARGIN_X, 90.0, 400.0)
+    flow = Flow(canvas, [left, right])
+    flow.add(Heading(QR_HEADING, 12, font=GOTHIC, space_before=0))
+    for text in QR_FIRST_COLUMN:
+        flow.add(Para(text))
+    flow.frame, flow.y = 1, right.top  # the second column, by hand: the first holds only one paragraph
+    for text in QR_SECOND_COLUMN:
+        flow.add(Para(text))
+    top = 620.0
+    for label, text in QR_NOTES:  # under the first column: label, text; the address hung; its QR code
+        draw_line(canvas, _atoms(f"{label} {text}"), left.x0, top, MINCHO, QR_NOTE_SIZE)
+        draw_line(canvas, _atoms(QR_ADDRESS), left.x0 + 20, top + 8, MINCHO, QR_NOTE_SIZE)
+        _qr_code(canvas, left.x0, top + 17)
+        top += 17 + QR_SIZE + 4
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
-           "vertical": make_vertical, "handout": make_handout, "bars": make_bars}
+           "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
+           "qr-notes": make_qr_notes}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -226,6 +226,54 @@ def test_a_numbered_title_alone_in_a_drawn_label_box_heads_its_points(converted)
     assert document_report(document).conserved
 
 
+def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
+    # A survey's table and chart exported as images leave nothing in the text layer: before, only
+    # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption
+    # now has its picture: the two images stacked under the bracketed caption as one figure after
+    # it, the image over 「図2 …」 before it; no words are invented for them.
+    document = converted("pictures")
+    [section] = document.sections
+    assert section_heading(section) == samples.PICTURES_HEADING  # the bracketed caption is no heading
+    blocks = section.blocks
+    texts = [block.text for block in blocks]
+    above = texts.index(samples.PICTURES_CAPTION_ABOVE)
+    below = texts.index(samples.PICTURES_CAPTION_BELOW)
+    first, second = blocks[above + 1], blocks[below - 1]
+    assert isinstance(first, Figure) and isinstance(second, Figure)
+    assert (first.alt, first.text, second.alt, second.text) == \
+        (samples.PICTURES_CAPTION_ABOVE, "", samples.PICTURES_CAPTION_BELOW, "")
+    assert sum(isinstance(block, Figure) for block in blocks) == 2
+    # Both pictures under the first caption are one figure: its box is as tall as the two together.
+    assert abs((first.box[3] - first.box[1]) - sum(samples.PICTURE_HEIGHTS)) <= 2
+    assert document_report(document).conserved
+    out = site_folder(tmp_path_factory, "pictures")
+    page = (out / "documents" / "sample" / "index.md").read_text(encoding="utf-8")
+    assert f"![{samples.PICTURES_CAPTION_ABOVE}](figures/p1-1.png)" in page
+    assert "atlas-figure-text" not in page  # no empty 「図中の文字」 under a picture with no words
+    image = Image.open(out / "documents" / "sample" / first.image)
+    assert image.size == first.size and image.convert("L").getextrema()[0] < 50
+
+
+def test_a_figure_its_labels_show_is_not_drawn_again_for_its_caption(converted):
+    # The chart over 「図1 …」 is a figure by its labels already: its caption adds no second picture.
+    # (A ruled table under its 「表1」 caption stays a table alone: test_pdf_reader's
+    # test_a_ruled_table_is_a_table_under_its_caption.)
+    assert sum(isinstance(block, Figure) for block in blocks_of(converted("chart"))) == 1
+
+
+def test_notes_set_apart_by_their_qr_codes_are_one_run_of_notes_linked_to_their_marks(converted):
+    # White papers print a QR code under each note's address, so the notes stand far apart: only
+    # the last was read as a note, the others as numbered headings (「1 産業技術総合研究所…」) in
+    # the text.  And notes at the foot of the first column come before the second column in
+    # reading order, so a mark there (「…センター2を設け」) stood after its note and was never linked.
+    document = converted("qr-notes")
+    assert [section_heading(section) for section in document.all_sections()] == [samples.QR_HEADING]
+    assert [(note.label, note.text.split("https")[0]) for note in document.footnotes] == samples.QR_NOTES
+    marks = [ref.label for block in blocks_of(document) if isinstance(block, Paragraph) for ref in block.refs]
+    assert marks == ["1", "2", "3"]
+    assert document_report(document).conserved
+
+
 def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
     runs = []
     for n in range(2):

@@ -1070,3 +1070,43 @@ def test_numbered_paragraphs_with_dates_are_no_table():
     _, sections = convert(lines)
     assert not [b for s in all_sections(sections) for b in s.blocks
                 if isinstance(b, Paragraph) and b.kind == "preformatted"]
+
+
+# -- A caption in brackets names a figure or table: never a heading ------------------------
+
+
+def test_a_bracketed_figure_caption_is_a_caption_not_a_heading():
+    # Survey reports label each table and chart 「【図表N …】」 over it: a caption, where 【…】 on
+    # its own is otherwise a titled block (「【対応策】」).  A sentence that cites 「図表2」 is neither.
+    caption = "【図表2 年齢構成】"
+    _, sections = convert(["1．利用者の属性", *body(), "", caption, "", "【対応策】", *body()])
+    assert outline(sections) == [(1, "1．", "利用者の属性"), (2, "", "【対応策】")]
+    [captioned] = [block for block in sections[0].blocks if isinstance(block, Paragraph) and block.text == caption]
+    assert captioned.kind == "caption"
+    _, cited = convert(["1．利用者の属性", "図表2のとおり、六十歳以上が最も多い。"])
+    assert all(block.kind != "caption" for block in cited[0].blocks if isinstance(block, Paragraph))
+
+
+# -- A printed contents list names its parts' headings; a clause cited in a sentence is none ----
+
+
+def test_a_chapter_the_contents_list_names_is_a_heading_though_it_reads_like_a_count():
+    # 「2 人的資源…」 alone reads like a count (「2 人」: two people) and was refused; every chapter
+    # after it was then out of sequence, and the rest of the document ran on under chapter 1.  The
+    # leader contents list prints the same number and title: the line opens chapter 2.
+    toc = ["目次", "1 適用範囲 ........................ 1", "2 人的資源のセキュリティ ........ 2",
+           "3 物理的セキュリティ ............ 3", ""]
+    _, sections = convert([*toc, "1 適用範囲", *body(), "", "2 人的資源のセキュリティ", *body(), "",
+                           "3 物理的セキュリティ", *body()])
+    assert outline(sections) == [
+        (1, "1", "適用範囲"), (1, "2", "人的資源のセキュリティ"), (1, "3", "物理的セキュリティ")]
+
+
+def test_a_clause_number_cited_mid_line_is_no_heading_run_onto_the_line():
+    # 「JIS Q 27001（要求事項）1.2 によれば，…」: the standard's clause 1.2 cited in a sentence, not this
+    # document's 1.2 run onto the end of a line; taken for one, it put the real 「1.2 運用」 out of sequence.
+    _, sections = convert(["1 目的", *body(), "", "1.1 範囲", *body(), "",
+                           "JIS Q 27001（要求事項）1.2 によれば，組織は，変化したリスクを特定し，"
+                           "大きく変化したリスクに注",
+                           "意を向けて，予防措置を定めなければならない，とされている。", "", "1.2 運用", *body()])
+    assert outline(sections) == [(1, "1", "目的"), (2, "1.1", "範囲"), (2, "1.2", "運用")]

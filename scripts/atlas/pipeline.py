@@ -17,6 +17,7 @@ from .config.catalog import Entry
 from .config.hints import resolve_text_hints
 from .model.document import Document, Draft, Line, Paragraph, Reading, SourceSpan
 from .model.errors import InputError
+from .read.captioned_images import place_captioned_images
 from .read.figures import attach_figures
 from .read.read_clean import read_clean
 from .read.read_pdf import PdfText, read_pdf
@@ -106,7 +107,7 @@ def finish_draft_text(work: Work) -> None:
 def link_notes(work: Work) -> None:
     """Markers glued to the text (「概念である1。」) → footnote references."""
     if not work.structured_as_written:
-        link_footnotes(_draft(work))
+        link_footnotes(_draft(work), {line.number: line.page for line in work.lines})
 
 
 def nest_sections(work: Work) -> None:
@@ -132,9 +133,11 @@ def number_sections(work: Work) -> None:
 
 
 def place_figures(work: Work) -> None:
-    """Each figure a PDF page draws stands where it stood, its labels as its text (figures.py)."""
+    """Each figure a PDF page draws stands where it stood, its labels as its text (figures.py); a
+    picture with no words of its own, by the caption that names it (captioned_images.py)."""
     assert work.document is not None
-    attach_figures(work.document, work.figures)
+    shown = attach_figures(work.document, work.figures)
+    place_captioned_images(work.document, work.figures, shown)
 
 
 def keep_every_character(work: Work) -> None:

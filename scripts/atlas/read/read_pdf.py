@@ -825,10 +825,12 @@ def _footnote_pieces(
         smaller_than = FOOTNOTE_SIZE * min(body_size, _page_text_size(text, top, bottom) or body_size)
         by_position = sorted(content, key=lambda p: p.top)
         block: list[_Piece] = []
-        for piece in reversed(by_position):
+        for position in range(len(by_position) - 1, -1, -1):
+            piece = by_position[position]
             if piece.size >= smaller_than or piece.top < top + 0.5 * (bottom - top):
                 break
-            if block and block[0].top - piece.bottom > 1.5 * piece.size:
+            if block and block[0].top - piece.bottom > 1.5 * piece.size \
+                    and not _previous_note_above(by_position[: position + 1], block[0], smaller_than):
                 break  # a gap: above it stands something else in small type (a figure's labels)
             block.insert(0, piece)
         while block and not NOTE_LABEL.match(normalize_chars(block[0].text).strip()):
@@ -836,6 +838,32 @@ def _footnote_pieces(
         if block and len(block) < len(content):
             notes.update(id(p) for p in block)
     return notes
+
+
+# Notes spaced apart (a QR code beside each, as white papers print a note's address): how far apart,
+# in the notes' own size, two notes numbered one after the other may stand.
+NOTE_SPACING = 6.0
+# How many lines a note above may take (its label line, its address) before the gap.
+NOTE_LINES = 4
+
+
+def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float) -> bool:
+    """Whether the small lines just above a gap end the note numbered one before ``first``'s (「2 …」
+    over 「3 …」): notes set apart by the QR codes printed beside them are still one run of notes,
+    where a figure's labels above the notes are not numbered so."""
+    label = re.match(r"\d{1,3}(?=\s*\S)", normalize_chars(first.text).strip())
+    if label is None or not above or first.top - above[-1].bottom > NOTE_SPACING * first.size:
+        return False
+    lower = above[-1]
+    for piece in list(reversed(above))[:NOTE_LINES]:
+        if piece.size >= smaller_than or (piece is not lower and lower.top - piece.bottom > 1.5 * piece.size):
+            return False
+        text = normalize_chars(piece.text).strip()
+        if NOTE_LABEL.match(text):
+            previous = re.match(r"\d{1,3}", text)
+            return previous is not None and int(previous.group()) == int(label.group()) - 1
+        lower = piece
+    return False
 
 
 def _page_text_size(pieces: list[_Piece], top: float, bottom: float) -> float | None:

@@ -54,7 +54,12 @@ class _Title:
 _TITLE_END = re.compile(r"[）)」』】〕]*$")
 
 
-def link_footnotes(draft: Draft) -> None:
+def link_footnotes(draft: Draft, pages: dict[int, int] | None = None) -> None:
+    """Each note's marker (its label glued after a word, above the note) → a footnote reference.
+
+    ``pages``: each source line's page, where known.  Notes printed at the foot of a page's first
+    column come before its second column in reading order; a marker after its note on the same
+    page is that note's too."""
     blocks: list[Paragraph | ListItem | _Title] = []
     for item in draft.items:
         if isinstance(item, Paragraph) and item.kind != "preformatted":
@@ -69,11 +74,12 @@ def link_footnotes(draft: Draft) -> None:
         seen[note.label] = seen.get(note.label, 0) + 1
         if seen[note.label] > 1:  # numbered per page: the note's own id on the page
             note.key = f"{note.label}-{seen[note.label]}"
-        found = _find(blocks, note.label, note.span.start, position)
+        last = _page_end(note.span.start, pages or {})
+        found = _find(blocks, note.label, note.span.start, position, last)
         if found is None:
             # Two columns read line by line put a page's marks out of order: look again from the top
             # of the note's reach (MAX_DISTANCE lines above it).
-            found = _find(blocks, note.label, note.span.start, (0, 0))
+            found = _find(blocks, note.label, note.span.start, (0, 0), last)
         if found is None:
             continue
         index, offset = found
@@ -88,13 +94,28 @@ def link_footnotes(draft: Draft) -> None:
         position = (index, offset)
 
 
+def _page_end(note_line: int, pages: dict[int, int]) -> int:
+    """The last source line of the note's page (the note's own line when its page is not known)."""
+    page = pages.get(note_line, 0)
+    if not page:
+        return note_line
+    line = note_line
+    while pages.get(line + 1, 0) == page:
+        line += 1
+    return line
+
+
 def _find(
-    blocks: list[Paragraph | ListItem | _Title], label: str, note_line: int, after: tuple[int, int]
+    blocks: list[Paragraph | ListItem | _Title], label: str, note_line: int, after: tuple[int, int],
+    last: int | None = None,
 ) -> tuple[int, int] | None:
+    """The first marker of ``label`` in a block from ``after`` on that ends within MAX_DISTANCE lines
+    above the note and begins by ``last`` (the last line of the note's page; the note's own line
+    when its page is not known)."""
     pattern = _marker(label)
     for index in range(after[0], len(blocks)):
         block = blocks[index]
-        if block.span.start > note_line:
+        if block.span.start > (note_line if last is None else last):
             return None
         if block.span.end < note_line - MAX_DISTANCE:
             continue

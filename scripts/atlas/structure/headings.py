@@ -53,6 +53,7 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
+from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
@@ -198,6 +199,8 @@ class HeadingEvidence:
     sibling_runs: frozenset[int]
     # Numbered lines that close a page (page_foot_notes.py): notes, never headings.
     foot_notes: frozenset[int]
+    # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
+    contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
 
     @classmethod
@@ -211,6 +214,7 @@ class HeadingEvidence:
             bare=bare_titles(lines),
             sibling_runs=bare_sibling_runs(lines),
             foot_notes=page_foot_notes(lines),
+            contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
         )
 
@@ -518,7 +522,9 @@ class _Question:
             return NOT_A_HEADING  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if display and found.number and found.last == index and self.ev.numbered_points_in_bold(index, found):
             return NOT_A_HEADING  # 「（2）広島AIプロセスを前進させるための作業計画（…」: bold over eight lines, a point
-        if scheme.weak and (index in self.ev.foot_notes or not self.weak_heading_plausible(index, found)):
+        if scheme.weak and index not in self.ev.contents_named and (
+                index in self.ev.foot_notes or not self.weak_heading_plausible(index, found)):
+            # (a line the printed contents names is a part's heading whatever its shape)
             return NOT_A_HEADING
         if found.number and _SUBJECT_MARKED.search(found.title):
             return NOT_A_HEADING  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
@@ -555,6 +561,8 @@ class _Question:
         heading = heading_of(match["heading"])
         if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
             return None
+        if heading[2].startswith(_NEVER_STARTS_A_TITLE):
+            return None  # 「（要求事項）8.3 によれば，…」: a clause cited inside the sentence, as in the rest
         nxt = self.ev.lines[index + 1] if index + 1 < len(self.ev.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
             return None

@@ -129,14 +129,15 @@ LIST_MARKER = re.compile(
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
 CAPTION = re.compile(
-    r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
+    # Survey reports print 「図表」 and set the label in brackets: 「【図表4－1 神戸までの主な交通機関】」.
+    r"[【［\[＜〈]?(?:Fig\.|Table|図表|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
     # White papers number figures by part, chapter and order: 「■第1-3-1図／AIに関する論文数の推移」.
     r"|■?\s*第\d{1,2}[-－‐]\d{1,2}(?:[-－‐]\d{1,2})?[図表]\s*[／/]?\s*\S.*"
 )
 # A sentence that opens with a figure's or table's label refers to it (「表5のように、…」「図1に示す
 # とおり…」): the label is followed by a particle, where a caption's title follows it directly.
 _LABEL_THEN_PARTICLE = re.compile(
-    r"(?:Fig\.|Table|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*(?:[のにはをがでともや、，]|から|より)"
+    r"(?:Fig\.|Table|図表|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*(?:[のにはをがでともや、，]|から|より)"
 )
 
 
@@ -209,7 +210,8 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
             continue
         if scheme.name == "block":
             title = (match["a"] or match["b"]).strip()
-            return (scheme, "", text) if title_like(title) else None
+            # 「【図表1 性別構成】」: a figure's or table's caption set in brackets, never a heading.
+            return (scheme, "", text) if title_like(title) and not is_caption(title) else None
         if scheme.name == "annex-alone":
             # 「（別添１）」 alone: the label is the number as printed; its title, if any, follows below.
             return scheme, text, ""

@@ -139,6 +139,11 @@ def _figure(figure: Figure, ident: str | None) -> str:
     width, height = figure.size
     image = (f"![{escape(figure.alt)}]({figure.image})"
              f'{{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}')
+    if not figure.text:  # a picture with no words of its own (captioned_images.py): the image alone
+        if not ident:
+            return image
+        number = paragraph_number(ident)
+        return image[:-2] + f" #{ident}" + (f' data-para="{number}"' if number else "") + " }"
     text = html.escape(figure.text, quote=False)
     return (f'{image}\n\n<details class="atlas-figure-text"{_id_html(ident)}><summary>図中の文字</summary>'
             f'<pre class="atlas-pre">{text}</pre></details>')
