@@ -343,6 +343,50 @@ def test_marked_titles_in_a_pdf_stop_short_of_the_column_and_lists_under_labels_
     assert headings(lines) == ["活用の例", "◆会議の効率化", "◆紙の削減"]
 
 
+def numbered_lines(lines: list[Line]) -> list[Line]:
+    return [Line(number, line.text, page=line.page, layout=line.layout) for number, line in enumerate(lines, 1)]
+
+
+def pdf_outline(lines: list[Line]) -> list[tuple[int, str]]:
+    """Each heading's level and text as printed (its mark, then its title), spaces left out."""
+    _, sections = nest(read_structure(numbered_lines(lines), Hints()))
+    return [(s.level, (s.number + s.title).replace(" ", "")) for root in sections for s in root.walk()]
+
+
+def test_a_marked_title_the_page_sets_as_a_heading_is_one_alone_and_nests_where_it_stands():
+    # The type's evidence: a marked line in the heading face (bold Gothic over Mincho), short of the
+    # column, straight over body type, is a title even printed once, whatever its mark (◇ too); the
+    # text's: it nests like a run of marked titles, under the heading open above it each time (the
+    # second ● under 2.1.1, not at the rank the first took under 1.).
+    def prose() -> list[Line]:
+        return [pdf_line(0, SENTENCE, 1, 10.5), pdf_line(0, CLAUSE, 1, 10.5), pdf_line(0, "対策を講じる。", 1, 10.5)]
+
+    def title(text: str) -> Line:
+        return pdf_line(0, text, 1, 10.5, GOTHIC, bold=True)
+
+    lines = [title("1. 総論"), *prose(), title("● 国際機関の動き"), *prose(), title("2. 各論"), *prose(),
+             title("2.1 国内の動向"), *prose(), title("2.1.1 制度の整備"), *prose(), title("● 法令の見直し"), *prose(),
+             title("3. 結び"), *prose(), title("◇ 今後の課題"), *prose(), *report_page(0, 2, 30)]
+    assert pdf_outline(lines) == [(1, "1.総論"), (2, "●国際機関の動き"), (1, "2.各論"), (2, "2.1国内の動向"),
+                                  (3, "2.1.1制度の整備"), (4, "●法令の見直し"), (1, "3.結び"), (2, "◇今後の課題")]
+    # The same lines in body type, each printed once: no evidence of a title (a bullet over its point).
+    plain = [pdf_line(0, line.text, 1, 10.5) if line.text[0] in "●◇" else line for line in lines]
+    assert [title for _, title in pdf_outline(plain)] == [
+        "1.総論", "2.各論", "2.1国内の動向", "2.1.1制度の整備", "3.結び"]
+
+
+def test_marked_captions_are_never_titles_by_the_text_or_by_the_type():
+    # 「■第1-3-1図／…」: a white paper's caption, its mark a caption's, over the prose that discusses
+    # the chart (pdftotext lost the chart's figures); in a PDF set in the heading face too.
+    lines = ["1. 研究の動向", *body(), "■第1-3-1図／論文数の推移", *OWN_PROSE, "■第1-3-2図／国別の発表数",
+             *OWN_PROSE, "2. 人材の育成", *body()]
+    assert outline_of(lines) == [(1, "1.研究の動向"), (1, "2.人材の育成")]
+    pdf = [pdf_line(0, "1. 研究の動向", 1, 10.5, GOTHIC, bold=True), pdf_line(0, SENTENCE, 1, 10.5),
+           pdf_line(0, "■ 第1-3-3表／主な取組", 1, 10.5, GOTHIC, bold=True), pdf_line(0, SENTENCE, 1, 10.5),
+           *report_page(0, 2, 30)]
+    assert pdf_outline(pdf) == [(1, "1.研究の動向")]
+
+
 @needs_corpus
 def test_marked_titles_of_real_documents():
     # jssec-smartphone-tablet-security-guideline-v2.pdf p. 7-8: seven ◆ titles in body type over prose of
@@ -372,6 +416,32 @@ def test_parts_numbered_under_a_word_of_their_own_are_headings_in_sequence():
              "2. 留意点", *body(), "Box-2. 著作権に関する留意点", *OWN_PROSE, "G7 各国の動向", *OWN_PROSE]
     assert outline_of(lines) == [(1, "1.基本的な考え方"), (2, "Box-1. 情報活用能力の整理"), (1, "2.留意点"),
                                  (2, "Box-2. 著作権に関する留意点")]
+
+
+def test_a_part_numbered_under_its_word_is_a_box_of_its_section_beside_the_sections_points():
+    # The document's evidence (事例1, 事例2 … counting up, each over text of its own) says they are
+    # titles; how such a box is printed (like a column, コラム１-１) says where it nests: in the numbered
+    # section it stands in, a sibling of the section's ① points — never inside the point above it.
+    lines = ["1. 留意点", *body(), "① 安全性の確保", *OWN_PROSE, "② 公平性の確保", *OWN_PROSE,
+             "事例1 校務での利用", *OWN_PROSE, "2. 今後の取組", *body(), "① 体制の整備", *OWN_PROSE,
+             "② 研修の実施", *OWN_PROSE, "事例2 授業での利用", *OWN_PROSE]
+    assert outline_of(lines) == [
+        (1, "1.留意点"), (2, "①安全性の確保"), (2, "②公平性の確保"), (2, "事例1 校務での利用"),
+        (1, "2.今後の取組"), (2, "①体制の整備"), (2, "②研修の実施"), (2, "事例2 授業での利用")]
+    # Attached material labelled so (【別添１】) holds what follows it, the attached text's own （1）… too.
+    attached = ["1. 本文", *body(), "【別添１】関係する方針", *OWN_PROSE, "（1）方針の概要", *OWN_PROSE,
+                "【別添２】委員の名簿", *OWN_PROSE]
+    assert outline_of(attached) == [(1, "1.本文"), (2, "【別添1】関係する方針"), (3, "（1）方針の概要"),
+                                    (2, "【別添2】委員の名簿")]
+
+
+def test_box_labels_are_titles_only_where_the_document_numbers_them_as_its_boxes():
+    # 「Box 1 入力」「Box 2 変換」 one under another: the boxes of a diagram drawn in the text, no title over
+    # text of its own; a 「Box-2.」 whose document has no Box-1 is a box named in passing.
+    diagram = ["1. 処理の流れ", "処理は次の順に進む。", "Box 1 入力", "Box 2 変換", "Box 3 出力", *body()]
+    assert outline_of(diagram) == [(1, "1.処理の流れ")]
+    named = ["1. 概要", *body(), "Box-2. 前回の整理", *OWN_PROSE, "2. 論点", *body()]
+    assert outline_of(named) == [(1, "1.概要"), (1, "2.論点")]
 
 
 def test_the_questions_of_a_q_and_a_are_headings_over_their_answers():

@@ -78,7 +78,7 @@ def test_questions_leave_the_state_as_it_was() -> None:
     state.innermost_rank()
     state.nested_start_rank()
     state.marked_rank("◆")
-    assert (state.in_annex, state.last_heading_end, state.bullet_rank) == (False, 2, None)
+    assert (state.in_annex, state.last_heading_end) == (False, 2)
     assert snapshot(state) == before
 
 

@@ -61,18 +61,13 @@ from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
+from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
 from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
 CENTRED_TITLE_CHARS = 12
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
-# An unnumbered title ranks with はじめに/おわりに (numbering.SCHEMES "named").
-NAMED_RANK = next(scheme.rank for scheme in SCHEMES if scheme.name == "named")
-# A title set off by a mark with no heading open above it ranks with the unnumbered blocks (【…】).
-MARKED_RANK = 80
-# A title marked by a bullet: the mark, a space, a title (bullet_title decides from the type).
-_BULLET_TITLE = re.compile(r"(?P<mark>[●■◆])\s*(?P<title>\S.*)")
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
@@ -168,8 +163,6 @@ class OutlineQuestions(Protocol):
     def repeats_a_part(self, key: str) -> bool: ...
     def number_fits_parent(self, found: NumberedHeading) -> bool: ...
     @property
-    def bullet_rank(self) -> int | None: ...
-    @property
     def in_annex(self) -> bool: ...
     @property
     def last_heading_end(self) -> int: ...
@@ -216,7 +209,7 @@ class HeadingEvidence:
         return cls(
             lines, width, hints, typeset,
             circled_titles=circled_titles(lines, width),
-            marked=marked_titles(lines, width),
+            marked=marked_titles(lines, width, typeset),
             labelled=labelled_titles(lines, width),
             bare=bare_titles(lines),
             sibling_runs=bare_sibling_runs(lines),
@@ -331,7 +324,7 @@ class HeadingEvidence:
         """The kind of an unnumbered title decided for the whole document: its mark, its label word
         or a bare word (None: no such title)."""
         if index in self.labelled:
-            return f"label:{self.labelled[index][0]}"
+            return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
         return self.marked.kind(index)
@@ -757,17 +750,11 @@ class _Question:
 
     def marked_heading(self, index: int) -> tuple[Scheme, str, str] | None:
         """A title set off by a mark (marked_titles.py), numbered under a word (labelled_titles.py)
-        or a speech's bare word (bare_titles.py).  It nests under the heading open above it; the next
-        title of its kind is its sibling, a title of another kind right under it its child
-        (「∮ワンポイントアドバイス」 over 「■デバイスの盗難、紛失」)."""
+        or a speech's bare word (bare_titles.py), at the rank its kind nests at (title_ranks.py)."""
         kind = self.ev.title_kind(index)
         if kind is None:
             return None
-        rank = self.outline.marked_rank(kind)
-        if rank is None or not self.outline.is_open(rank):
-            innermost = self.outline.innermost_rank()
-            rank = innermost + 1 if innermost is not None else MARKED_RANK
-        return Scheme("marked", rank, LAYOUT_TITLE), "", self.ev.lines[index].text
+        return Scheme("marked", title_rank(kind, self.outline), LAYOUT_TITLE), "", self.ev.lines[index].text
 
     def layout_heading(
         self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
@@ -792,9 +779,8 @@ class _Question:
             return Scheme("outline", min(8, max(1, level)) * 10, LAYOUT_TITLE), "", line.text
         if self.ev.hints.slides:
             return None  # on a slide, large type is a callout; the slide's title is found per slide
-        bullet = self.bullet_title(index, display)
-        if bullet is not None or LIST_MARKER.fullmatch(line.text):
-            return bullet
+        if LIST_MARKER.fullmatch(line.text):
+            return None  # a list's item, or a marked line marked_titles.py took for no title
         large = display and self.ev.typeset.is_large(line)
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
@@ -809,26 +795,6 @@ class _Question:
             return None
         rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
-
-    def bullet_title(self, index: int, display: bool) -> tuple[Scheme, str, str] | None:
-        """A title marked by a bullet (「● 経済開発協力機構（OECD）」) that the page sets as a heading: in
-        display type (another face, bolder or larger), standing apart above text in body type.  A
-        run of such lines one under another is a list set in bold, not headings."""
-        line = self.ev.lines[index]
-        match = _BULLET_TITLE.fullmatch(line.text)
-        if match is None or not display or not title_like(match["title"]) or is_caption(match["title"]):
-            return None  # 「■ 第1-3-3表／…」 is a caption
-        if not (self.ev.typeset.gap_before(line) or line.page_start or self.ev.typeset.stopped_short(line)):
-            return None
-        below = self.ev.next_content(index)
-        if below is not None and self.ev.typeset.same_style(line, self.ev.lines[below]) \
-                and title_like(self.ev.lines[below].text) and not _BULLET_TITLE.fullmatch(self.ev.lines[below].text):
-            below = self.ev.next_content(below)  # the title's second line (「（GPAI）」)
-        if below is None or self.ev.typeset.is_display(self.ev.lines[below]) is not False:
-            return None  # display type under it too: a list set in bold (or nothing to head)
-        innermost = self.outline.innermost_rank()
-        rank = self.outline.bullet_rank or (innermost + 1 if innermost is not None else NAMED_RANK)
-        return Scheme("bullet-title", rank, LAYOUT_TITLE), match["mark"], match["title"]
 
     def in_title_block(self, page: int) -> bool:
         """Whether the reader is still in the document's title block: on its first page, before

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, title_like
+from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, heading_of, title_like
 
 # A label word: Latin letters (Box, Case, Q, STEP), katakana (ケース, ポイント) or a kanji noun that
 # names a part (問 a question, 例/事例 an example, 設問, 課題, 論点); then its number and title.
@@ -25,6 +25,10 @@ _LABELLED = re.compile(
     r"[ \u3000]?[-‐－−]?[ \u3000]?(?P<n>\d{1,2})(?![\d.．]\d)"
     r"(?(open)[】〕］\]]|(?:[.．:：、]|(?=[ \u3000])))[ \u3000]*(?P<title>\S.*)"
 )
+# Words that label material attached to the document (参考 reference material, 別添 an enclosure, 別紙 a
+# sheet): such a part holds what follows it, the attached text's own numbered parts too.  Every other
+# word names a part set inside the section it is printed in (a box, a question, a case, a step).
+_ATTACHMENT_WORDS = frozenset({"参考", "別添", "別紙"})
 # A question ends its sentence: 「…できますか。」「…とは？」.
 _QUESTION_END = re.compile(r"(?:か[。．]|[？?])$")
 # The same word numbered at least this many times, 1, 2 … in order.
@@ -46,8 +50,8 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
     body = [index for index, line in enumerate(lines) if _in_text(line)]
     found: dict[str, list[_Labelled]] = {}
     for position, index in enumerate(body):
-        if LIST_MARKER.fullmatch(lines[index].text):
-            continue
+        if LIST_MARKER.fullmatch(lines[index].text) or heading_of(lines[index].text) is not None:
+            continue  # an item; or a line a scheme of the body's reads (「コラム1 …」, 「A-1 …」): the scheme decides
         next_index = body[position + 1] if position + 1 < len(body) else None
         labelled, last = _labelled(lines[index].text, width), index
         if labelled is None and next_index is not None:
@@ -66,6 +70,12 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
         if len(run) >= SHORTEST_RUN:
             titles.update({member.index: (word, member.last) for member in run})
     return titles
+
+
+def inside_its_section(word: str) -> bool:
+    """Whether titles labelled with ``word`` (as labelled_titles gives it: 「box」, 「【参考」) are parts
+    set inside the section they are printed in, not attached material that holds what follows."""
+    return word.removeprefix("【") not in _ATTACHMENT_WORDS
 
 
 def _wrapped_question(text: str, rest: str, width: int) -> tuple[str, int] | None:

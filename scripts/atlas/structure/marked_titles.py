@@ -13,11 +13,18 @@ also open the items of a list (「◆」 as a bullet), and a label in 【】 or 
   sentence's end and above prose (a label printed once is more often a table's or figure's);
 - a line whose own text is a list of items that end no sentence labels that list, and a run whose
   every line is glossed in one sentence lists terms: neither is a heading, whatever its mark;
-- a single marked line heads what follows only when it stands straight above such a run of titles
-  of another mark (「∮ワンポイントアドバイス」 over 「■…」): it is their parent.
+- a single marked line heads what follows when it stands straight above such a run of titles of
+  another mark (「∮ワンポイントアドバイス」 over 「■…」): it is their parent;
+- in a PDF the page says it too: a marked line set in display type (another face, bolder or larger
+  than the body), standing apart (a gap above it, a page's top, stopping short of the column), over
+  text in body type is a title even alone (「● 経済開発協力機構（OECD）」 over a white paper's prose),
+  where marked lines in display type one under another are a list set in bold and a mark before a
+  caption (「■ 第1-3-3表／…」) is the caption's.  A list's label or a glossed term stays no title
+  whatever its face.
 
 The structure step asks ``MarkedTitles.kind`` for a title's kind (its mark, or the label itself),
-and ``is_label`` before it takes a 【…】 or ○ line for a heading.
+and ``is_label`` before it takes a 【…】 or ○ line for a heading; where a title of each kind nests is
+title_ranks.py's.
 """
 
 from __future__ import annotations
@@ -27,7 +34,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import CLOSING, CONTINUATION_START, FULL_STOPS, LIST_MARKER, display_width, heading_of, title_like
+from ..text.numbering import (
+    CLOSING,
+    CONTINUATION_START,
+    FULL_STOPS,
+    LIST_MARKER,
+    display_width,
+    heading_of,
+    is_caption,
+    title_like,
+)
+from .runs import next_content
+from .typeset import Typesetting
 
 # Marks that set off a title in running text (○ and 【】 are heading schemes of their own:
 # numbering.SCHEMES "circle" and "block"; only the vetoes below apply to them).
@@ -76,16 +94,18 @@ class MarkedTitles:
         return index in self.labels
 
 
-def marked_titles(lines: list[Line], width: int) -> MarkedTitles:
-    """Decide, for the whole document, which marked lines are titles and which label a list."""
-    reader = _Reader(lines, width)
+def marked_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> MarkedTitles:
+    """Decide, for the whole document, which marked lines are titles and which label a list
+    (``typeset``: a PDF's typesetting, the page's evidence; None reads the text alone)."""
+    reader = _Reader(lines, width, typeset)
     return reader.decide()
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], width: int) -> None:
+    def __init__(self, lines: list[Line], width: int, typeset: Typesetting | None = None) -> None:
         self.lines = lines
         self.width = width
+        self.typeset = typeset
         self.body = [index for index, line in enumerate(lines) if _in_text(line)]
         self.position = {index: position for position, index in enumerate(self.body)}
         self.kind_of = {index: kind for index in self.body if (kind := mark_kind(lines[index].text)) is not None}
@@ -109,6 +129,9 @@ class _Reader:
             below = self.next_body(index)
             if below is not None and titles.get(below, kind) != kind and self.title_shaped(index):
                 titles[index] = kind
+        # A marked line the page sets as a heading over body type is one, alone too.
+        titles.update({index: kind for index, kind in self.kind_of.items()
+                       if index not in titles and index not in labels and self.set_as_a_title(index)})
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
 
     def wrapped_titles(self) -> dict[int, int]:
@@ -168,7 +191,8 @@ class _Reader:
 
     # -- one line's evidence ------------------------------------------------------------
     def title_shaped(self, index: int) -> bool:
-        """Short of the column, no sentence end, a title's words after the mark."""
+        """Short of the column, no sentence end, a title's words after the mark (a caption's are
+        not: 「■第1-3-1図／…」 over its chart and the prose that discusses it)."""
         if index in self.wrapped:
             return True
         text = self.lines[index].text
@@ -178,7 +202,8 @@ class _Reader:
         layout = self.lines[index].layout
         short = not self.reaches_the_edge(self.lines[index]) if layout is not None and layout.column_x1 \
             else display_width(text) < self.width * _TITLE_WIDTH
-        return short and title_like(words) and not text.endswith(tuple(FULL_STOPS)) and "\t" not in text
+        return short and title_like(words) and not is_caption(words) and not text.endswith(tuple(FULL_STOPS)) \
+            and "\t" not in text
 
     def above_prose(self, index: int) -> bool:
         """The next line opens text of the title's own (not a sibling, not the rest of a label, not a
@@ -195,6 +220,25 @@ class _Reader:
         if not (_OPENS_PROSE.match(text) or LIST_MARKER.fullmatch(text) or heading_of(text)):
             return False  # 「2%」「8.6% 0.7%」 under a chart's title: the chart's figures, no prose
         return any("。" in self.lines[probe].text for probe in self.own_text(index)[:_FIRST_PARAGRAPH])
+
+    def set_as_a_title(self, index: int) -> bool:
+        """The page sets the marked line as a heading: in display type, standing apart, straight over
+        text in body type (past the title's second line in its own style, 「（GPAI）」; a contents list
+        under it is no text of its own)."""
+        line, typeset = self.lines[index], self.typeset
+        kind = self.kind_of[index]
+        if typeset is None or not (_is_mark(kind) and _titled_here(kind)) or not typeset.is_display(line):
+            return False
+        if line.layout is not None and line.layout.role.startswith("outline-"):
+            return False  # a bookmark decides the line (and its level)
+        if is_caption(line.text[1:].strip()) \
+                or not (typeset.gap_before(line) or line.page_start or typeset.stopped_short(line)):
+            return False
+        below = next_content(self.lines, index)
+        if below is not None and typeset.same_style(line, self.lines[below]) and below not in self.kind_of \
+                and title_like(self.lines[below].text):
+            below = next_content(self.lines, below)
+        return below is not None and typeset.is_display(self.lines[below]) is False
 
     def after_a_sentence(self, index: int) -> bool:
         above = self.previous_body(index)

@@ -4,7 +4,7 @@ What the headings taken so far say about the next one: the last number given at 
 (outline_choice.Numbering), the ranks and numbers of the open headings, numberings nested inside a
 section (a summary's own 「1．」「2．」), runs of a flattened table's cell labels, whether an annex is
 open, the document's outermost numbered headings (a part printed again is a reference), and the
-ranks its unnumbered titles were given (a mark's, a bullet's).
+rank each kind of its unnumbered titles was last given (a mark's, a label word's: title_ranks.py).
 
 Its questions never change it; only the ``record_…``/``start_…``/``continue_…`` methods do, each
 called once the structure step has emitted a heading (or, for a table's cell labels, decided
@@ -68,10 +68,8 @@ class OutlineState:
         self._promoted_rank: int | None = None
         self._part_headings: set[str] = set()  # the outermost numbered headings given, folded
         self._last_heading_end = -1  # the index of the last heading's last line
-        # The rank each kind of unnumbered title (a mark, a label word) was last given, and the rank
-        # of the document's bullet-marked titles (the first one's, kept for all of them).
+        # The rank each kind of unnumbered title (a mark, a label word) was last given.
         self._marked_ranks: dict[str, int] = {}
-        self._bullet_rank: int | None = None
 
     # -- questions (never change the state) ---------------------------------
     def last(self, rank: int) -> int | None:
@@ -129,11 +127,6 @@ class OutlineState:
     def marked_rank(self, kind: str) -> int | None:
         """The rank the last title of this kind (marked_titles.py's kinds) was given (None: none yet)."""
         return self._marked_ranks.get(kind)
-
-    @property
-    def bullet_rank(self) -> int | None:
-        """The rank of the document's bullet-marked titles (None: none given yet)."""
-        return self._bullet_rank
 
     @property
     def in_annex(self) -> bool:
@@ -205,10 +198,6 @@ class OutlineState:
     def record_marked_rank(self, kind: str, rank: int) -> None:
         """A title of this kind was given at this rank: the next one is its sibling while it is open."""
         self._marked_ranks[kind] = rank
-
-    def record_bullet_rank(self, rank: int) -> None:
-        """A bullet-marked title was given at this rank: the document's others rank with it."""
-        self._bullet_rank = rank
 
     def record_cell_run(self, rank: int) -> None:
         """Headings of this rank are a flattened table's cell labels, up to the next outer heading."""

@@ -543,8 +543,6 @@ class _Builder:
             title, last = self.subtitle(title, last)
         end = self.lines[last].number
         rank = self.part_rank(found)
-        if found.scheme.name == "bullet-title":
-            self.outline.record_bullet_rank(rank)
         if found.kind:
             self.outline.record_marked_rank(found.kind, rank)
         part = bool(found.number) and found.scheme.rank <= PARTS_RANK  # repeats_a_part knows it again
