@@ -38,6 +38,7 @@ from ..text.numbering import (
     NUMBER_ALONE,
     SLIDE_TITLE_RANK,
     display_width,
+    half_paren_number,
     heading_of,
     is_caption,
     join_text,
@@ -293,6 +294,8 @@ class _Builder:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return False  # a date alone ("令和6年5月21日") stands on its own
+        elif self.opens_next_item(line):
+            return False  # 「…努める」 ran to the edge; 「7) 製品開発者は…」 after 「6)」 is the next item
         elif self.cut_mid_sentence(self.open_last_line, line):
             pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
         elif self.wrapped_in_box(self.open_last_line, line):
@@ -318,6 +321,15 @@ class _Builder:
         self.open_last_line = line
         self.blank_since_open = 0
         return True
+
+    def opens_next_item(self, line: Line) -> bool:
+        """Whether the line opens the next item of a run numbered 「1)」「2)」 (or 「１）」) whose item
+        the open paragraph is: the item above ends there even when its last line ran to the
+        column's edge without a stop, as an item's short sentence often does."""
+        if not isinstance(self.open, Paragraph):
+            return False
+        above = half_paren_number(self.open.text)
+        return above is not None and half_paren_number(line.text) == above + 1
 
     def cut_mid_sentence(self, last: Line, line: Line) -> bool:
         """Whether a text source's line stops inside a sentence that the next line goes on with.
