@@ -89,6 +89,7 @@ from .slides import (
     text_title_block,
     text_title_rest,
 )
+from .title_ranks import labels_attached_material
 from .typeset import Typesetting
 
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
@@ -559,6 +560,8 @@ class _Builder:
             self.outline.record_marked_rank(found.kind, rank)
         part = bool(found.number) and found.scheme.rank <= PARTS_RANK  # repeats_a_part knows it again
         self.outline.record_heading(rank, found, last, heading_key(f"{found.number}{title}") if part else None)
+        if labels_attached_material(found.kind):
+            self.outline.start_own_numbering()
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))
