@@ -514,6 +514,19 @@ def test_bracketed_labels_numbered_from_one_are_headings_even_where_a_number_was
         "1.本文", "【参考1】利用する際のチェックリスト", "【参考3】今後の取組の方向性"]
 
 
+def test_a_labelled_box_numbers_on_its_own():
+    # A section numbers its points 1．2．; a box labelled 【参考N】 after them holds rows 「1．」… of its
+    # own: its 「3．」 continues the box's rows, not the section's points (it takes no heading there).
+    lines = ["1. 目的", *body(), "2. 範囲", *body(), "3. 留意点", *body(), "（1）著作権の観点", *body(),
+             "1．基本的考え方", *OWN_PROSE, "2．利用の留意点", *OWN_PROSE,
+             "【参考１】利用する際のチェックリスト", *OWN_PROSE,
+             "【参考２】今後の取組の方向性", "1．知見の蓄積", "・事例を共有する催しを開く", "2．研修の支援",
+             "・研修の教材を作る", "3．開発企業への働きかけ", *OWN_PROSE]
+    assert [title for _, title in outline_of(lines)] == [
+        "1.目的", "2.範囲", "3.留意点", "（1）著作権の観点", "1．基本的考え方", "2．利用の留意点",
+        "【参考1】利用する際のチェックリスト", "【参考2】今後の取組の方向性"]
+
+
 def test_a_bracketed_edition_in_the_title_block_is_no_heading():
     # A cover: title, 【第二版】, date, issuer; the body starts on the next page.
     cover = ["端末の業務利用に関するガイドライン", "【第二版】", "2014年3月25日", "一般社団法人 端末協会"]

@@ -200,6 +200,27 @@ def test_parenthesised_number_items_keep_their_continuation_lines():
     ]
 
 
+def test_half_parenthesis_items_after_a_line_to_the_edge_stand_apart():
+    # 「1)」「2)」 (and full-width 「１）」) number a run of items as （1） does: an item whose line
+    # runs to the column's edge without a stop (「…努める」) still ends where the next number of its
+    # run opens a line; a wrapped line that starts with a number not next in the run goes on.
+    lines = [
+        "1．概要", *body(), "",
+        "1) 発見者は、脆弱性関連情報を届け出る",
+        "2) 製品開発者は、脆弱性情報の公表日までに対策方法を作成するよう努める",
+        "３） 製品開発者は、製品利用者に生じるリスクを低減できると判断した場合、調整した上",
+        "で、公表日以前に製品利用者に検証の結果、対策方法および対応状況について通知",
+        "5)にて連絡したすべての製品開発者の対策方法および対応状況を公表する",
+    ]
+    _, sections = convert(lines)
+    assert texts(sections[0].blocks)[1:] == [
+        "1) 発見者は、脆弱性関連情報を届け出る",
+        "2) 製品開発者は、脆弱性情報の公表日までに対策方法を作成するよう努める",
+        "3） 製品開発者は、製品利用者に生じるリスクを低減できると判断した場合、調整した上で、公表日以前に製品利用者に"
+        "検証の結果、対策方法および対応状況について通知5)にて連絡したすべての製品開発者の対策方法および対応状況を公表する",
+    ]
+
+
 def test_an_indented_paragraph_after_a_finished_item_is_its_own():
     lines = ["1．設置場所", "ア　設置場所は、災害のおそれの少ない場所とすること。", "　　なお、詳細は別に定める。"]
     _, sections = convert(lines)

@@ -195,6 +195,12 @@ class OutlineState:
         parent, nested, last = self._nested_runs[rank]
         self._nested_runs[rank] = (parent, nested, last + 1)
 
+    def start_own_numbering(self) -> None:
+        """A part that numbers on its own opens (attached material's label, 「【参考３】」): the numberings
+        nested in the sections around it end there, so its 「3．」 never continues their 「1．」「2．」
+        (its rows would be taken as their headings and take its text)."""
+        self._nested_runs = {}
+
     def record_marked_rank(self, kind: str, rank: int) -> None:
         """A title of this kind was given at this rank: the next one is its sibling while it is open."""
         self._marked_ranks[kind] = rank

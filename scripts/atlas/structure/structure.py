@@ -38,6 +38,7 @@ from ..text.numbering import (
     NUMBER_ALONE,
     SLIDE_TITLE_RANK,
     display_width,
+    half_paren_number,
     heading_of,
     is_caption,
     join_text,
@@ -88,6 +89,7 @@ from .slides import (
     text_title_block,
     text_title_rest,
 )
+from .title_ranks import labels_attached_material
 from .typeset import Typesetting
 
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
@@ -293,6 +295,8 @@ class _Builder:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return False  # a date alone ("令和6年5月21日") stands on its own
+        elif self.opens_next_item(line):
+            return False  # 「…努める」 ran to the edge; 「7) 製品開発者は…」 after 「6)」 is the next item
         elif self.cut_mid_sentence(self.open_last_line, line):
             pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
         elif self.wrapped_in_box(self.open_last_line, line):
@@ -318,6 +322,15 @@ class _Builder:
         self.open_last_line = line
         self.blank_since_open = 0
         return True
+
+    def opens_next_item(self, line: Line) -> bool:
+        """Whether the line opens the next item of a run numbered 「1)」「2)」 (or 「１）」) whose item
+        the open paragraph is: the item above ends there even when its last line ran to the
+        column's edge without a stop, as an item's short sentence often does."""
+        if not isinstance(self.open, Paragraph):
+            return False
+        above = half_paren_number(self.open.text)
+        return above is not None and half_paren_number(line.text) == above + 1
 
     def cut_mid_sentence(self, last: Line, line: Line) -> bool:
         """Whether a text source's line stops inside a sentence that the next line goes on with.
@@ -547,6 +560,8 @@ class _Builder:
             self.outline.record_marked_rank(found.kind, rank)
         part = bool(found.number) and found.scheme.rank <= PARTS_RANK  # repeats_a_part knows it again
         self.outline.record_heading(rank, found, last, heading_key(f"{found.number}{title}") if part else None)
+        if labels_attached_material(found.kind):
+            self.outline.start_own_numbering()
         self.add(Heading(title, rank, found.number, SourceSpan(first, end)))
         for line, kind in found.between:
             self.add(Paragraph(line.text, SourceSpan(line.number, line.number), kind=kind))

@@ -41,6 +41,13 @@ class OpenHeadings(Protocol):
     def marked_rank(self, kind: str) -> int | None: ...
 
 
+def labels_attached_material(kind: str) -> bool:
+    """Whether a title of ``kind`` labels material attached to the document (「【参考３】」「【別添１】」):
+    a part that holds what follows it and numbers its own parts from 1, whatever the section
+    around its label had numbered."""
+    return kind.startswith(LABEL_KIND) and not inside_its_section(kind.removeprefix(LABEL_KIND))
+
+
 def title_rank(kind: str, outline: OpenHeadings) -> int:
     """The rank a title of ``kind`` (headings.HeadingEvidence.title_kind) nests at under the
     headings open now."""

@@ -128,6 +128,19 @@ LIST_MARKER = re.compile(
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
 BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
+# 「1)」「2)」 (「１）」 once the digits are half-width): a number closed by a half parenthesis numbers a
+# run of items a level below （1）. Not a LIST_MARKER: the same shape is the halfparen heading
+# scheme, which headings.py decides; the paragraph reader only asks where one item of a run ends.
+_HALF_PAREN_ITEM = re.compile(r"(?P<n>\d{1,2})[)）][ \u3000]*(?P<text>.*)")
+
+
+def half_paren_number(text: str) -> int | None:
+    """The number of the item a text opens with 「1)」 or 「１）」; None when it opens with none, or
+    when a particle follows the number (「3)にて連絡した…」 refers to item 3 in a wrapped line)."""
+    match = _HALF_PAREN_ITEM.fullmatch(text)
+    if match is None or not match["text"] or match["text"].startswith(CONTINUATION_START):
+        return None
+    return int(match["n"])
 CAPTION = re.compile(
     # Survey reports print 「図表」 and set the label in brackets: 「【図表4－1 神戸までの主な交通機関】」.
     r"[【［\[＜〈]?(?:Fig\.|Table|図表|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
