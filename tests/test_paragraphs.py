@@ -19,8 +19,9 @@ import yaml
 from test_structure_rules import END, FULL, all_sections, body, convert, outline
 
 from atlas.config.catalog import load_catalog
-from atlas.model.document import Document, ListBlock, Paragraph
+from atlas.model.document import Document, Layout, Line, ListBlock, Paragraph
 from atlas.pipeline import build_document
+from atlas.structure.structure import Hints, read_structure
 from atlas.text.clean import line_kind
 from atlas.text.numbering import is_caption
 from atlas.text.page_furniture import PAGE_NUMBER_FORMS
@@ -255,3 +256,51 @@ def test_a_legend_row_after_a_finished_sentence_is_its_own_line(tmp_path):
     blocks = texts(list(document.preamble) + [b for s in document.all_sections() for b in s.blocks])
     assert any(text.endswith("適用区分としている。") for text in blocks)
     assert "・・・☆……①のAに限定して必要な対策" in blocks
+
+
+# --- A bullet's line broken by hand a little short of the column's edge (PDF sources, issue 23) ---------
+
+
+def _slide_line(number: int, text: str, x0: float, x1: float, top: float) -> Line:
+    """A line of a slide's bullet list set at 12.5 pt in a column from 24 to 576 pt."""
+    layout = Layout(x0=x0, x1=x1, top=top, size=12.5, font="MeiryoUI", gothic=True, column_x0=24.0, column_x1=576.0)
+    return Line(number, text, page=1, layout=layout)
+
+
+def _items_and_paragraphs(lines: list[Line]) -> list[str]:
+    texts = []
+    for block in read_structure(lines, Hints()).items:
+        if isinstance(block, ListBlock):
+            texts += [f"item: {item.text}" for item in block.items]
+        elif isinstance(block, Paragraph):
+            texts.append(f"paragraph: {block.text}")
+    return texts
+
+
+def test_a_bullet_broken_by_hand_short_of_the_edge_goes_on_under_its_text():
+    # Slide authors break a bullet's line by hand a character or two before the edge; the next line
+    # stands under the bullet's text (not under the bullet), at the same size, with no space above:
+    # it is the rest of the item's sentence, not a paragraph after the list.  (Sentences written
+    # for this test.)
+    lines = [
+        _slide_line(1, "・学校の外で作成された資料の利用について、定められた権利の対象となる利用", 26.7, 554.3, 100.0),
+        _slide_line(2, "（複写や掲示）を行う場合には、原則として作成者の許諾が必要となる。", 39.2, 443.6, 115.0),
+        _slide_line(3, "・授業の中での利用については、別に定める手続による。", 26.7, 330.0, 135.0),
+    ]
+    assert _items_and_paragraphs(lines) == [
+        "item: 学校の外で作成された資料の利用について、定められた権利の対象となる利用"
+        "（複写や掲示）を行う場合には、原則として作成者の許諾が必要となる。",
+        "item: 授業の中での利用については、別に定める手続による。",
+    ]
+
+
+def test_a_short_label_bullet_keeps_its_gloss_apart():
+    # A bullet that is a short label (far from the edge) over a gloss set under its text is not a
+    # sentence broken by hand: the gloss is not glued onto the label.
+    lines = [
+        _slide_line(1, "・情報流出に係るリスク", 26.7, 180.0, 100.0),
+        _slide_line(2, "また、通知した相手の一部しか結果を報告しない場合には、結果を伝える。", 39.2, 500.0, 115.0),
+    ]
+    texts = _items_and_paragraphs(lines)
+    assert "item: 情報流出に係るリスク" in texts
+    assert not any("リスクまた" in text for text in texts)

@@ -130,6 +130,10 @@ _STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『�
 # Reading: lines → draft (headings and blocks in order)
 # ---------------------------------------------------------------------------
 
+# How much of its column a line broken by hand short of the edge still fills (a slide's bullet
+# wrapped by the author a character or two early fills ~95 %; a label over its gloss far less).
+HAND_BROKEN_FILL = 0.8
+
 
 class _Builder:
     def __init__(self, lines: list[Line], hints: Hints) -> None:
@@ -302,8 +306,11 @@ class _Builder:
         elif self.wrapped_in_box(self.open_last_line, line):
             pass  # a box narrower than the page's column: its lines wrap at the box's edge
         elif (self.hangs_under_open_item(line) and not self.open_last_line.text.endswith(tuple(CLOSING))
-              and not self.ends_paragraph(self.open_last_line)):
-            pass  # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text
+              and (not self.ends_paragraph(self.open_last_line) or self.set_on_under(self.open_last_line, line))):
+            # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text.  On a PDF
+            # page the indent is measured, so it holds even where the author broke the line short of
+            # the edge (a slide's 「・…の対象となる利用 / （複製やアップロード）を行う…」).
+            pass
         elif self.runs_over_page(self.open_last_line, line):
             pass  # 「…規約型の電子式船荷」 ends a page at its edge, 「証券の利用を含む…」 opens the next
         elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
@@ -348,6 +355,16 @@ class _Builder:
             and LIST_MARKER.fullmatch(line.text) is None
             and line.indent < 2
         )
+
+    def set_on_under(self, last: Line, line: Line) -> bool:
+        """Whether a PDF line goes on under ``last``, a line broken by hand short of the edge: the same
+        size, no space between, and ``last`` filling most of its column (a short line is a label
+        over its gloss: 「脆弱性情報流出に係るリスク」 / 「また、…」 stay apart)."""
+        layout = last.layout
+        if layout is None or not layout.column_x1 or not self.typeset.same_size(last, line):
+            return False
+        filled = (layout.x1 - layout.column_x0) / (layout.column_x1 - layout.column_x0)
+        return filled >= HAND_BROKEN_FILL and not self.typeset.gap_before(line)
 
     def hangs_under_open_item(self, line: Line) -> bool:
         """Whether the line stands under the text of the item the open block starts with (its
