@@ -73,6 +73,20 @@ def accepted(ids: list[str]) -> list[str]:
     return kept
 
 
+def write_pdf_sources(sources: Path, corpus: Path, ids: list[str]) -> None:
+    """A scratch sources folder: the site's own data files and a catalog naming each corpus PDF
+    (linked, never copied) as a report.  bench/reader_pages.py converts the same way."""
+    sources.mkdir(parents=True)
+    for name in ("themes.yml", "glossary.yml", "home.md"):
+        shutil.copy(ROOT / "sources" / name, sources / name)
+    entries = []
+    for doc_id in ids:
+        (sources / f"{doc_id}.pdf").symlink_to((corpus / f"{doc_id}.pdf").resolve())
+        entries.append({"id": doc_id, "title": doc_id, "body": "corpus", "date": "2024-01-01", "kind": "report",
+                        "source": f"{doc_id}.pdf", "summary": doc_id})
+    (sources / "catalog.yml").write_text(yaml.safe_dump({"documents": entries}, allow_unicode=True), "utf-8")
+
+
 def build_site(ids: list[str], project: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -80,15 +94,7 @@ def build_site(ids: list[str], project: Path) -> Path:
     (project / "scripts").mkdir()
     shutil.copy(ROOT / "scripts" / "site_hooks.py", project / "scripts")
     sources = project / "src"
-    sources.mkdir()
-    for name in ("themes.yml", "glossary.yml", "home.md"):
-        shutil.copy(ROOT / "sources" / name, sources / name)
-    entries = []
-    for doc_id in ids:
-        (sources / f"{doc_id}.pdf").symlink_to((CORPUS / f"{doc_id}.pdf").resolve())
-        entries.append({"id": doc_id, "title": doc_id, "body": "corpus", "date": "2024-01-01", "kind": "report",
-                        "source": f"{doc_id}.pdf", "summary": doc_id})
-    (sources / "catalog.yml").write_text(yaml.safe_dump({"documents": entries}, allow_unicode=True), "utf-8")
+    write_pdf_sources(sources, CORPUS, ids)
     convert(sources, project / "docs", project / "mkdocs.yml")
     subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--site-dir", str(project / "site")],
                    cwd=project, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -21,10 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus_screenshots import write_pdf_sources  # noqa: E402
 
 from atlas.convert import convert  # noqa: E402
 
@@ -40,17 +41,10 @@ def convert_pdfs(corpus: Path, ids: list[str], out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     sources = out / "src"
-    sources.mkdir(parents=True)
+    out.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", out / "docs")
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
-    for name in ("themes.yml", "glossary.yml", "home.md"):
-        shutil.copy(ROOT / "sources" / name, sources / name)
-    entries = []
-    for doc_id in ids:
-        (sources / f"{doc_id}.pdf").symlink_to((corpus / f"{doc_id}.pdf").resolve())
-        entries.append({"id": doc_id, "title": doc_id, "body": "corpus", "date": "2024-01-01", "kind": "report",
-                        "source": f"{doc_id}.pdf", "summary": doc_id})
-    (sources / "catalog.yml").write_text(yaml.safe_dump({"documents": entries}, allow_unicode=True), "utf-8")
+    write_pdf_sources(sources, corpus, ids)
     convert(sources, out / "docs", out / "mkdocs.yml")
     return out / "docs"
 
