@@ -45,7 +45,7 @@ from ..text.numbering import (
     title_like,
 )
 from .runs import next_content
-from .typeset import Typesetting
+from .typeset import Typesetting, stops_short_of_column
 
 # Marks that set off a title in running text (○ and 【】 are heading schemes of their own:
 # numbering.SCHEMES "circle" and "block"; only the vetoes below apply to them).
@@ -278,9 +278,9 @@ class _Reader:
         return False
 
     def reaches_the_edge(self, line: Line) -> bool:
-        layout = line.layout
-        if layout is not None and layout.column_x1:
-            return layout.x1 >= layout.column_x1 - 1.5 * layout.size
+        short = stops_short_of_column(line)
+        if short is not None:
+            return not short
         return display_width(line.text) >= self.width * 0.9
 
     def glossed_in_one_sentence(self, index: int, last: bool) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..model.document import Draft, FootnoteRef, InlineLink, Line, ListBlock, ListItem, Paragraph
 from ..text.numbering import CLOSING, LIST_MARKER, join_text
-from .typeset import SHORT_BY
+from .typeset import stops_short_of_column
 
 
 def join_paragraphs_cut_by_notes(draft: Draft, lines: list[Line]) -> None:
@@ -55,8 +55,7 @@ def _cut_by_notes(before: Paragraph | ListItem, after: Paragraph, by_number: dic
         (first.page == last.page + 1 or _next_column(last, first))
         and bool(notes)
         and all(line.kind != "body" or line in notes for line in between)  # notes and furniture only
-        and last.layout.column_x1 > 0
-        and last.layout.x1 >= last.layout.column_x1 - SHORT_BY * last.layout.size  # ran to the edge
+        and stops_short_of_column(last) is False  # ran to the edge
         and not last.text.endswith(tuple(CLOSING))
         and first.layout.size == last.layout.size
         and LIST_MARKER.fullmatch(first.text) is None

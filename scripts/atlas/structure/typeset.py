@@ -53,6 +53,15 @@ def style_of(line: Line) -> Style | None:
     return Style(layout.size, layout.font, layout.bold)
 
 
+def stops_short_of_column(line: Line) -> bool | None:
+    """Whether a PDF line ends well before its column's right edge: False where it ran to the edge
+    (a sentence cut by the wrap), None where the line carries no column (a text source)."""
+    layout = line.layout
+    if layout is None or not layout.column_x1:
+        return None
+    return layout.x1 < layout.column_x1 - SHORT_BY * layout.size
+
+
 class Typesetting:
     """The document's body style and the heading styles seen in it."""
 
@@ -125,10 +134,7 @@ class Typesetting:
 
     def stopped_short(self, line: Line) -> bool | None:
         """Whether the line ends well before its column's right edge (None: no layout)."""
-        layout = line.layout
-        if layout is None or not layout.column_x1:
-            return None
-        return layout.x1 < layout.column_x1 - SHORT_BY * layout.size
+        return stops_short_of_column(line)
 
     def flush_right(self, line: Line) -> bool:
         """Set against its column's right edge from beyond the column's middle: a label placed right
