@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from ..model.document import Block, Document, Figure, Layout, Line, Paragraph
 from ..text.numbering import is_caption
-from .figures import FIGURE_FOLDER, Bbox
+from .boxes import Bbox, encloses, union
+from .figures import FIGURE_FOLDER
 
 # How far (in the caption's line heights) a figure may stand from its caption: captions are set
 # close above or under what they name, with a little space between (a few points to two lines).
@@ -130,11 +131,11 @@ def _stacked(first: Bbox, boxes: list[Bbox], downwards: bool) -> Bbox:
     while grown:
         grown = False
         for box in boxes:
-            if _encloses(region, box) or not _side_by_side(region, box):
+            if encloses(region, box) or not _side_by_side(region, box):
                 continue
             gap = box[1] - region[3] if downwards else region[1] - box[3]
             if -STACK_GAP <= gap <= STACK_GAP:
-                region = _union(region, box)
+                region = union([region, box])
                 grown = True
     return region
 
@@ -157,15 +158,6 @@ def _beside(box: Bbox, caption: _Caption) -> bool:
 
 def _side_by_side(region: Bbox, box: Bbox) -> bool:
     return box[0] < region[2] and box[2] > region[0]
-
-
-def _union(one: Bbox, other: Bbox) -> Bbox:
-    return min(one[0], other[0]), min(one[1], other[1]), max(one[2], other[2]), max(one[3], other[3])
-
-
-def _encloses(outer: Bbox, inner: Bbox) -> bool:
-    return (outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1]
-            and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1)
 
 
 def _overlaps_any(box: Bbox, others: list[Bbox]) -> bool:

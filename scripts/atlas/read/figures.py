@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model.document import Block, Document, Figure, Line, Paragraph
+from .boxes import Bbox
 from .page_labels import cite_page
 
-Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the page's top-left
 T = TypeVar("T")
 
 # 1.5 × 72 dpi = 108 dpi: sharp on a phone at the column's width, legible printed at A4 width,

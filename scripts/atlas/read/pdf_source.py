@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model.errors import InputError
+from .boxes import Bbox, encloses
 from .tables_geometry import holds_a_table, merge_split_columns
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
-Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
 # A table: its box and its rows of cell boxes (None where a merged cell spans the place).
 FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 
@@ -381,7 +381,7 @@ def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]
         x0, y0, x1, y1 = box
         if not (BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] and x1 - x0 >= 2 * (y1 - y0)):
             continue
-        if all(_encloses(other, box) or _encloses(box, other) or not _touch(box, other, BAR_CLEAR)
+        if all(encloses(other, box) or encloses(box, other) or not _touch(box, other, BAR_CLEAR)
                for other in shapes if other is not box):
             bars.append(box)
     # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
@@ -394,11 +394,6 @@ def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, 
     height = box[3] - box[1]
     return other != box and abs(other[0] - box[0]) <= 2 and abs((other[3] - other[1]) - height) <= 0.3 * height \
         and _touch(box, other, height)
-
-
-def _encloses(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
-    return (outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1]
-            and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1)
 
 
 def _clusters(boxes: list[tuple[float, float, float, float]]) -> list[tuple[tuple[float, float, float, float], int]]:

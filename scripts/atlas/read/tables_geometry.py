@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom
+from .boxes import Bbox, union
+
 Grid = list[list[Bbox | None]]  # rows of cell boxes; None where a merged cell covers the place
 
 EDGE_TOLERANCE = 1.0  # points: rules a hair apart are one rule
@@ -40,7 +41,7 @@ def merge_split_columns(grid: Grid, texts: list[list[str | None]]) -> tuple[Grid
         for box, text in zip(boxes, words, strict=True):
             if box is not None:
                 parts[group_of[_span(box, edges)[0]]].append((box, text or ""))
-        merged_grid.append([_union([box for box, _ in part]) if part else None for part in parts])
+        merged_grid.append([union([box for box, _ in part]) if part else None for part in parts])
         merged_texts.append(["".join(text for _, text in part) if part else None for part in parts])
     return merged_grid, merged_texts
 
@@ -133,5 +134,3 @@ def _column_groups(grid: Grid, edges: list[float]) -> list[list[int]]:
     return groups
 
 
-def _union(boxes: list[Bbox]) -> Bbox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
