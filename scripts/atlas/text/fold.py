@@ -61,13 +61,28 @@ def fold_with_map(text: str, table: Table | None = None) -> tuple[str, list[int]
     return _variants_folded(joined, positions, table) if table else (joined, positions)
 
 
+# A table's first characters and longest key, per table: search folds every section with the same
+# table, and reading them off a table of thousands of variants each time cost more than the folding.
+# The table itself is kept with its shape so that its id cannot be reused by another table.
+_SHAPES: dict[int, tuple[Table, int, frozenset[str], int]] = {}
+
+
+def _shape(table: Table) -> tuple[frozenset[str], int]:
+    kept = _SHAPES.get(id(table))
+    if kept is None or kept[0] is not table or kept[1] != len(table):  # a new or a changed table
+        if len(_SHAPES) > 8:
+            _SHAPES.clear()
+        firsts = frozenset(key[0] for key in table)
+        kept = _SHAPES[id(table)] = (table, len(table), firsts, max(map(len, table)))
+    return kept[2], kept[3]
+
+
 def _variants_folded(folded: str, positions: list[int], table: Table) -> tuple[str, list[int]]:
     """Each variant (the longest that starts here, scanning from the left) replaced by its canonical
     form; every character of a canonical form maps to where its variant began in the text.  Where
     the canonical form itself is written (a variant can be its beginning: 子育 of 子育て), it is kept
     whole and maps character by character."""
-    firsts = {key[0] for key in table}
-    longest = max(map(len, table))
+    firsts, longest = _shape(table)
     out: list[str] = []
     mapped: list[int] = []
     i, n = 0, len(folded)

@@ -86,16 +86,17 @@ def normalize_chars(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# Characters Japanese text is written in (kana, kanji, CJK punctuation, full-width forms).
+_CJK_RANGES = ((0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF01, 0xFF60))
+# The same ranges as one character class: counting them in a long line is a regex scan, not a
+# Python call per character (the width of every line is asked many times).
+CJK_CHAR = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
+
+
 def is_cjk(ch: str) -> bool:
     """True for characters Japanese text is written in (kana, kanji, CJK punctuation)."""
     code = ord(ch)
-    return (
-        0x3000 <= code <= 0x30FF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF01 <= code <= 0xFF60
-    )
+    return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
 # Runs of single capital letters separated by single spaces ("A I S I"):

@@ -7,11 +7,12 @@ no reader imports another's internals.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..model.document import Line
-from .normalize import is_cjk
+from .normalize import CJK_CHAR, is_cjk
 
 # ---------------------------------------------------------------------------
 # Heading schemes, highest rank (outermost) first.  A heading's depth is not
@@ -191,7 +192,8 @@ CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃ�
 # Particles and closing punctuation never begin a title (は does: はじめに).
 NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 def display_width(text: str) -> int:
-    return sum(2 if is_cjk(ch) else 1 for ch in text)
+    """Width in half-width cells: a Japanese character takes two."""
+    return len(text) + len(CJK_CHAR.findall(text))
 
 
 def wrap_width(lines: list[Line]) -> int:
@@ -215,6 +217,7 @@ def join_text(left: str, right: str) -> str:
     return left + " " + right
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every stage asks of the same lines; the answer is the text's alone
 def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     """(scheme, number, title) if the line looks like a heading, else None."""
     for scheme in SCHEMES:
