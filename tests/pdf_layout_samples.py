@@ -399,9 +399,40 @@ def make_qr_notes(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A chapter tab set down the outer margin (「第」「４」「章」, one character under the other), its last
+# character on the baseline of a body line, on each of three pages
+# ---------------------------------------------------------------------------
+
+TAB_TEXT = ("研究の現場では、実験の計画から結果の分析までを機械が受け持つ取組が広がっており、人が担うのは"
+            "問いを立てることと結果を解釈することに移りつつある。こうした変化は、研究の速さだけでなく、"
+            "再現のしやすさや記録の確かさにも及ぶと考えられている。")
+TAB = "第４章"
+TAB_READ = "第4章"  # digits read half-width, as everywhere
+TAB_SIZE = 12.0
+
+
+def make_chapter_tab(path: Path) -> None:
+    canvas = new_canvas(path)
+    per_line = int(TEXT_WIDTH // BODY_SIZE)
+    lines = [TAB_TEXT[i : i + per_line] for i in range(0, len(TAB_TEXT), per_line)]
+    for _ in range(3):
+        top = PAGE_HEIGHT - 100.0
+        canvas.setFont(MINCHO, BODY_SIZE)
+        for n, line in enumerate(lines):
+            canvas.drawString(MARGIN_X, top - n * BODY_SIZE * 1.7, line)
+        # The tab: 12pt Gothic in the margin, touching characters; 「章」 shares body line 2's baseline.
+        canvas.setFont(GOTHIC, TAB_SIZE)
+        x = MARGIN_X + TEXT_WIDTH + 2.5 * TAB_SIZE
+        for k, char in enumerate(TAB):
+            canvas.drawString(x, top - 1 * BODY_SIZE * 1.7 + (len(TAB) - 1 - k) * TAB_SIZE, char)
+        canvas.showPage()
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
-           "qr-notes": make_qr_notes}
+           "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

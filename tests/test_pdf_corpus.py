@@ -103,7 +103,10 @@ def test_running_headers_page_numbers_and_chapter_tabs_are_counted_furniture() -
     assert dropped["running-header"] == 16 and dropped["page-number"] == 16
     numbers = [line.text for line in document.lines if line.kind == "page-number"]
     assert numbers == [str(n) for n in range(24, 40)]
-    assert {line.text for line in document.lines if line.kind == "margin-tab"} <= {"第", "3", "章"}
+    # The tab's characters stand one under the other: read as one word where they stand alone
+    # (on all but one page, where another character stands within one and a half characters of it).
+    tabs = [line.text for line in document.lines if line.kind == "margin-tab"]
+    assert tabs.count("第3章") >= 7 and set(tabs) <= {"第3章", "第", "3", "章"}, tabs
 
 
 def test_footnotes_at_the_page_foot_are_notes_linked_to_their_markers() -> None:

@@ -27,7 +27,7 @@ from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf
 from atlas.read.tables_geometry import cell_of, merge_split_columns
-from atlas.read.vertical import reads_vertically
+from atlas.read.vertical import reads_vertically, vertical_stacks
 from atlas.structure.structure import Hints
 from atlas.text.normalize import ordinary_forms
 from conftest import ROOT
@@ -306,6 +306,26 @@ def test_vertical_presentation_forms_read_as_the_ordinary_characters():
     # Every vertical form of U+FE10–FE19 and U+FE30–FE48 (but the emphasis dots) has its ordinary form.
     forms = [chr(c) for c in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE45), 0xFE47, 0xFE48]]
     assert all(ordinary_forms(form) != form for form in forms)
+
+
+def test_a_chapter_tab_down_the_margin_stays_out_of_the_line_it_shares_a_baseline_with(pdfs, converted):
+    lines = read_pdf(pdfs["chapter-tab"]).lines
+    body = [line.text for line in lines if line.kind == "body"]
+    assert all("章" not in text for text in body), body  # not 「…機械が受け持つ取組が広がっており 章」
+    assert "".join(body[:3]) == samples.TAB_TEXT  # the first page's lines, whole
+    tabs = [line for line in lines if line.text == samples.TAB_READ]
+    assert len(tabs) == 3 and all(line.kind != "body" for line in tabs), [(t.text, t.kind) for t in tabs]
+    document = converted("chapter-tab")
+    text = "".join(block.text for block in blocks_of(document) if isinstance(block, Paragraph))
+    assert samples.TAB_TEXT in text and "章" not in text
+    assert document_report(document).conserved
+
+
+def test_horizontal_lines_make_no_vertical_stacks(pdfs):
+    # Lines set apart by their leading, and a ○-matrix's one-character cells, are no stacks.
+    for name in ("matrix", "chart", "page-labels", "handout"):
+        pages, _ = read_source(pdfs[name])
+        assert not any(vertical_stacks([c for c in page.chars if c["upright"]])[0] for page in pages), name
 
 
 def test_horizontal_pages_are_not_taken_for_vertical_ones(pdfs):

@@ -42,7 +42,7 @@ from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .tables_geometry import cell_of, without_empty_columns
-from .vertical import column_text, reads_vertically, vertical_columns
+from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -222,7 +222,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
     free, figure_pieces = _figure_labels(free, page.figures, number)
+    stacks, free = vertical_stacks(free)  # a chapter tab or caption set down the page
     pieces = _baseline_pieces(free, number) if free else []
+    pieces.extend(_vertical_piece(stack, number) for stack in stacks)
     gutter = _gutter(pieces)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
@@ -768,6 +770,8 @@ def _furniture(
             recurs = placed[_place(piece)]
             if (band or outside or near_edge) and PAGE_NUMBER_FORMS.fullmatch(text):
                 numbers.append((piece, page, outside, bool(PAGE_NUMBER_BY_FORM.fullmatch(text))))
+            elif outside and not band and len(text) <= 3:
+                kinds[id(piece)] = "margin-tab"  # 「第3章」 down the outer edge, recurring or not
             elif (band or outside) and pages >= 3 and len(text) <= 60 and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"

@@ -13,6 +13,7 @@ and a search would use (、 。 「 」 （ ）).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from typing import Any
@@ -65,6 +66,71 @@ def vertical_columns(chars: list[Char]) -> list[list[Char]]:
                 lines.append([])
             lines[-1].append(char)
     return lines
+
+
+def vertical_stacks(chars: list[Char]) -> tuple[list[list[Char]], list[Char]]:
+    """Short runs set vertically on a horizontal page, and the other characters.
+
+    A chapter tab down the page edge (「第」「4」「章」), a chart's vertical axis label or a box's
+    vertical caption is a stack of characters, each touching the next below it and none with a
+    character beside it on its own baseline.  Grouped by baselines they would each join the body
+    line they happen to share a baseline with (「…可 章能としています」).  Horizontal lines never
+    make such a stack: their characters have neighbours beside them, and lines are set further
+    apart than touching."""
+    ink = [c for c in chars if c["text"].strip()]
+    beside = _Baselines(ink)
+    alone = [c for c in ink if not beside.has_neighbour(c)]
+    stacks: list[list[Char]] = []
+    for char in sorted(alone, key=lambda c: c["top"]):
+        for stack in stacks:
+            last = stack[-1]
+            size = max(last["size"], char["size"], 1.0)
+            if abs(_centre_x(last) - _centre_x(char)) <= SAME_COLUMN * size \
+                    and -0.3 * size <= char["top"] - last["bottom"] <= TOUCHING * size:
+                stack.append(char)
+                break
+        else:
+            stacks.append([char])
+    # Words, not a column of marks: note labels 「1」「2」「3」 or bullets 「・」 at the head of
+    # tightly set lines stand alone one above the other too.
+    stacks = [stack for stack in stacks if sum(c["text"].isalpha() for c in stack) >= 2]
+    taken = {id(c) for stack in stacks for c in stack}
+    return stacks, [c for c in chars if id(c) not in taken]
+
+
+class _Baselines:
+    """The characters binned by their vertical centre (1 pt bins), each bin in order of x0: whether a
+    character has another beside it is a few look-ups, not a pass over the page."""
+
+    def __init__(self, ink: list[Char]) -> None:
+        bins: dict[int, list[Char]] = {}
+        for char in ink:
+            bins.setdefault(int(_centre_y(char)), []).append(char)
+        self.bins = {key: sorted(chars, key=lambda c: c["x0"]) for key, chars in bins.items()}
+        self.lefts = {key: [c["x0"] for c in chars] for key, chars in self.bins.items()}
+
+    def has_neighbour(self, char: Char) -> bool:
+        """Whether another character stands beside this one, within one and a half characters,
+        on a line its height overlaps (a superscript's line, a label's text set a space apart)."""
+        size = max(char["size"], 1.0)
+        reach = 1.5 * size
+        for key in range(int(char["top"] - size), int(char["bottom"] + size) + 1):
+            chars = self.bins.get(key)
+            if not chars:
+                continue
+            # The nearest characters by x0 up to the right edge of the window: the right
+            # neighbour, the character itself, the left neighbour.
+            end = bisect.bisect_right(self.lefts[key], char["x1"] + reach)
+            for other in chars[max(0, end - 3):end][::-1]:
+                if other is not char and other["x1"] >= char["x0"] - reach and _overlap(other, char):
+                    return True
+        return False
+
+
+def _overlap(a: Char, b: Char) -> bool:
+    """Whether two characters' heights overlap by half the smaller one (share a line)."""
+    shared = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return shared >= 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
 
 def column_text(chars: list[Char]) -> str:
