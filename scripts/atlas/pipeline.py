@@ -109,7 +109,8 @@ def link_notes(work: Work) -> None:
     """Markers glued to the text (「概念である1。」) → footnote references; then a paragraph the notes at
     a page's foot cut in two is joined again (its markers were looked for on their own pages)."""
     if not work.structured_as_written:
-        link_footnotes(_draft(work), {line.number: line.page for line in work.lines})
+        raised = {line.number: line.layout.raised for line in work.lines if line.layout and line.layout.raised}
+        link_footnotes(_draft(work), {line.number: line.page for line in work.lines}, raised)
         join_paragraphs_cut_by_notes(_draft(work), work.lines)
 
 

@@ -48,6 +48,8 @@ class Layout:
     role: str = ""
     # Set alone in a drawn bar one line tall (a heading's label box: 「１．基本的考え方」 on a dark band)
     bar: bool = False
+    # Note marks set raised (superscript digits): (text before, digits, text after) on the line
+    raised: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

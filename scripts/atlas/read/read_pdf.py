@@ -41,6 +41,7 @@ from ..text.page_furniture import (
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
+from .raised import raised_marks
 from .tables_geometry import cell_of, without_empty_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
@@ -639,6 +640,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 gap_before=round(gap, 2),
                 role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
                 bar=id(piece) in in_bars,
+                raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
             )
             lines.append(
                 Line(

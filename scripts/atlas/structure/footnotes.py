@@ -54,12 +54,15 @@ class _Title:
 _TITLE_END = re.compile(r"[）)」』】〕]*$")
 
 
-def link_footnotes(draft: Draft, pages: dict[int, int] | None = None) -> None:
+def link_footnotes(draft: Draft, pages: dict[int, int] | None = None,
+                   raised: dict[int, tuple[tuple[str, str, str], ...]] | None = None) -> None:
     """Each note's marker (its label glued after a word, above the note) → a footnote reference.
 
     ``pages``: each source line's page, where known.  Notes printed at the foot of a page's first
     column come before its second column in reading order; a marker after its note on the same
-    page is that note's too."""
+    page is that note's too.  ``raised``: each PDF line's raised digit runs (read/raised.py) with
+    the text around them; where the page set a note's label raised, that is its mark, before any
+    number the text alone would take (「CASP¹13で1位」: the raised 1, not the 1 of 1位)."""
     blocks: list[Paragraph | ListItem | _Title] = []
     for item in draft.items:
         if isinstance(item, Paragraph) and item.kind != "preformatted":
@@ -75,11 +78,15 @@ def link_footnotes(draft: Draft, pages: dict[int, int] | None = None) -> None:
         if seen[note.label] > 1:  # numbered per page: the note's own id on the page
             note.key = f"{note.label}-{seen[note.label]}"
         last = _page_end(note.span.start, pages or {})
-        found = _find(blocks, note.label, note.span.start, position, last)
-        if found is None:
-            # Two columns read line by line put a page's marks out of order: look again from the top
-            # of the note's reach (MAX_DISTANCE lines above it).
-            found = _find(blocks, note.label, note.span.start, (0, 0), last)
+        found = None
+        for marks in ([raised] if raised else []) + [None]:  # raised marks first, then the text's evidence
+            found = _find(blocks, note.label, note.span.start, position, last, marks)
+            if found is None:
+                # Two columns read line by line put a page's marks out of order: look again from the
+                # top of the note's reach (MAX_DISTANCE lines above it).
+                found = _find(blocks, note.label, note.span.start, (0, 0), last, marks)
+            if found is not None:
+                break
         if found is None:
             continue
         index, offset = found
@@ -107,11 +114,11 @@ def _page_end(note_line: int, pages: dict[int, int]) -> int:
 
 def _find(
     blocks: list[Paragraph | ListItem | _Title], label: str, note_line: int, after: tuple[int, int],
-    last: int | None = None,
+    last: int | None = None, raised: dict[int, tuple[tuple[str, str, str], ...]] | None = None,
 ) -> tuple[int, int] | None:
     """The first marker of ``label`` in a block from ``after`` on that ends within MAX_DISTANCE lines
     above the note and begins by ``last`` (the last line of the note's page; the note's own line
-    when its page is not known)."""
+    when its page is not known).  With ``raised``, only the label's raised runs count as marks."""
     pattern = _marker(label)
     for index in range(after[0], len(blocks)):
         block = blocks[index]
@@ -120,6 +127,11 @@ def _find(
         if block.span.end < note_line - MAX_DISTANCE:
             continue
         start = after[1] if index == after[0] else 0
+        if raised is not None:
+            offset = _raised_mark(block, label, raised, start)
+            if offset is not None:
+                return index, offset
+            continue
         for match in pattern.finditer(block.text, start):
             if label[0].isdigit() and _NOT_MARKER_BEFORE.search(block.text[: match.start()]):
                 continue  # a number that is part of a name (web3, G20); a ※1 or 注1 mark is never
@@ -127,6 +139,27 @@ def _find(
                 continue  # a number inside a heading's title is the title's
             return index, match.start()
     return None
+
+
+def _raised_mark(
+    block: Paragraph | ListItem | _Title, label: str, raised: dict[int, tuple[tuple[str, str, str], ...]], start: int
+) -> int | None:
+    """Where in the block's text (from ``start``) a raised run of ``label`` on one of its lines
+    stands: found by the characters printed around it on its line (a line's break may part the
+    mark from what follows it, so the text before it alone also serves)."""
+    found: list[int] = []
+    for number in range(block.span.start, block.span.end + 1):
+        for before, digits, after in raised.get(number, ()):
+            if digits != label:
+                continue
+            for needle, shift in ((before + label + after, len(before)), (before + label, len(before))):
+                if needle == label:
+                    continue
+                at = block.text.find(needle, start)
+                if at >= 0:
+                    found.append(at + shift)
+                    break
+    return min(found) if found else None
 
 
 # ---------------------------------------------------------------------------

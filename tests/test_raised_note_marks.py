@@ -1,0 +1,106 @@
+"""Note marks the PDF sets raised: the page's evidence before the text's guess (issue 23).
+
+A white paper sets its note marks as small digits above the baseline.  Flattened to text, a mark
+followed by a number (「ＣＡＳＰ¹14で1位」 → 「CASP114で1位」) or glued to a count (「新設²7拠点」) is
+ambiguous: the text alone took the 「1」 of 「1位」 for note 1.  The PDF reader keeps each raised run
+with the characters around it (read/raised.py) and the notes stage takes that mark first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pdf_samples import (
+    MARGIN,
+    MARGIN_X,
+    MINCHO,
+    NOTE_SIZE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Flow,
+    Frame,
+    Heading,
+    Para,
+    draw_line,
+    new_canvas,
+    wrap,
+)
+from reportlab.pdfbase import pdfmetrics
+
+from atlas.check.report import document_report
+from atlas.config.catalog import Entry
+from atlas.model.document import Document, DocumentMeta, Paragraph
+from atlas.pipeline import build_document
+from atlas.read.raised import raised_marks
+from atlas.read.read_pdf import read_pdf
+from atlas.structure.structure import Hints
+
+RIGHT = PAGE_WIDTH - MARGIN_X
+# {n}: a raised 6pt mark.  Each mark is followed by a number the text alone would misread.
+PARAGRAPHS = [
+    "同社の予測モデルは、立体構造の予測精度を競う国際評価会議ＣＡＳＰ{1}14で1位となり、その後も改良が続けられている。",
+    "この計画では、新設{2}3拠点を含む計12の拠点に対し、5年間で総額20億円を配分する。",
+]
+NOTES = [("1", "Critical Assessment of Structure Prediction の略。隔年で開かれる。"),
+         ("2", "令和6年度に公募した拠点をいう。")]
+
+
+def make_raised_marks(path: Path) -> None:
+    canvas = new_canvas(path)
+    pitch = NOTE_SIZE * 1.5
+    note_top = PAGE_HEIGHT - MARGIN - len(NOTES) * pitch
+    flow = Flow(canvas, [Frame(0, MARGIN_X, RIGHT, MARGIN, note_top - 2 * pitch)])
+    flow.add(Heading("1．研究開発の動向", 12, space_before=0))
+    for text in PARAGRAPHS:
+        flow.add(Para(text))
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, PAGE_HEIGHT - note_top + 6, MARGIN_X + 144, PAGE_HEIGHT - note_top + 6)
+    for label, text in NOTES:
+        hang = pdfmetrics.stringWidth(label + " ", MINCHO, NOTE_SIZE)
+        line = [(label, False), (" ", False), *wrap(text, MINCHO, NOTE_SIZE, RIGHT - MARGIN_X - hang)[0]]
+        draw_line(canvas, line, MARGIN_X, note_top, MINCHO, NOTE_SIZE)
+        note_top += pitch
+    canvas.save()
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("raised")
+    make_raised_marks(folder / "sample.pdf")
+    return folder / "sample.pdf"
+
+
+def _document(pdf: Path) -> Document:
+    meta = DocumentMeta(id="sample", title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
+                        source=pdf.name, summary="見本。", format="pdf")
+    return build_document(Entry(meta, Hints(), 1), pdf.parent)
+
+
+def test_the_reader_keeps_each_raised_mark_with_the_characters_around_it(pdf):
+    marks = [mark for line in read_pdf(pdf).lines if line.layout for mark in line.layout.raised]
+    assert marks == [("SP", "1", "14"), ("新設", "2", "3拠")]
+
+
+def test_a_raised_mark_followed_by_a_number_is_the_notes_reference(pdf):
+    document = _document(pdf)
+    paragraphs = [b for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
+    first, second = paragraphs[:2]
+    # The marks taken out where they were printed; 「1位」 and 「3拠点」 keep their numbers.
+    assert "CASP14で1位となり" in first.text
+    assert [(r.label, first.text[: r.offset][-4:]) for r in first.refs] == [("1", "CASP")]
+    assert "新設3拠点を含む計12の拠点" in second.text
+    assert [(r.label, second.text[: r.offset][-2:]) for r in second.refs] == [("2", "新設")]
+    assert document_report(document).conserved
+
+
+def test_characters_at_the_lines_size_are_no_raised_marks():
+    def char(text: str, x0: float, size: float, bottom: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + size, "top": bottom - size, "bottom": bottom, "size": size}
+
+    line = [char("計", 0, 10.5, 100), char("1", 10.5, 10.5, 100), char("2", 16, 10.5, 100), char("件", 21, 10.5, 100)]
+    assert raised_marks(line, 10.5) == ()
+    # A smaller digit on the baseline (a unit set small) is no mark either; raised, it is.
+    assert raised_marks([*line[:1], char("2", 10.5, 6, 100), *line[3:]], 10.5) == ()
+    assert raised_marks([*line[:1], char("2", 10.5, 6, 95), *line[3:]], 10.5) == (("計", "2", "件"),)
