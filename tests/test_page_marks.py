@@ -15,6 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import markdown
 import pytest
 from pdf_samples import GOTHIC, MARGIN, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas
 from reportlab.lib import colors
@@ -90,6 +91,10 @@ def test_a_table_going_on_over_the_page_is_one_table_its_cut_row_whole(tmp_path)
     # the second page's mark stands in the table, after the row the break cut, before 第3条's
     index = next(page for page in document_pages(document, None, []) if page.path.endswith("index.md")).text
     assert index.index("その範囲を同じくする") < index.index('data-page="2"') < index.index("第3条")
+    # the mark is a Markdown link (MkDocs makes it relative to each page that shows it), read inside the table
+    table_html = markdown.markdown(index[index.index("<table"): index.index("</table>") + 8],
+                                   extensions=["attr_list", "md_in_html"])
+    assert '<a class="atlas-pdf-page" data-page="2" href="../../sources/tables.pdf#page=2">' in table_html
 
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))

@@ -152,14 +152,18 @@ def _figure(figure: Figure, ident: str | None) -> str:
 
 
 def _table(table: Table, ident: str | None = None, row_marks: dict[int, str] | None = None) -> str:
-    """The table as HTML; a page mark in ``row_marks`` stands in a row of its own across the table,
-    before the row it names (a PDF table that goes on over a page break is one table)."""
+    """The table as HTML; a page mark in ``row_marks`` (Markdown) stands in a row of its own across
+    the table, before the row it names (a PDF table that goes on over a page break is one table).
+    That row alone is read as Markdown (md_in_html), so that its link is made relative to each page
+    that shows it, as every page mark's is; the cells stay as written."""
     width = max(len(row) for row in table.rows)
     id_attr = _id_html(ident)
-    out = [f'<table class="atlas-table"{id_attr}>']
+    parsed = ' markdown="1"' if row_marks else ""
+    out = [f'<table class="atlas-table"{id_attr}{parsed}>']
     for index, row in enumerate(table.rows):
         if row_marks and index in row_marks:
-            out.append(f'<tr class="atlas-page-row"><td colspan="{width}">{row_marks[index]}</td></tr>')
+            out.append(f'<tr class="atlas-page-row" markdown="1"><td colspan="{width}" markdown="span">'
+                       f"{row_marks[index]}</td></tr>")
         cell = "th" if table.header and index == 0 else "td"
         cells = [html.escape(value, quote=False) for value in row] + [""] * (width - len(row))
         out.append("<tr>" + "".join(f"<{cell}>{value}</{cell}>" for value in cells) + "</tr>")

@@ -518,7 +518,7 @@ def _blocks_markdown(blocks: list[Block], ctx: PageContext, shown_page: int | No
             for index, line in enumerate(block.row_lines):
                 page = ctx.document.page_of(line)
                 if page and page != shown_page:
-                    row_marks[index] = _pdf_page_anchor(ctx.document, page)
+                    row_marks[index] = _pdf_page_link(ctx.document, page)
                     shown_page = page
         lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block), row_marks), ""]
     return lines
@@ -549,14 +549,6 @@ def _pdf_page_link(document: Document, page: int) -> str:
     target = f"{link(document_page(document.meta.id), source_file(document.meta.source))}#page={page}"
     label = cite_page(page, document.page_labels)
     return f'[{label}]({target}){{: .atlas-pdf-page data-page="{page}" }}'
-
-
-def _pdf_page_anchor(document: Document, page: int) -> str:
-    """The page mark of _pdf_page_link as HTML, for a table's row (Markdown is not read in a table)."""
-    target = f"{link(document_page(document.meta.id), source_file(document.meta.source))}#page={page}"
-    label = cite_page(page, document.page_labels)
-    return (f'<a class="atlas-pdf-page" data-page="{page}" href="{html.escape(target, quote=True)}">'
-            f"{html.escape(label, quote=False)}</a>")
 
 
 def _related(section: Section, ctx: PageContext) -> list[str]:
