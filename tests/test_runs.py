@@ -64,7 +64,8 @@ def test_a_tab_separated_table_goes_on_across_a_blank_line_and_ends_at_the_first
                        "場所 \t 公益社団法人商事法務研究会会議室\t事務局", "以上のとおり開催した。", first=20)
     table, after = read_table(lines, 0)
     assert table == Table([["項目", "内容", "担当"], ["日時", "令和3年4月14日（水）", "事務局"],
-                           ["場所", "公益社団法人商事法務研究会会議室", "事務局"]], SourceSpan(20, 23))
+                           ["場所", "公益社団法人商事法務研究会会議室", "事務局"]], SourceSpan(20, 23),
+                          row_lines=[20, 21, 23])
     assert after == 4  # the sentence below is the next block's
 
 

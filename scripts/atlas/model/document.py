@@ -149,6 +149,9 @@ class Table:
     span: SourceSpan
     header: bool = False
     anchor: str = ""  # its permalink id, set by anchors.assign_block_ids
+    # The source line each row begins on (a PDF table's rows may stand on several pages: the
+    # writer marks where a page begins among them); empty where the reader does not say.
+    row_lines: list[int] = field(default_factory=list)
 
 
 @dataclass

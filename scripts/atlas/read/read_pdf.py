@@ -583,12 +583,15 @@ def _reading_order(pieces: list[_Piece], two_columns: bool) -> list[_Piece]:
 def _line_text(chars: list[dict[str, Any]]) -> str:
     """The characters' text, with a space only where the gap before a character says one was set.
 
-    Between Latin letters or digits a gap of a fifth of the size is a word space.  Between
+    Between Latin letters or digits a gap of a fifth of the size is a word space; so is a smaller
+    one that stands out from the line's own spacing of Latin letters (_latin_word_gap).  Between
     Japanese characters a gap is letter-spacing (justified or centred lines: 「日　時」) unless it
     is much wider than the line's tightest gap (a space between a family and a given name).
     """
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
     usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
+    latin = [gap for a, b, gap in zip(chars, chars[1:], gaps, strict=False) if _latin_pair(a["text"], b["text"])]
+    latin_usual = max(0.0, min(latin)) if latin else 0.0  # the line's tracking of Latin letters
     parts = [chars[0]["text"]]
     for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
         text, before = char["text"], prev["text"]
@@ -597,11 +600,39 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             continue
         size = max(prev["size"], char["size"])
         japanese = is_cjk(before[-1]) and is_cjk(text[0])
-        spaced = gap > 0.6 * size and gap > usual + 0.5 * size if japanese else gap > 0.2 * size
+        if japanese:
+            spaced = gap > 0.6 * size and gap > usual + 0.5 * size
+        else:
+            spaced = gap > 0.2 * size or (_latin_pair(before, text) and gap > latin_usual + LATIN_WORD_GAP * size)
         if spaced:
             parts.append(" ")
         parts.append(text)
     return "".join(parts)
+
+
+# Justified English set without space glyphs (a translation beside its original, character spacing
+# stretching each line to the column): the words stand a tenth of the size apart or less, the
+# letters of a word within a thirtieth.  A gap this share of the size wider than the line's tightest
+# gap between Latin characters is a word space (pdfminer's word_margin and pdftotext's minimum word
+# space are a tenth of the size; the tightest gap carries a line's tracking, as of a URL set
+# letter-spaced in a Japanese line, whose letters must stay one word).
+LATIN_WORD_GAP = 0.06
+# What stands on either side of a word space in English: letters, digits, a sentence's punctuation.
+# Not a leader (「____3」 in a contents line) nor a number's own parts (a chart's 「20」「14」 set as two
+# pieces, 「250,00」「0」): the pair must hold a letter.
+_WORD_END = frozenset(".,;:!?)]'\"")
+_WORD_START = frozenset("(['\"")
+
+
+def _latin_pair(before: str, text: str) -> bool:
+    """A Latin letter beside a Latin letter, digit or sentence punctuation: where a word space may
+    stand.  Never Japanese characters, whose gaps are letter-spacing."""
+    if not before or not text:
+        return False
+    a, b = before[-1], text[0]
+    if not (a.isascii() and b.isascii()):
+        return False
+    return (a.isalpha() or b.isalpha()) and (a.isalnum() or a in _WORD_END) and (b.isalnum() or b in _WORD_START)
 
 
 # ---------------------------------------------------------------------------

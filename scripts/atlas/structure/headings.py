@@ -44,6 +44,7 @@ from ..text.numbering import (
     SCHEMES,
     Scheme,
     display_width,
+    explains_a_symbol,
     heading_of,
     is_caption,
     join_text,
@@ -485,6 +486,8 @@ class _Question:
         line = self.ev.lines[index]
         if line.number in self.ev.hints.not_headings or index in self.ev.sibling_runs or self.ev.marked.is_label(index):
             return NOT_A_HEADING
+        if explains_a_symbol(line.text):
+            return NOT_A_HEADING  # 「○…添付が必要な資料」 under a table: the key to its cells' symbols
         if line.layout is not None and line.layout.role == "footnote":
             return NOT_A_HEADING  # set small at the page's foot (a note, or a table's rows there): never a heading
         if self.ev.running_head_over_heading(index):

@@ -51,20 +51,79 @@ def next_content(lines: list[Line], index: int, max_blanks: int = 3) -> int | No
 
 
 def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
-    """Tab-separated rows as a table (a blank line between two rows does not end it)."""
+    """Tab-separated rows as a table (a blank line between two rows does not end it).
+
+    A PDF table that goes on over a page break with the same columns is one table: the page's
+    furniture between (its number, a running line) does not end it.  Where the new page's first
+    row has nothing in its first column while every other row below the header has something there
+    (each row's label printed once, where the row begins), it is the rest of the row the break
+    cut: its cells go on the cells above.  A table whose first column is empty in rows of its own
+    (a label merged over several rows) shows no such cut."""
     rows: list[list[str]] = []
+    row_lines: list[int] = []
+    page_tops: set[int] = set()  # the rows that open a page after the table's first
     start = end = lines[index].number
     while index < len(lines):
         line = lines[index]
         if line.kind == "blank" and index + 1 < len(lines) and "\t" in lines[index + 1].text:
             index += 1
             continue
+        if rows and line.kind in PAGE_FURNITURE:
+            after = _table_goes_on(lines, index, rows)
+            if after is None:
+                break
+            index = after
+            continue
         if line.kind != "body" or "\t" not in line.text:
             break
+        if rows and line.page_start and line.layout is not None:
+            page_tops.add(len(rows))
         rows.append([cell.strip() for cell in line.text.split("\t")])
+        row_lines.append(line.number)
         end = line.number
         index += 1
-    return Table(rows, SourceSpan(start, end)), index
+    rows, row_lines = _rows_cut_by_pages(rows, row_lines, page_tops)
+    return Table(rows, SourceSpan(start, end), row_lines=row_lines), index
+
+
+def _rows_cut_by_pages(rows: list[list[str]], row_lines: list[int],
+                       page_tops: set[int]) -> tuple[list[list[str]], list[int]]:
+    """The rows with each page-opening row that has no label of its own joined to the row above
+    (see read_table): only where no other row past the header lacks its label."""
+    def unlabelled(row: int) -> bool:
+        return not rows[row][0] and len(rows[row]) == len(rows[row - 1])
+
+    cuts = {row for row in page_tops if unlabelled(row)}
+    if not cuts or any(not rows[row][0] for row in range(1, len(rows)) if row not in cuts):
+        return rows, row_lines
+    joined: list[list[str]] = []
+    starts: list[int] = []
+    for row, (cells, line) in enumerate(zip(rows, row_lines, strict=True)):
+        if row in cuts:
+            joined[-1] = [join_text(above, below) for above, below in zip(joined[-1], cells, strict=True)]
+        else:
+            joined.append(cells)
+            starts.append(line)
+    return joined, starts
+
+
+# A page's furniture: what stands between a table's last row on one page and its next on the next.
+PAGE_FURNITURE = ("page-number", "running-header", "running-footer", "margin-tab")
+
+
+def _table_goes_on(lines: list[Line], index: int, rows: list[list[str]]) -> int | None:
+    """The index of the next page's first line when the PDF table whose rows are ``rows`` goes on
+    there after the page's furniture at ``index``: that line opens the page and is a row of as many
+    columns as the table's last; None when the table ends here."""
+    probe = index
+    while probe < len(lines) and lines[probe].kind in (*PAGE_FURNITURE, "blank"):
+        probe += 1
+    if probe >= len(lines):
+        return None
+    line = lines[probe]
+    goes_on = (line.kind == "body" and line.layout is not None and line.page_start
+               and line.page > lines[index - 1].page and line.text.count("\t") + 1 == len(rows[-1]))
+    return probe if goes_on else None
 
 
 def read_rows(lines: list[Line], index: int, last: int) -> tuple[Paragraph, int]:

@@ -38,6 +38,7 @@ from ..text.numbering import (
     NUMBER_ALONE,
     SLIDE_TITLE_RANK,
     display_width,
+    explains_a_symbol,
     half_paren_number,
     heading_of,
     is_caption,
@@ -535,8 +536,10 @@ class _Builder:
             self.add(Paragraph(text, span, kind="caption"))
             return
         marker = LIST_MARKER.fullmatch(text)
-        # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker.
-        if marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START):
+        # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker; nor is
+        # the symbol a key explains (「○…添付が必要」: a line of the key, like its 「△…」 and 「×…」).
+        if (marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START)
+                and not explains_a_symbol(text)):
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
             ordered = marker["marker"].strip()[0] not in BULLETS
             if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
@@ -620,7 +623,25 @@ class _Builder:
             or DATE_LINE.fullmatch(line.text)
         ):
             return "", last
-        return self.heading_continuation(line.text, probe)
+        title, last = self.heading_continuation(line.text, probe)
+        return self.set_in_title_rest(title, last)
+
+    def set_in_title_rest(self, title: str, last: int) -> tuple[str, int]:
+        """The further lines of a title set in as a block under its label (typeset.goes_on_set_in),
+        each ending no sentence and being no heading or item of its own."""
+        while last + 1 < len(self.lines):
+            rest = self.lines[last + 1]
+            if (
+                rest.kind != "body"
+                or not self.typeset.goes_on_set_in(self.lines[last], rest)
+                or rest.text.endswith(tuple(FULL_STOPS))
+                or heading_of(rest.text) is not None
+                or LIST_MARKER.fullmatch(rest.text)
+                or not title_like(join_text(title, rest.text))
+            ):
+                break
+            title, last = join_text(title, rest.text), last + 1
+        return title, last
 
     def subtitle(self, title: str, last: int) -> tuple[str, int]:
         """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""

@@ -32,6 +32,11 @@ CENTRED_MARGIN = 4
 # A line that starts this many characters left of the line above starts something else (a first
 # line's indent is one character, a hanging item's marker two).
 OUTDENT = 3
+# A block set this many characters in from its column's left edge stands apart from the text, whose
+# lines start at the edge or one character in (a paragraph's first line): a title under its label.
+SET_IN = 1.5
+# Lines of one block start within this share of a character of each other.
+SAME_START = 0.5
 # A vertical gap above a line of more than this share of a line height starts a new block.
 BLOCK_GAP = 0.8
 # A page's own body style needs this many characters of it: less is a title slide or a cover,
@@ -161,6 +166,19 @@ class Typesetting:
         if a is None or b is None or above.page != line.page or a.column_x0 != b.column_x0:
             return False
         return b.x0 < a.x0 - OUTDENT * a.size
+
+    def goes_on_set_in(self, line: Line, rest: Line) -> bool:
+        """Whether ``rest`` is the next line of a block set in from the column as ``line`` is: a title
+        printed under its label over two lines (「（別添）」 / 「…原薬等登録原簿」 / 「登録申請書…要領」), each
+        line broken by hand.  Both start at the same place, well right of where the column's
+        paragraphs start, at the same size, with no space between, on one page."""
+        a, b = line.layout, rest.layout
+        if a is None or b is None or line.page != rest.page or not a.column_x1:
+            return False
+        return (a.x0 - a.column_x0 > SET_IN * a.size
+                and abs(b.x0 - a.x0) < SAME_START * a.size
+                and self.same_size(line, rest)
+                and not self.gap_before(rest))
 
     def gap_before(self, line: Line) -> bool:
         return bool(line.layout and line.layout.gap_before > BLOCK_GAP)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
@@ -189,6 +190,19 @@ PARAGRAPH_END = CLOSING + "."
 # No Japanese paragraph starts with a particle, a small kana or closing
 # punctuation: a line that does continues the text before it.
 CONTINUATION_START = tuple("をにがはのでともやへっゃゅょーぁぃぅぇぉ、。，．）」』】")
+# A key to the symbols of a table or a figure: a symbol, then a leader or a colon, then what the
+# symbol stands for (「○…添付が必要となる資料」「×：該当なし」「※＝推計値」). The symbol is the cell value
+# it explains, not a mark setting off a title or an item.
+_SYMBOL_KEY = re.compile(r"(?P<symbol>\S)[ \u3000]?(?:…|‥|・・|：|:|＝|=)")
+
+
+def explains_a_symbol(text: str) -> bool:
+    """Whether the line opens a key to a symbol (see _SYMBOL_KEY): a symbol character (○△×※■…,
+    Unicode's symbol categories), directly followed by a leader, a colon or an equals sign."""
+    match = _SYMBOL_KEY.match(text)
+    return match is not None and unicodedata.category(match["symbol"]).startswith("S")
+
+
 # Particles and closing punctuation never begin a title (は does: はじめに).
 NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 def display_width(text: str) -> int:

@@ -90,9 +90,11 @@ def _id_html(ident: str | None) -> str:
 
 
 def block_markdown(
-    block: Block, note_ids: dict[str, str], resolve: Resolver = no_links, next_id: Callable[[], str] | None = None
+    block: Block, note_ids: dict[str, str], resolve: Resolver = no_links, next_id: Callable[[], str] | None = None,
+    row_marks: dict[int, str] | None = None,
 ) -> str:
-    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id.
+    """One block as Markdown; ``next_id`` gives each paragraph and list item its permalink id;
+    ``row_marks`` (a table's) the page marks, as HTML, to set before the rows they name.
 
     A block with an id also carries its number (``data-para``), which the stylesheet shows in
     the margin, so that a page — on screen or printed — can be checked against 「第3段落」.
@@ -118,7 +120,7 @@ def block_markdown(
         case ListBlock():
             return "\n".join(_list_item(item, note_ids, resolve, attrs) for item in block.items)
         case Table():
-            return _table(block, next_id() if next_id else None)
+            return _table(block, next_id() if next_id else None, row_marks or {})
         case _:
             assert_never(block)
 
@@ -149,11 +151,19 @@ def _figure(figure: Figure, ident: str | None) -> str:
             f'<pre class="atlas-pre">{text}</pre></details>')
 
 
-def _table(table: Table, ident: str | None = None) -> str:
+def _table(table: Table, ident: str | None = None, row_marks: dict[int, str] | None = None) -> str:
+    """The table as HTML; a page mark in ``row_marks`` (Markdown) stands in a row of its own across
+    the table, before the row it names (a PDF table that goes on over a page break is one table).
+    That row alone is read as Markdown (md_in_html), so that its link is made relative to each page
+    that shows it, as every page mark's is; the cells stay as written."""
     width = max(len(row) for row in table.rows)
     id_attr = _id_html(ident)
-    out = [f'<table class="atlas-table"{id_attr}>']
+    parsed = ' markdown="1"' if row_marks else ""
+    out = [f'<table class="atlas-table"{id_attr}{parsed}>']
     for index, row in enumerate(table.rows):
+        if row_marks and index in row_marks:
+            out.append(f'<tr class="atlas-page-row" markdown="1"><td colspan="{width}" markdown="span">'
+                       f"{row_marks[index]}</td></tr>")
         cell = "th" if table.header and index == 0 else "td"
         cells = [html.escape(value, quote=False) for value in row] + [""] * (width - len(row))
         out.append("<tr>" + "".join(f"<{cell}>{value}</{cell}>" for value in cells) + "</tr>")

@@ -44,7 +44,7 @@ from ..enrich.routing import (
     url,
 )
 from ..enrich.themes import Theme
-from ..model.document import Block, Document, DocumentMeta, Section, block_refs, section_heading
+from ..model.document import Block, Document, DocumentMeta, Section, Table, block_refs, section_heading
 from ..model.walk import parent_of, sections_with_ancestors
 from ..read.page_labels import cite_page
 from ..text.labels import date_label, date_text, iso_label, kind_label
@@ -130,8 +130,7 @@ def document_pages(
             lines.append(f"- [{escape(part.meta.title)}]({link(home, document_page(part.meta.id))})"
                          f" — {escape(part.meta.body)}")
         lines.append("")
-    for block in document.preamble:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
+    lines += _blocks_markdown(document.preamble, ctx, None)
     pages: list[Page] = []
     if is_split(document):
         lines += ['<div class="atlas-outline" markdown>', "", "**目次**", ""]
@@ -257,8 +256,7 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
              _cite_meta(document, reading=href(print_page(meta.id), document_page(meta.id))), "",
              _metadata_table(document, parent), "",
              escape(meta.summary), "{: .atlas-summary }", ""]
-    for block in document.preamble:
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
+    lines += _blocks_markdown(document.preamble, ctx, None)
     for section in document.sections:
         lines += _section_markdown(section, 2, ctx, document.sections)
     lines += _footnotes(document, None)
@@ -487,13 +485,7 @@ def _section_markdown(section: Section, level: int, ctx: PageContext, siblings: 
 
 def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
     lines: list[str] = _section_meta(section, ctx)
-    shown_page = ctx.document.page_of(section.span.start)
-    for block in section.blocks:
-        page = ctx.document.page_of(block.span.start)
-        if page and page != shown_page:  # a PDF page begins inside the section: say where
-            lines += [_pdf_page_link(ctx.document, page), ""]
-            shown_page = page
-        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block)), ""]
+    lines += _blocks_markdown(section.blocks, ctx, ctx.document.page_of(section.span.start))
     lines += _related(section, ctx)
     def on_own_page(child: Section) -> bool:
         return has_own_page(child) and not ctx.whole_document
@@ -506,6 +498,29 @@ def _section_body(section: Section, level: int, ctx: PageContext) -> list[str]:
         lines += ['<div class="atlas-outline" markdown>', ""]
         lines += [f"- [{escape(section_heading(c))}]({section_url(ctx.document, c, ctx.page)})" for c in own_pages]
         lines += ["", "</div>", ""]
+    return lines
+
+
+def _blocks_markdown(blocks: list[Block], ctx: PageContext, shown_page: int | None) -> list[str]:
+    """The blocks, each PDF page that begins among them marked (「p. N」) before its first block.
+
+    ``shown_page`` is the page already marked above them (a section's heading line names its own);
+    the blocks before the first heading have none, so a document without headings (a comparison
+    table, a form) still has every page marked and citable."""
+    lines: list[str] = []
+    for block in blocks:
+        page = ctx.document.page_of(block.span.start)
+        if page and page != shown_page:  # a PDF page begins here: say where
+            lines += [_pdf_page_link(ctx.document, page), ""]
+            shown_page = page
+        row_marks: dict[int, str] = {}
+        if isinstance(block, Table):  # a table that goes on over a page break: each page marked in it
+            for index, line in enumerate(block.row_lines):
+                page = ctx.document.page_of(line)
+                if page and page != shown_page:
+                    row_marks[index] = _pdf_page_link(ctx.document, page)
+                    shown_page = page
+        lines += [block_markdown(block, ctx.note_ids, ctx.resolve, block_ids(block), row_marks), ""]
     return lines
 
 
