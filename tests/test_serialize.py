@@ -112,7 +112,7 @@ def test_the_stages_are_declared_once_in_order() -> None:
     from atlas.pipeline import DOCUMENT_STAGES
 
     assert [s.name for s in DOCUMENT_STAGES] == [
-        "read", "structure", "text", "notes", "nest", "anchors", "figures", "kept"]
+        "read", "structure", "text", "notes", "struck", "nest", "anchors", "figures", "kept"]
     names = [s.name for s in LIBRARY_STAGES]
     assert names[0] == "documents" and names.index("themes") < names.index("related") < names.index("pages")
     assert all(stage.run.__doc__ for stage in [*DOCUMENT_STAGES, *LIBRARY_STAGES])  # each says what it does

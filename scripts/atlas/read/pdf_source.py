@@ -55,6 +55,12 @@ SHAPES_TOUCH = 6.0
 # stands clear of other shapes by this much.
 BAR_HEIGHT = (10.0, 40.0)
 BAR_CLEAR = 1.0
+# A strike-out is a stroke this thin (points) drawn through the middle of its characters: not in
+# their top or bottom quarter (STRIKE_BAND of the height), where an underline or an overline runs,
+# and running past them by at most STRIKE_OVERRUN of their size at each end.
+STRIKE_THICKNESS = 1.5
+STRIKE_BAND = 0.25
+STRIKE_OVERRUN = 0.5
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -292,6 +298,7 @@ def _page(page: Any, number: int) -> SourcePage:
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
     bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
+    mark_struck(chars, [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _thin_rules(objects)])
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
                       bars=bars, replaced=replaced, bullets=bullets)
@@ -387,6 +394,38 @@ def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]
     # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
     # line) or a table's rows: none of them is a heading's bar.
     return sorted({box for box in bars if not any(_stacked(box, other) for other in bars)})
+
+
+def _thin_rules(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Paths drawn as a thin horizontal line (a rule, an underline, a strike-out's stroke)."""
+    import pypdfium2.raw as raw
+
+    return [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH
+            and box[3] - box[1] <= STRIKE_THICKNESS and box[2] - box[0] >= 2 * STRIKE_THICKNESS]
+
+
+def mark_struck(chars: list[Char], rules: list[Bbox]) -> None:
+    """Characters a thin line is drawn through (見え消し: a correction notice strikes out the words it
+    deletes, beside the words that replace them) get ``struck``.  The line passes through the
+    middle of their height (an underline runs under them) and begins and ends with them: a rule
+    that runs on past the characters it crosses (a table's, a chart's gridline) strikes out none."""
+    for x0, top, x1, bottom in rules:
+        middle = (top + bottom) / 2
+        crossed = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                   and _through_middle(c, middle)]
+        if not crossed:
+            continue
+        size = max(c["size"] for c in crossed)
+        if min(c["x0"] for c in crossed) - x0 <= STRIKE_OVERRUN * size and \
+                x1 - max(c["x1"] for c in crossed) <= STRIKE_OVERRUN * size:
+            for char in crossed:
+                char["struck"] = True
+
+
+def _through_middle(char: Char, y: float) -> bool:
+    """Whether a line at ``y`` crosses the middle band of the character's height."""
+    height = char["bottom"] - char["top"]
+    return char["top"] + STRIKE_BAND * height <= y <= char["bottom"] - STRIKE_BAND * height
 
 
 def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:

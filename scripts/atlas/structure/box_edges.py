@@ -79,11 +79,18 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _shared_right_edge(block: list[Line]) -> float | None:
-    """The x where the block's lines wrap: its rightmost line's end, when more lines end there."""
-    right = max(line.layout.x1 for line in block if line.layout)
+    """The x where the block's lines wrap: its rightmost line's end, when more lines end there; or,
+    when one line runs on past the others (a note set on the same baseline beside the box: 「…ものと
+    す （出典）…」 read as one line), the end that most of the block's lines share."""
     size = block[0].layout.size if block[0].layout else 10.0
-    at_edge = sum(1 for line in block if line.layout and line.layout.x1 >= right - AT_EDGE * size)
+    ends = sorted((line.layout.x1 for line in block if line.layout), reverse=True)
     left = min(line.layout.x0 for line in block if line.layout)
-    if at_edge < LINES_AT_EDGE or right - left < NARROWEST_BOX * size:
+
+    def sharing(end: float) -> int:
+        return sum(1 for other in ends if end - AT_EDGE * size <= other <= end)
+
+    right = ends[0] if sharing(ends[0]) >= LINES_AT_EDGE else \
+        next((end for end in ends[1:] if sharing(end) >= max(LINES_AT_EDGE, len(ends) / 2)), None)
+    if right is None or right - left < NARROWEST_BOX * size:
         return None
     return right
