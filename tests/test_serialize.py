@@ -94,13 +94,13 @@ def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
 
     dump = converted_by_cli[1]
     stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
-    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "05-nest.json" in stages
+    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "06-nest.json" in stages
     read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
     assert isinstance(read, Document) and read.lines and not read.sections  # lines, nothing built yet
     draft = from_json((dump / "digital-nippon-2024" / "02-structure.json").read_text(encoding="utf-8"))
     assert isinstance(draft, Draft) and draft.items
     # Sections are nested with ids before the lock pins the published ones; themes come later still.
-    anchored = from_json((dump / "digital-nippon-2024" / "06-anchors.json").read_text(encoding="utf-8"))
+    anchored = from_json((dump / "digital-nippon-2024" / "07-anchors.json").read_text(encoding="utf-8"))
     assert isinstance(anchored, Document) and all(s.anchor for s in anchored.all_sections())
     assert not any(s.themes for s in anchored.all_sections())
     last = from_json((dump / "digital-nippon-2024" / stages[-1]).read_text(encoding="utf-8"))
