@@ -190,3 +190,70 @@ def test_corpus_correction_notice_strikes_out_the_replaced_words() -> None:
              if isinstance(block, Paragraph) and "看護職員看護要員" in block.text]
     assert len(shown) >= 2 and all("看護職員<del>看護要員</del>" in text for text in shown)
     assert document_report(document).conserved
+
+
+# ---------------------------------------------------------------------------
+# A callout laid over a table
+# ---------------------------------------------------------------------------
+
+CALLOUT_LINES = ["対象となる資料は、必要に応じて", "申請書の本体にも記載すること。"]
+
+
+def _callout_over_table(path: Path) -> None:
+    """A ruled table (its header row shaded), then a box painted over the lower right cells with
+    two lines of text painted on it: the cells' text under the box stays in the PDF."""
+    from pdf_samples import TABLE_ROWS, _ruled_table
+    from reportlab.lib import colors
+
+    canvas = new_canvas(path)
+    table = _ruled_table()
+    _, height = table.wrapOn(canvas, 400, PAGE_HEIGHT)
+    left, top = MARGIN_X, MARGIN
+    table.drawOn(canvas, left, PAGE_HEIGHT - top - height)
+    box_left, box_top = left + 230, top + 30
+    canvas.setFillColor(colors.yellow)
+    outline = canvas.beginPath()  # a callout as presentation software draws one: a box with a pointer
+    x0, x1, y_top, y_bottom = box_left, box_left + 190, PAGE_HEIGHT - box_top, PAGE_HEIGHT - box_top - 44
+    for n, (x, y) in enumerate([(x0, y_top), (x1, y_top), (x1, y_bottom), (x0 + 70, y_bottom),
+                                (x0 + 50, y_bottom - 20), (x0 + 40, y_bottom), (x0, y_bottom)]):
+        (outline.moveTo if n == 0 else outline.lineTo)(x, y)
+    outline.close()
+    canvas.drawPath(outline, stroke=1, fill=1)
+    canvas.setFillColor(colors.black)
+    for n, line in enumerate(CALLOUT_LINES):
+        draw_line(canvas, _atoms(line), box_left + 8, box_top + 6 + 16 * n, MINCHO, 11)
+    draw_line(canvas, _atoms(AFTER_TEXT), left, top + height + 30, MINCHO, BODY_SIZE)
+    canvas.save()
+    assert len(TABLE_ROWS) >= 3  # the box covers rows 2 and 3
+
+
+def test_a_callout_over_a_table_is_read_whole_after_it_and_the_cells_keep_their_text(tmp_path: Path) -> None:
+    from pdf_samples import TABLE_ROWS
+
+    from atlas.model.document import Table
+
+    _callout_over_table(tmp_path / "callout.pdf")
+    document = _document(tmp_path, "callout")
+    blocks = _blocks(document)
+    [table] = [block for block in blocks if isinstance(block, Table)]
+    assert table.rows == TABLE_ROWS  # the cells under the box keep their own text, nothing of the box's
+    callout = next(block for block in blocks if isinstance(block, Paragraph) and CALLOUT_LINES[0] in block.text)
+    assert callout.text == "".join(CALLOUT_LINES)
+    assert blocks.index(table) < blocks.index(callout)
+    assert document_report(document).conserved
+
+
+@needs_corpus
+def test_corpus_callouts_over_slide_tables_stand_after_them() -> None:
+    """pmda-mf-system-slides PDF pp. 13–14, read off the pages: a yellow callout over each table."""
+    from atlas.model.document import Table
+
+    blocks = _blocks(_document(CORPUS, "pmda-mf-system-slides"))
+    tables = [block for block in blocks if isinstance(block, Table)]
+    cells = ["".join(row) for table in tables for row in table.rows]
+    assert "3.2.S.2.5プロセスバリデーション／プロセス評価○" in cells  # its row, without the callout's words
+    texts = [block.text for block in blocks if isinstance(block, Paragraph)]
+    assert "類縁物質等の安全性／薬効関係データは必要に応じて承認申請本体に記載することとなる。" in texts
+    assert any(text.startswith("双方に○が記載されている場合は、開示パート事項。")
+               and text.endswith("（ただし、公衆衛生上の安全性に関する情報で特に求めのあった場合は除く。）")
+               for text in texts)

@@ -209,8 +209,12 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     tables = page.tables
     in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
+    laid_over: list[list[dict[str, Any]]] = [[] for _ in tables]
     for char in chars:
         for index, (bbox, _) in enumerate(tables):
+            if _inside(char, bbox) and _over_the_grid(char, page.panels, bbox):
+                laid_over[index].append(char)
+                break
             if _inside(char, bbox):
                 in_table[index].append(char)
                 break
@@ -234,6 +238,8 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
         if rows is not None:
             pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+    for (bbox, _), over in zip(tables, laid_over, strict=True):
+        pieces.extend(_after_the_table(_baseline_pieces(over, number), bbox) if over else [])
     figure_pieces = _in_columns(figure_pieces, gutter)
     pieces = _captions_with_figures(pieces, figure_pieces)
     pieces.extend(figure_pieces)
@@ -242,6 +248,36 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     ordered = _reading_order(pieces, gutter is not None)
     return read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
                                   page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+
+
+# A callout covers part of a table: at most this share of its box.
+CALLOUT_SHARE = 0.5
+
+
+def _over_the_grid(char: dict[str, Any], panels: list[tuple[float, float, float, float]],
+                   bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the character is text painted on a shape laid over part of the table (a callout,
+    pdf_source.mark_laid_over): a shape standing in the table's box, smaller than half of it (a
+    shape behind the whole table is its background)."""
+    index = char.get("over")
+    if index is None:
+        return False
+    x0, top, x1, bottom = panels[index]
+    return _inside({"x0": x0, "x1": x1, "top": top, "bottom": bottom}, bbox) and \
+        (x1 - x0) * (bottom - top) <= CALLOUT_SHARE * (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+
+
+def _after_the_table(pieces: list[_Piece], bbox: tuple[float, float, float, float]) -> list[_Piece]:
+    """The lines of a callout laid over a table, read whole after the table (their order kept):
+    placed by position they would cut the table's rows in two."""
+    placed = []
+    for order, piece in enumerate(sorted(pieces, key=lambda p: (p.top, p.x0))):
+        height = piece.bottom - piece.top
+        piece = replace(piece)
+        piece.top = bbox[3] + 0.01 * (order + 1)
+        piece.bottom = piece.top + height
+        placed.append(piece)
+    return placed
 
 
 def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> int | None:
