@@ -23,6 +23,7 @@ from .read.read_clean import read_clean
 from .read.read_pdf import PdfText, read_pdf
 from .structure.footnotes import link_footnotes
 from .structure.page_cuts import join_paragraphs_cut_by_notes
+from .structure.struck import mark_struck_words
 from .structure.structure import assign_anchors, finish_text, nest, read_structure
 from .text.clean import classify
 from .text.encoding import read_lines
@@ -114,6 +115,13 @@ def link_notes(work: Work) -> None:
         join_paragraphs_cut_by_notes(_draft(work), work.lines)
 
 
+def mark_struck(work: Work) -> None:
+    """Words a PDF page strikes out (見え消し) marked deleted in the paragraph or list item that
+    holds them, the text unchanged (struck.py)."""
+    if not work.structured_as_written:
+        mark_struck_words(_draft(work), work.lines)
+
+
 def nest_sections(work: Work) -> None:
     """Draft → document: every block under its heading, headings nested by the rank of their numbering."""
     draft = _draft(work)
@@ -187,6 +195,7 @@ DOCUMENT_STAGES: tuple[Stage, ...] = (
     Stage("structure", find_structure),
     Stage("text", finish_draft_text),
     Stage("notes", link_notes),
+    Stage("struck", mark_struck),
     Stage("nest", nest_sections),
     Stage("anchors", number_sections),
     Stage("figures", place_figures),

@@ -50,6 +50,9 @@ class Layout:
     bar: bool = False
     # Note marks set raised (superscript digits): (text before, digits, text after) on the line
     raised: tuple[tuple[str, str, str], ...] = ()
+    # Words struck through on the page (見え消し), in the line's order: each as (the few characters
+    # just before it on the line, the struck words), so that it can be found again in its block.
+    struck: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,15 @@ class FootnoteRef:
 
 @dataclass(frozen=True)
 class InlineLink:
-    """A range of a block's text that links somewhere: ``target`` is "theme:<id>" or "abbr:<term>"."""
+    """A range of a block's text that links somewhere or is marked: ``target`` is "theme:<id>",
+    "abbr:<term>" or ``DELETED`` (words the source strikes out: shown struck through, never linked)."""
 
     offset: int
     length: int
     target: str
+
+
+DELETED = "deleted"
 
 
 @dataclass(frozen=True)

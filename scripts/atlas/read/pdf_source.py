@@ -55,6 +55,16 @@ SHAPES_TOUCH = 6.0
 # stands clear of other shapes by this much.
 BAR_HEIGHT = (10.0, 40.0)
 BAR_CLEAR = 1.0
+# A strike-out is a stroke this thin (points) drawn through the middle of its characters: not in
+# their top or bottom quarter (STRIKE_BAND of the height), where an underline or an overline runs,
+# and running past them by at most STRIKE_OVERRUN of their size at each end.
+STRIKE_THICKNESS = 1.5
+STRIKE_BAND = 0.25
+STRIKE_OVERRUN = 0.5
+# A shape text is painted on (a callout, a note box) is at least this wide and tall (points).
+PANEL_SIZE = (40.0, 20.0)
+# The two libraries measure a shape's box to within this many points (PDFium counts its stroke).
+PANEL_MATCH = 3.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -79,6 +89,9 @@ class SourcePage:
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
+    # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
+    # text carries its shape's index as ``over``.
+    panels: list[Bbox] = field(default_factory=list)
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
 
@@ -256,6 +269,8 @@ def _page(page: Any, number: int) -> SourcePage:
     is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
     get_box, get_matrix, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
     get_font, get_weight = raw.FPDFText_GetFontInfo, raw.FPDFText_GetFontWeight
+    owner_of = raw.FPDFText_GetTextObject
+    owners: list[int] = []  # each character's text object: what is painted over what
     for index in range(raw.FPDFText_CountChars(handle)):
         if is_generated(handle, index):
             continue  # a space or line end PDFium inferred: spacing is decided from positions
@@ -275,6 +290,7 @@ def _page(page: Any, number: int) -> SourcePage:
         # Upright when the glyph's baseline runs left to right; a slanted (oblique) face only
         # shears the glyph (PDFium's own char angle counts that shear as a rotation).
         angle = math.atan2(matrix.b, matrix.a)
+        owners.append(ctypes.cast(owner_of(handle, index), ctypes.c_void_p).value or 0)
         chars.append({
             "text": text,
             "x0": box.left - left,
@@ -288,13 +304,20 @@ def _page(page: Any, number: int) -> SourcePage:
         })
     textpage.close()
     width, height = page.get_size()
-    objects = _drawn_objects(page)
+    text_objects: dict[int, int] = {}
+    objects = _drawn_objects(page, text_objects)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
     bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
+    mark_struck(chars, [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _thin_rules(objects)])
+    def from_top(box: tuple[float, float, float, float]) -> Bbox:
+        return (box[0] - left, top - box[3], box[2] - left, top - box[1])
+
+    panels = _panels(objects)
+    mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      bars=bars, replaced=replaced, bullets=bullets)
+                      bars=bars, panels=[from_top(box) for box, _ in panels], replaced=replaced, bullets=bullets)
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -318,11 +341,12 @@ DrawnObject = tuple[int, int, tuple[float, float, float, float]]
 DRAWN_DEPTH = 2
 
 
-def _drawn_objects(page: Any) -> list[DrawnObject]:
+def _drawn_objects(page: Any, text_objects: dict[int, int] | None = None) -> list[DrawnObject]:
     """The page's objects and those of the drawings placed on it (one level down), in the
     library's order (each form followed by its own objects), with their bounds: read once for
     both the figures and the rule count, through PDFium's own functions (a page can draw tens of
-    thousands of paths, and a wrapper object each costs more than the bounds)."""
+    thousands of paths, and a wrapper object each costs more than the bounds).  ``text_objects``
+    gets the handle of each text object by its place in the list."""
     import pypdfium2.raw as raw
 
     found: list[DrawnObject] = []
@@ -337,9 +361,11 @@ def _drawn_objects(page: Any) -> list[DrawnObject]:
             if not obj:
                 raise _pdfium().PdfiumError("Failed to get pageobject.")
             kind = raw.FPDFPageObj_GetType(obj)
-            if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+            if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT):
                 if not raw.FPDFPageObj_GetBounds(obj, *bounds):
                     raise _pdfium().PdfiumError("Failed to locate pageobject.")
+                if kind == raw.FPDF_PAGEOBJ_TEXT and text_objects is not None:
+                    text_objects[len(found)] = ctypes.cast(obj, ctypes.c_void_p).value or 0
                 found.append((kind, level, (left.value, bottom.value, right.value, top.value)))
             if kind == raw.FPDF_PAGEOBJ_FORM and level < DRAWN_DEPTH - 1:
                 walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, level + 1)
@@ -387,6 +413,85 @@ def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]
     # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
     # line) or a table's rows: none of them is a heading's bar.
     return sorted({box for box in bars if not any(_stacked(box, other) for other in bars)})
+
+
+def _panels(objects: list[DrawnObject]) -> list[tuple[tuple[float, float, float, float], list[int]]]:
+    """Shapes laid over text: at least two lines tall, painted over text painted before them (in the
+    library's order, which is the order of painting: what comes later lies on top), with text
+    painted after them inside their bounds: each with the places of that text in ``objects``.  Text painted before
+    the shape lies under it (a table's cell a callout covers) and is not the shape's; a shaded cell
+    or box, painted before its own text and over none, is no such shape."""
+    import pypdfium2.raw as raw
+
+    texts = [(index, box) for index, (kind, _, box) in enumerate(objects) if kind == raw.FPDF_PAGEOBJ_TEXT]
+    paths = [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH]
+    found = []
+    for index, (kind, _, box) in enumerate(objects):
+        if kind != raw.FPDF_PAGEOBJ_PATH or box[3] - box[1] < PANEL_SIZE[1] or box[2] - box[0] < PANEL_SIZE[0]:
+            continue
+        on_top = [later for later, text in texts if later > index and encloses(box, text)]
+        if not on_top or not any(_overlap(box, text) for earlier, text in texts if earlier < index):
+            continue
+        if not any(_side_by_side(box, other) for other in paths):  # a cell among cells is no callout
+            found.append((box, on_top))
+    return found
+
+
+def _side_by_side(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two boxes tile: one's side on the other's, the two as tall (or as wide) there."""
+    def near(x: float, y: float) -> bool:
+        return abs(x - y) <= 1.0
+
+    level = near(a[1], b[1]) and near(a[3], b[3]) and (near(a[2], b[0]) or near(b[2], a[0]))
+    stacked = near(a[0], b[0]) and near(a[2], b[2]) and (near(a[3], b[1]) or near(b[3], a[1]))
+    return level or stacked
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two boxes share more than their edges (a point inside each)."""
+    return a[0] + 1 < b[2] and b[0] + 1 < a[2] and a[1] + 1 < b[3] and b[1] + 1 < a[3]
+
+
+def mark_laid_over(chars: list[Char], owners: list[int], panels: list[set[int]]) -> None:
+    """Each character of a text object painted on a shape (``owners``: each character's text object,
+    ``panels``: the text objects on each shape) gets the shape's index as ``over`` (the last such
+    shape: the one on top).  Characters of text painted before the shape, under it, keep none."""
+    for index, texts in enumerate(panels):
+        for char, owner in zip(chars, owners, strict=True):
+            if owner in texts:
+                char["over"] = index
+
+
+def _thin_rules(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Paths drawn as a thin horizontal line (a rule, an underline, a strike-out's stroke)."""
+    import pypdfium2.raw as raw
+
+    return [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH
+            and box[3] - box[1] <= STRIKE_THICKNESS and box[2] - box[0] >= 2 * STRIKE_THICKNESS]
+
+
+def mark_struck(chars: list[Char], rules: list[Bbox]) -> None:
+    """Characters a thin line is drawn through (見え消し: a correction notice strikes out the words it
+    deletes, beside the words that replace them) get ``struck``.  The line passes through the
+    middle of their height (an underline runs under them) and begins and ends with them: a rule
+    that runs on past the characters it crosses (a table's, a chart's gridline) strikes out none."""
+    for x0, top, x1, bottom in rules:
+        middle = (top + bottom) / 2
+        crossed = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                   and _through_middle(c, middle)]
+        if not crossed:
+            continue
+        size = max(c["size"] for c in crossed)
+        if min(c["x0"] for c in crossed) - x0 <= STRIKE_OVERRUN * size and \
+                x1 - max(c["x1"] for c in crossed) <= STRIKE_OVERRUN * size:
+            for char in crossed:
+                char["struck"] = True
+
+
+def _through_middle(char: Char, y: float) -> bool:
+    """Whether a line at ``y`` crosses the middle band of the character's height."""
+    height = char["bottom"] - char["top"]
+    return char["top"] + STRIKE_BAND * height <= y <= char["bottom"] - STRIKE_BAND * height
 
 
 def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
@@ -479,7 +584,22 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
         for page in pages:
             # A page pdfminer cannot parse, or not within the time limit, keeps its text as lines.
             with contextlib.suppress(Exception), time_limit(PAGE_SECONDS):
-                page.tables = _tables_of(pdf.pages[page.number - 1])
+                page.tables = _tables_of(_without_panels(pdf.pages[page.number - 1], page.panels))
+
+
+def _without_panels(page: Any, panels: list[Bbox]) -> Any:
+    """The pdfplumber page without the shapes laid over its text (a callout over a table): their
+    edges are no rules of the table under them, and taken for rules they cut its rows."""
+    if not panels:
+        return page
+
+    def kept(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") not in ("rect", "curve"):
+            return True
+        box = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
+        return not any(all(abs(a - b) <= PANEL_MATCH for a, b in zip(box, panel, strict=True)) for panel in panels)
+
+    return page.filter(kept)
 
 
 def _tables_of(page: Any) -> list[FoundTable]:

@@ -30,7 +30,7 @@ from typing import Any
 from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
-from ..text.numbering import is_caption, join_text
+from ..text.numbering import CLOSING, is_caption, join_text
 from ..text.page_furniture import (
     PAGE_NUMBER_BY_FORM,
     PAGE_NUMBER_FORMS,
@@ -38,10 +38,10 @@ from ..text.page_furniture import (
     numbers_of_a_total,
     offsets_in_step,
 )
-from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .raised import raised_marks
+from .side_figures import read_after_text_beside
 from .tables_geometry import cell_of, without_empty_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
@@ -57,6 +57,11 @@ EDGE_BAND = 0.15
 SMALL = 0.9
 # A figure's labels are short: a box whose text is mostly longer lines is a text frame.
 FIGURE_LABEL_CHARS = 20
+# A chart's axis set on one line (「2012 2013 … 2021」, 「0% 20% 40%」, 「2019年度 2020年度」): numbers
+# spaced apart, each with at most a short unit or prefix, however long the row, are tick labels,
+# not a sentence.
+_TICK = r"[^\s\d]{0,2}\d[\d,.:]*[^\s\d]{0,3}"
+AXIS_ROW = re.compile(rf"{_TICK}(?:\s+{_TICK})+")
 # Type this many times larger than its neighbour on the line is another text (a label beside a note).
 RESIZED = 1.5
 # Footnotes are set smaller than the body text.
@@ -205,8 +210,12 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     tables = page.tables
     in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
+    laid_over: list[list[dict[str, Any]]] = [[] for _ in tables]
     for char in chars:
         for index, (bbox, _) in enumerate(tables):
+            if _inside(char, bbox) and _over_the_grid(char, page.panels, bbox):
+                laid_over[index].append(char)
+                break
             if _inside(char, bbox):
                 in_table[index].append(char)
                 break
@@ -232,13 +241,46 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
         if rows is not None:
             pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+    for (bbox, _), over in zip(tables, laid_over, strict=True):
+        pieces.extend(_after_the_table(_baseline_pieces(over, number), bbox) if over else [])
     figure_pieces = _in_columns(figure_pieces, gutter)
     pieces = _captions_with_figures(pieces, figure_pieces)
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     ordered = _reading_order(pieces, gutter is not None)
-    return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
+    return read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
+                                  page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+
+
+# A callout covers part of a table: at most this share of its box.
+CALLOUT_SHARE = 0.5
+
+
+def _over_the_grid(char: dict[str, Any], panels: list[tuple[float, float, float, float]],
+                   bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the character is text painted on a shape laid over part of the table (a callout,
+    pdf_source.mark_laid_over): a shape standing in the table's box, smaller than half of it (a
+    shape behind the whole table is its background)."""
+    index = char.get("over")
+    if index is None:
+        return False
+    x0, top, x1, bottom = panels[index]
+    return _inside({"x0": x0, "x1": x1, "top": top, "bottom": bottom}, bbox) and \
+        (x1 - x0) * (bottom - top) <= CALLOUT_SHARE * (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+
+
+def _after_the_table(pieces: list[_Piece], bbox: tuple[float, float, float, float]) -> list[_Piece]:
+    """The lines of a callout laid over a table, read whole after the table (their order kept):
+    placed by position they would cut the table's rows in two."""
+    placed = []
+    for order, piece in enumerate(sorted(pieces, key=lambda p: (p.top, p.x0))):
+        height = piece.bottom - piece.top
+        piece = replace(piece)
+        piece.top = bbox[3] + 0.01 * (order + 1)
+        piece.bottom = piece.top + height
+        placed.append(piece)
+    return placed
 
 
 def _figure_of(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> int | None:
@@ -265,13 +307,19 @@ def _figure_labels(
         if not inside:
             continue
         pieces = _baseline_pieces(inside, page)
-        sentences = sum(len(p.text) for p in pieces if len(p.text) >= FIGURE_LABEL_CHARS)
+        sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
         if sentences > 0.5 * sum(len(p.text) for p in pieces):
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
         labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
     return chars, labels
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A line long enough to be running text, and not a chart's axis row of numbers."""
+    text = text.strip()
+    return len(text) >= FIGURE_LABEL_CHARS and not AXIS_ROW.fullmatch(text)
 
 
 def _runs_inside(
@@ -672,6 +720,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
                 bar=id(piece) in in_bars,
                 raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
+                struck=struck_runs(piece.chars),
             )
             lines.append(
                 Line(
@@ -688,6 +737,27 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
             if kind == "body":
                 previous = piece
     return lines
+
+
+# How many characters before a struck run say where it stands in its line (its block may hold the
+# same words elsewhere: a correction repeats its terms).
+STRUCK_CONTEXT = 4
+
+
+def struck_runs(chars: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
+    """The runs of struck-through characters of a line (pdf_source.mark_struck), in order, each with
+    the characters just before it: normalised as the line's text is."""
+    runs: list[tuple[str, str]] = []
+    for struck, group in itertools.groupby(enumerate(chars), key=lambda pair: bool(pair[1].get("struck"))):
+        if not struck:
+            continue
+        members = list(group)
+        start, end = members[0][0], members[-1][0] + 1
+        before = "".join(normalize_chars(_line_text(chars[:start])).split()) if start else ""
+        words = normalize_chars(_line_text(chars[start:end])).strip()
+        if words:
+            runs.append((before[-STRUCK_CONTEXT:], words))
+    return tuple(runs)
 
 
 def _alone_in_bars(pieces: list[_Piece], bars: list[tuple[float, float, float, float]]) -> set[int]:

@@ -24,6 +24,9 @@ AT_EDGE = 0.5
 UNDER = 2.5
 # A wrap edge is shared: at least this many lines of the block run to it.
 LINES_AT_EDGE = 2
+# A figure's labels come after the text beside it and its title: the run the next line goes on is
+# among this many runs before the labels.
+FIGURE_RUNS = 3
 # A box at least this many characters wide holds sentences, not a figure's labels.
 NARROWEST_BOX = 10
 
@@ -57,33 +60,66 @@ class BoxEdges:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of body lines set one under another: same page, same size, no space between."""
+    """Runs of body lines set one under another: same page, same size, no space between.  A figure
+    set beside the text is read after the lines beside it, its title with it (read/side_figures.py):
+    the next line after the figure's labels goes on the run it stands a line under, over them."""
     blocks: list[list[Line]] = []
+    current: list[Line] = []
+    after_figure = False
     for line in lines:
         layout = line.layout
+        if layout is not None and layout.role == "figure":  # its labels, body or taken for furniture
+            after_figure = True
+            continue
         if line.kind != "body" or layout is None or layout.role:
             if line.kind != "blank":
-                blocks.append([])  # furniture, a figure or a note between: the block ends
+                current, after_figure = [], False  # furniture or a note between: the run ends
+                blocks.append(current)
             continue
-        last = blocks[-1][-1] if blocks and blocks[-1] else None
-        joins = (
-            last is not None and last.layout is not None and last.page == line.page
-            and last.layout.size == layout.size and layout.gap_before <= BLOCK_GAP
-            and layout.x0 < last.layout.x1 and last.layout.x0 < layout.x1  # one under the other
-        )
-        if joins:
-            blocks[-1].append(line)
+        if after_figure:
+            after_figure = False
+            # The runs just before the labels: the text beside the figure, then its title.
+            earlier = next((run for run in reversed(blocks[-FIGURE_RUNS:]) if run and _under(run[-1], line)), None)
+            if earlier is not None:
+                current = earlier
+                current.append(line)
+                continue
+        last = current[-1] if current else None
+        if last is not None and last.layout is not None and layout.gap_before <= BLOCK_GAP and _one_under(last, line):
+            current.append(line)
         else:
-            blocks.append([line])
+            current = [line]
+            blocks.append(current)
     return [block for block in blocks if len(block) > LINES_AT_EDGE]
 
 
+def _one_under(last: Line, line: Line) -> bool:
+    """Same page, same size, the line set under the last (their extents overlap)."""
+    assert last.layout is not None and line.layout is not None
+    return last.page == line.page and last.layout.size == line.layout.size \
+        and line.layout.x0 < last.layout.x1 and last.layout.x0 < line.layout.x1
+
+
+def _under(last: Line, line: Line) -> bool:
+    """The line set a line under the last, in its run (a figure's labels read between them)."""
+    if last.layout is None or line.layout is None or not _one_under(last, line):
+        return False
+    return 0 < line.layout.top - last.layout.top <= (2 + BLOCK_GAP) * line.layout.size
+
+
 def _shared_right_edge(block: list[Line]) -> float | None:
-    """The x where the block's lines wrap: its rightmost line's end, when more lines end there."""
-    right = max(line.layout.x1 for line in block if line.layout)
+    """The x where the block's lines wrap: its rightmost line's end, when more lines end there; or,
+    when one line runs on past the others (a note set on the same baseline beside the box: 「…ものと
+    す （出典）…」 read as one line), the end that most of the block's lines share."""
     size = block[0].layout.size if block[0].layout else 10.0
-    at_edge = sum(1 for line in block if line.layout and line.layout.x1 >= right - AT_EDGE * size)
+    ends = sorted((line.layout.x1 for line in block if line.layout), reverse=True)
     left = min(line.layout.x0 for line in block if line.layout)
-    if at_edge < LINES_AT_EDGE or right - left < NARROWEST_BOX * size:
+
+    def sharing(end: float) -> int:
+        return sum(1 for other in ends if end - AT_EDGE * size <= other <= end)
+
+    right = ends[0] if sharing(ends[0]) >= LINES_AT_EDGE else \
+        next((end for end in ends[1:] if sharing(end) >= max(LINES_AT_EDGE, len(ends) / 2)), None)
+    if right is None or right - left < NARROWEST_BOX * size:
         return None
     return right

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import assert_never
 
-from ..model.document import Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
+from ..model.document import DELETED, Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
 from ..text.numbering import PLAIN_BULLETS
 
 # Markdown-significant ASCII punctuation that can act anywhere in a line.
@@ -61,9 +61,11 @@ def with_refs(
             cursor = offset
             continue
         shown = escape(text[offset : offset + length])
-        resolved = resolve(value)
+        resolved = ("deleted", "") if value == DELETED else resolve(value)
         if resolved is None:
             pieces.append(shown)
+        elif resolved[0] == "deleted":
+            pieces.append(f"<del>{shown}</del>")  # struck out in the source (見え消し)
         elif resolved[0] == "abbr":
             # tabindex: a keyboard (Tab) or a tap focuses it, and focus shows the explanation
             # (assets/atlas.css); a title alone shows only under a mouse.
