@@ -33,6 +33,7 @@ from typing import Any
 
 from ..model.errors import InputError
 from .boxes import Bbox, encloses
+from .table_rules import table_settings
 from .tables_geometry import holds_a_table, merge_split_columns
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
@@ -240,8 +241,7 @@ def _open_problem(error: Exception) -> str:
 def _page(page: Any, number: int) -> SourcePage:
     import pypdfium2.raw as raw
 
-    left, _, _, top = page.get_mediabox()
-    _, crop_bottom, _, crop_top = page.get_cropbox()
+    (left, _, _, top), (_, crop_bottom, _, crop_top) = page_boxes(page)
     textpage = page.get_textpage()
     handle = textpage.raw
     chars: list[Char] = []
@@ -295,6 +295,20 @@ def _page(page: Any, number: int) -> SourcePage:
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
                       bars=bars, replaced=replaced, bullets=bullets)
+
+
+def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
+    """The page's media box and crop box (PDF units: left, bottom, right, top), inherited ones
+    included.  PDFium's box getters read only the page's own dictionary and answer US Letter when
+    the box is set once for every page on the page tree (as some word processors write it): an A4
+    page's characters then stood 50 points above its drawn rules, which pdfplumber places right,
+    and a ruled table's cells were filled with the text of the row above.  The page's bounding box
+    (media box and crop box intersected) is inherited properly: it stands in for a box the page
+    does not set itself."""
+    bounds = page.get_bbox()
+    media = page.get_mediabox(fallback_ok=False) or bounds
+    crop = page.get_cropbox(fallback_ok=False) or bounds
+    return media, crop
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -484,11 +498,21 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
 
 def _tables_of(page: Any) -> list[FoundTable]:
     """The grid of each table (its cells' boxes); the reader fills the cells with PDFium's own
-    characters, so the text is read once, the same way everywhere."""
+    characters, so the text is read once, the same way everywhere.
+
+    The boxes are moved into the characters' frame, measured from the media box's top-left corner:
+    pdfplumber measures x from the PDF's origin, which a page cut from a larger sheet (a white
+    paper's chapter: media box from (66, 137)) sets outside the media box, so its grids stood a
+    margin right of and above their text, and their cells were filled with the wrong lines."""
+    left, top = page.mediabox[0], page.mediabox[1]
+
+    def moved(box: Any) -> Bbox:
+        return (box[0] - left, box[1] - top, box[2] - left, box[3] - top)
+
     found: list[FoundTable] = []
-    for table in page.find_tables():
-        grid = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+    for table in page.find_tables(table_settings(page)):
+        grid = [[moved(cell) if cell else None for cell in row.cells] for row in table.rows]
         grid, texts = merge_split_columns(grid, table.extract())
         if holds_a_table(texts):
-            found.append((tuple(table.bbox), grid))
+            found.append((moved(table.bbox), grid))
     return found
