@@ -407,7 +407,8 @@ def make_qr_notes(path: Path) -> None:
 
 WRAPPED_HEADING = "1．対象となる地域"
 WRAPPED_BEFORE = "対象となる地域は、次の表のとおりとする。"
-WRAPPED_HEADER = ["都道府県", "圏域", "市町村"]
+WRAPPED_CORNER = ("区分", "都道府県")  # the corner cell's labels, split by a diagonal: above it, below it
+WRAPPED_HEADER = [" ".join(WRAPPED_CORNER), "圏域", "市町村"]
 # The band's text, wrapped by the word processor inside a word: 「…区域の一」／「覧…」.
 WRAPPED_BAND = ["医療を提供しているが医療資源の少ない地域として告示で定める区域の一", "覧である"]
 WRAPPED_BODY = [  # (prefecture or "" under a spanning cell, area, the area's two printed lines)
@@ -435,7 +436,7 @@ def _draw_wrapped_table(canvas, frame: Frame, top: float) -> None:
     xs = [left]
     for width in WRAPPED_COLUMNS:
         xs.append(xs[-1] + width)
-    header = WRAPPED_LINE + 8
+    header = 2 * WRAPPED_LINE + 8
     band = 2 * WRAPPED_LINE + 8
     body = 2 * WRAPPED_LINE + 8
     ys = [top, top + header, top + header + band]  # from the page's top
@@ -461,8 +462,12 @@ def _draw_wrapped_table(canvas, frame: Frame, top: float) -> None:
         canvas.line(x, at(ys[2]), x, at(ys[-1]))
     canvas.line(xs[0], at(ys[1]), xs[0], at(ys[2]))
     canvas.line(xs[-1], at(ys[1]), xs[-1], at(ys[2]))
+    canvas.line(xs[0], at(ys[0]), xs[1], at(ys[1]))  # the corner cell's diagonal
     canvas.setFont(MINCHO, WRAPPED_SIZE)
-    for c, name in enumerate(WRAPPED_HEADER):
+    above, below = WRAPPED_CORNER
+    canvas.drawRightString(xs[1] - 4, at(ys[0] + 4 + WRAPPED_SIZE), above)
+    canvas.drawString(xs[0] + 4, at(ys[0] + 4 + WRAPPED_LINE + WRAPPED_SIZE), below)
+    for c, name in enumerate(WRAPPED_HEADER[1:], 1):
         canvas.drawString(xs[c] + 4, at(ys[0] + 4 + WRAPPED_SIZE), name)
     for k, line in enumerate(WRAPPED_BAND):
         canvas.drawString(xs[0] + 4, at(ys[1] + 4 + k * WRAPPED_LINE + WRAPPED_SIZE), line)
@@ -480,7 +485,7 @@ def make_wrapped_table(path: Path) -> None:
     flow = Flow(canvas, one_column(1))
     flow.add(Heading(WRAPPED_HEADING, 14, font=GOTHIC, space_before=0))
     flow.add(Para(WRAPPED_BEFORE))
-    flow.add(Picture(22 + 36 + 36 * len(WRAPPED_BODY) + BODY_SIZE, _draw_wrapped_table))
+    flow.add(Picture(36 * (2 + len(WRAPPED_BODY)) + BODY_SIZE, _draw_wrapped_table))
     flow.add(Para(WRAPPED_AFTER))
     canvas.save()
 

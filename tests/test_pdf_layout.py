@@ -137,8 +137,9 @@ def test_a_real_matrix_of_marks_is_a_table():
 def test_a_ruled_tables_rows_are_its_rules_not_its_lines_of_text(converted, name):
     # Cells of two lines are one cell each; the band painted as two grey fills (one a line) is one
     # row, not 「…区域の一」／「覧である」; 「乙県」, whose cell has no rule under it (the table goes on
-    # overleaf), heads its own rows instead of joining 「甲県」.  The second PDF sets its page size
-    # once on the page tree: its text must still stand in the cells its rules draw.
+    # overleaf), heads its own rows instead of joining 「甲県」; the corner cell's two labels, split by
+    # a diagonal, stay apart (「区分 都道府県」).  The second PDF sets its page size once on the page
+    # tree: its text must still stand in the cells its rules draw.
     document = converted(name)
     tables = [block for block in blocks_of(document) if isinstance(block, Table)]
     assert [table.rows for table in tables] == [samples.WRAPPED_ROWS]
@@ -170,7 +171,7 @@ def test_only_the_rules_drawn_where_a_line_stands_cut_it():
          "・情報システムを保有する企業及び外部企業の特定部門に所属する者"]]),
     # jssec PDF p. 5, 表1: the header painted as a mosaic of dark fills, a diagonal corner cell.
     ("jssec-smartphone-tablet-security-guideline-v2", [
-        ["利用目的所有形態", "業務利用のみ", "業務利用と個人利用の兼用", "個人利用のみ"],
+        ["利用目的 所有形態", "業務利用のみ", "業務利用と個人利用の兼用", "個人利用のみ"],
         ["法人所有", "○", "○", "対象外"]]),
     # mext-sti ch3 PDF p. 13 (media box from (66, 137), art in the bleed): 第1-3-7表.
     ("mext-sti-whitepaper-r6-ch3", [

@@ -56,6 +56,10 @@ SHAPES_TOUCH = 6.0
 # stands clear of other shapes by this much.
 BAR_HEIGHT = (10.0, 40.0)
 BAR_CLEAR = 1.0
+# A line this many points wide and tall is slanted, no rule (those are level or upright); one that
+# crosses this share of a cell's width and height splits it corner to corner.
+CORNER_SLACK = 3.0
+CORNER_SPAN = 0.75
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -78,6 +82,7 @@ class SourcePage:
     height: float
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
+    corners: list[Bbox] = field(default_factory=list)  # table cells a drawn diagonal crosses
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
@@ -493,17 +498,27 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
         for page in pages:
             # A page pdfminer cannot parse, or not within the time limit, keeps its text as lines.
             with contextlib.suppress(Exception), time_limit(PAGE_SECONDS):
-                page.tables = _tables_of(pdf.pages[page.number - 1])
+                page.tables, page.corners = _tables_of(pdf.pages[page.number - 1])
 
 
-def _tables_of(page: Any) -> list[FoundTable]:
+def _crosses_cell(diagonal: Bbox, cell: Bbox) -> bool:
+    """Whether a slanted line (its box) runs across the cell from side to side: inside it, over
+    most of its width and height (it may stop short of the far corner)."""
+    return (encloses(cell, diagonal) and diagonal[2] - diagonal[0] >= CORNER_SPAN * (cell[2] - cell[0])
+            and diagonal[3] - diagonal[1] >= CORNER_SPAN * (cell[3] - cell[1]))
+
+
+def _tables_of(page: Any) -> tuple[list[FoundTable], list[Bbox]]:
     """The grid of each table (its cells' boxes); the reader fills the cells with PDFium's own
     characters, so the text is read once, the same way everywhere.
 
     The boxes are moved into the characters' frame, measured from the media box's top-left corner:
     pdfplumber measures x from the PDF's origin, which a page cut from a larger sheet (a white
     paper's chapter: media box from (66, 137)) sets outside the media box, so its grids stood a
-    margin right of and above their text, and their cells were filled with the wrong lines."""
+    margin right of and above their text, and their cells were filled with the wrong lines.
+
+    Also the cells a drawn line crosses corner to corner: a table's corner cell split by a
+    diagonal, naming the header row above the line and the header column below it."""
     left, top = page.mediabox[0], page.mediabox[1]
 
     def moved(box: Any) -> Bbox:
@@ -515,4 +530,8 @@ def _tables_of(page: Any) -> list[FoundTable]:
         grid, texts = merge_split_columns(grid, table.extract())
         if holds_a_table(texts):
             found.append((moved(table.bbox), grid))
-    return found
+    diagonals = [(moved((line["x0"], line["top"], line["x1"], line["bottom"]))) for line in page.lines
+                 if line["x1"] - line["x0"] > CORNER_SLACK and line["bottom"] - line["top"] > CORNER_SLACK]
+    corners = [box for _, grid in found for row in grid for box in row
+               if box is not None and any(_crosses_cell(diagonal, box) for diagonal in diagonals)]
+    return found, corners

@@ -220,7 +220,7 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
         free.extend(outside)  # running text the grid took in at its top or foot
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
-        rows = _cell_texts(grid, table_chars, number) if table_chars and grid else None
+        rows = _cell_texts(grid, table_chars, number, page.corners) if table_chars and grid else None
         if rows is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
@@ -349,12 +349,15 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 
 def _cell_texts(
-    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int,
+    corners: list[tuple[float, float, float, float]] | None = None,
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
     joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
-    column: then the table is read as lines, so nothing is lost."""
+    column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
+    (``corners``) holds two labels, the header row's above it and the header column's below: they are
+    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line."""
     if _text_runs_across_cells(grid, chars, page):
         return None
     grid = with_holes_as_cells(grid)
@@ -369,9 +372,12 @@ def _cell_texts(
         texts = []
         for c in range(len(row)):
             inside = by_cell.get((r, c), [])
+            box = row[c]
+            split = box is not None and box in (corners or [])
             text = ""
             for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
-                text = join_text(text, piece.text.strip().replace("\t", " "))
+                line = piece.text.strip().replace("\t", " ")
+                text = f"{text} {line}" if split and text else join_text(text, line)
             texts.append(text)
         rows.append(texts)
     return without_empty_columns(rows)
