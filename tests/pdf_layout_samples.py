@@ -8,6 +8,7 @@ The texts are written for these tests; the constants are what the tests expect t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pdf_samples import (
@@ -430,9 +431,122 @@ def make_chapter_tab(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A ruled table whose cells wrap, with a shaded band of two lines and row-spanning cells, the last
+# one running on past the table's foot (no rule under it, as where a table goes on overleaf)
+# ---------------------------------------------------------------------------
+
+WRAPPED_HEADING = "1．対象となる地域"
+WRAPPED_BEFORE = "対象となる地域は、次の表のとおりとする。"
+WRAPPED_CORNER = ("区分", "都道府県")  # the corner cell's labels, split by a diagonal: above it, below it
+WRAPPED_HEADER = [" ".join(WRAPPED_CORNER), "圏域", "市町村"]
+# The band's text, wrapped by the word processor inside a word: 「…区域の一」／「覧…」.
+WRAPPED_BAND = ["医療を提供しているが医療資源の少ない地域として告示で定める区域の一", "覧である"]
+WRAPPED_BODY = [  # (prefecture or "" under a spanning cell, area, the area's two printed lines)
+    ("甲県", "北圏域", ["北市、東町、西町、南村、中央町、青葉町、", "山里村"]),
+    ("", "南圏域", ["南市、港町、浜町、", "岬村"]),
+    ("乙県", "東圏域", ["東市、川町、森町、", "谷村"]),
+    ("", "西圏域", ["西市、", "野村"]),
+]
+WRAPPED_ROWS = [
+    WRAPPED_HEADER,
+    ["".join(WRAPPED_BAND), "", ""],
+    *[[prefecture, area, "".join(lines)] for prefecture, area, lines in WRAPPED_BODY],
+]
+WRAPPED_AFTER = "表に掲げる区域は、毎年度見直すものとする。"
+WRAPPED_COLUMNS = (80.0, 90.0, 250.0)
+WRAPPED_SIZE = 9.0
+WRAPPED_LINE = 14.0  # a cell's line pitch
+BAND_GREY = 0.85
+
+
+def _draw_wrapped_table(canvas, frame: Frame, top: float) -> None:
+    """Rules drawn as lines; cell texts set line by line as a word processor wraps them; the band
+    painted as one grey rectangle per printed line (two touching fills, no rule between them)."""
+    left = frame.x0 + (frame.x1 - frame.x0 - sum(WRAPPED_COLUMNS)) / 2
+    xs = [left]
+    for width in WRAPPED_COLUMNS:
+        xs.append(xs[-1] + width)
+    header = 2 * WRAPPED_LINE + 8
+    band = 2 * WRAPPED_LINE + 8
+    body = 2 * WRAPPED_LINE + 8
+    ys = [top, top + header, top + header + band]  # from the page's top
+    for _ in WRAPPED_BODY:
+        ys.append(ys[-1] + body)
+
+    def at(y: float) -> float:  # reportlab measures from the page foot
+        return PAGE_HEIGHT - y
+
+    canvas.setFillGray(BAND_GREY)
+    for k in range(2):
+        line_top = ys[1] + 4 + k * WRAPPED_LINE - (4 if k == 0 else 0)
+        line_bottom = ys[1] + 4 + (k + 1) * WRAPPED_LINE + (4 if k == 1 else 0)
+        canvas.rect(xs[0], at(line_bottom), xs[-1] - xs[0], line_bottom - line_top, stroke=0, fill=1)
+    canvas.setFillGray(0)
+    canvas.setLineWidth(0.5)
+    for index, y in enumerate(ys):
+        spanned = 2 <= index < len(ys) - 1 and not WRAPPED_BODY[index - 2][0]
+        # No rule across a cell a prefecture spans, nor under the last one: 「乙県」 goes on overleaf.
+        canvas.line(xs[1] if spanned or index == len(ys) - 1 else xs[0], at(y), xs[-1], at(y))
+    for x in xs:
+        canvas.line(x, at(ys[0]), x, at(ys[1]))
+        canvas.line(x, at(ys[2]), x, at(ys[-1]))
+    canvas.line(xs[0], at(ys[1]), xs[0], at(ys[2]))
+    canvas.line(xs[-1], at(ys[1]), xs[-1], at(ys[2]))
+    canvas.line(xs[0], at(ys[0]), xs[1], at(ys[1]))  # the corner cell's diagonal
+    canvas.setFont(MINCHO, WRAPPED_SIZE)
+    above, below = WRAPPED_CORNER
+    canvas.drawRightString(xs[1] - 4, at(ys[0] + 4 + WRAPPED_SIZE), above)
+    canvas.drawString(xs[0] + 4, at(ys[0] + 4 + WRAPPED_LINE + WRAPPED_SIZE), below)
+    for c, name in enumerate(WRAPPED_HEADER[1:], 1):
+        canvas.drawString(xs[c] + 4, at(ys[0] + 4 + WRAPPED_SIZE), name)
+    for k, line in enumerate(WRAPPED_BAND):
+        canvas.drawString(xs[0] + 4, at(ys[1] + 4 + k * WRAPPED_LINE + WRAPPED_SIZE), line)
+    for index, (prefecture, area, lines) in enumerate(WRAPPED_BODY):
+        row_top = ys[2 + index]
+        if prefecture:  # set in the middle of the two rows it spans
+            canvas.drawString(xs[0] + 4, at(row_top + body - WRAPPED_SIZE / 2), prefecture)
+        canvas.drawString(xs[1] + 4, at(row_top + 4 + WRAPPED_SIZE), area)
+        for k, line in enumerate(lines):
+            canvas.drawString(xs[2] + 4, at(row_top + 4 + k * WRAPPED_LINE + WRAPPED_SIZE), line)
+
+
+def make_wrapped_table(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(WRAPPED_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(WRAPPED_BEFORE))
+    flow.add(Picture(36 * (2 + len(WRAPPED_BODY)) + BODY_SIZE, _draw_wrapped_table))
+    flow.add(Para(WRAPPED_AFTER))
+    canvas.save()
+
+
+def make_inherited_media_box(path: Path) -> None:
+    """The wrapped table again, its page size set once on the page tree instead of on the page
+    (as some word processors write it)."""
+    make_wrapped_table(path)
+    path.write_bytes(media_box_on_page_tree(path.read_bytes()))
+
+
+def media_box_on_page_tree(pdf: bytes) -> bytes:
+    """The PDF with each page's /MediaBox moved to its /Pages node, cross-references rebuilt."""
+    box = re.search(rb"/MediaBox \[[^\]]*\]", pdf)
+    assert box is not None
+    pdf = pdf.replace(box.group(0), b"")
+    pdf = pdf.replace(b"/Type /Pages", b"/Type /Pages " + box.group(0), 1)
+    body, _, _ = pdf.partition(b"xref\n")
+    offsets = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", body)}
+    table = [b"xref", f"0 {len(offsets) + 1}".encode(), b"0000000000 65535 f "]
+    table += [f"{offsets[number]:010d} 00000 n ".encode() for number in sorted(offsets)]
+    trailer = pdf[pdf.index(b"trailer"):]
+    trailer = re.sub(rb"startxref\n\d+", b"startxref\n" + str(len(body)).encode(), trailer)
+    return body + b"\n".join(table) + b"\n" + trailer
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
-           "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab}
+           "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
+           "inherited-media-box": make_inherited_media_box}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

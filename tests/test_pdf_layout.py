@@ -26,7 +26,7 @@ from atlas.pipeline import build_document
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf
-from atlas.read.tables_geometry import cell_of, merge_split_columns
+from atlas.read.tables_geometry import cell_of, merge_split_columns, rules_at, with_holes_as_cells
 from atlas.read.vertical import reads_vertically, vertical_stacks
 from atlas.structure.structure import Hints
 from atlas.text.normalize import ordinary_forms
@@ -74,6 +74,10 @@ def corpus_document(doc_id: str) -> Document:
     meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
                         source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
     return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+def corpus_tables(doc_id: str) -> list[list[list[str]]]:
+    return [block.rows for block in blocks_of(corpus_document(doc_id)) if isinstance(block, Table)]
 
 
 def blocks_of(document: Document) -> list:
@@ -127,6 +131,86 @@ def test_a_real_matrix_of_marks_is_a_table():
     matrix = next(t for t in tables if t.rows[0] == ["特性", "従来の携帯電話", "スマートフォン", "PC"])
     assert matrix.rows[1] == ["携帯性", "◎", "◎", "△"]
     assert matrix.rows[-1] == ["柔軟性、パーソナライズ", "×", "◎", "◎"]
+
+
+@pytest.mark.parametrize("name", ["wrapped-table", "inherited-media-box"])
+def test_a_ruled_tables_rows_are_its_rules_not_its_lines_of_text(converted, name):
+    # Cells of two lines are one cell each; the band painted as two grey fills (one a line) is one
+    # row, not 「…区域の一」／「覧である」; 「乙県」, whose cell has no rule under it (the table goes on
+    # overleaf), heads its own rows instead of joining 「甲県」; the corner cell's two labels, split by
+    # a diagonal, stay apart (「区分 都道府県」).  The second PDF sets its page size once on the page
+    # tree: its text must still stand in the cells its rules draw.
+    document = converted(name)
+    tables = [block for block in blocks_of(document) if isinstance(block, Table)]
+    assert [table.rows for table in tables] == [samples.WRAPPED_ROWS]
+    assert document_report(document).conserved
+
+
+def test_a_hole_under_the_last_cell_of_a_column_is_a_cell_of_its_own():
+    # Column 0: 「甲」 spans rows 0–1, rows 2–3 have no cell (no rule under them at the page foot).
+    grid = [[(0, 0, 40, 40), (40, 0, 100, 20)], [None, (40, 20, 100, 40)],
+            [None, (40, 40, 100, 60)], [None, (40, 60, 100, 80)]]
+    filled = with_holes_as_cells(grid)
+    assert filled[2][0] == (0, 40, 40, 80) and filled[3][0] is None and filled[1][0] is None
+    assert cell_of({"x0": 10, "x1": 14, "top": 66, "bottom": 72}, filled) == (2, 0)
+
+
+def test_only_the_rules_drawn_where_a_line_stands_cut_it():
+    # A header cell over two sub-columns: at its height no rule stands at x = 70.
+    grid = [[(0, 0, 40, 20), (40, 0, 100, 20)], [None, (40, 20, 70, 40), (70, 20, 100, 40)]]
+    assert rules_at(grid, 10) == {40}
+    assert rules_at(grid, 30) == {40, 70}
+
+
+@needs_corpus
+@pytest.mark.parametrize(("doc_id", "rows"), [
+    # meti p. 4 (its page size set on the page tree): the 適用区分 table, a row for each ruled row.
+    ("meti-info-system-safety-standard-1997", [
+        ["利用者区分", "不特定利用者", "特定企業内利用者", "特定部門内利用者"],
+        ["情報システムの利用者", "・不特定の一般の者", "・情報システムを保有する企業に属する者",
+         "・情報システムを保有する企業及び外部企業の特定部門に所属する者"]]),
+    # jssec PDF p. 5, 表1: the header painted as a mosaic of dark fills, a diagonal corner cell.
+    ("jssec-smartphone-tablet-security-guideline-v2", [
+        ["利用目的 所有形態", "業務利用のみ", "業務利用と個人利用の兼用", "個人利用のみ"],
+        ["法人所有", "○", "○", "対象外"]]),
+    # mext-sti ch3 PDF p. 13 (media box from (66, 137), art in the bleed): 第1-3-7表.
+    ("mext-sti-whitepaper-r6-ch3", [
+        ["米国", "民間企業に安全性確保についての自主的な取組を約束させるとともに、2023年10月には大統領令を"
+                "発表し、安全保障上重大なリスクをもたらし得ると考えられる基盤モデルに対しては一定の規制を課しながら"
+                "も、民間企業や大学における積極的な研究開発を推進。また米国AI安全研究所（USAISI）を設立。"]]),
+])
+def test_real_ruled_tables_read_row_by_row(doc_id, rows):
+    tables = corpus_tables(doc_id)
+    assert any(table[:len(rows)] == rows for table in tables), [t[:2] for t in tables]
+
+
+@needs_corpus
+def test_real_band_rows_and_spanning_cells_stand_where_their_rules_put_them():
+    # mext-genai-v2 PDF p. 27: each blue band is one row (「…例文リスト」 whole), the first one inside the table.
+    cases = next(t for t in corpus_tables("mext-genai-guideline-v2-2024")
+                 if any(row[0] == "大阪市立高殿小学校" for row in t))
+    assert cases[0][0].startswith("情報モラル教育の一環として")
+    assert any(row[0].endswith("単語リストや例文リストの作成に活用したりする") for row in cases)
+    # mhlw-shinryo 別紙2 (PDF p. 7): 「岩手県」, its cell cut by the page foot, heads its own rows.
+    regions = next(t for t in corpus_tables("mhlw-shinryo-kaitei-teisei-2020")
+                   if t[0] == ["都道府県", "二次医療圏", "市町村"])
+    assert ["青森県", "西北五地域", "五所川原市、つがる市、鯵ヶ沢町、深浦町、鶴田町、中泊町"] in regions
+    assert ["岩手県", "岩手中部", "花巻市、北上市、遠野市、西和賀町"] in regions
+    # meti PDF p. 11: a header cell over three sub-columns is the table's, not text above it.
+    tables = corpus_tables("meti-info-system-safety-standard-1997")
+    assert any(t[0][:3] == ["項目", "対策項目", "利用者区分による適用"] for t in tables)
+
+
+@needs_corpus
+def test_a_table_stays_whole_beside_a_chapter_tab_and_a_heading_alone_over_a_table_stays_a_heading():
+    # mext-sti ch3 PDF p. 6: the chapter tab 「第」「3」「章」 in the margin, level with the UKRI table's
+    # rows, cut it into three tables.
+    ukri = [t for t in corpus_tables("mext-sti-whitepaper-r6-ch3") if t[0][0] == "大学名"]
+    assert len(ukri) == 1 and len(ukri[0]) == 13  # the header and twelve universities, as printed
+    assert ukri[0][-1] == ["エディンバラ大学", "バイオメディカル・イノベーション"]
+    # meti PDF pp. 11, 13, 16: 「六　技術基準」 alone on its page above a table is still a part's heading.
+    titles = [section.title for section in corpus_document("meti-info-system-safety-standard-1997").all_sections()]
+    assert {"技術基準", "運用基準", "留意事項"} <= set(titles)
 
 
 # ---------------------------------------------------------------------------

@@ -15,13 +15,14 @@ shown yet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model.document import Block, Document, Figure, Line, Paragraph
 from .boxes import Bbox
 from .page_labels import cite_page
+from .pdf_source import page_boxes
 
 T = TypeVar("T")
 
@@ -32,11 +33,11 @@ FIGURE_MARGIN = 4.0  # points around the figure's box: strokes drawn on its edge
 FIGURE_FOLDER = "figures"  # beside the document's pages: documents/<id>/figures/
 
 
-def keep_together(items: list[T], group_of: Callable[[T], int | None]) -> list[T]:
-    """Items in their order, but each group's (a figure's labels) all where its first one stands:
-    text beside a figure (a slide's bullets, the other column) read by position would otherwise
-    cut its labels into pieces, each shown as a figure of its own."""
-    members: dict[int, list[T]] = {}
+def keep_together(items: list[T], group_of: Callable[[T], Hashable | None]) -> list[T]:
+    """Items in their order, but each group's (a figure's labels, a table's rows) all where its
+    first one stands: text beside a figure (a slide's bullets, the other column) read by position
+    would otherwise cut its labels into pieces, each shown as a figure of its own."""
+    members: dict[Hashable, list[T]] = {}
     for item in items:
         group = group_of(item)
         if group is not None:
@@ -147,8 +148,7 @@ def _title_label(lines: list[Line]) -> str:
 def _crop(page: Any, box: Bbox) -> tuple[float, float, float, float]:
     """What to cut off each side of the page's visible area (left, bottom, right, top) to keep the
     box; the box is measured from the media box's top-left, the rendering shows the crop box."""
-    media_left, _, _, media_top = page.get_mediabox()
-    crop_left, crop_bottom, crop_right, crop_top = page.get_cropbox()
+    (media_left, _, _, media_top), (crop_left, crop_bottom, crop_right, crop_top) = page_boxes(page)
     x0 = box[0] + media_left - crop_left - FIGURE_MARGIN
     x1 = box[2] + media_left - crop_left + FIGURE_MARGIN
     top = box[1] - (media_top - crop_top) - FIGURE_MARGIN

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..model.errors import InputError
 from .boxes import Bbox, encloses
+from .table_rules import table_settings
 from .tables_geometry import holds_a_table, merge_split_columns
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
@@ -65,6 +66,10 @@ STRIKE_OVERRUN = 0.5
 PANEL_SIZE = (40.0, 20.0)
 # The two libraries measure a shape's box to within this many points (PDFium counts its stroke).
 PANEL_MATCH = 3.0
+# A line this many points wide and tall is slanted, no rule (those are level or upright); one that
+# crosses this share of a cell's width and height splits it corner to corner.
+CORNER_SLACK = 3.0
+CORNER_SPAN = 0.75
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -87,6 +92,7 @@ class SourcePage:
     height: float
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
+    corners: list[Bbox] = field(default_factory=list)  # table cells a drawn diagonal crosses
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
@@ -253,8 +259,7 @@ def _open_problem(error: Exception) -> str:
 def _page(page: Any, number: int) -> SourcePage:
     import pypdfium2.raw as raw
 
-    left, _, _, top = page.get_mediabox()
-    _, crop_bottom, _, crop_top = page.get_cropbox()
+    (left, _, _, top), (_, crop_bottom, _, crop_top) = page_boxes(page)
     textpage = page.get_textpage()
     handle = textpage.raw
     chars: list[Char] = []
@@ -318,6 +323,20 @@ def _page(page: Any, number: int) -> SourcePage:
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
                       bars=bars, panels=[from_top(box) for box, _ in panels], replaced=replaced, bullets=bullets)
+
+
+def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
+    """The page's media box and crop box (PDF units: left, bottom, right, top), inherited ones
+    included.  PDFium's box getters read only the page's own dictionary and answer US Letter when
+    the box is set once for every page on the page tree (as some word processors write it): an A4
+    page's characters then stood 50 points above its drawn rules, which pdfplumber places right,
+    and a ruled table's cells were filled with the text of the row above.  The page's bounding box
+    (media box and crop box intersected) is inherited properly: it stands in for a box the page
+    does not set itself."""
+    bounds = page.get_bbox()
+    media = page.get_mediabox(fallback_ok=False) or bounds
+    crop = page.get_cropbox(fallback_ok=False) or bounds
+    return media, crop
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -584,7 +603,7 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
         for page in pages:
             # A page pdfminer cannot parse, or not within the time limit, keeps its text as lines.
             with contextlib.suppress(Exception), time_limit(PAGE_SECONDS):
-                page.tables = _tables_of(_without_panels(pdf.pages[page.number - 1], page.panels))
+                page.tables, page.corners = _tables_of(_without_panels(pdf.pages[page.number - 1], page.panels))
 
 
 def _without_panels(page: Any, panels: list[Bbox]) -> Any:
@@ -602,13 +621,37 @@ def _without_panels(page: Any, panels: list[Bbox]) -> Any:
     return page.filter(kept)
 
 
-def _tables_of(page: Any) -> list[FoundTable]:
+def _crosses_cell(diagonal: Bbox, cell: Bbox) -> bool:
+    """Whether a slanted line (its box) runs across the cell from side to side: inside it, over
+    most of its width and height (it may stop short of the far corner)."""
+    return (encloses(cell, diagonal) and diagonal[2] - diagonal[0] >= CORNER_SPAN * (cell[2] - cell[0])
+            and diagonal[3] - diagonal[1] >= CORNER_SPAN * (cell[3] - cell[1]))
+
+
+def _tables_of(page: Any) -> tuple[list[FoundTable], list[Bbox]]:
     """The grid of each table (its cells' boxes); the reader fills the cells with PDFium's own
-    characters, so the text is read once, the same way everywhere."""
+    characters, so the text is read once, the same way everywhere.
+
+    The boxes are moved into the characters' frame, measured from the media box's top-left corner:
+    pdfplumber measures x from the PDF's origin, which a page cut from a larger sheet (a white
+    paper's chapter: media box from (66, 137)) sets outside the media box, so its grids stood a
+    margin right of and above their text, and their cells were filled with the wrong lines.
+
+    Also the cells a drawn line crosses corner to corner: a table's corner cell split by a
+    diagonal, naming the header row above the line and the header column below it."""
+    left, top = page.mediabox[0], page.mediabox[1]
+
+    def moved(box: Any) -> Bbox:
+        return (box[0] - left, box[1] - top, box[2] - left, box[3] - top)
+
     found: list[FoundTable] = []
-    for table in page.find_tables():
-        grid = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+    for table in page.find_tables(table_settings(page)):
+        grid = [[moved(cell) if cell else None for cell in row.cells] for row in table.rows]
         grid, texts = merge_split_columns(grid, table.extract())
         if holds_a_table(texts):
-            found.append((tuple(table.bbox), grid))
-    return found
+            found.append((moved(table.bbox), grid))
+    diagonals = [(moved((line["x0"], line["top"], line["x1"], line["bottom"]))) for line in page.lines
+                 if line["x1"] - line["x0"] > CORNER_SLACK and line["bottom"] - line["top"] > CORNER_SLACK]
+    corners = [box for _, grid in found for row in grid for box in row
+               if box is not None and any(_crosses_cell(diagonal, box) for diagonal in diagonals)]
+    return found, corners

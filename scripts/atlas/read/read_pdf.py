@@ -38,13 +38,16 @@ from ..text.page_furniture import (
     numbers_of_a_total,
     offsets_in_step,
 )
+from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .raised import raised_marks
 from .side_figures import read_after_text_beside
-from .tables_geometry import cell_of, without_empty_columns
+from .tables_geometry import cell_of, rules_at, with_holes_as_cells, without_empty_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
+# A page with fewer lines of text than this beside a table measures its column by the table too.
+FEW_LINES = 3
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
 # Head and foot of a page, as a share of its height: where running lines and page numbers live.
@@ -107,6 +110,7 @@ class _Piece:
     rotated: bool = False  # characters set sideways (not upright)
     figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
     table_row: bool = False
+    table: int | None = None  # which of the page's tables a row belongs to
 
     def __post_init__(self) -> None:
         if self.chars:
@@ -227,7 +231,7 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
         free.extend(outside)  # running text the grid took in at its top or foot
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
-        rows = _cell_texts(grid, table_chars, number) if table_chars and grid else None
+        rows = _cell_texts(grid, table_chars, number, page.corners) if table_chars and grid else None
         if rows is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
@@ -238,9 +242,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     gutter = _gutter(pieces)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
-    for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
+    for index, ((bbox, _), rows, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
         if rows is not None:
-            pieces.extend(_table_pieces(rows, table_chars, bbox, number))
+            pieces.extend(replace(piece, table=index) for piece in _table_pieces(rows, table_chars, bbox, number))
     for (bbox, _), over in zip(tables, laid_over, strict=True):
         pieces.extend(_after_the_table(_baseline_pieces(over, number), bbox) if over else [])
     figure_pieces = _in_columns(figure_pieces, gutter)
@@ -249,6 +253,9 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
     ordered = _reading_order(pieces, gutter is not None)
+    # A table's rows stay together: a chapter's tab in the margin (「第」「3」「章」), set at the height
+    # of its rows, would otherwise cut the table in three.
+    ordered = keep_together(ordered, lambda p: p.table)
     return read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
                                   page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
 
@@ -387,14 +394,18 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 
 def _cell_texts(
-    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
+    grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int,
+    corners: list[tuple[float, float, float, float]] | None = None,
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
     joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
-    column: then the table is read as lines, so nothing is lost."""
+    column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
+    (``corners``) holds two labels, the header row's above it and the header column's below: they are
+    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line."""
     if _text_runs_across_cells(grid, chars, page):
         return None
+    grid = with_holes_as_cells(grid)
     by_cell: dict[tuple[int, int], list[dict[str, Any]]] = {}
     for char in chars:
         place = cell_of(char, grid)
@@ -406,9 +417,12 @@ def _cell_texts(
         texts = []
         for c in range(len(row)):
             inside = by_cell.get((r, c), [])
+            box = row[c]
+            split = box is not None and box in (corners or [])
             text = ""
             for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
-                text = join_text(text, piece.text.strip().replace("\t", " "))
+                line = piece.text.strip().replace("\t", " ")
+                text = f"{text} {line}" if split and text else join_text(text, line)
             texts.append(text)
         rows.append(texts)
     return without_empty_columns(rows)
@@ -419,8 +433,10 @@ Grid = list[list[tuple[float, float, float, float] | None]]
 
 def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid, list[dict[str, Any]]]:
     """The grid without its first and last rows whose lines run across the column rules (text set
-    under or over the table that its rules take in), and the characters of those rows."""
-    edges = _column_edges_of(grid)
+    under or over the table that its rules take in), and the characters of those rows.  Only the
+    rules drawn where a line stands count: a header cell spanning the columns below it (「利用者区分
+    による適用」 over 「1 2 3」), or a band as wide as the table (a group's title), holds lines that
+    run over the body's rules and is the table's own."""
 
     def band(row: list[tuple[float, float, float, float] | None]) -> list[dict[str, Any]]:
         boxes = [box for box in row if box is not None]
@@ -432,7 +448,8 @@ def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid
     def crosses(row: list[tuple[float, float, float, float] | None]) -> bool:
         inside = band(row)
         lines = _baseline_pieces(inside, page) if inside else []
-        return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4 for x in edges)
+        return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4
+                   for x in rules_at(grid, (line.top + line.bottom) / 2))
 
     rows = list(grid)
     dropped: dict[int, dict[str, Any]] = {}  # by identity: a merged cell's band overlaps its neighbours'
@@ -443,20 +460,15 @@ def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid
     return rows, list(dropped.values())
 
 
-def _column_edges_of(grid: Grid) -> set[float]:
-    """The x of every rule between two columns of a grid (its left edge excluded)."""
-    lefts = {round(box[0], 1) for row in grid for box in row if box is not None}
-    return lefts - {min(lefts)} if lefts else set()
-
-
 def _text_runs_across_cells(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
 ) -> bool:
-    """Whether lines of text run on across the grid's column rules: a box drawn around running
-    text (a notice's closing clauses under a table's rules), not a table."""
-    edges = _column_edges_of(grid)
+    """Whether lines of text run on across the grid's column rules (those drawn where each line
+    stands): a box drawn around running text (a notice's closing clauses under a table's rules),
+    not a table."""
     lines = [p for p in _baseline_pieces(chars, page) if len(p.text.strip()) >= 4] if chars else []
-    crossing = sum(1 for line in lines if any(_runs_across(line, x, line.size) for x in edges))
+    crossing = sum(1 for line in lines
+                   if any(_runs_across(line, x, line.size) for x in rules_at(grid, (line.top + line.bottom) / 2)))
     return bool(lines) and crossing > 0.2 * len(lines)
 
 
@@ -792,7 +804,9 @@ def _text_size(pieces: list[_Piece]) -> float | None:
 
 
 def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
-    """Left and right edge of each column of a page: where most lines start and end."""
+    """Left and right edge of each column of a page: where most lines start and end.  A page of a
+    table and a line or two (a section's heading over it) measures its right edge by the table's
+    too: the heading alone would make its own end the column's edge, and run to it."""
     edges: dict[int, tuple[float, float]] = {}
     for column in {p.column for p in pieces}:
         members = [p for p in pieces if p.column == column and len(p.text) >= 4 and not p.table_row]
@@ -800,6 +814,8 @@ def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
             continue
         starts = Counter(round(p.x0) for p in members)
         left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 3))
+        if len(members) < FEW_LINES:
+            members += [p for p in pieces if p.column == column and p.table_row]
         right = sorted(p.x1 for p in members)[int(len(members) * 0.9)]
         edges[column] = (float(left), float(right))
     return edges

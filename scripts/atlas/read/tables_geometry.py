@@ -59,6 +59,53 @@ def holds_a_table(texts: list[list[str | None]]) -> bool:
     return len(texts) >= 2 and full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
 
 
+def with_holes_as_cells(grid: Grid) -> Grid:
+    """The grid with each hole made a cell: a run of places down one column that no cell covers.
+
+    A cell that goes on over a page break has no rule at the page's foot (or head), and the finder,
+    which needs four rules for a cell, leaves its place empty: 「岩手県」, set in the last rows of a
+    page, was given to the cell above it (「青森県」).  The hole is that cell, spanning the rows it
+    leaves; like every merged cell it stands in its first row."""
+    boxes = [box for row in grid for box in row if box is not None]
+    if not boxes:
+        return grid
+    tops = [min((box[1] for box in row if box is not None), default=None) for row in grid]
+    bottom = max(box[3] for box in boxes)
+    width = max(len(row) for row in grid)
+    lefts = [min((row[c][0] for row in grid if c < len(row) and row[c] is not None), default=None)
+             for c in range(width)]
+    right = max(box[2] for box in boxes)
+    filled = [list(row) + [None] * (width - len(row)) for row in grid]
+    for c, x0 in enumerate(lefts):
+        if x0 is None:
+            continue
+        x1 = next((x for x in lefts[c + 1:] if x is not None), right)
+        run: list[int] = []
+        for r in range(len(grid) + 1):
+            hole = r < len(grid) and tops[r] is not None and filled[r][c] is None and not _covered(
+                boxes, (x0 + x1) / 2, _row_middle(tops, r, bottom))
+            if hole:
+                run.append(r)
+                continue
+            if run:
+                first, last = run[0], run[-1]
+                end = next((t for t in tops[last + 1:] if t is not None), bottom)
+                filled[first][c] = (x0, tops[first], x1, end)  # type: ignore[arg-type]
+                run = []
+    return filled
+
+
+def _row_middle(tops: list[float | None], r: int, bottom: float) -> float:
+    top = tops[r]
+    assert top is not None
+    end = next((t for t in tops[r + 1:] if t is not None), bottom)
+    return (top + end) / 2
+
+
+def _covered(boxes: list[Bbox], x: float, y: float) -> bool:
+    return any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for box in boxes)
+
+
 def cell_of(char: dict[str, Any], grid: Grid) -> tuple[int, int] | None:
     """The (row, column) of the cell that holds the character: the cell around its centre, else the
     nearest cell of the column it stands in (a hole where the finder missed a rule).  None when it
@@ -75,6 +122,16 @@ def cell_of(char: dict[str, Any], grid: Grid) -> tuple[int, int] | None:
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, (r, c))
     return None if nearest is None else nearest[1]
+
+
+def rules_at(grid: Grid, y: float) -> set[float]:
+    """The x of the column rules drawn at height y: the left edges of the cells standing there,
+    the table's own left edge aside."""
+    boxes = [box for row in grid for box in row if box is not None]
+    if not boxes:
+        return set()
+    left = min(box[0] for box in boxes)
+    return {box[0] for box in boxes if box[1] <= y <= box[3] and box[0] > left + EDGE_TOLERANCE}
 
 
 def without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
