@@ -55,6 +55,10 @@ SHAPES_TOUCH = 6.0
 # stands clear of other shapes by this much.
 BAR_HEIGHT = (10.0, 40.0)
 BAR_CLEAR = 1.0
+# A rule: a drawn line (or a box no taller than this, in points) running across the page, at least
+# this long: what a section's band or a box is drawn with, and what parts a page into blocks.
+RULE_THICKNESS = 2.0
+RULE_LENGTH = 20.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -79,6 +83,7 @@ class SourcePage:
     tables: list[FoundTable] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
+    rules: list[Bbox] = field(default_factory=list)  # thin horizontal lines drawn on the page itself
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
 
@@ -292,9 +297,10 @@ def _page(page: Any, number: int) -> SourcePage:
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
     figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
     bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
+    rules = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _rules(objects)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      bars=bars, replaced=replaced, bullets=bullets)
+                      bars=bars, rules=rules, replaced=replaced, bullets=bullets)
 
 
 def readable_char(text: str) -> tuple[str, str]:
@@ -387,6 +393,16 @@ def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]
     # Line-tall boxes stacked a line apart mark running text (a correction's highlight on every
     # line) or a table's rows: none of them is a heading's bar.
     return sorted({box for box in bars if not any(_stacked(box, other) for other in bars)})
+
+
+def _rules(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Thin horizontal lines drawn on the page itself (not inside a placed drawing: a chart's
+    gridlines are the chart's), in PDF coordinates: a section's band, a box's edge, a table's rule."""
+    import pypdfium2.raw as raw
+
+    return sorted(box for kind, level, box in objects
+                  if kind == raw.FPDF_PAGEOBJ_PATH and level == 0
+                  and box[3] - box[1] <= RULE_THICKNESS and box[2] - box[0] >= RULE_LENGTH)
 
 
 def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:

@@ -38,6 +38,7 @@ from ..text.page_furniture import (
     numbers_of_a_total,
     offsets_in_step,
 )
+from .column_blocks import block_edges
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
@@ -121,7 +122,8 @@ def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
     messages: Counter[str] = Counter()
     pages, outline = read_source(path, messages)
-    pieces_by_page = [_page_pieces_or_lines(page, path.name) for page in pages]
+    body_size = _chars_body_size(pages)
+    pieces_by_page = [_page_pieces_or_lines(page, path.name, body_size) for page in pages]
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
     plain_pages = []
@@ -181,18 +183,29 @@ def _starts_a_line(prev: dict[str, Any], char: dict[str, Any]) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _page_pieces_or_lines(page: SourcePage, name: str) -> list[_Piece]:
+def _chars_body_size(pages: Sequence[SourcePage]) -> float | None:
+    """The size that covers the most area over the whole document's upright characters: its body
+    text's, whatever one page's notes or labels hold."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for char in page.chars:
+            if char["upright"] and char["text"].strip():
+                sizes[round(char["size"] * 2) / 2] += char["size"] ** 2
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _page_pieces_or_lines(page: SourcePage, name: str, body_size: float | None = None) -> list[_Piece]:
     """The page read with its layout; a page whose layout defeats the reader (a PDF unlike any
     seen) is read as plain lines, top to bottom, so that its text is never lost."""
     try:
-        return _page_pieces(page)
+        return _page_pieces(page, body_size)
     except (ValueError, ArithmeticError, LookupError, TypeError) as error:
         warnings.warn(f"{name}: page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
                       stacklevel=2)
         return _plain_pieces(page)
 
 
-def _page_pieces(page: SourcePage) -> list[_Piece]:
+def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piece]:
     chars = [c for c in page.chars if c["upright"]]
     sideways = [c for c in page.chars if not c["upright"]]
     if not chars and not sideways:
@@ -223,7 +236,7 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
         rows_of.append(rows)
     free, figure_pieces = _figure_labels(free, page.figures, number)
     pieces = _baseline_pieces(free, number) if free else []
-    gutter = _gutter(pieces)
+    gutter = _gutter(pieces, body_size)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
     for (bbox, _), rows, table_chars in zip(tables, rows_of, in_table, strict=True):
@@ -234,7 +247,8 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
-    ordered = _reading_order(pieces, gutter is not None)
+    edges = _block_edges(pieces, page.rules, gutter) if gutter is not None else []
+    ordered = _reading_order(pieces, gutter is not None, edges)
     return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
 
 
@@ -326,7 +340,13 @@ def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
         return labels
     x0, x1 = min(p.x0 for p in labels), max(p.x1 for p in labels)
     column = 1 if x1 <= gutter else 2 if x0 >= gutter else 0
-    return [replace(p, column=column) for p in labels]
+    placed = []
+    for label in labels:
+        moved = replace(label, column=column)
+        # replace measures the characters again: keep the top _level_baselines gave the label.
+        moved.top, moved.bottom = label.top, label.bottom
+        placed.append(moved)
+    return placed
 
 
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -479,17 +499,30 @@ def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
     return all(b["x0"] - a["x1"] > max(a["size"], b["size"]) for a, b in itertools.pairwise(chars))
 
 
-def _gutter(pieces: list[_Piece]) -> float | None:
+def _gutter(pieces: list[_Piece], body_size: float | None = None) -> float | None:
     """The x of the gap between two columns, if the page is set in two.
 
     Two columns show as a vertical strip near the middle of the text that (almost) no line's
     characters cover, with plenty of text on each side of it.  Lines are whole baselines here,
     so a line of the left column and one of the right share a piece: coverage is counted from
     the characters, not from the pieces' extents.
+
+    The strip is looked for among the lines of the page's own text size, then, if none shows,
+    among those of the document's body size: a white paper's page under a chart holds more
+    footnote type (long addresses, full width) than body text, and its two columns of body text
+    are the page's columns all the same.
     """
     text_size = _text_size(pieces)
     if text_size is None:
         return None
+    gutter = _gutter_among(pieces, text_size)
+    if gutter is None and body_size is not None and abs(body_size - text_size) >= 0.6:
+        gutter = _gutter_among(pieces, body_size)
+    return gutter
+
+
+def _gutter_among(pieces: list[_Piece], text_size: float) -> float | None:
+    """The gutter between the columns of the lines set at ``text_size``, if they show one."""
     # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
     body = [p for p in pieces if len(p.text) >= 8 and not p.table_row and abs(p.size - text_size) < 0.6]
     if len(body) < 6:
@@ -559,14 +592,30 @@ def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
     return [piece]  # full width: a heading or a figure across both columns
 
 
-def _reading_order(pieces: list[_Piece], two_columns: bool) -> list[_Piece]:
-    """Top to bottom; on a two-column page, column by column between full-width lines."""
+def _block_edges(pieces: list[_Piece], rules: list[tuple[float, float, float, float]], gutter: float) -> list[float]:
+    """Where the page's drawn rules part its two columns into blocks (column_blocks.block_edges)."""
+    text = [p for p in pieces if p.column and not p.figure and not p.table_row and not p.rotated]
+    if not rules or not text:
+        return []
+    return block_edges(rules, ((p.x0, p.top, p.x1, p.bottom) for p in pieces if not p.table_row), gutter,
+                       min(p.x0 for p in text), max(p.x1 for p in text))
+
+
+def _reading_order(pieces: list[_Piece], two_columns: bool, edges: Sequence[float] = ()) -> list[_Piece]:
+    """Top to bottom; on a two-column page, column by column between full-width lines and the
+    rules drawn across both columns (``edges``, heights from the page top)."""
     pieces = sorted(pieces, key=lambda p: (p.top, p.x0))
     if not two_columns:
         return pieces
     ordered: list[_Piece] = []
     band: list[_Piece] = []
+    below = list(edges)
     for piece in pieces:
+        if below and (piece.top + piece.bottom) / 2 > below[0]:
+            while below and (piece.top + piece.bottom) / 2 > below[0]:
+                below.pop(0)
+            ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+            band = []
         if piece.column == 0:
             ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
             band = []
@@ -599,6 +648,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             parts.append(" ")
         parts.append(text)
     return "".join(parts)
+
 
 
 # ---------------------------------------------------------------------------
