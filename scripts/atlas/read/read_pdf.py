@@ -38,10 +38,12 @@ from ..text.page_furniture import (
     numbers_of_a_total,
     offsets_in_step,
 )
+from ..text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR
 from .column_blocks import block_edges
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
+from .ruby import annotate, base_of, groups, is_reading, stands_over
 from .tables_geometry import cell_of, without_empty_columns
 from .vertical import column_text, reads_vertically, vertical_columns
 
@@ -247,6 +249,7 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
+    pieces = _with_ruby(pieces)
     edges = _block_edges(pieces, page.rules, gutter) if gutter is not None else []
     ordered = _reading_order(pieces, gutter is not None, edges)
     return keep_together(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None)
@@ -592,6 +595,32 @@ def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
     return [piece]  # full width: a heading or a figure across both columns
 
 
+def _with_ruby(pieces: list[_Piece]) -> list[_Piece]:
+    """Each run of ruby (read/ruby.py) joined to the line it stands over, its readings attached
+    to the kanji under them; a run whose every reading finds its word leaves the page's pieces."""
+    lines = [p for p in pieces if not p.table_row and not p.rotated and p.chars]
+    rubies = [p for p in lines if is_reading(p.chars, 2 * p.size) and len(p.text.strip()) <= 20]
+    joined: dict[int, _Piece] = {}  # id of the line as it stood → the line with its readings
+    taken: set[int] = set()
+    for ruby in rubies:
+        under = [p for p in lines if p is not ruby and p.size > ruby.size
+                 and is_reading(ruby.chars, p.size) and p.x0 <= ruby.x1 and ruby.x0 <= p.x1
+                 and stands_over((ruby.top, ruby.bottom, ruby.size), (p.top, p.bottom, p.size))]
+        if len(under) != 1:
+            continue
+        line = joined.get(id(under[0]), under[0])
+        chars = sorted(line.chars, key=lambda c: c["x0"])
+        readings = groups(ruby.chars, line.size)
+        bases = [base_of(reading, chars) for reading in readings]
+        if not all(bases):
+            continue
+        for reading, base in zip(readings, bases, strict=True):
+            chars = annotate(chars, base, reading)
+        joined[id(under[0])] = replace(line, chars=chars)
+        taken.add(id(ruby))
+    return [joined.get(id(p), p) for p in pieces if id(p) not in taken]
+
+
 def _block_edges(pieces: list[_Piece], rules: list[tuple[float, float, float, float]], gutter: float) -> list[float]:
     """Where the page's drawn rules part its two columns into blocks (column_blocks.block_edges)."""
     text = [p for p in pieces if p.column and not p.figure and not p.table_row and not p.rotated]
@@ -635,7 +664,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
     """
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
     usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
-    parts = [chars[0]["text"]]
+    parts = [*_ruby_opened(chars[0]), chars[0]["text"], *_ruby_closed(chars[0])]
     for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
         text, before = char["text"], prev["text"]
         if text.isspace() or before.isspace() or not text:
@@ -646,9 +675,18 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
         spaced = gap > 0.6 * size and gap > usual + 0.5 * size if japanese else gap > 0.2 * size
         if spaced:
             parts.append(" ")
-        parts.append(text)
+        parts.extend((*_ruby_opened(char), text, *_ruby_closed(char)))
     return "".join(parts)
 
+
+def _ruby_opened(char: dict[str, Any]) -> tuple[str, ...]:
+    """The mark that opens a word's ruby before its first character (read/ruby.annotate)."""
+    return (ANCHOR,) if char.get("ruby_open") else ()
+
+
+def _ruby_closed(char: dict[str, Any]) -> tuple[str, ...]:
+    """The reading after a word's last character, between its marks (read/ruby.annotate)."""
+    return (SEPARATOR, char["ruby"], TERMINATOR) if "ruby" in char else ()
 
 
 # ---------------------------------------------------------------------------
