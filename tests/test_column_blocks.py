@@ -14,6 +14,7 @@ these tests.  The corpus checks skip without the corpus (ATLAS_CORPUS).
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,13 @@ from pdf_samples import (
     new_canvas,
     wrap,
 )
+from reportlab.pdfbase import pdfmetrics
 
+from atlas.config.catalog import Entry
+from atlas.model.document import DocumentMeta, Paragraph
+from atlas.pipeline import build_document
 from atlas.read.read_pdf import read_pdf  # conftest puts scripts/ on the path
+from atlas.structure.structure import Hints
 
 COLUMN_WIDTH = 20 * BODY_SIZE
 RIGHT_X = PAGE_WIDTH - MARGIN_X - COLUMN_WIDTH
@@ -106,6 +112,32 @@ def make_columns_over_notes(path: Path) -> None:
     canvas.save()
 
 
+BOX_SIZE = 9.0
+BOX_PADDING = 8.0
+BOX_PARAGRAPH = ("研究者の一人は、科学技術と社会の関係を研究する立場から、新しい技術が暮らしに入り込むときに生じる"
+                 "課題を早い段階で見つけ、市民や企業と一緒に考える場を作ることが大切だと話す。技術の利点と危うさの両方を"
+                 "率直に語り合える関係が、信頼される技術を育てるという。")
+
+
+def make_box_over_columns(path: Path) -> None:
+    """A banded page; then a box of full-width text set smaller than the body across the page (its
+    paragraph's last line short, in the left half), and two columns of body text under it."""
+    canvas = new_canvas(path)
+    _banded_page(canvas)
+    canvas.showPage()
+    # The box's text is inset from the page's text edges by its padding (about a character).
+    width = 2 * COLUMN_WIDTH + (RIGHT_X - MARGIN_X - COLUMN_WIDTH) - 2 * BOX_PADDING
+    lines = wrap(BOX_PARAGRAPH * 2, MINCHO, BOX_SIZE, width, indent=BOX_SIZE)
+    assert pdfmetrics.stringWidth("".join(t for t, _ in lines[-1]), MINCHO, BOX_SIZE) < COLUMN_WIDTH
+    for index, line in enumerate(lines):
+        x = MARGIN_X + BOX_PADDING + (BOX_SIZE if index == 0 else 0)
+        last = index == len(lines) - 1
+        space = 0.0 if last else justified(line, MINCHO, BOX_SIZE, width - (BOX_SIZE if index == 0 else 0))
+        draw_line(canvas, line, x, 100.0 + index * BOX_SIZE * 1.4, MINCHO, BOX_SIZE, space)
+    _set_in_two_columns(canvas, FIRST_PARAGRAPH + SECOND_PARAGRAPH, 120.0 + len(lines) * BOX_SIZE * 1.4)
+    canvas.save()
+
+
 def _body(path: Path, page: int = 1) -> str:
     lines = read_pdf(path).lines
     return "".join(line.text for line in lines if line.kind == "body" and line.page == page and line.layout
@@ -129,6 +161,22 @@ def test_two_columns_over_a_page_of_notes_are_read_column_by_column(tmp_path: Pa
     make_columns_over_notes(path)
     body = _body(path, page=2)
     assert (FIRST_HEADING + FIRST_PARAGRAPH + SECOND_PARAGRAPH) in body
+
+
+def test_a_full_width_paragraphs_short_last_line_stays_with_it(tmp_path: Path) -> None:
+    """The last line of a paragraph set across the page ends in the left half of a two-column
+    page: it is the paragraph's end, not the start of the left column (the paragraph is one
+    block, and the columns under it another)."""
+    path = tmp_path / "box.pdf"
+    make_box_over_columns(path)
+    meta = DocumentMeta(id="sample", title="sample", body="tests", date=date(2024, 1, 1), kind="report",
+                        source=path.name, summary="sample", format="pdf")
+    document = build_document(Entry(meta, Hints(), 1), path.parent)
+    texts = [b.text.replace(" ", "") for b in [*document.preamble, *(b for s in document.all_sections()
+                                                                      for b in s.blocks)]
+             if isinstance(b, Paragraph)]
+    assert BOX_PARAGRAPH * 2 in texts
+    assert FIRST_PARAGRAPH + SECOND_PARAGRAPH in texts
 
 
 # ---------------------------------------------------------------------------
@@ -168,3 +216,16 @@ def test_white_paper_columns_under_a_chart_are_not_interleaved_on_the_corpus() -
     text = _page_text("mext-sti-whitepaper-r6-ch3", 2)
     assert "研究開発を戦略的に進めるため、2016年に" in text
     assert "戦略的な国際連携に関する取組も新たに追加しています" in text
+
+
+def test_white_paper_box_above_columns_keeps_its_paragraphs_whole_on_the_corpus() -> None:
+    """mext-sti-whitepaper-r6-ch3, PDF p. 16 (printed 39): a コラム box set across the page above two
+    columns; its paragraphs' short last lines stand in the left half (read off the PDF:
+    「…その課題への対策を社会に」／「働きかける側面も持つ領域です。」 is one paragraph)."""
+    path = _corpus_pdf("mext-sti-whitepaper-r6-ch3")
+    meta = DocumentMeta(id="ch3", title="ch3", body="tests", date=date(2024, 1, 1), kind="report",
+                        source=path.name, summary="ch3", format="pdf")
+    document = build_document(Entry(meta, Hints(), 1), path.parent)
+    texts = [b.text.replace(" ", "") for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
+    assert any("その課題への対策を社会に働きかける側面も持つ領域です。" in text for text in texts)
+    assert any("博士課程まで進学し、研究の道に進むことにしたそうです。" in text for text in texts)

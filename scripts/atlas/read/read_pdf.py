@@ -249,6 +249,8 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
+    if gutter is not None:
+        pieces = _full_width_ends(pieces)
     pieces = _with_ruby(pieces)
     edges = _block_edges(pieces, page.rules, gutter) if gutter is not None else []
     ordered = _reading_order(pieces, gutter is not None, edges)
@@ -593,6 +595,32 @@ def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
     if not left:
         return [replace(piece, column=2)]
     return [piece]  # full width: a heading or a figure across both columns
+
+
+def _full_width_ends(pieces: list[_Piece]) -> list[_Piece]:
+    """On a two-column page, the short last line of a full-width paragraph (a box set across the
+    page above the columns, a table's cell) stands in one half: it is full-width text all the
+    same, not the start of a column.  A line in one column, with nothing in the other column on its
+    baseline, set right under a full-width line of its size (less than a line apart) and starting
+    where it starts (within a character: an indent), goes on across the page (column 0)."""
+    text = sorted((p for p in pieces if not p.table_row and not p.figure and not p.rotated and p.chars),
+                  key=lambda p: p.top)
+    across: dict[int, _Piece] = {}
+    for index, piece in enumerate(text):
+        if piece.column == 0:
+            continue
+        middle = (piece.top + piece.bottom) / 2
+        if any(other.column not in (0, piece.column) and other.top <= middle <= other.bottom for other in text):
+            continue  # the other column has a line beside it: two columns here
+        above = [across.get(id(p), p) for p in text[:index] if p.bottom <= piece.top + 0.3 * piece.size
+                 and p.x0 < piece.x1 and piece.x0 < p.x1]
+        if not above:
+            continue
+        line = max(above, key=lambda p: p.bottom)
+        if line.column == 0 and abs(line.size - piece.size) < 0.5 and piece.top - line.bottom < piece.size \
+                and abs(piece.x0 - line.x0) <= 1.5 * piece.size:
+            across[id(piece)] = replace(piece, column=0)
+    return [across.get(id(p), p) for p in pieces]
 
 
 def _with_ruby(pieces: list[_Piece]) -> list[_Piece]:
