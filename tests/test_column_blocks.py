@@ -229,3 +229,10 @@ def test_white_paper_box_above_columns_keeps_its_paragraphs_whole_on_the_corpus(
     texts = [b.text.replace(" ", "") for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
     assert any("その課題への対策を社会に働きかける側面も持つ領域です。" in text for text in texts)
     assert any("博士課程まで進学し、研究の道に進むことにしたそうです。" in text for text in texts)
+
+
+def test_white_paper_table_row_labels_come_before_their_text_on_the_corpus() -> None:
+    """mext-sti-whitepaper-r6-ch3, PDF p. 13 (printed 36): 第1-3-7表, read as lines, each country's
+    label before its cell's text (read off the PDF: 「英国」 beside 「イノベーション促進型…」)."""
+    text = _page_text("mext-sti-whitepaper-r6-ch3", 13)
+    assert "英国イノベーション促進型" in text and "日本事業者ガイドライン" in text

@@ -61,6 +61,8 @@ SMALL = 0.9
 FIGURE_LABEL_CHARS = 20
 # Type this many times larger than its neighbour on the line is another text (a label beside a note).
 RESIZED = 1.5
+# A label set beside its text on one line (a row's 「英国」, a year, ○) is a word or two.
+LABEL_CHARS = 8
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
@@ -104,6 +106,7 @@ class _Piece:
     rotated: bool = False  # characters set sideways (not upright)
     figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
     table_row: bool = False
+    line_top: float | None = None  # the top of the whole baseline it was split from (_split_wide_gaps)
 
     def __post_init__(self) -> None:
         if self.chars:
@@ -496,7 +499,15 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
-    return [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+    pieces = [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+    # A label beside its text (a table's row label, a mark ○) reads with the line it stands on: the
+    # parts share the line's top.  Two texts set side by side (a slide's two boxes) are left alone:
+    # which of them a reader takes first is no matter of one line.
+    if len(pieces) > 1 and any(len(piece.text.strip()) <= LABEL_CHARS for piece in pieces):
+        top = min(piece.top for piece in pieces)
+        for piece in pieces:
+            piece.line_top = top
+    return pieces
 
 
 def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
@@ -658,10 +669,18 @@ def _block_edges(pieces: list[_Piece], rules: list[tuple[float, float, float, fl
                        min(p.x0 for p in text), max(p.x1 for p in text))
 
 
+def _place_in_order(piece: _Piece) -> tuple[float, float]:
+    """Top to bottom, a printed line's parts left to right: the parts of one baseline (a row's label
+    and its cell's first line, split at the wide gap between them) share its top, whatever their
+    glyphs' own (the label stood a tenth of a point lower and was read after the cell's line)."""
+    return (piece.top if piece.line_top is None else piece.line_top, piece.x0)
+
+
 def _reading_order(pieces: list[_Piece], two_columns: bool, edges: Sequence[float] = ()) -> list[_Piece]:
-    """Top to bottom; on a two-column page, column by column between full-width lines and the
-    rules drawn across both columns (``edges``, heights from the page top)."""
-    pieces = sorted(pieces, key=lambda p: (p.top, p.x0))
+    """Top to bottom, each printed line left to right; on a two-column page, column by column
+    between full-width lines and the rules drawn across both columns (``edges``, heights from the
+    page top)."""
+    pieces = sorted(pieces, key=_place_in_order)
     if not two_columns:
         return pieces
     ordered: list[_Piece] = []
