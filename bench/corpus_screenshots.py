@@ -49,8 +49,8 @@ EXTRA = {
     "mext-sti-whitepaper-r6-ch1": [3],
     # a 2-up handout: numbered label boxes (p. 4, p. 9), a chart and two diagrams (p. 6)
     "mext-genai-interim-guideline-2023": [4, 6, 9],
-    # ● titles in the heading face (p. 13)
-    "mext-sti-whitepaper-r6-ch3": [13],
+    # ● titles in the heading face, a table read as lines (p. 13)
+    "mext-sti-whitepaper-r6-ch3": [2, 13],  # two columns under a chart (p. 2)
 }
 
 

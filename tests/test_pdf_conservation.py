@@ -51,8 +51,8 @@ def test_a_page_whose_layout_would_invent_characters_is_read_plainly_with_a_warn
     # characters twice.  Here the layout reads every table row twice.
     layout = reader._page_pieces
 
-    def doubled_rows(page):
-        pieces = layout(page)
+    def doubled_rows(page, body_size=None):
+        pieces = layout(page, body_size)
         return pieces + [piece for piece in pieces if piece.table_row]
 
     monkeypatch.setattr(reader, "_page_pieces", doubled_rows)

@@ -404,3 +404,22 @@ def test_a_chapter_title_set_small_over_a_few_pages_is_a_running_header_but_a_he
     kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 12, 12.0)
     assert [kinds.get(id(pages[n][0])) for n in range(2, 6)] == ["running-header"] * 4
     assert [kinds.get(id(pages[n][0])) for n in range(7, 11)] == [None] * 4
+
+
+ROW_LABELS = [("英国", "研究開発を積極的に推進し、安全性に関する国際会議を開催した。"),
+              ("日本", "事業者向けの指針を整備し、民間企業の研究開発を支援した。")]
+
+
+def test_a_row_label_set_beside_its_text_is_read_before_it(tmp_path):
+    """A label and the text beside it on one printed line (a table read as lines: the label in its
+    left cell) read left to right, even when the label's glyphs stand a fraction of a point lower
+    than the text's (mext-sti-whitepaper-r6-ch3 p. 36: 「英国」 was read after its cell's first line)."""
+    path = tmp_path / "labels.pdf"
+    canvas = samples.new_canvas(path)
+    for index, (label, text) in enumerate(ROW_LABELS):
+        top = 100.0 + index * 40
+        samples.draw_line(canvas, samples._atoms(label), samples.MARGIN_X, top + 0.3, samples.MINCHO, 9.0)
+        samples.draw_line(canvas, samples._atoms(text), samples.MARGIN_X + 60, top, samples.MINCHO, 9.0)
+    canvas.save()
+    texts = [line.text for line in read_pdf(path).lines if line.kind == "body"]
+    assert texts == [piece for row in ROW_LABELS for piece in row]

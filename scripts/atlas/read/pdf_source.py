@@ -70,6 +70,10 @@ PANEL_MATCH = 3.0
 # crosses this share of a cell's width and height splits it corner to corner.
 CORNER_SLACK = 3.0
 CORNER_SPAN = 0.75
+# A rule: a drawn line (or a box no taller than this, in points) running across the page, at least
+# this long: what a section's band or a box is drawn with, and what parts a page into blocks.
+RULE_THICKNESS = 2.0
+RULE_LENGTH = 20.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -98,6 +102,7 @@ class SourcePage:
     # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
     # text carries its shape's index as ``over``.
     panels: list[Bbox] = field(default_factory=list)
+    rules: list[Bbox] = field(default_factory=list)  # thin horizontal lines drawn on the page itself
     replaced: int = 0  # characters the output cannot hold, read as U+FFFD
     bullets: int = 0  # private-use bullets read as 「・」
 
@@ -320,9 +325,11 @@ def _page(page: Any, number: int) -> SourcePage:
 
     panels = _panels(objects)
     mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
+    rules = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _rules(objects)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      bars=bars, panels=[from_top(box) for box, _ in panels], replaced=replaced, bullets=bullets)
+                      bars=bars, panels=[from_top(box) for box, _ in panels], rules=rules, replaced=replaced,
+                      bullets=bullets)
 
 
 def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
@@ -511,6 +518,16 @@ def _through_middle(char: Char, y: float) -> bool:
     """Whether a line at ``y`` crosses the middle band of the character's height."""
     height = char["bottom"] - char["top"]
     return char["top"] + STRIKE_BAND * height <= y <= char["bottom"] - STRIKE_BAND * height
+
+
+def _rules(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:
+    """Thin horizontal lines drawn on the page itself (not inside a placed drawing: a chart's
+    gridlines are the chart's), in PDF coordinates: a section's band, a box's edge, a table's rule."""
+    import pypdfium2.raw as raw
+
+    return sorted(box for kind, level, box in objects
+                  if kind == raw.FPDF_PAGEOBJ_PATH and level == 0
+                  and box[3] - box[1] <= RULE_THICKNESS and box[2] - box[0] >= RULE_LENGTH)
 
 
 def _stacked(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:

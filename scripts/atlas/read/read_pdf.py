@@ -38,10 +38,13 @@ from ..text.page_furniture import (
     numbers_of_a_total,
     offsets_in_step,
 )
+from ..text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR
+from .column_blocks import block_edges
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .raised import raised_marks
+from .ruby import annotate, base_of, groups, is_reading, stands_over
 from .side_figures import read_after_text_beside
 from .tables_geometry import cell_of, rules_at, with_holes_as_cells, without_empty_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
@@ -67,6 +70,8 @@ _TICK = r"[^\s\d]{0,2}\d[\d,.:]*[^\s\d]{0,3}"
 AXIS_ROW = re.compile(rf"{_TICK}(?:\s+{_TICK})+")
 # Type this many times larger than its neighbour on the line is another text (a label beside a note).
 RESIZED = 1.5
+# A label set beside its text on one line (a row's 「英国」, a year, ○) is a word or two.
+LABEL_CHARS = 8
 # Footnotes are set smaller than the body text.
 FOOTNOTE_SIZE = SMALL
 NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
@@ -111,6 +116,7 @@ class _Piece:
     figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
     table_row: bool = False
     table: int | None = None  # which of the page's tables a row belongs to
+    line_top: float | None = None  # the top of the whole baseline it was split from (_split_wide_gaps)
 
     def __post_init__(self) -> None:
         if self.chars:
@@ -131,7 +137,8 @@ def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
     messages: Counter[str] = Counter()
     pages, outline = read_source(path, messages)
-    pieces_by_page = [_page_pieces_or_lines(page, path.name) for page in pages]
+    body_size = _chars_body_size(pages)
+    pieces_by_page = [_page_pieces_or_lines(page, path.name, body_size) for page in pages]
     if not any(pieces for pieces in pieces_by_page):
         raise InputError(path, "no text layer (a scanned PDF?): OCR is not supported")
     plain_pages = []
@@ -191,18 +198,29 @@ def _starts_a_line(prev: dict[str, Any], char: dict[str, Any]) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _page_pieces_or_lines(page: SourcePage, name: str) -> list[_Piece]:
+def _chars_body_size(pages: Sequence[SourcePage]) -> float | None:
+    """The size that covers the most area over the whole document's upright characters: its body
+    text's, whatever one page's notes or labels hold."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for char in page.chars:
+            if char["upright"] and char["text"].strip():
+                sizes[round(char["size"] * 2) / 2] += char["size"] ** 2
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _page_pieces_or_lines(page: SourcePage, name: str, body_size: float | None = None) -> list[_Piece]:
     """The page read with its layout; a page whose layout defeats the reader (a PDF unlike any
     seen) is read as plain lines, top to bottom, so that its text is never lost."""
     try:
-        return _page_pieces(page)
+        return _page_pieces(page, body_size)
     except (ValueError, ArithmeticError, LookupError, TypeError) as error:
         warnings.warn(f"{name}: page {page.number}: layout not read ({type(error).__name__}); read as plain lines",
                       stacklevel=2)
         return _plain_pieces(page)
 
 
-def _page_pieces(page: SourcePage) -> list[_Piece]:
+def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piece]:
     chars = [c for c in page.chars if c["upright"]]
     sideways = [c for c in page.chars if not c["upright"]]
     if not chars and not sideways:
@@ -239,7 +257,7 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     stacks, free = vertical_stacks(free)  # a chapter tab or caption set down the page
     pieces = _baseline_pieces(free, number) if free else []
     pieces.extend(_vertical_piece(stack, number) for stack in stacks)
-    gutter = _gutter(pieces)
+    gutter = _gutter(pieces, body_size)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
     for index, ((bbox, _), rows, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
@@ -252,7 +270,11 @@ def _page_pieces(page: SourcePage) -> list[_Piece]:
     pieces.extend(figure_pieces)
     if sideways:  # kept whole, in one piece at the end of the page: counted, never lost
         pieces.append(replace(_Piece(sideways, number), rotated=True))
-    ordered = _reading_order(pieces, gutter is not None)
+    if gutter is not None:
+        pieces = _full_width_ends(pieces)
+    pieces = _with_ruby(pieces)
+    edges = _block_edges(pieces, page.rules, gutter) if gutter is not None else []
+    ordered = _reading_order(pieces, gutter is not None, edges)
     # A table's rows stay together: a chapter's tab in the margin (「第」「3」「章」), set at the height
     # of its rows, would otherwise cut the table in three.
     ordered = keep_together(ordered, lambda p: p.table)
@@ -384,7 +406,13 @@ def _in_columns(labels: list[_Piece], gutter: float | None) -> list[_Piece]:
         return labels
     x0, x1 = min(p.x0 for p in labels), max(p.x1 for p in labels)
     column = 1 if x1 <= gutter else 2 if x0 >= gutter else 0
-    return [replace(p, column=column) for p in labels]
+    placed = []
+    for label in labels:
+        moved = replace(label, column=column)
+        # replace measures the characters again: keep the top _level_baselines gave the label.
+        moved.top, moved.bottom = label.top, label.bottom
+        placed.append(moved)
+    return placed
 
 
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -534,7 +562,15 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
-    return [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+    pieces = [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+    # A label beside its text (a table's row label, a mark ○) reads with the line it stands on: the
+    # parts share the line's top.  Two texts set side by side (a slide's two boxes) are left alone:
+    # which of them a reader takes first is no matter of one line.
+    if len(pieces) > 1 and any(len(piece.text.strip()) <= LABEL_CHARS for piece in pieces):
+        top = min(piece.top for piece in pieces)
+        for piece in pieces:
+            piece.line_top = top
+    return pieces
 
 
 def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
@@ -542,17 +578,30 @@ def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
     return all(b["x0"] - a["x1"] > max(a["size"], b["size"]) for a, b in itertools.pairwise(chars))
 
 
-def _gutter(pieces: list[_Piece]) -> float | None:
+def _gutter(pieces: list[_Piece], body_size: float | None = None) -> float | None:
     """The x of the gap between two columns, if the page is set in two.
 
     Two columns show as a vertical strip near the middle of the text that (almost) no line's
     characters cover, with plenty of text on each side of it.  Lines are whole baselines here,
     so a line of the left column and one of the right share a piece: coverage is counted from
     the characters, not from the pieces' extents.
+
+    The strip is looked for among the lines of the page's own text size, then, if none shows,
+    among those of the document's body size: a white paper's page under a chart holds more
+    footnote type (long addresses, full width) than body text, and its two columns of body text
+    are the page's columns all the same.
     """
     text_size = _text_size(pieces)
     if text_size is None:
         return None
+    gutter = _gutter_among(pieces, text_size)
+    if gutter is None and body_size is not None and abs(body_size - text_size) >= 0.6:
+        gutter = _gutter_among(pieces, body_size)
+    return gutter
+
+
+def _gutter_among(pieces: list[_Piece], text_size: float) -> float | None:
+    """The gutter between the columns of the lines set at ``text_size``, if they show one."""
     # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
     body = [p for p in pieces if len(p.text) >= 8 and not p.table_row and abs(p.size - text_size) < 0.6]
     if len(body) < 6:
@@ -622,14 +671,90 @@ def _split_at(piece: _Piece, gutter: float) -> list[_Piece]:
     return [piece]  # full width: a heading or a figure across both columns
 
 
-def _reading_order(pieces: list[_Piece], two_columns: bool) -> list[_Piece]:
-    """Top to bottom; on a two-column page, column by column between full-width lines."""
-    pieces = sorted(pieces, key=lambda p: (p.top, p.x0))
+def _full_width_ends(pieces: list[_Piece]) -> list[_Piece]:
+    """On a two-column page, the short last line of a full-width paragraph (a box set across the
+    page above the columns, a table's cell) stands in one half: it is full-width text all the
+    same, not the start of a column.  A line in one column, with nothing in the other column on its
+    baseline, set right under a full-width line of its size (less than a line apart) and starting
+    where it starts (within a character: an indent), goes on across the page (column 0)."""
+    text = sorted((p for p in pieces if not p.table_row and not p.figure and not p.rotated and p.chars),
+                  key=lambda p: p.top)
+    across: dict[int, _Piece] = {}
+    for index, piece in enumerate(text):
+        if piece.column == 0:
+            continue
+        middle = (piece.top + piece.bottom) / 2
+        if any(other.column not in (0, piece.column) and other.top <= middle <= other.bottom for other in text):
+            continue  # the other column has a line beside it: two columns here
+        above = [across.get(id(p), p) for p in text[:index] if p.bottom <= piece.top + 0.3 * piece.size
+                 and p.x0 < piece.x1 and piece.x0 < p.x1]
+        if not above:
+            continue
+        line = max(above, key=lambda p: p.bottom)
+        if line.column == 0 and abs(line.size - piece.size) < 0.5 and piece.top - line.bottom < piece.size \
+                and abs(piece.x0 - line.x0) <= 1.5 * piece.size:
+            across[id(piece)] = replace(piece, column=0)
+    return [across.get(id(p), p) for p in pieces]
+
+
+def _with_ruby(pieces: list[_Piece]) -> list[_Piece]:
+    """Each run of ruby (read/ruby.py) joined to the line it stands over, its readings attached
+    to the kanji under them; a run whose every reading finds its word leaves the page's pieces."""
+    lines = [p for p in pieces if not p.table_row and not p.rotated and p.chars]
+    rubies = [p for p in lines if is_reading(p.chars, 2 * p.size) and len(p.text.strip()) <= 20]
+    joined: dict[int, _Piece] = {}  # id of the line as it stood → the line with its readings
+    taken: set[int] = set()
+    for ruby in rubies:
+        under = [p for p in lines if p is not ruby and p.size > ruby.size
+                 and is_reading(ruby.chars, p.size) and p.x0 <= ruby.x1 and ruby.x0 <= p.x1
+                 and stands_over((ruby.top, ruby.bottom, ruby.size), (p.top, p.bottom, p.size))]
+        if len(under) != 1:
+            continue
+        line = joined.get(id(under[0]), under[0])
+        chars = sorted(line.chars, key=lambda c: c["x0"])
+        readings = groups(ruby.chars, line.size)
+        bases = [base_of(reading, chars) for reading in readings]
+        if not all(bases):
+            continue
+        for reading, base in zip(readings, bases, strict=True):
+            chars = annotate(chars, base, reading)
+        joined[id(under[0])] = replace(line, chars=chars)
+        taken.add(id(ruby))
+    return [joined.get(id(p), p) for p in pieces if id(p) not in taken]
+
+
+def _block_edges(pieces: list[_Piece], rules: list[tuple[float, float, float, float]], gutter: float) -> list[float]:
+    """Where the page's drawn rules part its two columns into blocks (column_blocks.block_edges)."""
+    text = [p for p in pieces if p.column and not p.figure and not p.table_row and not p.rotated]
+    if not rules or not text:
+        return []
+    return block_edges(rules, ((p.x0, p.top, p.x1, p.bottom) for p in pieces if not p.table_row), gutter,
+                       min(p.x0 for p in text), max(p.x1 for p in text))
+
+
+def _place_in_order(piece: _Piece) -> tuple[float, float]:
+    """Top to bottom, a printed line's parts left to right: the parts of one baseline (a row's label
+    and its cell's first line, split at the wide gap between them) share its top, whatever their
+    glyphs' own (the label stood a tenth of a point lower and was read after the cell's line)."""
+    return (piece.top if piece.line_top is None else piece.line_top, piece.x0)
+
+
+def _reading_order(pieces: list[_Piece], two_columns: bool, edges: Sequence[float] = ()) -> list[_Piece]:
+    """Top to bottom, each printed line left to right; on a two-column page, column by column
+    between full-width lines and the rules drawn across both columns (``edges``, heights from the
+    page top)."""
+    pieces = sorted(pieces, key=_place_in_order)
     if not two_columns:
         return pieces
     ordered: list[_Piece] = []
     band: list[_Piece] = []
+    below = list(edges)
     for piece in pieces:
+        if below and (piece.top + piece.bottom) / 2 > below[0]:
+            while below and (piece.top + piece.bottom) / 2 > below[0]:
+                below.pop(0)
+            ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+            band = []
         if piece.column == 0:
             ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
             band = []
@@ -646,13 +771,14 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
     Between Latin letters or digits a gap of a fifth of the size is a word space; so is a smaller
     one that stands out from the line's own spacing of Latin letters (_latin_word_gap).  Between
     Japanese characters a gap is letter-spacing (justified or centred lines: 「日　時」) unless it
-    is much wider than the line's tightest gap (a space between a family and a given name).
+    is much wider than the line's tightest gap (a space between a family and a given name).  A
+    word's ruby goes with it, between its marks (read/ruby.annotate).
     """
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)]
     usual = max(0.0, min(gaps)) if gaps else 0.0  # the line's own letter-spacing: its tightest gap
     latin = [gap for a, b, gap in zip(chars, chars[1:], gaps, strict=False) if _latin_pair(a["text"], b["text"])]
     latin_usual = max(0.0, min(latin)) if latin else 0.0  # the line's tracking of Latin letters
-    parts = [chars[0]["text"]]
+    parts = [*_ruby_opened(chars[0]), chars[0]["text"], *_ruby_closed(chars[0])]
     for prev, char, gap in zip(chars, chars[1:], gaps, strict=False):
         text, before = char["text"], prev["text"]
         if text.isspace() or before.isspace() or not text:
@@ -666,7 +792,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             spaced = gap > 0.2 * size or (_latin_pair(before, text) and gap > latin_usual + LATIN_WORD_GAP * size)
         if spaced:
             parts.append(" ")
-        parts.append(text)
+        parts.extend((*_ruby_opened(char), text, *_ruby_closed(char)))
     return "".join(parts)
 
 
@@ -693,6 +819,16 @@ def _latin_pair(before: str, text: str) -> bool:
     if not (a.isascii() and b.isascii()):
         return False
     return (a.isalpha() or b.isalpha()) and (a.isalnum() or a in _WORD_END) and (b.isalnum() or b in _WORD_START)
+
+
+def _ruby_opened(char: dict[str, Any]) -> tuple[str, ...]:
+    """The mark that opens a word's ruby before its first character (read/ruby.annotate)."""
+    return (ANCHOR,) if char.get("ruby_open") else ()
+
+
+def _ruby_closed(char: dict[str, Any]) -> tuple[str, ...]:
+    """The reading after a word's last character, between its marks (read/ruby.annotate)."""
+    return (SEPARATOR, char["ruby"], TERMINATOR) if "ruby" in char else ()
 
 
 # ---------------------------------------------------------------------------

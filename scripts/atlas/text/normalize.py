@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from .ruby_marks import MARKS as RUBY_MARKS
+
 # CJK Radicals Supplement (U+2E80–U+2EFF) has no Unicode decomposition.  These
 # are the full-character forms a PDF font can substitute for an ordinary
 # kanji; component-only forms (⺅ ⺡ …) never stand for a whole character and
@@ -165,5 +167,7 @@ def ordinary_forms(text: str) -> str:
 
 def ink(text: str) -> Counter[str]:
     """The characters a conservation check compares: whitespace aside, and a vertical form (︵)
-    counted as the ordinary character (（) it is read as — the same character, set the other way."""
-    return Counter(ch for ch in ordinary_forms(text) if not ch.isspace())
+    counted as the ordinary character (（) it is read as — the same character, set the other way.
+    The marks that hold a word's ruby with it (U+FFF9–FFFB, text/ruby_marks.py) are no ink either:
+    format characters, printed nowhere."""
+    return Counter(ch for ch in ordinary_forms(text) if not ch.isspace() and ch not in RUBY_MARKS)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model.document import Line
 from .normalize import CJK_CHAR, is_cjk
+from .ruby_marks import as_printed
 
 # ---------------------------------------------------------------------------
 # Heading schemes, highest rank (outermost) first.  A heading's depth is not
@@ -206,7 +207,9 @@ def explains_a_symbol(text: str) -> bool:
 # Particles and closing punctuation never begin a title (は does: はじめに).
 NEVER_STARTS_A_TITLE = tuple("をにがでとへやの、。，．）」』】")
 def display_width(text: str) -> int:
-    """Width in half-width cells: a Japanese character takes two."""
+    """Width in half-width cells: a Japanese character takes two; a word's ruby none (it is set
+    above the line, text/ruby_marks.py)."""
+    text = as_printed(text)
     return len(text) + len(CJK_CHAR.findall(text))
 
 

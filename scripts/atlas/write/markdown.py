@@ -15,6 +15,7 @@ from typing import assert_never
 
 from ..model.document import DELETED, Block, Figure, FootnoteRef, InlineLink, ListBlock, ListItem, Paragraph, Table
 from ..text.numbering import PLAIN_BULLETS
+from ..text.ruby_marks import ANNOTATED, with_readings, without_marks
 
 # Markdown-significant ASCII punctuation that can act anywhere in a line.
 _INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -23,12 +24,19 @@ _LINE_START = re.compile(r"^([-+=:>!~])", re.MULTILINE)
 
 
 def escape(text: str) -> str:
-    """Escape source text for use in a Markdown paragraph, heading or list item."""
+    """Escape source text for use in a Markdown paragraph, heading or list item; a word's ruby
+    (text/ruby_marks.py) is shown as HTML ruby over its word."""
     text = html.escape(text, quote=False)
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\\\1", text)
     # A line that begins like an ordered list ("1. ") or a rule stays text.
-    return re.sub(r"^(\d+)\.", r"\1\\.", text, flags=re.MULTILINE)
+    text = re.sub(r"^(\d+)\.", r"\1\\.", text, flags=re.MULTILINE)
+    return without_marks(ANNOTATED.sub(_ruby_html, text))
+
+
+def _ruby_html(match: re.Match[str]) -> str:
+    """<ruby> with brackets (<rp>) for a browser that does not set ruby: 俯瞰図（ふかんず）."""
+    return f"<ruby>{match.group(1)}<rp>（</rp><rt>{match.group(2)}</rt><rp>）</rp></ruby>"
 
 
 # Resolves an inline link target ("theme:dfft", "abbr:DFFT") to (kind, value): ("link", url)
@@ -141,14 +149,15 @@ def _figure(figure: Figure, ident: str | None) -> str:
     caption as alternative text, sized by the stylesheet for a phone's width and a printed page;
     under it, folded, the words set inside it (the block's id and number go with them)."""
     width, height = figure.size
-    image = (f"![{escape(figure.alt)}]({figure.image})"
+    # Alternative text is plain text: a word's ruby in brackets after it, not markup.
+    image = (f"![{escape(with_readings(figure.alt))}]({figure.image})"
              f'{{: .atlas-figure loading="lazy" width="{width}" height="{height}" }}')
     if not figure.text:  # a picture with no words of its own (captioned_images.py): the image alone
         if not ident:
             return image
         number = paragraph_number(ident)
         return image[:-2] + f" #{ident}" + (f' data-para="{number}"' if number else "") + " }"
-    text = html.escape(figure.text, quote=False)
+    text = html.escape(with_readings(figure.text), quote=False)
     return (f'{image}\n\n<details class="atlas-figure-text"{_id_html(ident)}><summary>図中の文字</summary>'
             f'<pre class="atlas-pre">{text}</pre></details>')
 

@@ -86,6 +86,7 @@ from ..enrich.synonyms import build_synonyms, glossary_groups
 from ..model.document import Block, Document, Section, block_text, section_heading
 from ..model.walk import sections_with_ancestors
 from ..text.fold import LOOKALIKES, fold, fold_char  # noqa: F401  (fold_char: the JS twin)
+from ..text.ruby_marks import with_readings
 from ..text.variants import build_table
 from .write_themes import glossary_anchor
 
@@ -96,7 +97,8 @@ END = "\x00"  # follows each field's last character, so a one-character word is 
 
 
 def _text(blocks: list[Block]) -> str:
-    return " ".join(block_text(block).replace("\n", " ").replace("\t", " ") for block in blocks)
+    """The blocks' text in one line; a word's ruby written after it in brackets (found either way)."""
+    return with_readings(" ".join(block_text(block).replace("\n", " ").replace("\t", " ") for block in blocks))
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def _section_entry(document: Document, section: Section, path: tuple[str, ...], 
     # Even a section that has its page to itself is found at its heading (the page's first line).
     where = f"{document_url(document.meta.id, section.page)}#{section.anchor}"
     label = context.label(section) if context.is_repeated(section) else ""
-    return Entry(section_heading(section), where, _text(section.blocks), path, document.meta.id, label,
+    return Entry(with_readings(section_heading(section)), where, _text(section.blocks), path, document.meta.id, label,
                  tuple(section.themes), old_edition)
 
 

@@ -48,6 +48,7 @@ from ..model.document import Block, Document, DocumentMeta, Section, Table, bloc
 from ..model.walk import parent_of, sections_with_ancestors
 from ..read.page_labels import cite_page
 from ..text.labels import date_label, date_text, iso_label, kind_label
+from ..text.ruby_marks import with_readings
 from .bibliography import DOWNLOADS, downloads, front_matter_lines
 from .feed import newest_added
 from .markdown import block_markdown, escape, with_refs
@@ -314,7 +315,7 @@ def _source_pages(document: Document) -> list[Page]:
             if holders and line.kind == "body":
                 back = _source_section_link(document, holders, line.number, path)
             lines.append(f'<span id="L{line.number}"{css}><a href="#L{line.number}">{line.number}</a> '
-                         f"{html.escape(line.raw, quote=False)}{back}</span>")
+                         f"{html.escape(with_readings(line.raw), quote=False)}{back}</span>")
         lines.append("</pre>")
         pages.append(Page(path, f"原文 | {meta.title}",
                           "\n".join(lines) + "\n"))
@@ -332,7 +333,8 @@ def _source_section_link(document: Document, holders: list[tuple[int, Section]],
         return ""
     section = holders[index][1]
     target = href(view, document_page(document.meta.id, section.page)) + f"#{section.anchor}"
-    return f' <a class="atlas-source-section" href="{target}" title="{html.escape(section_heading(section))}">§</a>'
+    title = html.escape(with_readings(section_heading(section)))
+    return f' <a class="atlas-source-section" href="{target}" title="{title}">§</a>'
 
 
 def _page_tags(sections: list[Section], corpus: Corpus) -> dict[str, str]:
@@ -354,9 +356,10 @@ def front_matter(title: str, tags: dict[str, str] | None = None, description: st
     (the タグ page lists the pages by them); ``theme_pages`` lets overrides/partials/tags.html
     link each chip to its theme page, where the themes under each section lead too.
     ``document``: on a document's pages, what citations and print need (bibliography.py)."""
-    lines = ["---", f"title: {_q(title)}"]
+    # Titles and descriptions are plain text (<title>, nav, link previews): a word's ruby in brackets.
+    lines = ["---", f"title: {_q(with_readings(title))}"]
     if description:
-        lines.append(f"description: {_q(description)}")
+        lines.append(f"description: {_q(with_readings(description))}")
     if tags:
         lines.append("tags:")
         lines += [f"  - {_q(tag)}" for tag in tags]
