@@ -1032,6 +1032,7 @@ def _furniture(
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
+    _heads_in_their_place(pieces_by_page, page_sizes, body_size, kinds)
     of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
                                     for pieces in pieces_by_page for piece in pieces if not piece.table_row)
     kinds.update(dict.fromkeys(of_a_total, "page-number"))
@@ -1042,6 +1043,26 @@ def _furniture(
         elif outside and len(piece.text.strip()) <= 3:
             kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+def _heads_in_their_place(
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
+    kinds: dict[int, str],
+) -> None:
+    """Running heads that name a short chapter: a head naming its chapter changes with the chapter,
+    so a chapter of one or two pages never shows it three times — but it stands where the
+    document's other running heads stand (the same height on the page, the same small type), which
+    a heading never does (a heading is never set smaller than the text it heads)."""
+    slots = Counter((round(piece.top), piece.size) for pieces in pieces_by_page for piece in pieces
+                    if kinds.get(id(piece)) == "running-header")
+    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+        band_end = top + MARGIN_BAND * (bottom - top)
+        for piece in pieces:
+            if id(piece) in kinds or piece.table_row or piece.rotated or piece.bottom > band_end:
+                continue
+            here = sum(slots[(round(piece.top) + shift, piece.size)] for shift in (-1, 0, 1))
+            if here >= 3 and piece.size < SMALL * body_size and len(piece.text.strip()) <= 60:
+                kinds[id(piece)] = "running-header"
 
 
 def _number_value(piece: _Piece) -> int:
