@@ -250,12 +250,12 @@ def test_every_kind_either_reader_gives_is_furniture_counted_as_such():
                         "- -\n\n本文である。\n" + " " * 12 + "\n\n- 2 -\n"])
     text_kinds = {line.kind for line in lines} - {"body", "blank"}
     assert text_kinds == {"toc", "page-number", "slide-residue", "footnote-rule"}
-    pages = [[*body(n), piece(n, str(n + 1), 800, x0=285), piece(n, "第", 300, x0=570), piece(n, "5", 320, x0=570)]
-             for n in range(4)]
-    # 「第」 at the page edge on every page recurs at its place; 「5」 below it (a chapter tab
-    # 「第」「5」「章」) keeps no step with the pages.
+    pages = [[*body(n), piece(n, str(n + 1), 800, x0=285), piece(n, "令和6年版", 20, x0=260),
+              piece(n, "第", 300, x0=570), piece(n, "5", 320, x0=570)] for n in range(4)]
+    # The head over every page recurs at its place; 「第」 and 「5」 at the page edge (a chapter tab
+    # 「第」「5」「章」) stand outside the text column: a tab whether or not it recurs.
     pdf = [page[6:] for page in pdf_kinds(pages)]
-    assert pdf == [["page-number", "running-header", "margin-tab"]] * 4
+    assert pdf == [["page-number", "running-header", "margin-tab", "margin-tab"]] * 4
     assert text_kinds | {kind for page in pdf for kind in page} <= set(FURNITURE_KINDS)
 
 
