@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -30,6 +31,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
+
+from atlas.config.catalog import Entry
+from atlas.model.document import Document, DocumentMeta
+from atlas.pipeline import build_document
+from atlas.structure.structure import Hints
 
 MINCHO = "HeiseiMin-W3"
 GOTHIC = "HeiseiKakuGo-W5"  # pdfminer reports it as "HeiseKakuGo-W5": reportlab's FontDescriptor spells it so
@@ -682,3 +688,15 @@ if __name__ == "__main__":
 
     for name, path in write_samples(Path(sys.argv[1] if len(sys.argv) > 1 else "pdf-samples")).items():
         print(name, path, path.stat().st_size)
+
+
+def sample_entry(path: Path) -> Entry:
+    """The catalog entry a user writes for the sample PDF at ``path`` (format pdf, no hints)."""
+    meta = DocumentMeta(id="sample", title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
+                        source=path.name, summary="見本。", format="pdf")
+    return Entry(meta, Hints(), 1)
+
+
+def pdf_document(path: Path) -> Document:
+    """The sample PDF at ``path`` converted as one document (read → structure → notes → sections)."""
+    return build_document(sample_entry(path), path.parent)

@@ -30,6 +30,7 @@ from pdf_samples import (
     draw_line,
     justified,
     new_canvas,
+    pdf_document,
     wrap,
 )
 from reportlab.pdfbase import pdfmetrics
@@ -169,9 +170,7 @@ def test_a_full_width_paragraphs_short_last_line_stays_with_it(tmp_path: Path) -
     block, and the columns under it another)."""
     path = tmp_path / "box.pdf"
     make_box_over_columns(path)
-    meta = DocumentMeta(id="sample", title="sample", body="tests", date=date(2024, 1, 1), kind="report",
-                        source=path.name, summary="sample", format="pdf")
-    document = build_document(Entry(meta, Hints(), 1), path.parent)
+    document = pdf_document(path)
     texts = [b.text.replace(" ", "") for b in [*document.preamble, *(b for s in document.all_sections()
                                                                       for b in s.blocks)]
              if isinstance(b, Paragraph)]

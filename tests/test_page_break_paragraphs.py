@@ -30,6 +30,7 @@ from pdf_samples import (
     Para,
     draw_line,
     new_canvas,
+    pdf_document,
     wrap,
 )
 from reportlab.pdfbase import pdfmetrics
@@ -117,9 +118,7 @@ def make_footnoted_continuation(path: Path) -> None:
 def _document(folder: Path, make) -> Document:
     folder.mkdir(parents=True, exist_ok=True)
     make(folder / "sample.pdf")
-    meta = DocumentMeta(id="sample", title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
-                        source="sample.pdf", summary="見本。", format="pdf")
-    return build_document(Entry(meta, Hints(), 1), folder)
+    return pdf_document(folder / "sample.pdf")
 
 
 def _blocks(document: Document) -> list:

@@ -5,24 +5,17 @@ character is read again plainly, with a warning naming the document and the page
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pdf_samples as samples
 import pytest
 
 from atlas.check.report import differences, document_report
-from atlas.config.catalog import Entry
-from atlas.model.document import DocumentMeta, Paragraph
+from atlas.model.document import Paragraph
 from atlas.pipeline import build_document
 from atlas.read import read_pdf as reader
-from atlas.structure.structure import Hints
 
-
-def entry_for(path: Path) -> Entry:
-    meta = DocumentMeta(id="sample", title="sample", body="tests", date=date(2024, 1, 1), kind="report",
-                        source=path.name, summary="sample", format="pdf")
-    return Entry(meta, Hints(), 1)
+entry_for = samples.sample_entry
 
 
 @pytest.fixture(scope="module")

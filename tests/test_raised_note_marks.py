@@ -8,7 +8,6 @@ with the characters around it (read/raised.py) and the notes stage takes that ma
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,17 +24,15 @@ from pdf_samples import (
     Para,
     draw_line,
     new_canvas,
+    pdf_document,
     wrap,
 )
 from reportlab.pdfbase import pdfmetrics
 
 from atlas.check.report import document_report
-from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Paragraph
-from atlas.pipeline import build_document
+from atlas.model.document import Document, Paragraph
 from atlas.read.raised import raised_marks
 from atlas.read.read_pdf import read_pdf
-from atlas.structure.structure import Hints
 
 RIGHT = PAGE_WIDTH - MARGIN_X
 # {n}: a raised 6pt mark.  Each mark is followed by a number the text alone would misread.
@@ -73,9 +70,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _document(pdf: Path) -> Document:
-    meta = DocumentMeta(id="sample", title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
-                        source=pdf.name, summary="見本。", format="pdf")
-    return build_document(Entry(meta, Hints(), 1), pdf.parent)
+    return pdf_document(pdf)
 
 
 def test_the_reader_keeps_each_raised_mark_with_the_characters_around_it(pdf):

@@ -10,19 +10,27 @@ ruby; conservation counts every character of the reading once and none of the ma
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_samples import BODY_SIZE, LEADING, MARGIN_X, MINCHO, TEXT_WIDTH, _atoms, draw_line, justified, new_canvas, wrap
+from pdf_samples import (
+    BODY_SIZE,
+    LEADING,
+    MARGIN_X,
+    MINCHO,
+    TEXT_WIDTH,
+    _atoms,
+    draw_line,
+    justified,
+    new_canvas,
+    pdf_document,
+    wrap,
+)
 from reportlab.pdfbase import pdfmetrics
 
 from atlas.check.report import document_report, model_text
-from atlas.config.catalog import Entry
-from atlas.model.document import DocumentMeta, Paragraph
-from atlas.pipeline import build_document
+from atlas.model.document import Paragraph
 from atlas.read.read_pdf import read_pdf
-from atlas.structure.structure import Hints
 from atlas.text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR, with_readings
 from atlas.write.markdown import escape
 
@@ -70,9 +78,7 @@ def test_ruby_goes_with_the_word_it_reads(ruby_pdf: Path) -> None:
 
 
 def test_ruby_is_conserved_and_the_paragraph_stays_whole(ruby_pdf: Path) -> None:
-    meta = DocumentMeta(id="sample", title="sample", body="tests", date=date(2024, 1, 1), kind="report",
-                        source=ruby_pdf.name, summary="sample", format="pdf")
-    document = build_document(Entry(meta, Hints(), 1), ruby_pdf.parent)
+    document = pdf_document(ruby_pdf)
     assert document_report(document).conserved
     paragraphs = [b for b in document.preamble if isinstance(b, Paragraph)] + \
         [b for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
