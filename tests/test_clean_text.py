@@ -86,6 +86,7 @@ MARKED_PIECES = st.sampled_from([
     "【概要】", "【課題】", "≪枠≫", "― ", "〇", "・", "①", "②", "※", "- ", "図1 ", "表2 ", "Fig. 3 ", "```", "---",
     "\\", "[^", "]", "1", "2", "3", " ", " " * 10, "\t", "\n", "\n\n", "\n\n\n\n", "#", "## ", "[1．] ", "はじめに",
     "A I", "web3", "ー", "を", "」", "「", "＊1", "*2", "：", "12", "- 3 -", "....", "…", "　",
+    "｜", "《", "》", "｜見本《みほん》",  # clean text's ruby notation, written by hand in a text
 ])
 MARKED_TEXTS = st.lists(MARKED_PIECES, min_size=1, max_size=60).map("".join)
 SLIDE_HINTS = Hints(slides=True, preformatted=((9, 12),), slide_titles=frozenset({3}))

@@ -30,9 +30,11 @@ from reportlab.pdfbase import pdfmetrics
 
 from atlas.check.report import document_report, model_text
 from atlas.model.document import Paragraph
+from atlas.read.read_clean import read_clean
 from atlas.read.read_pdf import read_pdf
 from atlas.text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR, with_readings
 from atlas.write.markdown import escape
+from atlas.write.write_clean import clean_text, inline
 
 BASE, READING = "齟齬", "そご"
 PARAGRAPH = ("計画を立てる段階から現場の担当者が加わることで、計画と実施の間に齟齬が生じないようにし、進み具合を"
@@ -84,6 +86,25 @@ def test_ruby_is_conserved_and_the_paragraph_stays_whole(ruby_pdf: Path) -> None
         [b for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
     assert [with_readings(p.text) for p in paragraphs] == [PARAGRAPH.replace(BASE, f"{BASE}（{READING}）")]
     assert model_text(document).count(READING) == 1
+
+
+def test_clean_text_writes_ruby_as_japanese_e_text_does_and_reads_it_back(ruby_pdf: Path, tmp_path: Path) -> None:
+    """The text download keeps the reading legible in any editor, 「｜俯瞰図《ふかんず》」 (the Aozora
+    Bunko notation), not Unicode's invisible annotation marks; read back, it is the word's ruby again."""
+    document = pdf_document(ruby_pdf)
+    text = clean_text(document)
+    assert f"｜{BASE}《{READING}》" in text and ANCHOR not in text and TERMINATOR not in text
+    draft, _ = read_clean(tmp_path / "clean.txt", text.splitlines())
+    paragraphs = [item.text for item in draft.items if isinstance(item, Paragraph)]
+    assert any(f"{ANCHOR}{BASE}{SEPARATOR}{READING}{TERMINATOR}" in p for p in paragraphs), paragraphs
+    # A ｜ of the text's own is escaped: it never turns the words after it into ruby.
+    assert clean_text_of("記号｜見本《みほん》は文字どおり", tmp_path) == "記号｜見本《みほん》は文字どおり"
+
+
+def clean_text_of(paragraph: str, folder: Path) -> str:
+    """A one-paragraph clean text written and read back: the paragraph's text."""
+    draft, _ = read_clean(folder / "clean.txt", [inline(paragraph, [])])
+    return draft.items[0].text
 
 
 def test_the_site_shows_ruby_over_its_word() -> None:

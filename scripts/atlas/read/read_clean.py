@@ -12,7 +12,9 @@ heading).  Clean text says it outright, so this reader guesses nothing:
 - ``図1 …`` / ``表2 …``: a caption; lines between two `````` lines: preformatted;
 - ``[^1]`` in a paragraph or list item: a footnote reference; the notes
   follow a line ``---`` at the end, one per line: ``[^1]: 注の本文``;
-- a backslash takes the next character literally (``\\#``, ``\\[^``, ``\\\\``);
+- ``｜俯瞰図《ふかんず》``: a word and its ruby (the reading set over it), as Japanese e-text
+  writes it;
+- a backslash takes the next character literally (``\\#``, ``\\[^``, ``\\｜``, ``\\\\``);
   one at the start of a line makes it a plain paragraph.
 
 ``write_clean.clean_text`` writes this format, and reading what it wrote
@@ -39,6 +41,7 @@ from ..model.document import (
 from ..model.errors import InputError
 from ..text.normalize import normalize_chars
 from ..text.numbering import BULLETS, LIST_MARKER, heading_of, is_caption
+from ..text.ruby_marks import ANCHOR, MARKED_UP, SEPARATOR, TERMINATOR
 
 HEADING = re.compile(r"(?P<hashes>#+) (?P<text>.*)")
 EXPLICIT_NUMBER = re.compile(r"\[(?P<number>[^\]]*)\] (?P<title>.*)")
@@ -97,6 +100,11 @@ def text_and_refs(line: str, labels: set[str]) -> tuple[str, list[FootnoteRef]]:
         if char == "\\" and index + 1 < len(line):
             out.append(line[index + 1])
             index += 2
+            continue
+        ruby = MARKED_UP.match(line, index)
+        if ruby:  # ｜base《reading》: the word and its ruby (text/ruby_marks.py)
+            out.append(f"{ANCHOR}{ruby[1]}{SEPARATOR}{ruby[2]}{TERMINATOR}")
+            index = ruby.end()
             continue
         ref = REF.match(line, index)
         if ref and ref["label"] in labels:
@@ -187,7 +195,7 @@ class _Reader:
             heading = HEADING.fullmatch(text)
             assert heading is not None
             written, refs = heading["text"], []
-            if REF.search(written):  # a note's mark in the title (「（GPAI[^3]）」)
+            if REF.search(written) or "｜" in written:  # a note's mark (「（GPAI[^3]）」), a word's ruby
                 written, refs = text_and_refs(written, self.labels)
             number, title = split_heading(written)
             self.keep(index, f"{number} {title}" + "".join(ref.label for ref in refs))

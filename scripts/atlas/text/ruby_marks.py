@@ -16,6 +16,16 @@ MARKS = ANCHOR + SEPARATOR + TERMINATOR
 ANNOTATED = re.compile(f"{ANCHOR}([^{MARKS}]*){SEPARATOR}([^{MARKS}]*){TERMINATOR}")
 
 
+# Plain text's own way to keep a word's ruby (Aozora Bunko's notation, which Japanese e-text uses):
+# ｜base《reading》.  Clean text writes it so that ruby reads back, and stays legible in any editor.
+MARKED_UP = re.compile(r"｜([^｜《》\n]+)《([^《》\n]+)》")
+
+
+def marked_up(text: str) -> str:
+    """The text with each annotated word written ｜base《reading》 (for clean text)."""
+    return ANNOTATED.sub(lambda m: f"｜{m.group(1)}《{m.group(2)}》", text)
+
+
 def with_readings(text: str, bracket: tuple[str, str] = ("（", "）")) -> str:
     """The text with each annotated word written as base（reading）: for plain text and search."""
     return ANNOTATED.sub(lambda m: f"{m.group(1)}{bracket[0]}{m.group(2)}{bracket[1]}", text)

@@ -16,6 +16,7 @@ from typing import assert_never
 
 from ..model.document import Block, Document, FootnoteRef, ListBlock, ListItem, Paragraph, Section, Table
 from ..read.read_clean import FENCE, NOTES_RULE, item_parts, line_kind, split_heading
+from ..text.ruby_marks import ANCHOR, marked_up
 
 
 def clean_text(document: Document) -> str:
@@ -37,8 +38,9 @@ def heading_line(section: Section) -> str:
     """``## 1．見出し``, or ``## [1．] 見出し`` when the text alone would be numbered differently."""
     hashes = "#" * section.level
     number, title = section.number, section.title
-    # A note's mark in the title stands where it was printed (「（GPAI[^3]）」).
-    shown = inline(title, section.refs) if section.refs else title
+    # A note's mark in the title stands where it was printed (「（GPAI[^3]）」); a word's ruby is
+    # written ｜base《reading》, and a ｜ of the title's own escaped.
+    shown = inline(title, section.refs) if section.refs or "｜" in title or ANCHOR in title else title
     candidates = [number + title, f"{number} {title}"] if number else [title]
     for text in candidates:
         if split_heading(text) == (number, title) and line_kind(f"{hashes} {text}") == "heading":
@@ -84,7 +86,9 @@ def inline(text: str, refs: list[FootnoteRef]) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[^", "\\[^")
+    """Backslashes, note references and ruby's opening ｜ escaped; then each word's ruby written
+    ｜base《reading》 (text/ruby_marks.py), which the reader turns back into the word's ruby."""
+    return marked_up(text.replace("\\", "\\\\").replace("[^", "\\[^").replace("｜", "\\｜"))
 
 
 def _fenced(line: str) -> str:
