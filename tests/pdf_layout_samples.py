@@ -14,6 +14,7 @@ from pathlib import Path
 from pdf_samples import (
     BODY_SIZE,
     GOTHIC,
+    MARGIN,
     MARGIN_X,
     MINCHO,
     PAGE_HEIGHT,
@@ -25,6 +26,7 @@ from pdf_samples import (
     Para,
     Picture,
     _atoms,
+    _width,
     draw_line,
     new_canvas,
     one_column,
@@ -543,10 +545,60 @@ def media_box_on_page_tree(pdf: bytes) -> bytes:
     return body + b"\n".join(table) + b"\n" + trailer
 
 
+# ---------------------------------------------------------------------------
+# A white paper's figure captions (two columns): a marked caption set across both columns, wider
+# than a column, over its picture; a marked caption centred in one column and wrapped onto a
+# second line, over its picture
+# ---------------------------------------------------------------------------
+
+CAPTIONS_HEADING = "1．研究の自動化"
+CAPTION_ACROSS = "■第2-1-1図／研究機関における実験設備の自動化の状況と今後の導入計画"
+CAPTION_WRAPPED = ("■第2-1-2図／自律的な試料作製シス", "テム")
+CAPTIONS_LEFT = [
+    "研究の現場では、試料の作製から測定、結果の分析までを機械が受け持つ取組が広がっている。人が担うのは"
+    "問いを立てることと結果を解釈することに移りつつあり、研究の進め方そのものが変わり始めている。",
+    "こうした変化は研究の速さだけでなく、再現のしやすさや記録の確かさにも及ぶと考えられており、各機関は"
+    "設備の整備と人材の育成を併せて進めている。",
+    "国は、こうした取組を支えるため、共用の設備を各地の拠点に置き、大学や企業が使えるようにしてきた。"
+    "拠点では装置の使い方を学ぶ講習も開かれ、利用した研究者の数は年々増えている。",
+]
+CAPTIONS_RIGHT = ("ある大学では、試料の作製と評価を繰り返す装置を組み合わせ、人の手を介さずに実験を進める"
+                  "仕組みを作った。装置は測定の結果から次に作る試料の条件を自ら選び、昼夜を問わず実験を"
+                  "続けることができる。")
+CAPTION_SOURCE = "提供：見本大学"
+CAPTION_PICTURE_HEIGHT = 110.0
+
+
+def make_captions(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(CAPTIONS_HEADING), MARGIN_X, MARGIN, GOTHIC, 12)
+    top = MARGIN + 30
+    draw_line(canvas, _atoms(CAPTION_ACROSS), MARGIN_X + 4, top, GOTHIC, BODY_SIZE)
+    canvas.drawImage(_picture(420, 150, bars=True), MARGIN_X, PAGE_HEIGHT - top - 16 - 120, TEXT_WIDTH, 120)
+    column = 20 * BODY_SIZE
+    left = Frame(0, MARGIN_X, MARGIN_X + column, top + 160, PAGE_HEIGHT - MARGIN)
+    right = Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, top + 160, PAGE_HEIGHT - MARGIN)
+    flow = Flow(canvas, [left, right])
+    for text in CAPTIONS_LEFT:
+        flow.add(Para(text))
+    flow.frame, flow.y = 1, right.top
+    flow.add(Para(CAPTIONS_RIGHT))
+    y = flow.y + BODY_SIZE
+    for line in CAPTION_WRAPPED:  # each line centred in the column, set as tight as a caption is
+        atoms = _atoms(line)
+        width = sum(_width(atom, GOTHIC, BODY_SIZE) for atom in atoms)
+        draw_line(canvas, atoms, right.x0 + (column - width) / 2, y, GOTHIC, BODY_SIZE)
+        y += BODY_SIZE * 1.15
+    canvas.drawImage(_picture(300, 160, bars=False), right.x0 + 10, PAGE_HEIGHT - y - 4 - CAPTION_PICTURE_HEIGHT,
+                     column - 20, CAPTION_PICTURE_HEIGHT)
+    draw_line(canvas, _atoms(CAPTION_SOURCE), right.x0 + 10, y + 10 + CAPTION_PICTURE_HEIGHT, MINCHO, 8.0)
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
-           "inherited-media-box": make_inherited_media_box}
+           "inherited-media-box": make_inherited_media_box, "captions": make_captions}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:
