@@ -14,6 +14,7 @@ from pathlib import Path
 from pdf_samples import (
     BODY_SIZE,
     GOTHIC,
+    LEADING,
     MARGIN,
     MARGIN_X,
     MINCHO,
@@ -595,10 +596,56 @@ def make_captions(path: Path) -> None:
     canvas.save()
 
 
+# Under a figure as wide as the page, a paragraph set in two short columns (five lines each): the
+# figure's caption, across both columns at the body's size, is one line of six that cross the gutter
+SHORT_COLUMNS_TEXT = (
+    "研究の進め方は分野や目的に応じて多様になり、用いる手法も年ごとに高度になってきている。一般に研究は、"
+    "仮説を立て、その仮説を実験や観測によって確かめることで進められるが、この一連の過程の中で、機械学習を"
+    "データの分析や仮説の生成、予測、実験の自動化に役立てることが期待されており、様々な試みが進められてき"
+    "ている。本節では、国内外の主な取組の例を紹介する。"
+)
+SHORT_COLUMN_LINES = 5
+
+
+def make_short_columns(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(CAPTIONS_HEADING), MARGIN_X, MARGIN, GOTHIC, 12)
+    top = MARGIN + 30
+    draw_line(canvas, _atoms(CAPTION_ACROSS), MARGIN_X + 4, top, GOTHIC, BODY_SIZE)
+    canvas.drawImage(_picture(420, 150, bars=True), MARGIN_X, PAGE_HEIGHT - top - 16 - 120, TEXT_WIDTH, 120)
+    column = 20 * BODY_SIZE
+    first = top + 160
+    bottom = first + SHORT_COLUMN_LINES * BODY_SIZE * LEADING
+    flow = Flow(canvas, [Frame(0, MARGIN_X, MARGIN_X + column, first, bottom),
+                         Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, first, bottom)])
+    flow.add(Para(SHORT_COLUMNS_TEXT))
+    assert flow.frame_of("本節では") == [1], "the paragraph must fill the first column and go on in the second"
+    canvas.save()
+
+
+# A chart that ends a page with no caption of its own; the next page opens with a table's caption
+NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
+
+
+def make_caption_next_page(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(CHART_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(CHART_BEFORE))
+    flow.y = PAGE_HEIGHT - MARGIN - CHART_HEIGHT  # the chart closes the page
+    flow.add(Picture(CHART_HEIGHT, _chart))
+    flow.new_page()
+    flow.add(Heading(NEXT_PAGE_CAPTION, 10, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Picture(PICTURE_BELOW_HEIGHT + 4, _picture_below))
+    flow.add(Para(CHART_AFTER))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
-           "inherited-media-box": make_inherited_media_box, "captions": make_captions}
+           "inherited-media-box": make_inherited_media_box, "captions": make_captions,
+           "caption-next-page": make_caption_next_page, "short-columns": make_short_columns}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -375,6 +375,23 @@ def test_a_marked_caption_is_a_caption_however_wide_and_wrapped_over_its_picture
     assert document_report(converted("captions")).conserved
 
 
+def test_short_columns_under_a_captioned_figure_read_column_by_column(converted):
+    # Five lines in each column and the figure's caption across both: the caption was one line in
+    # six crossing the gutter, more than the tenth allowed, so no gutter was found and the columns
+    # were read line by line across the page (「…年ごとに高度に なり、用いる手法も…」).
+    texts = [getattr(block, "text", None) for block in blocks_of(converted("short-columns"))]
+    assert samples.SHORT_COLUMNS_TEXT in texts
+    assert samples.CAPTION_ACROSS in texts
+
+
+def test_a_caption_on_the_next_page_names_no_figure_that_ended_this_page(converted):
+    # A chart closing a page, captioned inside its own frame (or not at all), was given as its
+    # alternative text the caption that opens the next page, 「表2 …」: a screen reader announced the
+    # wrong figure.  That caption names only the picture under it.
+    figures = [block for block in blocks_of(converted("caption-next-page")) if isinstance(block, Figure)]
+    assert [(figure.page, figure.alt == samples.NEXT_PAGE_CAPTION) for figure in figures] == [(1, False), (2, True)]
+
+
 def test_notes_set_apart_by_their_qr_codes_are_one_run_of_notes_linked_to_their_marks(converted):
     # White papers print a QR code under each note's address, so the notes stand far apart: only
     # the last was read as a note, the others as numbered headings (「1 産業技術総合研究所…」) in
