@@ -623,6 +623,42 @@ def make_short_columns(path: Path) -> None:
     canvas.save()
 
 
+# Titles marked ● over the prose of a white paper's section, in two columns: three set in a larger
+# Gothic, one at the body's size, set in by a paragraph's indent and filling its column
+MARKED_HEADING = "1．研究の事例"
+MARKED_DISPLAY = [
+    ("●宇宙の観測データの分析", "望遠鏡が集める膨大なデータから、雑音を取り除いて天体の信号を取り出す手法が"
+     "開発されている。これにより、これまで見えなかった暗い天体の観測が可能になった。"),
+    ("●医療画像の診断支援", "超音波の画像から病変を見つける作業を機械が助ける仕組みが実用化されつつある。"
+     "経験の浅い医師でも見落としを減らせると期待されている。"),
+    ("●材料の探索", "望ましい性質を持つ材料を、膨大な候補の中から計算で絞り込む取組が進んでいる。"
+     "実験の回数を大きく減らせることが示されている。"),
+]
+MARKED_BODY_SIZE = ("●原子の並びを計算で素早く求める新手法", "新しい材料の開発では、物質の性質を左右する原子の並びを"
+                    "正確に予測することが重要である。従来は時間のかかる計算が必要だったが、学習した模型を組み込む"
+                    "ことで計算を数万倍に速められるようになった。")
+
+
+def make_marked_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    column = 20 * BODY_SIZE
+    frames = [Frame(0, MARGIN_X, MARGIN_X + column, MARGIN, PAGE_HEIGHT - MARGIN),
+              Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, MARGIN, PAGE_HEIGHT - MARGIN)]
+    flow = Flow(canvas, frames)
+    flow.add(Heading(MARKED_HEADING, 12, font=GOTHIC, space_before=0))
+    for n, (title, text) in enumerate(MARKED_DISPLAY):
+        if n == len(MARKED_DISPLAY) - 1:
+            flow.frame, flow.y = 1, frames[1].top  # the last two parts in the second column
+        flow.add(Heading(title, 11, font=GOTHIC, space_before=1.0))
+        flow.add(Para(text))
+    flow.y += BODY_SIZE * 1.2  # the body-size title stands apart as the others do
+    title, text = MARKED_BODY_SIZE
+    flow.add(Para(title))  # in the body's face and size, set in by one character: it fills the column
+    flow.add(Para(text))
+    assert flow.frame_of(title) == [1], "the body-size title stands in the second column"
+    canvas.save()
+
+
 # A chart that ends a page with no caption of its own; the next page opens with a table's caption
 NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
 
@@ -645,7 +681,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
            "inherited-media-box": make_inherited_media_box, "captions": make_captions,
-           "caption-next-page": make_caption_next_page, "short-columns": make_short_columns}
+           "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
+           "marked-titles": make_marked_titles}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

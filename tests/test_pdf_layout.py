@@ -384,6 +384,20 @@ def test_short_columns_under_a_captioned_figure_read_column_by_column(converted)
     assert samples.CAPTION_ACROSS in texts
 
 
+def test_a_marked_title_at_body_size_is_a_title_like_its_siblings(converted):
+    # A white paper heads its examples with ● titles in a larger Gothic; one of them is set at the
+    # body's size, set in by a paragraph's indent, and fills its column.  Alone it reads as a line
+    # running to the edge: it was taken for a list item joined with the paragraph under it.  Its
+    # mark titles three other parts and it stands as they do: it is a title of theirs.
+    document = converted("marked-titles")
+    [section] = document.sections
+    titles = [title for title, _ in samples.MARKED_DISPLAY] + [samples.MARKED_BODY_SIZE[0]]
+    assert [section_heading(sub) for sub in section.children] == titles
+    last = section.children[-1]
+    assert [block.text for block in last.blocks] == [samples.MARKED_BODY_SIZE[1]]
+    assert document_report(document).conserved
+
+
 def test_a_caption_on_the_next_page_names_no_figure_that_ended_this_page(converted):
     # A chart closing a page, captioned inside its own frame (or not at all), was given as its
     # alternative text the caption that opens the next page, 「表2 …」: a screen reader announced the
