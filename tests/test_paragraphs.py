@@ -67,9 +67,9 @@ def test_a_sentence_that_opens_with_a_table_label_is_no_caption():
 
 
 def test_a_square_or_diamond_before_a_label_marks_a_caption_not_a_list_item():
-    # White papers and reports set a mark before the label: 「■第1-2-3表／…」, 「□図2 …」.  A bullet never
+    # White papers and reports set a mark before the label: 「■第3-2-1表／…」, 「□図2 …」.  A bullet never
     # precedes a numbered figure label, so a long caption (a figure across two columns is wider
-    # than the column) is no list item 「- 第1-2-3表／…」; a sentence citing the label stays text.
+    # than the column) is no list item 「- 第3-2-1表／…」; a sentence citing the label stays text.
     assert is_marked_caption("■第3-2-1表／地域ごとの研究拠点の整備状況と今後の整備計画の一覧")
     assert is_marked_caption("□図2 年齢ごとの利用の目的")
     assert is_marked_caption("◆表4　主な施策と担当府省")

@@ -378,7 +378,7 @@ def test_a_marked_caption_is_a_caption_however_wide_and_wrapped_over_its_picture
 def test_short_columns_under_a_captioned_figure_read_column_by_column(converted):
     # Five lines in each column and the figure's caption across both: the caption was one line in
     # six crossing the gutter, more than the tenth allowed, so no gutter was found and the columns
-    # were read line by line across the page (「…年ごとに高度に なり、用いる手法も…」).
+    # were read line by line across the page, a left line and a right line joined on each baseline.
     texts = [getattr(block, "text", None) for block in blocks_of(converted("short-columns"))]
     assert samples.SHORT_COLUMNS_TEXT in texts
     assert samples.CAPTION_ACROSS in texts

@@ -149,8 +149,8 @@ class _Reader:
         """The page sets the line as its mark's titles stand: apart (a gap above it, or a page's
         top) after a finished sentence, a title's words ending no sentence, and the next line
         opens a paragraph: set in by a paragraph's indent from its column and starting where the
-        marked line starts, so the marked line ended there by itself (「●原子レベルの…高速化」 at the
-        body's size, set in one character and filling the column, over 「広範な分野における…」).  A list
+        marked line starts, so the marked line ended there by itself (a ● title at the body's size, set
+        in one character and filling the column, over its paragraph's indented first line).  A list
         item's next line hangs under its text or runs from the column's edge instead."""
         line, typeset = self.lines[index], self.typeset
         below = self.next_body(index)

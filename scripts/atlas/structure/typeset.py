@@ -186,8 +186,8 @@ class Typesetting:
                 and not self.gap_before(rest))
 
     def wraps_caption(self, caption: Line, rest: Line) -> bool:
-        """Whether ``rest`` is the second line of the caption's title (「■第1-4-5図／自律的な物質探索ロボッ」
-        / 「トシステム」): right under it on its page, in its size, with no space between, shorter, and
+        """Whether ``rest`` is the second line of the caption's title (「■第2-1-2図／自律的な試料作製シス」
+        / 「テム」): right under it on its page, in its size, with no space between, shorter, and
         set as the caption is — centred under it (a caption centred in a figure's frame), or starting
         where it starts when the caption ran to its column's edge.  A body line after the caption
         starts at the column's edge, left of a centred caption; a table's first row under a short

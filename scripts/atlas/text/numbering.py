@@ -170,7 +170,7 @@ def is_caption(text: str) -> bool:
 
 
 def is_marked_caption(text: str) -> bool:
-    """Whether a caption opens with its mark (「■第1-4-7図／…」): a caption however long its line,
+    """Whether a caption opens with its mark (「■第2-1-1図／…」): a caption however long its line,
     never a list item the mark bullets (a figure set across both columns is wider than the column)."""
     return text[:1] in CAPTION_MARKS and is_caption(text)
 
