@@ -14,6 +14,8 @@ from pathlib import Path
 from pdf_samples import (
     BODY_SIZE,
     GOTHIC,
+    LEADING,
+    MARGIN,
     MARGIN_X,
     MINCHO,
     PAGE_HEIGHT,
@@ -25,6 +27,7 @@ from pdf_samples import (
     Para,
     Picture,
     _atoms,
+    _width,
     draw_line,
     new_canvas,
     one_column,
@@ -543,10 +546,143 @@ def media_box_on_page_tree(pdf: bytes) -> bytes:
     return body + b"\n".join(table) + b"\n" + trailer
 
 
+# ---------------------------------------------------------------------------
+# A white paper's figure captions (two columns): a marked caption set across both columns, wider
+# than a column, over its picture; a marked caption centred in one column and wrapped onto a
+# second line, over its picture
+# ---------------------------------------------------------------------------
+
+CAPTIONS_HEADING = "1．研究の自動化"
+CAPTION_ACROSS = "■第2-1-1図／研究機関における実験設備の自動化の状況と今後の導入計画"
+CAPTION_WRAPPED = ("■第2-1-2図／自律的な試料作製シス", "テム")
+CAPTIONS_LEFT = [
+    "研究の現場では、試料の作製から測定、結果の分析までを機械が受け持つ取組が広がっている。人が担うのは"
+    "問いを立てることと結果を解釈することに移りつつあり、研究の進め方そのものが変わり始めている。",
+    "こうした変化は研究の速さだけでなく、再現のしやすさや記録の確かさにも及ぶと考えられており、各機関は"
+    "設備の整備と人材の育成を併せて進めている。",
+    "国は、こうした取組を支えるため、共用の設備を各地の拠点に置き、大学や企業が使えるようにしてきた。"
+    "拠点では装置の使い方を学ぶ講習も開かれ、利用した研究者の数は年々増えている。",
+]
+CAPTIONS_RIGHT = ("ある大学では、試料の作製と評価を繰り返す装置を組み合わせ、人の手を介さずに実験を進める"
+                  "仕組みを作った。装置は測定の結果から次に作る試料の条件を自ら選び、昼夜を問わず実験を"
+                  "続けることができる。")
+CAPTION_SOURCE = "提供：見本大学"
+CAPTION_PICTURE_HEIGHT = 110.0
+
+
+def make_captions(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(CAPTIONS_HEADING), MARGIN_X, MARGIN, GOTHIC, 12)
+    top = MARGIN + 30
+    draw_line(canvas, _atoms(CAPTION_ACROSS), MARGIN_X + 4, top, GOTHIC, BODY_SIZE)
+    canvas.drawImage(_picture(420, 150, bars=True), MARGIN_X, PAGE_HEIGHT - top - 16 - 120, TEXT_WIDTH, 120)
+    column = 20 * BODY_SIZE
+    left = Frame(0, MARGIN_X, MARGIN_X + column, top + 160, PAGE_HEIGHT - MARGIN)
+    right = Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, top + 160, PAGE_HEIGHT - MARGIN)
+    flow = Flow(canvas, [left, right])
+    for text in CAPTIONS_LEFT:
+        flow.add(Para(text))
+    flow.frame, flow.y = 1, right.top
+    flow.add(Para(CAPTIONS_RIGHT))
+    y = flow.y + BODY_SIZE
+    for line in CAPTION_WRAPPED:  # each line centred in the column, set as tight as a caption is
+        atoms = _atoms(line)
+        width = sum(_width(atom, GOTHIC, BODY_SIZE) for atom in atoms)
+        draw_line(canvas, atoms, right.x0 + (column - width) / 2, y, GOTHIC, BODY_SIZE)
+        y += BODY_SIZE * 1.15
+    canvas.drawImage(_picture(300, 160, bars=False), right.x0 + 10, PAGE_HEIGHT - y - 4 - CAPTION_PICTURE_HEIGHT,
+                     column - 20, CAPTION_PICTURE_HEIGHT)
+    draw_line(canvas, _atoms(CAPTION_SOURCE), right.x0 + 10, y + 10 + CAPTION_PICTURE_HEIGHT, MINCHO, 8.0)
+    canvas.save()
+
+
+# Under a figure as wide as the page, a paragraph set in two short columns (five lines each): the
+# figure's caption, across both columns at the body's size, is one line of six that cross the gutter
+SHORT_COLUMNS_TEXT = (
+    "図書館の利用者は、ここ数年で大きく入れ替わってきた。平日の昼は高齢の利用者が多く、夕方からは学生が"
+    "自習の場として使い、週末には親子連れが絵本の棚に集まる。こうした変化に合わせて、閲覧席の配置や開館"
+    "時間を見直す館が増えており、利用者の声を集める仕組みも各地で整えられている。本節では、主な見直しの"
+    "例を紹介する。"
+)
+SHORT_COLUMN_LINES = 5
+
+
+def make_short_columns(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(CAPTIONS_HEADING), MARGIN_X, MARGIN, GOTHIC, 12)
+    top = MARGIN + 30
+    draw_line(canvas, _atoms(CAPTION_ACROSS), MARGIN_X + 4, top, GOTHIC, BODY_SIZE)
+    canvas.drawImage(_picture(420, 150, bars=True), MARGIN_X, PAGE_HEIGHT - top - 16 - 120, TEXT_WIDTH, 120)
+    column = 20 * BODY_SIZE
+    first = top + 160
+    bottom = first + SHORT_COLUMN_LINES * BODY_SIZE * LEADING
+    flow = Flow(canvas, [Frame(0, MARGIN_X, MARGIN_X + column, first, bottom),
+                         Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, first, bottom)])
+    flow.add(Para(SHORT_COLUMNS_TEXT))
+    assert flow.frame_of("本節では") == [1], "the paragraph must fill the first column and go on in the second"
+    canvas.save()
+
+
+# Titles marked ● over the prose of a white paper's section, in two columns: three set in a larger
+# Gothic, one at the body's size, set in by a paragraph's indent and filling its column
+MARKED_HEADING = "1．観光の取組"
+MARKED_DISPLAY = [
+    ("●駅前の案内所の改修", "駅前の案内所では、窓口を広げて外国語の案内板を増やした。改修の後、窓口で道を尋ねる"
+     "人の数は前の年の倍になった。"),
+    ("●観光船の予約の一本化", "港の観光船は、会社ごとに分かれていた予約の窓口を一つにまとめた。"
+     "乗り換えの待ち時間が短くなったと好評である。"),
+    ("●夜の催しの拡充", "夏の夜に港の広場で開く音楽会の回数を増やした。宿泊する客が増え、周辺の飲食店の"
+     "売上げも伸びている。"),
+]
+MARKED_BODY_SIZE = ("●坂の町の散策路に道しるべを置く取組み", "坂の多い山の手の町では、散策する人が道に迷わないよう、"
+                    "角ごとに小さな道しるべを置いた。地図を配るだけだった頃に比べて、町の奥の店まで足を延ばす"
+                    "人が目に見えて増えたという。")
+
+
+def make_marked_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    column = 20 * BODY_SIZE
+    frames = [Frame(0, MARGIN_X, MARGIN_X + column, MARGIN, PAGE_HEIGHT - MARGIN),
+              Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, MARGIN, PAGE_HEIGHT - MARGIN)]
+    flow = Flow(canvas, frames)
+    flow.add(Heading(MARKED_HEADING, 12, font=GOTHIC, space_before=0))
+    for n, (title, text) in enumerate(MARKED_DISPLAY):
+        if n == len(MARKED_DISPLAY) - 1:
+            flow.frame, flow.y = 1, frames[1].top  # the last two parts in the second column
+        flow.add(Heading(title, 11, font=GOTHIC, space_before=1.0))
+        flow.add(Para(text))
+    flow.y += BODY_SIZE * 1.2  # the body-size title stands apart as the others do
+    title, text = MARKED_BODY_SIZE
+    flow.add(Para(title))  # in the body's face and size, set in by one character: it fills the column
+    flow.add(Para(text))
+    assert flow.frame_of(title) == [1], "the body-size title stands in the second column"
+    canvas.save()
+
+
+# A chart that ends a page with no caption of its own; the next page opens with a table's caption
+NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
+
+
+def make_caption_next_page(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(CHART_HEADING, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(CHART_BEFORE))
+    flow.y = PAGE_HEIGHT - MARGIN - CHART_HEIGHT  # the chart closes the page
+    flow.add(Picture(CHART_HEIGHT, _chart))
+    flow.new_page()
+    flow.add(Heading(NEXT_PAGE_CAPTION, 10, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Picture(PICTURE_BELOW_HEIGHT + 4, _picture_below))
+    flow.add(Para(CHART_AFTER))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
-           "inherited-media-box": make_inherited_media_box}
+           "inherited-media-box": make_inherited_media_box, "captions": make_captions,
+           "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
+           "marked-titles": make_marked_titles}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

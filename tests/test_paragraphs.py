@@ -23,7 +23,7 @@ from atlas.model.document import Document, Layout, Line, ListBlock, Paragraph, T
 from atlas.pipeline import build_document
 from atlas.structure.structure import Hints, read_structure
 from atlas.text.clean import line_kind
-from atlas.text.numbering import is_caption
+from atlas.text.numbering import is_caption, is_marked_caption
 from atlas.text.page_furniture import PAGE_NUMBER_FORMS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +64,25 @@ def test_a_sentence_that_opens_with_a_table_label_is_no_caption():
                           "必要があります。")
     assert not is_caption("図2に示すとおり、利用者は年々増加している")
     assert not is_caption("表3 は主な対策をまとめたものである。")
+
+
+def test_a_square_or_diamond_before_a_label_marks_a_caption_not_a_list_item():
+    # White papers and reports set a mark before the label: 「■第3-2-1表／…」, 「□図2 …」.  A bullet never
+    # precedes a numbered figure label, so a long caption (a figure across two columns is wider
+    # than the column) is no list item 「- 第3-2-1表／…」; a sentence citing the label stays text.
+    assert is_marked_caption("■第3-2-1表／地域ごとの研究拠点の整備状況と今後の整備計画の一覧")
+    assert is_marked_caption("□図2 年齢ごとの利用の目的")
+    assert is_marked_caption("◆表4　主な施策と担当府省")
+    assert not is_marked_caption("■表4のとおり、各府省は工程を見直した")
+    assert not is_marked_caption("第3-2-1表／地域ごとの研究拠点")  # a caption, but no mark
+    assert not is_marked_caption("■研究拠点の整備")  # a marked title, no label
+    lines = ["1．研究拠点", "拠点の整備状況を次の表に示す。", "",
+             "■第3-2-1表／地域ごとの研究拠点の整備状況と今後の整備計画の一覧（令和6年4月1日現在）", "",
+             "各地域で整備が進んでいる。"]
+    _, sections = convert(lines)
+    blocks = sections[0].blocks
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Paragraph", "Paragraph"]
+    assert blocks[1].kind == "caption" and blocks[1].text == lines[3]
 
 
 def test_a_sentence_citing_a_table_is_a_paragraph_with_the_line_it_wraps_into():

@@ -21,7 +21,16 @@ from PIL import Image
 from atlas.check.report import document_report
 from atlas.config.catalog import Entry
 from atlas.convert import convert
-from atlas.model.document import Document, DocumentMeta, Figure, Line, Paragraph, Table, section_heading
+from atlas.model.document import (
+    Document,
+    DocumentMeta,
+    Figure,
+    Line,
+    ListBlock,
+    Paragraph,
+    Table,
+    section_heading,
+)
 from atlas.pipeline import build_document
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
@@ -343,6 +352,58 @@ def test_a_figure_its_labels_show_is_not_drawn_again_for_its_caption(converted):
     # (A ruled table under its 「表1」 caption stays a table alone: test_pdf_reader's
     # test_a_ruled_table_is_a_table_under_its_caption.)
     assert sum(isinstance(block, Figure) for block in blocks_of(converted("chart"))) == 1
+
+
+def test_a_marked_caption_is_a_caption_however_wide_and_wrapped_over_its_picture(converted):
+    # 「■第2-1-1図／…」 set across both columns is wider than a column: it was read as a list item
+    # the ■ bulleted (「- 第2-1-1図／…」).  「■第2-1-2図／…実験シス」 / 「テム」, centred in its column,
+    # kept 「テム」 as a paragraph of its own, which stood between the caption and its picture, so the
+    # picture was never placed.  Both are captions now, each with its picture after it.
+    blocks = blocks_of(converted("captions"))
+    texts = [getattr(block, "text", None) for block in blocks]
+    wrapped = "".join(samples.CAPTION_WRAPPED)
+    assert samples.CAPTION_ACROSS in texts and wrapped in texts
+    assert "テム" not in texts
+    for caption in (samples.CAPTION_ACROSS, wrapped):
+        block = blocks[texts.index(caption)]
+        assert isinstance(block, Paragraph) and block.kind == "caption"
+        figure = blocks[texts.index(caption) + 1]
+        assert isinstance(figure, Figure) and figure.alt == caption and figure.text == ""
+    assert not any(isinstance(block, ListBlock) for block in blocks)
+    # The body text beside and under the captions stays the body's.
+    assert any(block.text == samples.CAPTIONS_RIGHT for block in blocks)
+    assert document_report(converted("captions")).conserved
+
+
+def test_short_columns_under_a_captioned_figure_read_column_by_column(converted):
+    # Five lines in each column and the figure's caption across both: the caption was one line in
+    # six crossing the gutter, more than the tenth allowed, so no gutter was found and the columns
+    # were read line by line across the page, a left line and a right line joined on each baseline.
+    texts = [getattr(block, "text", None) for block in blocks_of(converted("short-columns"))]
+    assert samples.SHORT_COLUMNS_TEXT in texts
+    assert samples.CAPTION_ACROSS in texts
+
+
+def test_a_marked_title_at_body_size_is_a_title_like_its_siblings(converted):
+    # A white paper heads its examples with ● titles in a larger Gothic; one of them is set at the
+    # body's size, set in by a paragraph's indent, and fills its column.  Alone it reads as a line
+    # running to the edge: it was taken for a list item joined with the paragraph under it.  Its
+    # mark titles three other parts and it stands as they do: it is a title of theirs.
+    document = converted("marked-titles")
+    [section] = document.sections
+    titles = [title for title, _ in samples.MARKED_DISPLAY] + [samples.MARKED_BODY_SIZE[0]]
+    assert [section_heading(sub) for sub in section.children] == titles
+    last = section.children[-1]
+    assert [block.text for block in last.blocks] == [samples.MARKED_BODY_SIZE[1]]
+    assert document_report(document).conserved
+
+
+def test_a_caption_on_the_next_page_names_no_figure_that_ended_this_page(converted):
+    # A chart closing a page, captioned inside its own frame (or not at all), was given as its
+    # alternative text the caption that opens the next page, 「表2 …」: a screen reader announced the
+    # wrong figure.  That caption names only the picture under it.
+    figures = [block for block in blocks_of(converted("caption-next-page")) if isinstance(block, Figure)]
+    assert [(figure.page, figure.alt == samples.NEXT_PAGE_CAPTION) for figure in figures] == [(1, False), (2, True)]
 
 
 def test_notes_set_apart_by_their_qr_codes_are_one_run_of_notes_linked_to_their_marks(converted):

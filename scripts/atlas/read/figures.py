@@ -71,7 +71,8 @@ def attach_figures(document: Document, boxes: dict[int, list[Bbox]]) -> list[Fig
             figure = Figure(
                 text=block.text, span=block.span, refs=block.refs, links=block.links, page=page, box=box,
                 image=f"{FIGURE_FOLDER}/p{page}-{per_page[page]}.png",
-                alt=_caption(blocks, index) or _title_label(lines) or f"図（{cite_page(page, document.page_labels)}）",
+                alt=_caption(document, blocks, index, page) or _title_label(lines)
+                or f"図（{cite_page(page, document.page_labels)}）",
             )
             blocks[index] = figure
             found.append(figure)
@@ -120,12 +121,15 @@ def _box_around(lines: list[Line], boxes: list[Bbox]) -> Bbox | None:
     return best if best is not None and holds(best) else None
 
 
-def _caption(blocks: list[Block], index: int) -> str:
-    """The caption set just above or below the figure (「図1 …」), if there is one."""
+def _caption(document: Document, blocks: list[Block], index: int, page: int) -> str:
+    """The caption set just above or below the figure (「図1 …」) on its page, if there is one: the
+    next page's first caption names the next page's figure, never one that ended this page."""
+    first = document.lines[0].number
     for neighbour in (index - 1, index + 1):
         if 0 <= neighbour < len(blocks):
             block = blocks[neighbour]
-            if isinstance(block, Paragraph) and block.kind == "caption":
+            if isinstance(block, Paragraph) and block.kind == "caption" \
+                    and document.lines[block.span.start - first].page == page:
                 return block.text
     return ""
 

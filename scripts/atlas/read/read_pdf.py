@@ -600,6 +600,13 @@ def _gutter(pieces: list[_Piece], body_size: float | None = None) -> float | Non
     return gutter
 
 
+# A line set across both columns at the body's size (a caption over a chart, a title) crosses the
+# gutter: one such line is allowed however few lines the columns hold — a white paper's page under
+# a large figure has five lines in each column and the figure's caption, whose one line is more
+# than a tenth of six.
+ACROSS_GUTTER = 1
+
+
 def _gutter_among(pieces: list[_Piece], text_size: float) -> float | None:
     """The gutter between the columns of the lines set at ``text_size``, if they show one."""
     # The page's text type only: a full-width footnote or a chart's labels must not hide the gutter.
@@ -619,7 +626,7 @@ def _gutter_among(pieces: list[_Piece], text_size: float) -> float | None:
                        if p.x0 < x < p.x1 and _ink_runs_across(ink, x, size))
         left = sum(1 for p in body if p.x0 < x - size)
         right = sum(1 for p in body if p.x1 > x + size)
-        if covering <= 0.1 * len(body) and min(left, right) >= 0.3 * len(body):
+        if covering <= max(ACROSS_GUTTER, 0.1 * len(body)) and min(left, right) >= 0.3 * len(body):
             score = min(left, right) - 3 * covering
             if score > best_score:
                 best, best_score = x, score

@@ -521,7 +521,7 @@ class _Question:
             return NOT_A_HEADING  # 「【第二版】」 under a cover's title: the edition, part of the title block
         if scheme.name == "circle" and not self.read and not self.ev.hints.slides:
             return NOT_A_HEADING  # "○情報システム安全対策基準" opening a notice: the document's title
-        if found.last == index and not display and self.ev.wraps_into_next_line(index):
+        if found.last == index and not display and scheme.name != "marked" and self.ev.wraps_into_next_line(index):
             return NOT_A_HEADING  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if display and found.number and found.last == index and self.ev.numbered_points_in_bold(index, found):
             return NOT_A_HEADING  # 「（2）広島AIプロセスを前進させるための作業計画（…」: bold over eight lines, a point
@@ -771,9 +771,12 @@ class _Question:
         line = self.ev.lines[index]
         layout = line.layout
         assert layout is not None
-        if (heading is not None and not display and self.ev.typeset.stopped_short(line) is False
+        if (heading is not None and heading[0].name != "marked" and not display
+                and self.ev.typeset.stopped_short(line) is False
                 and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None):
-            return None  # body type running to the column edge: a sentence that starts with a number
+            # Body type running to the column edge: a sentence that starts with a number.  (A marked
+            # title was weighed with its siblings over the whole document: marked_titles.py.)
+            return None
         if heading is not None or not title_like(line.text):
             return heading
         if layout.role.startswith("outline-"):

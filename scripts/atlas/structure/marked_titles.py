@@ -30,6 +30,7 @@ title_ranks.py's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -70,6 +71,10 @@ _OPENS_PROSE = re.compile(
 _FIRST_PARAGRAPH = 8
 # Runs of titles have at least this many lines; a single line heads only a run below it.
 SHORTEST_RUN = 2
+# A mark taken for this many titles elsewhere in the document titles its other lines set as they are.
+_SIBLING_TITLES = 3
+# A paragraph's first line is set in by about a character (at least half of one).
+_INDENT = 0.5
 # A definition's gloss: one sentence, in at most this many lines.
 _GLOSS_LINES = 4
 # A bullet glyph a text extraction set on a line of its own.
@@ -132,7 +137,35 @@ class _Reader:
         # A marked line the page sets as a heading over body type is one, alone too.
         titles.update({index: kind for index, kind in self.kind_of.items()
                        if index not in titles and index not in labels and self.set_as_a_title(index)})
+        # A line of a mark the document titles with, set where its titles stand, is one of them
+        # though its type or its length (it fills the column) does not say so by itself.
+        titled = Counter(titles.values())
+        titles.update({index: kind for index, kind in self.kind_of.items()
+                       if index not in titles and index not in labels and _is_mark(kind)
+                       and titled[kind] >= _SIBLING_TITLES and self.stands_as_a_sibling(index)})
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def stands_as_a_sibling(self, index: int) -> bool:
+        """The page sets the line as its mark's titles stand: apart (a gap above it, or a page's
+        top) after a finished sentence, a title's words ending no sentence, and the next line
+        opens a paragraph: set in by a paragraph's indent from its column and starting where the
+        marked line starts, so the marked line ended there by itself (a ● title at the body's size, set
+        in one character and filling the column, over its paragraph's indented first line).  A list
+        item's next line hangs under its text or runs from the column's edge instead."""
+        line, typeset = self.lines[index], self.typeset
+        below = self.next_body(index)
+        if typeset is None or below is None or line.layout is None or index in self.wrapped:
+            return False
+        after, nxt = line.layout, self.lines[below].layout
+        if nxt is None or self.lines[below].page != line.page or not after.column_x1:
+            return False
+        words = line.text[1:].strip()
+        if not title_like(words) or is_caption(words) or line.text.endswith(tuple(CLOSING)) or "\t" in line.text:
+            return False
+        if not (typeset.gap_before(line) or line.page_start) or not self.after_a_sentence(index):
+            return False
+        set_in = nxt.x0 - nxt.column_x0 >= _INDENT * nxt.size
+        return set_in and abs(nxt.x0 - after.x0) < _INDENT * nxt.size and self.above_prose(index)
 
     def wrapped_titles(self) -> dict[int, int]:
         """Marked lines that run to the column's edge and end on the next line (「○日本国内からの…稼動

@@ -42,6 +42,7 @@ from ..text.numbering import (
     half_paren_number,
     heading_of,
     is_caption,
+    is_marked_caption,
     join_text,
     number_token,
     title_like,
@@ -288,6 +289,12 @@ class _Builder:
     def continue_open(self, line: Line) -> bool:
         if self.open is None or self.open_last_line is None:
             return False
+        if isinstance(self.open, Paragraph) and self.open.kind == "caption":
+            # A caption takes only the rest of its own title, never the text after it.
+            if not self.typeset.wraps_caption(self.open_last_line, line):
+                return False
+            self.join_open(line)
+            return True
         if self.speaker_open:
             # The turn's first words follow its speaker's label, a full-width space between.
             self.speaker_open = False
@@ -323,13 +330,18 @@ class _Builder:
         elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
                 and not self.sentence_runs_on(self.open_last_line, line):
             return False  # space above, or another size or face: another block
+        self.join_open(line)
+        return True
+
+    def join_open(self, line: Line) -> None:
+        """The line goes on in the open block (and its list)."""
+        assert self.open is not None
         self.open.text = join_text(self.open.text, line.text)
         self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
         if self.open_list is not None:
             self.open_list.span = self.open_list.span.merge(self.open.span)
         self.open_last_line = line
         self.blank_since_open = 0
-        return True
 
     def opens_next_item(self, line: Line) -> bool:
         """Whether the line opens the next item of a run numbered 「1)」「2)」 (or 「１）」) whose item
@@ -531,9 +543,11 @@ class _Builder:
         span = SourceSpan(line.number, line.number)
         if "。" in text:
             self.top_of_document = False
-        if is_caption(text) and display_width(text) < self.width * 0.8:
+        if is_caption(text) and (display_width(text) < self.width * 0.8 or is_marked_caption(text)):
             self.close_list()
-            self.add(Paragraph(text, span, kind="caption"))
+            caption = Paragraph(text, span, kind="caption")
+            self.add(caption)
+            self.open, self.open_last_line = caption, line  # its title may wrap onto a second line
             return
         marker = LIST_MARKER.fullmatch(text)
         # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker; nor is

@@ -39,6 +39,11 @@ SET_IN = 1.5
 SAME_START = 0.5
 # A vertical gap above a line of more than this share of a line height starts a new block.
 BLOCK_GAP = 0.8
+# A caption's title wrapped onto a second line stands under it within this many line heights (its
+# own leading; a body line after a caption set over a picture stands a picture's height away) and
+# is centred under it within this many characters (captions centred in a figure's frame).
+CAPTION_LEADING = 1.8
+CAPTION_CENTRE = 1.5
 # A page's own body style needs this many characters of it: less is a title slide or a cover,
 # whose large type is display, not body.
 PAGE_BODY_CHARS = 150
@@ -179,6 +184,24 @@ class Typesetting:
                 and abs(b.x0 - a.x0) < SAME_START * a.size
                 and self.same_size(line, rest)
                 and not self.gap_before(rest))
+
+    def wraps_caption(self, caption: Line, rest: Line) -> bool:
+        """Whether ``rest`` is the second line of the caption's title (「■第2-1-2図／自律的な試料作製シス」
+        / 「テム」): right under it on its page, in its size, with no space between, shorter, and
+        set as the caption is — centred under it (a caption centred in a figure's frame), or starting
+        where it starts when the caption ran to its column's edge.  A body line after the caption
+        starts at the column's edge, left of a centred caption; a table's first row under a short
+        caption set at the left does not follow a caption that filled its column."""
+        a, b = caption.layout, rest.layout
+        if a is None or b is None or caption.page != rest.page or b.role or not self.same_size(caption, rest):
+            return False
+        if self.gap_before(rest) or not 0 < b.top - a.top <= CAPTION_LEADING * a.size:
+            return False
+        if b.x0 < a.x0 - 1 or b.x1 > a.x1 + 1 or b.x1 - b.x0 >= a.x1 - a.x0:
+            return False
+        centred = abs((b.x0 + b.x1) - (a.x0 + a.x1)) / 2 <= CAPTION_CENTRE * a.size
+        flush = abs(b.x0 - a.x0) < SAME_START * a.size and bool(a.column_x1) and a.x1 >= a.column_x1 - 2 * a.size
+        return centred or flush
 
     def gap_before(self, line: Line) -> bool:
         return bool(line.layout and line.layout.gap_before > BLOCK_GAP)

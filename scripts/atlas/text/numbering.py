@@ -144,11 +144,14 @@ def half_paren_number(text: str) -> int | None:
     if match is None or not match["text"] or match["text"].startswith(CONTINUATION_START):
         return None
     return int(match["n"])
+# A square or a diamond set before a figure's or table's label marks the caption, as white papers
+# and reports set them (「■第1-3-1図／…」, 「□図2 …」): a bullet never precedes a numbered label.
+CAPTION_MARKS = "■□◆◇"
 CAPTION = re.compile(
     # Survey reports print 「図表」 and set the label in brackets: 「【図表4－1 神戸までの主な交通機関】」.
-    r"[【［\[＜〈]?(?:Fig\.|Table|図表|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
+    rf"(?:[{CAPTION_MARKS}]\s*)?[【［\[＜〈]?(?:Fig\.|Table|図表|図|表)\s*[0-9０-９][-－‐.．0-9]*\s*\S.*"
     # White papers number figures by part, chapter and order: 「■第1-3-1図／AIに関する論文数の推移」.
-    r"|■?\s*第\d{1,2}[-－‐]\d{1,2}(?:[-－‐]\d{1,2})?[図表]\s*[／/]?\s*\S.*"
+    rf"|(?:[{CAPTION_MARKS}]\s*)?第\d{{1,2}}[-－‐]\d{{1,2}}(?:[-－‐]\d{{1,2}})?[図表]\s*[／/]?\s*\S.*"
 )
 # A sentence that opens with a figure's or table's label refers to it (「表5のように、…」「図1に示す
 # とおり…」): the label is followed by a particle, where a caption's title follows it directly.
@@ -162,7 +165,14 @@ def is_caption(text: str) -> bool:
     特性一覧」), never a sentence of the body that starts with the label and ends with 「。」."""
     if CAPTION.fullmatch(text) is None:
         return False
-    return not text.rstrip().endswith("。") and _LABEL_THEN_PARTICLE.match(text) is None
+    label = text.lstrip(CAPTION_MARKS).lstrip()
+    return not text.rstrip().endswith("。") and _LABEL_THEN_PARTICLE.match(label) is None
+
+
+def is_marked_caption(text: str) -> bool:
+    """Whether a caption opens with its mark (「■第2-1-1図／…」): a caption however long its line,
+    never a list item the mark bullets (a figure set across both columns is wider than the column)."""
+    return text[:1] in CAPTION_MARKS and is_caption(text)
 
 
 # Where a sentence ends: one set, in named parts, which every check of a sentence's end takes
