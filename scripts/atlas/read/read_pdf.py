@@ -249,7 +249,8 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
         free.extend(outside)  # running text the grid took in at its top or foot
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
-        rows = _cell_texts(grid, table_chars, number, page.corners) if table_chars and grid else None
+        rows = _cell_texts(grid, table_chars, number, page.corners, tables[index][0] in page.continued) \
+            if table_chars and grid else None
         if rows is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
@@ -423,14 +424,15 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 def _cell_texts(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int,
-    corners: list[tuple[float, float, float, float]] | None = None,
+    corners: list[tuple[float, float, float, float]] | None = None, continued: bool = False,
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
     joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
     column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
     (``corners``) holds two labels, the header row's above it and the header column's below: they are
-    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line."""
+    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line.  A table
+    going on from the page before (``continued``) keeps that table's columns, an empty one too."""
     if _text_runs_across_cells(grid, chars, page):
         return None
     grid = with_holes_as_cells(grid)
@@ -453,7 +455,7 @@ def _cell_texts(
                 text = f"{text} {line}" if split and text else join_text(text, line)
             texts.append(text)
         rows.append(texts)
-    return without_empty_columns(rows)
+    return rows if continued else without_empty_columns(rows)
 
 
 Grid = list[list[tuple[float, float, float, float] | None]]
