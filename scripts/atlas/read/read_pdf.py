@@ -30,7 +30,7 @@ from typing import Any
 from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
-from ..text.numbering import CLOSING, is_caption, join_text
+from ..text.numbering import CLOSING, is_caption, item_starts, join_text
 from ..text.page_furniture import (
     PAGE_NUMBER_BY_FORM,
     PAGE_NUMBER_FORMS,
@@ -427,7 +427,8 @@ def _cell_texts(
     corners: list[tuple[float, float, float, float]] | None = None, continued: bool = False,
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
-    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included), but for a line
+    opening an item (numbering.item_starts), which goes on after a line break; a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
     column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
     (``corners``) holds two labels, the header row's above it and the header column's below: they are
@@ -449,10 +450,16 @@ def _cell_texts(
             inside = by_cell.get((r, c), [])
             box = row[c]
             split = box is not None and box in (corners or [])
+            pieces = sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []
+            lines = [piece.text.strip().replace("\t", " ") for piece in pieces]
             text = ""
-            for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
-                line = piece.text.strip().replace("\t", " ")
-                text = f"{text} {line}" if split and text else join_text(text, line)
+            for line, opens_item in zip(lines, item_starts(lines), strict=True):
+                if split and text:
+                    text = f"{text} {line}"
+                elif opens_item and text:
+                    text = f"{text}\n{line}"  # an item set on its own line (「・銀行…」「・パソコン…」) keeps it
+                else:
+                    text = join_text(text, line)
             texts.append(text)
         rows.append(texts)
     return rows if continued else without_empty_columns(rows)

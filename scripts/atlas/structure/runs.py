@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model.document import Footnote, Line, Paragraph, SourceSpan, Table
-from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, join_text
+from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, item_starts, join_text
 from .flattened import NUMBERED_ROW
 from .slides import wraps_on
 from .typeset import BLOCK_GAP
@@ -109,11 +109,20 @@ def _rows_cut_by_pages(rows: list[list[str]], row_lines: list[int],
     starts: list[int] = []
     for row, (cells, line) in enumerate(zip(rows, row_lines, strict=True)):
         if row in cuts:
-            joined[-1] = [join_text(above, below) for above, below in zip(joined[-1], cells, strict=True)]
+            joined[-1] = [_cell_goes_on(above, below) for above, below in zip(joined[-1], cells, strict=True)]
         else:
             joined.append(cells)
             starts.append(line)
     return joined, starts
+
+
+def _cell_goes_on(above: str, below: str) -> str:
+    """A cell the page break cut, joined: after a line break where its rest opens an item of its own
+    (numbering.item_starts, counting the items above it: 「(a)…」 on one page, 「(b)…」 on the next)."""
+    parts = above.split("\n")
+    if above and below and item_starts([*parts, *below.split("\n")])[len(parts)]:
+        return f"{above}\n{below}"
+    return join_text(above, below)
 
 
 # An English sentence cut by a page break: the cell above stops on a word or a comma, the cell
