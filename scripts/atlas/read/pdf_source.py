@@ -74,8 +74,9 @@ CORNER_SPAN = 0.75
 # this long: what a section's band or a box is drawn with, and what parts a page into blocks.
 RULE_THICKNESS = 2.0
 RULE_LENGTH = 20.0
-# A table going on from the page before stands above every character of its page: none ends more
-# than this many points below its top rule (a character sitting on the rule).
+# A table going on from the page before stands above every character of its page but a running
+# head's line: a character counts as above it when it ends at most this many points below its top
+# rule (a character sitting on the rule).
 CONTINUED_SLACK = 1.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
