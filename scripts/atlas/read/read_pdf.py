@@ -546,9 +546,44 @@ def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         centres.append(centre)
         sizes.append(char["size"])
     pieces = []
-    for group in groups:
+    for group in _with_raised_marks(groups):
         pieces.extend(_split_wide_gaps(group, page))
     return pieces
+
+
+# A note mark touches the character it follows: at most this share of that character's size apart.
+MARK_TOUCH = 0.25
+
+
+def _with_raised_marks(groups: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The lines with each note mark set on the line it belongs to.  A mark is set in a type of fixed
+    size (9 pt in a white paper): over a line of smaller type (a table's source line 「資料：…¹を基に」)
+    or of the same size, raised, its centre stands too far above the line's to be read on it.  A run
+    of at most three digits alone on its "line", its foot within the band of a line below it and
+    its top above that line's, touching a character of it, is that line's."""
+    kept: list[list[dict[str, Any]]] = []
+    for index, group in enumerate(groups):
+        target = _line_of_mark(group, groups[index + 1:])
+        if target is None:
+            kept.append(group)
+        else:
+            target.extend(group)
+    return kept
+
+
+def _line_of_mark(group: list[dict[str, Any]], below: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
+    text = normalize_chars("".join(c["text"] for c in group)).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        return None
+    x0, top, bottom = min(c["x0"] for c in group), min(c["top"] for c in group), max(c["bottom"] for c in group)
+    for line in below:
+        line_top, line_bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
+        if line_top >= bottom:
+            return None  # the lines below stand lower still
+        if top < line_top < bottom < line_bottom and any(
+                abs(c["x1"] - x0) <= MARK_TOUCH * c["size"] for c in line if c["text"].strip()):
+            return line
+    return None
 
 
 def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
