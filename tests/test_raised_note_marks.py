@@ -4,6 +4,11 @@ A white paper sets its note marks as small digits above the baseline.  Flattened
 followed by a number (「ＣＡＳＰ¹14で1位」 → 「CASP114で1位」) or glued to a count (「新設²7拠点」) is
 ambiguous: the text alone took the 「1」 of 「1位」 for note 1.  The PDF reader keeps each raised run
 with the characters around it (read/raised.py) and the notes stage takes that mark first.
+
+A mark set in a type of fixed size (9 pt) over a line of smaller type (a table's source line at 8 pt,
+「資料：公表資料¹を基に作成」) stands too far above the line to be read on it: it was a line 「1」 of its
+own, the note unlinked (white paper ch1 p. 7, ch3 p. 6).  It is set on the line it touches
+(read_pdf._with_raised_marks) and taken for a mark though not smaller than the line.
 """
 
 from __future__ import annotations
@@ -99,3 +104,49 @@ def test_characters_at_the_lines_size_are_no_raised_marks():
     # A smaller digit on the baseline (a unit set small) is no mark either; raised, it is.
     assert raised_marks([*line[:1], char("2", 10.5, 6, 100), *line[3:]], 10.5) == ()
     assert raised_marks([*line[:1], char("2", 10.5, 6, 95), *line[3:]], 10.5) == (("計", "2", "件"),)
+
+
+SOURCE_LINE = ("資料：公表資料", "1", "を基に作成")
+SOURCE_NOTE = ("1", "公表資料の出典をいう。")
+
+
+def make_large_mark(path: Path) -> None:
+    canvas = new_canvas(path)
+    top = MARGIN
+    draw_line(canvas, [(text, False) for text in "1．研究開発の動向"], MARGIN_X, top, MINCHO, 12)
+    draw_line(canvas, [(text, False) for text in "各国は人工知能の研究開発を進めている。"], MARGIN_X, top + 30,
+              MINCHO, 10.5)
+    before, mark, after = SOURCE_LINE
+    baseline = PAGE_HEIGHT - top - 60
+    x = MARGIN_X
+    for text, size, rise in ((before, 8, 0.0), (mark, 9, 4.2), (after, 8, 0.0)):
+        canvas.setFont(MINCHO, size)
+        canvas.drawString(x, baseline + rise, text)
+        x += pdfmetrics.stringWidth(text, MINCHO, size)
+    note_top = PAGE_HEIGHT - MARGIN - NOTE_SIZE * 1.5
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, PAGE_HEIGHT - note_top + 6, MARGIN_X + 144, PAGE_HEIGHT - note_top + 6)
+    label, text = SOURCE_NOTE
+    draw_line(canvas, [(label, False), (" ", False), *[(c, False) for c in text]], MARGIN_X, note_top, MINCHO,
+              NOTE_SIZE)
+    canvas.save()
+
+
+def test_a_mark_larger_than_its_line_is_set_on_it_and_linked(tmp_path):
+    make_large_mark(tmp_path / "large.pdf")
+    document = _document(tmp_path / "large.pdf")
+    paragraphs = [b for s in document.all_sections() for b in s.blocks if isinstance(b, Paragraph)]
+    assert "1" not in [p.text.strip() for p in paragraphs]
+    [source] = [p for p in paragraphs if p.text.startswith("資料")]
+    assert source.text == "資料：公表資料を基に作成"
+    assert [(r.label, source.text[: r.offset][-4:]) for r in source.refs] == [("1", "公表資料")]
+    assert document_report(document).conserved
+
+
+def test_a_digit_as_large_as_its_line_is_a_mark_only_well_raised():
+    def char(text: str, x0: float, size: float, bottom: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + size, "top": bottom - size, "bottom": bottom, "size": size}
+
+    line = [char("資", 0, 8, 100), char("料", 8, 8, 100), char("を", 25, 8, 100), char("基", 33, 8, 100)]
+    assert raised_marks([*line[:2], char("1", 16, 9, 95.8), *line[2:]], 8) == (("資料", "1", "を基"),)
+    assert raised_marks([*line[:2], char("1", 16, 8, 98.5), *line[2:]], 8) == ()  # a digit a little high

@@ -26,7 +26,7 @@ import tempfile
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from typing import Any
 from ..model.errors import InputError
 from .boxes import Bbox, encloses
 from .table_rules import table_settings
-from .tables_geometry import holds_a_table, merge_split_columns
+from .tables_geometry import Grid, holds_a_table, merge_split_columns, same_columns
 
 Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upright
 # A table: its box and its rows of cell boxes (None where a merged cell spans the place).
@@ -74,6 +74,10 @@ CORNER_SPAN = 0.75
 # this long: what a section's band or a box is drawn with, and what parts a page into blocks.
 RULE_THICKNESS = 2.0
 RULE_LENGTH = 20.0
+# A table going on from the page before stands above every character of its page but a running
+# head's line: a character counts as above it when it ends at most this many points below its top
+# rule (a character sitting on the rule).
+CONTINUED_SLACK = 1.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -97,6 +101,9 @@ class SourcePage:
     ruled: bool = False  # draws enough lines to hold a ruled table
     tables: list[FoundTable] = field(default_factory=list)
     corners: list[Bbox] = field(default_factory=list)  # table cells a drawn diagonal crosses
+    # The boxes of tables that are tables only as the rest of the page before's (pdf_source._goes_on):
+    # their columns are that table's, an empty one included (a label merged over rows begun there).
+    continued: list[Bbox] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
@@ -607,6 +614,10 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
     """Ruled tables of the given pages, found by pdfplumber: boxes and rows of at least 2 cells
     (tables_geometry.holds_a_table), their columns as the body rows draw them.  A page pdfplumber
     cannot read simply has no tables: its text is read as lines.
+
+    A grid that goes on with the table at the foot of the page before is a table too, whatever
+    its rows hold (_goes_on): a long table's page may hold one row cut by the page break and a
+    single row of its own, too few filled cells for a table on their own.
     """
     if not pages:
         return
@@ -617,10 +628,38 @@ def _find_tables(path: Path, pages: list[SourcePage]) -> None:
     except Exception:  # pdfminer is stricter than PDFium about damaged files: lines it is
         return
     with pdf:
+        above: tuple[int, list[FoundTable]] = (0, [])
         for page in pages:
+            before = above[1] if above[0] == page.number - 1 else []
+
+            def is_table(bbox: Bbox, grid: Grid, texts: list[list[str | None]], page: SourcePage = page,
+                         before: list[FoundTable] = before) -> bool:
+                if holds_a_table(texts):
+                    return True
+                if _goes_on(bbox, grid, texts, page, before):
+                    page.continued.append(bbox)
+                    return True
+                return False
+
             # A page pdfminer cannot parse, or not within the time limit, keeps its text as lines.
             with contextlib.suppress(Exception), time_limit(PAGE_SECONDS):
-                page.tables, page.corners = _tables_of(_without_panels(pdf.pages[page.number - 1], page.panels))
+                page.tables, page.corners = _tables_of(
+                    _without_panels(pdf.pages[page.number - 1], page.panels), is_table)
+            above = (page.number, page.tables)
+
+
+def _goes_on(bbox: Bbox, grid: Grid, texts: list[list[str | None]], page: SourcePage,
+             before: list[FoundTable]) -> bool:
+    """Whether the grid continues the previous page's last table: it is the first thing on its
+    page (at most one line stands above it: a running head, a 「（続き）」), has text, and draws
+    that table's columns."""
+    if not before or not any(cell and cell.strip() for row in texts for cell in row):
+        return False
+    above = [char for char in page.chars if char["bottom"] <= bbox[1] + CONTINUED_SLACK]
+    if above and max(char["top"] for char in above) >= min(char["bottom"] for char in above):
+        return False  # two lines or more: the table starts below text of its own page
+    _, last = max(before, key=lambda table: table[0][3])
+    return same_columns(grid, last)
 
 
 def _without_panels(page: Any, panels: list[Bbox]) -> Any:
@@ -645,7 +684,8 @@ def _crosses_cell(diagonal: Bbox, cell: Bbox) -> bool:
             and diagonal[3] - diagonal[1] >= CORNER_SPAN * (cell[3] - cell[1]))
 
 
-def _tables_of(page: Any) -> tuple[list[FoundTable], list[Bbox]]:
+def _tables_of(page: Any, is_table: Callable[[Bbox, Grid, list[list[str | None]]], bool]
+               ) -> tuple[list[FoundTable], list[Bbox]]:
     """The grid of each table (its cells' boxes); the reader fills the cells with PDFium's own
     characters, so the text is read once, the same way everywhere.
 
@@ -653,6 +693,9 @@ def _tables_of(page: Any) -> tuple[list[FoundTable], list[Bbox]]:
     pdfplumber measures x from the PDF's origin, which a page cut from a larger sheet (a white
     paper's chapter: media box from (66, 137)) sets outside the media box, so its grids stood a
     margin right of and above their text, and their cells were filled with the wrong lines.
+
+    ``is_table`` says which grids hold a table (tables_geometry.holds_a_table, or one going on
+    from the page before).
 
     Also the cells a drawn line crosses corner to corner: a table's corner cell split by a
     diagonal, naming the header row above the line and the header column below it."""
@@ -665,7 +708,7 @@ def _tables_of(page: Any) -> tuple[list[FoundTable], list[Bbox]]:
     for table in page.find_tables(table_settings(page)):
         grid = [[moved(cell) if cell else None for cell in row.cells] for row in table.rows]
         grid, texts = merge_split_columns(grid, table.extract())
-        if holds_a_table(texts):
+        if is_table(moved(table.bbox), grid, texts):
             found.append((moved(table.bbox), grid))
     diagonals = [(moved((line["x0"], line["top"], line["x1"], line["bottom"]))) for line in page.lines
                  if line["x1"] - line["x0"] > CORNER_SLACK and line["bottom"] - line["top"] > CORNER_SLACK]

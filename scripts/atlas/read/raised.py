@@ -20,6 +20,11 @@ Char = dict[str, Any]
 RAISED_SIZE = 0.9
 # Its foot stands at least this share of the line's size above the line's baseline.
 RAISED_LIFT = 0.15
+# A mark set in a type of fixed size may be as large as a line of small type (a source line under
+# a table, a box's text) or larger by up to this share: then it stands raised by at least RAISED_HIGH
+# of the line's size (a digit of the text sits on the baseline).
+RAISED_LARGER = 1.2
+RAISED_HIGH = 0.4
 _DIGITS = frozenset("0123456789")
 # Characters of context kept each side of a mark.
 CONTEXT = 2
@@ -30,7 +35,7 @@ def raised_marks(chars: list[Char], size: float) -> tuple[tuple[str, str, str], 
     CONTEXT characters of the line's full-size type, normalised as the line's text is."""
     ink = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
     full = [c for c in ink if c["size"] > RAISED_SIZE * size]
-    if len(full) < 2 or len(full) == len(ink):
+    if len(full) < 2:
         return ()
     baseline = statistics.median(c["bottom"] for c in full)
     marks: list[tuple[str, str, str]] = []
@@ -49,5 +54,9 @@ def raised_marks(chars: list[Char], size: float) -> tuple[tuple[str, str, str], 
 
 
 def _raised(char: Char, size: float, baseline: float) -> bool:
-    return (normalize_chars(char["text"]) in _DIGITS and char["size"] <= RAISED_SIZE * size
-            and baseline - char["bottom"] >= RAISED_LIFT * size)
+    if normalize_chars(char["text"]) not in _DIGITS:
+        return False
+    lift = baseline - char["bottom"]
+    if char["size"] <= RAISED_SIZE * size:
+        return lift >= RAISED_LIFT * size
+    return char["size"] <= RAISED_LARGER * size and lift >= RAISED_HIGH * size

@@ -30,7 +30,7 @@ from typing import Any
 from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
-from ..text.numbering import CLOSING, is_caption, join_text
+from ..text.numbering import CLOSING, is_caption, item_starts, join_text
 from ..text.page_furniture import (
     PAGE_NUMBER_BY_FORM,
     PAGE_NUMBER_FORMS,
@@ -249,7 +249,8 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
         free.extend(outside)  # running text the grid took in at its top or foot
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
-        rows = _cell_texts(grid, table_chars, number, page.corners) if table_chars and grid else None
+        rows = _cell_texts(grid, table_chars, number, page.corners, tables[index][0] in page.continued) \
+            if table_chars and grid else None
         if rows is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
@@ -423,14 +424,16 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 def _cell_texts(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int,
-    corners: list[tuple[float, float, float, float]] | None = None,
+    corners: list[tuple[float, float, float, float]] | None = None, continued: bool = False,
 ) -> list[list[str]] | None:
     """The table's rows of cell texts, each cell the characters inside its box read as lines and
-    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included); a character
+    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included), but for a line
+    opening an item (numbering.item_starts), which goes on after a line break; a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
     column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
     (``corners``) holds two labels, the header row's above it and the header column's below: they are
-    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line."""
+    kept apart by a space (「利用目的 所有形態」), not run together as one wrapped line.  A table
+    going on from the page before (``continued``) keeps that table's columns, an empty one too."""
     if _text_runs_across_cells(grid, chars, page):
         return None
     grid = with_holes_as_cells(grid)
@@ -447,13 +450,19 @@ def _cell_texts(
             inside = by_cell.get((r, c), [])
             box = row[c]
             split = box is not None and box in (corners or [])
+            pieces = sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []
+            lines = [piece.text.strip().replace("\t", " ") for piece in pieces]
             text = ""
-            for piece in sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []:
-                line = piece.text.strip().replace("\t", " ")
-                text = f"{text} {line}" if split and text else join_text(text, line)
+            for line, opens_item in zip(lines, item_starts(lines), strict=True):
+                if split and text:
+                    text = f"{text} {line}"
+                elif opens_item and text:
+                    text = f"{text}\n{line}"  # an item set on its own line (「・銀行…」「・パソコン…」) keeps it
+                else:
+                    text = join_text(text, line)
             texts.append(text)
         rows.append(texts)
-    return without_empty_columns(rows)
+    return rows if continued else without_empty_columns(rows)
 
 
 Grid = list[list[tuple[float, float, float, float] | None]]
@@ -537,9 +546,44 @@ def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         centres.append(centre)
         sizes.append(char["size"])
     pieces = []
-    for group in groups:
+    for group in _with_raised_marks(groups):
         pieces.extend(_split_wide_gaps(group, page))
     return pieces
+
+
+# A note mark touches the character it follows: at most this share of that character's size apart.
+MARK_TOUCH = 0.25
+
+
+def _with_raised_marks(groups: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The lines with each note mark set on the line it belongs to.  A mark is set in a type of fixed
+    size (9 pt in a white paper): over a line of smaller type (a table's source line 「資料：…¹を基に」)
+    or of the same size, raised, its centre stands too far above the line's to be read on it.  A run
+    of at most three digits alone on its "line", its foot within the band of a line below it and
+    its top above that line's, touching a character of it, is that line's."""
+    kept: list[list[dict[str, Any]]] = []
+    for index, group in enumerate(groups):
+        target = _line_of_mark(group, groups[index + 1:])
+        if target is None:
+            kept.append(group)
+        else:
+            target.extend(group)
+    return kept
+
+
+def _line_of_mark(group: list[dict[str, Any]], below: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
+    text = normalize_chars("".join(c["text"] for c in group)).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        return None
+    x0, top, bottom = min(c["x0"] for c in group), min(c["top"] for c in group), max(c["bottom"] for c in group)
+    for line in below:
+        line_top, line_bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
+        if line_top >= bottom:
+            return None  # the lines below stand lower still
+        if top < line_top < bottom < line_bottom and any(
+                abs(c["x1"] - x0) <= MARK_TOUCH * c["size"] for c in line if c["text"].strip()):
+            return line
+    return None
 
 
 def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:

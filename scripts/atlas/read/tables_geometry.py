@@ -23,6 +23,8 @@ from .boxes import Bbox, union
 Grid = list[list[Bbox | None]]  # rows of cell boxes; None where a merged cell covers the place
 
 EDGE_TOLERANCE = 1.0  # points: rules a hair apart are one rule
+# Two pages draw the same table's column rules within this many points of each other.
+SAME_COLUMNS = 2.0
 
 
 def merge_split_columns(grid: Grid, texts: list[list[str | None]]) -> tuple[Grid, list[list[str | None]]]:
@@ -57,6 +59,20 @@ def holds_a_table(texts: list[list[str | None]]) -> bool:
     full_rows = sum(1 for n in written if n >= 2)
     rows_with_text = sum(1 for n in written if n)
     return len(texts) >= 2 and full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
+
+
+def same_columns(grid: Grid, other: Grid) -> bool:
+    """Whether two grids draw the same columns, two or more (a table going on over a page draws
+    its rules again at the same places): the same number of column rules, each within
+    SAME_COLUMNS points of the other's, right edges included."""
+    ours, theirs = _column_rules(grid), _column_rules(other)
+    return len(ours) >= 3 and len(ours) == len(theirs) and all(
+        abs(a - b) <= SAME_COLUMNS for a, b in zip(ours, theirs, strict=True))
+
+
+def _column_rules(grid: Grid) -> list[float]:
+    boxes = [box for row in grid for box in row if box is not None]
+    return [*_column_edges(grid), max(box[2] for box in boxes)] if boxes else []
 
 
 def with_holes_as_cells(grid: Grid) -> Grid:

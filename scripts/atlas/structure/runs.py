@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model.document import Footnote, Line, Paragraph, SourceSpan, Table
-from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, join_text
+from ..text.numbering import CLOSING, LIST_MARKER, display_width, heading_of, item_starts, join_text
 from .flattened import NUMBERED_ROW
 from .slides import wraps_on
 from .typeset import BLOCK_GAP
@@ -62,6 +62,7 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
     rows: list[list[str]] = []
     row_lines: list[int] = []
     page_tops: set[int] = set()  # the rows that open a page after the table's first
+    row_indices: list[int] = []
     start = end = lines[index].number
     while index < len(lines):
         line = lines[index]
@@ -76,9 +77,12 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
             continue
         if line.kind != "body" or "\t" not in line.text:
             break
-        if rows and line.page_start and line.layout is not None:
+        # A row opens a page when the row above stands on an earlier one (a running head may open
+        # the page before it).
+        if rows and line.layout is not None and line.page > lines[row_indices[-1]].page:
             page_tops.add(len(rows))
         rows.append([cell.strip() for cell in line.text.split("\t")])
+        row_indices.append(index)
         row_lines.append(line.number)
         end = line.number
         index += 1
@@ -89,22 +93,50 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
 def _rows_cut_by_pages(rows: list[list[str]], row_lines: list[int],
                        page_tops: set[int]) -> tuple[list[list[str]], list[int]]:
     """The rows with each page-opening row that has no label of its own joined to the row above
-    (see read_table): only where no other row past the header lacks its label."""
+    (see read_table): only where no other row past the header lacks its label; and each one whose
+    English goes on mid-sentence from the row above (_goes_on_mid_sentence)."""
     def unlabelled(row: int) -> bool:
         return not rows[row][0] and len(rows[row]) == len(rows[row - 1])
 
     cuts = {row for row in page_tops if unlabelled(row)}
-    if not cuts or any(not rows[row][0] for row in range(1, len(rows)) if row not in cuts):
+    if any(not rows[row][0] for row in range(1, len(rows)) if row not in cuts):
+        cuts = set()
+    cuts |= {row for row in page_tops if len(rows[row]) == len(rows[row - 1])
+             and _goes_on_mid_sentence(rows[row - 1], rows[row])}
+    if not cuts:
         return rows, row_lines
     joined: list[list[str]] = []
     starts: list[int] = []
     for row, (cells, line) in enumerate(zip(rows, row_lines, strict=True)):
         if row in cuts:
-            joined[-1] = [join_text(above, below) for above, below in zip(joined[-1], cells, strict=True)]
+            joined[-1] = [_cell_goes_on(above, below) for above, below in zip(joined[-1], cells, strict=True)]
         else:
             joined.append(cells)
             starts.append(line)
     return joined, starts
+
+
+def _cell_goes_on(above: str, below: str) -> str:
+    """A cell the page break cut, joined: after a line break where its rest opens an item of its own
+    (numbering.item_starts, counting the items above it: 「(a)…」 on one page, 「(b)…」 on the next)."""
+    parts = above.split("\n")
+    if above and below and item_starts([*parts, *below.split("\n")])[len(parts)]:
+        return f"{above}\n{below}"
+    return join_text(above, below)
+
+
+# An English sentence cut by a page break: the cell above stops on a word or a comma, the cell
+# below goes on with a lower-case word (two letters: 「iOS」「e-Gov」 begin no sentence, but they
+# are names, not a sentence's next word).
+_ENGLISH_CUT = re.compile(r"[A-Za-z,]$")
+_ENGLISH_GOES_ON = re.compile(r"[a-z]{2}")
+
+
+def _goes_on_mid_sentence(above: list[str], below: list[str]) -> bool:
+    """Whether a row opening a page is the rest of the row above, cut by the page break though it
+    has a label of its own (a label cut too: 「Article 4. Party」／「autonomy and privity of
+    contract」): an English sentence in one of its cells goes on from the cell above."""
+    return any(_ENGLISH_CUT.search(a) and _ENGLISH_GOES_ON.match(b) for a, b in zip(above, below, strict=True))
 
 
 # A page's furniture: what stands between a table's last row on one page and its next on the next.
@@ -113,15 +145,17 @@ PAGE_FURNITURE = ("page-number", "running-header", "running-footer", "margin-tab
 
 def _table_goes_on(lines: list[Line], index: int, rows: list[list[str]]) -> int | None:
     """The index of the next page's first line when the PDF table whose rows are ``rows`` goes on
-    there after the page's furniture at ``index``: that line opens the page and is a row of as many
-    columns as the table's last; None when the table ends here."""
+    there after the page's furniture at ``index``: that line is the page's first past its furniture
+    (a running head may stand above it) and is a row of as many columns as the table's last; None
+    when the table ends here."""
     probe = index
     while probe < len(lines) and lines[probe].kind in (*PAGE_FURNITURE, "blank"):
         probe += 1
     if probe >= len(lines):
         return None
     line = lines[probe]
-    goes_on = (line.kind == "body" and line.layout is not None and line.page_start
+    opens_page = any(lines[k].page_start for k in range(index, probe + 1))
+    goes_on = (line.kind == "body" and line.layout is not None and opens_page
                and line.page > lines[index - 1].page and line.text.count("\t") + 1 == len(rows[-1]))
     return probe if goes_on else None
 

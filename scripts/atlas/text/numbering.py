@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model.document import Line
@@ -135,6 +136,40 @@ BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
 # run of items a level below （1）. Not a LIST_MARKER: the same shape is the halfparen heading
 # scheme, which headings.py decides; the paragraph reader only asks where one item of a run ends.
 _HALF_PAREN_ITEM = re.compile(r"(?P<n>\d{1,2})[)）][ \u3000]*(?P<text>.*)")
+
+
+# A line of a table's cell that opens an item: a bullet (not 「・・・」, an ellipsis), or a number —
+# circled, in brackets, closed by a stop or a parenthesis, Arabic, a Latin letter, a Roman numeral
+# (ii, iv) or kanji — not a word (「Lot.」「No.」).
+_ITEM_BULLET = re.compile(r"[・•●◆◇■□▪※➢✓⇒](?!・)\s*\S")
+_ITEM_NUMBER = re.compile(
+    r"(?P<n>[①-⑳]|[⑴-⒇]|[（(](?:\d{1,2}|[a-zA-Z]|[ivxIVX]{2,4}|[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{2,4})[．.)）](?![0-9]))\s*(?P<text>\S)"
+)
+
+
+def item_starts(lines: list[str]) -> list[bool]:
+    """Which of a cell's printed lines open an item set on its own line: a line opening with a
+    bullet; a line opening with a number when another line of the cell opens with a number of the
+    same shape (「(1)」「(2)」, 「①」「②」, 「a.」「b.」).  A number alone proves nothing: a wrapped
+    reference starts a line as well (「…第8の1」／「(1)後段」)."""
+    shapes = [_number_shape(line) for line in lines]
+    counts = Counter(shape for shape in shapes if shape)
+    return [bool(_ITEM_BULLET.match(line)) or (shape is not None and counts[shape] >= 2)
+            for line, shape in zip(lines, shapes, strict=True)]
+
+
+def _number_shape(line: str) -> str | None:
+    """The item number a line opens with, its digits, letters and numerals made alike: 「(1)」 and
+    「（12）」 are both 「(0)」, 「①」 and 「⑤」 both 「①」; None when it opens with none."""
+    match = _ITEM_NUMBER.match(line)
+    if match is None or match["text"].startswith(CONTINUATION_START):  # 「1）、…」: a reference wrapped
+        return None
+    shape = unicodedata.normalize("NFKC", match["n"])
+    shape = re.sub(r"\d+", "0", shape)
+    shape = re.sub(r"[a-zA-Z]+", "a", shape)
+    shape = re.sub(f"[{KANJI_NUMERALS}]+", "一", shape)
+    return re.sub(r"[①-⑳]", "①", shape)
 
 
 def half_paren_number(text: str) -> int | None:

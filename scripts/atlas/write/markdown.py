@@ -166,7 +166,7 @@ def _table(table: Table, ident: str | None = None, row_marks: dict[int, str] | N
     """The table as HTML; a page mark in ``row_marks`` (Markdown) stands in a row of its own across
     the table, before the row it names (a PDF table that goes on over a page break is one table).
     That row alone is read as Markdown (md_in_html), so that its link is made relative to each page
-    that shows it, as every page mark's is; the cells stay as written."""
+    that shows it, as every page mark's is; the cells stay as written, a line break in one a <br>."""
     width = max(len(row) for row in table.rows)
     id_attr = _id_html(ident)
     parsed = ' markdown="1"' if row_marks else ""
@@ -176,7 +176,8 @@ def _table(table: Table, ident: str | None = None, row_marks: dict[int, str] | N
             out.append(f'<tr class="atlas-page-row" markdown="1"><td colspan="{width}" markdown="span">'
                        f"{row_marks[index]}</td></tr>")
         cell = "th" if table.header and index == 0 else "td"
-        cells = [html.escape(value, quote=False) for value in row] + [""] * (width - len(row))
+        # A cell's line break stands before an item set on its own line (「・銀行…」「・パソコン…」).
+        cells = [html.escape(value, quote=False).replace("\n", "<br>") for value in row] + [""] * (width - len(row))
         out.append("<tr>" + "".join(f"<{cell}>{value}</{cell}>" for value in cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)

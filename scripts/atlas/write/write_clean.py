@@ -60,7 +60,8 @@ def block_lines(block: Block) -> list[str]:
         case ListBlock():
             return [item_line(item) for item in block.items]
         case Table():
-            return ["\t".join(row) for row in block.rows]
+            # One line a row: a cell's line break (before an item of its own) is a space there.
+            return ["\t".join(cell.replace("\n", " ") for cell in row) for row in block.rows]
         case _:
             assert_never(block)
 
