@@ -90,6 +90,13 @@ def test_a_number_opens_an_item_only_in_a_run_of_its_shape():
     assert item_starts(["第1部第1の", "1）、電子船荷", "第3の", "1）、記録"]) == [False, False, False, False]
     assert item_starts(["Lot. a：", "Lot. b："]) == [False, False]
     assert item_starts(["予想される・・・", "・・・の説明"]) == [False, False]
+    # A bilingual label: the Japanese under the English is a line of its own; Japanese wrapped
+    # after an English word (a Japanese line above it) goes on.
+    assert item_starts(["Article 12.", "General reliability", "standard", "第12条 一般的",
+                        "な信頼性の基準"]) == [False, False, False, True, False]
+    assert item_starts(["生成AIを用いた Python", "を活用する"]) == [False, False]
+    assert item_starts(["Python", "を活用する"]) == [False, False]
+    assert item_starts(["5.8 節「組織契約の", "SaaS/ASP", "サービスを利用する」"]) == [False, False, False]
 
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))

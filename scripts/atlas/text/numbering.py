@@ -152,11 +152,26 @@ def item_starts(lines: list[str]) -> list[bool]:
     """Which of a cell's printed lines open an item set on its own line: a line opening with a
     bullet; a line opening with a number when another line of the cell opens with a number of the
     same shape (「(1)」「(2)」, 「①」「②」, 「a.」「b.」).  A number alone proves nothing: a wrapped
-    reference starts a line as well (「…第8の1」／「(1)後段」)."""
+    reference starts a line as well (「…第8の1」／「(1)後段」).  A line opening in Japanese under a
+    line of English words only is the same label in the other language (a translation table sets
+    「General reliability standard」 over 「第12条 一般的な信頼性の基準」): Japanese wrapped in a
+    cell has Japanese on the line above."""
     shapes = [_number_shape(line) for line in lines]
     counts = Counter(shape for shape in shapes if shape)
     return [bool(_ITEM_BULLET.match(line)) or (shape is not None and counts[shape] >= 2)
-            for line, shape in zip(lines, shapes, strict=True)]
+            or (bool(line) and is_cjk(line[0]) and _english_above(lines[:index]))
+            for index, (line, shape) in enumerate(zip(lines, shapes, strict=True))]
+
+
+def _english_above(lines: list[str]) -> bool:
+    """Whether the lines just above (up to the nearest with Japanese in it) are English: two words
+    or more apart by spaces, no Japanese (「SaaS/ASP」 alone, wrapped in a Japanese cell, is one)."""
+    english: list[str] = []
+    for line in reversed(lines):
+        if CJK_CHAR.search(line):
+            break
+        english.append(line)
+    return sum(1 for word in " ".join(english).split() if re.search(r"[A-Za-z]{2,}", word)) >= 2
 
 
 def _number_shape(line: str) -> str | None:
@@ -179,6 +194,8 @@ def half_paren_number(text: str) -> int | None:
     if match is None or not match["text"] or match["text"].startswith(CONTINUATION_START):
         return None
     return int(match["n"])
+
+
 # A square or a diamond set before a figure's or table's label marks the caption, as white papers
 # and reports set them (「■第1-3-1図／…」, 「□図2 …」): a bullet never precedes a numbered label.
 CAPTION_MARKS = "■□◆◇"
