@@ -542,8 +542,9 @@ def test_a_chart_framed_with_its_table_of_numbers_is_one_figure_under_its_captio
     [figure] = figures
     assert figure.alt == samples.FRAMED_CAPTION
     assert figure.box[1] >= samples.FRAMED_TOP  # nothing above the caption: no banner art
-    # The table's rows are the figure's text, each row read whole, after the chart's labels.
-    rows = [f"{name} {value}" for name, value in samples.FRAMED_ROWS]
+    # The table's rows are the figure's text, each row read whole, under the table's title, after
+    # the chart's labels.
+    rows = [samples.FRAMED_TABLE_TITLE, *(f"{name} {value}" for name, value in samples.FRAMED_ROWS)]
     lines = figure.text.splitlines()
     assert lines[-len(rows):] == rows
     assert all(tick in lines for tick in samples.FRAMED_TICKS)

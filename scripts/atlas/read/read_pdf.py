@@ -392,18 +392,42 @@ def _figure_labels(
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
+        titles = _titles_over(inner, pieces)
+        pieces = [p for p in pieces if all(p not in title for title in titles)]
         labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
-        labels.extend(_rows_after(inner, in_tables, bbox, page))
+        labels.extend(_rows_after(inner, in_tables, bbox, page, titles))
     return chars, labels
 
 
+def _titles_over(tables: list[tuple[float, float, float, float]], pieces: list[_Piece]) -> list[list[_Piece]]:
+    """For each table, the labels set right over it across its width (its title: 「上位15か国」 and the
+    unit under it, centred over the table and at most a little wider), topmost first: a line no
+    more than a line's height above the table or above the title line under it."""
+    titles = []
+    for table in tables:
+        title: list[_Piece] = []
+        edge = table[1]
+        while True:
+            over = [p for p in pieces if p.x0 >= table[0] - 2 * p.size and p.x1 <= table[2] + 2 * p.size
+                    and p.bottom <= edge + 1 and edge - p.bottom <= p.size and p not in title]
+            if not over:
+                break
+            line = max(over, key=lambda p: p.bottom)
+            title.insert(0, line)
+            edge = line.top
+        titles.append(title)
+    return titles
+
+
 def _rows_after(tables: list[tuple[float, float, float, float]], chars: list[dict[str, Any]],
-                bbox: tuple[float, float, float, float], page: int) -> list[_Piece]:
+                bbox: tuple[float, float, float, float], page: int, titles: list[list[_Piece]]) -> list[_Piece]:
     """The rows of the tables set in a figure (each row one label: 「name value」), table after
-    table, read after the figure's other labels: by position, each row would fall between the
-    chart's tick values set at its height."""
+    table, each under its title, read after the figure's other labels: by position, each row would
+    fall between the chart's tick values set at its height."""
     rows: list[_Piece] = []
-    for table in sorted(tables, key=lambda box: (box[1], box[0])):
+    for table, title in sorted(zip(tables, titles, strict=True), key=lambda pair: (pair[0][1], pair[0][0])):
+        # A title line loses the baseline it was split from: it is placed with its table's rows now.
+        rows.extend(replace(line, figure=True, line_top=None) for line in title)
         own = [c for c in chars if _inside(c, table)]
         for group in _baseline_groups(own):
             rows.append(replace(_Piece(group, page), figure=True))
