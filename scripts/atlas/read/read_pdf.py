@@ -294,7 +294,7 @@ TABLE_IN_FIGURE = 0.5
 def _outside_figures(tables: list[Any], figures: list[tuple[float, float, float, float]],
                      chars: list[dict[str, Any]], page: int) -> list[Any]:
     """The page's tables but those set inside a figure's frame: a chart printed with a small ruled
-    table of its numbers beside it (a white paper's 「上位15か国」 table next to its bars) is one figure,
+    table of its numbers beside it (a ranking of the largest values next to the bars) is one figure,
     the table's text the figure's labels.  Read as a table of the page, it cut the chart's labels
     into two figures around it.  The frame must be the table's at most TABLE_IN_FIGURE and the
     rest of its text must read as labels (a box of sentences holding a table is a text frame)."""
@@ -400,7 +400,7 @@ def _figure_labels(
 
 
 def _titles_over(tables: list[tuple[float, float, float, float]], pieces: list[_Piece]) -> list[list[_Piece]]:
-    """For each table, the labels set right over it across its width (its title: 「上位15か国」 and the
+    """For each table, the labels set right over it across its width (its title, and the
     unit under it, centred over the table and at most a little wider), topmost first: a line no
     more than a line's height above the table or above the title line under it."""
     titles = []

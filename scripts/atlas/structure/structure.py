@@ -298,7 +298,7 @@ class _Builder:
             return True
         if isinstance(self.open, Paragraph) and is_note_under(self.open.text) \
                 and self.typeset.ends_note(self.open_last_line, line):
-            # 「資料：…作成」 set small under a table ends at its line's end: the next column's 「に、…」
+            # A source note set small under a table ends at its line's end: the next column's 「に、…」
             # is the page's sentence, whatever word it opens with.
             return False
         if self.speaker_open:
