@@ -607,8 +607,19 @@ SHORT_COLUMNS_TEXT = (
 SHORT_COLUMN_LINES = 5
 
 
-def make_short_columns(path: Path) -> None:
+SHORT_COLUMNS_HEAD = "第2章 図書館の利用の変化"
+
+
+def _running_head(canvas) -> None:
+    """The chapter's running head, set over the right column a little left of its text."""
+    draw_line(canvas, _atoms(SHORT_COLUMNS_HEAD), PAGE_WIDTH - MARGIN_X - 20 * BODY_SIZE - 8, MARGIN - 40,
+              GOTHIC, 8.0)
+
+
+def make_short_columns(path: Path, running_head: bool = False) -> None:
     canvas = new_canvas(path)
+    if running_head:
+        _running_head(canvas)
     draw_line(canvas, _atoms(CAPTIONS_HEADING), MARGIN_X, MARGIN, GOTHIC, 12)
     top = MARGIN + 30
     draw_line(canvas, _atoms(CAPTION_ACROSS), MARGIN_X + 4, top, GOTHIC, BODY_SIZE)
@@ -620,6 +631,10 @@ def make_short_columns(path: Path) -> None:
                          Frame(0, PAGE_WIDTH - MARGIN_X - column, PAGE_WIDTH - MARGIN_X, first, bottom)])
     flow.add(Para(SHORT_COLUMNS_TEXT))
     assert flow.frame_of("本節では") == [1], "the paragraph must fill the first column and go on in the second"
+    for _ in range(2 if running_head else 0):  # the head repeats page after page: a running head
+        canvas.showPage()
+        _running_head(canvas)
+        Flow(canvas, one_column(1)).add(Para(CHART_AFTER))
     canvas.save()
 
 
@@ -677,12 +692,136 @@ def make_caption_next_page(path: Path) -> None:
     canvas.save()
 
 
+# A white paper's page: art printed to bleed off the page top (its box reaching down over the
+# page's first figure), then a captioned chart whose frame holds a small ruled table of the chart's
+# numbers beside the bars, a source line under the frame, and the text
+FRAMED_CAPTION = "■第3-1-1図／地域別の利用件数の推移"
+FRAMED_TICKS = ["3,000", "2,000", "1,000", "0"]
+FRAMED_YEARS = ["2019", "2020", "2021", "2022", "2023"]
+FRAMED_TABLE_TITLE = "2023年の上位地域"
+FRAMED_ROWS = [("北区", "2,940"), ("南区", "2,315"), ("東区", "1,872"), ("西区", "1,406"), ("中央区", "1,130"),
+               ("港区", "987")]
+FRAMED_SOURCE = "資料：見本研究所調べ"
+FRAMED_TEXT = ("利用件数は、どの地域でも五年の間に大きく伸びた。特に北区と南区では、窓口の手続をオンラインに移した"
+               "年から伸びが目立っている。")
+FRAMED_TOP = MARGIN + 20  # the caption's top
+FRAMED_HEIGHT = 200.0  # the chart's frame
+
+
+def _framed_chart(canvas, top: float) -> None:
+    """The chart's frame; bars, axes and grid lines as paths with the tick values and years at the
+    left and foot; at the frame's right a ruled table of names and values under its small title."""
+    from reportlab.lib import colors
+
+    x0, x1 = MARGIN_X + 10, PAGE_WIDTH - MARGIN_X - 10
+    frame_bottom = PAGE_HEIGHT - top - FRAMED_HEIGHT
+    canvas.setLineWidth(0.5)
+    canvas.rect(x0, frame_bottom, x1 - x0, FRAMED_HEIGHT, stroke=1, fill=0)
+    left, base, tall, right = x0 + 45, frame_bottom + 30, FRAMED_HEIGHT - 60, x0 + 250
+    canvas.setFont(MINCHO, 8)
+    for n, tick in enumerate(FRAMED_TICKS):
+        y = base + tall - n * tall / (len(FRAMED_TICKS) - 1)
+        canvas.line(left - 3, y, right, y)
+        canvas.drawRightString(left - 6, y - 3, tick)
+    canvas.line(left, base, left, base + tall)
+    for n, year in enumerate(FRAMED_YEARS):
+        canvas.setFillColor(colors.grey)
+        canvas.rect(left + 10 + n * 40, base, 22, tall * (0.3 + 0.15 * n), stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.drawString(left + 8 + n * 40, base - 12, year)
+    table_x, row, widths = right + 30, 16.0, (70.0, 50.0)
+    table_top = PAGE_HEIGHT - top - 30
+    canvas.drawString(table_x, table_top + 6, FRAMED_TABLE_TITLE)
+    for n in range(len(FRAMED_ROWS) + 1):
+        canvas.line(table_x, table_top - n * row, table_x + sum(widths), table_top - n * row)
+    for x in (table_x, table_x + widths[0], table_x + sum(widths)):
+        canvas.line(x, table_top, x, table_top - len(FRAMED_ROWS) * row)
+    for n, (name, value) in enumerate(FRAMED_ROWS):
+        y = table_top - (n + 1) * row + 5
+        canvas.drawString(table_x + 3, y, name)
+        canvas.drawRightString(table_x + sum(widths) - 3, y, value)
+
+
+def make_framed_chart(path: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    canvas = new_canvas(path)
+    # The banner: a picture bleeding off the top and both sides, its box reaching below the caption.
+    art = Image.new("L", (300, 100), 255)
+    art.paste(170, (0, 0, 300, 20))
+    banner_bottom = FRAMED_TOP + 90
+    canvas.drawImage(ImageReader(art), -30, PAGE_HEIGHT - banner_bottom, PAGE_WIDTH + 60, banner_bottom + 30)
+    draw_line(canvas, _atoms(FRAMED_CAPTION), MARGIN_X + 4, FRAMED_TOP, GOTHIC, BODY_SIZE)
+    chart_top = FRAMED_TOP + BODY_SIZE + 6
+    _framed_chart(canvas, chart_top)
+    draw_line(canvas, _atoms(FRAMED_SOURCE), MARGIN_X + 10, chart_top + FRAMED_HEIGHT + 4, MINCHO, 8.0)
+    flow = Flow(canvas, [Frame(0, MARGIN_X, PAGE_WIDTH - MARGIN_X, chart_top + FRAMED_HEIGHT + 30,
+                               PAGE_HEIGHT - MARGIN)])
+    flow.add(Para(FRAMED_TEXT))
+    canvas.save()
+
+
+# A page that opens with a table printed as a picture, its source note set small under it, then the
+# rest of a sentence the previous page began (it opens with a particle, 「に、…」)
+NOTE_SOURCE = "資料：見本研究所ウェブサイトを基に作成"
+NOTE_TEXT_AFTER = ("に、申請の窓口を一つにまとめる取組が各地で進められている。窓口の一本化によって、"
+                   "利用者が手続のたびに別の窓口を探す手間が省けるようになった。")
+
+
+def make_note_under_table(path: Path) -> None:
+    canvas = new_canvas(path)
+    canvas.drawImage(_picture(420, 150, bars=False), MARGIN_X, PAGE_HEIGHT - MARGIN - 120, TEXT_WIDTH, 120)
+    draw_line(canvas, _atoms(NOTE_SOURCE), MARGIN_X + 4, MARGIN + 124, MINCHO, 8.0)
+    flow = Flow(canvas, [Frame(0, MARGIN_X, PAGE_WIDTH - MARGIN_X, MARGIN + 150, PAGE_HEIGHT - MARGIN)])
+    flow.add(Para(NOTE_TEXT_AFTER, indent=False))
+    canvas.save()
+
+
+# A ruled table in a drawn frame that also holds its caption (above) and source note (below)
+FRAMED_TABLE_CAPTION = "■第3-1-2表／用語の説明"
+FRAMED_TABLE_ROWS = [("窓口", "申請や相談を受け付ける場所"), ("手続", "申請から交付までの一連の流れ"),
+                     ("交付", "証明書などを申請した人に渡すこと"), ("届出", "定められた事柄を役所に知らせること")]
+FRAMED_TABLE_SOURCE = "資料：見本研究所の公表資料を基に作成"
+
+
+def make_framed_table(path: Path) -> None:
+    canvas = new_canvas(path)
+    x0, x1, top = MARGIN_X, PAGE_WIDTH - MARGIN_X, MARGIN
+    row, widths = 22.0, (100.0, TEXT_WIDTH - 120.0)
+    table_top = top + 24
+    bottom = table_top + row * len(FRAMED_TABLE_ROWS) + 22
+    canvas.setLineWidth(0.5)
+    canvas.rect(x0, PAGE_HEIGHT - bottom, x1 - x0, bottom - top, stroke=1, fill=0)
+    draw_line(canvas, _atoms(FRAMED_TABLE_CAPTION), x0 + 6, top + 6, GOTHIC, BODY_SIZE)
+    left = x0 + 10
+    for n in range(len(FRAMED_TABLE_ROWS) + 1):
+        y = PAGE_HEIGHT - table_top - n * row
+        canvas.line(left, y, left + sum(widths), y)
+    for x in (left, left + widths[0], left + sum(widths)):
+        canvas.line(x, PAGE_HEIGHT - table_top, x, PAGE_HEIGHT - table_top - len(FRAMED_TABLE_ROWS) * row)
+    for n, (term, gloss) in enumerate(FRAMED_TABLE_ROWS):
+        y = table_top + n * row + 6
+        draw_line(canvas, _atoms(term), left + 4, y, MINCHO, 9.0)
+        draw_line(canvas, _atoms(gloss), left + widths[0] + 4, y, MINCHO, 9.0)
+    draw_line(canvas, _atoms(FRAMED_TABLE_SOURCE), x0 + 10, bottom - 16, MINCHO, 8.0)
+    flow = Flow(canvas, [Frame(0, MARGIN_X, PAGE_WIDTH - MARGIN_X, bottom + 20, PAGE_HEIGHT - MARGIN)])
+    flow.add(Para(FRAMED_TEXT))
+    canvas.save()
+
+
+def make_short_columns_under_a_head(path: Path) -> None:
+    make_short_columns(path, running_head=True)
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
            "inherited-media-box": make_inherited_media_box, "captions": make_captions,
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
-           "marked-titles": make_marked_titles}
+           "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
+           "note-under-table": make_note_under_table, "framed-table": make_framed_table,
+           "short-columns-head": make_short_columns_under_a_head}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

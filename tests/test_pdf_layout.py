@@ -528,3 +528,59 @@ def test_a_figures_labels_at_the_page_foot_are_never_its_footnotes():
     assert rows and all(line.layout is not None and line.layout.role == "figure" for line in rows)
     headings = [section_heading(section) for section in document.all_sections()]
     assert not any(heading.replace(" ", "").startswith(starts) for heading in headings)
+
+
+def test_a_chart_framed_with_its_table_of_numbers_is_one_figure_under_its_caption(converted):
+    # A white paper's chart with a small ruled table of its numbers inside the frame, under a caption,
+    # on a page whose banner art bleeds off the top: the banner's box, reaching over the chart's top,
+    # took the chart's upper labels and put the banner into the figure's picture; the table was read
+    # as a table of the page, cutting the chart's labels into two figures around it.
+    document = converted("framed-chart")
+    blocks = blocks_of(document)
+    figures = [block for block in blocks if isinstance(block, Figure)]
+    assert len(figures) == 1 and not any(isinstance(block, Table) for block in blocks)
+    [figure] = figures
+    assert figure.alt == samples.FRAMED_CAPTION
+    assert figure.box[1] >= samples.FRAMED_TOP  # nothing above the caption: no banner art
+    # The table's rows are the figure's text, each row read whole, under the table's title, after
+    # the chart's labels.
+    rows = [samples.FRAMED_TABLE_TITLE, *(f"{name} {value}" for name, value in samples.FRAMED_ROWS)]
+    lines = figure.text.splitlines()
+    assert lines[-len(rows):] == rows
+    assert all(tick in lines for tick in samples.FRAMED_TICKS)
+    texts = [getattr(block, "text", None) for block in blocks]
+    assert samples.FRAMED_SOURCE in texts and samples.FRAMED_TEXT in texts
+    assert document_report(document).conserved
+
+
+def test_a_source_note_under_a_table_ends_at_its_line_end(converted):
+    # 「資料：…を基に作成」, set small under a table, was joined to the page's next line, which opens with
+    # a particle (「に、…」: the rest of a sentence begun before the table), as if the note went on.
+    document = converted("note-under-table")
+    texts = [getattr(block, "text", None) for block in blocks_of(document)]
+    assert samples.NOTE_SOURCE in texts
+    assert samples.NOTE_TEXT_AFTER in texts
+    assert document_report(document).conserved
+
+
+def test_a_frame_round_a_table_its_caption_and_note_is_no_figure(converted):
+    # The frame drawn round a table, its caption and its source note was taken for a figure: the
+    # caption and the note were its labels, and the frame was drawn again as a picture of the table.
+    document = converted("framed-table")
+    blocks = blocks_of(document)
+    assert not any(isinstance(block, Figure) for block in blocks)
+    texts = [getattr(block, "text", None) for block in blocks]
+    caption = blocks[texts.index(samples.FRAMED_TABLE_CAPTION)]
+    assert isinstance(caption, Paragraph) and caption.kind == "caption"
+    [table] = [block for block in blocks if isinstance(block, Table)]
+    assert [tuple(row) for row in table.rows] == samples.FRAMED_TABLE_ROWS
+    assert samples.FRAMED_TABLE_SOURCE in texts
+    assert document_report(document).conserved
+
+
+def test_short_columns_under_a_running_head_read_as_one_paragraph(converted):
+    # The running head set over the right column, a little left of its text, drew that column's left
+    # edge: with five lines a column, every line of the column read as indented, and the paragraph
+    # crossing from the left column was cut in two where it entered the right one.
+    texts = [getattr(block, "text", None) for block in blocks_of(converted("short-columns-head"))]
+    assert samples.SHORT_COLUMNS_TEXT in texts

@@ -271,7 +271,7 @@ def _open_problem(error: Exception) -> str:
 def _page(page: Any, number: int) -> SourcePage:
     import pypdfium2.raw as raw
 
-    (left, _, _, top), (_, crop_bottom, _, crop_top) = page_boxes(page)
+    (left, _, _, top), (crop_left, crop_bottom, crop_right, crop_top) = page_boxes(page)
     textpage = page.get_textpage()
     handle = textpage.raw
     chars: list[Char] = []
@@ -324,7 +324,9 @@ def _page(page: Any, number: int) -> SourcePage:
     text_objects: dict[int, int] = {}
     objects = _drawn_objects(page, text_objects)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
-    figures = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
+    visible = (crop_left - left, top - crop_top, crop_right - left, top - crop_bottom)
+    placed = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
+    figures = [box for box in placed if _on_the_page(box, visible)]
     bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
     mark_struck(chars, [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _thin_rules(objects)])
     def from_top(box: tuple[float, float, float, float]) -> Bbox:
@@ -425,6 +427,19 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
         if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append(cluster)
     return boxes
+
+
+# A box reaching this many points past the page's visible edge bleeds off it.
+BLEED = 2.0
+
+
+def _on_the_page(box: Bbox, visible: Bbox) -> bool:
+    """Whether the box stands within the page's visible area.  Art printed to bleed off the edge
+    (a white paper's running-head banner, a chapter tab) is decoration: no figure is set to bleed,
+    and taken for one the banner's box, reaching down over the page's first figure, holds that
+    figure's labels and puts the banner into its picture."""
+    return box[0] >= visible[0] - BLEED and box[1] >= visible[1] - BLEED \
+        and box[2] <= visible[2] + BLEED and box[3] <= visible[3] + BLEED
 
 
 def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:

@@ -39,6 +39,7 @@ from ..text.page_furniture import (
     offsets_in_step,
 )
 from ..text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR
+from .boxes import encloses
 from .column_blocks import block_edges
 from .figures import keep_together
 from .page_labels import printed_page_numbers
@@ -229,7 +230,8 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     if reads_vertically(chars):  # 縦書き: columns right to left, each top to bottom
         pieces = [_vertical_piece(column, number) for column in vertical_columns(chars)]
         return [*pieces, replace(_Piece(sideways, number), rotated=True)] if sideways else pieces
-    tables = page.tables
+    tables = _outside_figures(page.tables, page.figures, chars, number)
+    set_in_figures = [table[0] for table in page.tables if table not in tables]
     in_table: list[list[dict[str, Any]]] = [[] for _ in tables]
     free: list[dict[str, Any]] = []
     laid_over: list[list[dict[str, Any]]] = [[] for _ in tables]
@@ -254,7 +256,10 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
         if rows is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
         rows_of.append(rows)
-    free, figure_pieces = _figure_labels(free, page.figures, number)
+    read_tables = [bbox for (bbox, _), rows in zip(tables, rows_of, strict=True) if rows is not None]
+    frames = [box for box in page.figures if any(_frames(box, table) for table in read_tables)]
+    free, figure_pieces = _figure_labels(free, [box for box in page.figures if box not in frames], number,
+                                         set_in_figures)
     stacks, free = vertical_stacks(free)  # a chapter tab or caption set down the page
     pieces = _baseline_pieces(free, number) if free else []
     pieces.extend(_vertical_piece(stack, number) for stack in stacks)
@@ -281,6 +286,46 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     ordered = keep_together(ordered, lambda p: p.table)
     return read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
                                   page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+
+
+# A table set inside a figure's frame beside its chart covers at most this share of the frame.
+TABLE_IN_FIGURE = 0.5
+
+
+def _outside_figures(tables: list[Any], figures: list[tuple[float, float, float, float]],
+                     chars: list[dict[str, Any]], page: int) -> list[Any]:
+    """The page's tables but those set inside a figure's frame: a chart printed with a small ruled
+    table of its numbers beside it (a ranking of the largest values next to the bars) is one figure,
+    the table's text the figure's labels.  Read as a table of the page, it cut the chart's labels
+    into two figures around it.  The frame must be the table's at most TABLE_IN_FIGURE and the
+    rest of its text must read as labels (a box of sentences holding a table is a text frame)."""
+    kept = []
+    for table in tables:
+        bbox = table[0]
+        area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+        if not any(encloses(box, bbox) and area <= TABLE_IN_FIGURE * (box[2] - box[0]) * (box[3] - box[1])
+                   and _labels_beside(box, [t[0] for t in tables], chars, page) for box in figures):
+            kept.append(table)
+    return kept
+
+
+def _frames(box: tuple[float, float, float, float], table: tuple[float, float, float, float]) -> bool:
+    """Whether the box is a frame drawn round a table read as one (the table fills most of it): the
+    text in it beside the table is the table's caption and notes, no figure's labels (taken for a
+    figure, the frame was drawn again as a picture of the table, the note its only text)."""
+    area = (table[2] - table[0]) * (table[3] - table[1])
+    return encloses(box, table) and area > TABLE_IN_FIGURE * (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _labels_beside(box: tuple[float, float, float, float], tables: list[tuple[float, float, float, float]],
+                   chars: list[dict[str, Any]], page: int) -> bool:
+    """Whether the box holds text outside its tables and that text reads as a figure's labels."""
+    rest = [c for c in chars if _inside(c, box) and not any(_inside(c, table) for table in tables)]
+    pieces = _baseline_pieces(rest, page) if rest else []
+    if not pieces:
+        return False
+    sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
+    return sentences <= 0.5 * sum(len(p.text) for p in pieces)
 
 
 # A callout covers part of a table: at most this share of its box.
@@ -327,23 +372,73 @@ def _vertical_piece(chars: list[dict[str, Any]], page: int) -> _Piece:
 
 
 def _figure_labels(
-    chars: list[dict[str, Any]], figures: list[tuple[float, float, float, float]], page: int
+    chars: list[dict[str, Any]], figures: list[tuple[float, float, float, float]], page: int,
+    tables: Sequence[tuple[float, float, float, float]] = (),
 ) -> tuple[list[dict[str, Any]], list[_Piece]]:
     """Characters inside a figure's box that read as labels (short or small), as the figure's own
-    pieces; the rest stay free.  A box whose text reads as running sentences is a text frame."""
+    pieces; the rest stay free.  A box whose text reads as running sentences is a text frame.
+    ``tables``: ruled tables set inside a figure's frame (_outside_figures), read row by row after
+    the figure's other labels."""
     labels: list[_Piece] = []
     for bbox in figures:
         inside = _runs_inside(chars, bbox, page)
         if not inside:
             continue
-        pieces = _baseline_pieces(inside, page)
+        inner = [table for table in tables if encloses(bbox, table)]
+        in_tables = [c for c in inside if any(_inside(c, table) for table in inner)]
+        held = {id(c) for c in in_tables}
+        pieces = _baseline_pieces([c for c in inside if id(c) not in held], page) if len(held) < len(inside) else []
         sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
         if sentences > 0.5 * sum(len(p.text) for p in pieces):
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
+        titles = _titles_over(inner, pieces)
+        pieces = [p for p in pieces if all(p not in title for title in titles)]
         labels.extend(_level_baselines([replace(p, figure=True) for p in pieces]))
+        labels.extend(_rows_after(inner, in_tables, bbox, page, titles))
     return chars, labels
+
+
+def _titles_over(tables: list[tuple[float, float, float, float]], pieces: list[_Piece]) -> list[list[_Piece]]:
+    """For each table, the labels set right over it across its width (its title, and the
+    unit under it, centred over the table and at most a little wider), topmost first: a line no
+    more than a line's height above the table or above the title line under it."""
+    titles = []
+    for table in tables:
+        title: list[_Piece] = []
+        edge = table[1]
+        while True:
+            over = [p for p in pieces if p.x0 >= table[0] - 2 * p.size and p.x1 <= table[2] + 2 * p.size
+                    and p.bottom <= edge + 1 and edge - p.bottom <= p.size and p not in title]
+            if not over:
+                break
+            line = max(over, key=lambda p: p.bottom)
+            title.insert(0, line)
+            edge = line.top
+        titles.append(title)
+    return titles
+
+
+def _rows_after(tables: list[tuple[float, float, float, float]], chars: list[dict[str, Any]],
+                bbox: tuple[float, float, float, float], page: int, titles: list[list[_Piece]]) -> list[_Piece]:
+    """The rows of the tables set in a figure (each row one label: 「name value」), table after
+    table, each under its title, read after the figure's other labels: by position, each row would
+    fall between the chart's tick values set at its height."""
+    rows: list[_Piece] = []
+    for table, title in sorted(zip(tables, titles, strict=True), key=lambda pair: (pair[0][1], pair[0][0])):
+        # A title line loses the baseline it was split from: it is placed with its table's rows now.
+        rows.extend(replace(line, figure=True, line_top=None) for line in title)
+        own = [c for c in chars if _inside(c, table)]
+        for group in _baseline_groups(own):
+            rows.append(replace(_Piece(group, page), figure=True))
+    placed = []
+    for order, row in enumerate(rows):
+        height = row.bottom - row.top
+        row.top = bbox[3] + 0.01 * (order + 1)
+        row.bottom = row.top + height
+        placed.append(row)
+    return placed
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -530,6 +625,14 @@ def _table_pieces(
 
 def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
     """Characters grouped into lines by their vertical centre (superscripts join their line)."""
+    pieces = []
+    for group in _baseline_groups(chars):
+        pieces.extend(_split_wide_gaps(group, page))
+    return pieces
+
+
+def _baseline_groups(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The characters of each baseline, top to bottom (superscripts join their line)."""
     ordered = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
     groups: list[list[dict[str, Any]]] = []
     centres: list[float] = []
@@ -545,10 +648,7 @@ def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         groups.append([char])
         centres.append(centre)
         sizes.append(char["size"])
-    pieces = []
-    for group in _with_raised_marks(groups):
-        pieces.extend(_split_wide_gaps(group, page))
-    return pieces
+    return _with_raised_marks(groups)
 
 
 # A note mark touches the character it follows: at most this share of that character's size apart.
@@ -894,7 +994,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
     footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
-        columns = _column_edges(pieces)
+        columns = _column_edges([piece for piece in pieces if id(piece) not in furniture])
         in_bars = _alone_in_bars(pieces, bars_by_page[page_number - 1] if bars_by_page else [])
         previous: _Piece | None = None
         for index, piece in enumerate(pieces):
@@ -993,7 +1093,10 @@ def _text_size(pieces: list[_Piece]) -> float | None:
 def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
     """Left and right edge of each column of a page: where most lines start and end.  A page of a
     table and a line or two (a section's heading over it) measures its right edge by the table's
-    too: the heading alone would make its own end the column's edge, and run to it."""
+    too: the heading alone would make its own end the column's edge, and run to it.  Give it the
+    page's text without its furniture: a running head set at the column's top over a short column
+    (five lines under a page-wide figure) drew the edge left of the text, so every line of the
+    column read as indented, each a paragraph of its own."""
     edges: dict[int, tuple[float, float]] = {}
     for column in {p.column for p in pieces}:
         members = [p for p in pieces if p.column == column and len(p.text) >= 4 and not p.table_row]

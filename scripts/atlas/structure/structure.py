@@ -43,6 +43,7 @@ from ..text.numbering import (
     heading_of,
     is_caption,
     is_marked_caption,
+    is_note_under,
     join_text,
     number_token,
     title_like,
@@ -295,6 +296,11 @@ class _Builder:
                 return False
             self.join_open(line)
             return True
+        if isinstance(self.open, Paragraph) and is_note_under(self.open.text) \
+                and self.typeset.ends_note(self.open_last_line, line):
+            # A source note set small under a table ends at its line's end: the next column's 「に、…」
+            # is the page's sentence, whatever word it opens with.
+            return False
         if self.speaker_open:
             # The turn's first words follow its speaker's label, a full-width space between.
             self.speaker_open = False

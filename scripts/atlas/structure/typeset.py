@@ -203,6 +203,17 @@ class Typesetting:
         flush = abs(b.x0 - a.x0) < SAME_START * a.size and bool(a.column_x1) and a.x1 >= a.column_x1 - 2 * a.size
         return centred or flush
 
+    def ends_note(self, note: Line, line: Line) -> bool:
+        """Whether the line is no more of the note set under a figure or table whose last line is
+        ``note``: a note wraps onto lines of its own size set right under it, in its own column; a
+        line in another size, after a gap, on another page or in another column is other text.
+        Without the page's layout (a text source) nothing tells, and nothing is decided here."""
+        if note.layout is None or line.layout is None:
+            return False
+        return (not self.same_size(note, line) or self.gap_before(line) or note.page != line.page
+                or line.layout.top < note.layout.top
+                or abs(line.layout.column_x0 - note.layout.column_x0) > note.layout.size)
+
     def gap_before(self, line: Line) -> bool:
         return bool(line.layout and line.layout.gap_before > BLOCK_GAP)
 

@@ -333,6 +333,16 @@ _ELIDED = re.compile(r"(?:[～〜~－\-]\s*[（(]?\w{1,6}[）)]?\s*)?[（(]?略[
 _SOURCE_NOTE = re.compile(r"(?:資料|出典|出所|典拠)\s*[：:]|[（(](?:資料|出典|出所)[）)]")
 
 
+# A note set small under a figure or table: its source (「資料：」「出典：」), or a remark on it (「注：」
+# 「注1：」「（注）」).  It ends at its own line's end: the text after it is the page's, not the note's.
+_NOTE_UNDER = re.compile(r"(?:資料|出典|出所|典拠|注\s*[0-9０-９]{0,2})\s*[：:]|[（(](?:資料|出典|出所|注)[）)]")
+
+
+def is_note_under(text: str) -> bool:
+    """Whether the text opens with the label of a note set under a figure or table."""
+    return _NOTE_UNDER.match(text.lstrip()) is not None
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
