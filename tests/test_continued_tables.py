@@ -102,7 +102,8 @@ def test_the_corpus_comparison_table_is_one_table_over_its_eleven_pages():
     for number in range(1, 20):
         [label] = [label for label in labels if label.startswith(f"Article {number}.")]
         assert f"第{number}条" in label, label
-    assert any(label.startswith("Article 4. Party autonomy and privity of contract第4条") for label in labels)
+    # the English label and the Japanese one under it, each whole, a line apart
+    assert any(label.startswith("Article 4. Party autonomy and privity of contract\n第4条") for label in labels)
     # PDF p. 7's row (第12条) and the rest of 第11条's Japanese cell cut at p. 6's foot
     [row_11] = [row for row in table.rows if row[0].startswith("Article 11.")]
     assert "電子的移転可能記録については、その電子的移転可能記録への支配の移転によって" in row_11[2]
