@@ -690,13 +690,13 @@ if __name__ == "__main__":
         print(name, path, path.stat().st_size)
 
 
-def sample_entry(path: Path) -> Entry:
+def sample_entry(path: Path, doc_id: str = "sample") -> Entry:
     """The catalog entry a user writes for the sample PDF at ``path`` (format pdf, no hints)."""
-    meta = DocumentMeta(id="sample", title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
+    meta = DocumentMeta(id=doc_id, title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
                         source=path.name, summary="見本。", format="pdf")
     return Entry(meta, Hints(), 1)
 
 
-def pdf_document(path: Path) -> Document:
+def pdf_document(path: Path, doc_id: str = "sample") -> Document:
     """The sample PDF at ``path`` converted as one document (read → structure → notes → sections)."""
-    return build_document(sample_entry(path), path.parent)
+    return build_document(sample_entry(path, doc_id), path.parent)

@@ -11,19 +11,15 @@ line a row (a space); conservation, which counts characters, is untouched.
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_samples import GOTHIC, MARGIN, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas
+from pdf_samples import GOTHIC, MARGIN, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas, pdf_document
 from reportlab.lib import colors
 from reportlab.platypus import Table as DrawnTable
 from reportlab.platypus import TableStyle
 
-from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Table
-from atlas.pipeline import build_document
-from atlas.structure.structure import Hints
+from atlas.model.document import Document, Table
 from atlas.text.numbering import item_starts
 from atlas.write.markdown import block_markdown
 from atlas.write.write_clean import block_lines
@@ -59,9 +55,7 @@ def make_item_cells(path: Path) -> None:
 
 
 def _built(source: Path, doc_id: str) -> Document:
-    meta = DocumentMeta(id=doc_id, title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
-                        source=source.name, summary="見本。", format="pdf")
-    return build_document(Entry(meta, Hints(), 1), source.parent)
+    return pdf_document(source, doc_id)
 
 
 def _tables(document: Document) -> list[Table]:

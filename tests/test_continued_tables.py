@@ -16,19 +16,15 @@ The PDF made here is three pages of one table under a running head: page 2 holds
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_samples import GOTHIC, MARGIN, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas
+from pdf_samples import GOTHIC, MARGIN, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas, pdf_document
 from reportlab.lib import colors
 from reportlab.platypus import Table as DrawnTable
 from reportlab.platypus import TableStyle
 
-from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Table
-from atlas.pipeline import build_document
-from atlas.structure.structure import Hints
+from atlas.model.document import Document, Table
 from conftest import ROOT
 
 HEAD = "参考資料　対照表"
@@ -74,9 +70,7 @@ def make_continued_table(path: Path) -> None:
 
 
 def _built(source: Path, doc_id: str) -> Document:
-    meta = DocumentMeta(id=doc_id, title="見本", body="見本省", date=date(2024, 4, 1), kind="report",
-                        source=source.name, summary="見本。", format="pdf")
-    return build_document(Entry(meta, Hints(), 1), source.parent)
+    return pdf_document(source, doc_id)
 
 
 def _tables(document: Document) -> list[Table]:

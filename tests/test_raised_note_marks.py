@@ -95,15 +95,18 @@ def test_a_raised_mark_followed_by_a_number_is_the_notes_reference(pdf):
     assert document_report(document).conserved
 
 
-def test_characters_at_the_lines_size_are_no_raised_marks():
-    def char(text: str, x0: float, size: float, bottom: float) -> dict:
-        return {"text": text, "x0": x0, "x1": x0 + size, "top": bottom - size, "bottom": bottom, "size": size}
+def _char(text: str, x0: float, size: float, bottom: float) -> dict:
+    """A character of a line, as the PDF reader gives it: its box from its foot and size."""
+    return {"text": text, "x0": x0, "x1": x0 + size, "top": bottom - size, "bottom": bottom, "size": size}
 
-    line = [char("計", 0, 10.5, 100), char("1", 10.5, 10.5, 100), char("2", 16, 10.5, 100), char("件", 21, 10.5, 100)]
+
+def test_characters_at_the_lines_size_are_no_raised_marks():
+    line = [_char("計", 0, 10.5, 100), _char("1", 10.5, 10.5, 100), _char("2", 16, 10.5, 100),
+            _char("件", 21, 10.5, 100)]
     assert raised_marks(line, 10.5) == ()
     # A smaller digit on the baseline (a unit set small) is no mark either; raised, it is.
-    assert raised_marks([*line[:1], char("2", 10.5, 6, 100), *line[3:]], 10.5) == ()
-    assert raised_marks([*line[:1], char("2", 10.5, 6, 95), *line[3:]], 10.5) == (("計", "2", "件"),)
+    assert raised_marks([*line[:1], _char("2", 10.5, 6, 100), *line[3:]], 10.5) == ()
+    assert raised_marks([*line[:1], _char("2", 10.5, 6, 95), *line[3:]], 10.5) == (("計", "2", "件"),)
 
 
 SOURCE_LINE = ("資料：公表資料", "1", "を基に作成")
@@ -144,9 +147,6 @@ def test_a_mark_larger_than_its_line_is_set_on_it_and_linked(tmp_path):
 
 
 def test_a_digit_as_large_as_its_line_is_a_mark_only_well_raised():
-    def char(text: str, x0: float, size: float, bottom: float) -> dict:
-        return {"text": text, "x0": x0, "x1": x0 + size, "top": bottom - size, "bottom": bottom, "size": size}
-
-    line = [char("資", 0, 8, 100), char("料", 8, 8, 100), char("を", 25, 8, 100), char("基", 33, 8, 100)]
-    assert raised_marks([*line[:2], char("1", 16, 9, 95.8), *line[2:]], 8) == (("資料", "1", "を基"),)
-    assert raised_marks([*line[:2], char("1", 16, 8, 98.5), *line[2:]], 8) == ()  # a digit a little high
+    line = [_char("資", 0, 8, 100), _char("料", 8, 8, 100), _char("を", 25, 8, 100), _char("基", 33, 8, 100)]
+    assert raised_marks([*line[:2], _char("1", 16, 9, 95.8), *line[2:]], 8) == (("資料", "1", "を基"),)
+    assert raised_marks([*line[:2], _char("1", 16, 8, 98.5), *line[2:]], 8) == ()  # a digit a little high
