@@ -8,7 +8,9 @@ running header and page numbers, chapters starting new pages).
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pdf_samples as samples
@@ -41,6 +43,26 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (sources / "catalog.yml").write_text(CATALOG, encoding="utf-8")
     convert(sources, project / "docs", project / "mkdocs.yml")
     return build_project(project)
+
+
+def test_zensical_builds_a_pdf_documents_site_and_names_its_pdf_for_reference_managers(pdf_site: Path):
+    """Zensical's template engine has no string methods: a document added as a PDF once stopped its
+    build (the head's citation_pdf_url asked 「.startswith」).  Built with the site's address known,
+    the page names the published PDF; MkDocs's build of the same pages does the same."""
+    project = pdf_site.parent
+    out = project / "zensical-site"  # Zensical writes inside the project only
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "zensical"), "build", "--strict"], cwd=project, capture_output=True,
+        text=True, env={"SITE_DIR": str(out), "SITE_URL": "https://example.org/atlas/", "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    # (minified: the attribute's quotes may go)
+    tag = re.compile(r'name="?citation_pdf_url"? content="?https://example\.org/atlas/sources/sample\.pdf"?>')
+    assert tag.search((out / "documents" / "pdf-sample" / "index.html").read_text(encoding="utf-8"))
+    with_address = build_project(project, site_url="https://example.org/atlas/")
+    assert tag.search((with_address / "documents" / "pdf-sample" / "index.html").read_text(encoding="utf-8"))
+    build_project(project)  # the site the browser tests below serve: built again without an address
 
 
 @pytest.fixture(scope="module")

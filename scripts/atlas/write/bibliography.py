@@ -75,8 +75,13 @@ def front_matter_lines(meta: DocumentMeta, quote: Callable[[str], str]) -> list[
     citation_* tags, the links to the downloads and the printed pages' running head."""
     lines = ["atlas_document:", f"  id: {quote(meta.id)}", f"  page: {quote(document_url(meta.id))}",
              f"  print_head: {quote(css_string(print_head(meta)))}"]
+    # The PDF's address: the issuer's (absolute: pdf_url) or the published source's (site-relative:
+    # pdf, which the page completes with the site's address when it is known).  Decided here, not
+    # in the template: Zensical's template engine has no string methods (「.startswith」).
     pdf = _pdf_address(meta)
-    if pdf:
+    if pdf.startswith(("http://", "https://")):
+        lines.append(f"  pdf_url: {quote(pdf)}")
+    elif pdf:
         lines.append(f"  pdf: {quote(pdf)}")
     lines.append("  citation:")
     lines += [f"    - [{quote(name)}, {quote(value)}]" for name, value in citation_tags(meta)]
