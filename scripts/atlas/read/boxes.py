@@ -8,10 +8,11 @@ from collections.abc import Iterable
 Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the page's top-left
 
 
-def encloses(outer: Bbox, inner: Bbox) -> bool:
-    """Whether ``inner`` lies within ``outer`` (a point of slack on every side: drawn edges)."""
-    return (outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1]
-            and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1)
+def encloses(outer: Bbox, inner: Bbox, slack: float = 1.0) -> bool:
+    """Whether ``inner`` lies within ``outer`` (``slack`` points on every side: a point for drawn
+    edges)."""
+    return (outer[0] - slack <= inner[0] and outer[1] - slack <= inner[1]
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
 
 
 def union(boxes: Iterable[Bbox]) -> Bbox:

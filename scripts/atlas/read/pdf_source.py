@@ -78,6 +78,11 @@ RULE_LENGTH = 20.0
 # head's line: a character counts as above it when it ends at most this many points below its top
 # rule (a character sitting on the rule).
 CONTINUED_SLACK = 1.0
+# A box reaching this many points past the page's visible edge bleeds off it.  Art printed to bleed
+# off the edge (a white paper's running-head banner, a chapter tab) is decoration: no figure is set
+# to bleed, and taken for one the banner's box, reaching down over the page's first figure, holds
+# that figure's labels and puts the banner into its picture.
+BLEED = 2.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
 # A page's reading gives up after this many seconds (a damaged file can send a library in circles).
@@ -324,21 +329,21 @@ def _page(page: Any, number: int) -> SourcePage:
     text_objects: dict[int, int] = {}
     objects = _drawn_objects(page, text_objects)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
-    visible = (crop_left - left, top - crop_top, crop_right - left, top - crop_bottom)
-    placed = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _figure_boxes(objects, width * height)]
-    figures = [box for box in placed if _on_the_page(box, visible)]
-    bars = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _bars(objects)]
-    mark_struck(chars, [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _thin_rules(objects)])
+
     def from_top(box: tuple[float, float, float, float]) -> Bbox:
+        """A box in PDF units (left, bottom, right, top) measured as the characters are: from the
+        media box's top-left corner, y downwards."""
         return (box[0] - left, top - box[3], box[2] - left, top - box[1])
 
+    visible = from_top((crop_left, crop_bottom, crop_right, crop_top))
+    figures = [box for box in map(from_top, _figure_boxes(objects, width * height)) if encloses(visible, box, BLEED)]
+    mark_struck(chars, [from_top(box) for box in _thin_rules(objects)])
     panels = _panels(objects)
     mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
-    rules = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in _rules(objects)]
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      bars=bars, panels=[from_top(box) for box, _ in panels], rules=rules, replaced=replaced,
-                      bullets=bullets)
+                      bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
+                      rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
 
 
 def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
@@ -427,19 +432,6 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
         if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append(cluster)
     return boxes
-
-
-# A box reaching this many points past the page's visible edge bleeds off it.
-BLEED = 2.0
-
-
-def _on_the_page(box: Bbox, visible: Bbox) -> bool:
-    """Whether the box stands within the page's visible area.  Art printed to bleed off the edge
-    (a white paper's running-head banner, a chapter tab) is decoration: no figure is set to bleed,
-    and taken for one the banner's box, reaching down over the page's first figure, holds that
-    figure's labels and puts the banner into its picture."""
-    return box[0] >= visible[0] - BLEED and box[1] >= visible[1] - BLEED \
-        and box[2] <= visible[2] + BLEED and box[3] <= visible[3] + BLEED
 
 
 def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:

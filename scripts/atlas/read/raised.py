@@ -38,15 +38,17 @@ def raised_marks(chars: list[Char], size: float) -> tuple[tuple[str, str, str], 
     if len(full) < 2:
         return ()
     baseline = statistics.median(c["bottom"] for c in full)
+    raised = [_raised(c, size, baseline) for c in ink]
     marks: list[tuple[str, str, str]] = []
     run: list[int] = []
-    for index, char in enumerate([*ink, None]):
-        if char is not None and _raised(char, size, baseline):
+    for index, is_raised in enumerate([*raised, False]):
+        if is_raised:
             run.append(index)
             continue
         if run:
-            before = [c["text"] for c in ink[: run[0]] if not _raised(c, size, baseline)][-CONTEXT:]
-            after = [c["text"] for c in ink[run[-1] + 1 :] if not _raised(c, size, baseline)][:CONTEXT]
+            before = [c["text"] for c, up in zip(ink[: run[0]], raised[: run[0]], strict=True) if not up][-CONTEXT:]
+            after = [c["text"] for c, up in zip(ink[run[-1] + 1 :], raised[run[-1] + 1 :], strict=True)
+                     if not up][:CONTEXT]
             digits = normalize_chars("".join(ink[i]["text"] for i in run))
             marks.append((normalize_chars("".join(before)), digits, normalize_chars("".join(after))))
             run = []

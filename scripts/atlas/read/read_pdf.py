@@ -322,10 +322,7 @@ def _labels_beside(box: tuple[float, float, float, float], tables: list[tuple[fl
     """Whether the box holds text outside its tables and that text reads as a figure's labels."""
     rest = [c for c in chars if _inside(c, box) and not any(_inside(c, table) for table in tables)]
     pieces = _baseline_pieces(rest, page) if rest else []
-    if not pieces:
-        return False
-    sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
-    return sentences <= 0.5 * sum(len(p.text) for p in pieces)
+    return bool(pieces) and _read_as_labels(pieces)
 
 
 # A callout covers part of a table: at most this share of its box.
@@ -348,11 +345,17 @@ def _over_the_grid(char: dict[str, Any], panels: list[tuple[float, float, float,
 def _after_the_table(pieces: list[_Piece], bbox: tuple[float, float, float, float]) -> list[_Piece]:
     """The lines of a callout laid over a table, read whole after the table (their order kept):
     placed by position they would cut the table's rows in two."""
+    return _placed_under(sorted(pieces, key=lambda p: (p.top, p.x0)), bbox[3])
+
+
+def _placed_under(pieces: list[_Piece], bottom: float) -> list[_Piece]:
+    """Copies of the pieces standing just under ``bottom`` in the order given, each its height: read
+    after what ends there (a table, a figure), never among what stands beside it."""
     placed = []
-    for order, piece in enumerate(sorted(pieces, key=lambda p: (p.top, p.x0))):
+    for order, piece in enumerate(pieces):
         height = piece.bottom - piece.top
         piece = replace(piece)
-        piece.top = bbox[3] + 0.01 * (order + 1)
+        piece.top = bottom + 0.01 * (order + 1)
         piece.bottom = piece.top + height
         placed.append(piece)
     return placed
@@ -388,8 +391,7 @@ def _figure_labels(
         in_tables = [c for c in inside if any(_inside(c, table) for table in inner)]
         held = {id(c) for c in in_tables}
         pieces = _baseline_pieces([c for c in inside if id(c) not in held], page) if len(held) < len(inside) else []
-        sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
-        if sentences > 0.5 * sum(len(p.text) for p in pieces):
+        if not _read_as_labels(pieces):
             continue
         taken = {id(c) for c in inside}
         chars = [c for c in chars if id(c) not in taken]
@@ -432,13 +434,14 @@ def _rows_after(tables: list[tuple[float, float, float, float]], chars: list[dic
         own = [c for c in chars if _inside(c, table)]
         for group in _baseline_groups(own):
             rows.append(replace(_Piece(group, page), figure=True))
-    placed = []
-    for order, row in enumerate(rows):
-        height = row.bottom - row.top
-        row.top = bbox[3] + 0.01 * (order + 1)
-        row.bottom = row.top + height
-        placed.append(row)
-    return placed
+    return _placed_under(rows, bbox[3])
+
+
+def _read_as_labels(pieces: list[_Piece]) -> bool:
+    """Whether lines read as a figure's labels: at most half their text in lines that read as
+    running sentences (a box of sentences is a text frame)."""
+    sentences = sum(len(p.text) for p in pieces if _reads_as_sentence(p.text))
+    return sentences <= 0.5 * sum(len(p.text) for p in pieces)
 
 
 def _reads_as_sentence(text: str) -> bool:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .boxes import encloses
+
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, orientation "h" or "v"
 
 PROBE = 0.6  # points: a fill beyond a side runs on at least this far past it
@@ -66,8 +68,7 @@ def _off_page(thing: dict[str, Any], page: tuple[float, float, float, float]) ->
     art, a chapter's tab, set into the bleed) and the printer's crop marks are the page's design,
     no table's rules; their sides, joined to a table's, made the band, the table and the text
     between them one grid."""
-    return (thing["x0"] < page[0] - BLEED or thing["top"] < page[1] - BLEED
-            or thing["x1"] > page[2] + BLEED or thing["bottom"] > page[3] + BLEED)
+    return not encloses(page, (thing["x0"], thing["top"], thing["x1"], thing["bottom"]), BLEED)
 
 
 def _plain_fill(rect: dict[str, Any]) -> bool:
