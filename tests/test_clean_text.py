@@ -27,7 +27,8 @@ from atlas.config.locks import load_lock
 from atlas.enrich.anchors import apply_lock
 from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section
 from atlas.pipeline import build_document
-from atlas.structure.structure import Hints, assign_anchors
+from atlas.structure.anchors import assign_anchors
+from atlas.structure.structure import Hints
 from atlas.write.write_clean import clean_text
 from conftest import ROOT, SOURCES
 

@@ -16,7 +16,8 @@ from atlas.check.diagnose import (
 )
 from atlas.check.report import document_report
 from atlas.model.document import Document, DocumentMeta, Paragraph, Section, SourceSpan
-from atlas.structure.structure import Hints, nest, read_structure
+from atlas.structure.nesting import nest
+from atlas.structure.structure import Hints, read_structure
 from atlas.text.clean import classify
 from atlas.write.report_page import report_markdown
 from conftest import ROOT

@@ -16,7 +16,9 @@ from test_structure_rules import body, convert
 from atlas.config.catalog import Entry
 from atlas.model.document import Document, DocumentMeta, Heading, Layout, Line, Paragraph, block_text
 from atlas.pipeline import build_document
-from atlas.structure.structure import Hints, assign_anchors, nest, read_structure
+from atlas.structure.anchors import assign_anchors
+from atlas.structure.nesting import nest
+from atlas.structure.structure import Hints, read_structure
 from atlas.structure.typeset import Typesetting
 from atlas.text.clean import classify
 from conftest import ROOT

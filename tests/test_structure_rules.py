@@ -22,8 +22,11 @@ from atlas.enrich.anchors import completes, section_keys
 from atlas.model.document import Document, DocumentMeta, ListBlock, Paragraph, Section, Table, block_text
 from atlas.model.errors import InputError
 from atlas.pipeline import build_document
+from atlas.structure.anchors import assign_anchors
 from atlas.structure.footnotes import link_footnotes
-from atlas.structure.structure import Hints, assign_anchors, finish_text, nest, read_structure
+from atlas.structure.letter_spacing import finish_text
+from atlas.structure.nesting import nest
+from atlas.structure.structure import Hints, read_structure
 from atlas.text.clean import classify
 from atlas.text.encoding import read_text
 from atlas.write.markdown import with_refs

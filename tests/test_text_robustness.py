@@ -9,8 +9,11 @@ from hypothesis import strategies as st
 
 from atlas.check.report import document_report
 from atlas.model.document import Document, DocumentMeta
+from atlas.structure.anchors import assign_anchors
 from atlas.structure.footnotes import MAX_NOTE_LINES, link_footnotes
-from atlas.structure.structure import Hints, assign_anchors, finish_text, nest, read_structure
+from atlas.structure.letter_spacing import finish_text
+from atlas.structure.nesting import nest
+from atlas.structure.structure import Hints, read_structure
 from atlas.text.clean import classify
 
 SENTENCE = "本基準は、情報システムの機密性を確保することを目的とするものである。"

@@ -21,10 +21,13 @@ from .read.captioned_images import place_captioned_images
 from .read.figures import attach_figures
 from .read.read_clean import read_clean
 from .read.read_pdf import PdfText, read_pdf
+from .structure.anchors import assign_anchors
 from .structure.footnotes import link_footnotes
+from .structure.letter_spacing import finish_text
+from .structure.nesting import nest
 from .structure.page_cuts import join_paragraphs_cut_by_notes
 from .structure.struck import mark_struck_words
-from .structure.structure import assign_anchors, finish_text, nest, read_structure
+from .structure.structure import read_structure
 from .text.clean import classify
 from .text.encoding import read_lines
 from .text.page_furniture import holds_slides

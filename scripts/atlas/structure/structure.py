@@ -23,11 +23,8 @@ from ..model.document import (
     ListBlock,
     ListItem,
     Paragraph,
-    Section,
     SourceSpan,
-    Table,
 )
-from ..text.normalize import join_spaced_letters
 from ..text.numbering import (
     BULLETS,
     CLOSING,
@@ -45,7 +42,6 @@ from ..text.numbering import (
     is_marked_caption,
     is_note_under,
     join_text,
-    number_token,
     title_like,
     wrap_width,
 )
@@ -987,98 +983,3 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
 def read_structure(lines: list[Line], hints: Hints) -> Draft:
     hints, _ = resolve_text_hints(lines, hints)
     return _Builder(lines, hints).build()
-
-
-# ---------------------------------------------------------------------------
-# Inline clean-up and footnote references
-# ---------------------------------------------------------------------------
-
-
-def finish_text(draft: Draft) -> None:
-    """Rejoin letter-spaced words in every text, now that lines are joined."""
-    for item in draft.items:
-        if isinstance(item, Heading):
-            item.title = join_spaced_letters(item.title)
-        elif isinstance(item, Paragraph):
-            if item.kind != "preformatted":
-                item.text = join_spaced_letters(item.text)
-        elif isinstance(item, ListBlock):
-            for entry in item.items:
-                entry.text = join_spaced_letters(entry.text)
-        elif isinstance(item, Table):
-            item.rows = [[join_spaced_letters(cell) for cell in row] for row in item.rows]
-    for note in draft.footnotes:
-        note.text = join_spaced_letters(note.text)
-
-
-# ---------------------------------------------------------------------------
-# Nesting: headings by rank, anchors from numbering
-# ---------------------------------------------------------------------------
-
-
-def nest(draft: Draft) -> tuple[list[Block], list[Section]]:
-    """Preamble blocks and the section tree."""
-    preamble: list[Block] = []
-    roots: list[Section] = []
-    stack: list[tuple[int, Section]] = []
-    for item in draft.items:
-        if isinstance(item, Heading):
-            while stack and stack[-1][0] >= item.rank:
-                stack.pop()
-            section = Section(item.title, len(stack) + 1, item.span, number=item.number, refs=list(item.refs))
-            (stack[-1][1].children if stack else roots).append(section)
-            stack.append((item.rank, section))
-        elif stack:
-            stack[-1][1].blocks.append(item)
-            stack[-1][1].span = stack[-1][1].span.merge(item.span)
-        else:
-            preamble.append(item)
-    for root in roots:
-        _extend_spans(root)
-    return preamble, roots
-
-
-def _extend_spans(section: Section) -> SourceSpan:
-    for child in section.children:
-        section.span = section.span.merge(_extend_spans(child))
-    return section.span
-
-
-def assign_anchors(sections: list[Section]) -> None:
-    """Give every section a stable ASCII id built from its numbering path.
-
-    A section numbered "2．1" is "2-1" (that number already names its
-    chapter); other numbered sections append their own number to the
-    parent's id ("2" > "（3）" → "2-3", > "イ．" → "2-3-k2"); an unnumbered
-    one appends "s" and its position among its unnumbered siblings.  An id
-    that is taken already gets "_2", "_3"…  Ids never come from the heading's
-    words, so fixing a typo in a title does not change a published URL.
-    """
-    _assign(sections, "", set())
-
-
-def _join_anchor(prefix: str, token: str) -> str:
-    """Parent id + own number; a dotted number repeats its parent's ("2" + "2．1" → "2-1")."""
-    if not prefix:
-        return token
-    head, _, rest = token.partition("-")
-    if rest and prefix.rsplit("-", 1)[-1] == head:
-        return f"{prefix}-{rest}"
-    return f"{prefix}-{token}"
-
-
-def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:
-    unnumbered = 0
-    for section in sections:
-        token = number_token(section.number)
-        if not token:
-            unnumbered += 1
-            token = f"s{unnumbered}"
-        anchor = _join_anchor(prefix, token)
-        candidate, n = anchor, 1
-        while candidate in used:
-            n += 1
-            candidate = f"{anchor}_{n}"
-        used.add(candidate)
-        section.anchor = candidate
-        _assign(section.children, candidate, used)
