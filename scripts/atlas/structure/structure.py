@@ -10,7 +10,6 @@ nests sections by the rank of their numbering scheme.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -32,7 +31,6 @@ from ..text.numbering import (
     FULL_STOPS,
     LIST_MARKER,
     NEVER_STARTS_A_TITLE,
-    NUMBER_ALONE,
     SLIDE_TITLE_RANK,
     display_width,
     explains_a_symbol,
@@ -61,6 +59,7 @@ from .headings import (
     glued_heading,
     heading_key,
 )
+from .minutes import PROCEEDINGS, demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
 from .quoted_notices import quoted_excerpt_lines
@@ -96,18 +95,6 @@ BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a 
 # A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
 # (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
 _SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
-# Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
-# とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
-_PROCEEDINGS = "議事"
-_MINUTES_TITLES = ("議事録", "議事要旨", "議事概要")
-# A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
-_SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
-_SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
-_SPEAKER_ROLES = (
-    "部会長", "会長", "委員長", "委員", "幹事", "関係官", "座長", "大臣", "副大臣", "政務官", "局長", "部長", "課長",
-    "室長", "参事官", "審議官", "統括官", "長官", "理事", "議長", "参考人", "事務局", "説明員", "オブザーバー",
-)
-
 
 def _without_form_feed(line: Line) -> Line:
     """A line that pdftotext began with a form feed (a page start): the text without it."""
@@ -174,7 +161,7 @@ class _Builder:
         self.paragraph_per_line = paragraph_per_line(lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
-        self.taken: set[int] = set()  # lines already read as part of an earlier heading (proceedings_heading)
+        self.taken: set[int] = set()  # lines already read as part of an earlier heading (emit_proceedings_heading)
         # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
         # kept as printed (the heading ranks whose run began as a table's cell labels: self.outline).
         text_source = not any(line.layout is not None for line in lines)
@@ -454,7 +441,7 @@ class _Builder:
         if index in self.contents.entries or index in self.quoted:
             self.read_text(self.lines[index])  # a contents entry, a quoted excerpt: text, never a heading
             return index + 1
-        proceedings = self.proceedings_heading(index)
+        proceedings = self.emit_proceedings_heading(index)
         if proceedings is not None:
             return proceedings
         if index in self.speaker_labels:
@@ -474,51 +461,20 @@ class _Builder:
         self.read_text(self.lines[index])
         return index + 1
 
-    def proceedings_heading(self, index: int) -> int | None:
-        """「議事」 heading the proceedings of minutes (text sources; the PDF reader sees it by its type).
-
-        Centred and letter-spaced, it comes out of pdftotext one character a line, the first turn's
-        speaker label sometimes between (「議」「○藤田部会長」「事」).  It is a heading when the text has
-        speaker turns and it is not the particulars' label (after 「第4」, with its value 「（次のとおり）」).
-        Returns the index to go on from (the speaker label between is read next), or None.
-        """
-        line = self.lines[index]
-        word = line.text.replace(" ", "")
-        if not self.speaker_labels or line.layout is not None or not _PROCEEDINGS.startswith(word):
+    def emit_proceedings_heading(self, index: int) -> int | None:
+        """Add 「議事」 heading the proceedings of minutes when it starts at ``index`` (minutes.py), its
+        letter-spaced lines then taken; the index to go on from (the speaker label between its
+        characters is read next), or None."""
+        parts = proceedings_lines(self.lines, index, self.speaker_labels)
+        if parts is None:
             return None
-        above = index - 1
-        while above >= 0 and self.lines[above].kind != "body":
-            above -= 1
-        if above >= 0 and NUMBER_ALONE.fullmatch(self.lines[above].text):
-            return None  # 「第4 / 議 / 事」: a particular's label
-        parts, probe, between = [index], index, None
-        while word != _PROCEEDINGS:
-            probe += 1
-            while probe < len(self.lines) and self.lines[probe].kind != "body":
-                probe += 1
-            if probe < len(self.lines) and probe in self.speaker_labels and between is None:
-                between = probe  # the first turn's label, set on the title's baseline
-                continue
-            if probe >= len(self.lines) or not _PROCEEDINGS.startswith(word + self.lines[probe].text.replace(" ", "")):
-                return None
-            word += self.lines[probe].text.replace(" ", "")
-            parts.append(probe)
         self.close_list()
-        self.demote_minutes_title()
+        demote_minutes_title(self.draft.items)
         first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
-        self.add(Heading(_PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
+        self.add(Heading(PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
         self.outline.record_heading(NAMED_RANK)
         self.taken.update(parts[1:])
         return index + 1
-
-    def demote_minutes_title(self) -> None:
-        """The cover's 「議事録」 taken for a heading before the proceedings' own: the document's name."""
-        for position in range(len(self.draft.items) - 1, -1, -1):
-            item = self.draft.items[position]
-            if isinstance(item, Heading):
-                if item.title in _MINUTES_TITLES and not item.number:
-                    self.draft.items[position] = Paragraph(item.title, item.span)
-                return
 
     def open_speaker_turn(self, line: Line) -> None:
         """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
@@ -529,7 +485,7 @@ class _Builder:
         self.open_last_line = line
         # A label alone on its line is followed by the turn's first words; one opening its line
         # (「○藤田部会長 予定した…」) already has them, and the next line simply continues.
-        self.speaker_open = _SPEAKER.fullmatch(line.text) is not None
+        self.speaker_open = is_label_alone(line.text)
 
     def note_refusal(self, decision: Decision) -> None:
         """Apply a decision that no heading starts at a line: record the run of a table's cell labels
@@ -908,7 +864,7 @@ def _layout_role(builder: _Builder, index: int, role: str) -> bool:
 ReadingStep = tuple[str, Callable[[_Builder, int], bool], Callable[[_Builder, int], int | None]]
 
 READING_STEPS: tuple[ReadingStep, ...] = (
-    # Lines read already: by a heading over several lines (proceedings_heading), as notes found among
+    # Lines read already: by a heading over several lines (emit_proceedings_heading), as notes found among
     # the text, or as a slide's title; notes under a rule run to the next page's text.
     ("taken by a heading", lambda b, i: i in b.taken, _skip),
     ("notes among the text", lambda b, i: i in b.text_notes.taken, _text_notes),
@@ -956,28 +912,6 @@ def paragraph_per_line(lines: list[Line]) -> bool:
     # lines at most (measured on the seeds and the development corpus); a text edition runs a
     # paragraph far past any page width and ends most lines with one.
     return top > 120 and closed > 0.5
-
-
-def speaker_labels(lines: list[Line]) -> frozenset[int]:
-    """Indexes of the speaker labels of minutes: "○藤田部会長", "〇渡辺幹事", "（Ａ）".
-
-    A ○ line is a speaker when it names a role (委員, 幹事, 部会長 …) or recurs three times
-    or more (a heading is printed once); an anonymised speaker is a capital in brackets.
-    A turn is a paragraph that names its speaker, not a section.
-    """
-    found: list[tuple[int, str, bool]] = []
-    for index, line in enumerate(lines):
-        # The label alone on its line (pdftotext), or opening the line of its turn (a PDF's line).
-        if line.kind != "body":
-            continue
-        match = _SPEAKER.fullmatch(line.text) or _SPEAKER_OPENING.fullmatch(line.text)
-        if match:
-            found.append((index, match["name"] or match["anon"], match["anon"] is not None))
-    counts = Counter(name for _, name, _ in found)
-    return frozenset(
-        index for index, name, anonymous in found
-        if anonymous or name.endswith(_SPEAKER_ROLES) or counts[name] >= 3
-    )
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:
