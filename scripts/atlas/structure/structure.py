@@ -28,19 +28,15 @@ from ..text.numbering import (
     BULLETS,
     CLOSING,
     CONTINUATION_START,
-    FULL_STOPS,
     LIST_MARKER,
-    NEVER_STARTS_A_TITLE,
     SLIDE_TITLE_RANK,
     display_width,
     explains_a_symbol,
     half_paren_number,
-    heading_of,
     is_caption,
     is_marked_caption,
     is_note_under,
     join_text,
-    title_like,
     wrap_width,
 )
 from ..text.wareki import DATE_LINE
@@ -49,6 +45,7 @@ from .candidates import numbered_candidates, printed_contents
 from .flattened import cell_run, numbered_row_runs
 from .footnotes import text_footnotes
 from .hanging import hangs_under
+from .heading_titles import HeadingTitles, subtitle, summarised_title_above
 from .headings import (
     NAMED_RANK,
     PARTS_RANK,
@@ -64,7 +61,6 @@ from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
 from .quoted_notices import quoted_excerpt_lines
 from .runs import (
-    next_content,
     preformatted_range,
     read_cover,
     read_figure,
@@ -85,16 +81,12 @@ from .slides import (
     slide_title_heading,
     starts_slide,
     text_title_block,
-    text_title_rest,
 )
 from .title_ranks import labels_attached_material
 from .typeset import Typesetting
 
 ATTACHMENT_RANK = 3  # 「（別添１）」: a notice's attachment, outer to any annex of its own (annex_rank)
 BRACKETED_ANNEX_RANK = 4  # 「（別紙）」: a sheet in brackets, outer to a numbered 別紙２ of the same text
-# A subtitle between wave dashes or dashes: ～ 我が国における新しい組織のあり方について ～.
-# (An ASCII tilde stands for the wave dash where the text was typed in half-width: ~あなたの組織は…~.)
-_SUBTITLE = re.compile(r"([～〜―－~])\s*[^～〜―－~]{2,60}\s*\1")
 
 def _without_form_feed(line: Line) -> Line:
     """A line that pdftotext began with a form feed (a page start): the text without it."""
@@ -110,6 +102,15 @@ _ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにがのへや]|(?<!こ)と)$")
 _SHORTEST_CUT_LINE = 10
 # What goes on with a sentence: kana, kanji or an opening bracket (not a symbol, digit or bullet).
 _STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『（]")
+
+
+def annex_rank(found: Found) -> int:
+    """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
+    text's own parts, its 「別添１」 and its sheets 「（別紙）」; 別添 (a document sent with the notice) holds
+    別紙 (a sheet attached to a text), never the other way round."""
+    if not found.number.startswith(("（", "(", "【", "〔")):
+        return ANNEX_RANK  # 「別添１」, or a label alone standing for its annex (「付録 A」 over 「A-1 …」)
+    return ATTACHMENT_RANK if "別添" in found.number else BRACKETED_ANNEX_RANK
 
 
 # ---------------------------------------------------------------------------
@@ -161,6 +162,9 @@ class _Builder:
         self.paragraph_per_line = paragraph_per_line(lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
+        # A heading's title assembled from the lines below it (heading_titles.py).
+        self.titles = HeadingTitles(self.lines, self.typeset, self.width, hints.slides, form_feeds, self.evidence,
+                                    self.text_notes.taken)
         self.taken: set[int] = set()  # lines already read as part of an earlier heading (emit_proceedings_heading)
         # Flattened tables (text sources; a PDF's layout finds its tables): runs of numbered rows
         # kept as printed (the heading ranks whose run began as a table's cell labels: self.outline).
@@ -539,14 +543,15 @@ class _Builder:
         self.close_list()
         title, last = found.title, found.last
         if last == index:
-            title, last = self.heading_continuation(title, index)
+            title, last = self.titles.heading_continuation(title, index)
         if found.scheme.name == "summary":
-            title, first = self.summary_title(title, first)
+            title, first = self.take_summarised_title(title, first)
         if found.scheme.name == "annex-alone" and not title:
-            title, last = self.annex_title(last)
+            title, last = self.titles.annex_title(last)
         if found.scheme.name.startswith("annex"):
-            title, last = self.subtitle(title, last)
+            title, last = subtitle(self.lines, title, last)
         end = self.lines[last].number
+        self.outline.record_part(found)
         rank = self.part_rank(found)
         if found.kind:
             self.outline.record_marked_rank(found.kind, rank)
@@ -578,187 +583,30 @@ class _Builder:
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
         return index + 1
 
-    def annex_title(self, last: int) -> tuple[str, int]:
-        """The title printed under an annex's label alone (「（別添１）」 / 「診療報酬の…について」): the next
-        line when it reads as a title (no sentence, no number of its own, not a date), joined with
-        its second line when the title runs to the page's edge."""
-        probe = self.next_content(last, max_blanks=1)
-        if probe is None:
-            return "", last
-        line = self.lines[probe]
-        if (
-            probe in self.text_notes.taken  # a footnote's number and text: the notes step reads them
-            or not title_like(line.text)
-            or line.text.endswith(tuple(FULL_STOPS))
-            or heading_of(line.text) is not None
-            or LIST_MARKER.fullmatch(line.text)
-            or DATE_LINE.fullmatch(line.text)
-        ):
-            return "", last
-        title, last = self.heading_continuation(line.text, probe)
-        return self.set_in_title_rest(title, last)
-
-    def set_in_title_rest(self, title: str, last: int) -> tuple[str, int]:
-        """The further lines of a title set in as a block under its label (typeset.goes_on_set_in),
-        each ending no sentence and being no heading or item of its own."""
-        while last + 1 < len(self.lines):
-            rest = self.lines[last + 1]
-            if (
-                rest.kind != "body"
-                or not self.typeset.goes_on_set_in(self.lines[last], rest)
-                or rest.text.endswith(tuple(FULL_STOPS))
-                or heading_of(rest.text) is not None
-                or LIST_MARKER.fullmatch(rest.text)
-                or not title_like(join_text(title, rest.text))
-            ):
-                break
-            title, last = join_text(title, rest.text), last + 1
-        return title, last
-
-    def subtitle(self, title: str, last: int) -> tuple[str, int]:
-        """A title's subtitle set between dashes on the line below: 「～我が国における…～」."""
-        probe = self.next_content(last)
-        if probe is not None and _SUBTITLE.fullmatch(self.lines[probe].text):
-            return join_text(title, self.lines[probe].text), probe
-        return title, last
-
     def part_rank(self, found: Found) -> int:
         """The rank to nest a heading by: annexes are top-level parts of their document.
 
         An annex holds what follows it up to the next annex — unless the document's outermost
         numbering starts again at 1 (a compilation: the next document's "1．" after the last
-        annex of the one before).  From there the outermost numbering is top-level again.
+        annex of the one before).  From there the outermost numbering is top-level again (the
+        heading's part is recorded first: outline_state.record_part).
         """
-        self.outline.record_part(found)
         if found.rank is None and found.scheme.name.startswith("annex"):
-            return self.annex_rank(found)
+            return annex_rank(found)
         return self.outline.part_rank(found)
 
-    def annex_rank(self, found: Found) -> int:
-        """An annex's rank: a notice's attachment labelled in brackets (「（別添１）」) holds the attached
-        text's own parts, its 「別添１」 and its sheets 「（別紙）」; 別添 (a document sent with the notice) holds
-        別紙 (a sheet attached to a text), never the other way round."""
-        if not found.number.startswith(("（", "(", "【", "〔")):
-            return ANNEX_RANK  # 「別添１」, or a label alone standing for its annex (「付録 A」 over 「A-1 …」)
-        return ATTACHMENT_RANK if "別添" in found.number else BRACKETED_ANNEX_RANK
-
-    def next_content(self, index: int, max_blanks: int = 3) -> int | None:
-        """The index of the next body line after ``index`` across at most ``max_blanks`` blank lines."""
-        return next_content(self.lines, index, max_blanks)
-
-    def summary_title(self, title: str, first: int) -> tuple[str, int]:
-        """A 【概要】 heading whose first line (the summarised document's title) is the line above.
+    def take_summarised_title(self, title: str, first: int) -> tuple[str, int]:
+        """A 【概要】 heading whose first line (the summarised document's title) is the paragraph read
+        just above (heading_titles.summarised_title_above): taken from the text into the title.
 
         Returns the title and the number of the heading's first line.
         """
-        items = self.draft.items
-        just_above = SourceSpan(first - 1, first - 1)
-        if items and isinstance(items[-1], Paragraph) and items[-1].span == just_above:
-            above = items[-1]
-            if title_like(above.text):
-                items.pop()
-                self.close()
-                return join_text(above.text, title), first - 1
-        return title, first
-
-    def punctuation_continuation(self, title: str, index: int) -> tuple[str, int]:
-        """A title that pdftotext cut at its punctuation: 「物」 / 、 / 「有価証券」 / 、 / 「船荷証券」とする….
-
-        The next line continues the title while the title ends in a comma or the line starts
-        with one (or with a closing bracket); the joined title must still read as a title.
-        """
-        while index + 1 < len(self.lines):
-            nxt = self.lines[index + 1]
-            # A title ending in 「、」 or in 「：」 (its subtitle follows) goes on below.
-            goes_on = title.endswith(("、", "：")) or nxt.text.startswith(("、", "」", "』", "）"))
-            if nxt.kind != "body" or not goes_on:
-                break
-            joined = join_text(title, nxt.text)
-            if len(joined) > 80 or "。" in joined:
-                break
-            title, index = joined, index + 1
-        return title, index
-
-    def heading_continuation(self, title: str, index: int) -> tuple[str, int]:
-        """A heading printed over two lines: it runs to the page edge, the rest is short.
-
-        The rest may stand after one blank line (double-spaced documents).
-        Returns the joined title and the index of the heading's last line.
-        """
-        title, index = self.punctuation_continuation(title, index)
-        if (self.hints.slides and self.lines[index].layout is None
-                and starts_slide(self.lines, index, self.slide_cues.form_feeds)):
-            rest = text_title_rest(self.lines, index)  # a slide's title wrapped in its box
-            if rest is not None:
-                return join_text(title, self.lines[rest].text), rest
-        probe = index + 1
-        if probe < len(self.lines) and self.lines[probe].kind == "blank":
-            probe += 1
-        if self.lines[index].layout is not None:
-            rest = self.evidence.hanging_title_rest(index)
-            if rest is None:
-                rest = self.particle_title_rest(title, index)
-            if rest is not None:
-                return join_text(title, self.lines[rest].text), rest
-            return self.display_continuation(title, index)
-        if probe >= len(self.lines) or display_width(title) < self.width * 0.75:
-            return title, index
-        rest = self.lines[probe]
-        if (
-            rest.kind == "body"
-            and probe not in self.text_notes.taken  # a footnote's line: the notes step reads it
-            and title_like(rest.text)
-            and display_width(rest.text) < self.width * 0.5
-            and heading_of(rest.text) is None
-            and not LIST_MARKER.fullmatch(rest.text)
-            and not rest.text.endswith(tuple(CLOSING))
-        ):
-            return join_text(title, rest.text), probe
-        return title, index
-
-    def particle_title_rest(self, title: str, index: int) -> int | None:
-        """The next PDF line when it goes on with the title: it starts with a particle (「に記載する機能区分
-        コードについて」 under a centred 「…保険適用希望書（希望区分B）」), which no line of its own does, on the
-        same page with no space above, and the two still read as a title."""
-        line = self.lines[index]
-        if index + 1 >= len(self.lines):
-            return None
-        rest = self.lines[index + 1]
-        if (
-            rest.kind != "body"
-            or rest.page != line.page
-            or not rest.text.startswith(NEVER_STARTS_A_TITLE)
-            or self.typeset.gap_before(rest)
-            or not self.typeset.same_size(line, rest)
-            or not title_like(join_text(title, rest.text))
-        ):
-            return None
-        return index + 1
-
-    def display_continuation(self, title: str, index: int) -> tuple[str, int]:
-        """A PDF heading continues on the next lines set in the same display style, with no gap,
-        as long as its last line ran to the column's edge (a line that stopped short is whole) and
-        the next is not indented as a paragraph's first line (but it may hang under the title's
-        words after its mark: 「● AIに関する国際連携イニシアティブ / 　（GPAI）」)."""
-        line = self.lines[index]
-        probe = index + 1
-        while probe < len(self.lines):
-            rest = self.lines[probe]
-            if (
-                self.typeset.stopped_short(self.lines[probe - 1])
-                or (rest.indent >= 2 and not hangs_under(line, rest))
-                or rest.kind != "body"
-                or self.typeset.gap_before(rest)
-                or not self.typeset.same_style(line, rest)
-                or not self.typeset.is_display(rest)
-                or heading_of(rest.text) is not None
-                or not title_like(join_text(title, rest.text))
-            ):
-                break
-            title = join_text(title, rest.text)
-            index = probe
-            probe += 1
-        return title, index
+        above = summarised_title_above(self.draft.items, first)
+        if above is None:
+            return title, first
+        self.draft.items.pop()
+        self.close()
+        return join_text(above.text, title), first - 1
 
     def untaken(self, first: int, last: int) -> bool:
         """Whether no line from ``first`` to ``last`` is a footnote's (text_footnotes): a table kept
