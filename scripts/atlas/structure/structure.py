@@ -9,7 +9,6 @@ nests sections by the rank of their numbering scheme.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -26,25 +25,20 @@ from ..model.document import (
 )
 from ..text.numbering import (
     BULLETS,
-    CLOSING,
     CONTINUATION_START,
     LIST_MARKER,
     SLIDE_TITLE_RANK,
     display_width,
     explains_a_symbol,
-    half_paren_number,
     is_caption,
     is_marked_caption,
-    is_note_under,
     join_text,
     wrap_width,
 )
-from ..text.wareki import DATE_LINE
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .flattened import cell_run, numbered_row_runs
 from .footnotes import text_footnotes
-from .hanging import hangs_under
 from .heading_titles import HeadingTitles, subtitle, summarised_title_above
 from .headings import (
     NAMED_RANK,
@@ -82,6 +76,7 @@ from .slides import (
     starts_slide,
     text_title_block,
 )
+from .text_flow import LineJoining, TextFlow, paragraph_per_line
 from .title_ranks import labels_attached_material
 from .typeset import Typesetting
 
@@ -95,13 +90,6 @@ def _without_form_feed(line: Line) -> Line:
     text = line.text.lstrip("\f").strip(" \u3000")
     return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
 
-
-# A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
-# 「と」 after 「こ」 does not count); shorter than this, a line may be a label that ends so.
-_ENDS_MID_SENTENCE = re.compile(r"(?:[、，をにがのへや]|(?<!こ)と)$")
-_SHORTEST_CUT_LINE = 10
-# What goes on with a sentence: kana, kanji or an opening bracket (not a symbol, digit or bullet).
-_STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『（]")
 
 
 def annex_rank(found: Found) -> int:
@@ -117,11 +105,6 @@ def annex_rank(found: Found) -> int:
 # Reading: lines → draft (headings and blocks in order)
 # ---------------------------------------------------------------------------
 
-# How much of its column a line broken by hand short of the edge still fills (a slide's bullet
-# wrapped by the author a character or two early fills ~95 %; a label over its gloss far less).
-HAND_BROKEN_FILL = 0.8
-
-
 class _Builder:
     def __init__(self, lines: list[Line], hints: Hints) -> None:
         form_feeds = any(after_form_feed(line) for line in lines)
@@ -136,13 +119,12 @@ class _Builder:
         self.slide_cues = SlideCues(form_feeds, hints.slide_titles, deck, self.width)
         self.cover = cover_lines(lines, deck)
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
-        self.box_edges = BoxEdges(lines)  # where text set in a box narrower than the column wraps
         self.draft = Draft()
-        self.top_of_document = True  # no heading and no sentence yet: the title block (see title_block_line_ends)
-        self.open: Paragraph | ListItem | None = None
-        self.open_list: ListBlock | None = None
-        self.open_last_line: Line | None = None
-        self.blank_since_open = 0
+        # The open block the next line may go on with (text_flow.py); the questions of joining lines.
+        self.flow = TextFlow()
+        # (BoxEdges: where text set in a box narrower than the column wraps.)
+        self.joining = LineJoining(lines, self.width, hints.slides, paragraph_per_line(lines), self.typeset,
+                                   BoxEdges(lines))
         # The outline's numbering state (outline_state.py): the last number at each rank, the open
         # headings, nested numberings, annexes, the ranks of marked titles.  Every numbered line that
         # could be a heading is weighed against the rest of its numbering before it is taken (a
@@ -156,10 +138,7 @@ class _Builder:
         self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
         self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset)
-        self.first_number = lines[0].number if lines else 1
         self.speaker_labels = speaker_labels(self.lines)
-        self.speaker_open = False  # a speaker's label waits for the first line of the turn
-        self.paragraph_per_line = paragraph_per_line(lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
         # A heading's title assembled from the lines below it (heading_titles.py).
@@ -173,88 +152,9 @@ class _Builder:
         self.text_source = text_source
 
     # -- helpers ----------------------------------------------------------
-    def close(self) -> None:
-        self.speaker_open = False
-        self.open = None
-        self.open_last_line = None
-        self.blank_since_open = 0
-
-    def close_list(self) -> None:
-        self.close()
-        self.open_list = None
-
-    def ends_paragraph(self, last: Line) -> bool:
-        """Whether the text of ``last`` finishes its paragraph.
-
-        A line that ends in closing punctuation ends its paragraph unless it
-        runs the full page width (the sentence ended just at the wrap).  A
-        line without such punctuation was cut by the page, even across blank
-        lines — unless it is a short label left alone by two blank lines.
-        """
-        stopped_short = self.typeset.stopped_short(last)
-        if stopped_short is not None:
-            return stopped_short  # the page shows where the line ended: no need to guess
-        text = last.text
-        width = display_width(text)
-        if self.title_block_line_ends(last):
-            return True
-        if text.endswith(tuple(CLOSING)):
-            if self.paragraph_per_line:
-                return True
-            measure = self.column_width(last) or self.width
-            return bool(self.blank_since_open) or width < measure * 0.85
-        if self.hints.slides and self.blank_since_open:
-            # On a slide a short line is a label in a box, not a wrapped sentence.
-            return width < self.width * 0.7
-        short = width < self.width * 0.5
-        if not self.blank_since_open:
-            # A line far shorter than the page ended for a reason (a title, a
-            # label such as "① 発災直後：通信の維持"), not at the wrap — unless it is
-            # as wide as the narrow column (a box, a text beside a figure) it is set in.
-            return short and self.column_width(last) == 0
-        if short and isinstance(self.open, ListItem) and self.open.marker[:1] not in BULLETS:
-            return True  # a numbered sub-title ("① …") standing alone before its text
-        return self.blank_since_open >= 2 and short
-
-    def column_width(self, line: Line) -> int:
-        """The measure of a narrow column the line is set in, or 0 if it is not in one.
-
-        Text set beside a figure or in a box wraps at a narrower width than the page: a run of
-        three or more lines without blank lines between them, this one about as wide as the
-        widest, shows the column (its lines are then wrapped, not ended).
-        """
-        if self.hints.slides:
-            return 0  # on a slide short lines side by side are separate labels
-        index = line.number - self.first_number
-        if not 0 <= index < len(self.lines) or self.lines[index].number != line.number:
-            return 0
-        start = index
-        while start > 0 and self.lines[start - 1].kind == "body":
-            start -= 1
-        end = index
-        while end + 1 < len(self.lines) and self.lines[end + 1].kind == "body":
-            end += 1
-        if end - start < 2:
-            return 0
-        widths = [display_width(self.lines[i].text) for i in range(start, end + 1)]
-        widest = max(widths)
-        if widest >= self.width * 0.85 or widest < self.width * 0.3:
-            return 0  # page-wide text, or a stack of short labels
-        if 3 * sum(1 for w in widths[:-1] if w >= widest * 0.85) < 2 * len(widths[:-1]):
-            return 0  # lines of any length: table cells or a roster, not a justified column
-        return widest if display_width(line.text) >= widest * 0.85 else 0
-
-    def title_block_line_ends(self, last: Line) -> bool:
-        """At the top of a document (no heading, no sentence yet), its title block: the title,
-        the date, the issuing body and the authors each stand on their lines between blank
-        lines; they are not one paragraph.  A date alone ends its line anywhere."""
-        if DATE_LINE.fullmatch(last.text):
-            return True
-        return self.top_of_document and display_width(last.text) < self.width * 0.7
-
     def add(self, block: Block | Heading) -> None:
         if isinstance(block, Heading):
-            self.top_of_document = False
+            self.flow.pass_title_block()
         self.draft.items.append(block)
 
     def add_slide_title(self, titles: list[int]) -> None:
@@ -262,7 +162,7 @@ class _Builder:
         ranked as a printed contents list ranks it; its lines are then taken."""
         if not titles:
             return
-        self.close_list()
+        self.flow.close_list()
         rank = self.contents_rank(titles[0], SLIDE_TITLE_RANK)
         self.add(slide_title_heading(self.lines, titles, rank))
         self.slide_titles_taken.update(self.lines[position].number for position in titles)
@@ -270,157 +170,20 @@ class _Builder:
     def add_run(self, run: tuple[Block, int]) -> int:
         """Add the block a run of lines gives (runs.py), closing the open list; the index after it."""
         block, after = run
-        self.close_list()
+        self.flow.close_list()
         self.add(block)
         return after
 
     def continue_open(self, line: Line) -> bool:
-        if self.open is None or self.open_last_line is None:
+        """Join the line to the open block when it goes on with it (text_flow.LineJoining); whether it did."""
+        how = self.joining.continuation(self.flow, line)
+        if how is None:
             return False
-        if isinstance(self.open, Paragraph) and self.open.kind == "caption":
-            # A caption takes only the rest of its own title, never the text after it.
-            if not self.typeset.wraps_caption(self.open_last_line, line):
-                return False
-            self.join_open(line)
-            return True
-        if isinstance(self.open, Paragraph) and is_note_under(self.open.text) \
-                and self.typeset.ends_note(self.open_last_line, line):
-            # A source note set small under a table ends at its line's end: the next column's 「に、…」
-            # is the page's sentence, whatever word it opens with.
-            return False
-        if self.speaker_open:
-            # The turn's first words follow its speaker's label, a full-width space between.
-            self.speaker_open = False
-            self.open.text = f"{self.open.text}\u3000{line.text}"
-            self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
-            self.open_last_line = line
-            self.blank_since_open = 0
-            return True
-        if line.text.startswith(CONTINUATION_START):
-            pass  # a particle or closing bracket never starts a paragraph
-        elif DATE_LINE.fullmatch(line.text):
-            return False  # a date alone ("令和6年5月21日") stands on its own
-        elif self.opens_next_item(line):
-            return False  # 「…努める」 ran to the edge; 「7) 製品開発者は…」 after 「6)」 is the next item
-        elif self.cut_mid_sentence(self.open_last_line, line):
-            pass  # 「…の推進と」 / 「「大阪トラック」の立上げを提唱」: one sentence, whatever the line's length
-        elif self.wrapped_in_box(self.open_last_line, line):
-            pass  # a box narrower than the page's column: its lines wrap at the box's edge
-        elif (self.hangs_under_open_item(line) and not self.open_last_line.text.endswith(tuple(CLOSING))
-              and (not self.ends_paragraph(self.open_last_line) or self.set_on_under(self.open_last_line, line))):
-            # 「ア　…災害のおそれの少ない / 　　場所とし、…」: indented under the item's text.  On a PDF
-            # page the indent is measured, so it holds even where the author broke the line short of
-            # the edge (a slide's 「・…の対象となる利用 / （複製やアップロード）を行う…」).
-            pass
-        elif self.runs_over_page(self.open_last_line, line):
-            pass  # 「…規約型の電子式船荷」 ends a page at its edge, 「証券の利用を含む…」 opens the next
-        elif line.indent >= 2 or self.ends_paragraph(self.open_last_line):
-            return False  # an indented line starts a paragraph (one space is a page start)
-        elif self.open_last_line.text.endswith(tuple(CLOSING)) and line.text.startswith(tuple(BULLETS)):
-            return False  # a bullet (「・・・☆……」 a legend's row) after a finished sentence starts its own line
-        elif self.typeset.starts_left_of(self.open_last_line, line):
-            return False  # another cell of a table read as lines, not the rest of a sentence
-        elif (self.typeset.gap_before(line) or not self.typeset.same_style(self.open_last_line, line)) \
-                and not self.sentence_runs_on(self.open_last_line, line):
-            return False  # space above, or another size or face: another block
-        self.join_open(line)
+        if how == "turn's first words":
+            self.flow.join_turns_first_words(line)
+        else:
+            self.flow.join(line)
         return True
-
-    def join_open(self, line: Line) -> None:
-        """The line goes on in the open block (and its list)."""
-        assert self.open is not None
-        self.open.text = join_text(self.open.text, line.text)
-        self.open.span = self.open.span.merge(SourceSpan(line.number, line.number))
-        if self.open_list is not None:
-            self.open_list.span = self.open_list.span.merge(self.open.span)
-        self.open_last_line = line
-        self.blank_since_open = 0
-
-    def opens_next_item(self, line: Line) -> bool:
-        """Whether the line opens the next item of a run numbered 「1)」「2)」 (or 「１）」) whose item
-        the open paragraph is: the item above ends there even when its last line ran to the
-        column's edge without a stop, as an item's short sentence often does."""
-        if not isinstance(self.open, Paragraph):
-            return False
-        above = half_paren_number(self.open.text)
-        return above is not None and half_paren_number(line.text) == above + 1
-
-    def cut_mid_sentence(self, last: Line, line: Line) -> bool:
-        """Whether a text source's line stops inside a sentence that the next line goes on with.
-
-        Japanese sentences never end in a comma or a case particle (「、」「を」「に」「が」「の」「と」…), so
-        a line ending in one was cut by the page or by a slide's box — across a blank line too — and
-        the next line continues it unless it starts something of its own (a list marker, a bullet).
-        A PDF's lines are left to their geometry (where a line stopped in its column)."""
-        return (
-            last.layout is None
-            and len(last.text) >= _SHORTEST_CUT_LINE
-            and _ENDS_MID_SENTENCE.search(last.text) is not None
-            and self.blank_since_open <= 1
-            and _STARTS_JAPANESE.match(line.text) is not None
-            and LIST_MARKER.fullmatch(line.text) is None
-            and line.indent < 2
-        )
-
-    def set_on_under(self, last: Line, line: Line) -> bool:
-        """Whether a PDF line goes on under ``last``, a line broken by hand short of the edge: the same
-        size, no space between, and ``last`` filling most of its column (a short line is a label
-        over its gloss: 「脆弱性情報流出に係るリスク」 / 「また、…」 stay apart)."""
-        layout = last.layout
-        if layout is None or not layout.column_x1 or not self.typeset.same_size(last, line):
-            return False
-        filled = (layout.x1 - layout.column_x0) / (layout.column_x1 - layout.column_x0)
-        return filled >= HAND_BROKEN_FILL and not self.typeset.gap_before(line)
-
-    def hangs_under_open_item(self, line: Line) -> bool:
-        """Whether the line stands under the text of the item the open block starts with (its
-        marker at the margin, its continuation lines indented by the marker's width)."""
-        if self.open is None:
-            return False
-        index = self.open.span.start - self.first_number
-        if not 0 <= index < len(self.lines) or self.lines[index].number != self.open.span.start:
-            return False
-        return hangs_under(self.lines[index], line)
-
-    def runs_over_page(self, last: Line, line: Line) -> bool:
-        """Whether a PDF page's last line of text ran to its column's edge inside a sentence and the
-        next page's first line goes on with it (not a list marker or a bullet).
-
-        That first line's indent says nothing here: it is measured against its own page's column,
-        whose left edge the page's other lines set — a notice sets its 第N headings and its notes a
-        character left of its text, a left-hand page's margin differs from a right-hand one's — and
-        there is no line above it on its page to compare with."""
-        return (
-            line.page != last.page
-            and self.typeset.stopped_short(last) is False
-            and not last.text.endswith(tuple(CLOSING))
-            and self.typeset.same_size(last, line)
-            and LIST_MARKER.fullmatch(line.text) is None
-        )
-
-    def wrapped_in_box(self, last: Line, line: Line) -> bool:
-        """Whether a PDF line set in a box narrower than its column (text beside a chart) ran to the
-        box's edge mid-sentence and the next line of the box goes on with it in Japanese — not a
-        list marker, an indented paragraph start, a Latin term of a glossary or a lower-case 「ii.」."""
-        return (
-            self.box_edges.wrapped(last)
-            and self.box_edges.same_box(last, line)
-            and (_STARTS_JAPANESE.match(line.text) is not None or line.text[:1].isdigit())
-            and LIST_MARKER.fullmatch(line.text) is None
-            and line.indent < 2
-        )
-
-    def sentence_runs_on(self, last: Line, line: Line) -> bool:
-        """Whether a sentence cut at its column's edge goes on in the next line although that line's
-        face differs: words set in bold (or another face) inside a paragraph make its main face
-        another line's, but a line that runs to the edge mid-sentence, at the same size and with no
-        space above the next, was cut by the page, not ended."""
-        return (
-            self.typeset.stopped_short(last) is False
-            and not last.text.endswith(tuple(CLOSING))
-            and self.typeset.same_size(last, line)
-            and not self.typeset.gap_before(line)
-        )
 
     # -- the walk ---------------------------------------------------------
     def build(self) -> Draft:
@@ -472,7 +235,7 @@ class _Builder:
         parts = proceedings_lines(self.lines, index, self.speaker_labels)
         if parts is None:
             return None
-        self.close_list()
+        self.flow.close_list()
         demote_minutes_title(self.draft.items)
         first, last = self.lines[parts[0]].number, self.lines[parts[-1]].number
         self.add(Heading(PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
@@ -482,14 +245,13 @@ class _Builder:
 
     def open_speaker_turn(self, line: Line) -> None:
         """A speaker's label in minutes ("○藤田部会長", "（Ａ）"): it opens the paragraph of the turn."""
-        self.close_list()
+        self.flow.close_list()
         paragraph = Paragraph(line.text, SourceSpan(line.number, line.number))
         self.add(paragraph)
-        self.open = paragraph
-        self.open_last_line = line
+        self.flow.open(paragraph, line)
         # A label alone on its line is followed by the turn's first words; one opening its line
         # (「○藤田部会長 予定した…」) already has them, and the next line simply continues.
-        self.speaker_open = is_label_alone(line.text)
+        self.flow.awaits_turn = is_label_alone(line.text)
 
     def note_refusal(self, decision: Decision) -> None:
         """Apply a decision that no heading starts at a line: record the run of a table's cell labels
@@ -504,12 +266,12 @@ class _Builder:
         text = line.text
         span = SourceSpan(line.number, line.number)
         if "。" in text:
-            self.top_of_document = False
+            self.flow.pass_title_block()
         if is_caption(text) and (display_width(text) < self.width * 0.8 or is_marked_caption(text)):
-            self.close_list()
+            self.flow.close_list()
             caption = Paragraph(text, span, kind="caption")
             self.add(caption)
-            self.open, self.open_last_line = caption, line  # its title may wrap onto a second line
+            self.flow.open(caption, line)  # its title may wrap onto a second line
             return
         marker = LIST_MARKER.fullmatch(text)
         # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker; nor is
@@ -518,29 +280,23 @@ class _Builder:
                 and not explains_a_symbol(text)):
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
             ordered = marker["marker"].strip()[0] not in BULLETS
-            if self.open_list is None or self.open_list.ordered != ordered or self.blank_since_open > 1:
-                self.open_list = ListBlock([], span, ordered=ordered)
-                self.add(self.open_list)
-            self.open_list.items.append(item)
-            self.open_list.span = self.open_list.span.merge(span)
-            self.open = item
-            self.open_last_line = line
-            self.blank_since_open = 0
+            if not self.flow.item_goes_on_list(ordered):
+                self.add(self.flow.open_list(ListBlock([], span, ordered=ordered)))
+            self.flow.open_item(item, line)
             return
         if self.continue_open(line):
             return
-        self.close_list()
+        self.flow.close_list()
         paragraph = Paragraph(text, span)
         self.add(paragraph)
-        self.open = paragraph
-        self.open_last_line = line
+        self.flow.open(paragraph, line)
 
     def emit_heading(self, index: int, found: Found) -> int:
         """Add the heading found at ``index`` and record it in the outline's state; return the index
         after its last line."""
         first = self.lines[index].number
         self.record_numbering(found)
-        self.close_list()
+        self.flow.close_list()
         title, last = found.title, found.last
         if last == index:
             title, last = self.titles.heading_continuation(title, index)
@@ -578,7 +334,7 @@ class _Builder:
         """A line a printed contents list names, printed without its number: the part's heading."""
         line = self.lines[index]
         rank = self.contents_rank(index, NAMED_RANK)
-        self.close_list()
+        self.flow.close_list()
         self.outline.record_heading(rank, last=index)
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))
         return index + 1
@@ -605,7 +361,7 @@ class _Builder:
         if above is None:
             return title, first
         self.draft.items.pop()
-        self.close()
+        self.flow.close()
         return join_text(above.text, title), first - 1
 
     def untaken(self, first: int, last: int) -> bool:
@@ -631,7 +387,7 @@ def _skip(builder: _Builder, index: int) -> int:
 def _text_notes(builder: _Builder, index: int) -> int:
     """A line of footnotes found among the text (text_footnotes): its notes go where it stood."""
     if index in builder.text_notes.at:
-        builder.close_list()
+        builder.flow.close_list()
         builder.draft.footnotes.extend(builder.text_notes.at[index])
     return index + 1
 
@@ -643,7 +399,7 @@ def _notes_under_rule(builder: _Builder, index: int) -> int:
 
 
 def _cover(builder: _Builder, index: int) -> int:
-    builder.close_list()
+    builder.flow.close_list()
     paragraphs, after = read_cover(builder.lines, index, builder.cover)
     for paragraph in paragraphs:
         builder.add(paragraph)
@@ -667,14 +423,14 @@ def _pdf_notes(builder: _Builder, index: int) -> int | None:
     builder.draft.footnotes.extend(notes)
     if after == index:
         return None
-    builder.close_list()
+    builder.flow.close_list()
     return after
 
 
 def _not_body(builder: _Builder, index: int) -> int:
     """Furniture and blank lines are no text; a blank line is counted against the open paragraph."""
-    if builder.lines[index].kind == "blank" and builder.open is not None:
-        builder.blank_since_open += 1
+    if builder.lines[index].kind == "blank":
+        builder.flow.count_blank_line()
     return index + 1
 
 
@@ -742,24 +498,6 @@ READING_STEPS: tuple[ReadingStep, ...] = (
     # Everything else: a heading, a list item or paragraph text.
     ("a heading, a list or text", lambda b, i: True, lambda b, i: b.read_line(i)),
 )
-
-
-def paragraph_per_line(lines: list[Line]) -> bool:
-    """Whether the text has one paragraph a line (a web text edition) rather than printed lines.
-
-    Printed text wraps at one width; a text with a paragraph a line has lines of every length,
-    longer than a page is wide, most of them ending a sentence.
-    """
-    body = [line.text for line in lines if line.kind == "body"]
-    if len(body) < 10:
-        return False
-    widths = sorted(display_width(text) for text in body)
-    top = widths[int(len(widths) * 0.9)]
-    closed = sum(1 for text in body if text.endswith(tuple(CLOSING))) / len(body)
-    # Printed pages wrap at 50–95 (half-width units) and end a sentence on a third of their
-    # lines at most (measured on the seeds and the development corpus); a text edition runs a
-    # paragraph far past any page width and ends most lines with one.
-    return top > 120 and closed > 0.5
 
 
 def read_structure(lines: list[Line], hints: Hints) -> Draft:
