@@ -5,7 +5,7 @@ as printed, a flattened table's numbered rows or cells, a PDF's cover, a figure'
 footnotes under a rule are each read as a run of lines. Each reader here is a function of the
 lines and the index the run starts at (and the little else it needs, passed in): it returns the
 block or blocks the run gives and the index after it. The structure step only chooses which
-reader the line calls for (structure._Builder.build) and adds what it returns; none of them
+reader the line calls for (reading_steps.READING_STEPS) and adds what it returns; none of them
 decides a heading.
 """
 
