@@ -163,7 +163,7 @@ class DraftBuilder:
         self.add(block)
         return after
 
-    def continue_open(self, line: Line) -> bool:
+    def join_to_open_block(self, line: Line) -> bool:
         """Join the line to the open block when it goes on with it (text_flow.LineJoining); whether it did."""
         how = self.joining.continuation(self.flow, line)
         if how is None:
@@ -181,6 +181,9 @@ class DraftBuilder:
         return entry.rank if entry is not None else rank
 
     def read_line(self, index: int) -> int:
+        """A body line no earlier reading step took: a heading (minutes' 「議事」, a speaker's turn, a
+        heading decided by headings.py, a part a contents list names, a heading glued after text) or
+        text (read_text); the index after what was read."""
         if index in self.contents.entries or index in self.quoted:
             self.read_text(self.lines[index])  # a contents entry, a quoted excerpt: text, never a heading
             return index + 1
@@ -224,10 +227,9 @@ class DraftBuilder:
         self.flow.close_list()
         paragraph = Paragraph(line.text, SourceSpan(line.number, line.number))
         self.add(paragraph)
-        self.flow.open(paragraph, line)
         # A label alone on its line is followed by the turn's first words; one opening its line
         # (「○藤田部会長 予定した…」) already has them, and the next line simply continues.
-        self.flow.awaits_turn = is_label_alone(line.text)
+        self.flow.open_turn(paragraph, line, awaits_words=is_label_alone(line.text))
 
     def note_refusal(self, decision: Decision) -> None:
         """Apply a decision that no heading starts at a line: record the run of a table's cell labels
@@ -260,7 +262,7 @@ class DraftBuilder:
                 self.add(self.flow.open_list(ListBlock([], span, ordered=ordered)))
             self.flow.open_item(item, line)
             return
-        if self.continue_open(line):
+        if self.join_to_open_block(line):
             return
         self.flow.close_list()
         paragraph = Paragraph(text, span)

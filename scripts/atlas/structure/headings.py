@@ -15,7 +15,7 @@ What the decision reads is of two kinds:
   outline_state.OutlineState, whose questions never change it) and the blocks read so far.
 
 Nothing here changes either: the builder applies the decision — emits the heading and records it
-in the state (structure._Builder.emit_heading), or records the run of cell labels, or notes the
+in the state (builder.DraftBuilder.emit_heading), or records the run of cell labels, or notes the
 number out of sequence.  So a decision can be asked again, or about a line further on, and gives
 the same answer; a refused candidate leaves no trace.
 """

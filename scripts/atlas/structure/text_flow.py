@@ -61,6 +61,12 @@ class TextFlow:
         """Record ``block``, begun with ``line``, as the block the next line may go on with."""
         self.block, self.last_line, self.blanks = block, line, 0
 
+    def open_turn(self, paragraph: Paragraph, label: Line, awaits_words: bool) -> None:
+        """Record a speaker's turn, begun with its ``label``, as the open block; with ``awaits_words``
+        (the label alone on its line) the next line gives the turn's first words."""
+        self.open(paragraph, label)
+        self.awaits_turn = awaits_words
+
     def item_goes_on_list(self, ordered: bool) -> bool:
         """Whether a list item (numbered or not: ``ordered``) goes on in the open list: one of its kind,
         with at most one blank line since the block above."""
