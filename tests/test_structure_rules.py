@@ -308,6 +308,24 @@ def test_circled_numbers_that_follow_each_other_are_one_list():
     assert [i.marker for i in lists[0].items] == ["①", "②", "③"]
 
 
+def test_circled_items_over_bullets_in_plain_text_stay_a_list():
+    # cybersecurity-2024's 「以下5項目を含む…」 ①–⑤ each over ・ sub-points: in a text with no type to tell a
+    # title from an item, a ① whose next line is a bullet is an item with its sub-points (the reference
+    # outline's reading); a PDF that sets ① in the heading face is another matter (test_pdf_layout.py).
+    lines = [
+        "（4）交通機関の利用状況", *body(),
+        "①目的地までの主な交通機関",
+        "・目的地までの主な交通手段は、全体では「車」が約4割で最も高くなっている。",
+        "・地区別にみると、鉄道の利用者は北部で最も高くなっている。", "",
+        "②市内での主な交通手段",
+        "・市内での主な交通手段としては、昨年と同じく「車」が最も高い。", "",
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "（4）", "交通機関の利用状況")]
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [item.marker for block in lists for item in block.items][:2] == ["①", "・"]
+
+
 def test_digital_talent_circled_sub_headings_are_all_headings(documents):
     # sources/ldp-digital-nippon-2024-compilation.txt lines 6583–7172: （１）–（５） with ①… under
     # four of them (6, 4, 4 and 7), each a title line, a blank line and paragraphs of its own.

@@ -33,6 +33,7 @@ from ..config.hints import Hints, folded
 from ..model.document import Block, Heading, Line, ListBlock, OutOfOrder, Paragraph, Table
 from ..text.numbering import (
     ANNEX_LABEL,
+    BULLETS,
     CIRCLED,
     CLOSING,
     CONTINUATION_START,
@@ -209,7 +210,7 @@ class HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
         return cls(
             lines, width, hints, typeset,
-            circled_titles=circled_titles(lines, width),
+            circled_titles=circled_titles(lines, width, typeset),
             marked=marked_titles(lines, width, typeset),
             labelled=labelled_titles(lines, width),
             bare=bare_titles(lines),
@@ -818,13 +819,13 @@ class _Question:
 # ---------------------------------------------------------------------------
 
 
-def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
+def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> frozenset[int]:
     """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
 
     A circled number is a sub-heading when its line is a short title standing above prose of
-    its own; it is a list item when the next line is the next item, a bullet, or the rest of
-    a wrapped sentence.  The run decides as a whole (by majority), so one document does not
-    mix ① as a heading with ② as a list item.
+    its own; it is a list item when the next line is the next item, a bullet (unless the page sets
+    the ① line as a heading: ``typeset``), or the rest of a wrapped sentence.  The run decides as a
+    whole (by majority), so one document does not mix ① as a heading with ② as a list item.
     """
     runs: list[list[tuple[int, bool]]] = []
     last_value = 0
@@ -836,7 +837,8 @@ def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
         if value != last_value + 1 or not runs:
             runs.append([])
         last_value = value
-        runs[-1].append((index, _circled_title_above_prose(lines, index, match["title"], width)))
+        set_as_title = typeset is not None and typeset.is_display(line) is True
+        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title)))
     chosen: set[int] = set()
     for run in runs:
         starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
@@ -870,7 +872,7 @@ def _circled_shape(text: str, width: int) -> bool:
     )
 
 
-def _circled_title_above_prose(lines: list[Line], index: int, title: str, width: int) -> bool:
+def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as_title: bool) -> bool:
     if not _circled_shape(lines[index].text, width):
         return False
     probe = index + 1
@@ -879,11 +881,22 @@ def _circled_title_above_prose(lines: list[Line], index: int, title: str, width:
     if probe >= len(lines) or lines[probe].kind != "body":
         return False
     text = lines[probe].text
-    if LIST_MARKER.fullmatch(text) or heading_of(text) is not None:
+    if heading_of(text) is not None or (LIST_MARKER.fullmatch(text) and not (set_as_title and _bullet(text))):
         return False  # the next item, a bullet or a heading: ① was an item of a list
     if text.startswith(CONTINUATION_START) or "\t" in text:
         return False  # the rest of a wrapped line, or a table row
     return _sentence_before_next_item(lines, probe)
+
+
+def _bullet(text: str) -> bool:
+    """Whether a line is a bulleted item (●, ・), not a numbered one (② next, 「（1）」, 「a)」).
+
+    Under a ① line the page sets as a heading (another face or size than the body), bullets are the
+    sub-heading's text — a survey report's 「①…の利用交通機関」 over 「●…となっている。」「●…高くなっている。」;
+    in plain text the same bullets are the sub-points of a list item ①, and nothing tells the two apart.
+    """
+    marker = LIST_MARKER.fullmatch(text)
+    return marker is not None and marker["marker"].strip()[:1] in BULLETS
 
 
 def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
