@@ -55,12 +55,14 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
+from .candidates import numbered_candidates
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
+from .part_titles import restarting_titles
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
@@ -204,6 +206,8 @@ class HeadingEvidence:
     # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
     contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
+    # Unnumbered titles over a numbering that starts again (part_titles.py): line → the rank they take.
+    restarting: dict[int, int]
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
@@ -218,6 +222,7 @@ class HeadingEvidence:
             foot_notes=page_foot_notes(lines),
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
+            restarting=restarting_titles(lines, numbered_candidates(lines)),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -507,6 +512,8 @@ class _Question:
             if heading is None:
                 return self.sentence_in_sequence(index)
             found = Found(*heading, last=index)
+            if index in self.ev.restarting and not found.number:  # 「序文」 over a second 「0.1」: a part
+                found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
             if rest is not None:
