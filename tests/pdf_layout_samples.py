@@ -814,6 +814,28 @@ def make_short_columns_under_a_head(path: Path) -> None:
     make_short_columns(path, running_head=True)
 
 
+# A survey report's part (（N） in a larger Gothic) with ① titles in the body's size but a Gothic face, each
+# over ●-bulleted sentences: the bullets are the titles' text, not the next items of a list.
+CIRCLED_PART = "（4）交通機関の利用状況"
+CIRCLED_TITLES = [
+    ("①目的地までの主な交通機関", ["●目的地までの主な交通手段は、全体では「車」が約4割で最も高くなっている。",
+                                 "●地区別にみると、鉄道の利用者は北部で最も高く、次いで中心部となっている。"]),
+    ("②市内での主な交通手段", ["●市内での主な交通手段としては、昨年と同じく「車」が最も高くなっている。",
+                             "●地区別にみると、周遊バスの割合が他の地区と比べて高くなっている。"]),
+]
+
+
+def make_circled_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(CIRCLED_PART, 12, font=GOTHIC, space_before=0))
+    for title, bullets in CIRCLED_TITLES:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        for bullet in bullets:
+            flow.add(Para(bullet, indent=False))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -821,7 +843,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
-           "short-columns-head": make_short_columns_under_a_head}
+           "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -398,6 +398,20 @@ def test_a_marked_title_at_body_size_is_a_title_like_its_siblings(converted):
     assert document_report(document).conserved
 
 
+def test_circled_titles_set_in_the_heading_face_over_bullets_are_sub_headings(converted):
+    # A survey report heads each finding 「①…」 in the heading face at the body's size, its text a few
+    # ●-bulleted sentences.  Read as a list that ① began, the titles ran into their bullets and the
+    # report's second level vanished from the outline.
+    document = converted("circled-titles")
+    [section] = document.sections
+    assert section_heading(section) == samples.CIRCLED_PART
+    assert [(sub.number, sub.title) for sub in section.children] == [
+        (title[0], title[1:]) for title, _ in samples.CIRCLED_TITLES]
+    for sub, (_, bullets) in zip(section.children, samples.CIRCLED_TITLES, strict=True):
+        assert [item.text for block in sub.blocks for item in block.items] == [b[1:] for b in bullets]
+    assert document_report(document).conserved
+
+
 def test_a_caption_on_the_next_page_names_no_figure_that_ended_this_page(converted):
     # A chart closing a page, captioned inside its own frame (or not at all), was given as its
     # alternative text the caption that opens the next page, 「表2 …」: a screen reader announced the

@@ -311,12 +311,63 @@ def test_circled_numbers_that_follow_each_other_are_one_list():
     assert [i.marker for i in lists[0].items] == ["①", "②", "③"]
 
 
+def test_circled_items_over_bullets_in_plain_text_stay_a_list():
+    # cybersecurity-2024's 「以下5項目を含む…」 ①–⑤ each over ・ sub-points: in a text with no type to tell a
+    # title from an item, a ① whose next line is a bullet is an item with its sub-points (the reference
+    # outline's reading); a PDF that sets ① in the heading face is another matter (test_pdf_layout.py).
+    lines = [
+        "（4）交通機関の利用状況", *body(),
+        "①目的地までの主な交通機関",
+        "・目的地までの主な交通手段は、全体では「車」が約4割で最も高くなっている。",
+        "・地区別にみると、鉄道の利用者は北部で最も高くなっている。", "",
+        "②市内での主な交通手段",
+        "・市内での主な交通手段としては、昨年と同じく「車」が最も高い。", "",
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "（4）", "交通機関の利用状況")]
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [item.marker for block in lists for item in block.items][:2] == ["①", "・"]
+
+
 def test_digital_talent_circled_sub_headings_are_all_headings(documents):
     # sources/ldp-digital-nippon-2024-compilation.txt lines 6583–7172: （１）–（５） with ①… under
     # four of them (6, 4, 4 and 7), each a title line, a blank line and paragraphs of its own.
     sections = documents["digital-talent-2024"].sections
     counts = [sum(1 for c in s.children if c.number[:1] in "①②③④⑤⑥⑦") for s in sections if s.number]
     assert counts == [6, 4, 4, 7, 0]
+
+
+def test_a_named_title_over_a_numbering_that_starts_again_opens_a_part():
+    # A JIS-style guideline numbers its foreword 0.1–0.3 and then its 「序文」 0.1–0.3 again.  Read line
+    # by line the second 「0.1」 went back after 「0.3」: the introduction's headings were text and 序文
+    # nested under the foreword's last item.  序文 over a first number of a numbering used before it opens
+    # a part: its numbering starts afresh under it, and it stands beside the foreword's items' parent.
+    lines = [
+        "0.1 背景", *body(), "0.2 改訂のポイント", *body(), "0.3 改訂の概要", *body(),
+        "(1) 情報開示の反映", *body(), "(2) 箇条書きへの変更", *body(),
+        "序文", "0.1 一般", *body(), "0.2 クラウドサービスと情報", *body(),
+        "0.2.1 クラウドサービスとは何か", *body(), "0.3 この指針の構成", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "0.1", "背景"), (1, "0.2", "改訂のポイント"), (1, "0.3", "改訂の概要"),
+        (2, "(1)", "情報開示の反映"), (2, "(2)", "箇条書きへの変更"),
+        (1, "", "序文"), (2, "0.1", "一般"), (2, "0.2", "クラウドサービスと情報"),
+        (3, "0.2.1", "クラウドサービスとは何か"), (2, "0.3", "この指針の構成"),
+    ]
+
+
+def test_a_named_title_only_opens_a_part_where_its_numbering_would_go_back():
+    # 「2．」 starts its （1）（2） again anyway: 「はじめに」 over 「（1）」 after it opens no part; over 「0.1」
+    # after 「0.3」 with nothing outer between, it does (restarting_titles: line → the rank it takes).
+    from atlas.structure.candidates import numbered_candidates
+    from atlas.structure.part_titles import restarting_titles
+
+    after_outer = classify(["1．概要", "（1）目的", "本文。", "2．詳細", "はじめに", "（1）経緯", "本文。"], 1)
+    assert restarting_titles(after_outer, numbered_candidates(after_outer)) == {}
+    going_back = classify(["0.1 背景", "本文。", "0.2 概要", "本文。", "序文", "0.1 一般", "本文。"], 1)
+    [(title, rank)] = restarting_titles(going_back, numbered_candidates(going_back)).items()
+    assert going_back[title].text == "序文" and rank < numbered_candidates(going_back)[0].rank
 
 
 # -- 14. Standalone titles and the title block ---------------------------------------------

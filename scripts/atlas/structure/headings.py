@@ -33,6 +33,7 @@ from ..config.hints import Hints, folded
 from ..model.document import Block, Heading, Line, ListBlock, OutOfOrder, Paragraph, Table
 from ..text.numbering import (
     ANNEX_LABEL,
+    BULLETS,
     CIRCLED,
     CLOSING,
     CONTINUATION_START,
@@ -54,12 +55,14 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
+from .candidates import numbered_candidates
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
+from .part_titles import restarting_titles
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
@@ -203,13 +206,15 @@ class HeadingEvidence:
     # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
     contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
+    # Unnumbered titles over a numbering that starts again (part_titles.py): line → the rank they take.
+    restarting: dict[int, int]
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
         return cls(
             lines, width, hints, typeset,
-            circled_titles=circled_titles(lines, width),
+            circled_titles=circled_titles(lines, width, typeset),
             marked=marked_titles(lines, width, typeset),
             labelled=labelled_titles(lines, width),
             bare=bare_titles(lines),
@@ -217,6 +222,7 @@ class HeadingEvidence:
             foot_notes=page_foot_notes(lines),
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
+            restarting=restarting_titles(lines, numbered_candidates(lines)),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -506,6 +512,8 @@ class _Question:
             if heading is None:
                 return self.sentence_in_sequence(index)
             found = Found(*heading, last=index)
+            if index in self.ev.restarting and not found.number:  # 「序文」 over a second 「0.1」: a part
+                found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
             if rest is not None:
@@ -818,13 +826,13 @@ class _Question:
 # ---------------------------------------------------------------------------
 
 
-def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
+def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> frozenset[int]:
     """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
 
     A circled number is a sub-heading when its line is a short title standing above prose of
-    its own; it is a list item when the next line is the next item, a bullet, or the rest of
-    a wrapped sentence.  The run decides as a whole (by majority), so one document does not
-    mix ① as a heading with ② as a list item.
+    its own; it is a list item when the next line is the next item, a bullet (unless the page sets
+    the ① line as a heading: ``typeset``), or the rest of a wrapped sentence.  The run decides as a
+    whole (by majority), so one document does not mix ① as a heading with ② as a list item.
     """
     runs: list[list[tuple[int, bool]]] = []
     last_value = 0
@@ -836,7 +844,8 @@ def circled_titles(lines: list[Line], width: int) -> frozenset[int]:
         if value != last_value + 1 or not runs:
             runs.append([])
         last_value = value
-        runs[-1].append((index, _circled_title_above_prose(lines, index, match["title"], width)))
+        set_as_title = typeset is not None and typeset.is_display(line) is True
+        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title)))
     chosen: set[int] = set()
     for run in runs:
         starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
@@ -870,7 +879,7 @@ def _circled_shape(text: str, width: int) -> bool:
     )
 
 
-def _circled_title_above_prose(lines: list[Line], index: int, title: str, width: int) -> bool:
+def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as_title: bool) -> bool:
     if not _circled_shape(lines[index].text, width):
         return False
     probe = index + 1
@@ -879,11 +888,22 @@ def _circled_title_above_prose(lines: list[Line], index: int, title: str, width:
     if probe >= len(lines) or lines[probe].kind != "body":
         return False
     text = lines[probe].text
-    if LIST_MARKER.fullmatch(text) or heading_of(text) is not None:
+    if heading_of(text) is not None or (LIST_MARKER.fullmatch(text) and not (set_as_title and _bullet(text))):
         return False  # the next item, a bullet or a heading: ① was an item of a list
     if text.startswith(CONTINUATION_START) or "\t" in text:
         return False  # the rest of a wrapped line, or a table row
     return _sentence_before_next_item(lines, probe)
+
+
+def _bullet(text: str) -> bool:
+    """Whether a line is a bulleted item (●, ・), not a numbered one (② next, 「（1）」, 「a)」).
+
+    Under a ① line the page sets as a heading (another face or size than the body), bullets are the
+    sub-heading's text — a survey report's 「①…の利用交通機関」 over 「●…となっている。」「●…高くなっている。」;
+    in plain text the same bullets are the sub-points of a list item ①, and nothing tells the two apart.
+    """
+    marker = LIST_MARKER.fullmatch(text)
+    return marker is not None and marker["marker"].strip()[:1] in BULLETS
 
 
 def _sentence_before_next_item(lines: list[Line], start: int) -> bool:
