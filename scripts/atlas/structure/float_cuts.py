@@ -27,17 +27,22 @@ float that interrupts a paragraph, and where a reader of the page meets it once 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model.document import Draft, Figure, Line, Paragraph, Table
 from ..text.numbering import CLOSING, LIST_MARKER, is_caption, is_note_under
 from .page_cuts import append_text
-from .typeset import CAPTION_LEADING, SAME_START, stops_short_of_column
+from .typeset import CAPTION_LEADING, SAME_START, SMALLER, Typesetting, stops_short_of_column
 
 # A picture's credit set under it (「提供：…」「写真提供：…」「撮影：…」): like a source note, the
 # figure's, never the text's.
 _CREDIT = re.compile(r"(?:写真)?(?:提供|撮影|出所)\s*[：:]")
-# A line ending in a colon announces what follows it (a figure, a list): it is not cut.
-_ANNOUNCES = "：:"
+# A line ending in a colon announces what follows it (a figure, a list): it is not cut; nor is one
+# ending in a closing bracket of any kind (a title set in 〈〉 or ＜＞ over a chart ends there).
+_NOT_CUT_AFTER = tuple(CLOSING + "：:＞〉》〕］｝>")
+# A paragraph's first-line indent is one character (a full-width space), or two where the line opens
+# with a bracket; a line set further in is set apart (a title over a figure, a label), not indented.
+INDENT_MOST = 2.5
 # Two lines are set in one type size within this share of it.
 SAME_SIZE = 0.05
 
@@ -46,9 +51,11 @@ def join_paragraphs_cut_by_floats(draft: Draft, lines: list[Line]) -> None:
     """Join, in ``draft``, each paragraph and its continuation that figures, tables, captions or
     their notes stood between (see the module's docstring); the floats follow the joined paragraph."""
     by_number = {line.number: line for line in lines}
+    body = Typesetting(lines).body
+    small = SMALLER * body.size if body is not None else 0.0
     kept: list = []
     for item in draft.items:
-        start = _cut_paragraph_before(kept, by_number)
+        start = _cut_paragraph_before(kept, by_number, small)
         if start is not None and _continues(kept[start], item, kept[start + 1 :], by_number):
             append_text(kept[start], item)
             continue
@@ -56,11 +63,13 @@ def join_paragraphs_cut_by_floats(draft: Draft, lines: list[Line]) -> None:
     draft.items[:] = kept
 
 
-def _cut_paragraph_before(kept: list, by_number: dict[int, Line]) -> int | None:
+def _cut_paragraph_before(kept: list, by_number: dict[int, Line], small: float) -> int | None:
     """The index in ``kept`` of the paragraph of the text that the floats at its end follow, when
-    at least one float stands after it; else None."""
+    at least one float stands after it; else None.  Small print right after a float is the float's
+    too (a source note wrapped onto lines the structure step read as a paragraph of their own)."""
     index = len(kept) - 1
-    while index >= 0 and _is_float(kept[index], by_number):
+    while index >= 0 and (_is_float(kept[index], by_number) or (
+            index > 0 and _small_print(kept[index], by_number, small) and _is_float(kept[index - 1], by_number))):
         index -= 1
     if index < 0 or index == len(kept) - 1:
         return None
@@ -82,6 +91,14 @@ def _is_float(item: object, by_number: dict[int, Line]) -> bool:
     return item.kind == "paragraph" and _is_note_or_caption(item.text)
 
 
+def _small_print(item: object, by_number: dict[int, Line], small: float) -> bool:
+    """Whether the item is a paragraph set wholly in small print (smaller than the body: SMALLER)."""
+    if type(item) is not Paragraph or item.kind != "paragraph":
+        return False
+    body = _body_lines(item.span.start, item.span.end, by_number)
+    return bool(body) and all(line.layout is not None and line.layout.size <= small for line in body)
+
+
 def _is_note_or_caption(text: str) -> bool:
     return is_note_under(text) or _CREDIT.match(text.lstrip()) is not None or is_caption(text.split("\n")[0])
 
@@ -101,10 +118,11 @@ def _continues(before: object, after: object, floats: list, by_number: dict[int,
     return (
         _indented(opening)  # the document marks a paragraph's start: a flush line goes on
         and stops_short_of_column(last) is False  # ran to its column's edge
-        and not last.text.rstrip().endswith(tuple(CLOSING + _ANNOUNCES))
-        and not _indented(first)
+        and not last.text.rstrip().endswith(_NOT_CUT_AFTER)
+        and _flush(first)
         and abs(first.layout.size - last.layout.size) <= SAME_SIZE * last.layout.size
         and LIST_MARKER.fullmatch(first.text) is None
+        and not _opens_with_a_symbol(first.text)  # an arrow, a bullet, a mark: an item, not a continuation
         and _only_floats_between(last.number, first.number, floats, by_number)
         and not _wraps_caption(floats[-1], first, by_number)
     )
@@ -123,9 +141,21 @@ def _wraps_caption(float_: object, first: Line, by_number: dict[int, Line]) -> b
 
 
 def _indented(line: Line) -> bool:
-    """Whether the line starts in from its column's left edge (a paragraph's first-line indent)."""
+    """Whether the line starts in from its column's left edge by a paragraph's first-line indent."""
     assert line.layout is not None
-    return line.layout.x0 > line.layout.column_x0 + SAME_START * line.layout.size
+    inset = (line.layout.x0 - line.layout.column_x0) / line.layout.size
+    return SAME_START < inset <= INDENT_MOST
+
+
+def _flush(line: Line) -> bool:
+    """Whether the line starts at its column's left edge."""
+    assert line.layout is not None
+    return line.layout.x0 <= line.layout.column_x0 + SAME_START * line.layout.size
+
+
+def _opens_with_a_symbol(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and unicodedata.category(stripped[0]).startswith("S")
 
 
 def _only_floats_between(last: int, first: int, floats: list, by_number: dict[int, Line]) -> bool:
