@@ -65,11 +65,11 @@ def join_paragraphs_cut_by_floats(draft: Draft, lines: list[Line]) -> None:
 
 def _cut_paragraph_before(kept: list, by_number: dict[int, Line], small: float) -> int | None:
     """The index in ``kept`` of the paragraph of the text that the floats at its end follow, when
-    at least one float stands after it; else None.  Small print right after a float is the float's
-    too (a source note wrapped onto lines the structure step read as a paragraph of their own)."""
+    at least one float stands after it; else None.  Small print is out of the text's flow too: a
+    source note wrapped onto lines the structure step read as a paragraph of their own, a page-foot
+    note the notes step did not take for one (set beside a QR code, apart from the page's others)."""
     index = len(kept) - 1
-    while index >= 0 and (_is_float(kept[index], by_number) or (
-            index > 0 and _small_print(kept[index], by_number, small) and _is_float(kept[index - 1], by_number))):
+    while index >= 0 and (_is_float(kept[index], by_number) or _small_print(kept[index], by_number, small)):
         index -= 1
     if index < 0 or index == len(kept) - 1:
         return None
