@@ -106,6 +106,8 @@ CORPUS_CUTS = [
     ("mext-sti-whitepaper-r6-ch3", "同報告書で掲げられたビジョンの実現に向けて"),
     # ch. 3, PDF pp. 5→6: the same, a sentence cut after its first clause
     ("mext-sti-whitepaper-r6-ch3", "現在は、科学・イノベーション・技術省"),
+    # ch. 3, PDF pp. 7→8: one of the page's notes, set apart from the others, read as small print
+    ("mext-sti-whitepaper-r6-ch3", "同法案が採択されました"),
 ]
 
 
