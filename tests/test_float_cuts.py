@@ -15,9 +15,10 @@ from pdf_samples import pdf_document
 
 from atlas.check.report import document_report
 from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, Figure, Layout, Line, Paragraph, SourceSpan, Table
+from atlas.model.document import Document, DocumentMeta, Draft, Figure, Layout, Line, Paragraph, SourceSpan, Table
 from atlas.pipeline import build_document
 from atlas.read.figures import attach_figures
+from atlas.structure.float_cuts import join_paragraphs_cut_by_floats
 from atlas.structure.structure import Hints
 from conftest import ROOT
 
@@ -129,3 +130,25 @@ def test_a_charts_title_over_a_chart_is_not_joined_to_the_item_under_it():
     document = build_document(Entry(meta, Hints(), 1), CORPUS)
     texts = [block.text for block in _blocks(document) if type(block) is Paragraph]
     assert "＜損害保険会社の保険種目別利益率（2021年度、全社平均）＞" in texts
+
+
+def _line(number: int, text: str, x0: float, top: float, x1: float = 300.0) -> Line:
+    return Line(number, text, page=1, layout=Layout(x0=x0, x1=x1, top=top, size=10.0, column_x0=50.0,
+                                                    column_x1=300.0))
+
+
+@pytest.mark.parametrize(("top", "joined"), [(318.0, False), (460.0, True)])
+def test_a_captions_wrapped_title_is_no_continuation(top, joined):
+    # A paragraph cut at its column's foot, a caption under it, then a line flush with the column:
+    # right under the caption at its leading it is the caption's title wrapped (「…の」／「推移」); a
+    # picture's height below, it is the text going on.
+    lines = [_line(1, "見本の町では、窓口の受付の手順を見直し、交付まで", 60, 100),
+             _line(2, "の日数を短くした。見直しの前と後で、窓口に寄せられ", 50, 117),
+             _line(3, "■第1-1-7図／見本の町の窓口に寄せられた苦情の件数の", 52, 300, 290),
+             _line(4, "推移", 50, top, 70)]
+    cut = "見本の町では、窓口の受付の手順を見直し、交付までの日数を短くした。見直しの前と後で、窓口に寄せられ"
+    draft = Draft(items=[Paragraph(cut, SourceSpan(1, 2)),
+                         Paragraph(lines[2].text, SourceSpan(3, 3), kind="caption"),
+                         Paragraph("推移", SourceSpan(4, 4))])
+    join_paragraphs_cut_by_floats(draft, lines)
+    assert (len(draft.items) == 2) is joined

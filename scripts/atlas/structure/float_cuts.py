@@ -15,10 +15,12 @@ The halves are one paragraph when the page shows the cut was the float's:
   marks a new paragraph by its first-line indent, so a flush line can be told from one), and its
   last line ran to its column's edge without closing a sentence;
 * between the halves stand only floats — a caption, a block of figure labels, a table, a note set
-  under a figure or table (「資料：」「注：」, a picture's credit 「提供：」) — and the page's notes and
-  furniture: no heading, no list, no paragraph of the text;
+  under a figure or table (「資料：」「注：」, a picture's credit 「提供：」), small print (a note's
+  wrapped lines, a page-foot note read as text) — and the page's notes and furniture: no heading,
+  no list, no paragraph of the text;
 * the second half opens flush with its column's left edge (no first-line indent: not a new
-  paragraph), in the first half's type size, with no list marker, and is no caption or note itself.
+  paragraph), in the first half's type size, with no list marker or symbol, and is no caption or
+  note itself, nor a caption's title wrapped onto the line right under it.
 
 The floats stay, in their order, right after the joined paragraph: where Pandoc and docling put a
 float that interrupts a paragraph, and where a reader of the page meets it once the sentence ends.
