@@ -94,13 +94,13 @@ def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
 
     dump = converted_by_cli[1]
     stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
-    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "06-nest.json" in stages
+    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "07-nest.json" in stages
     read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
     assert isinstance(read, Document) and read.lines and not read.sections  # lines, nothing built yet
     draft = from_json((dump / "digital-nippon-2024" / "02-structure.json").read_text(encoding="utf-8"))
     assert isinstance(draft, Draft) and draft.items
     # Sections are nested with ids before the lock pins the published ones; themes come later still.
-    anchored = from_json((dump / "digital-nippon-2024" / "07-anchors.json").read_text(encoding="utf-8"))
+    anchored = from_json((dump / "digital-nippon-2024" / "08-anchors.json").read_text(encoding="utf-8"))
     assert isinstance(anchored, Document) and all(s.anchor for s in anchored.all_sections())
     assert not any(s.themes for s in anchored.all_sections())
     last = from_json((dump / "digital-nippon-2024" / stages[-1]).read_text(encoding="utf-8"))
@@ -112,7 +112,7 @@ def test_the_stages_are_declared_once_in_order() -> None:
     from atlas.pipeline import DOCUMENT_STAGES
 
     assert [s.name for s in DOCUMENT_STAGES] == [
-        "read", "structure", "text", "notes", "struck", "nest", "anchors", "figures", "kept"]
+        "read", "structure", "text", "notes", "floats", "struck", "nest", "anchors", "figures", "kept"]
     names = [s.name for s in LIBRARY_STAGES]
     assert names[0] == "documents" and names.index("themes") < names.index("related") < names.index("pages")
     assert all(stage.run.__doc__ for stage in [*DOCUMENT_STAGES, *LIBRARY_STAGES])  # each says what it does

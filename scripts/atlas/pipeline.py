@@ -22,6 +22,7 @@ from .read.figures import attach_figures
 from .read.read_clean import read_clean
 from .read.read_pdf import PdfText, read_pdf
 from .structure.anchors import assign_anchors
+from .structure.float_cuts import join_paragraphs_cut_by_floats
 from .structure.footnotes import link_footnotes
 from .structure.letter_spacing import finish_text
 from .structure.nesting import nest
@@ -118,6 +119,13 @@ def link_notes(work: Work) -> None:
         join_paragraphs_cut_by_notes(_draft(work), work.lines)
 
 
+def join_across_floats(work: Work) -> None:
+    """A paragraph a figure, a table or a caption stood between the halves of (a sentence leaving a
+    column in mid-word, going on past the float) is joined again; the floats follow it."""
+    if not work.structured_as_written:
+        join_paragraphs_cut_by_floats(_draft(work), work.lines)
+
+
 def mark_struck(work: Work) -> None:
     """Words a PDF page strikes out (見え消し) marked deleted in the paragraph or list item that
     holds them, the text unchanged (struck.py)."""
@@ -198,6 +206,7 @@ DOCUMENT_STAGES: tuple[Stage, ...] = (
     Stage("structure", find_structure),
     Stage("text", finish_draft_text),
     Stage("notes", link_notes),
+    Stage("floats", join_across_floats),
     Stage("struck", mark_struck),
     Stage("nest", nest_sections),
     Stage("anchors", number_sections),

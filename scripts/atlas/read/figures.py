@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model.document import Block, Document, Figure, Line, Paragraph
+from ..text.numbering import is_caption
 from .boxes import Bbox
 from .page_labels import cite_page
 from .pdf_source import page_boxes
@@ -71,7 +72,7 @@ def attach_figures(document: Document, boxes: dict[int, list[Bbox]]) -> list[Fig
             figure = Figure(
                 text=block.text, span=block.span, refs=block.refs, links=block.links, page=page, box=box,
                 image=f"{FIGURE_FOLDER}/p{page}-{per_page[page]}.png",
-                alt=_caption(document, blocks, index, page) or _title_label(lines)
+                alt=_caption(document, blocks, index, page, is_caption(lines[0].text)) or _title_label(lines)
                 or f"図（{cite_page(page, document.page_labels)}）",
             )
             blocks[index] = figure
@@ -121,11 +122,13 @@ def _box_around(lines: list[Line], boxes: list[Bbox]) -> Bbox | None:
     return best if best is not None and holds(best) else None
 
 
-def _caption(document: Document, blocks: list[Block], index: int, page: int) -> str:
+def _caption(document: Document, blocks: list[Block], index: int, page: int, labels_captioned: bool) -> str:
     """The caption set just above or below the figure (「図1 …」) on its page, if there is one: the
-    next page's first caption names the next page's figure, never one that ended this page."""
+    next page's first caption names the next page's figure, never one that ended this page.  A
+    figure whose own labels open with its caption has none below it: a caption there is the next
+    figure's (two figures side by side, the text that stood between them joined: float_cuts.py)."""
     first = document.lines[0].number
-    for neighbour in (index - 1, index + 1):
+    for neighbour in (index - 1,) if labels_captioned else (index - 1, index + 1):
         if 0 <= neighbour < len(blocks):
             block = blocks[neighbour]
             if isinstance(block, Paragraph) and block.kind == "caption" \

@@ -28,7 +28,7 @@ def join_paragraphs_cut_by_notes(draft: Draft, lines: list[Line]) -> None:
         before = _open_text(kept[-1]) if kept else None
         if (before is not None and type(item) is Paragraph and item.kind == "paragraph"
                 and _cut_by_notes(before, item, by_number)):
-            _append(before, item)
+            append_text(before, item)
             if isinstance(kept[-1], ListBlock):
                 kept[-1].span = kept[-1].span.merge(item.span)
             continue
@@ -69,7 +69,7 @@ def _next_column(last: Line, first: Line) -> bool:
     return first.page == last.page and first.layout.column_x0 >= last.layout.column_x1 - last.layout.size
 
 
-def _append(before: Paragraph | ListItem, after: Paragraph) -> None:
+def append_text(before: Paragraph | ListItem, after: Paragraph) -> None:
     """``after``'s text, note references and links at the end of ``before``'s."""
     joined = join_text(before.text, after.text)
     shift = len(joined) - len(after.text)
