@@ -151,7 +151,8 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages]))
+    lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages],
+                                 [page.pictures for page in pages]))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
@@ -991,12 +992,14 @@ def _ruby_closed(char: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]],
-           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
+           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None,
+           pictures_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
     body_size = _body_size(pieces_by_page)
     furniture = _furniture(pieces_by_page, page_sizes, body_size)
-    footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
+    footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture, pictures_by_page)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
+        pieces = _notes_after_the_text(pieces, footnotes, furniture)
         columns = _column_edges([piece for piece in pieces if id(piece) not in furniture])
         in_bars = _alone_in_bars(pieces, bars_by_page[page_number - 1] if bars_by_page else [])
         previous: _Piece | None = None
@@ -1245,7 +1248,7 @@ def _place(piece: _Piece) -> tuple[str, int, int]:
 
 def _footnote_pieces(
     pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
-    furniture: dict[int, str],
+    furniture: dict[int, str], pictures_by_page: list[list[tuple[float, float, float, float]]] | None = None,
 ) -> set[int]:
     """Small text at a page's foot that starts with a note label: the page's footnotes.
 
@@ -1253,7 +1256,8 @@ def _footnote_pieces(
     block counts only if its first line starts with a label (「1 」「※」「注1」).
     """
     notes: set[int] = set()
-    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+    for page_index, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
+        pictures = pictures_by_page[page_index] if pictures_by_page else []
         # A figure's labels are its own (never notes), and set small they say nothing of the text's size.
         content = [p for p in pieces if id(p) not in furniture and not p.table_row and not p.figure]
         if not content:
@@ -1267,7 +1271,7 @@ def _footnote_pieces(
             if piece.size >= smaller_than or piece.top < top + 0.5 * (bottom - top):
                 break
             if block and block[0].top - piece.bottom > 1.5 * piece.size \
-                    and not _previous_note_above(by_position[: position + 1], block[0], smaller_than):
+                    and not _previous_note_above(by_position[: position + 1], block[0], smaller_than, pictures):
                 break  # a gap: above it stands something else in small type (a figure's labels)
             block.insert(0, piece)
         while block and not NOTE_LABEL.match(normalize_chars(block[0].text).strip()):
@@ -1284,12 +1288,16 @@ NOTE_SPACING = 6.0
 NOTE_LINES = 4
 
 
-def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float) -> bool:
+def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float,
+                         pictures: Sequence[tuple[float, float, float, float]] = ()) -> bool:
     """Whether the small lines just above a gap end the note numbered one before ``first``'s (「2 …」
     over 「3 …」): notes set apart by the QR codes printed beside them are still one run of notes,
-    where a figure's labels above the notes are not numbered so."""
+    where a figure's labels above the notes are not numbered so.  The height of the pictures
+    standing in the gap (the QR codes, however large they are printed) is no space between notes."""
     label = re.match(r"\d{1,3}(?=\s*\S)", normalize_chars(first.text).strip())
-    if label is None or not above or first.top - above[-1].bottom > NOTE_SPACING * first.size:
+    if label is None or not above:
+        return False
+    if _gap_without_pictures(above[-1].bottom, first.top, pictures) > NOTE_SPACING * first.size:
         return False
     lower = above[-1]
     for piece in list(reversed(above))[:NOTE_LINES]:
@@ -1301,6 +1309,36 @@ def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float
             return previous is not None and int(previous.group()) == int(label.group()) - 1
         lower = piece
     return False
+
+
+def _gap_without_pictures(upper: float, lower: float, pictures: Sequence[tuple[float, float, float, float]]) -> float:
+    """The height between ``upper`` and ``lower`` (from the page top) that no picture covers."""
+    spans = sorted((max(upper, box[1]), min(lower, box[3])) for box in pictures if box[1] < lower and box[3] > upper)
+    covered, reach = 0.0, upper
+    for start, end in spans:
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return max(0.0, lower - upper - covered)
+
+
+def _notes_after_the_text(pieces: list[_Piece], notes: set[int], furniture: dict[int, str]) -> list[_Piece]:
+    """The page's foot notes read after the text above them, in their own order.  Notes set across a
+    two-column page are cut at its gutter like its lines: a short note (its label and a title) falls
+    in the first column and was read there, before the second column, with its address line (set
+    under it across the gutter, or on its baseline beyond it) read after the second column — the
+    note lost its address, the address stood in the text."""
+    page_notes = [piece for piece in pieces if id(piece) in notes]
+    if not page_notes:
+        return pieces
+    notes_top = min(piece.top for piece in page_notes)
+    text_above = [index for index, piece in enumerate(pieces)
+                  if id(piece) not in notes and id(piece) not in furniture and piece.top < notes_top]
+    if not text_above:
+        return pieces
+    last = text_above[-1]
+    before = [piece for piece in pieces[: last + 1] if id(piece) not in notes]
+    return before + page_notes + [piece for piece in pieces[last + 1:] if id(piece) not in notes]
 
 
 def _page_text_size(pieces: list[_Piece], top: float, bottom: float) -> float | None:
