@@ -1193,6 +1193,7 @@ def _furniture(
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
     _heads_in_their_place(pieces_by_page, page_sizes, body_size, kinds)
+    _heads_over_the_text(pieces_by_page, page_sizes, body_size, kinds, placed)
     of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
                                     for pieces in pieces_by_page for piece in pieces if not piece.table_row)
     kinds.update(dict.fromkeys(of_a_total, "page-number"))
@@ -1223,6 +1224,45 @@ def _heads_in_their_place(
             here = sum(slots[(round(piece.top) + shift, piece.size)] for shift in (-1, 0, 1))
             if here >= 3 and piece.size < SMALL * body_size and len(piece.text.strip()) <= 60:
                 kinds[id(piece)] = "running-header"
+
+
+def _heads_over_the_text(
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
+    kinds: dict[int, str], placed: Counter[tuple[str, int, int]],
+) -> None:
+    """Running heads of a short chapter printed on facing pages: the chapter's title over one page,
+    the part's title over the next, so in a chapter of four or five pages each shows only twice and
+    neither recurs the three times that make a running line.  A line in the head band, over all of
+    its page's text, set smaller than the body, is one when it stands at the same place on another
+    page or repeats a title set larger than the body (the chapter's own heading): a heading is never
+    set smaller than the text it heads, nor printed twice."""
+    echoes = _larger_titles(pieces_by_page, body_size)
+    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+        band_end = top + MARGIN_BAND * (bottom - top)
+        below_band = [piece.top for piece in pieces if piece.top > band_end and id(piece) not in kinds]
+        text_top = min(below_band, default=bottom)
+        for piece in pieces:
+            if id(piece) in kinds or piece.table_row or piece.rotated or piece.figure or piece.bottom > band_end:
+                continue
+            if piece.size >= SMALL * body_size or piece.bottom > text_top or not 4 <= len(piece.text.strip()) <= 60:
+                continue
+            if placed[_place(piece)] >= 2 or _squeezed(piece.text) in echoes:
+                kinds[id(piece)] = "running-header"
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_chars(text))
+
+
+def _larger_titles(pieces_by_page: list[list[_Piece]], body_size: float) -> set[str]:
+    """The texts of the lines set larger than the body (a title wrapped onto two lines also whole)."""
+    titles: set[str] = set()
+    for pieces in pieces_by_page:
+        large = [piece for piece in pieces if piece.size > body_size / SMALL and not piece.table_row]
+        titles.update(_squeezed(piece.text) for piece in large)
+        titles.update(_squeezed(first.text + second.text) for first, second in itertools.pairwise(large)
+                      if first.size == second.size)
+    return titles
 
 
 def _number_value(piece: _Piece) -> int:
