@@ -1164,6 +1164,7 @@ def _furniture(
             placed[key] += 1
     # Page-number candidates: page (from 1), outside the text, a page number by its form alone.
     numbers: list[tuple[_Piece, int, bool, bool]] = []
+    at_the_edge: dict[int, str] = {}  # number candidates that are their page's first or last line, in a band
     for page, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True), 1):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
@@ -1185,6 +1186,8 @@ def _furniture(
             recurs = placed[_place(piece)]
             if (band or outside or near_edge) and PAGE_NUMBER_FORMS.fullmatch(text):
                 numbers.append((piece, page, outside, bool(PAGE_NUMBER_BY_FORM.fullmatch(text))))
+                if band and id(piece) in edges:
+                    at_the_edge[id(piece)] = band
             elif outside and not band and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"  # 「第3章」 down the outer edge, recurring or not
             elif (band or outside) and pages >= 3 and len(text) <= 60 and (
@@ -1198,12 +1201,34 @@ def _furniture(
                                     for pieces in pieces_by_page for piece in pieces if not piece.table_row)
     kinds.update(dict.fromkeys(of_a_total, "page-number"))
     in_step = offsets_in_step((_number_value(piece), page) for piece, page, _, _ in numbers)
-    for piece, page, outside, by_form in numbers:
+    for piece, page, _, by_form in numbers:
         if _number_value(piece) - page in in_step or by_form:
             kinds[id(piece)] = "page-number"
-        elif outside and len(piece.text.strip()) <= 3:
+    _numbers_in_their_place(numbers, at_the_edge, kinds)
+    for piece, _, outside, _ in numbers:
+        if id(piece) not in kinds and outside and len(piece.text.strip()) <= 3:
             kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_the_edge: dict[int, str],
+                            kinds: dict[int, str]) -> None:
+    """Page numbers out of step with the pages, found where the document's page numbers stand.  A
+    compilation numbers each part from 1, so a part of one page prints a 「1」 that keeps step with no
+    other page (one-page attachments, a 「1」 under each); a slide's number field printed twice, the
+    second small beside the first, reads 「99」.  A bare number on its page's first or last line, in
+    the head or foot band, centred where a page number found stands on another page in that band,
+    is one: a value in a table or a chart is not set alone on the page's edge line at that place."""
+    found = [(piece, page, at_the_edge[id(piece)]) for piece, page, _, _ in numbers
+             if kinds.get(id(piece)) == "page-number" and id(piece) in at_the_edge]
+    for piece, page, _, _ in numbers:
+        if id(piece) in kinds or id(piece) not in at_the_edge:
+            continue
+        centre = (piece.x0 + piece.x1) / 2
+        if any(band == at_the_edge[id(piece)] and other_page != page
+               and abs((other.x0 + other.x1) / 2 - centre) <= max(piece.size, other.size)
+               for other, other_page, band in found):
+            kinds[id(piece)] = "page-number"
 
 
 def _heads_in_their_place(
