@@ -392,11 +392,13 @@ def test_a_landscape_page_number_set_above_the_foot_band_keeps_step_and_is_furni
     assert not any(kinds.get(id(piece)) for page in pages for piece in page[:-1])
 
 
-def test_a_one_page_attachments_number_1_is_a_page_number_where_the_page_numbers_stand():
+def test_a_one_page_attachments_number_1_is_furniture_where_the_page_numbers_stand():
     # A compilation numbers each part from 1: a three-page main text (1-3), then one-page
     # attachments each numbered 1 at the foot's centre, set a little higher or lower and in another
     # size as each attachment was made.  Their 「1」 keeps step with no other page and was read as a
-    # paragraph of its own.  A bare number on a page's last line away from that place is a value.
+    # paragraph of its own.  It is furniture, though not a number to cite the page by (a slide's
+    # number printed twice reads 「99」 there).  A bare number on a page's last line away from that
+    # place is a value.
     centred = 297.0
 
     def number(page: int, text: str, top: float, size: float) -> read_pdf_module._Piece:
@@ -406,7 +408,7 @@ def test_a_one_page_attachments_number_1_is_a_page_number_where_the_page_numbers
     pages += [[*_body(3, 100), number(3, "1", 806, 8.0)], [*_body(4, 100), number(4, "1", 812, 11.0)]]
     pages.append([*_body(5, 100), _line(5, "7", 800, size=10.0, x0=80)])
     kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 6, 12.0)
-    assert [kinds.get(id(page[-1])) for page in pages] == ["page-number"] * 5 + [None]
+    assert [kinds.get(id(page[-1])) for page in pages] == ["page-number"] * 3 + ["running-footer"] * 2 + [None]
 
 
 def test_a_chapter_title_set_small_over_a_few_pages_is_a_running_header_but_a_heading_is_not():

@@ -103,3 +103,28 @@ def test_a_heads_words_as_the_chapters_heading_make_it_one_even_once(tmp_path):
     canvas.save()
     kinds = [(line.page, line.kind) for line in read_pdf(path).lines if line.text == title]
     assert kinds == [(1, "body"), (2, "running-header")]
+
+
+def test_a_dense_tables_header_repeated_at_the_page_top_stays_text(tmp_path):
+    # A list set in small type that fills each page from its top repeats its header row at the same
+    # place over every page: small, in the head band, over the rest — but the rows follow it
+    # closely, where a running head stands apart from the text by a line or more.
+    path = tmp_path / "dense.pdf"
+    canvas = new_canvas(path)
+    header = "区分名称及び医薬品の名称"
+    size = 5.0
+    for page in range(2):
+        canvas.setFont(GOTHIC, size)
+        canvas.drawString(MARGIN_X, PAGE_HEIGHT - 50, header)
+        canvas.setFont(MINCHO, size)
+        for row in range(60):
+            canvas.drawString(MARGIN_X, PAGE_HEIGHT - 50 - (row + 1) * size * 1.15, f"見本薬{page}{row:02d}号 静注用")
+        canvas.setFont(MINCHO, BODY_SIZE)
+        y = PAGE_HEIGHT - 50 - 62 * size * 1.15 - 30
+        for _ in range(12):
+            canvas.drawString(MARGIN_X, y, TEXT)
+            y -= BODY_SIZE * 1.7
+        canvas.showPage()
+    canvas.save()
+    kinds = [line.kind for line in read_pdf(path).lines if line.text == header]
+    assert kinds == ["body", "body"]

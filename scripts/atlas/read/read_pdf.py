@@ -1218,7 +1218,8 @@ def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_th
     other page (one-page attachments, a 「1」 under each); a slide's number field printed twice, the
     second small beside the first, reads 「99」.  A bare number on its page's first or last line, in
     the head or foot band, centred where a page number found stands on another page in that band,
-    is one: a value in a table or a chart is not set alone on the page's edge line at that place."""
+    is one: a value in a table or a chart is not set alone on the page's edge line at that place.
+    It is furniture as a running line is, not a number the page is cited by (「99」 is no page's)."""
     found = [(piece, page, at_the_edge[id(piece)]) for piece, page, _, _ in numbers
              if kinds.get(id(piece)) == "page-number" and id(piece) in at_the_edge]
     for piece, page, _, _ in numbers:
@@ -1228,7 +1229,7 @@ def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_th
         if any(band == at_the_edge[id(piece)] and other_page != page
                and abs((other.x0 + other.x1) / 2 - centre) <= max(piece.size, other.size)
                for other, other_page, band in found):
-            kinds[id(piece)] = "page-number"
+            kinds[id(piece)] = "running-footer" if at_the_edge[id(piece)] == "foot" else "running-header"
 
 
 def _heads_in_their_place(
@@ -1260,7 +1261,9 @@ def _heads_over_the_text(
     neither recurs the three times that make a running line.  A line in the head band, over all of
     its page's text, set smaller than the body, is one when it stands at the same place on another
     page or repeats a title set larger than the body (the chapter's own heading): a heading is never
-    set smaller than the text it heads, nor printed twice."""
+    set smaller than the text it heads, nor printed twice.  The head stands apart, a line's height
+    or more over the next text: the small rows of a dense table that begins at the page's top
+    (its header repeated over each page, its codes) follow one another closely."""
     echoes = _larger_titles(pieces_by_page, body_size)
     for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
         band_end = top + MARGIN_BAND * (bottom - top)
@@ -1269,10 +1272,20 @@ def _heads_over_the_text(
         for piece in pieces:
             if id(piece) in kinds or piece.table_row or piece.rotated or piece.figure or piece.bottom > band_end:
                 continue
-            if piece.size >= SMALL * body_size or piece.bottom > text_top or not 4 <= len(piece.text.strip()) <= 60:
+            text = piece.text.strip()
+            if piece.size >= SMALL * body_size or piece.bottom > text_top or not 4 <= len(text) <= 60 \
+                    or not any(char.isalpha() for char in text) or not _set_apart(piece, pieces, kinds):
                 continue
             if placed[_place(piece)] >= 2 or _squeezed(piece.text) in echoes:
                 kinds[id(piece)] = "running-header"
+
+
+def _set_apart(piece: _Piece, pieces: list[_Piece], kinds: dict[int, str]) -> bool:
+    """Whether the page's next text under ``piece`` (furniture aside) stands a line of its size or
+    more below it."""
+    below = [other.top for other in pieces
+             if other.top > piece.top + 0.5 * piece.size and id(other) not in kinds and other is not piece]
+    return not below or min(below) - piece.bottom >= piece.size
 
 
 def _squeezed(text: str) -> str:
