@@ -411,6 +411,25 @@ def test_a_one_page_attachments_number_1_is_furniture_where_the_page_numbers_sta
     assert [kinds.get(id(page[-1])) for page in pages] == ["page-number"] * 3 + ["running-footer"] * 2 + [None]
 
 
+def test_a_tables_column_of_codes_beside_its_long_cells_stays_text():
+    # A list read as lines (no rules): each row a nine-digit code and a long name beside it, set
+    # small, page after page at the same places.  The long names make the text column, so the codes
+    # stand outside it, and with their digits folded each row's code recurs at its place on every
+    # page: they were read as running heads and left the page.  A line of figures alone is a running
+    # line only in the head or foot band (page numbers have their own rules).
+    def page(n: int) -> list[read_pdf_module._Piece]:
+        rows = []
+        for row in range(12):
+            top = 100 + row * 6
+            rows.append(_line(n, f"{620000000 + 37 * row + n}", top, size=4.5, x0=226))
+            rows.append(_line(n, f"見本注射液{row}号（{n + 1}回目以降の投与の場合）", top, size=4.5, x0=322))
+        return rows
+
+    pages = [page(n) for n in range(3)]
+    kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 3, 12.0)
+    assert not [piece.text for rows in pages for piece in rows if id(piece) in kinds]
+
+
 def test_a_chapter_title_set_small_over_a_few_pages_is_a_running_header_but_a_heading_is_not():
     # Twelve pages: the chapter's running title (8 pt over 12 pt text) tops only pages 3-6, fewer than
     # the share that running lines in general need; a 14 pt heading at the same place on pages 8-11

@@ -1190,7 +1190,7 @@ def _furniture(
                     at_the_edge[id(piece)] = band
             elif outside and not band and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"  # 「第3章」 down the outer edge, recurring or not
-            elif (band or outside) and pages >= 3 and len(text) <= 60 and (
+            elif (band or (outside and not _only_numbers(text))) and pages >= 3 and len(text) <= 60 and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
@@ -1230,6 +1230,13 @@ def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_th
                and abs((other.x0 + other.x1) / 2 - centre) <= max(piece.size, other.size)
                for other, other_page, band in found):
             kinds[id(piece)] = "running-footer" if at_the_edge[id(piece)] == "foot" else "running-header"
+
+
+def _only_numbers(text: str) -> bool:
+    """Whether a line holds no word, only figures (「130004410」「12.5」): outside the column its long
+    cells make, a table's column of codes recurs page after page at the same place, digits folded,
+    as a running line does; a running line outside the text (a chapter tab, a side title) has words."""
+    return not any(char.isalpha() for char in text)
 
 
 def _heads_in_their_place(
