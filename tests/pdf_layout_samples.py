@@ -31,6 +31,7 @@ from pdf_samples import (
     draw_line,
     new_canvas,
     one_column,
+    wrap,
     write_samples,
 )
 
@@ -836,6 +837,129 @@ def make_circled_titles(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A white paper's chapter of four two-column pages: the part's title over the first and third pages,
+# the chapter's over the second and fourth (facing pages), each small at the head; the chapter's
+# heading set large on its first page; notes at the page foot across the full width: a short note
+# whose address line, hung under it, crosses the gutter (page 1), a short note whose address stands
+# on its baseline beyond the gutter (page 2), and two notes set apart by a QR code taller than six
+# lines of the notes (page 3)
+# ---------------------------------------------------------------------------
+
+CHAPTER_PART_HEAD = "第２部 地域における見本事業の展開"
+CHAPTER_HEAD = "第３章 見本事業がもたらす暮らしの変化"
+CHAPTER_HEAD_READ = "第3章 見本事業がもたらす暮らしの変化"  # digits read half-width, as everywhere
+CHAPTER_HEAD_SIZE = 8.0
+CHAPTER_HEADING_SIZE = 16.0
+CHAPTER_COLUMNS = [  # per page: the first column's paragraph, the second's ({n}: a note's mark)
+    ("各地の自治体では、窓口の手続を見直す取組が進められています。例えば、ある市では、転入の届出に必要な"
+     "書類を一つにまとめ{1}、来庁者の待ち時間を大きく減らしました。職員の負担も軽くなり、相談に充てる時間が"
+     "増えています。",
+     "また、県の単位でも、市町村の取組を支える仕組みが整えられつつあります。手続の様式をそろえる作業や、"
+     "職員向けの研修の共同開催{2}などが進み、小さな町村でも同じ水準の窓口を目指せるようになりました。"),
+    ("民間の事業者と組んだ取組も広がっています。ある町では、地元の商店会と協力して、高齢の住民が買い物の"
+     "帰りに行政の相談を受けられる場を設けました{1}。相談の件数は開設から半年で倍に増えています。",
+     "こうした場は、住民の声を集める窓口としても役立っています。寄せられた意見は月ごとに整理され、"
+     "翌年度の事業の見直しに生かされています。相談員の育成も、町と商店会が費用を分け合って進めています。"),
+    ("教育の分野では、学校と図書館が連携して、調べ学習を支える取組{1}が始まっています。児童が図書館の"
+     "資料を学校から予約でき、司書が授業に合わせて本を選んで届けます。届いた本は教室の棚に並べられ、"
+     "休み時間にも手に取れるようになっています。",
+     "さらに、地域の大学が教員向けの講座{2}を開き、資料の探し方や引用の作法を伝えています。受講した"
+     "教員からは、授業の準備が楽になったという声が多く寄せられています。講座の記録は、受講できなかった"
+     "教員にも配られています。"),
+    ("最後に、これらの取組を続けていくための課題を整理します。多くの事業は国の補助で始められており、"
+     "補助が終わった後の費用の手当てが大きな課題です。利用者から料金を集める方法や、企業の協賛を募る方法"
+     "が検討されています。",
+     "また、担当する職員の異動によって、取組の経験が引き継がれないおそれもあります。記録を残し、"
+     "次の担当者に伝える仕組みづくりが、各地で求められています。近隣の自治体どうしで担当者が集まり、"
+     "経験を語り合う場を設けている県もあります。"),
+]
+CHAPTER_NOTE_SIZE = 7.0
+# Page 1: a short note (in the first column's width), its address hung under it across the gutter.
+CHAPTER_NOTE_HUNG = ("1", "見本市「転入手続の手引き」", "https://www.example.lg.jp/shimin/madoguchi/tennyu/2024/04/01/tebiki.html")
+CHAPTER_NOTE_LONG = ("2", "見本県「市町村職員を対象とした共同研修の実施状況と今後の進め方について」 "
+                     "https://www.example.pref.jp/kenshu/")
+# Page 2: a short note whose address is set on its baseline beyond the gutter.
+CHAPTER_NOTE_BESIDE = ("1", "見本町「買い物帰りの行政相談」", "https://www.example-town.jp/soudan/")
+# Page 3: two notes, the first's address and a QR code under it before the second.
+CHAPTER_NOTE_QR = ("1", "見本市立図書館「学校向け資料提供」", "https://www.example-library.jp/gakko/")
+CHAPTER_NOTE_AFTER_QR = ("2", "見本大学「教員向け講座の案内」 https://www.example-u.ac.jp/koza/")
+CHAPTER_QR_SIZE = 48.0  # taller than six lines of the notes: the notes stand that far apart
+CHAPTER_COLUMN = 20 * BODY_SIZE
+
+
+def _chapter_note(canvas, label: str, text: str, top: float, width: float = TEXT_WIDTH) -> None:
+    """A note at the page foot: label, text wrapped over the full width, later lines hung."""
+    hang = 3 * CHAPTER_NOTE_SIZE
+    for n, line in enumerate(wrap(text, MINCHO, CHAPTER_NOTE_SIZE, width - hang)):
+        if n == 0:
+            draw_line(canvas, [(label, False), (" ", False), *line], MARGIN_X, top, MINCHO, CHAPTER_NOTE_SIZE)
+        else:
+            draw_line(canvas, line, MARGIN_X + hang, top, MINCHO, CHAPTER_NOTE_SIZE)
+        top += CHAPTER_NOTE_SIZE * 1.2
+
+
+def _chapter_notes(canvas, page: int) -> None:
+    top, pitch, hang = 700.0, CHAPTER_NOTE_SIZE * 1.2, 3 * CHAPTER_NOTE_SIZE
+    if page == 0:
+        label, text, address = CHAPTER_NOTE_HUNG
+        assert _width((f"{label} {text}", False), MINCHO, CHAPTER_NOTE_SIZE) < CHAPTER_COLUMN - 20
+        assert _width((address, False), MINCHO, CHAPTER_NOTE_SIZE) > CHAPTER_COLUMN, "the address must cross the gutter"
+        draw_line(canvas, [(label, False), *_atoms(" " + text)], MARGIN_X, top, MINCHO, CHAPTER_NOTE_SIZE)
+        draw_line(canvas, [(address, False)], MARGIN_X + hang, top + pitch, MINCHO, CHAPTER_NOTE_SIZE)
+        _chapter_note(canvas, *CHAPTER_NOTE_LONG, top + 2 * pitch)
+    elif page == 1:
+        label, text, address = CHAPTER_NOTE_BESIDE
+        draw_line(canvas, [(label, False), *_atoms(" " + text)], MARGIN_X, top, MINCHO, CHAPTER_NOTE_SIZE)
+        draw_line(canvas, [(address, False)], PAGE_WIDTH - MARGIN_X - CHAPTER_COLUMN, top, MINCHO, CHAPTER_NOTE_SIZE)
+    elif page == 2:
+        label, text, address = CHAPTER_NOTE_QR
+        draw_line(canvas, [(label, False), *_atoms(" " + text)], MARGIN_X, top - 40, MINCHO, CHAPTER_NOTE_SIZE)
+        draw_line(canvas, [(address, False)], MARGIN_X + hang, top - 40 + pitch, MINCHO, CHAPTER_NOTE_SIZE)
+        qr_top = top - 40 + 2 * pitch + 2
+        canvas.drawImage(_qr_image(), MARGIN_X + hang, PAGE_HEIGHT - qr_top - CHAPTER_QR_SIZE,
+                         CHAPTER_QR_SIZE, CHAPTER_QR_SIZE)
+        _chapter_note(canvas, *CHAPTER_NOTE_AFTER_QR, qr_top + CHAPTER_QR_SIZE + 2)
+
+
+def _qr_image():
+    """A square of pixels like a QR code: no text."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (60, 60), 255)
+    draw = ImageDraw.Draw(image)
+    for n in range(36):
+        if (n * 5) % 3:
+            draw.rectangle(((n % 6) * 10, (n // 6) * 10, (n % 6) * 10 + 9, (n // 6) * 10 + 9), fill=0)
+    return ImageReader(image)
+
+
+def make_short_chapter(path: Path) -> None:
+    canvas = new_canvas(path)
+    left_x, right_x = MARGIN_X, PAGE_WIDTH - MARGIN_X - CHAPTER_COLUMN
+    for page, (first, second) in enumerate(CHAPTER_COLUMNS):
+        if page % 2 == 0:  # the part's title over the left-hand page, the chapter's over the right-hand
+            draw_line(canvas, _atoms(CHAPTER_PART_HEAD), MARGIN_X, 40, GOTHIC, CHAPTER_HEAD_SIZE)
+        else:
+            width = _width((CHAPTER_HEAD, False), GOTHIC, CHAPTER_HEAD_SIZE)
+            draw_line(canvas, _atoms(CHAPTER_HEAD), PAGE_WIDTH - MARGIN_X - width, 40, GOTHIC, CHAPTER_HEAD_SIZE)
+        top = 90.0
+        if page == 0:
+            draw_line(canvas, _atoms(CHAPTER_HEAD), MARGIN_X + 10, top, GOTHIC, CHAPTER_HEADING_SIZE)
+            top += 50
+        flow = Flow(canvas, [Frame(0, left_x, left_x + CHAPTER_COLUMN, top, 640.0),
+                             Frame(0, right_x, right_x + CHAPTER_COLUMN, top, 640.0)])
+        flow.add(Para(first))
+        flow.frame, flow.y = 1, top
+        flow.add(Para(second))
+        _chapter_notes(canvas, page)
+        number = str(20 + page)
+        draw_line(canvas, _atoms(number), PAGE_WIDTH / 2, 800, GOTHIC, 10.0)
+        canvas.showPage()
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -843,7 +967,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
-           "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles}
+           "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
+           "short-chapter": make_short_chapter}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

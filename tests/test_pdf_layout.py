@@ -433,6 +433,35 @@ def test_notes_set_apart_by_their_qr_codes_are_one_run_of_notes_linked_to_their_
     assert document_report(document).conserved
 
 
+def _short_chapter_notes(document: Document) -> set[tuple[str, str]]:
+    return {(note.label, note.text) for note in document.footnotes}
+
+
+def test_a_notes_address_set_across_the_gutter_stays_with_its_note(converted):
+    # A white paper's notes run across both columns at the page foot.  A short note (a label and a
+    # title) fell in the first column and was read with it, before the second column; its address,
+    # hung under it across the gutter (page 1) or on its baseline beyond the gutter (page 2), was
+    # read after the second column: the note lost its address and the address stood in the text as
+    # a paragraph of its own.
+    document = converted("short-chapter")
+    notes = _short_chapter_notes(document)
+    for label, title, address in (samples.CHAPTER_NOTE_HUNG, samples.CHAPTER_NOTE_BESIDE):
+        assert (label, title + address) in notes, sorted(notes)
+    paragraphs = [block.text for block in blocks_of(document) if isinstance(block, Paragraph)]
+    assert not [text for text in paragraphs if "https" in text]
+    assert document_report(document).conserved
+
+
+def test_notes_set_apart_by_a_tall_qr_code_are_one_run_of_notes(converted):
+    # A QR code printed under a note's address can stand taller than any spacing between notes
+    # (six lines of the notes): the note above it was read as a numbered heading 「見本市立図書館…」
+    # with its address as the section's text.  The picture's height is no gap between the notes.
+    document = converted("short-chapter")
+    assert [section_heading(section) for section in document.all_sections()] == [samples.CHAPTER_HEAD_READ]
+    label, title, address = samples.CHAPTER_NOTE_QR
+    assert (label, title + address) in _short_chapter_notes(document)
+
+
 def test_a_figure_renders_to_the_same_bytes_every_time(pdfs, tmp_path):
     runs = []
     for n in range(2):

@@ -392,6 +392,44 @@ def test_a_landscape_page_number_set_above_the_foot_band_keeps_step_and_is_furni
     assert not any(kinds.get(id(piece)) for page in pages for piece in page[:-1])
 
 
+def test_a_one_page_attachments_number_1_is_furniture_where_the_page_numbers_stand():
+    # A compilation numbers each part from 1: a three-page main text (1-3), then one-page
+    # attachments each numbered 1 at the foot's centre, set a little higher or lower and in another
+    # size as each attachment was made.  Their 「1」 keeps step with no other page and was read as a
+    # paragraph of its own.  It is furniture, though not a number to cite the page by (a slide's
+    # number printed twice reads 「99」 there).  A bare number on a page's last line away from that
+    # place is a value.
+    centred = 297.0
+
+    def number(page: int, text: str, top: float, size: float) -> read_pdf_module._Piece:
+        return _line(page, text, top, size=size, x0=centred - len(text) * size / 2)
+
+    pages = [[*_body(n, 100), number(n, str(n + 1), 800, 10.0)] for n in range(3)]
+    pages += [[*_body(3, 100), number(3, "1", 806, 8.0)], [*_body(4, 100), number(4, "1", 812, 11.0)]]
+    pages.append([*_body(5, 100), _line(5, "7", 800, size=10.0, x0=80)])
+    kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 6, 12.0)
+    assert [kinds.get(id(page[-1])) for page in pages] == ["page-number"] * 3 + ["running-footer"] * 2 + [None]
+
+
+def test_a_tables_column_of_codes_beside_its_long_cells_stays_text():
+    # A list read as lines (no rules): each row a nine-digit code and a long name beside it, set
+    # small, page after page at the same places.  The long names make the text column, so the codes
+    # stand outside it, and with their digits folded each row's code recurs at its place on every
+    # page: they were read as running heads and left the page.  A line of figures alone is a running
+    # line only in the head or foot band (page numbers have their own rules).
+    def page(n: int) -> list[read_pdf_module._Piece]:
+        rows = []
+        for row in range(12):
+            top = 100 + row * 6
+            rows.append(_line(n, f"{620000000 + 37 * row + n}", top, size=4.5, x0=226))
+            rows.append(_line(n, f"見本注射液{row}号（{n + 1}回目以降の投与の場合）", top, size=4.5, x0=322))
+        return rows
+
+    pages = [page(n) for n in range(3)]
+    kinds = read_pdf_module._furniture(pages, [(0.0, 842.0)] * 3, 12.0)
+    assert not [piece.text for rows in pages for piece in rows if id(piece) in kinds]
+
+
 def test_a_chapter_title_set_small_over_a_few_pages_is_a_running_header_but_a_heading_is_not():
     # Twelve pages: the chapter's running title (8 pt over 12 pt text) tops only pages 3-6, fewer than
     # the share that running lines in general need; a 14 pt heading at the same place on pages 8-11

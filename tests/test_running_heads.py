@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdf_layout_samples as layout
 import pytest
 from pdf_samples import BODY_SIZE, GOTHIC, MARGIN, MARGIN_X, MINCHO, PAGE_HEIGHT, PAGE_WIDTH, new_canvas
 
@@ -61,3 +62,69 @@ def test_a_short_chapters_running_head_is_furniture(lines):
 def test_the_long_chapters_heads_stay_furniture_and_its_heading_body(lines):
     heads = [line.kind for line in lines if line.text == "Ⅱ．用語の定義"]
     assert heads.count("running-header") == 4 and heads.count("body") == 1, heads
+
+
+def test_a_short_chapters_heads_on_facing_pages_are_furniture(tmp_path):
+    # A white paper's chapter of four pages prints the part's title over its left-hand pages and
+    # the chapter's over its right-hand ones: each head shows twice, never the three times that make
+    # a running line, and no other head stands at their place to vouch for them — both were read as
+    # paragraphs (the chapter's between two of its parts).  A small line over all of its page's
+    # text at the same place on two pages, or repeating the chapter's heading, is a running head.
+    path = tmp_path / "short-chapter.pdf"
+    layout.make_short_chapter(path)
+    lines = read_pdf(path).lines
+    heads = [(line.page, line.kind) for line in lines
+             if line.layout is not None and line.layout.size == layout.CHAPTER_HEAD_SIZE]
+    assert heads == [(1, "running-header"), (2, "running-header"), (3, "running-header"), (4, "running-header")]
+    heading = [line.kind for line in lines if line.layout is not None
+               and line.layout.size == layout.CHAPTER_HEADING_SIZE]
+    assert heading == ["body"]
+
+
+def test_a_heads_words_as_the_chapters_heading_make_it_one_even_once(tmp_path):
+    # Two pages: the chapter's heading set large on the first, its title small over the second.
+    path = tmp_path / "two-pages.pdf"
+    canvas = new_canvas(path)
+    title = "Ⅲ．見本の取組の評価"
+    for page in range(2):
+        y = PAGE_HEIGHT - MARGIN - 20
+        if page == 0:
+            canvas.setFont(GOTHIC, 14)
+            canvas.drawString(MARGIN_X, y, title)
+            y -= 30
+        else:
+            canvas.setFont(GOTHIC, HEAD_SIZE)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 40, title)
+        canvas.setFont(MINCHO, BODY_SIZE)
+        for _ in range(12):
+            canvas.drawString(MARGIN_X, y, TEXT)
+            y -= BODY_SIZE * 1.7
+        canvas.showPage()
+    canvas.save()
+    kinds = [(line.page, line.kind) for line in read_pdf(path).lines if line.text == title]
+    assert kinds == [(1, "body"), (2, "running-header")]
+
+
+def test_a_dense_tables_header_repeated_at_the_page_top_stays_text(tmp_path):
+    # A list set in small type that fills each page from its top repeats its header row at the same
+    # place over every page: small, in the head band, over the rest — but the rows follow it
+    # closely, where a running head stands apart from the text by a line or more.
+    path = tmp_path / "dense.pdf"
+    canvas = new_canvas(path)
+    header = "区分名称及び医薬品の名称"
+    size = 5.0
+    for page in range(2):
+        canvas.setFont(GOTHIC, size)
+        canvas.drawString(MARGIN_X, PAGE_HEIGHT - 50, header)
+        canvas.setFont(MINCHO, size)
+        for row in range(60):
+            canvas.drawString(MARGIN_X, PAGE_HEIGHT - 50 - (row + 1) * size * 1.15, f"見本薬{page}{row:02d}号 静注用")
+        canvas.setFont(MINCHO, BODY_SIZE)
+        y = PAGE_HEIGHT - 50 - 62 * size * 1.15 - 30
+        for _ in range(12):
+            canvas.drawString(MARGIN_X, y, TEXT)
+            y -= BODY_SIZE * 1.7
+        canvas.showPage()
+    canvas.save()
+    kinds = [line.kind for line in read_pdf(path).lines if line.text == header]
+    assert kinds == ["body", "body"]

@@ -85,6 +85,18 @@ def test_a_number_out_of_step_with_the_pages_is_text():
     assert found["120"] == "body" and found["2"] == found["3"] == "page-number"
 
 
+def test_a_page_number_printed_twice_is_a_page_number_and_a_number_out_of_step_stays_text():
+    # A slide deck whose number field is set by the master and by the slide, the second small
+    # beside the first: pdftotext reads one run of digits, 「99」 on page 9, 「1111」 on page 11.
+    numbers = [str(n) for n in range(1, 13)]
+    numbers[8], numbers[10] = "99", "1111"
+    numbers[5] = "77"  # on page 6: 7 printed twice is out of step there, a value
+    pages = [page(f"スライドの{n + 1}枚目の本文である。", number) for n, number in enumerate(numbers)]
+    found = [(line.text, line.kind) for line in classify("\f".join(pages).split("\n")) if line.text.isdigit()]
+    assert ("99", "page-number") in found and ("1111", "page-number") in found
+    assert ("77", "body") in found
+
+
 def test_a_bare_number_mid_page_is_never_a_page_number():
     pages = [f"本文。\n\n次の本文。\n\n{n}\n\n続きの本文。\n\nさらに本文。\n\n結びの本文。\n\n{n}\n" for n in (1, 2, 3)]
     lines = classify("\f".join(pages).split("\n"))

@@ -110,6 +110,9 @@ class SourcePage:
     # their columns are that table's, an empty one included (a label merged over rows begun there).
     continued: list[Bbox] = field(default_factory=list)
     figures: list[Bbox] = field(default_factory=list)  # images and drawings placed as one object
+    # Images and drawings placed as one object too small to be figures: a QR code beside a note's
+    # address, an icon, a logo (what stands between two lines is no gap in the text).
+    pictures: list[Bbox] = field(default_factory=list)
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
     # text carries its shape's index as ``over``.
@@ -337,11 +340,13 @@ def _page(page: Any, number: int) -> SourcePage:
 
     visible = from_top((crop_left, crop_bottom, crop_right, crop_top))
     figures = [box for box in map(from_top, _figure_boxes(objects, width * height)) if encloses(visible, box, BLEED)]
+    pictures = [box for box in map(from_top, _small_pictures(objects, width * height)) if encloses(visible, box, BLEED)]
     mark_struck(chars, [from_top(box) for box in _thin_rules(objects)])
     panels = _panels(objects)
     mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
+                      pictures=pictures,
                       bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
                       rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
 
@@ -432,6 +437,16 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
         if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append(cluster)
     return boxes
+
+
+def _small_pictures(objects: list[DrawnObject], area: float) -> list[tuple[float, float, float, float]]:
+    """Boxes of the images and placed drawings on the page itself smaller than a figure (a QR code,
+    an icon).  Only the page's own objects: a form's objects are not measured on the page."""
+    import pypdfium2.raw as raw
+
+    return [(x0, y0, x1, y1) for kind, level, (x0, y0, x1, y1) in objects
+            if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM) and level == 0
+            and 0 < (x1 - x0) * (y1 - y0) < FIGURE_SHARE[0] * area]
 
 
 def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:

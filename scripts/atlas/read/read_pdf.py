@@ -151,7 +151,8 @@ def read_pdf(path: Path) -> PdfText:
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
     page_sizes = [(page.top, page.bottom) for page in pages]
-    lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages]))
+    lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages],
+                                 [page.pictures for page in pages]))
     lines = _mark_outline(lines, [(level, normalize_chars(title).strip(), page) for level, title, page in outline])
     landscape = sum(1 for page in pages if page.width > page.height) > len(pages) / 2
     labels = printed_page_numbers([page.label for page in pages], lines)
@@ -991,12 +992,14 @@ def _ruby_closed(char: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]],
-           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
+           bars_by_page: list[list[tuple[float, float, float, float]]] | None = None,
+           pictures_by_page: list[list[tuple[float, float, float, float]]] | None = None) -> list[Line]:
     body_size = _body_size(pieces_by_page)
     furniture = _furniture(pieces_by_page, page_sizes, body_size)
-    footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture)
+    footnotes = _footnote_pieces(pieces_by_page, page_sizes, body_size, furniture, pictures_by_page)
     lines: list[Line] = []
     for page_number, pieces in enumerate(pieces_by_page, 1):
+        pieces = _notes_after_the_text(pieces, footnotes, furniture)
         columns = _column_edges([piece for piece in pieces if id(piece) not in furniture])
         in_bars = _alone_in_bars(pieces, bars_by_page[page_number - 1] if bars_by_page else [])
         previous: _Piece | None = None
@@ -1161,6 +1164,7 @@ def _furniture(
             placed[key] += 1
     # Page-number candidates: page (from 1), outside the text, a page number by its form alone.
     numbers: list[tuple[_Piece, int, bool, bool]] = []
+    at_the_edge: dict[int, str] = {}  # number candidates that are their page's first or last line, in a band
     for page, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True), 1):
         height = bottom - top
         text_left, text_right = _text_area(pieces)
@@ -1182,24 +1186,57 @@ def _furniture(
             recurs = placed[_place(piece)]
             if (band or outside or near_edge) and PAGE_NUMBER_FORMS.fullmatch(text):
                 numbers.append((piece, page, outside, bool(PAGE_NUMBER_BY_FORM.fullmatch(text))))
+                if band and id(piece) in edges:
+                    at_the_edge[id(piece)] = band
             elif outside and not band and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"  # 「第3章」 down the outer edge, recurring or not
-            elif (band or outside) and pages >= 3 and len(text) <= 60 and (
+            elif (band or (outside and not _only_numbers(text))) and pages >= 3 and len(text) <= 60 and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
     _heads_in_their_place(pieces_by_page, page_sizes, body_size, kinds)
+    _heads_over_the_text(pieces_by_page, page_sizes, body_size, kinds, placed)
     of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
                                     for pieces in pieces_by_page for piece in pieces if not piece.table_row)
     kinds.update(dict.fromkeys(of_a_total, "page-number"))
     in_step = offsets_in_step((_number_value(piece), page) for piece, page, _, _ in numbers)
-    for piece, page, outside, by_form in numbers:
+    for piece, page, _, by_form in numbers:
         if _number_value(piece) - page in in_step or by_form:
             kinds[id(piece)] = "page-number"
-        elif outside and len(piece.text.strip()) <= 3:
+    _numbers_in_their_place(numbers, at_the_edge, kinds)
+    for piece, _, outside, _ in numbers:
+        if id(piece) not in kinds and outside and len(piece.text.strip()) <= 3:
             kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_the_edge: dict[int, str],
+                            kinds: dict[int, str]) -> None:
+    """Page numbers out of step with the pages, found where the document's page numbers stand.  A
+    compilation numbers each part from 1, so a part of one page prints a 「1」 that keeps step with no
+    other page (one-page attachments, a 「1」 under each); a slide's number field printed twice, the
+    second small beside the first, reads 「99」.  A bare number on its page's first or last line, in
+    the head or foot band, centred where a page number found stands on another page in that band,
+    is one: a value in a table or a chart is not set alone on the page's edge line at that place.
+    It is furniture as a running line is, not a number the page is cited by (「99」 is no page's)."""
+    found = [(piece, page, at_the_edge[id(piece)]) for piece, page, _, _ in numbers
+             if kinds.get(id(piece)) == "page-number" and id(piece) in at_the_edge]
+    for piece, page, _, _ in numbers:
+        if id(piece) in kinds or id(piece) not in at_the_edge:
+            continue
+        centre = (piece.x0 + piece.x1) / 2
+        if any(band == at_the_edge[id(piece)] and other_page != page
+               and abs((other.x0 + other.x1) / 2 - centre) <= max(piece.size, other.size)
+               for other, other_page, band in found):
+            kinds[id(piece)] = "running-footer" if at_the_edge[id(piece)] == "foot" else "running-header"
+
+
+def _only_numbers(text: str) -> bool:
+    """Whether a line holds no word, only figures (「130004410」「12.5」): outside the column its long
+    cells make, a table's column of codes recurs page after page at the same place, digits folded,
+    as a running line does; a running line outside the text (a chapter tab, a side title) has words."""
+    return not any(char.isalpha() for char in text)
 
 
 def _heads_in_their_place(
@@ -1220,6 +1257,57 @@ def _heads_in_their_place(
             here = sum(slots[(round(piece.top) + shift, piece.size)] for shift in (-1, 0, 1))
             if here >= 3 and piece.size < SMALL * body_size and len(piece.text.strip()) <= 60:
                 kinds[id(piece)] = "running-header"
+
+
+def _heads_over_the_text(
+    pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
+    kinds: dict[int, str], placed: Counter[tuple[str, int, int]],
+) -> None:
+    """Running heads of a short chapter printed on facing pages: the chapter's title over one page,
+    the part's title over the next, so in a chapter of four or five pages each shows only twice and
+    neither recurs the three times that make a running line.  A line in the head band, over all of
+    its page's text, set smaller than the body, is one when it stands at the same place on another
+    page or repeats a title set larger than the body (the chapter's own heading): a heading is never
+    set smaller than the text it heads, nor printed twice.  The head stands apart, a line's height
+    or more over the next text: the small rows of a dense table that begins at the page's top
+    (its header repeated over each page, its codes) follow one another closely."""
+    echoes = _larger_titles(pieces_by_page, body_size)
+    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+        band_end = top + MARGIN_BAND * (bottom - top)
+        below_band = [piece.top for piece in pieces if piece.top > band_end and id(piece) not in kinds]
+        text_top = min(below_band, default=bottom)
+        for piece in pieces:
+            if id(piece) in kinds or piece.table_row or piece.rotated or piece.figure or piece.bottom > band_end:
+                continue
+            text = piece.text.strip()
+            if piece.size >= SMALL * body_size or piece.bottom > text_top or not 4 <= len(text) <= 60 \
+                    or not any(char.isalpha() for char in text) or not _set_apart(piece, pieces, kinds):
+                continue
+            if placed[_place(piece)] >= 2 or _squeezed(piece.text) in echoes:
+                kinds[id(piece)] = "running-header"
+
+
+def _set_apart(piece: _Piece, pieces: list[_Piece], kinds: dict[int, str]) -> bool:
+    """Whether the page's next text under ``piece`` (furniture aside) stands a line of its size or
+    more below it."""
+    below = [other.top for other in pieces
+             if other.top > piece.top + 0.5 * piece.size and id(other) not in kinds and other is not piece]
+    return not below or min(below) - piece.bottom >= piece.size
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_chars(text))
+
+
+def _larger_titles(pieces_by_page: list[list[_Piece]], body_size: float) -> set[str]:
+    """The texts of the lines set larger than the body (a title wrapped onto two lines also whole)."""
+    titles: set[str] = set()
+    for pieces in pieces_by_page:
+        large = [piece for piece in pieces if piece.size > body_size / SMALL and not piece.table_row]
+        titles.update(_squeezed(piece.text) for piece in large)
+        titles.update(_squeezed(first.text + second.text) for first, second in itertools.pairwise(large)
+                      if first.size == second.size)
+    return titles
 
 
 def _number_value(piece: _Piece) -> int:
@@ -1245,7 +1333,7 @@ def _place(piece: _Piece) -> tuple[str, int, int]:
 
 def _footnote_pieces(
     pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]], body_size: float,
-    furniture: dict[int, str],
+    furniture: dict[int, str], pictures_by_page: list[list[tuple[float, float, float, float]]] | None = None,
 ) -> set[int]:
     """Small text at a page's foot that starts with a note label: the page's footnotes.
 
@@ -1253,7 +1341,8 @@ def _footnote_pieces(
     block counts only if its first line starts with a label (「1 」「※」「注1」).
     """
     notes: set[int] = set()
-    for pieces, (top, bottom) in zip(pieces_by_page, page_sizes, strict=True):
+    for page_index, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True)):
+        pictures = pictures_by_page[page_index] if pictures_by_page else []
         # A figure's labels are its own (never notes), and set small they say nothing of the text's size.
         content = [p for p in pieces if id(p) not in furniture and not p.table_row and not p.figure]
         if not content:
@@ -1267,7 +1356,7 @@ def _footnote_pieces(
             if piece.size >= smaller_than or piece.top < top + 0.5 * (bottom - top):
                 break
             if block and block[0].top - piece.bottom > 1.5 * piece.size \
-                    and not _previous_note_above(by_position[: position + 1], block[0], smaller_than):
+                    and not _previous_note_above(by_position[: position + 1], block[0], smaller_than, pictures):
                 break  # a gap: above it stands something else in small type (a figure's labels)
             block.insert(0, piece)
         while block and not NOTE_LABEL.match(normalize_chars(block[0].text).strip()):
@@ -1284,12 +1373,16 @@ NOTE_SPACING = 6.0
 NOTE_LINES = 4
 
 
-def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float) -> bool:
+def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float,
+                         pictures: Sequence[tuple[float, float, float, float]] = ()) -> bool:
     """Whether the small lines just above a gap end the note numbered one before ``first``'s (「2 …」
     over 「3 …」): notes set apart by the QR codes printed beside them are still one run of notes,
-    where a figure's labels above the notes are not numbered so."""
+    where a figure's labels above the notes are not numbered so.  The height of the pictures
+    standing in the gap (the QR codes, however large they are printed) is no space between notes."""
     label = re.match(r"\d{1,3}(?=\s*\S)", normalize_chars(first.text).strip())
-    if label is None or not above or first.top - above[-1].bottom > NOTE_SPACING * first.size:
+    if label is None or not above:
+        return False
+    if _gap_without_pictures(above[-1].bottom, first.top, pictures) > NOTE_SPACING * first.size:
         return False
     lower = above[-1]
     for piece in list(reversed(above))[:NOTE_LINES]:
@@ -1301,6 +1394,36 @@ def _previous_note_above(above: list[_Piece], first: _Piece, smaller_than: float
             return previous is not None and int(previous.group()) == int(label.group()) - 1
         lower = piece
     return False
+
+
+def _gap_without_pictures(upper: float, lower: float, pictures: Sequence[tuple[float, float, float, float]]) -> float:
+    """The height between ``upper`` and ``lower`` (from the page top) that no picture covers."""
+    spans = sorted((max(upper, box[1]), min(lower, box[3])) for box in pictures if box[1] < lower and box[3] > upper)
+    covered, reach = 0.0, upper
+    for start, end in spans:
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    return max(0.0, lower - upper - covered)
+
+
+def _notes_after_the_text(pieces: list[_Piece], notes: set[int], furniture: dict[int, str]) -> list[_Piece]:
+    """The page's foot notes read after the text above them, in their own order.  Notes set across a
+    two-column page are cut at its gutter like its lines: a short note (its label and a title) falls
+    in the first column and was read there, before the second column, with its address line (set
+    under it across the gutter, or on its baseline beyond it) read after the second column — the
+    note lost its address, the address stood in the text."""
+    page_notes = [piece for piece in pieces if id(piece) in notes]
+    if not page_notes:
+        return pieces
+    notes_top = min(piece.top for piece in page_notes)
+    text_above = [index for index, piece in enumerate(pieces)
+                  if id(piece) not in notes and id(piece) not in furniture and piece.top < notes_top]
+    if not text_above:
+        return pieces
+    last = text_above[-1]
+    before = [piece for piece in pieces[: last + 1] if id(piece) not in notes]
+    return before + page_notes + [piece for piece in pieces[last + 1:] if id(piece) not in notes]
 
 
 def _page_text_size(pieces: list[_Piece], top: float, bottom: float) -> float | None:

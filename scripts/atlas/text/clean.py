@@ -38,6 +38,7 @@ from .page_furniture import (
     mark_slide_numbers,
     next_body,
     offsets_in_step,
+    printed_twice,
 )
 
 FORM_FEED = "\f"
@@ -200,6 +201,11 @@ def _numbers_by_page(lines: list[Line], pages: list[list[int]]) -> set[int]:
         if (offset in shared and position != usual and lines[index].page not in numbered_pages
                 and not _title_follows(lines, index)):
             accepted.add(index)
+    for index, _, position in candidates:
+        twice = printed_twice(lines[index].text)
+        if twice is not None and twice - lines[index].page in shared and position in (usual, "both") \
+                and lines[index].page not in numbered_pages:
+            accepted.add(index)  # the page's number printed twice, read as one run of digits
     return accepted
 
 

@@ -81,6 +81,16 @@ PAGE_NUMBER_FORMS = re.compile(
 BARE_NUMBER = re.compile(r"\d{1,4}")
 
 
+def printed_twice(text: str) -> int | None:
+    """The number a bare 「99」「1212」 prints twice, or None: a slide's number field set both by the
+    deck's master and by the slide (the second small beside the first) reads as one run of digits.
+    It is a page number when that number keeps step with the pages (offsets_in_step)."""
+    half = len(text) // 2
+    if not BARE_NUMBER.fullmatch(text) or len(text) % 2 or text[:half] != text[half:] or text[0] == "0":
+        return None
+    return int(text[:half])
+
+
 # -- page numbers keep step with the pages ---------------------------------------
 
 
