@@ -204,4 +204,6 @@ def test_a_note_on_the_next_page_is_found_in_the_next_pages_half():
     # White paper ch. 3, PDF pp. 6–7: a paragraph runs over the break with page 6's notes between;
     # 「（ＵＫ ＡＩＳＩ1）の設置を発表」 on page 7 cites page 7's note 1, not page 6's note 1 (read off the PDF).
     document = _corpus_document("mext-sti-whitepaper-r6-ch3")
-    assert _note_cited_after(document, "（UK AISI") == "UK Artificial Intelligence Safety Institute"
+    # (the note's address line, set under it, is part of the note: read_pdf._notes_after_the_text)
+    assert _note_cited_after(document, "（UK AISI") == (
+        "UK Artificial Intelligence Safety Institute https://www.gov.uk/government/organisations/ai-safety-institute")
