@@ -674,6 +674,38 @@ def make_marked_titles(path: Path) -> None:
     canvas.save()
 
 
+# A white paper's section with ● titles in its heading face, and a column set inside it: the
+# column's label, then the interviewee's name after a ● in the same face, then the column's text
+COLUMN_SECTION = "第2節 地域における連携の取組"
+COLUMN_MARKED_BEFORE = [
+    ("● 港町の観光協議会", "港町では、観光に関わる団体が協議会をつくり、年に四回の会合で催しの日程を調整している。"),
+    ("● 山あいの町の移住相談", "山あいの町は、空き家の情報と仕事の相談を一つの窓口で受け付けるようにした。"),
+]
+COLUMN_LABEL = "コラム2-1"
+COLUMN_PERSON = "●山田花子氏"
+COLUMN_AFFILIATION = "港町観光協議会 事務局長"
+COLUMN_TEXT = ("山田さんは、港町の観光協議会で事務局を務めています。会合では、団体ごとの事情を聞き取り、"
+               "催しの日程が重ならないよう調整してきたそうです。")
+COLUMN_MARKED_AFTER = ("● 県をまたぐ広域の連携", "隣り合う三つの県は、観光の案内を共通の窓口にまとめる取組を始めた。")
+
+
+def make_boxed_column(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(COLUMN_SECTION, 13, font=GOTHIC, space_before=0))
+    for title, text in COLUMN_MARKED_BEFORE:
+        flow.add(Heading(title, 11, font=GOTHIC, space_before=1.0))
+        flow.add(Para(text))
+    flow.add(Heading(COLUMN_LABEL, 12, font=GOTHIC, space_before=1.5))
+    flow.add(Heading(COLUMN_PERSON, 11, font=GOTHIC, space_before=0.5))
+    flow.add(Para(COLUMN_AFFILIATION, size=9.0, font=GOTHIC, indent=False))
+    flow.add(Para(COLUMN_TEXT, size=9.0))
+    title, text = COLUMN_MARKED_AFTER
+    flow.add(Heading(title, 11, font=GOTHIC, space_before=1.5))
+    flow.add(Para(text))
+    canvas.save()
+
+
 # A chart that ends a page with no caption of its own; the next page opens with a table's caption
 NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
 
@@ -821,7 +853,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
-           "short-columns-head": make_short_columns_under_a_head}
+           "short-columns-head": make_short_columns_under_a_head, "boxed-column": make_boxed_column}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

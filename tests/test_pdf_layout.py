@@ -502,6 +502,24 @@ def test_a_handout_sheets_chart_labels_are_its_figures_text_and_its_boxes_no_foo
     assert document_report(document).conserved
 
 
+def test_a_marked_name_under_a_columns_label_is_the_columns_not_a_title_of_the_section(converted):
+    # A white paper heads a section's parts with ● titles in its heading face; a column set inside
+    # the section opens with its label and the interviewee's name after a ● in the same face.  The
+    # name was taken for the next ● title of the section: the column's label an empty section, the
+    # name in the section's table of contents.  It is the column's: it nests under the label, and
+    # the ● title after the column is the section's again.
+    document = converted("boxed-column")
+    [section] = document.sections
+    assert section_heading(section) == samples.COLUMN_SECTION
+    titles = [title for title, _ in samples.COLUMN_MARKED_BEFORE]
+    assert [section_heading(child) for child in section.children] == [*titles, samples.COLUMN_MARKED_AFTER[0]]
+    [column] = [sub for sub in document.all_sections() if section_heading(sub) == samples.COLUMN_LABEL]
+    assert [section_heading(child) for child in column.children] == [samples.COLUMN_PERSON]
+    person = column.children[0]
+    assert samples.COLUMN_TEXT in [block.text for block in person.blocks]
+    assert document_report(document).conserved
+
+
 @needs_corpus
 def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_are_headings():
     # mext-sti-whitepaper-r6-ch3 pp. 13-15: 「● 経済開発協力機構（OECD）」 in 11 pt 華康ゴシック W5 over

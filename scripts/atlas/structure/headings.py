@@ -62,7 +62,7 @@ from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
-from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
+from .title_ranks import IN_BOX_KIND, LABEL_KIND, NAMED_RANK, title_rank, titles_under_a_box_label
 from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -196,6 +196,8 @@ class HeadingEvidence:
     marked: MarkedTitles
     labelled: dict[int, tuple[str, int]]  # line → (its label word, its last line)
     bare: frozenset[int]
+    # Marked titles right under a box's label (title_ranks.titles_under_a_box_label): the box's own.
+    in_boxes: frozenset[int]
     # Numbered lines one under another with no text between (sibling_runs.py): a list.
     sibling_runs: frozenset[int]
     # Numbered lines that close a page (page_foot_notes.py): notes, never headings.
@@ -207,12 +209,14 @@ class HeadingEvidence:
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
+        marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
             circled_titles=circled_titles(lines, width),
-            marked=marked_titles(lines, width, typeset),
-            labelled=labelled_titles(lines, width),
+            marked=marked,
+            labelled=labelled,
             bare=bare_titles(lines),
+            in_boxes=titles_under_a_box_label(lines, marked.kinds, labelled),
             sibling_runs=bare_sibling_runs(lines),
             foot_notes=page_foot_notes(lines),
             contents_named=contents_titles(lines),
@@ -328,7 +332,8 @@ class HeadingEvidence:
             return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
-        return self.marked.kind(index)
+        kind = self.marked.kind(index)
+        return f"{IN_BOX_KIND}{kind}" if kind is not None and index in self.in_boxes else kind
 
     def title_rest(self, index: int) -> int | None:
         """The line that ends a marked or labelled title cut at its column's edge (None: one line)."""
