@@ -103,6 +103,8 @@ _SMALLER_THAN_BODY = 0.9
 TITLE_CHARS = 60
 # Lines looked at below a numbered point for its next sibling.
 SIBLING_REACH = 40
+# A numbering set as titles in one face this many times over the document titles its parts with it.
+TITLES_IN_FACE = 3
 # Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
 _PLACE_SCHEMES = ("chapter", "section")
 # A wrapped title's second line stands under its words, at most this many characters right of its number.
@@ -375,7 +377,10 @@ class HeadingEvidence:
         its bold text, or its next sibling's, runs on longer than a title (past TITLE_CHARS, or through a
         sentence's end).  A white paper sets the points a declaration makes in bold (「（1）以下の4要素から
         構成される…の策定」, 「（2）…作業計画（賛同国増加に向けたアウトリーチ、…の継続）」 over eight lines); one
-        point too long for a title makes the run a list."""
+        point too long for a title makes the run a list — unless the document titles its parts with
+        this numbering in this face (titled_in_its_face): then the long one is a point of its own
+        (a guideline's 「10.3.2 <a sentence over five lines>」 under 10.3.1, in the clauses' face),
+        no sibling that makes its clause's heading a point."""
         if self.display_runs_past_a_title(index):
             return True
         value = number_value(found.number)
@@ -386,11 +391,31 @@ class HeadingEvidence:
             match = found.scheme.pattern.fullmatch(line.text)
             if match is not None and "n" in match.groupdict() and value is not None \
                     and number_value(match["n"]) == value + 1:
-                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe)
+                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe) \
+                    and not self.titled_in_its_face(index, found.scheme)
             heading = heading_of(line.text)
             if heading is not None and heading[0].rank < found.scheme.rank:
                 return False
         return False
+
+    def titled_in_its_face(self, index: int, scheme: Scheme) -> bool:
+        """Whether the document heads its parts with ``scheme``'s numbers set as the line at ``index`` is
+        (its size, face, weight): at least TITLES_IN_FACE such lines elsewhere stop as titles, and
+        more of them than run on past a title.  Points set in bold come as a list, a few in one
+        place; a numbering the document titles its clauses with recurs as titles throughout it."""
+        line = self.lines[index]
+        titles = points = 0
+        for probe, other in enumerate(self.lines):
+            if probe == index or other.kind != "body" or not self.typeset.same_style(line, other):
+                continue
+            match = scheme.pattern.fullmatch(other.text)
+            if match is None or "n" not in match.groupdict():
+                continue
+            if self.display_runs_past_a_title(probe):
+                points += 1
+            else:
+                titles += 1
+        return titles >= TITLES_IN_FACE and titles > points
 
     def display_runs_past_a_title(self, index: int) -> bool:
         """Whether the display type starting at ``index`` goes on, line after line run to the column's
