@@ -706,6 +706,32 @@ def make_boxed_column(path: Path) -> None:
     canvas.save()
 
 
+# A survey report in two unnumbered parts, each opening a page in the headings' size: a summary
+# numbered Ⅰ, Ⅱ and a detail numbered （1）, （2）
+SURVEY_TITLE = "令和6年度 港町の来訪者調査の結果"
+SURVEY_INTRO = "本調査は、港町を訪れた人の特徴と町の中での動きを知るために、四つの季節に行った。"
+SURVEY_PARTS = [
+    ("調査結果の概要", [("Ⅰ．回答者の属性", "回答者は女性が男性より多く、年齢は六十歳以上が最も多い。"),
+                 ("Ⅱ．利用した交通機関", "港町までの交通手段は、鉄道が最も多く、次いで自家用車が続く。")]),
+    ("調査結果の詳細", [("（1）性別", "性別では、女性が五割を超え、男性を十ポイント上回った。"),
+                 ("（2）年齢", "年齢では、六十歳以上が二割を超え、次いで五十歳代が続いた。")]),
+]
+
+
+def make_survey_parts(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(SURVEY_PARTS) + 1))
+    flow.add(Heading(SURVEY_TITLE, 14, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Para(SURVEY_INTRO))
+    for part, headings in SURVEY_PARTS:
+        flow.new_page()
+        flow.add(Heading(part, 12, font=GOTHIC, space_before=0))
+        for heading, text in headings:
+            flow.add(Heading(heading, 12, font=GOTHIC, space_before=0.5))
+            flow.add(Para(text))
+    canvas.save()
+
+
 # A chart that ends a page with no caption of its own; the next page opens with a table's caption
 NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
 
@@ -853,7 +879,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
-           "short-columns-head": make_short_columns_under_a_head, "boxed-column": make_boxed_column}
+           "short-columns-head": make_short_columns_under_a_head, "boxed-column": make_boxed_column,
+           "survey-parts": make_survey_parts}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -520,6 +520,19 @@ def test_a_marked_name_under_a_columns_label_is_the_columns_not_a_title_of_the_s
     assert document_report(document).conserved
 
 
+def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(converted):
+    # A survey report in two parts with no number, each title opening a page in its headings' size,
+    # straight over a numbering's first heading (Ⅰ．, （1））.  Ranked by its size, the first part was an
+    # empty section beside Ⅰ and the second nested under the summary's last point Ⅱ.  Each heads its
+    # numbering, and the two are siblings.
+    document = converted("survey-parts")
+    assert [section_heading(section) for section in document.sections] == [part for part, _ in samples.SURVEY_PARTS]
+    for section, (_, headings) in zip(document.sections, samples.SURVEY_PARTS, strict=True):
+        assert [section_heading(child) for child in section.children] == [heading for heading, _ in headings]
+        assert [child.blocks[-1].text for child in section.children] == [text for _, text in headings]
+    assert document_report(document).conserved
+
+
 @needs_corpus
 def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_are_headings():
     # mext-sti-whitepaper-r6-ch3 pp. 13-15: 「● 経済開発協力機構（OECD）」 in 11 pt 華康ゴシック W5 over

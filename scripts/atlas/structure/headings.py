@@ -60,6 +60,7 @@ from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
+from .part_titles import part_titles
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import IN_BOX_KIND, LABEL_KIND, NAMED_RANK, title_rank, titles_under_a_box_label
@@ -204,6 +205,8 @@ class HeadingEvidence:
     sibling_runs: frozenset[int]
     # Numbered lines that close a page (page_foot_notes.py): notes, never headings.
     foot_notes: frozenset[int]
+    # Unnumbered part titles (part_titles.py): line → the rank outer to the numbering they head.
+    part_titles: dict[int, int]
     # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
     contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
@@ -221,6 +224,7 @@ class HeadingEvidence:
             in_boxes=titles_under_a_box_label(lines, marked.kinds, labelled),
             sibling_runs=bare_sibling_runs(lines),
             foot_notes=page_foot_notes(lines),
+            part_titles=part_titles(lines, typeset),
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
         )
@@ -830,6 +834,7 @@ class _Question:
         if not (large or centred) or self.in_title_block(line.page) or self.ev.last_on_its_page(index):
             return None
         rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
+        rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
     def in_title_block(self, page: int) -> bool:

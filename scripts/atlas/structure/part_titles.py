@@ -1,0 +1,79 @@
+"""Unnumbered titles of a document's parts: outer to the numbered headings they head.
+
+A report divides itself into parts that carry no number (「…の概要」 over a summary numbered Ⅰ…Ⅸ,
+「…の詳細」 over the detail numbered （1）…（16））: each part title is set as a heading (larger than
+the body), opens a page (its top line, or a page of its own), and stands straight above the first
+heading of a numbering that starts there at 1.  Read by its size alone, such a title ranks with
+whatever heading shares that size: beside the summary's Ⅰ (an empty section), under the Ⅸ before the
+detail (the detail nested in the summary's last point).  The page says more: a title opening a page
+over a numbering's first heading heads that numbering, and the document's part titles are one
+level, each closing the part before it.
+
+``part_titles`` decides them for the whole document, before any line is read: each part title's
+rank is one outer to the outermost numbering any of them heads (and never inner to the rank its
+type would give it), the same rank for all of them, so they are siblings of each other.
+"""
+
+from __future__ import annotations
+
+from ..model.document import Line
+from ..text.numbering import LIST_MARKER, heading_of, is_caption, number_value, title_like
+from .marked_titles import mark_kind
+from .runs import next_content
+from .typeset import Typesetting
+
+# Ranks step by ten per size step (headings.layout_heading): a display title's rank by its type.
+_SIZE_STEP = 10
+_LARGEST_SIZE_RANK = 6
+
+
+def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
+    """Index → rank of every line read as an unnumbered part title (see the module's docstring)."""
+    heads: dict[int, int] = {}  # a part title → the rank of the numbering it heads
+    for index, line in enumerate(lines):
+        if not _unnumbered_title_in_large_type(line, typeset) or not _opens_its_page(lines, index):
+            continue
+        below = _next_body(lines, index)
+        if below is None:
+            continue
+        first = heading_of(lines[below].text)
+        if first is None or not first[1] or first[0].weak or number_value(first[1]) != 1:
+            continue  # no numbering starts under it: a title of its page, not of a part
+        heads[index] = first[0].rank
+    if not heads:
+        return {}
+    by_type = min(min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads)
+    rank = min(min(heads.values()) - 1, by_type)
+    return dict.fromkeys(heads, rank)
+
+
+def _unnumbered_title_in_large_type(line: Line, typeset: Typesetting) -> bool:
+    text = line.text
+    if line.kind != "body" or line.layout is None or line.layout.role:
+        return False
+    if heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text):
+        return False
+    return title_like(text) and not is_caption(text) and typeset.is_large(line)
+
+
+def _opens_its_page(lines: list[Line], index: int) -> bool:
+    """No text of its page stands above the line (furniture may: a running head, a page's tab)."""
+    page = lines[index].page
+    for probe in range(index - 1, -1, -1):
+        if lines[probe].page != page:
+            return True
+        if lines[probe].kind == "body":
+            return False
+    return True
+
+
+def _next_body(lines: list[Line], index: int) -> int | None:
+    """The next line of text below ``index``, across furniture and a page's end (a part's title alone
+    on its page heads the next page's first heading)."""
+    probe = next_content(lines, index)
+    if probe is not None:
+        return probe
+    for probe in range(index + 1, len(lines)):
+        if lines[probe].kind == "body":
+            return probe
+    return None
