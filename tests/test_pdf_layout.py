@@ -507,13 +507,15 @@ def test_a_marked_name_under_a_columns_label_is_the_columns_not_a_title_of_the_s
     # the section opens with its label and the interviewee's name after a ● in the same face.  The
     # name was taken for the next ● title of the section: the column's label an empty section, the
     # name in the section's table of contents.  It is the column's: it nests under the label, and
-    # the ● title after the column is the section's again.
+    # the ● title after the column is the section's again.  The column, a box set inside the
+    # section, is a sibling of the section's ● titles, not a part of the one printed before it.
     document = converted("boxed-column")
     [section] = document.sections
     assert section_heading(section) == samples.COLUMN_SECTION
     titles = [title for title, _ in samples.COLUMN_MARKED_BEFORE]
-    assert [section_heading(child) for child in section.children] == [*titles, samples.COLUMN_MARKED_AFTER[0]]
-    [column] = [sub for sub in document.all_sections() if section_heading(sub) == samples.COLUMN_LABEL]
+    assert [section_heading(child) for child in section.children] == [
+        *titles, samples.COLUMN_LABEL, samples.COLUMN_MARKED_AFTER[0]]
+    column = section.children[len(titles)]
     assert [section_heading(child) for child in column.children] == [samples.COLUMN_PERSON]
     person = column.children[0]
     assert samples.COLUMN_TEXT in [block.text for block in person.blocks]

@@ -63,7 +63,15 @@ from .page_foot_notes import page_foot_notes
 from .part_titles import part_titles
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
-from .title_ranks import IN_BOX_KIND, LABEL_KIND, NAMED_RANK, title_rank, titles_under_a_box_label
+from .title_ranks import (
+    IN_BOX_KIND,
+    LABEL_KIND,
+    NAMED_RANK,
+    box_rank,
+    is_column_label,
+    title_rank,
+    titles_under_a_box_label,
+)
 from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -164,6 +172,7 @@ class OutlineQuestions(Protocol):
     def nested_start_rank(self) -> int | None: ...
     def in_cell_run(self, rank: int) -> bool: ...
     def marked_rank(self, kind: str) -> int | None: ...
+    def open_marked_ranks(self) -> dict[str, int]: ...
     def repeats_a_part(self, key: str) -> bool: ...
     def number_fits_parent(self, found: NumberedHeading) -> bool: ...
     @property
@@ -583,6 +592,8 @@ class _Question:
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
                 return Decision(out_of_order=OutOfOrder(line.number, line.text, str(last)))
             return Decision(nested)
+        if scheme.name == "named" and is_column_label(line.text):
+            return Decision(replace(found, rank=box_rank(self.outline)))  # a box: outer to the marked titles
         return Decision(found)
 
     def glued_heading(self, index: int) -> tuple[str, Found] | None:

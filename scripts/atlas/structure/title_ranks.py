@@ -50,6 +50,7 @@ class OpenHeadings(Protocol):
     def innermost_rank(self) -> int | None: ...
     def is_open(self, rank: int) -> bool: ...
     def marked_rank(self, kind: str) -> int | None: ...
+    def open_marked_ranks(self) -> dict[str, int]: ...
 
 
 def labels_attached_material(kind: str) -> bool:
@@ -63,7 +64,7 @@ def title_rank(kind: str, outline: OpenHeadings) -> int:
     """The rank a title of ``kind`` (headings.HeadingEvidence.title_kind) nests at under the
     headings open now."""
     if kind.startswith(LABEL_KIND) and inside_its_section(kind.removeprefix(LABEL_KIND)):
-        return NAMED_RANK
+        return box_rank(outline)
     innermost = outline.innermost_rank()
     if kind.startswith(IN_BOX_KIND):
         return innermost + 1 if innermost is not None else MARKED_RANK  # inside the box just opened
@@ -71,6 +72,24 @@ def title_rank(kind: str, outline: OpenHeadings) -> int:
     if rank is not None and outline.is_open(rank):
         return rank  # a sibling of the last title of its kind
     return innermost + 1 if innermost is not None else MARKED_RANK
+
+
+def box_rank(outline: OpenHeadings) -> int:
+    """The rank of a box set inside its section (a column, 「Box-1.」): with the named parts, and outer
+    to the titles set off by a mark open around it, so a column printed after a section's 「● …」
+    titles is their sibling, never the last one's child."""
+    marked = [rank for kind, rank in outline.open_marked_ranks().items() if _set_off_by_a_mark(kind)]
+    return min([NAMED_RANK, *marked])
+
+
+def is_column_label(text: str) -> bool:
+    """Whether a line (a heading of numbering.SCHEMES "named") labels a column: 「コラム１-３」."""
+    return _COLUMN_LABEL.match(text) is not None
+
+
+def _set_off_by_a_mark(kind: str) -> bool:
+    """A marked_titles.py kind (a mark, a recurring label): not a box's, a speech's or one inside a box."""
+    return not kind.startswith((LABEL_KIND, IN_BOX_KIND)) and kind != "bare"
 
 
 def titles_under_a_box_label(lines: list[Line], marked: Mapping[int, str],
@@ -93,7 +112,7 @@ def _labels_a_box(lines: list[Line], index: int, labelled: Mapping[int, tuple[st
     if index in labelled:
         return inside_its_section(labelled[index][0])
     heading = heading_of(lines[index].text)
-    return heading is not None and heading[0].name == "named" and _COLUMN_LABEL.match(lines[index].text) is not None
+    return heading is not None and heading[0].name == "named" and is_column_label(lines[index].text)
 
 
 def _box_title(text: str) -> bool:
