@@ -687,6 +687,9 @@ COLUMN_AFFILIATION = "港町観光協議会 事務局長"
 COLUMN_TEXT = ("山田さんは、港町の観光協議会で事務局を務めています。会合では、団体ごとの事情を聞き取り、"
                "催しの日程が重ならないよう調整してきたそうです。")
 COLUMN_MARKED_AFTER = ("● 県をまたぐ広域の連携", "隣り合う三つの県は、観光の案内を共通の窓口にまとめる取組を始めた。")
+# A ● title after it so long that the column's edge cuts it after a comma inside the name it quotes
+COLUMN_MARKED_CUT = ("●県をまたぐ広域の連携で話し合われている「観光案内の共通化、交通の相互乗り入れ、",
+                     "宿泊の予約の一本化」", "三つの県は、来年度から予約の窓口を一つにまとめることで合意した。")
 
 
 def make_boxed_column(path: Path) -> None:
@@ -702,6 +705,10 @@ def make_boxed_column(path: Path) -> None:
     flow.add(Para(COLUMN_TEXT, size=9.0))
     title, text = COLUMN_MARKED_AFTER
     flow.add(Heading(title, 11, font=GOTHIC, space_before=1.5))
+    flow.add(Para(text))
+    first, rest, text = COLUMN_MARKED_CUT
+    flow.y += 11 * 1.0
+    flow.add(Para(first + rest, size=11, font=GOTHIC, indent=False))  # wrapped by the column's edge
     flow.add(Para(text))
     canvas.save()
 

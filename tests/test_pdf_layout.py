@@ -513,13 +513,25 @@ def test_a_marked_name_under_a_columns_label_is_the_columns_not_a_title_of_the_s
     [section] = document.sections
     assert section_heading(section) == samples.COLUMN_SECTION
     titles = [title for title, _ in samples.COLUMN_MARKED_BEFORE]
+    cut_title = samples.COLUMN_MARKED_CUT[0] + samples.COLUMN_MARKED_CUT[1]
     assert [section_heading(child) for child in section.children] == [
-        *titles, samples.COLUMN_LABEL, samples.COLUMN_MARKED_AFTER[0]]
+        *titles, samples.COLUMN_LABEL, samples.COLUMN_MARKED_AFTER[0], cut_title]
     column = section.children[len(titles)]
     assert [section_heading(child) for child in column.children] == [samples.COLUMN_PERSON]
     person = column.children[0]
     assert samples.COLUMN_TEXT in [block.text for block in person.blocks]
     assert document_report(document).conserved
+
+
+def test_a_marked_title_the_columns_edge_cuts_after_a_comma_is_one_title(converted):
+    # 「●…「A、B、」 / 「C」」: the edge of the column cuts a ● title inside the name it quotes, after a
+    # comma.  Its first line alone ends on a comma, so it was no marked line at all, and the title was
+    # read as a list's item over its paragraph.  With its rest (which closes the bracket it opened) it
+    # is a title like the section's other ● titles.
+    [section] = converted("boxed-column").sections
+    last = section.children[-1]
+    assert section_heading(last) == samples.COLUMN_MARKED_CUT[0] + samples.COLUMN_MARKED_CUT[1]
+    assert [block.text for block in last.blocks] == [samples.COLUMN_MARKED_CUT[2]]
 
 
 def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(converted):
