@@ -548,6 +548,21 @@ def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(con
 
 
 @needs_corpus
+def test_a_white_papers_column_holds_its_name_line_beside_the_sections_marked_titles():
+    # mext-sti-whitepaper-r6-ch3 p. 39 (PDF 16): 「コラム1-3」 over 「●江間有沙氏」 (the interviewee, in the face of
+    # 第2節's ● titles), then after the column 「● 欧州評議会の「AI、人権、民主主義、」 / 「法の支配に関する
+    # 枠組条約」」, cut after a comma.
+    # Read against the page and the hand outline (tests/outlines/mext-sti-whitepaper-r6-ch3.yml).
+    document = corpus_document("mext-sti-whitepaper-r6-ch3")
+    section = next(section for section in document.all_sections() if section.title.startswith("AIに関する多国間"))
+    children = [section_heading(child) for child in section.children]
+    treaty = "● 欧州評議会の「AI、人権、民主主義、法の支配に関する枠組条約」"
+    assert children[-3:] == ["● 国際連合", "コラム1-3", treaty]
+    column = section.children[-2]
+    assert [section_heading(child) for child in column.children] == ["●江間有沙氏"]
+
+
+@needs_corpus
 def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_are_headings():
     # mext-sti-whitepaper-r6-ch3 pp. 13-15: 「● 経済開発協力機構（OECD）」 in 11 pt 華康ゴシック W5 over
     # 10.5 pt body text (the face's name is UTF-8 in the PDF: read as cp932 it was no Gothic face).
