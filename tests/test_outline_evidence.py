@@ -832,3 +832,15 @@ def test_a_clause_stays_a_heading_when_a_numbered_point_under_it_runs_on_in_the_
     lines.append(pdf_line(len(lines) + 1, point, 1, 10.5, GOTHIC, top=80.0 + 18 * len(lines)))
     lines.append(pdf_line(len(lines) + 1, SENTENCE, 1, 10.5, top=80.0 + 18 * len(lines)))
     assert headings(lines) == [title for _, title in clauses]
+
+def test_a_marked_line_right_under_a_boxs_label_is_the_boxs_and_the_box_is_beside_the_marked_titles():
+    # Case studies numbered under their word (事例1, 事例2) set inside a section whose parts are ◆ titles;
+    # each case opens with a ◆ line naming the school.  That line is the box's: it nests inside it, never a
+    # ◆ title of the section closing the box, and the box stands beside the section's ◆ titles, never
+    # inside the one printed before it.
+    lines = ["1. 留意点", *body(), "◆安全性の確保", *OWN_PROSE, "◆公平性の確保", *OWN_PROSE,
+             "事例1 校務での利用", "◆山田中学校の取組", *OWN_PROSE, "◆透明性の確保", *OWN_PROSE,
+             "事例2 授業での利用", "◆川口小学校の取組", *OWN_PROSE]
+    assert outline_of(lines) == [
+        (1, "1.留意点"), (2, "◆安全性の確保"), (2, "◆公平性の確保"), (2, "事例1 校務での利用"),
+        (3, "◆山田中学校の取組"), (2, "◆透明性の確保"), (2, "事例2 授業での利用"), (3, "◆川口小学校の取組")]
