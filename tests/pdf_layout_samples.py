@@ -714,7 +714,7 @@ def make_boxed_column(path: Path) -> None:
 
 
 # A survey report in two unnumbered parts, each opening a page in the headings' size: a summary
-# numbered Ⅰ, Ⅱ and a detail numbered （1）, （2）
+# numbered Ⅰ, Ⅱ and a detail numbered （1）, （2）, whose title stands on a page of its own
 SURVEY_TITLE = "令和6年度 港町の来訪者調査の結果"
 SURVEY_INTRO = "本調査は、港町を訪れた人の特徴と町の中での動きを知るために、四つの季節に行った。"
 SURVEY_PARTS = [
@@ -727,12 +727,14 @@ SURVEY_PARTS = [
 
 def make_survey_parts(path: Path) -> None:
     canvas = new_canvas(path)
-    flow = Flow(canvas, one_column(len(SURVEY_PARTS) + 1))
+    flow = Flow(canvas, one_column(len(SURVEY_PARTS) + 2))
     flow.add(Heading(SURVEY_TITLE, 14, font=GOTHIC, space_before=0, align="center"))
     flow.add(Para(SURVEY_INTRO))
-    for part, headings in SURVEY_PARTS:
+    for n, (part, headings) in enumerate(SURVEY_PARTS):
         flow.new_page()
         flow.add(Heading(part, 12, font=GOTHIC, space_before=0))
+        if n == len(SURVEY_PARTS) - 1:
+            flow.new_page()  # the last part's title on a page of its own
         for heading, text in headings:
             flow.add(Heading(heading, 12, font=GOTHIC, space_before=0.5))
             flow.add(Para(text))

@@ -842,8 +842,10 @@ class _Question:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(line.page) or self.ev.last_on_its_page(index):
+        if not (large or centred) or self.in_title_block(line.page):
             return None
+        if self.ev.last_on_its_page(index) and index not in self.ev.part_titles:
+            return None  # (a part's title on a page of its own heads the numbering the next page opens)
         rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
