@@ -675,6 +675,73 @@ def make_marked_titles(path: Path) -> None:
     canvas.save()
 
 
+# A white paper's section with ● titles in its heading face, and a column set inside it: the
+# column's label, then the interviewee's name after a ● in the same face, then the column's text
+COLUMN_SECTION = "第2節 地域における連携の取組"
+COLUMN_MARKED_BEFORE = [
+    ("● 港町の観光協議会", "港町では、観光に関わる団体が協議会をつくり、年に四回の会合で催しの日程を調整している。"),
+    ("● 山あいの町の移住相談", "山あいの町は、空き家の情報と仕事の相談を一つの窓口で受け付けるようにした。"),
+]
+COLUMN_LABEL = "コラム2-1"
+COLUMN_PERSON = "●山田花子氏"
+COLUMN_AFFILIATION = "港町観光協議会 事務局長"
+COLUMN_TEXT = ("山田さんは、港町の観光協議会で事務局を務めています。会合では、団体ごとの事情を聞き取り、"
+               "催しの日程が重ならないよう調整してきたそうです。")
+COLUMN_MARKED_AFTER = ("● 県をまたぐ広域の連携", "隣り合う三つの県は、観光の案内を共通の窓口にまとめる取組を始めた。")
+# A ● title after it so long that the column's edge cuts it after a comma inside the name it quotes
+COLUMN_MARKED_CUT = ("●県をまたぐ広域の連携で話し合われている「観光案内の共通化、交通の相互乗り入れ、",
+                     "宿泊の予約の一本化」", "三つの県は、来年度から予約の窓口を一つにまとめることで合意した。")
+
+
+def make_boxed_column(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(COLUMN_SECTION, 13, font=GOTHIC, space_before=0))
+    for title, text in COLUMN_MARKED_BEFORE:
+        flow.add(Heading(title, 11, font=GOTHIC, space_before=1.0))
+        flow.add(Para(text))
+    flow.add(Heading(COLUMN_LABEL, 12, font=GOTHIC, space_before=1.5))
+    flow.add(Heading(COLUMN_PERSON, 11, font=GOTHIC, space_before=0.5))
+    flow.add(Para(COLUMN_AFFILIATION, size=9.0, font=GOTHIC, indent=False))
+    flow.add(Para(COLUMN_TEXT, size=9.0))
+    title, text = COLUMN_MARKED_AFTER
+    flow.add(Heading(title, 11, font=GOTHIC, space_before=1.5))
+    flow.add(Para(text))
+    first, rest, text = COLUMN_MARKED_CUT
+    flow.y += 11 * 1.0
+    flow.add(Para(first + rest, size=11, font=GOTHIC, indent=False))  # wrapped by the column's edge
+    flow.add(Para(text))
+    canvas.save()
+
+
+# A survey report in two unnumbered parts, each opening a page in the headings' size: a summary
+# numbered Ⅰ, Ⅱ and a detail numbered （1）, （2）, whose title stands on a page of its own
+SURVEY_TITLE = "令和6年度 港町の来訪者調査の結果"
+SURVEY_INTRO = "本調査は、港町を訪れた人の特徴と町の中での動きを知るために、四つの季節に行った。"
+SURVEY_PARTS = [
+    ("調査結果の概要", [("Ⅰ．回答者の属性", "回答者は女性が男性より多く、年齢は六十歳以上が最も多い。"),
+                 ("Ⅱ．利用した交通機関", "港町までの交通手段は、鉄道が最も多く、次いで自家用車が続く。")]),
+    ("調査結果の詳細", [("（1）性別", "性別では、女性が五割を超え、男性を十ポイント上回った。"),
+                 ("（2）年齢", "年齢では、六十歳以上が二割を超え、次いで五十歳代が続いた。")]),
+]
+
+
+def make_survey_parts(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(SURVEY_PARTS) + 2))
+    flow.add(Heading(SURVEY_TITLE, 14, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Para(SURVEY_INTRO))
+    for n, (part, headings) in enumerate(SURVEY_PARTS):
+        flow.new_page()
+        flow.add(Heading(part, 12, font=GOTHIC, space_before=0))
+        if n == len(SURVEY_PARTS) - 1:
+            flow.new_page()  # the last part's title on a page of its own
+        for heading, text in headings:
+            flow.add(Heading(heading, 12, font=GOTHIC, space_before=0.5))
+            flow.add(Para(text))
+    canvas.save()
+
+
 # A chart that ends a page with no caption of its own; the next page opens with a table's caption
 NEXT_PAGE_CAPTION = "表2 年度別の申請件数"
 
@@ -968,7 +1035,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
-           "short-chapter": make_short_chapter}
+           "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
+           "survey-parts": make_survey_parts}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -815,3 +815,34 @@ def test_a_flattened_table_of_another_texts_clauses_makes_no_headings():
     found = [(s.number, s.title) for root in sections for s in root.walk()]
     assert found == [("Ⅰ．", "はじめに"), ("1.", "概要"), ("2.", "目的"), ("Ⅱ．", "適用範囲"), ("1.", "対象"),
                      ("2.", "範囲"), ("3.", "用語")]
+
+
+def test_a_clause_stays_a_heading_when_a_numbered_point_under_it_runs_on_in_the_clauses_face():
+    # A JIS-style guideline titles its clauses 「1.1.1 …」 in a Gothic face at the body's size.  Under one
+    # clause, a point numbered as its next sibling is set in the same face and runs on as a sentence: taken
+    # for the clause's next sibling, it made the pair a list of points set in bold and the clause text.
+    # The document titles its clauses with that numbering in that face throughout: the clause is a heading.
+    clauses = [("1.1", "運用の手順"), ("1.1.1", "操作の手順書"), ("1.1.2", "変更の管理"), ("1.1.3", "職務の分割"),
+               ("1.2", "システムの計画作成"), ("1.2.1", "容量の管理")]
+    lines: list[Line] = []
+    for number, title in clauses:
+        lines.append(pdf_line(len(lines) + 1, f"{number} {title}", 1, 10.5, GOTHIC, top=80.0 + 18 * len(lines)))
+        lines += [pdf_line(len(lines) + 1 + i, text, 1, 10.5, top=80.0 + 18 * (len(lines) + i))
+                  for i, text in enumerate([CLAUSE, SENTENCE])]
+    point = ("1.2.2 利用量が急に増えると応答が遅くなることがある。"
+             "そのため、利用者はその影響を評価した上で利用することが期待される。")
+    lines.append(pdf_line(len(lines) + 1, point, 1, 10.5, GOTHIC, top=80.0 + 18 * len(lines)))
+    lines.append(pdf_line(len(lines) + 1, SENTENCE, 1, 10.5, top=80.0 + 18 * len(lines)))
+    assert headings(lines) == [title for _, title in clauses]
+
+def test_a_marked_line_right_under_a_boxs_label_is_the_boxs_and_the_box_is_beside_the_marked_titles():
+    # Case studies numbered under their word (事例1, 事例2) set inside a section whose parts are ◆ titles;
+    # each case opens with a ◆ line naming the school.  That line is the box's: it nests inside it, never a
+    # ◆ title of the section closing the box, and the box stands beside the section's ◆ titles, never
+    # inside the one printed before it.
+    lines = ["1. 留意点", *body(), "◆安全性の確保", *OWN_PROSE, "◆公平性の確保", *OWN_PROSE,
+             "事例1 校務での利用", "◆山田中学校の取組", *OWN_PROSE, "◆透明性の確保", *OWN_PROSE,
+             "事例2 授業での利用", "◆川口小学校の取組", *OWN_PROSE]
+    assert outline_of(lines) == [
+        (1, "1.留意点"), (2, "◆安全性の確保"), (2, "◆公平性の確保"), (2, "事例1 校務での利用"),
+        (3, "◆山田中学校の取組"), (2, "◆透明性の確保"), (2, "事例2 授業での利用"), (3, "◆川口小学校の取組")]

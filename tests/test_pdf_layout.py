@@ -545,6 +545,66 @@ def test_a_handout_sheets_chart_labels_are_its_figures_text_and_its_boxes_no_foo
     assert document_report(document).conserved
 
 
+def test_a_marked_name_under_a_columns_label_is_the_columns_not_a_title_of_the_section(converted):
+    # A white paper heads a section's parts with ● titles in its heading face; a column set inside
+    # the section opens with its label and the interviewee's name after a ● in the same face.  The
+    # name was taken for the next ● title of the section: the column's label an empty section, the
+    # name in the section's table of contents.  It is the column's: it nests under the label, and
+    # the ● title after the column is the section's again.  The column, a box set inside the
+    # section, is a sibling of the section's ● titles, not a part of the one printed before it.
+    document = converted("boxed-column")
+    [section] = document.sections
+    assert section_heading(section) == samples.COLUMN_SECTION
+    titles = [title for title, _ in samples.COLUMN_MARKED_BEFORE]
+    cut_title = samples.COLUMN_MARKED_CUT[0] + samples.COLUMN_MARKED_CUT[1]
+    assert [section_heading(child) for child in section.children] == [
+        *titles, samples.COLUMN_LABEL, samples.COLUMN_MARKED_AFTER[0], cut_title]
+    column = section.children[len(titles)]
+    assert [section_heading(child) for child in column.children] == [samples.COLUMN_PERSON]
+    person = column.children[0]
+    assert samples.COLUMN_TEXT in [block.text for block in person.blocks]
+    assert document_report(document).conserved
+
+
+def test_a_marked_title_the_columns_edge_cuts_after_a_comma_is_one_title(converted):
+    # 「●…「A、B、」 / 「C」」: the edge of the column cuts a ● title inside the name it quotes, after a
+    # comma.  Its first line alone ends on a comma, so it was no marked line at all, and the title was
+    # read as a list's item over its paragraph.  With its rest (which closes the bracket it opened) it
+    # is a title like the section's other ● titles.
+    [section] = converted("boxed-column").sections
+    last = section.children[-1]
+    assert section_heading(last) == samples.COLUMN_MARKED_CUT[0] + samples.COLUMN_MARKED_CUT[1]
+    assert [block.text for block in last.blocks] == [samples.COLUMN_MARKED_CUT[2]]
+
+
+def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(converted):
+    # A survey report in two parts with no number, each title opening a page in its headings' size,
+    # straight over a numbering's first heading (Ⅰ．, （1））.  Ranked by its size, the first part was an
+    # empty section beside Ⅰ and the second nested under the summary's last point Ⅱ.  Each heads its
+    # numbering, and the two are siblings.
+    document = converted("survey-parts")
+    assert [section_heading(section) for section in document.sections] == [part for part, _ in samples.SURVEY_PARTS]
+    for section, (_, headings) in zip(document.sections, samples.SURVEY_PARTS, strict=True):
+        assert [section_heading(child) for child in section.children] == [heading for heading, _ in headings]
+        assert [child.blocks[-1].text for child in section.children] == [text for _, text in headings]
+    assert document_report(document).conserved
+
+
+@needs_corpus
+def test_a_white_papers_column_holds_its_name_line_beside_the_sections_marked_titles():
+    # mext-sti-whitepaper-r6-ch3 p. 39 (PDF 16): 「コラム1-3」 over 「●江間有沙氏」 (the interviewee, in the face of
+    # 第2節's ● titles), then after the column 「● 欧州評議会の「AI、人権、民主主義、」 / 「法の支配に関する
+    # 枠組条約」」, cut after a comma.
+    # Read against the page and the hand outline (tests/outlines/mext-sti-whitepaper-r6-ch3.yml).
+    document = corpus_document("mext-sti-whitepaper-r6-ch3")
+    section = next(section for section in document.all_sections() if section.title.startswith("AIに関する多国間"))
+    children = [section_heading(child) for child in section.children]
+    treaty = "● 欧州評議会の「AI、人権、民主主義、法の支配に関する枠組条約」"
+    assert children[-3:] == ["● 国際連合", "コラム1-3", treaty]
+    column = section.children[-2]
+    assert [section_heading(child) for child in column.children] == ["●江間有沙氏"]
+
+
 @needs_corpus
 def test_titles_a_white_paper_marks_with_a_bullet_and_sets_in_its_heading_face_are_headings():
     # mext-sti-whitepaper-r6-ch3 pp. 13-15: 「● 経済開発協力機構（OECD）」 in 11 pt 華康ゴシック W5 over

@@ -62,10 +62,18 @@ from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
-from .part_titles import restarting_titles
+from .part_titles import part_titles, restarting_titles
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
-from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
+from .title_ranks import (
+    IN_BOX_KIND,
+    LABEL_KIND,
+    NAMED_RANK,
+    box_rank,
+    is_column_label,
+    title_rank,
+    titles_under_a_box_label,
+)
 from .typeset import Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -106,6 +114,8 @@ _SMALLER_THAN_BODY = 0.9
 TITLE_CHARS = 60
 # Lines looked at below a numbered point for its next sibling.
 SIBLING_REACH = 40
+# A numbering set as titles in one face this many times over the document titles its parts with it.
+TITLES_IN_FACE = 3
 # Numbers that name a place in a whole text (第N章, 第N節): an excerpt quoting one starts where it quotes.
 _PLACE_SCHEMES = ("chapter", "section")
 # A wrapped title's second line stands under its words, at most this many characters right of its number.
@@ -164,6 +174,7 @@ class OutlineQuestions(Protocol):
     def nested_start_rank(self) -> int | None: ...
     def in_cell_run(self, rank: int) -> bool: ...
     def marked_rank(self, kind: str) -> int | None: ...
+    def open_marked_ranks(self) -> dict[str, int]: ...
     def repeats_a_part(self, key: str) -> bool: ...
     def number_fits_parent(self, found: NumberedHeading) -> bool: ...
     @property
@@ -199,10 +210,14 @@ class HeadingEvidence:
     marked: MarkedTitles
     labelled: dict[int, tuple[str, int]]  # line → (its label word, its last line)
     bare: frozenset[int]
+    # Marked titles right under a box's label (title_ranks.titles_under_a_box_label): the box's own.
+    in_boxes: frozenset[int]
     # Numbered lines one under another with no text between (sibling_runs.py): a list.
     sibling_runs: frozenset[int]
     # Numbered lines that close a page (page_foot_notes.py): notes, never headings.
     foot_notes: frozenset[int]
+    # Unnumbered part titles (part_titles.py): line → the rank outer to the numbering they head.
+    part_titles: dict[int, int]
     # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
     contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
@@ -212,14 +227,17 @@ class HeadingEvidence:
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
+        marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
             circled_titles=circled_titles(lines, width, typeset),
-            marked=marked_titles(lines, width, typeset),
-            labelled=labelled_titles(lines, width),
+            marked=marked,
+            labelled=labelled,
             bare=bare_titles(lines),
+            in_boxes=titles_under_a_box_label(lines, marked.kinds, labelled),
             sibling_runs=bare_sibling_runs(lines),
             foot_notes=page_foot_notes(lines),
+            part_titles=part_titles(lines, typeset),
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
             restarting=restarting_titles(lines, numbered_candidates(lines)),
@@ -334,7 +352,8 @@ class HeadingEvidence:
             return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
-        return self.marked.kind(index)
+        kind = self.marked.kind(index)
+        return f"{IN_BOX_KIND}{kind}" if kind is not None and index in self.in_boxes else kind
 
     def title_rest(self, index: int) -> int | None:
         """The line that ends a marked or labelled title cut at its column's edge (None: one line)."""
@@ -376,7 +395,10 @@ class HeadingEvidence:
         its bold text, or its next sibling's, runs on longer than a title (past TITLE_CHARS, or through a
         sentence's end).  A white paper sets the points a declaration makes in bold (「（1）以下の4要素から
         構成される…の策定」, 「（2）…作業計画（賛同国増加に向けたアウトリーチ、…の継続）」 over eight lines); one
-        point too long for a title makes the run a list."""
+        point too long for a title makes the run a list — unless the document titles its parts with
+        this numbering in this face (titled_in_its_face): then the long one is a point of its own
+        (a guideline's 「10.3.2 <a sentence over five lines>」 under 10.3.1, in the clauses' face),
+        no sibling that makes its clause's heading a point."""
         if self.display_runs_past_a_title(index):
             return True
         value = number_value(found.number)
@@ -387,11 +409,31 @@ class HeadingEvidence:
             match = found.scheme.pattern.fullmatch(line.text)
             if match is not None and "n" in match.groupdict() and value is not None \
                     and number_value(match["n"]) == value + 1:
-                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe)
+                return bool(self.typeset.is_display(line)) and self.display_runs_past_a_title(probe) \
+                    and not self.titled_in_its_face(index, found.scheme)
             heading = heading_of(line.text)
             if heading is not None and heading[0].rank < found.scheme.rank:
                 return False
         return False
+
+    def titled_in_its_face(self, index: int, scheme: Scheme) -> bool:
+        """Whether the document heads its parts with ``scheme``'s numbers set as the line at ``index`` is
+        (its size, face, weight): at least TITLES_IN_FACE such lines elsewhere stop as titles, and
+        more of them than run on past a title.  Points set in bold come as a list, a few in one
+        place; a numbering the document titles its clauses with recurs as titles throughout it."""
+        line = self.lines[index]
+        titles = points = 0
+        for probe, other in enumerate(self.lines):
+            if probe == index or other.kind != "body" or not self.typeset.same_style(line, other):
+                continue
+            match = scheme.pattern.fullmatch(other.text)
+            if match is None or "n" not in match.groupdict():
+                continue
+            if self.display_runs_past_a_title(probe):
+                points += 1
+            else:
+                titles += 1
+        return titles >= TITLES_IN_FACE and titles > points
 
     def display_runs_past_a_title(self, index: int) -> bool:
         """Whether the display type starting at ``index`` goes on, line after line run to the column's
@@ -557,6 +599,8 @@ class _Question:
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)
                 return Decision(out_of_order=OutOfOrder(line.number, line.text, str(last)))
             return Decision(nested)
+        if scheme.name == "named" and is_column_label(line.text):
+            return Decision(replace(found, rank=box_rank(self.outline)))  # a box: outer to the marked titles
         return Decision(found)
 
     def glued_heading(self, index: int) -> tuple[str, Found] | None:
@@ -805,9 +849,12 @@ class _Question:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(line.page) or self.ev.last_on_its_page(index):
+        if not (large or centred) or self.in_title_block(line.page):
             return None
+        if self.ev.last_on_its_page(index) and index not in self.ev.part_titles:
+            return None  # (a part's title on a page of its own heads the numbering the next page opens)
         rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
+        rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
     def in_title_block(self, page: int) -> bool:

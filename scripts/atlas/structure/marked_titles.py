@@ -20,7 +20,10 @@ also open the items of a list (「◆」 as a bullet), and a label in 【】 or 
   text in body type is a title even alone (「● 経済開発協力機構（OECD）」 over a white paper's prose),
   where marked lines in display type one under another are a list set in bold and a mark before a
   caption (「■ 第1-3-3表／…」) is the caption's.  A list's label or a glossed term stays no title
-  whatever its face.
+  whatever its face;
+- a marked title the column's edge cuts (its rest on the next line) is one title with its rest where
+  its run has titles over prose, even when the cut falls after a comma inside a name it quotes
+  (「● …の「A、B、」 / 「C」」: alone, the first line ends on a comma, as no title does).
 
 The structure step asks ``MarkedTitles.kind`` for a title's kind (its mark, or the label itself),
 and ``is_label`` before it takes a 【…】 or ○ line for a heading; where a title of each kind nests is
@@ -113,12 +116,32 @@ class _Reader:
         self.typeset = typeset
         self.body = [index for index, line in enumerate(lines) if _in_text(line)]
         self.position = {index: position for position, index in enumerate(self.body)}
-        self.kind_of = {index: kind for index in self.body if (kind := mark_kind(lines[index].text)) is not None}
+        self.kind_of = {index: kind for index in self.body if (kind := self.line_kind(index)) is not None}
+        # Marked lines whose kind only their next line gives (cut mid-title): titles only if wrapped.
+        self.cut = {index for index in self.kind_of if mark_kind(lines[index].text) is None}
         self.wrapped: dict[int, int] = {}  # set first by decide(): the other questions read it
+
+    def line_kind(self, index: int) -> str | None:
+        """The line's mark_kind; for a marked line cut at its column's edge mid-title (「● …の「A、B、」 /
+        「C」」: its words alone end on a comma), the kind its words and the next line's make (kept
+        only where the line is found a wrapped title: decide)."""
+        text = self.lines[index].text
+        kind = mark_kind(text)
+        if kind is not None or not (text[:1] in TITLE_MARKS and text.endswith(("、", "，"))):
+            return kind
+        position = self.position[index] + 1
+        if position >= len(self.body) or not self.reaches_the_edge(self.lines[index]):
+            return None
+        rest = self.lines[self.body[position]].text
+        if mark_kind(rest) is not None or rest.endswith(tuple(FULL_STOPS)) or heading_of(rest) is not None:
+            return None
+        return mark_kind(text + rest)
 
     # -- the decision ---------------------------------------------------------------
     def decide(self) -> MarkedTitles:
         self.wrapped = self.wrapped_titles()
+        for index in self.cut - self.wrapped.keys():
+            del self.kind_of[index]  # a list's item cut at a comma, as before: no marked line at all
         labels = {index for index in self.kind_of if self.labels_a_list(index)}
         for run in self.runs(_is_mark):
             if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
@@ -187,7 +210,8 @@ class _Reader:
         if line.text.endswith(tuple(CLOSING)):
             return None
         text = self.lines[rest].text
-        if (self.reaches_the_edge(self.lines[rest]) or text.endswith(tuple(CLOSING)) or text.startswith(_GOES_ON[-2:])
+        ends = text.endswith(tuple(CLOSING)) and not _closes_a_bracket(line.text, text)
+        if (self.reaches_the_edge(self.lines[rest]) or ends or text.startswith(_GOES_ON[-2:])
                 or LIST_MARKER.fullmatch(text) or heading_of(text) is not None or "\t" in text
                 or not title_like(line.text[1:].strip() + text)):
             return None
@@ -383,3 +407,12 @@ def _numbered_heading(line: Line) -> bool:
         return True
     heading = heading_of(line.text)
     return heading is not None and bool(heading[1]) and not heading[0].weak
+
+
+def _closes_a_bracket(first: str, rest: str) -> bool:
+    """Whether ``rest`` ends by closing a bracket ``first`` opened (「…「A、B、」 / 「C」」): a title's end,
+    a name it quotes, not a sentence's."""
+    pairs = {"」": "「", "』": "『", "）": "（", ")": "("}
+    close = rest[-1:]
+    opening = pairs.get(close)
+    return opening is not None and first.count(opening) > first.count(close)

@@ -128,6 +128,10 @@ class OutlineState:
         """The rank the last title of this kind (marked_titles.py's kinds) was given (None: none yet)."""
         return self._marked_ranks.get(kind)
 
+    def open_marked_ranks(self) -> dict[str, int]:
+        """Kind → rank of the unnumbered titles whose rank is open now (the last title of each kind)."""
+        return {kind: rank for kind, rank in self._marked_ranks.items() if rank in self._open_ranks}
+
     @property
     def in_annex(self) -> bool:
         return self._in_annex

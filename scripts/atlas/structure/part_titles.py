@@ -1,23 +1,100 @@
-"""Unnumbered titles that open a part whose numbering starts again.
+"""Unnumbered titles of a document's parts: outer to the numbered headings they head.
 
-A guideline may print two numberings that both begin at 0.1 or 1: a foreword 「0.1 背景」「0.2 …」「0.3
-…」, then 「序文」 and 「0.1 一般」「0.2 …」「0.3 …」 again (JIS-style standards number their introduction
-so).  Read line by line, the second 「0.1」 goes back after 「0.3」 and is kept as text — the whole
-introduction loses its outline — while the title over it, an unnumbered 「序文」, is nested by the
-rank of its kind (a named title sits deep) under the foreword's last item.
+A report divides itself into parts that carry no number (「…の概要」 over a summary numbered Ⅰ…Ⅸ,
+「…の詳細」 over the detail numbered （1）…（16））: each part title is set as a heading (larger than
+the body), opens a page (its top line, or a page of its own), and stands straight above the first
+heading of a numbering that starts there at 1.  Read by its size alone, such a title ranks with
+whatever heading shares that size: beside the summary's Ⅰ (an empty section), under the Ⅸ before the
+detail (the detail nested in the summary's last point).  The page says more: a title opening a page
+over a numbering's first heading heads that numbering, and the document's part titles are one
+level, each closing the part before it.
 
-Decided over the whole document before any line is read: an unnumbered title named by its word
-(序文, はじめに, 総論 …) directly over the first number of a numbering
-already used before it — with no heading of an outer numbering since, which would have started it
-again anyway — opens a part.  It takes the rank just outside that numbering, so that taking it
-starts the numbering afresh and what follows nests under it.
+``part_titles`` decides them for the whole document, before any line is read: each part title's
+rank is one outer to the outermost numbering any of them heads (and never inner to the rank its
+type would give it), the same rank for all of them, so they are siblings of each other.
+
+``restarting_titles`` finds the other shape of a part: a title named by its word over a numbering
+that starts again.  A guideline may print two numberings that both begin at 0.1 or 1: a foreword
+「0.1 背景」「0.2 …」「0.3 …」, then 「序文」 and 「0.1 一般」「0.2 …」「0.3 …」 again (JIS-style standards
+number their introduction so).  Read line by line, the second 「0.1」 goes back after 「0.3」 and is
+kept as text — the whole introduction loses its outline — while 「序文」, nested by the rank of its
+kind (a named title sits deep), falls under the foreword's last item.  A title named by its word
+(序文, はじめに, 総論 …) directly over the first number of a numbering already used before it — with
+no heading of an outer numbering since, which would have started it again anyway — opens a part: it
+takes the rank just outside that numbering, so that taking it starts the numbering afresh.  Not any
+line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a list's lead
+(the boxes its rows) as a part, and the type does not tell which.
 """
 
 from __future__ import annotations
 
 from ..model.document import Line
-from ..text.numbering import heading_of
+from ..text.numbering import LIST_MARKER, heading_of, is_caption, number_value, title_like
 from .candidates import NumberedCandidate
+from .marked_titles import mark_kind
+from .runs import next_content
+from .typeset import Typesetting
+
+# Ranks step by ten per size step (headings.layout_heading): a display title's rank by its type.
+_SIZE_STEP = 10
+_LARGEST_SIZE_RANK = 6
+
+
+def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
+    """Index → rank of every line read as an unnumbered part title (see the module's docstring)."""
+    heads: dict[int, int] = {}  # a part title → the rank of the numbering it heads
+    for index, line in enumerate(lines):
+        if not _unnumbered_title_in_large_type(line, typeset) or not _opens_its_page(lines, index):
+            continue
+        below = _next_body(lines, index)
+        if below is None:
+            continue
+        first = heading_of(lines[below].text)
+        if first is None or not first[1] or first[0].weak or number_value(first[1]) != 1:
+            continue  # no numbering starts under it: a title of its page, not of a part
+        heads[index] = first[0].rank
+    if not heads:
+        return {}
+    by_type = min(min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads)
+    rank = min(min(heads.values()) - 1, by_type)
+    return dict.fromkeys(heads, rank)
+
+
+def _unnumbered_title_in_large_type(line: Line, typeset: Typesetting) -> bool:
+    text = line.text
+    if line.kind != "body" or line.layout is None or line.layout.role:
+        return False
+    if heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text):
+        return False
+    return title_like(text) and not is_caption(text) and typeset.is_large(line)
+
+
+def _opens_its_page(lines: list[Line], index: int) -> bool:
+    """No text of its page stands above the line (furniture may: a running head, a page's tab)."""
+    page = lines[index].page
+    for probe in range(index - 1, -1, -1):
+        if lines[probe].page != page:
+            return True
+        if lines[probe].kind == "body":
+            return False
+    return True
+
+
+def _next_body(lines: list[Line], index: int) -> int | None:
+    """The next line of text below ``index``, across furniture and a page's end (a part's title alone
+    on its page heads the next page's first heading)."""
+    probe = next_content(lines, index)
+    if probe is not None:
+        return probe
+    for probe in range(index + 1, len(lines)):
+        if lines[probe].kind == "body":
+            return probe
+    return None
+
+
+# ---------------------------------------------------------------------------
+# A named title over a numbering that starts again
+# ---------------------------------------------------------------------------
 
 # The first value of a numbering (「1．」「0.1」「（1）」「ア」 all give 1: number_value).
 FIRST = 1
@@ -33,29 +110,19 @@ def restarting_titles(lines: list[Line], candidates: list[NumberedCandidate]) ->
         if candidate is not None:
             last_at_rank[candidate.rank] = index
             continue
-        if line.kind != "body" or not _unnumbered_title(line):
+        if line.kind != "body" or not _named_title(line):
             continue
-        below = at.get(_next_body_line(lines, index))
+        next_line = _next_body(lines, index)
+        below = at.get(next_line) if next_line is not None else None
         if below is not None and below.value == FIRST and _would_go_back(below.rank, last_at_rank):
             found[index] = below.rank - 1
     return found
 
 
-def _unnumbered_title(line: Line) -> bool:
-    """A title by its word alone: 序文, はじめに, 総論 … (numbering.SCHEMES' "named").
-
-    Not any line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a
-    list's lead (the boxes its rows) as a part, and the type does not tell which.
-    """
+def _named_title(line: Line) -> bool:
+    """A title by its word alone: 序文, はじめに, 総論 … (numbering.SCHEMES' "named")."""
     heading = heading_of(line.text)
     return heading is not None and heading[0].name == "named"
-
-
-def _next_body_line(lines: list[Line], index: int) -> int:
-    probe = index + 1
-    while probe < len(lines) and lines[probe].kind != "body":
-        probe += 1
-    return probe
 
 
 def _would_go_back(rank: int, last_at_rank: dict[int, int]) -> bool:
