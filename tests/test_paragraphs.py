@@ -96,6 +96,27 @@ def test_a_sentence_citing_a_table_is_a_paragraph_with_the_line_it_wraps_into():
     ]
 
 
+def test_numbers_a_sentence_writes_inline_stay_in_its_paragraph_where_a_line_opens_with_one():
+    # A white paper lists risks inside one sentence, 「…具体例として、①…のリスク、②…のリスク、…」; the
+    # line broke just before ②, and ② opened a list of its own, cutting the sentence in two.
+    lines = ["1．概要", "懸念される事項の具体例として、①個人情報の不適正な利用のおそれ、",
+             "②偽情報が社会を混乱させるおそれ、③著作権侵害のおそれが指摘されています。", "",
+             "（1）の検討を受けて、次の取組を進めます。"]
+    _, sections = convert(lines)
+    blocks = sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]
+    assert blocks[0].text == ("懸念される事項の具体例として、①個人情報の不適正な利用のおそれ、"
+                              "②偽情報が社会を混乱させるおそれ、③著作権侵害のおそれが指摘されています。")
+
+
+def test_a_numbered_list_after_a_lead_ending_in_a_comma_stays_a_list():
+    # The lead names no number of its own: ① opens the list and ② is its next item.
+    lines = ["1．概要", "検討の結果、", "①個人情報の扱いを見直すこと", "②研修を実施すること"]
+    _, sections = convert(lines)
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [item.marker for item in lists[0].items] == ["①", "②"]
+
+
 def test_jssec_p11_paragraph_under_4_2_is_body_text_and_whole(tmp_path):
     # PDF p. 11 (printed Page-9), under 4.2: the paragraph 「表５のように…」 runs on at the left edge
     # into 「デバイス本体についてだけでなく…」; the next paragraph starts indented (「加えて、」).

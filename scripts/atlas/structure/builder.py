@@ -255,7 +255,7 @@ class DraftBuilder:
         # 「1．で述べた…」 refers to section 1: a number followed by a particle is no list marker; nor is
         # the symbol a key explains (「○…添付が必要」: a line of the key, like its 「△…」 and 「×…」).
         if (marker and marker["text"] and not marker["text"].startswith(CONTINUATION_START)
-                and not explains_a_symbol(text)):
+                and not explains_a_symbol(text) and not self.joining.enumeration_goes_on(self.flow, line)):
             item = ListItem(marker["marker"].strip(), marker["text"].strip(), span)
             ordered = marker["marker"].strip()[0] not in BULLETS
             if not self.flow.item_goes_on_list(ordered):

@@ -165,6 +165,8 @@ class LineJoining:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return None  # a date alone ("令和6年5月21日") stands on its own
+        elif self.enumeration_goes_on(flow, line):
+            pass  # 「…として、①…のリスク、」 / 「②…のリスク、③…」: the sentence's own numbers
         elif self.opens_next_item(flow, line):
             return None  # 「…努める」 ran to the edge; 「7) 製品開発者は…」 after 「6)」 is the next item
         elif self.cut_mid_sentence(flow, last, line):
@@ -259,6 +261,22 @@ class LineJoining:
             return True
         return flow.top_of_document and display_width(last.text) < self.width * 0.7
 
+    def enumeration_goes_on(self, flow: TextFlow, line: Line) -> bool:
+        """Whether a line opening with ② or （2） goes on with an enumeration written into the open
+        paragraph's sentence (「…の具体例として、①…のリスク、」 / 「②…のリスク、③…」), not a list's next item.
+
+        A sentence may number what it lists inline; where the line breaks just before one of those
+        numbers, the line opens with it like a list item.  It is the sentence's own when the paragraph
+        holds the number before it inside its text (not opening it: that would be a list's first item
+        read as a paragraph) and its last line stops at a comma."""
+        block, last = flow.block, flow.last_line
+        if not isinstance(block, Paragraph) or block.kind != "paragraph" or last is None:
+            return False
+        if not last.text.rstrip().endswith(("、", "，")):
+            return False
+        before = _number_before(line.text)
+        return before is not None and before.search(block.text, 1) is not None
+
     def opens_next_item(self, flow: TextFlow, line: Line) -> bool:
         """Whether the line opens the next item of a run numbered 「1)」「2)」 (or 「１）」) whose item
         the open paragraph is: the item above ends there even when its last line ran to the
@@ -342,6 +360,21 @@ class LineJoining:
             and self.typeset.same_size(last, line)
             and not self.typeset.gap_before(line)
         )
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_NUMBER = re.compile(r"[（(](\d{1,2})[）)]")
+
+
+def _number_before(text: str) -> re.Pattern[str] | None:
+    """The number before the one a line opens with, as it may be printed inline (② → ①; （2） → （1）
+    or (1)); None when the line opens with no such number, or with the first."""
+    if text[:1] in _CIRCLED[1:]:
+        return re.compile(re.escape(_CIRCLED[_CIRCLED.index(text[0]) - 1]))
+    match = _PAREN_NUMBER.match(text)
+    if match is None or int(match[1]) < 2:
+        return None
+    return re.compile(rf"[（(]{int(match[1]) - 1}[）)]")
 
 
 def paragraph_per_line(lines: list[Line]) -> bool:
