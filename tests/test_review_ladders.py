@@ -1,0 +1,49 @@
+"""How a review report is laid out (issue 23): a dotted ladder with a lettered part among its numbers
+(「7.R」 the regulator's review after 「7.1」「7.2」 the applicant's data), its bulleted lists of
+indications set with 〇, its questions and answers.  Texts are invented, written the way pdftotext
+gives such reports."""
+
+from __future__ import annotations
+
+from test_structure_rules import all_sections, body, convert, outline
+
+from atlas.model.document import ListBlock
+
+
+def test_a_lettered_part_of_a_dotted_ladder_nests_after_its_numbered_siblings():
+    lines = [
+        "7. 臨床に関する資料", *body(),
+        "7.1 国内試験", *body(),
+        "7.2 海外試験", *body(),
+        "7.R 機構における審査の概略", *body(),
+        "7.R.1 有効性について", *body(),
+        "7.R.1.1 試験計画の妥当性について", *body(),
+        "7.R.1.2 評価項目について", *body(),
+        "7.R.2 安全性について", *body(),
+        "8. 適合性調査の結果", *body(),
+        "8.1 書面調査の結果", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "7.", "臨床に関する資料"),
+        (2, "7.1", "国内試験"), (2, "7.2", "海外試験"),
+        (2, "7.R", "機構における審査の概略"),
+        (3, "7.R.1", "有効性について"),
+        (4, "7.R.1.1", "試験計画の妥当性について"), (4, "7.R.1.2", "評価項目について"),
+        (3, "7.R.2", "安全性について"),
+        (1, "8.", "適合性調査の結果"), (2, "8.1", "書面調査の結果"),
+    ]
+    assert not any(isinstance(b, ListBlock) for s in all_sections(sections) for b in s.blocks)
+    anchors = [s.anchor for s in all_sections(sections)]
+    assert anchors == ["7", "7-1", "7-2", "7-r", "7-r-1", "7-r-1-1", "7-r-1-2", "7-r-2", "8", "8-1"]
+
+
+def test_a_number_with_no_digit_or_a_lettered_number_under_no_parent_is_no_section():
+    lines = [
+        "1. 概要", *body(),
+        "U.S. Department of Commerce", *body(),
+        "3.R 別の章の審査", *body(),  # a reference to a part of chapter 3 printed under chapter 1
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1.", "概要")]
+
