@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from test_structure_rules import all_sections, body, convert, outline
 
-from atlas.model.document import ListBlock
+from atlas.model.document import ListBlock, block_text
 
 
 def test_a_lettered_part_of_a_dotted_ladder_nests_after_its_numbered_siblings():
@@ -46,4 +46,36 @@ def test_a_number_with_no_digit_or_a_lettered_number_under_no_parent_is_no_secti
     ]
     _, sections = convert(lines)
     assert outline(sections) == [(1, "1.", "概要")]
+
+
+def test_circle_marked_items_standing_one_under_another_are_a_list_not_sections():
+    lines = [
+        "1. 審査の結果", *body(),
+        "［効能又は効果］",
+        "〇甲状態における合併症の発症抑制",
+        "〇乙症の治療及び再発抑制",
+        "〇丙症患者における形成の抑制",
+        "［用法及び用量］",
+        "〇甲状態における合併症の発症抑制",
+        "通常、成人には、一日一回経口投与する。",
+        "〇乙症の治療及び再発抑制",
+        "通常、成人には、一日二回経口投与する。",
+        "2. 審査の経緯", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1.", "審査の結果"), (1, "2.", "審査の経緯")]
+    text = "".join(block_text(b) for b in sections[0].blocks)
+    assert text.count("乙症の治療及び再発抑制") == 2  # the items are kept, as text
+
+
+def test_circle_marked_titles_each_over_text_of_its_own_stay_headings():
+    lines = [
+        "1. 提言", *body(),
+        "〇体制の強化", *body(), *body(),
+        "〇人材の育成", *body(), *body(),
+        "〇国際連携", *body(), *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1.", "提言"), (2, "〇", "体制の強化"), (2, "〇", "人材の育成"),
+                                 (2, "〇", "国際連携")]
 
