@@ -79,3 +79,35 @@ def test_circle_marked_titles_each_over_text_of_its_own_stay_headings():
     assert outline(sections) == [(1, "1.", "提言"), (2, "〇", "体制の強化"), (2, "〇", "人材の育成"),
                                  (2, "〇", "国際連携")]
 
+
+# A question written out over several lines, the way a Q&A's boxed questions wrap at the box's edge.
+QUESTION = ["登録申請書の記載要領において、許可が不要の場合は仮の番号を記載することとされてい",
+            "るが、仮の番号はどのように記載すべきか。"]
+
+
+def test_questions_labelled_alone_on_their_line_are_the_headings_of_a_q_and_a():
+    lines = ["（別添）", "登録制度に関する質疑応答集",
+             "（問１）", *QUESTION, "（答）", *body(),
+             "（問２）", *QUESTION, "（答）", *body(),
+             "（問３）", *QUESTION, "（答）", *body()]
+    _, sections = convert(lines)
+    titles = [s.title for s in all_sections(sections)]
+    assert titles[-3:] == ["（問1）", "（問2）", "（問3）"]
+    question = next(s for s in all_sections(sections) if s.title == "（問2）")
+    assert block_text(question.blocks[0]).startswith("登録申請書の記載要領において")
+
+
+def test_questions_wrapped_over_several_lines_after_their_label_are_the_titles():
+    lines = ["登録制度に関する質疑応答集",
+             "（問１） 原料の登録申請書において、製造業の許可番号又は外国製造業者の認定番号",
+             "及び年月日の欄には、許可又は認定が不要の場合は仮の番号を記載することとされ",
+             "ているが、どのように記載すべきか。", "（答）", *body(),
+             "（問２） 添付資料の内容は、利用者に対して非開示と理解してよいか。", "（答）", *body()]
+    _, sections = convert(lines)
+    titles = [s.title for s in all_sections(sections)]
+    assert titles[-2:] == [
+        "（問1） 原料の登録申請書において、製造業の許可番号又は外国製造業者の認定番号及び年月日の欄には、"
+        "許可又は認定が不要の場合は仮の番号を記載することとされているが、どのように記載すべきか。",
+        "（問2） 添付資料の内容は、利用者に対して非開示と理解してよいか。",
+    ]
+    assert all(block_text(s.blocks[0]).startswith("（答）") for s in all_sections(sections)[-2:])

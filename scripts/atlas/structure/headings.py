@@ -516,8 +516,12 @@ class _Question:
                 found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
-            if rest is not None:
-                found = replace(found, title=join_text(found.title, self.ev.lines[rest].text), last=rest)
+            if rest is not None:  # every line down to the title's last (a question may wrap over several)
+                title = found.title
+                for probe in range(index + 1, rest + 1):
+                    if self.ev.lines[probe].kind == "body":
+                        title = join_text(title, self.ev.lines[probe].text)
+                found = replace(found, title=title, last=rest)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence
