@@ -836,6 +836,41 @@ def make_circled_titles(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A notice's attachment: its label set flush right, its title centred over two lines, a Q&A under it
+# ---------------------------------------------------------------------------
+
+ANNEX_COVER = ["事務連絡", "関係団体各位",
+               "登録制度に関する質疑応答集を別添のとおりまとめましたので、周知方よろしく御配慮をお願いします。"]
+ANNEX_LABEL_TEXT = "（別添）"
+# Broken by hand, longer together than one line's title (60 characters).
+ANNEX_TITLE_LINES = ["地域の研究機関が保有する生体試料の提供に関連するものに係る登録原簿",
+                     "登録申請書と添付すべき資料の作成要領に関する質疑応答集（その二）"]
+ANNEX_QUESTIONS = [
+    ("（問１）", "登録申請書の記載要領において、許可が不要の場合は仮の番号を記載することとされているが、"
+                "仮の番号はどのように記載すべきか。", "以下のとおり記載することで差し支えない。"),
+    ("（問２）", "添付資料の内容は、利用者に対して非開示の扱いと理解してよいか。", "その理解で差し支えない。"),
+]
+
+
+def make_annex_qa(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(ANNEX_COVER[0], BODY_SIZE, font=MINCHO, align="right", space_before=0))
+    flow.add(Heading(ANNEX_COVER[1], BODY_SIZE, font=MINCHO, space_before=1))
+    flow.add(Para(ANNEX_COVER[2]))
+    flow.new_page()
+    flow.add(Heading(ANNEX_LABEL_TEXT, BODY_SIZE, font=MINCHO, align="right", space_before=0))
+    flow.add(Heading(ANNEX_TITLE_LINES[0], BODY_SIZE, font=MINCHO, align="center", space_before=1))
+    flow.add(Heading(ANNEX_TITLE_LINES[1], BODY_SIZE, font=MINCHO, align="center", space_before=0))
+    for label, question, answer in ANNEX_QUESTIONS:
+        flow.add(Heading(label, BODY_SIZE, font=MINCHO, space_before=1))
+        flow.add(Para(question, indent=False))
+        flow.add(Heading("（答）", BODY_SIZE, font=MINCHO, space_before=0))
+        flow.add(Para(answer))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -843,7 +878,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "caption-next-page": make_caption_next_page, "short-columns": make_short_columns,
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
-           "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles}
+           "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
+           "annex-qa": make_annex_qa}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:
