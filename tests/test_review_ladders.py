@@ -111,3 +111,21 @@ def test_questions_wrapped_over_several_lines_after_their_label_are_the_titles()
         "（問2） 添付資料の内容は、利用者に対して非開示と理解してよいか。",
     ]
     assert all(block_text(s.blocks[0]).startswith("（答）") for s in all_sections(sections)[-2:])
+
+
+def test_a_second_instalment_titled_by_the_same_name_numbered_next_is_a_part_of_its_own():
+    lines = [
+        "別紙 審査報告（1）",
+        "1. 申請の概要", *body(),
+        "2. 審査の概略", *body(),
+        "審査報告（1）の作成時点では、調査は実施中である。",
+        "審査報告（2）",
+        "令和 7 年 1 月 7 日",
+        "1. 審査内容", *body(),
+        "2. 総合評価", *body(),
+    ]
+    _, sections = convert(lines)
+    assert [(s.level, s.title) for s in all_sections(sections)] == [
+        (1, "審査報告（1）"), (2, "申請の概要"), (2, "審査の概略"),
+        (1, "審査報告（2）"), (2, "審査内容"), (2, "総合評価"),
+    ]

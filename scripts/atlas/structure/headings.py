@@ -62,7 +62,7 @@ from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
-from .part_titles import restarting_titles
+from .part_titles import restarting_titles, sequel_rank
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import LABEL_KIND, NAMED_RANK, title_rank
@@ -76,6 +76,8 @@ NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
+# A part's title numbered in its own name (part_titles.sequel_rank): nested at its predecessor's rank.
+SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
 _COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
@@ -499,6 +501,9 @@ class _Question:
         if self.ev.running_head_over_heading(index):
             return NOT_A_HEADING
         found = self.ev.number_alone_heading(index)
+        sequel = sequel_rank(line.text, self.read) if found is None else None
+        if sequel is not None:  # 「審査報告（2）」 after 「審査報告（1）」: the next part, its sibling
+            return Decision(Found(replace(SEQUEL, rank=sequel), "", line.text, last=index, rank=sequel))
         display = self.ev.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
             heading = heading_of(line.text)
