@@ -11,6 +11,10 @@ Decided over the whole document before any line is read: an unnumbered title nam
 already used before it — with no heading of an outer numbering since, which would have started it
 again anyway — opens a part.  It takes the rank just outside that numbering, so that taking it
 starts the numbering afresh and what follows nests under it.
+
+A report issued in instalments titles each by the same name numbered in brackets, 「審査報告（1）」
+… 「審査報告（2）」, and numbers each one's sections from 1. again: the later title, alone on its
+line, is asked when it is read (sequel_rank) and nests at the rank of the heading it follows in name.
 """
 
 from __future__ import annotations
