@@ -871,6 +871,34 @@ def make_annex_qa(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A numbered title longer than 60 characters on its one line, in the headings' face
+# ---------------------------------------------------------------------------
+
+LONG_TITLED = [
+    ("1. 臨床試験に関する資料及び審査の概略", "申請者は、以下の臨床試験の成績を提出した。"),
+    # 61 characters after its number, on one line of the column.
+    ("1.1 国内試験（ABC-01, CTD 5.3.5.1-1, n=120, 2021-03～2023-03, 52 weeks）",
+     "本試験は、対象患者における有効性及び安全性を検討することを目的として実施された。"),
+    ("1.2 海外第Ⅱ相試験", "本試験は、海外の患者を対象として実施された。"),
+]
+
+
+# The body the titles stand over: a few lines each, so that the body's type is the page's.
+LONG_TITLED_BODY = ("試験の計画、対象となる患者の背景、主要な評価項目及び副次的な評価項目の設定根拠について、"
+                    "申請者の説明を確認するとともに、得られた成績が申請効能に対する有効性及び安全性を示すものであるか"
+                    "について検討を行った。")
+
+
+def make_long_numbered_title(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    for title, text in LONG_TITLED:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + LONG_TITLED_BODY))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -879,7 +907,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
-           "annex-qa": make_annex_qa}
+           "annex-qa": make_annex_qa, "long-numbered-title": make_long_numbered_title}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

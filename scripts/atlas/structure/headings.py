@@ -40,6 +40,7 @@ from ..text.numbering import (
     COUNTER_START,
     FULL_STOPS,
     LIST_MARKER,
+    LONGEST_DISPLAY_TITLE,
     NEVER_STARTS_A_TITLE,
     NUMBER_ALONE,
     SCHEMES,
@@ -49,6 +50,7 @@ from ..text.numbering import (
     heading_of,
     is_caption,
     join_text,
+    long_numbered_title,
     number_token,
     number_value,
     title_like,
@@ -406,7 +408,10 @@ class HeadingEvidence:
                     or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
                 break  # a paragraph's first line below a title set in the text's own bold face stops it
             text, probe = join_text(text, rest.text), probe + 1
-        return len(text) > TITLE_CHARS or "。" in text[:-1]
+        # A line whose display type stops with it is whole: a numbered title may be that long on one
+        # line (numbering.long_numbered_title), where a point set in bold runs on over lines.
+        longest = LONGEST_DISPLAY_TITLE if probe == index + 1 and long_numbered_title(text) else TITLE_CHARS
+        return len(text) > longest or "。" in text[:-1]
 
     def hanging_title_rest(self, index: int) -> int | None:
         """The line that ends a numbered PDF title wrapped with a hanging indent, or None.
@@ -794,6 +799,8 @@ class _Question:
             # Body type running to the column edge: a sentence that starts with a number.  (A marked
             # title was weighed with its siblings over the whole document: marked_titles.py.)
             return None
+        if heading is None and display:
+            heading = long_numbered_title(line.text)  # a numbered title in display type past 60 characters
         if heading is not None or not title_like(line.text):
             return heading
         if layout.role.startswith("outline-"):

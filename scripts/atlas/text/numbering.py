@@ -336,6 +336,30 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     return None
 
 
+# The dotted schemes, whose numbers a title of any length follows in a report's outline.
+_DOTTED_SCHEMES = ("number", "subnumber", "subsubnumber", "subsubsubnumber")
+# A numbered title set in display type may run past title_like's 60 characters, up to this many.
+LONGEST_DISPLAY_TITLE = 90
+
+
+def long_numbered_title(text: str) -> tuple[Scheme, str, str] | None:
+    """(scheme, number, title) of a dotted-numbered line whose title is longer than a title's 60
+    characters but otherwise one (「7.1 国内第Ⅲ相試験（…試験、…、実施期間 … ～ …）」, a trial named with its
+    identifiers and dates): asked only of a line the page sets in display type, where the type says
+    it is a heading and the length alone does not say otherwise."""
+    for scheme in SCHEMES:
+        if scheme.name not in _DOTTED_SCHEMES:
+            continue
+        match = scheme.pattern.fullmatch(text)
+        if match is None:
+            continue
+        title = match["title"].strip()
+        if not 60 < len(title) <= LONGEST_DISPLAY_TITLE or not title_like(title[:60]) or not title_like(title[-60:]):
+            return None
+        return scheme, text[: match.start("title")].strip(), title
+    return None
+
+
 # Items left out of a quoted text: 「(1)～（2）（略）」「(4)（略）」 (an amendment or a correction quotes
 # only what changed; 略 says the numbered items are omitted). The number is the quoted text's, and
 # nothing follows it: never a title.
