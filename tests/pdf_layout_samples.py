@@ -1027,6 +1027,69 @@ def make_short_chapter(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A notice's attachment: its label set flush right, its title centred over two lines, a Q&A under it
+# ---------------------------------------------------------------------------
+
+ANNEX_COVER = ["事務連絡", "関係団体各位",
+               "登録制度に関する質疑応答集を別添のとおりまとめましたので、周知方よろしく御配慮をお願いします。"]
+ANNEX_LABEL_TEXT = "（別添）"
+# Broken by hand, longer together than one line's title (60 characters).
+ANNEX_TITLE_LINES = ["地域の研究機関が保有する生体試料の提供に関連するものに係る登録原簿",
+                     "登録申請書と添付すべき資料の作成要領に関する質疑応答集（その二）"]
+ANNEX_QUESTIONS = [
+    ("（問１）", "登録申請書の記載要領において、許可が不要の場合は仮の番号を記載することとされているが、"
+                "仮の番号はどのように記載すべきか。", "以下のとおり記載することで差し支えない。"),
+    ("（問２）", "添付資料の内容は、利用者に対して非開示の扱いと理解してよいか。", "その理解で差し支えない。"),
+]
+
+
+def make_annex_qa(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(ANNEX_COVER[0], BODY_SIZE, font=MINCHO, align="right", space_before=0))
+    flow.add(Heading(ANNEX_COVER[1], BODY_SIZE, font=MINCHO, space_before=1))
+    flow.add(Para(ANNEX_COVER[2]))
+    flow.new_page()
+    flow.add(Heading(ANNEX_LABEL_TEXT, BODY_SIZE, font=MINCHO, align="right", space_before=0))
+    flow.add(Heading(ANNEX_TITLE_LINES[0], BODY_SIZE, font=MINCHO, align="center", space_before=1))
+    flow.add(Heading(ANNEX_TITLE_LINES[1], BODY_SIZE, font=MINCHO, align="center", space_before=0))
+    for label, question, answer in ANNEX_QUESTIONS:
+        flow.add(Heading(label, BODY_SIZE, font=MINCHO, space_before=1))
+        flow.add(Para(question, indent=False))
+        flow.add(Heading("（答）", BODY_SIZE, font=MINCHO, space_before=0))
+        flow.add(Para(answer))
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# A numbered title longer than 60 characters on its one line, in the headings' face
+# ---------------------------------------------------------------------------
+
+LONG_TITLED = [
+    ("1. 臨床試験に関する資料及び審査の概略", "申請者は、以下の臨床試験の成績を提出した。"),
+    # 61 characters after its number, on one line of the column.
+    ("1.1 国内試験（ABC-01, CTD 5.3.5.1-1, n=120, 2021-03～2023-03, 52 weeks）",
+     "本試験は、対象患者における有効性及び安全性を検討することを目的として実施された。"),
+    ("1.2 海外第Ⅱ相試験", "本試験は、海外の患者を対象として実施された。"),
+]
+
+
+# The body the titles stand over: a few lines each, so that the body's type is the page's.
+LONG_TITLED_BODY = ("試験の計画、対象となる患者の背景、主要な評価項目及び副次的な評価項目の設定根拠について、"
+                    "申請者の説明を確認するとともに、得られた成績が申請効能に対する有効性及び安全性を示すものであるか"
+                    "について検討を行った。")
+
+
+def make_long_numbered_title(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    for title, text in LONG_TITLED:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + LONG_TITLED_BODY))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1036,7 +1099,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
-           "survey-parts": make_survey_parts}
+           "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
+           "long-numbered-title": make_long_numbered_title}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

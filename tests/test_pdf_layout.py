@@ -687,3 +687,26 @@ def test_short_columns_under_a_running_head_read_as_one_paragraph(converted):
     # crossing from the left column was cut in two where it entered the right one.
     texts = [getattr(block, "text", None) for block in blocks_of(converted("short-columns-head"))]
     assert samples.SHORT_COLUMNS_TEXT in texts
+
+
+def test_an_attachments_title_centred_over_two_lines_is_whole_and_its_questions_are_its_headings(converted):
+    # A notice's Q&A attachment: 「（別添）」 flush right, its title centred over two lines, each （問N） over
+    # its question and （答）.  The title kept only its first line (the second read as text), and the
+    # questions were no headings: the whole Q&A was one section.
+    document = converted("annex-qa")
+    [annex] = [section for section in document.sections if section.children]
+    assert annex.title.endswith("".join(samples.ANNEX_TITLE_LINES))
+    assert [sub.title for sub in annex.children] == ["（問1）", "（問2）"]
+    assert [block.text for block in annex.children[1].blocks][:2] == [samples.ANNEX_QUESTIONS[1][1], "（答）"]
+    assert document_report(document).conserved
+
+
+def test_a_numbered_title_past_sixty_characters_in_the_headings_face_is_a_heading(converted):
+    # A review report names a trial in its section's title with the trial's identifiers and dates
+    # (「7.1 国内第Ⅲ相試験（…試験、CTD …、実施期間 …）」, 62 characters), set bold like its other headings on
+    # one line.  Past 60 characters it was no title: the section's text went under the chapter.
+    assert len(samples.LONG_TITLED[1][0].split(" ", 1)[1]) > 60
+    document = converted("long-numbered-title")
+    assert [(s.number, s.title) for s in document.all_sections()] == [
+        tuple(title.split(" ", 1)) for title, _ in samples.LONG_TITLED]
+    assert document_report(document).conserved

@@ -23,10 +23,21 @@ def _join_anchor(prefix: str, token: str) -> str:
     """Parent id + own number; a dotted number repeats its parent's ("2" + "2．1" → "2-1")."""
     if not prefix:
         return token
+    parent, _, own = token.rpartition("-")
+    if parent and _has_letter_part(token) and (prefix == parent or prefix.endswith("-" + parent)):
+        return f"{prefix}-{own}"  # 「7.R.1」 under 「7.R」: "…-7-r" + "1", its whole parent printed
     head, _, rest = token.partition("-")
     if rest and prefix.rsplit("-", 1)[-1] == head:
         return f"{prefix}-{rest}"
     return f"{prefix}-{token}"
+
+
+def _has_letter_part(token: str) -> bool:
+    """Whether a dotted number's token has a lettered component (「7.R.1」 → "7-r-1").  Only those
+    drop their whole printed parent: a numbered 「6.2.6」 under 「6.2」 kept its published id
+    ("6-2-6-2-6") before lettered parts were read."""
+    parts = token.split("-")
+    return len(parts) > 1 and any(len(part) == 1 and part.isalpha() for part in parts)
 
 
 def _assign(sections: list[Section], prefix: str, used: set[str]) -> None:

@@ -183,7 +183,9 @@ def set_in_title_rest(lines: list[Line], typeset: Typesetting, title: str, last:
             or rest.text.endswith(tuple(FULL_STOPS))
             or heading_of(rest.text) is not None
             or LIST_MARKER.fullmatch(rest.text)
-            or not title_like(join_text(title, rest.text))
+            # Each line a title's words: a title broken by hand over two lines may hold more than
+            # one line's title (title_like's 60 characters), 「…に係る原薬等登録原簿」 / 「登録申請書…に関する Q&A」.
+            or not title_like(rest.text)
         ):
             break
         title, last = join_text(title, rest.text), last + 1

@@ -40,6 +40,7 @@ from ..text.numbering import (
     COUNTER_START,
     FULL_STOPS,
     LIST_MARKER,
+    LONGEST_DISPLAY_TITLE,
     NEVER_STARTS_A_TITLE,
     NUMBER_ALONE,
     SCHEMES,
@@ -49,6 +50,7 @@ from ..text.numbering import (
     heading_of,
     is_caption,
     join_text,
+    long_numbered_title,
     number_token,
     number_value,
     title_like,
@@ -62,7 +64,7 @@ from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
-from .part_titles import part_titles, restarting_titles
+from .part_titles import part_titles, restarting_titles, sequel_rank
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import (
@@ -84,6 +86,8 @@ NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 # An annex label alone ("付録 A" over its first part "A-1 …"): the heading is the label itself.
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
+# A part's title numbered in its own name (part_titles.sequel_rank): nested at its predecessor's rank.
+SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
 _COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
@@ -446,7 +450,10 @@ class HeadingEvidence:
                     or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
                 break  # a paragraph's first line below a title set in the text's own bold face stops it
             text, probe = join_text(text, rest.text), probe + 1
-        return len(text) > TITLE_CHARS or "。" in text[:-1]
+        # A line whose display type stops with it is whole: a numbered title may be that long on one
+        # line (numbering.long_numbered_title), where a point set in bold runs on over lines.
+        longest = LONGEST_DISPLAY_TITLE if probe == index + 1 and long_numbered_title(text) else TITLE_CHARS
+        return len(text) > longest or "。" in text[:-1]
 
     def hanging_title_rest(self, index: int) -> int | None:
         """The line that ends a numbered PDF title wrapped with a hanging indent, or None.
@@ -541,6 +548,9 @@ class _Question:
         if self.ev.running_head_over_heading(index):
             return NOT_A_HEADING
         found = self.ev.number_alone_heading(index)
+        sequel = sequel_rank(line.text, self.read) if found is None else None
+        if sequel is not None:  # 「審査報告（2）」 after 「審査報告（1）」: the next part, its sibling
+            return Decision(Found(replace(SEQUEL, rank=sequel), "", line.text, last=index, rank=sequel))
         display = self.ev.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
             heading = heading_of(line.text)
@@ -558,8 +568,12 @@ class _Question:
                 found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
-            if rest is not None:
-                found = replace(found, title=join_text(found.title, self.ev.lines[rest].text), last=rest)
+            if rest is not None:  # every line down to the title's last (a question may wrap over several)
+                title = found.title
+                for probe in range(index + 1, rest + 1):
+                    if self.ev.lines[probe].kind == "body":
+                        title = join_text(title, self.ev.lines[probe].text)
+                found = replace(found, title=title, last=rest)
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence
@@ -829,6 +843,8 @@ class _Question:
             # Body type running to the column edge: a sentence that starts with a number.  (A marked
             # title was weighed with its siblings over the whole document: marked_titles.py.)
             return None
+        if heading is None and display:
+            heading = long_numbered_title(line.text)  # a numbered title in display type past 60 characters
         if heading is not None or not title_like(line.text):
             return heading
         if layout.role.startswith("outline-"):

@@ -25,6 +25,17 @@ _LABELLED = re.compile(
     r"[ \u3000]?[-‐－−]?[ \u3000]?(?P<n>\d{1,2})(?![\d.．]\d)"
     r"(?(open)[】〕］\]]|(?:[.．:：、]|(?=[ \u3000])))[ \u3000]*(?P<title>\S.*)"
 )
+# A question's label alone on its line, its question below it as a paragraph (「（問１）」 over several lines
+# of question, then 「（答）」 and the answer: a Q&A set question by question in ruled boxes).  The
+# question is what a reader looks for and cites, so its label is the title.  Round brackets or none,
+# for a question's words only: a bare 「Q1」 alone is as often a survey's item over its chart.
+_QUESTION_ALONE = re.compile(r"(?P<open>\()?(?P<word>問|設問|質問|Q)[ ]?(?P<n>\d{1,2})(?(open)\))")
+_QUESTION_WORDS = frozenset({"問", "設問", "質問"})
+# The same label with its question after it on the line (NFKC: brackets half-width), the question
+# wrapped over up to _QUESTION_LINES lines; the answer's label straight under the question's end.
+_QUESTION_OPENS = re.compile(r"\((?P<word>問|設問|質問|Q)[ ]?(?P<n>\d{1,2})\)[ \u3000]*(?P<title>\S.*)")
+_QUESTION_LINES = 8
+_ANSWER = re.compile(r"[(【]?(?:答|回答|A)[ ]?\d{0,2}[)】]?(?:[ \u3000:：]|$)")
 # Words that label material attached to the document (参考 reference material, 別添 an enclosure, 別紙 a
 # sheet): such a part holds what follows it, the attached text's own numbered parts too.  Every other
 # word names a part set inside the section it is printed in (a box, a question, a case, a step).
@@ -56,6 +67,8 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
         labelled, last = _labelled(lines[index].text, width), index
         if labelled is None and next_index is not None:
             labelled, last = _wrapped_question(lines[index].text, lines[next_index].text, width), next_index
+        if labelled is None:
+            labelled, last = _question_over_lines(lines, body, position)
         if labelled is None:
             continue
         after = position + (2 if last != index else 1)
@@ -89,6 +102,27 @@ def _wrapped_question(text: str, rest: str, width: int) -> tuple[str, int] | Non
     return _labelled(joined, width)
 
 
+def _question_over_lines(lines: list[Line], body: list[int], position: int) -> tuple[tuple[str, int] | None, int]:
+    """((word, number), its last line) of a question labelled in round brackets that runs over
+    several lines (「（問１） 作成要領において、…」 … 「…どのように記載すべきか。」) and is answered
+    straight under it (「（答）」): the question is the title, as long as it is (the Q&A is navigated
+    and cited by it); ((None), the line) when the line opens no such question."""
+    index = body[position]
+    opened = _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", lines[index].text).strip())
+    if opened is None:
+        return None, index
+    for ahead in range(position, min(len(body) - 1, position + _QUESTION_LINES)):
+        text = lines[body[ahead]].text.strip()
+        if _QUESTION_END.search(text):
+            answer = unicodedata.normalize("NFKC", lines[body[ahead + 1]].text).strip()
+            if _ANSWER.match(answer) is None:
+                return None, index
+            return (opened["word"].casefold(), int(opened["n"])), body[ahead]
+        if ahead > position and (_QUESTION_OPENS.fullmatch(text) or _ANSWER.match(text)):
+            break
+    return None, index
+
+
 def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
     """The members numbered from 1 upwards in reading order (a number again or lower ends the run):
     a word's own numbering, not numbers that happen to follow it.  A number may be missing (a text
@@ -105,6 +139,9 @@ def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
 def _labelled(line_text: str, width: int) -> tuple[str, int] | None:
     """(word, number) of a line shaped as a labelled title, else None."""
     text = unicodedata.normalize("NFKC", line_text).strip()
+    alone = _QUESTION_ALONE.fullmatch(text)
+    if alone is not None and (alone["open"] or alone["word"] in _QUESTION_WORDS):
+        return alone["word"].casefold(), int(alone["n"])
     match = _LABELLED.fullmatch(text)
     if match is None:
         return None

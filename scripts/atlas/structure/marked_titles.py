@@ -80,6 +80,8 @@ _SIBLING_TITLES = 3
 _INDENT = 0.5
 # A definition's gloss: one sentence, in at most this many lines.
 _GLOSS_LINES = 4
+# How many times a mark's lines must stand straight over one another before the run is a list.
+_STACKED = 2
 # A bullet glyph a text extraction set on a line of its own.
 _BULLETS_ALONE = frozenset("•・●◆■□◇▪➢✓")
 # What goes on from a label (a term's definition after a colon): never a title's first text.
@@ -146,6 +148,8 @@ class _Reader:
         for run in self.runs(_is_mark):
             if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
                 labels.update(run)  # terms and their glosses: a list, not sections
+            elif self.bullets_one_under_another(run):
+                labels.update(run)  # 〇 items of a list (the indications a report lists), not sections
         titles: dict[int, str] = {}
         for run in self.runs(_titled_here):
             if self.run_of_titles(run, labels):
@@ -167,6 +171,19 @@ class _Reader:
                        if index not in titles and index not in labels and _is_mark(kind)
                        and titled[kind] >= _SIBLING_TITLES and self.stands_as_a_sibling(index)})
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def bullets_one_under_another(self, run: list[int]) -> bool:
+        """A run of a heading scheme's mark (〇) whose lines stand straight over the next, no text of
+        their own between, again and again (at least _STACKED times, a third of the run or more): the
+        mark bullets a list's items, and its lines that have a few lines under them (an item's
+        dosage, its wrapped rest) are items of the same list.  A title always has text of its own:
+        titles set one under another would be empty sections."""
+        if not run or self.kind_of[run[0]] not in _SCHEME_MARKS:
+            return False
+        mark = self.kind_of[run[0]]
+        stacked = sum(1 for index in run if self.title_shaped(index)
+                      and (below := self.next_body(index)) is not None and self.kind_of.get(below) == mark)
+        return stacked >= _STACKED and 3 * stacked >= len(run)
 
     def stands_as_a_sibling(self, index: int) -> bool:
         """The page sets the line as its mark's titles stand: apart (a gap above it, or a page's

@@ -21,9 +21,11 @@ from ..text.numbering import Scheme, number_token, number_value
 from .outline_choice import Numbering, SequenceChoice
 
 # Schemes whose number prints its parent's ("5.1" under "5."): checked against the open heading.
-_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber")
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber", "subsubsubnumber")
 # Schemes whose numbers can be a parent's printed number ("5." of "5.1").
-_PARENT_SCHEMES = ("number", "number-space", "subnumber", "subnumber-dash")
+_PARENT_SCHEMES = ("number", "number-space", "subnumber", "subnumber-dash", "subsubnumber")
+# A parent's number as number_token gives it: numbers and lettered parts (「7.R」 → "7-r").
+_DOTTED_TOKEN = re.compile(r"(?:\d+|[a-z])(?:-(?:\d+|[a-z]))*")
 # Titles that close a document: a sibling of its chapters, whatever their scheme ranks.
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # The rank annexes and the headings promoted after a compilation's next document starts nest at.
@@ -160,7 +162,7 @@ class OutlineState:
         depth = parent.count("-") + 1
         open_parents = [
             number for _, scheme, number in self._open_numbers
-            if scheme in _PARENT_SCHEMES and re.fullmatch(r"\d+(?:-\d+)*", number) and number.count("-") + 1 == depth
+            if scheme in _PARENT_SCHEMES and _DOTTED_TOKEN.fullmatch(number) and number.count("-") + 1 == depth
         ]
         if open_parents:
             return open_parents[-1] == parent

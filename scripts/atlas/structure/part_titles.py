@@ -24,11 +24,19 @@ no heading of an outer numbering since, which would have started it again anyway
 takes the rank just outside that numbering, so that taking it starts the numbering afresh.  Not any
 line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a list's lead
 (the boxes its rows) as a part, and the type does not tell which.
+
+A report issued in instalments titles each by the same name numbered in brackets, 「審査報告（1）」
+… 「審査報告（2）」, and numbers each one's sections from 1. again: the later title, alone on its
+line, is asked when it is read (sequel_rank) and nests at the rank of the heading it follows in name.
 """
 
 from __future__ import annotations
 
-from ..model.document import Line
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..model.document import Block, Heading, Line
 from ..text.numbering import LIST_MARKER, heading_of, is_caption, number_value, title_like
 from .candidates import NumberedCandidate
 from .marked_titles import mark_kind
@@ -133,3 +141,25 @@ def _would_go_back(rank: int, last_at_rank: dict[int, int]) -> bool:
         return False
     outer = [index for outer_rank, index in last_at_rank.items() if outer_rank < rank]
     return not outer or max(outer) < last
+
+
+# A title numbered in its own name, alone on its line: 「審査報告（2）」 (NFKC: half-width brackets).
+_NUMBERED_NAME = re.compile(r"(?P<name>[^\s()]{2,30})\((?P<n>\d{1,2})\)")
+
+
+def sequel_rank(text: str, read: Sequence[Block | Heading]) -> int | None:
+    """The rank of a title that numbers its part in its own name, 「審査報告（2）」, when a heading read
+    before it ends in the same name with the number before (「別紙 審査報告（1）」): the next part of
+    the same kind, a sibling of that heading whatever else stands between (the first report's
+    numbered sections 1.–9.; the second report numbers its own from 1. again).  None otherwise.
+
+    A report issued in instalments prints each one's title so; the name alone (no number, no
+    bracket) or a name first printed inside a sentence is no evidence."""
+    match = _NUMBERED_NAME.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None or int(match["n"]) < 2:
+        return None
+    before = f"{match['name']}({int(match['n']) - 1})"
+    for item in reversed(read):
+        if isinstance(item, Heading) and unicodedata.normalize("NFKC", item.title).replace(" ", "").endswith(before):
+            return item.rank
+    return None

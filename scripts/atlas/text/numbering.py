@@ -49,6 +49,12 @@ class Scheme:
 # An annex label: 別紙1, 付録１, 別添, 参考資料2 (number optional; Latin letters for 付録 A).
 ANNEX_LABEL = r"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{1,2}|[A-Z](?![A-Za-z]))?"
 
+# One component of a dotted section number: a number, or a capital letter standing for a part
+# numbered apart from the numbered sections — a review report's 「7.R」 (the regulator's review
+# under chapter 7, after 7.1, 7.2 the applicant's data), an annex's 「A.1.2」.  Depth is the count
+# of components, whatever each is; a number with no digit at all (「U.S.」) is no section number.
+_DOTTED_PART = r"(?:\d{1,2}|[A-Z])"
+
 # Ranks leave room between schemes: only their order matters (lower = outer).
 SCHEMES = (
     # Annexes are top-level parts of their document, outside its numbering.
@@ -83,18 +89,26 @@ SCHEMES = (
     # 一　主旨 / （一）… of notices.
     Scheme("kanji", 18, re.compile(rf"(?P<n>{_KANJI_NUMBER})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True),
     Scheme("kanjiparen", 19, re.compile(rf"[（(](?P<n>{_KANJI_NUMBER})[）)]\s*(?P<title>\S.*)"), weak=True),
-    Scheme("number", 20, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9])\s*(?P<title>\S.*)")),
+    # (「7.R 機構…」 is not 「7.」 over a title 「R 機構…」: a capital letter alone after the stop is the
+    # dotted number's next component.)
+    Scheme("number", 20, re.compile(r"(?P<n>\d{1,2})[．.](?![0-9]|[A-Z](?:[．.]|\s))\s*(?P<title>\S.*)")),
     Scheme(
         "subnumber",
         30,
-        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2})(?![．.]?\d)[．.]?\s+(?P<title>\S.*)"),
+        re.compile(rf"(?P<n>\d{{1,2}}[．.]{_DOTTED_PART})(?![．.]?[0-9A-Z])[．.]?\s+(?P<title>\S.*)"),
     ),
     # "１－１．米国" (white papers): the chapter and section joined by a dash.
     Scheme("subnumber-dash", 30, re.compile(r"(?P<n>\d{1,2}[－\-−‐]\d{1,2})[．.]\s*(?P<title>\S.*)")),
     Scheme(
         "subsubnumber",
         40,
-        re.compile(r"(?P<n>\d{1,2}[．.]\d{1,2}[．.]\d{1,2})[．.]?\s+(?P<title>\S.*)"),
+        re.compile(rf"(?=\S*\d)(?P<n>{_DOTTED_PART}(?:[．.]{_DOTTED_PART}){{2}})(?![．.]?[0-9A-Z])[．.]?\s+(?P<title>\S.*)"),
+    ),
+    # 「7.R.1.1」: a fourth level of the same ladder (a review report's numbered findings go four deep).
+    Scheme(
+        "subsubsubnumber",
+        45,
+        re.compile(rf"(?=\S*\d)(?P<n>{_DOTTED_PART}(?:[．.]{_DOTTED_PART}){{3}})[．.]?\s+(?P<title>\S.*)"),
     ),
     # "A-1 特性別 対策チェックシート", "B-2-1 …": the parts of an annex lettered A, B.
     Scheme("lettered-part", 21, re.compile(r"(?P<n>[A-Z][-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
@@ -322,6 +336,30 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     return None
 
 
+# The dotted schemes, whose numbers a title of any length follows in a report's outline.
+_DOTTED_SCHEMES = ("number", "subnumber", "subsubnumber", "subsubsubnumber")
+# A numbered title set in display type may run past title_like's 60 characters, up to this many.
+LONGEST_DISPLAY_TITLE = 90
+
+
+def long_numbered_title(text: str) -> tuple[Scheme, str, str] | None:
+    """(scheme, number, title) of a dotted-numbered line whose title is longer than a title's 60
+    characters but otherwise one (「7.1 国内第Ⅲ相試験（…試験、…、実施期間 … ～ …）」, a trial named with its
+    identifiers and dates): asked only of a line the page sets in display type, where the type says
+    it is a heading and the length alone does not say otherwise."""
+    for scheme in SCHEMES:
+        if scheme.name not in _DOTTED_SCHEMES:
+            continue
+        match = scheme.pattern.fullmatch(text)
+        if match is None:
+            continue
+        title = match["title"].strip()
+        if not 60 < len(title) <= LONGEST_DISPLAY_TITLE or not title_like(title[:60]) or not title_like(title[-60:]):
+            return None
+        return scheme, text[: match.start("title")].strip(), title
+    return None
+
+
 # Items left out of a quoted text: 「(1)～（2）（略）」「(4)（略）」 (an amendment or a correction quotes
 # only what changed; 略 says the numbered items are omitted). The number is the quoted text's, and
 # nothing follows it: never a title.
@@ -358,6 +396,12 @@ def title_like(title: str) -> bool:
     )
 
 
+# A dotted section number with a capital letter among its components (「7.R」「7.R.1.1」「A.1.2」).
+_LETTERED_DOTTED = re.compile(rf"(?=\S*[A-Z])(?=\S*\d){_DOTTED_PART}(?:[．.]{_DOTTED_PART})+[．.]?")
+# The value a lettered component counts from: past any numbered sibling.
+LETTERED_AFTER = 100
+
+
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
     annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*)[）)】〕]?", number)
@@ -368,6 +412,10 @@ def number_token(number: str) -> str:
     reference = re.fullmatch(r"参考\s*(\d+)", number)
     if reference:
         return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
+    if _LETTERED_DOTTED.fullmatch(number):
+        # 「7.R.1」 → "7-r-1": the letter is a component of its own, so 7.R.1 never takes 7.1's id.
+        parts = re.split(r"[．.]", number.rstrip("．."))
+        return "-".join(str(int(part)) if part.isdigit() else part.lower() for part in parts)
     digits = re.findall(r"\d+", number)
     if digits:
         return "-".join(str(int(d)) for d in digits)
@@ -391,6 +439,10 @@ def number_value(number: str) -> int | None:
     token = number_token(number)
     if re.fullmatch(r"\d+(?:-\d+)*", token):
         return int(token.split("-")[-1])
+    if _LETTERED_DOTTED.fullmatch(number):
+        last = token.split("-")[-1]
+        # A lettered part comes after its numbered siblings (7.R after 7.1, 7.2), its letters in order.
+        return int(last) if last.isdigit() else LETTERED_AFTER + ord(last) - ord("a") + 1
     if token[:1] in ("k", "c"):
         return int(token[1:])
     if token.startswith("annex") and token[5:].isdigit():
