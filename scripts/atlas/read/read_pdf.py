@@ -44,7 +44,7 @@ from .column_blocks import block_edges
 from .figures import keep_together
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
-from .raised import raised_marks
+from .raised import leading_raised, raised_marks, text_type
 from .ruby import annotate, base_of, groups, is_reading, stands_over
 from .side_figures import read_after_text_beside
 from .tables_geometry import cell_of, rules_at, with_holes_as_cells, without_empty_columns
@@ -128,7 +128,7 @@ class _Piece:
             self.x1 = max(c["x1"] for c in visible)
             self.top = min(c["top"] for c in visible)
             self.bottom = max(c["bottom"] for c in visible)
-            self.size = Counter(round(c["size"] * 2) / 2 for c in visible).most_common(1)[0][0]
+            self.size = Counter(round(c["size"] * 2) / 2 for c in text_type(visible)).most_common(1)[0][0]
             self.font = Counter(c["fontname"] for c in visible).most_common(1)[0][0]
             self.weight = Counter(c.get("weight", 400) for c in visible).most_common(1)[0][0]
             self.text = _line_text(self.chars)
@@ -1006,6 +1006,8 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
         for index, piece in enumerate(pieces):
             kind = furniture.get(id(piece), "body")
             text = join_spaced_japanese(normalize_chars(piece.text))
+            if id(piece) in footnotes:
+                text = _label_set_apart(text, leading_raised(piece.chars, piece.size))
             x0, x1 = columns.get(piece.column, (piece.x0, piece.x1))
             gap = 0.0
             if previous is not None and previous.column == piece.column and kind == "body":
@@ -1047,6 +1049,16 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
 # How many characters before a struck run say where it stands in its line (its block may hold the
 # same words elsewhere: a correction repeats its terms).
 STRUCK_CONTEXT = 4
+
+
+def _label_set_apart(text: str, label: str) -> str:
+    """A note's line with its raised label (``label``, read/raised.leading_raised) parted from its
+    text by a space, as a note's label is written (「4 Open Data …」): glued, the label reads as
+    the text's first word and the note is taken for none (「4Open」)."""
+    stripped = text.lstrip(" \u3000")
+    if not label or not stripped.startswith(label) or stripped[len(label): len(label) + 1].isspace():
+        return text
+    return f"{label} {stripped[len(label):]}"
 
 
 def struck_runs(chars: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:

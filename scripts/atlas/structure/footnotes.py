@@ -96,6 +96,8 @@ def link_footnotes(draft: Draft, pages: dict[int, int] | None = None,
         after = block.text[end + 1 : end + 2]
         if block.text[end : end + 1] == " " and is_cjk(block.text[offset - 1]) and after and is_cjk(after):
             end += 1
+        if block.text[offset - 1 : offset] == " " and offset >= 2 and is_cjk(block.text[offset - 2]):
+            offset -= 1  # 「である ¹²。」「制度³ ⁴」: a gap the page left before a raised mark, no word space
         block.text = block.text[:offset] + block.text[end:]
         block.refs.append(FootnoteRef(offset, note.label, note.key))
         position = (index, offset)
@@ -146,20 +148,30 @@ def _raised_mark(
 ) -> int | None:
     """Where in the block's text (from ``start``) a raised run of ``label`` on one of its lines
     stands: found by the characters printed around it on its line (a line's break may part the
-    mark from what follows it, so the text before it alone also serves)."""
+    mark from what follows it, so the text before it alone also serves).  The context is the
+    page's ink: the line's text may hold a space between any two of its characters (「2 件⁵）」,
+    the gap before a second mark on the same word 「制度³ ⁴」)."""
     found: list[int] = []
     for number in range(block.span.start, block.span.end + 1):
         for before, digits, after in raised.get(number, ()):
-            if digits != label:
+            if digits != label or not (before or after):
                 continue
-            for needle, shift in ((before + label + after, len(before)), (before + label, len(before))):
-                if needle == label:
+            for context in (after, ""):
+                if not (before or context):
                     continue
-                at = block.text.find(needle, start)
-                if at >= 0:
-                    found.append(at + shift)
+                match = _spaced(before, label, context).search(block.text, start)
+                if match is not None:
+                    found.append(match.start("mark"))
                     break
     return min(found) if found else None
+
+
+def _spaced(before: str, label: str, after: str) -> re.Pattern[str]:
+    """The mark and its context, a space allowed between any two characters."""
+    def loose(text: str) -> str:
+        return r"\s?".join(re.escape(ch) for ch in text)
+    tail = r"\s?" + loose(after) if after else ""
+    return re.compile(loose(before) + r"\s?(?P<mark>" + re.escape(label) + r")" + tail)
 
 
 # ---------------------------------------------------------------------------

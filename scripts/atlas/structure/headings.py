@@ -36,14 +36,17 @@ from ..text.numbering import (
     BULLETS,
     CIRCLED,
     CLOSING,
+    CLOSING_BRACKETS,
     CONTINUATION_START,
     COUNTER_START,
     FULL_STOPS,
+    HALF_WIDTH_STOPS,
     LIST_MARKER,
     LONGEST_DISPLAY_TITLE,
     NEVER_STARTS_A_TITLE,
     NUMBER_ALONE,
     SCHEMES,
+    SENTENCE_STOPS,
     Scheme,
     display_width,
     explains_a_symbol,
@@ -53,6 +56,7 @@ from ..text.numbering import (
     long_numbered_title,
     number_token,
     number_value,
+    opens_a_sentence,
     title_like,
 )
 from ..text.wareki import DATE_LINE
@@ -98,11 +102,17 @@ _GLUED_HEADING = re.compile(
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
+# 「条約」「条件」「条例」: a word opening a 第N label's title (「第2 条約の位置付け」), not the 条 of 第2条.
+_WORD_OF_JO = re.compile(r"条[\u4e00-\u9fff々](?<!第)")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
 # Schemes that open a document's parts (第N章, 付録, はじめに …): never a table cell's label.
 _OUTER_SCHEMES = ("annex", "chapter", "section", "roman", "named")
+# A title standing apart is read as one past this many characters, whatever word opens it.
+SET_APART_TITLE_CHARS = 12
+# How many lines hung under a numbered line's text are followed to find its sentence's end.
+HANGING_LINES = 8
 # A table cell's fragment: a line this much of the page's width or less (「データの混在」).
 _CELL_FRAGMENT = 0.3
 # A document's outermost parts (第N章, Ⅰ．) are numbered once each; lower levels repeat (「１．概要」
@@ -311,16 +321,28 @@ class HeadingEvidence:
     def wraps_into_next_line(self, index: int) -> bool:
         """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
         line = self.lines[index]
-        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.95:
+        if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.85:
             return False
         nxt = self.lines[index + 1]
+        # Back at the margin under a line run to the edge, or hung under the item's text to a 。.
+        wrapped = nxt.indent < 2 and display_width(line.text) >= self.width * 0.95
         return (
             nxt.kind == "body"
-            and nxt.indent < 2
+            and (wrapped or (nxt.indent >= 2 and self.hangs_to_a_sentence_end(index + 1)))
             and heading_of(nxt.text) is None
             and not LIST_MARKER.fullmatch(nxt.text)
             and not self.title_ends_below(line, nxt)
         )
+
+    def hangs_to_a_sentence_end(self, index: int) -> bool:
+        """Whether the indented lines from ``index`` on (an item's text hung under its text, 「⑴ …」 /
+        「　 …ある。」) end a sentence: a numbered paragraph's, where a wrapped title's rest ends none."""
+        for line in self.lines[index : index + HANGING_LINES]:
+            if line.kind != "body" or line.indent < 2 or heading_of(line.text) is not None:
+                return False
+            if "。" in line.text:
+                return True
+        return False
 
     def title_ends_below(self, line: Line, rest: Line) -> bool:
         """Whether a numbered line run to the page's edge is a title whose last words stand on the next
@@ -447,7 +469,8 @@ class HeadingEvidence:
         while probe < len(self.lines) and not self.typeset.stopped_short(self.lines[probe - 1]):
             rest = self.lines[probe]
             if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
-                    or rest.indent >= 2 or not self.typeset.same_style(line, rest)):
+                    or (rest.indent >= 2 and not _hung_under(line, self.lines[probe: probe + 2]))
+                    or not self.typeset.same_style(line, rest)):
                 break  # a paragraph's first line below a title set in the text's own bold face stops it
             text, probe = join_text(text, rest.text), probe + 1
         # A line whose display type stops with it is whole: a numbered title may be that long on one
@@ -481,7 +504,7 @@ class HeadingEvidence:
             or self.typeset.gap_before(rest)
             or not self.typeset.same_size(line, rest)
             or self.typeset.stopped_short(rest) is not True
-            or rest.text.endswith(tuple(CLOSING))
+            or _ends_a_sentence(rest.text)  # (a title may close an aside: 「…の扱い（…規則）」)
             or heading_of(rest.text) is not None
             or LIST_MARKER.fullmatch(rest.text)
         ):
@@ -559,6 +582,10 @@ class _Question:
             if heading is None:
                 heading = self.marked_heading(index)
             rest = self.ev.title_rest(index)  # a marked title or a question cut at the column's edge
+            if rest is None and heading is not None and heading[1]:
+                # A numbered title run to the column's edge, its rest hung under its words (「４ …の責任の」
+                # / 「　整理」): the title is both lines, weighed whole.
+                rest = self.ev.hanging_title_rest(index)
             if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
             if heading is None:
@@ -593,7 +620,7 @@ class _Question:
                 index in self.ev.foot_notes or not self.weak_heading_plausible(index, found)):
             # (a line the printed contents names is a part's heading whatever its shape)
             return NOT_A_HEADING
-        if found.number and _SUBJECT_MARKED.search(found.title):
+        if found.number and (_SUBJECT_MARKED.search(found.title) or opens_a_sentence(found.title)):
             return NOT_A_HEADING  # 「（1）建物及び室は、火災の…」: a numbered sentence (its topic marked), not a title
         if found.number and scheme.rank <= PARTS_RANK and self.repeats_a_part(line.text):
             return NOT_A_HEADING  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), no new part
@@ -797,7 +824,8 @@ class _Question:
         title and the number must be the next one of its scheme (or the first).
         """
         title = found.title
-        counted = found.scheme.name in _COUNTED_SCHEMES and title.startswith(COUNTER_START)
+        counted = found.scheme.name in _COUNTED_SCHEMES and title.startswith(COUNTER_START) \
+            and not _WORD_OF_JO.match(title) and not self.set_apart_as_a_title(index, found)
         if counted or title.startswith(CONTINUATION_START) or title[:1].isdigit():
             return False
         if re.fullmatch(r"(?:\S )+\S", title):
@@ -809,6 +837,17 @@ class _Question:
         if found.scheme.name == "katakana-space" and self.ev.continues_a_word(index):
             return False
         return self.outline.next_in_sequence(found.scheme, found.number) and not self.ev.printed_later(index, found)
+
+    def set_apart_as_a_title(self, index: int, found: Found) -> bool:
+        """A PDF line that stands apart as a title whatever word opens it (「３ 人材の確保に…について」
+        is no count of three people): space above it, stopping short of the column's edge, long past
+        any count's words (a table's row, a date), and the body's own lines right below it."""
+        line = self.ev.lines[index]
+        below = self.ev.lines[found.last + 1] if found.last + 1 < len(self.ev.lines) else None
+        typeset = self.ev.typeset
+        return (line.layout is not None and bool(typeset.gap_before(line)) and typeset.stopped_short(line) is True
+                and len(found.title) >= SET_APART_TITLE_CHARS and below is not None and below.kind == "body"
+                and not typeset.gap_before(below) and not below.page_start)
 
     def numbering_goes_forward(self, scheme: Scheme, number: str, index: int | None = None) -> bool:
         """Whether a heading's number follows its predecessor, and taking the line at ``index`` would
@@ -887,6 +926,26 @@ class _Question:
 # ---------------------------------------------------------------------------
 # Circled numbers: sub-headings or list items, one decision per run
 # ---------------------------------------------------------------------------
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether the text ends on a sentence's stop, maybe inside a closing bracket (「…できる。」「…とする。」」)."""
+    return text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS + HALF_WIDTH_STOPS))
+
+
+def _hung_under(first: Line, rest: list[Line]) -> bool:
+    """Whether ``rest[0]`` stands hung under the text of a numbered line run to the column's edge (「⑵ 事業者
+    は、…電子的な証」 / 「　明書を…」): right of the number, within a few characters, and the line after it
+    (``rest[1]``, if any) no further left — the same item's text going on.  A paragraph's first line
+    is set in further than the lines under it (a proposal's text boxed under its 「第４ …」 title)."""
+    line = rest[0]
+    if first.layout is None or line.layout is None:
+        return False
+    if not first.layout.x0 < line.layout.x0 <= first.layout.x0 + first.layout.size * HANGING_TITLE_INDENT:
+        return False
+    after = rest[1] if len(rest) > 1 else None
+    return (after is None or after.layout is None or after.page != line.page
+            or after.layout.x0 >= line.layout.x0 - 0.5 * line.layout.size)
 
 
 def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> frozenset[int]:

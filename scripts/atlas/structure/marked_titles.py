@@ -46,6 +46,7 @@ from ..text.numbering import (
     display_width,
     heading_of,
     is_caption,
+    opens_a_sentence,
     title_like,
 )
 from .runs import next_content
@@ -423,7 +424,9 @@ def _numbered_heading(line: Line) -> bool:
     if line.layout is not None and line.layout.role.startswith("outline-"):
         return True
     heading = heading_of(line.text)
-    return heading is not None and bool(heading[1]) and not heading[0].weak
+    # (「⑴ 船荷証券は、…」「⑵ また、…」: a numbered paragraph of the label's text, no part of its own)
+    return heading is not None and bool(heading[1]) and not heading[0].weak \
+        and not re.search(r"[はが]、", heading[2]) and not opens_a_sentence(heading[2])
 
 
 def _closes_a_bracket(first: str, rest: str) -> bool:

@@ -145,8 +145,17 @@ SPACED_LABELS = frozenset({
 })
 # A date whose era name is split ("令 和6 年5月 21日") is letter-spaced as a whole.
 _SPACED_ERA_DATE = re.compile(r"(?:令 和|平 成|昭 和)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
-# An ordinal never has a space inside: "第 1 条" is "第1条" set with half-width digits.
-_SPACED_ORDINAL = re.compile(r"第 ?(\d{1,3})(?: ([条章節項号回部編款次期版]))?")
+# An ordinal never has a space inside: "第 1 条" is "第1条" set with half-width digits.  A 第N label
+# set apart from its title is no ordinal: 「第2 条約の位置付け」 (no gap after 第, a word after 条 —
+# 条約, 条件, 条例): 第N条 has its 条 right after the number.
+_SPACED_ORDINAL = re.compile(r"第( ?)(\d{1,3})(?: ([条章節項号回部編款次期版]))?")
+_WORD_AFTER_JO = re.compile(r"[\u4e00-\u9fff々](?<!第)")
+
+
+def _ordinal(match: re.Match[str]) -> str:
+    if match[3] == "条" and not match[1] and _WORD_AFTER_JO.match(match.string, match.end()):
+        return f"第{match[2]} 条"
+    return "第" + match[2] + (match[3] or "")
 
 
 def join_spaced_japanese(text: str) -> str:
@@ -157,7 +166,7 @@ def join_spaced_japanese(text: str) -> str:
     text = _SPACED_JAPANESE.sub(lambda m: m.group().replace(" ", ""), text)
     text = _SPACED_PAIR.sub(lambda m: m[1] + m[2] if m[1] + m[2] in SPACED_LABELS else m.group(), text)
     text = _SPACED_ERA_DATE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
-    return _SPACED_ORDINAL.sub(lambda m: "第" + m[1] + (m[2] or ""), text)
+    return _SPACED_ORDINAL.sub(_ordinal, text)
 
 
 def ordinary_forms(text: str) -> str:

@@ -29,6 +29,8 @@ KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテト�
 
 ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# 「⑴」…「⒇」: one glyph each for （1）…（20）, read as the numbers they hold.
+PARENTHESIZED_NUMBERS = {0x2474 + index: f"({index + 1})" for index in range(20)}
 _KANJI_NUMBER = rf"[{KANJI_NUMERALS}]{{1,3}}"
 # The gap between a number and its title when no full stop follows it: a full-width space in
 # the PDF, which pdftotext usually gives as one or more ASCII spaces.
@@ -114,7 +116,8 @@ SCHEMES = (
     Scheme("lettered-part", 21, re.compile(r"(?P<n>[A-Z][-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
     Scheme("lettered-subpart", 31, re.compile(r"(?P<n>[A-Z][-－]\d{1,2}[-－]\d{1,2})\s+(?P<title>\S.*)"), weak=True),
     Scheme("number-space", 20, re.compile(rf"(?P<n>\d{{1,2}}){_GAP}(?P<title>\S.*)"), weak=True),
-    Scheme("paren", 50, re.compile(r"[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)")),
+    # 「（1）」, or its one-glyph form 「⑴」 (U+2474…, which word processors set for （1）).
+    Scheme("paren", 50, re.compile(r"(?P<open>[（(])?(?P<n>(?(open)\d{1,2}|[⑴-⒇]))(?(open)[）)])\s*(?P<title>\S.*)")),
     # "1) 脆弱性情報": a number closed by a half parenthesis, a level below （1）.
     Scheme("halfparen", 55, re.compile(r"(?P<n>\d{1,2})[)）]\s*(?P<title>\S.*)"), weak=True),
     Scheme("parensub", 60, re.compile(r"[（(](?P<n>\d{1,2}[－\-−‐]\d{1,2})[）)]\s*(?P<title>\S.*)")),
@@ -381,6 +384,16 @@ def is_note_under(text: str) -> bool:
     return _NOTE_UNDER.match(text.lstrip()) is not None
 
 
+# A sentence's opening word and its comma (「また、」「そうしたところ、」「他方、」「例えば、」): a numbered
+# paragraph's first line, never a title's start.
+_SENTENCE_OPENING = re.compile(r"(?:[ぁ-ゖ]{2,8}|他方|一方|更に|従って|例えば|特に|加えて|併せて|具体的には)、")
+
+
+def opens_a_sentence(title: str) -> bool:
+    """Whether a numbered line's text opens with a sentence's first word and its comma."""
+    return _SENTENCE_OPENING.match(title) is not None
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
@@ -416,7 +429,7 @@ def number_token(number: str) -> str:
         # 「7.R.1」 → "7-r-1": the letter is a component of its own, so 7.R.1 never takes 7.1's id.
         parts = re.split(r"[．.]", number.rstrip("．."))
         return "-".join(str(int(part)) if part.isdigit() else part.lower() for part in parts)
-    digits = re.findall(r"\d+", number)
+    digits = re.findall(r"\d+", number.translate(PARENTHESIZED_NUMBERS))
     if digits:
         return "-".join(str(int(d)) for d in digits)
     kanji = re.search(rf"[{KANJI_NUMERALS}]+", number)
