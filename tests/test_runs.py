@@ -85,6 +85,19 @@ def test_a_pdf_table_ends_where_the_next_rows_stand_in_a_box_beside_it():
     assert read_table(header_grid, 0)[1] == 2
 
 
+def test_a_pdf_table_going_on_in_a_box_without_its_first_column_keeps_its_columns():
+    # The next page does not rule the group label column (merged over the break): its grid starts
+    # at the next column, ends where the table ends, and its rows take the table's columns.
+    def row(number: int, text: str, page: int, x0: float) -> Line:
+        return Line(number, text, page=page, layout=Layout(x0=x0, x1=495.0, top=40.0 + 10 * number, size=9.0))
+
+    lines = [row(1, "区分\t番号\t件数", 3, 29), row(2, "施設\t1\t12", 3, 29), row(3, "\t2\t5", 3, 29),
+             row(4, "3\t7", 4, 51), row(5, "4\t9", 4, 51)]
+    table, after = read_table(lines, 0)
+    assert table.rows == [["区分", "番号", "件数"], ["施設", "1", "12"], ["", "2", "5"], ["", "3", "7"], ["", "4", "9"]]
+    assert after == 5
+
+
 def test_a_table_ends_at_two_blank_lines():
     lines = text_lines("No\t議題", "1\tAI の利活用", "", "", "2\t言語翻訳")
     table, after = read_table(lines, 0)

@@ -65,6 +65,7 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
     row_lines: list[int] = []
     page_tops: set[int] = set()  # the rows that open a page after the table's first
     row_indices: list[int] = []
+    last_before: int | None = None  # the table's last row on the page before the current row's
     start = end = lines[index].number
     while index < len(lines):
         line = lines[index]
@@ -85,7 +86,11 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
         # the page before it).
         if rows and line.layout is not None and line.page > lines[row_indices[-1]].page:
             page_tops.add(len(rows))
-        rows.append([cell.strip() for cell in line.text.split("\t")])
+            last_before = len(rows) - 1
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        if last_before is not None:  # measured against the table's last row on the page before
+            cells = _with_columns_left_open(lines[row_indices[last_before]], len(rows[last_before]), line, cells)
+        rows.append(cells)
         row_indices.append(index)
         row_lines.append(line.number)
         end = line.number
@@ -102,6 +107,18 @@ def _beside(row: Line, other: Line) -> bool:
     if row.layout is None or other.layout is None or row.page != other.page:
         return False
     return other.layout.x0 >= row.layout.x1 - SIDE_BY_SIDE or other.layout.x1 <= row.layout.x0 + SIDE_BY_SIDE
+
+
+def _with_columns_left_open(row: Line, width: int, line: Line, cells: list[str]) -> list[str]:
+    """A row going on on the next page with fewer cells than the row above, in a box ending where
+    that row's ends but starting further right, with its missing cells on the left (empty): the
+    table's first columns are labels merged over the break (a group's name down the side), whose
+    rules the next page does not draw, so its grid starts at the next column.  Read as they came,
+    its numbers stood under the labels and its names under the numbers."""
+    if (row.layout is None or line.layout is None or line.page <= row.page or len(cells) >= width
+            or abs(line.layout.x1 - row.layout.x1) > SIDE_BY_SIDE or line.layout.x0 <= row.layout.x0 + SIDE_BY_SIDE):
+        return cells
+    return [""] * (width - len(cells)) + cells
 
 
 def _rows_cut_by_pages(rows: list[list[str]], row_lines: list[int],
