@@ -1090,6 +1090,129 @@ def make_long_numbered_title(path: Path) -> None:
     canvas.save()
 
 
+# A spreadsheet printed to PDF: every row of the sheet painted white across its width (the cells'
+# "no fill" made explicit), the section lines and notes between its tables included; the tables'
+# rules drawn as thin black rectangles, the header cells yellow, one header cell merged over two
+# columns and one over two rows; numbers set flush right a point and a half from the rule with the
+# next cell's words flush left after it; the second table ruled for more rows than it fills.
+# Everything in one Gothic face at the tables' size: the numbered lines are the sections.
+SHEET_TITLE = "窓口の利用状況について"
+# The section lines as drawn (the second with an em space after its number, as spreadsheets
+# write it) and the headings a reader sees.
+SHEET_SECTIONS = ["１ 窓口別の受付件数（前月末まで）", "２\u2003地区別の受付件数（前月末まで）"]
+SHEET_HEADINGS = ["1 窓口別の受付件数（前月末まで）", "2 地区別の受付件数（前月末まで）"]
+SHEET_FIRST = [["区分", "件数", ""], ["", "今月", "累計"], ["本庁窓口", "1,205", "38,411"],
+               ["支所窓口", "364", "9,872"]]
+SHEET_FIRST_NOTE = "※累計は年度の初めからの件数で、月の途中で受付の方法を変えた窓口の件数も含めて数えている。"
+SHEET_SECOND = [["地区", "件数", "地区", "件数"], ["北部地区", "1,234", "東部地区", "2,048"],
+                ["南部地区", "987", "西部地区", "3,512"], ["中央地区", "4,106", "山間地区", "75"]]
+SHEET_BLANK_ROWS = 5  # ruled and left empty under the second table's written rows
+# A row ruled under the second table's right half only, and a note set under its left half there.
+SHEET_TOTAL = ["合計", "5,635"]
+SHEET_HOLE_NOTE = "※件数は速報値による。"
+SHEET_SECOND_NOTE = "※地区は申請した人の住所によるもので、窓口の所在地によるものではない。"
+SHEET_SIZE = 9.0
+SHEET_ROW = 16.0
+SHEET_RULE = 0.6  # the rules' thickness: filled rectangles this thin
+SHEET_PAD = 1.5  # a number ends this far left of the rule after it; words start this far right of it
+
+
+def _sheet_fill(canvas, colour: tuple[float, float, float], x0: float, top: float, x1: float, bottom: float) -> None:
+    canvas.setFillColorRGB(*colour)
+    canvas.rect(x0, PAGE_HEIGHT - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+
+
+def _sheet_rule(canvas, x0: float, top: float, x1: float, bottom: float) -> None:
+    """A rule as a spreadsheet prints it: a thin black rectangle, filled, not stroked."""
+    _sheet_fill(canvas, (0, 0, 0), x0, top, x1, bottom)
+
+
+def _sheet_text(canvas, text: str, x: float, row_top: float, right: bool = False) -> None:
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont(GOTHIC, SHEET_SIZE)
+    y = PAGE_HEIGHT - row_top - (SHEET_ROW + SHEET_SIZE) / 2 - 1
+    if right:
+        canvas.drawRightString(x, y, text)
+    else:
+        canvas.drawString(x, y, text)
+
+
+def _sheet_grid(canvas, xs: list[float], top: float, rows: int, spans: dict[tuple[int, int], tuple[int, int]]) -> None:
+    """The rules of a grid of ``rows`` rows between the column rules ``xs``, with no rule inside a
+    merged cell (``spans``: its first (row, column) → rows and columns it covers)."""
+    owner = {(r + dr, c + dc): (r, c) for (r, c), (nr, nc) in spans.items() for dr in range(nr) for dc in range(nc)}
+
+    def merged(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a in owner and owner.get(a) == owner.get(b)
+
+    for r in range(rows + 1):
+        y = top + r * SHEET_ROW
+        for c in range(len(xs) - 1):
+            if not merged((r, c), (r - 1, c)):
+                _sheet_rule(canvas, xs[c], y, xs[c + 1] + SHEET_RULE, y + SHEET_RULE)
+    for c, x in enumerate(xs):
+        for r in range(rows):
+            if not merged((r, c), (r, c - 1)):
+                _sheet_rule(canvas, x, top + r * SHEET_ROW, x + SHEET_RULE, top + (r + 1) * SHEET_ROW)
+
+
+def make_spreadsheet(path: Path, banded: bool = False) -> None:
+    """The sheet's fills as a spreadsheet exports them: white blocks as wide as the sheet over the
+    rows outside the tables (title, section lines, notes), white or yellow over the tables' own
+    cells only, the paper bare right of the tables.  The blocks' sides where they meet the bare
+    paper run along the sheet's edge and across it between the tables: drawn nowhere, they would
+    make each block a cell and join the tables through it.  ``banded``: first every row of the
+    sheet painted white across its width, one rectangle a row (what another exporter writes): the
+    bands touch one another and the tables' rules, one drawing of a third of the page."""
+    canvas = new_canvas(path)
+    left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
+    white, yellow = (1.0, 1.0, 1.0), (1.0, 1.0, 0.0)
+    top = MARGIN
+    if banded:
+        for r in range(3 + len(SHEET_FIRST) + 3 + len(SHEET_SECOND) + SHEET_BLANK_ROWS + 2):
+            _sheet_fill(canvas, white, left, top + r * SHEET_ROW, right, top + (r + 1) * SHEET_ROW)
+    first = top + 3 * SHEET_ROW
+    xs = [left, left + 120, left + 200, left + 280]
+    _sheet_fill(canvas, white, left, top, right, first)  # title, blank row, section line
+    _sheet_fill(canvas, yellow, xs[0], first, xs[-1], first + 2 * SHEET_ROW)
+    _sheet_fill(canvas, white, xs[0], first + 2 * SHEET_ROW, xs[-1], first + len(SHEET_FIRST) * SHEET_ROW)
+    _sheet_text(canvas, SHEET_TITLE, left, top)
+    # Section 1: 区分 merged over two rows, 件数 over two columns; both yellow.
+    _sheet_text(canvas, SHEET_SECTIONS[0], left, top + 2 * SHEET_ROW)
+    _sheet_grid(canvas, xs, first, len(SHEET_FIRST), {(0, 0): (2, 1), (0, 1): (1, 2)})
+    _sheet_text(canvas, SHEET_FIRST[0][0], xs[0] + SHEET_PAD, first + SHEET_ROW / 2)
+    _sheet_text(canvas, SHEET_FIRST[0][1], xs[1] + SHEET_PAD, first)
+    for r, cells in enumerate(SHEET_FIRST[1:], 1):
+        if cells[0]:
+            _sheet_text(canvas, cells[0], xs[0] + SHEET_PAD, first + r * SHEET_ROW)
+        for c in (1, 2):
+            _sheet_text(canvas, cells[c], xs[c + 1] - SHEET_PAD, first + r * SHEET_ROW, right=True)
+    # Section 2: numbers flush right against the names flush left; blank rows ruled below.
+    row = first + len(SHEET_FIRST) * SHEET_ROW
+    second = row + 3 * SHEET_ROW
+    _sheet_fill(canvas, white, left, row, right, second)  # note, blank row, section line
+    _sheet_text(canvas, SHEET_FIRST_NOTE, left, row)
+    _sheet_text(canvas, SHEET_SECTIONS[1], left, row + 2 * SHEET_ROW)
+    xs = [left, left + 80, left + 130, left + 210, left + 260]
+    rows = len(SHEET_SECOND) + SHEET_BLANK_ROWS
+    _sheet_fill(canvas, yellow, xs[0], second, xs[-1], second + SHEET_ROW)
+    _sheet_fill(canvas, white, xs[0], second + SHEET_ROW, xs[-1], second + rows * SHEET_ROW)
+    _sheet_fill(canvas, white, left, second + rows * SHEET_ROW, right, second + (rows + 2) * SHEET_ROW)
+    _sheet_grid(canvas, xs, second, rows, {})
+    _sheet_grid(canvas, xs[2:], second + rows * SHEET_ROW, 1, {})
+    _sheet_text(canvas, SHEET_HOLE_NOTE, left, second + rows * SHEET_ROW)
+    _sheet_text(canvas, SHEET_TOTAL[0], xs[2] + SHEET_RULE + SHEET_PAD, second + rows * SHEET_ROW)
+    _sheet_text(canvas, SHEET_TOTAL[1], xs[4] - SHEET_PAD, second + rows * SHEET_ROW, right=True)
+    rows += 1
+    for r, cells in enumerate(SHEET_SECOND):
+        for c, cell in enumerate(cells):
+            number = r > 0 and c % 2 == 1
+            x = xs[c + 1] - SHEET_PAD if number else xs[c] + SHEET_RULE + SHEET_PAD
+            _sheet_text(canvas, cell, x, second + r * SHEET_ROW, right=number)
+    _sheet_text(canvas, SHEET_SECOND_NOTE, left, second + rows * SHEET_ROW)
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1100,7 +1223,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
-           "long-numbered-title": make_long_numbered_title}
+           "long-numbered-title": make_long_numbered_title, "spreadsheet": make_spreadsheet,
+           "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -34,6 +34,13 @@ def test_vertical_presentation_forms_become_ordinary_punctuation():
     assert normalize_chars("参照︓別紙") == "参照：別紙"
 
 
+def test_typographic_spaces_become_the_spaces_japanese_text_is_read_with():
+    # A spreadsheet writes an em space between a section's number and its title: a full-width
+    # space, as the heading rules know it; an en or thin space is a plain one.
+    assert normalize_chars("２\u2003申請の状況") == "2\u3000申請の状況"
+    assert normalize_chars("A\u2002B\u2009C") == "A B C"
+
+
 def test_damaged_characters_stay_visible():
     assert normalize_chars("2017年\ufffd") == "2017年\ufffd"
 

@@ -155,6 +155,34 @@ def test_a_ruled_tables_rows_are_its_rules_not_its_lines_of_text(converted, name
     assert document_report(document).conserved
 
 
+@pytest.mark.parametrize("name", ["spreadsheet", "spreadsheet-banded"])
+def test_a_spreadsheets_tables_are_read_from_its_rules_and_its_numbered_lines_head_them(converted, name):
+    # The sheet paints each of its rows white across its width and draws its rules as thin filled
+    # rectangles: the white fills' sides are no rules (they made the two tables and the lines
+    # between them one grid, 「２ 地区別…」 one of its rows).  Numbers set flush right a point and a
+    # half before a rule, words flush left after it, stand in two cells; the second table's five
+    # blank ruled rows do not make it "mostly empty".  The numbered lines over the tables head them,
+    # the second's em space after its number read as a space.  Painted in white bands a row each
+    # (the bands' sides seams of one colour), the sheet reads the same.
+    document = converted(name)
+    tables = [block for block in blocks_of(document) if isinstance(block, Table)]
+    second = [*samples.SHEET_SECOND, ["", "", *samples.SHEET_TOTAL]]
+    assert [table.rows for table in tables] == [samples.SHEET_FIRST, second]
+    # The note set where no cell is drawn, under the table's left half, is one line, not cut at its rules.
+    notes = [item.text for block in blocks_of(document) if isinstance(block, ListBlock) for item in block.items]
+    assert samples.SHEET_HOLE_NOTE.removeprefix("※") in notes
+    assert [section_heading(section) for section in document.all_sections()] == samples.SHEET_HEADINGS
+    assert document_report(document).conserved
+
+
+def test_a_character_is_in_the_smallest_cell_round_it():
+    # A label cell with no rule under it: the finder's cell for it runs down and across over its
+    # neighbours (0–100 × 0–40), which it also finds; 「12/2」 at (60, 25) is its own cell's.
+    grid = [[(0, 0, 100, 40), (50, 0, 100, 20)], [None, (50, 20, 100, 40)]]
+    assert cell_of({"x0": 58, "x1": 62, "top": 22, "bottom": 28}, grid) == (1, 1)
+    assert cell_of({"x0": 8, "x1": 12, "top": 22, "bottom": 28}, grid) == (0, 0)
+
+
 def test_a_hole_under_the_last_cell_of_a_column_is_a_cell_of_its_own():
     # Column 0: 「甲」 spans rows 0–1, rows 2–3 have no cell (no rule under them at the page foot).
     grid = [[(0, 0, 40, 40), (40, 0, 100, 20)], [None, (40, 20, 100, 40)],

@@ -69,6 +69,35 @@ def test_a_tab_separated_table_goes_on_across_a_blank_line_and_ends_at_the_first
     assert after == 4  # the sentence below is the next block's
 
 
+def test_a_pdf_table_ends_where_the_next_rows_stand_in_a_box_beside_it():
+    # Two ruled tables set side by side on one page, read one after the other: the second's rows
+    # (box x 260–360) are another table; a header grid a little narrower than its body goes on.
+    def row(number: int, text: str, x0: float, x1: float) -> Line:
+        return Line(number, text, page=2, layout=Layout(x0=x0, x1=x1, top=40.0 + 10 * number, size=9.0))
+
+    lines = [row(1, "区分\t件数", 90, 240), row(2, "窓口\t12", 90, 240),
+             row(3, "地区\t件数", 260, 360), row(4, "北部\t3", 260, 360)]
+    first, after = read_table(lines, 0)
+    assert first.rows == [["区分", "件数"], ["窓口", "12"]] and after == 2
+    second, after = read_table(lines, 2)
+    assert second.rows == [["地区", "件数"], ["北部", "3"]] and after == 4
+    header_grid = [row(1, "区分\t件数", 92, 238), row(2, "窓口\t12", 90, 240)]
+    assert read_table(header_grid, 0)[1] == 2
+
+
+def test_a_pdf_table_going_on_in_a_box_without_its_first_column_keeps_its_columns():
+    # The next page does not rule the group label column (merged over the break): its grid starts
+    # at the next column, ends where the table ends, and its rows take the table's columns.
+    def row(number: int, text: str, page: int, x0: float) -> Line:
+        return Line(number, text, page=page, layout=Layout(x0=x0, x1=495.0, top=40.0 + 10 * number, size=9.0))
+
+    lines = [row(1, "区分\t番号\t件数", 3, 29), row(2, "施設\t1\t12", 3, 29), row(3, "\t2\t5", 3, 29),
+             row(4, "3\t7", 4, 51), row(5, "4\t9", 4, 51)]
+    table, after = read_table(lines, 0)
+    assert table.rows == [["区分", "番号", "件数"], ["施設", "1", "12"], ["", "2", "5"], ["", "3", "7"], ["", "4", "9"]]
+    assert after == 5
+
+
 def test_a_table_ends_at_two_blank_lines():
     lines = text_lines("No\t議題", "1\tAI の利活用", "", "", "2\t言語翻訳")
     table, after = read_table(lines, 0)

@@ -488,6 +488,17 @@ def test_a_numbered_sentence_that_continues_a_numbering_of_headings_is_its_item(
     assert sections[0].children[2].title == "技術基準及び運用基準における適用区分の考え方は、以下のとおりである。"
 
 
+def test_a_numbered_line_as_wide_as_the_page_over_a_table_heads_it():
+    # A spreadsheet's section lines run as wide as its notes, and each stands straight over a table's
+    # rows: no sentence goes on after them, so they are no wrapped paragraphs.
+    first = "1 窓口別の受付件数及び郵送による申請の件数（前月末まで、支所及び出張所の分を含む）"
+    second = "2 地区別の受付件数及び電子申請による申請の件数（前月末まで、支所及び出張所の分を含む）"
+    lines = [first, "区分\t今月\t累計", "本庁窓口\t1,205\t38,411", *body(),
+             second, "地区\t件数", "北部地区\t1,234", *body()]
+    _, sections = convert(lines)
+    assert [(level, number) for level, number, _ in outline(sections)] == [(1, "1"), (1, "2")]
+
+
 def test_a_numbered_sentence_opening_its_numbering_stays_text():
     # The first of a numbering written as sentences is a list's (a table's cells, a clause): only a numbering
     # headings have begun is continued by a sentence.

@@ -249,7 +249,8 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     rows_of: list[list[list[str]] | None] = []
     for index, ((_, grid), table_chars) in enumerate(zip(tables, in_table, strict=True)):
         grid, outside = _trim_rows(grid, table_chars, number)
-        free.extend(outside)  # running text the grid took in at its top or foot
+        outside = [*outside, *_lines_beside_the_grid(grid, table_chars, number, {id(c) for c in outside})]
+        free.extend(outside)  # running text the grid took in at its top or foot, or beside its cells
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
         rows = _cell_texts(grid, table_chars, number, page.corners, tables[index][0] in page.continued) \
@@ -289,6 +290,9 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
                                   page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
 
 
+# A column rule stands in a cell's padding when the ink on each side clears it by this share of a
+# character's size (a spreadsheet's: about a point and a half at 6 to 10 pt).
+RULE_CLEARANCE = 0.15
 # A table set inside a figure's frame beside its chart covers at most this share of the frame.
 TABLE_IN_FIGURE = 0.5
 
@@ -584,7 +588,7 @@ def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid
     def crosses(row: list[tuple[float, float, float, float] | None]) -> bool:
         inside = band(row)
         lines = _baseline_pieces(inside, page) if inside else []
-        return any(_runs_across(line, x, line.size) for line in lines if len(line.text.strip()) >= 4
+        return any(_runs_over_rule(line, x) for line in lines if len(line.text.strip()) >= 4
                    for x in rules_at(grid, (line.top + line.bottom) / 2))
 
     rows = list(grid)
@@ -596,6 +600,29 @@ def _trim_rows(grid: Grid, chars: list[dict[str, Any]], page: int) -> tuple[Grid
     return rows, list(dropped.values())
 
 
+def _lines_beside_the_grid(grid: Grid, chars: list[dict[str, Any]], page: int,
+                           taken: set[int]) -> list[dict[str, Any]]:
+    """The characters in no cell of the grid whose lines run on over its column rules: text set
+    in the table's box beside its cells, where no cell is drawn (a note under the short columns
+    of a sheet whose other columns go on below).  Left in the grid's hole, such a line was cut
+    at the rules of the columns above it, a piece a cell (「※件数は速報」「値による。」).  A
+    label in a hole (a cell going on over a page break, its rule at the foot missing) stays in its
+    column and is the hole's."""
+    boxes = [box for row in grid for box in row if box is not None]
+    if not boxes:
+        return []
+    loose = [c for c in chars if id(c) not in taken and not any(_inside(c, box) for box in boxes)]
+    if not loose:
+        return []
+    left = min(box[0] for box in boxes)
+    columns = sorted({box[0] for box in boxes if box[0] > left + 1.0})
+    beside: list[dict[str, Any]] = []
+    for line in _baseline_pieces(loose, page):
+        if len(line.text.strip()) >= 4 and any(_runs_over_rule(line, x) for x in columns):
+            beside.extend(line.chars)
+    return beside
+
+
 def _text_runs_across_cells(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int
 ) -> bool:
@@ -604,7 +631,7 @@ def _text_runs_across_cells(
     not a table."""
     lines = [p for p in _baseline_pieces(chars, page) if len(p.text.strip()) >= 4] if chars else []
     crossing = sum(1 for line in lines
-                   if any(_runs_across(line, x, line.size) for x in rules_at(grid, (line.top + line.bottom) / 2)))
+                   if any(_runs_over_rule(line, x) for x in rules_at(grid, (line.top + line.bottom) / 2)))
     return bool(lines) and crossing > 0.2 * len(lines)
 
 
@@ -787,6 +814,23 @@ def _runs_across(piece: _Piece, x: float, size: float) -> bool:
     if piece.x1 <= x or piece.x0 >= x:
         return False
     return _ink_runs_across(_ink_of(piece), x, size)
+
+
+def _runs_over_rule(piece: _Piece, x: float) -> bool:
+    """Whether the piece's characters run on over a column rule drawn at x: across it (_runs_across),
+    unless the rule stands in a gap that clears the ink on both sides by RULE_CLEARANCE of a
+    character's size.  A spreadsheet sets its numbers flush right and its words flush left, a
+    point or two from the rule: 「1,234」 and the next cell's 「東部地区」 then stand closer than half a
+    character, and were read as one line run across the rule (the table refused, its cells one a
+    line).  Running text under a rule touches it or is cut by it; a gap clear on both sides is a
+    cell's padding."""
+    if not _runs_across(piece, x, piece.size):
+        return False
+    ink = _ink_of(piece)
+    before = max((c["x1"] for c in ink if c["x1"] <= x), default=None)
+    after = min((c["x0"] for c in ink if c["x0"] >= x), default=None)
+    clearance = RULE_CLEARANCE * piece.size
+    return before is None or after is None or x - before < clearance or after - x < clearance
 
 
 def _ink_of(piece: _Piece) -> list[dict[str, Any]]:

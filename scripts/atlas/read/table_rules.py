@@ -8,7 +8,14 @@ block.  pdfplumber's table finder takes every side of every rectangle for a rule
 lines became two rows (「…例文リス」／「ト…」) and a two-line header cell (「業務利用と」／「個人利用の兼用」)
 three rows and three columns.  Where two fills of one colour touch nothing is drawn: a reader sees
 one cell.  A side along which the same colour goes on outside is therefore no rule; a side that
-meets another colour, the page or a stroke is one.
+meets another colour or a stroke is one.
+
+The paper is a colour too: a white fill on the white page draws nothing.  A spreadsheet printed to
+PDF paints every block of cells white (the cells' "no fill" made explicit), bands as wide as the
+sheet, the notes and the numbered section lines between its tables included; their sides, taken
+for rules, joined a page's tables and the lines between them into one grid (a section's number
+read as a table row, the cells of three tables one per line).  A white fill's side is a rule only
+where a fill of another colour lies beyond it (a white cell on a shaded panel).
 
 Drawings that run off the page (art printed into the bleed, crop marks) are no rules either.
 """
@@ -28,6 +35,7 @@ TOUCH = 0.3  # points: fills closer than this touch (a gap of half a point shows
 # Seams are looked for among at most this many fills (each side against every fill of its colour):
 # the corpus draws at most 669 on a page (meti p. 15: rules as strips); a few thousand is a drawing.
 MOSAIC_FILLS = 1500
+WHITE = 0.01  # a colour component this close to the paper's is the paper's
 
 
 def table_settings(page: Any) -> dict[str, Any] | None:
@@ -46,10 +54,12 @@ def table_settings(page: Any) -> dict[str, Any] | None:
         if _off_page(rect, page.bbox):
             continue
         for edge in rect_to_edges(rect):
-            if fills and _plain_fill(rect) and _seam(rect, edge, fills):
-                left_out += 1
-            else:
+            if not fills or not _plain_fill(rect):
                 edges.append(edge)
+                continue
+            shown = [] if _seam(rect, edge, fills) else _against_colour(rect, edge, fills)
+            left_out += shown != [edge]
+            edges.extend(shown)
     if not left_out:
         return None
     edges.extend(edge for curve in page.curves if not _off_page(curve, page.bbox) for edge in curve_to_edges(curve))
@@ -74,6 +84,56 @@ def _off_page(thing: dict[str, Any], page: tuple[float, float, float, float]) ->
 def _plain_fill(rect: dict[str, Any]) -> bool:
     """A filled rectangle with no stroke: its sides are drawn only by the colour's end."""
     return bool(rect.get("fill")) and not rect.get("stroke")
+
+
+def _paper(colour: Any) -> bool:
+    """Whether a fill colour is the paper's, white: grey 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0)."""
+    values = (colour,) if isinstance(colour, (int, float)) else colour
+    if not isinstance(values, (tuple, list)) or not all(isinstance(v, (int, float)) for v in values):
+        return False  # a pattern or a named colour space: not known to be white
+    if len(values) in (1, 3):
+        return all(v >= 1 - WHITE for v in values)
+    return len(values) == 4 and all(v <= WHITE for v in values)
+
+
+def _against_colour(rect: dict[str, Any], edge: Edge, fills: list[dict[str, Any]]) -> list[Edge]:
+    """The parts of a white fill's side along which a fill of another colour lies beyond it (the
+    side's whole length for a fill of any other colour): where white meets the white paper nothing
+    shows."""
+    if not _paper(rect.get("non_stroking_color")):
+        return [edge]
+    others = [other for other in fills if not _paper(other.get("non_stroking_color"))]
+    if edge["orientation"] == "h":
+        y = edge["top"]
+        upward = y <= rect["top"] + TOUCH  # the rectangle's top side: outside is above it
+        spans = [(other["x0"], other["x1"]) for other in others
+                 if ((other["top"] <= y - PROBE and other["bottom"] >= y - TOUCH) if upward
+                     else (other["bottom"] >= y + PROBE and other["top"] <= y + TOUCH))]
+        return [{**edge, "x0": low, "x1": high, "width": high - low}
+                for low, high in _clipped(spans, edge["x0"], edge["x1"])]
+    x = edge["x0"]
+    leftward = x <= rect["x0"] + TOUCH
+    spans = [(other["top"], other["bottom"]) for other in others
+             if ((other["x0"] <= x - PROBE and other["x1"] >= x - TOUCH) if leftward
+                 else (other["x1"] >= x + PROBE and other["x0"] <= x + TOUCH))]
+    return [{**edge, "top": low, "bottom": high, "height": high - low,
+             "doctop": edge["doctop"] + low - edge["top"], "y0": edge["y1"] - (high - edge["top"]),
+             "y1": edge["y1"] - (low - edge["top"])}
+            for low, high in _clipped(spans, edge["top"], edge["bottom"])]
+
+
+def _clipped(spans: list[tuple[float, float]], start: float, end: float) -> list[tuple[float, float]]:
+    """The parts of [start, end] the intervals cover, overlapping ones merged."""
+    parts: list[tuple[float, float]] = []
+    for low, high in sorted(spans):
+        low, high = max(low, start), min(high, end)
+        if high - low <= TOUCH:
+            continue
+        if parts and low <= parts[-1][1] + TOUCH:
+            parts[-1] = (parts[-1][0], max(parts[-1][1], high))
+        else:
+            parts.append((low, high))
+    return parts
 
 
 def _seam(rect: dict[str, Any], edge: Edge, fills: list[dict[str, Any]]) -> bool:

@@ -49,13 +49,15 @@ def merge_split_columns(grid: Grid, texts: list[list[str | None]]) -> tuple[Grid
 
 
 def holds_a_table(texts: list[list[str | None]]) -> bool:
-    """Rows of at least two filled cells (a third of the rows or more), most cells filled: a table.  A box around a
-    paragraph (one cell) or a chart's grid (mostly empty cells, rows of one label: its axis's
-    values) is not one.  Places a
-    merged cell covers (None) are no empty cells."""
-    cells = [cell for row in texts for cell in row if cell is not None]
-    filled = sum(1 for cell in cells if cell.strip())
+    """Rows of at least two filled cells (a third of the rows with text or more), most cells of those
+    rows filled: a table.  A box around a paragraph (one cell) or a chart's grid (mostly empty cells,
+    rows of one label: its axis's values) is not one.  Places a merged cell covers (None) are no
+    empty cells, and neither are the rows with no text at all: a form or a spreadsheet rules more
+    rows than it fills (a list of twenty places, two of them written), and the blank rows say
+    nothing of what the written ones are."""
     written = [sum(1 for cell in row if cell and cell.strip()) for row in texts]
+    cells = [cell for row, n in zip(texts, written, strict=True) if n for cell in row if cell is not None]
+    filled = sum(written)
     full_rows = sum(1 for n in written if n >= 2)
     rows_with_text = sum(1 for n in written if n)
     return len(texts) >= 2 and full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
@@ -123,20 +125,33 @@ def _covered(boxes: list[Bbox], x: float, y: float) -> bool:
 
 
 def cell_of(char: dict[str, Any], grid: Grid) -> tuple[int, int] | None:
-    """The (row, column) of the cell that holds the character: the cell around its centre, else the
-    nearest cell of the column it stands in (a hole where the finder missed a rule).  None when it
-    stands in no column of the grid."""
+    """The (row, column) of the cell that holds the character: the smallest cell around its centre,
+    else the nearest cell of the column it stands in (a hole where the finder missed a rule).  None
+    when it stands in no column of the grid.
+
+    Cells overlap where a rule is missing: a spreadsheet draws no rule under a label whose text
+    flows into the unruled row below it, and the finder, looking for the label cell's fourth
+    corner, takes the next one it finds, rows down and columns across; that cell then covers its
+    neighbours, which it also finds.  A character is in the smallest cell round it: the neighbours
+    keep their text (taken by the first cell found, the row's dates and names were read into the
+    label's cell)."""
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    around: tuple[float, tuple[int, int]] | None = None
     nearest: tuple[float, tuple[int, int]] | None = None
     for r, row in enumerate(grid):
         for c, box in enumerate(row):
             if box is None or not box[0] <= cx <= box[2]:
                 continue
             if box[1] <= cy <= box[3]:
-                return r, c
+                area = (box[2] - box[0]) * (box[3] - box[1])
+                if around is None or area < around[0]:
+                    around = (area, (r, c))
+                continue
             distance = min(abs(cy - box[1]), abs(cy - box[3]))
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, (r, c))
+    if around is not None:
+        return around[1]
     return None if nearest is None else nearest[1]
 
 

@@ -319,7 +319,9 @@ class HeadingEvidence:
         return Found(*heading, last=probe, between=tuple(between))
 
     def wraps_into_next_line(self, index: int) -> bool:
-        """A full-width line followed at once by more text is a wrapped paragraph, not a title."""
+        """A full-width line followed at once by more text is a wrapped paragraph, not a title.  A
+        table's row (its cells tab-separated) is no more of it: a section's line over a table (a
+        spreadsheet's 「1 …（前月末まで）」 as wide as its notes) goes on with no sentence."""
         line = self.lines[index]
         if index + 1 >= len(self.lines) or display_width(line.text) < self.width * 0.85:
             return False
@@ -328,6 +330,7 @@ class HeadingEvidence:
         wrapped = nxt.indent < 2 and display_width(line.text) >= self.width * 0.95
         return (
             nxt.kind == "body"
+            and "\t" not in nxt.text
             and (wrapped or (nxt.indent >= 2 and self.hangs_to_a_sentence_end(index + 1)))
             and heading_of(nxt.text) is None
             and not LIST_MARKER.fullmatch(nxt.text)

@@ -33,6 +33,8 @@ PARTICULAR = re.compile(
 # A line cut on a comma or a particle goes on on the next line, in a table's cell too (「岡田淳弁護士、」 /
 # 「生貝直人一橋大学教授、」), unless that line opens a row or an item of its own.
 _CUT_MID_SENTENCE = re.compile(r"[、，をにのがはへでもや]$")
+# Two tables' boxes that overlap by at most this many points (their rules' width) stand side by side.
+SIDE_BY_SIDE = 2.0
 _GOES_ON = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 
 
@@ -63,6 +65,7 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
     row_lines: list[int] = []
     page_tops: set[int] = set()  # the rows that open a page after the table's first
     row_indices: list[int] = []
+    last_before: int | None = None  # the table's last row on the page before the current row's
     start = end = lines[index].number
     while index < len(lines):
         line = lines[index]
@@ -77,17 +80,45 @@ def read_table(lines: list[Line], index: int) -> tuple[Table, int]:
             continue
         if line.kind != "body" or "\t" not in line.text:
             break
+        if rows and _beside(lines[row_indices[-1]], line):
+            break  # the next table of the page, set beside this one
         # A row opens a page when the row above stands on an earlier one (a running head may open
         # the page before it).
         if rows and line.layout is not None and line.page > lines[row_indices[-1]].page:
             page_tops.add(len(rows))
-        rows.append([cell.strip() for cell in line.text.split("\t")])
+            last_before = len(rows) - 1
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        if last_before is not None:  # measured against the table's last row on the page before
+            cells = _with_columns_left_open(lines[row_indices[last_before]], len(rows[last_before]), line, cells)
+        rows.append(cells)
         row_indices.append(index)
         row_lines.append(line.number)
         end = line.number
         index += 1
     rows, row_lines = _rows_cut_by_pages(rows, row_lines, page_tops)
     return Table(rows, SourceSpan(start, end), row_lines=row_lines), index
+
+
+def _beside(row: Line, other: Line) -> bool:
+    """Whether two PDF table rows stand on one page in boxes side by side (no column shared): two
+    tables set next to each other (a spreadsheet's blocks, a pair of lists), read one after the
+    other, are two tables, not one whose rows change their columns half-way.  A header ruled as a
+    grid of its own over its body overlaps the body's columns and goes on with it."""
+    if row.layout is None or other.layout is None or row.page != other.page:
+        return False
+    return other.layout.x0 >= row.layout.x1 - SIDE_BY_SIDE or other.layout.x1 <= row.layout.x0 + SIDE_BY_SIDE
+
+
+def _with_columns_left_open(row: Line, width: int, line: Line, cells: list[str]) -> list[str]:
+    """A row going on on the next page with fewer cells than the row above, in a box ending where
+    that row's ends but starting further right, with its missing cells on the left (empty): the
+    table's first columns are labels merged over the break (a group's name down the side), whose
+    rules the next page does not draw, so its grid starts at the next column.  Read as they came,
+    its numbers stood under the labels and its names under the numbers."""
+    if (row.layout is None or line.layout is None or line.page <= row.page or len(cells) >= width
+            or abs(line.layout.x1 - row.layout.x1) > SIDE_BY_SIDE or line.layout.x0 <= row.layout.x0 + SIDE_BY_SIDE):
+        return cells
+    return [""] * (width - len(cells)) + cells
 
 
 def _rows_cut_by_pages(rows: list[list[str]], row_lines: list[int],

@@ -73,6 +73,12 @@ def _build_table() -> dict[int, str]:
     for code in range(0xFF61, 0xFFA0):
         table.setdefault(code, unicodedata.normalize("NFKC", chr(code)))
     table[0x00A0] = " "  # no-break space: a plain space for joining rules
+    # Typographic spaces (U+2000–U+200A), which a spreadsheet or a DTP tool writes between a
+    # section's number and its title (「２\u2003申請の状況」): the em-wide ones are a full-width space,
+    # the narrower ones a plain space, so that every rule reading a number, a title or a gap between
+    # words sees the spaces it knows.
+    for code in range(0x2000, 0x200B):
+        table[code] = "\u3000" if code in (0x2001, 0x2003) else " "
     table[0x0009] = "\t"  # tabs carry table columns; kept
     return table
 
