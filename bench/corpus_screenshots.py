@@ -50,12 +50,13 @@ EXTRA = {
     # a 2-up handout: numbered label boxes (p. 4, p. 9), a chart and two diagrams (p. 6)
     "mext-genai-interim-guideline-2023": [4, 6, 9],
     # ● titles in the heading face, a table read as lines (p. 13)
-    "mext-sti-whitepaper-r6-ch3": [2, 13],  # two columns under a chart (p. 2)
+    # two columns under a chart (p. 2); a column box whose name line nests in it (p. 16)
+    "mext-sti-whitepaper-r6-ch3": [2, 13, 16],
     # the pages bench/reader.md rated below 4 before the fixes of 7 December: a ruled table whose
     # cells wrap (meti p. 4), struck-out words and a row-spanning cell (shinryo p. 7), a callout
     # over a table (pmda p. 13), a continued table page (mletr p. 7), a case table's bands (genai-v2)
     "meti-info-system-safety-standard-1997": [4],
-    "mhlw-shinryo-kaitei-teisei-2020": [7],
+    "mhlw-shinryo-kaitei-teisei-2020": [7, 12],  # p. 12: a table's codes beside their names
     "pmda-mf-system-slides": [13],
     "moj-bl-mletr-comparison-16-3": [7],
     "mext-genai-guideline-v2-2024": [27],
