@@ -461,3 +461,22 @@ def test_a_row_label_set_beside_its_text_is_read_before_it(tmp_path):
     canvas.save()
     texts = [line.text for line in read_pdf(path).lines if line.kind == "body"]
     assert texts == [piece for row in ROW_LABELS for piece in row]
+
+
+def test_text_painted_twice_over_itself_is_read_once(tmp_path: Path):
+    # Some PDFs paint a block of text a second time over itself, later in the page's content (here a
+    # form — a table's or a title's layer — placed twice, as office programs write a grouped drawing):
+    # every character came out twice, 「利利用用者者」, in a table's cells and in titles.  Characters a word
+    # repeats (「ここ」, 「100」) stand a glyph's width apart and are kept.
+    path = tmp_path / "overdrawn.pdf"
+    canvas = samples.new_canvas(path)
+    title, body = "重点施策の一覧", "ここで100の施策を示す。"
+    canvas.beginForm("title")
+    samples.draw_line(canvas, samples._atoms(title), samples.MARGIN_X, 100, samples.GOTHIC, 14)
+    canvas.endForm()
+    canvas.doForm("title")
+    samples.draw_line(canvas, samples._atoms(body), samples.MARGIN_X, 140, samples.MINCHO, samples.BODY_SIZE)
+    canvas.doForm("title")  # the same layer painted again over the first
+    canvas.save()
+    texts = [line.text for line in read_pdf(path).lines if line.kind == "body"]
+    assert texts == [title, body]

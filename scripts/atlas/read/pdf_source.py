@@ -328,6 +328,9 @@ def _page(page: Any, number: int) -> SourcePage:
             "upright": abs(angle) < 0.05,
         })
     textpage.close()
+    kept = [not twice for twice in painted_again(chars)]
+    chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
+    owners = [owner for owner, keep in zip(owners, kept, strict=True) if keep]
     width, height = page.get_size()
     text_objects: dict[int, int] = {}
     objects = _drawn_objects(page, text_objects)
@@ -363,6 +366,42 @@ def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
     media = page.get_mediabox(fallback_ok=False) or bounds
     crop = page.get_cropbox(fallback_ok=False) or bounds
     return media, crop
+
+
+# How much of the smaller of two boxes a glyph must cover of the same glyph to be that glyph again.
+OVERDRAWN = 0.7
+
+
+def painted_again(chars: list[Char]) -> list[bool]:
+    """For each character, whether the same glyph was already painted where it stands: a bold face
+    faked by painting each glyph twice a fraction of a point apart, a title painted again as its own
+    shadow.  Read as written, every character of such a line came out twice (「高高校校のの」); the
+    reader sees it once.  A character repeated in a word (「ここ」「100」) stands a glyph's width on,
+    its box clear of the first."""
+    # Glyphs by their text and the cell of a size-wide grid their corner falls in: a glyph painted
+    # again stands within a fraction of its size, so only the neighbouring cells are looked at.
+    seen: dict[tuple[str, int, int], list[Char]] = {}
+    again: list[bool] = []
+    for char in chars:
+        if char["text"].isspace():
+            again.append(False)
+            continue
+        step = max(char["size"], 1.0)
+        column, row = int(char["x0"] // step), int(char["top"] // step)
+        again.append(any(_covered(char, other) >= OVERDRAWN
+                         for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                         for other in seen.get((char["text"], column + dx, row + dy), ())))
+        if not again[-1]:
+            seen.setdefault((char["text"], column, row), []).append(char)
+    return again
+
+
+def _covered(a: Char, b: Char) -> float:
+    """The share of the smaller of two boxes their overlap covers."""
+    width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    smaller = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]), (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
+    return width * height / smaller if width > 0 and height > 0 and smaller > 0 else 0.0
 
 
 def readable_char(text: str) -> tuple[str, str]:
