@@ -25,6 +25,11 @@ takes the rank just outside that numbering, so that taking it starts the numberi
 line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a list's lead
 (the boxes its rows) as a part, and the type does not tell which.
 
+A label word alone in brackets (「（補足説明）」「【解説】」) over a first number does the same for a weak
+numbering (「1　…」, a number and a space) when the outline has taken that numbering past 1 under the
+open heading (``labels_over_a_first_number``; headings.decide asks the outline): a proposal boxed as
+「1　…」「2　…」 and its explanation numbered from 「1　…」 again under the label.
+
 A report issued in instalments titles each by the same name numbered in brackets, 「審査報告（1）」
 … 「審査報告（2）」, and numbers each one's sections from 1. again: the later title, alone on its
 line, is asked when it is read (sequel_rank) and nests at the rank of the heading it follows in name.
@@ -141,6 +146,47 @@ def _would_go_back(rank: int, last_at_rank: dict[int, int]) -> bool:
         return False
     outer = [index for outer_rank, index in last_at_rank.items() if outer_rank < rank]
     return not outer or max(outer) < last
+
+
+# ---------------------------------------------------------------------------
+# A label word in brackets over a numbering that starts again
+# ---------------------------------------------------------------------------
+
+# A label word alone in brackets (「（補足説明）」「【解説】」「〔説明〕」): two to eight kana or kanji, no
+# number (an annex's label, 「（別添）」, is an annex: numbering.SCHEMES' annex-alone).
+_BRACKETED_LABEL = re.compile(r"[（(【〔［](?P<word>[\u3041-\u30ff\u4e00-\u9fff々]{2,8})[）)】〕］]")
+
+
+def bracketed_label(text: str) -> bool:
+    """Whether a line is a label word alone in brackets, no annex's label."""
+    heading = heading_of(text)
+    return _BRACKETED_LABEL.fullmatch(text.strip()) is not None and (
+        heading is None or not heading[0].name.startswith("annex"))
+
+
+def labels_over_a_first_number(lines: list[Line]) -> dict[int, int]:
+    """Line index → the numbering rank of the first number straight under each bracketed label word.
+
+    A report sets each proposal in a box numbered 「1　…」「2　…」「3　…」 and explains it below under a
+    label alone on its line, 「（補足説明）」, whose points are numbered from 「1　…」 again.  The number's
+    shape is weak (a number and a space: a table's row, a note, a date as often), so read line by line
+    the second 「1」 goes back after the box's 「3」 and is kept as text, and the explanation's ⑴… nest
+    under the box's last point.  The label opens the part the numbering starts again in, as a named
+    title does (restarting_titles): it takes the rank just outside that numbering.
+
+    Whether the numbering does start again is the outline's to say when the label is read (the
+    headings taken so far: no outer heading since the earlier run, which would have started it again
+    anyway — headings.decide asks it); here only the shape: the label, then a numbered line numbered
+    1 as the next line of text."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind != "body" or not bracketed_label(line.text):
+            continue
+        next_line = _next_body(lines, index)
+        below = heading_of(lines[next_line].text) if next_line is not None else None
+        if below is not None and below[1] and number_value(below[1]) == FIRST:
+            found[index] = below[0].rank
+    return found
 
 
 # A title numbered in its own name, alone on its line: 「審査報告（2）」 (NFKC: half-width brackets).
