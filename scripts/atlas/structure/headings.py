@@ -303,13 +303,16 @@ class HeadingEvidence:
         if probe is None or self.lines[probe].page != self.lines[index].page:
             return None  # a number at a page's foot and a line at the next one's top: no heading's parts
         title = self.lines[probe].text
+        # A dotted number's title set in display type may run past a title's 60 characters (a term
+        # entry 「3.17」 over its term and the term's English gloss): the type says it is a title.
+        long = long_numbered_title(f"{text} {title}") if self.typeset.is_display(self.lines[probe]) else None
         below = heading_of(title)
         parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
         if parts_below and annex and not between:
             # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
             return Found(ANNEX_LABEL_ALONE, "", text, last=index)
         if (
-            not title_like(title)
+            not (title_like(title) or long)
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
             or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
             or NUMBER_ALONE.fullmatch(title)
@@ -319,7 +322,7 @@ class HeadingEvidence:
             or LIST_MARKER.fullmatch(title)
         ):
             return None
-        heading = heading_of(f"{text} {title}")
+        heading = heading_of(f"{text} {title}") or long
         if heading is None:
             return None
         return Found(*heading, last=probe, between=tuple(between))
