@@ -1116,6 +1116,38 @@ def make_term_entries(path: Path) -> None:
     canvas.save()
 
 
+# A foreword whose title quotes the document's long name, in the headings' face at the body's size and
+# wrapped over two lines at the top of its page, over its numbering's first heading 「0.1」; then the
+# introduction 「序文」 numbering its parts from 「0.1」 again.
+FOREWORD_TITLE_LINES = ["「電子的な記録の作成及び保存の管理に関する事業者のための実務手引2024年度版」の公表に",
+                        "あたって"]
+FOREWORD_PARTS = [("0.1 背景", "手引の初版の公表から約2年が経過し、記録を電子的に管理する事業者が増えている。"),
+                  ("0.2 改訂の概要", "この版では、記録の保存期間及び廃棄の手順に関する記述を充実させた。")]
+INTRODUCTION_PARTS = [("0.1 一般", "この手引は、事業者が記録を作成し、保存し、廃棄するための手順を示す。"),
+                      ("0.2 手引の構成", "この手引は、管理の方針、管理の手順及び管理の体制の三つの部分からなる。")]
+FOREWORD_BODY = ("記録の管理の手順は、事業の規模及び記録の種類に応じて定めることが望ましく、その内容は定期的に"
+                 "見直すことが望ましい。")
+
+
+def make_wrapped_foreword(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(3))
+    flow.add(Heading("電子的な記録の管理の手引", 16, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Para("この手引は、事業者による記録の管理の実務について取りまとめたものである。"))
+    flow.new_page()
+    for line in FOREWORD_TITLE_LINES:
+        flow.add(Heading(line, BODY_SIZE, font=GOTHIC, space_before=0))
+    for title, text in FOREWORD_PARTS:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + FOREWORD_BODY))
+    flow.new_page()
+    flow.add(Heading("序文", BODY_SIZE, font=GOTHIC, space_before=0))
+    for title, text in INTRODUCTION_PARTS:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + FOREWORD_BODY))
+    canvas.save()
+
+
 # A spreadsheet printed to PDF: every row of the sheet painted white across its width (the cells'
 # "no fill" made explicit), the section lines and notes between its tables included; the tables'
 # rules drawn as thin black rectangles, the header cells yellow, one header cell merged over two
@@ -1250,6 +1282,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
+           "wrapped-foreword": make_wrapped_foreword,
            "spreadsheet": make_spreadsheet,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 

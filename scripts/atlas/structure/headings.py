@@ -931,7 +931,7 @@ class _Question:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(line.page):
+        if not (large or centred or index in self.ev.part_titles) or self.in_title_block(line.page):
             return None
         if self.ev.last_on_its_page(index) and index not in self.ev.part_titles:
             return None  # (a part's title on a page of its own heads the numbering the next page opens)

@@ -42,7 +42,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model.document import Block, Heading, Line
-from ..text.numbering import LIST_MARKER, heading_of, is_caption, number_value, title_like
+from ..text.numbering import LIST_MARKER, heading_of, is_caption, join_text, number_value, title_like
 from .candidates import NumberedCandidate
 from .marked_titles import mark_kind
 from .runs import next_content
@@ -57,9 +57,15 @@ def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
     """Index → rank of every line read as an unnumbered part title (see the module's docstring)."""
     heads: dict[int, int] = {}  # a part title → the rank of the numbering it heads
     for index, line in enumerate(lines):
-        if not _unnumbered_title_in_large_type(line, typeset) or not _opens_its_page(lines, index):
+        if not _opens_its_page(lines, index):
             continue
-        below = _next_body(lines, index)
+        if _unnumbered_title_in_large_type(line, typeset):
+            last = index
+        elif (wrapped := _wrapped_title_in_display_face(lines, index, typeset)) is not None:
+            last = wrapped
+        else:
+            continue
+        below = _next_body(lines, last)
         if below is None:
             continue
         first = heading_of(lines[below].text)
@@ -68,8 +74,10 @@ def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
         heads[index] = first[0].rank
     if not heads:
         return {}
-    by_type = min(min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads)
-    rank = min(min(heads.values()) - 1, by_type)
+    # (A title at the body's size, in the headings' face, says nothing of its rank by its size.)
+    by_type = min((min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads
+                   if typeset.is_large(lines[index])), default=None)
+    rank = min(heads.values()) - 1 if by_type is None else min(min(heads.values()) - 1, by_type)
     return dict.fromkeys(heads, rank)
 
 
@@ -80,6 +88,28 @@ def _unnumbered_title_in_large_type(line: Line, typeset: Typesetting) -> bool:
     if heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text):
         return False
     return title_like(text) and not is_caption(text) and typeset.is_large(line)
+
+
+def _wrapped_title_in_display_face(lines: list[Line], index: int, typeset: Typesetting) -> int | None:
+    """The last line of an unnumbered title set in the headings' face at the body's size and wrapped
+    over two lines (run to the column's edge, its rest stopping short in the same face), or None.  A
+    foreword's title quoting the document's long name wraps so; one line in the headings' face at the
+    page's top is as often a lead-in set bold, so only the wrapped title is weighed (part_titles then
+    asks that a numbering's first heading stand straight under it)."""
+    line = lines[index]
+    if (line.kind != "body" or line.layout is None or line.layout.role or typeset.is_large(line)
+            or typeset.is_display(line) is not True or typeset.stopped_short(line) is not False
+            or index + 1 >= len(lines)):
+        return None
+    rest = lines[index + 1]
+    if (rest.kind != "body" or rest.page != line.page or rest.layout is None or rest.layout.role
+            or not typeset.same_style(line, rest) or typeset.stopped_short(rest) is not True):
+        return None
+    title = join_text(line.text, rest.text)
+    if any(heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text)
+           for text in (line.text, rest.text)):
+        return None
+    return index + 1 if title_like(title) and not is_caption(title) else None
 
 
 def _opens_its_page(lines: list[Line], index: int) -> bool:
