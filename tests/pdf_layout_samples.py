@@ -1090,6 +1090,64 @@ def make_long_numbered_title(path: Path) -> None:
     canvas.save()
 
 
+# A standard's terms and definitions: each entry's number alone on its line, the term on the next
+# with its English gloss in brackets (the whole title past 60 characters for the second entry), both
+# in the headings' face, then the definition in the body's.
+TERM_ENTRIES = [
+    ("2.1", "記録管理方式 （record management scheme）", "記録を作成し、保存し、廃棄するための一連の手順。"),
+    ("2.2", "記録管理，ERMS （electronic records management system and operation）",
+     "電子的な記録の作成、保存及び廃棄を、利用者の権限に応じて管理する方式。"),
+    ("2.3", "保存期間 （retention period）", "記録を廃棄せずに保存しておく期間。"),
+]
+# Each definition goes on in the body's face over lines of its own (the body's face is the usual one).
+TERM_NOTE = ("この定義は、紙の記録と電子的な記録の双方に適用し、記録の媒体の違いによって手順を変える場合には、"
+             "その旨を記録の管理規程に定めておくことが望ましい。")
+
+
+def make_term_entries(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading("2 用語及び定義", BODY_SIZE, font=GOTHIC))
+    flow.add(Para("この規格で用いる主な用語及び定義は、次による。" + TERM_NOTE))
+    for number, term, definition in TERM_ENTRIES:
+        flow.add(Heading(number, BODY_SIZE, font=GOTHIC, space_before=0.5, keep=2))
+        flow.add(Heading(term, BODY_SIZE, font=GOTHIC, space_before=0))
+        flow.add(Para(definition + TERM_NOTE, indent=False))
+    canvas.save()
+
+
+# A foreword whose title quotes the document's long name, in the headings' face at the body's size and
+# wrapped over two lines at the top of its page, over its numbering's first heading 「0.1」; then the
+# introduction 「序文」 numbering its parts from 「0.1」 again.
+FOREWORD_TITLE_LINES = ["「電子的な記録の作成及び保存の管理に関する事業者のための実務手引2024年度版」の公表に",
+                        "あたって"]
+FOREWORD_PARTS = [("0.1 背景", "手引の初版の公表から約2年が経過し、記録を電子的に管理する事業者が増えている。"),
+                  ("0.2 改訂の概要", "この版では、記録の保存期間及び廃棄の手順に関する記述を充実させた。")]
+INTRODUCTION_PARTS = [("0.1 一般", "この手引は、事業者が記録を作成し、保存し、廃棄するための手順を示す。"),
+                      ("0.2 手引の構成", "この手引は、管理の方針、管理の手順及び管理の体制の三つの部分からなる。")]
+FOREWORD_BODY = ("記録の管理の手順は、事業の規模及び記録の種類に応じて定めることが望ましく、その内容は定期的に"
+                 "見直すことが望ましい。")
+
+
+def make_wrapped_foreword(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(3))
+    flow.add(Heading("電子的な記録の管理の手引", 16, font=GOTHIC, space_before=0, align="center"))
+    flow.add(Para("この手引は、事業者による記録の管理の実務について取りまとめたものである。"))
+    flow.new_page()
+    for line in FOREWORD_TITLE_LINES:
+        flow.add(Heading(line, BODY_SIZE, font=GOTHIC, space_before=0))
+    for title, text in FOREWORD_PARTS:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + FOREWORD_BODY))
+    flow.new_page()
+    flow.add(Heading("序文", BODY_SIZE, font=GOTHIC, space_before=0))
+    for title, text in INTRODUCTION_PARTS:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text + FOREWORD_BODY))
+    canvas.save()
+
+
 # A spreadsheet printed to PDF: every row of the sheet painted white across its width (the cells'
 # "no fill" made explicit), the section lines and notes between its tables included; the tables'
 # rules drawn as thin black rectangles, the header cells yellow, one header cell merged over two
@@ -1223,7 +1281,9 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
-           "long-numbered-title": make_long_numbered_title, "spreadsheet": make_spreadsheet,
+           "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
+           "wrapped-foreword": make_wrapped_foreword,
+           "spreadsheet": make_spreadsheet,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

@@ -717,6 +717,30 @@ def test_short_columns_under_a_running_head_read_as_one_paragraph(converted):
     assert samples.SHORT_COLUMNS_TEXT in texts
 
 
+def test_a_term_entrys_number_alone_over_a_long_glossed_title_in_the_headings_face_is_a_heading(converted):
+    # A standard's term entry sets its number alone on a line and the term with its English gloss on the
+    # next, both in the headings' face (「2.2」 / 「…，ERMS （electronic … operation）」, past 60 characters).
+    # Past 60 characters the title was no title: the entry's definition went under the entry before.
+    assert len(samples.TERM_ENTRIES[1][1]) > 60
+    document = converted("term-entries")
+    assert [(s.number, s.title) for s in document.all_sections()] == [
+        (number, term) for number, term, _ in samples.TERM_ENTRIES]
+    assert document_report(document).conserved
+
+
+def test_a_forewords_title_wrapped_in_the_headings_face_over_its_first_number_heads_its_part(converted):
+    # A foreword's title quoting the document's long name, set in the headings' face at the body's size
+    # and wrapped over two lines at its page's top, over 「0.1」; then 「序文」 numbers its parts from 「0.1」
+    # again.  Neither larger nor centred, the title was a paragraph and the foreword's 0.1, 0.2 stood
+    # at the top level, beside 序文: the foreword heads its numbering, a sibling of 序文.
+    document = converted("wrapped-foreword")
+    title = "".join(samples.FOREWORD_TITLE_LINES)
+    assert [(s.level, s.number, s.title) for s in document.all_sections()] == [
+        (1, "", title), *[(2, *part.split(" ", 1)) for part, _ in samples.FOREWORD_PARTS],
+        (1, "", "序文"), *[(2, *part.split(" ", 1)) for part, _ in samples.INTRODUCTION_PARTS]]
+    assert document_report(document).conserved
+
+
 def test_an_attachments_title_centred_over_two_lines_is_whole_and_its_questions_are_its_headings(converted):
     # A notice's Q&A attachment: 「（別添）」 flush right, its title centred over two lines, each （問N） over
     # its question and （答）.  The title kept only its first line (the second read as text), and the

@@ -370,6 +370,50 @@ def test_a_named_title_only_opens_a_part_where_its_numbering_would_go_back():
     assert going_back[title].text == "序文" and rank < numbered_candidates(going_back)[0].rank
 
 
+
+def test_a_bracketed_label_over_a_weak_numbering_that_starts_again_opens_a_part():
+    # A report boxes a proposal numbered 「1　…」「2　…」「3　…」 and explains it under 「（補足説明）」 alone
+    # on its line, numbering its points from 「1　…」 again.  Read line by line the second 「1」 (a weak
+    # shape, number and space) went back after 「3」 and was text, its （1）（2） nested under the box's
+    # 「3」: the label opens the explanation's part, outer to the numbering that starts again under it.
+    lines = [
+        "第1 新しい記録の規律案", *body(), "1 記録の発行", *body(), "2 記録の記載事項", *body(),
+        "3 記録の移転", *body(), "（補足説明）", "1 記録の発行について", *body(),
+        "（1）発行の義務について", *body(), "（2）相手方の承諾について", *body(),
+        "2 記録の記載事項について", *body(), "第2 記録の効力", *body(), "1 効力の概要", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "第1", "新しい記録の規律案"),
+        (2, "1", "記録の発行"), (2, "2", "記録の記載事項"), (2, "3", "記録の移転"),
+        (2, "", "（補足説明）"), (3, "1", "記録の発行について"),
+        (4, "（1）", "発行の義務について"), (4, "（2）", "相手方の承諾について"),
+        (3, "2", "記録の記載事項について"),
+        (1, "第2", "記録の効力"), (2, "1", "効力の概要"),
+    ]
+
+
+def test_a_bracketed_label_opens_no_part_where_its_numbering_does_not_start_again():
+    # Over the first 「1」 of a new 第N (an outer heading between: its numbering starts again anyway),
+    # over a 「1」 after a lone 「1」 (no run), or with a sentence between it and the number, the label is
+    # text; an annex's label (「（別添）」) is an annex, not an explanation's label.
+    def headings(texts: list[str]) -> list[tuple[int, str, str]]:
+        return outline(convert(texts)[1])
+
+    new_part = headings(["第1 案", *body(), "1 発行", *body(), "2 記載", *body(), "第2 効力", *body(),
+                         "（補足説明）", "1 効力の概要", *body()])
+    assert (2, "", "（補足説明）") not in new_part and (2, "1", "効力の概要") in new_part
+    lone = headings(["第1 案", *body(), "1 発行", *body(), "（補足説明）", "1 発行について", *body()])
+    assert all(title != "（補足説明）" for _, _, title in lone)
+    apart = headings(["第1 案", *body(), "1 発行", *body(), "2 記載", *body(), "（補足説明）", *body(),
+                      "1 発行について", *body()])
+    assert all(title != "（補足説明）" for _, _, title in apart)
+    annex = headings(["第1 案", *body(), "1 発行", *body(), "2 記載", *body(), "（別添）", "1 発行について", *body()])
+    assert annex[3:] == [(1, "（別添）", ""), (2, "1", "発行について")]  # an annex, outermost, as before
+    explained = headings(["第1 案", *body(), "1 発行", *body(), "2 記載", *body(), "【解説】", "1 発行について",
+                          *body(), "2 記載について", *body()])
+    assert explained[3:] == [(2, "", "【解説】"), (3, "1", "発行について"), (3, "2", "記載について")]
+
 # -- 14. Standalone titles and the title block ---------------------------------------------
 
 

@@ -68,7 +68,7 @@ from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
-from .part_titles import part_titles, restarting_titles, sequel_rank
+from .part_titles import FIRST, labels_over_a_first_number, part_titles, restarting_titles, sequel_rank
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import (
@@ -92,6 +92,9 @@ LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A part's title numbered in its own name (part_titles.sequel_rank): nested at its predecessor's rank.
 SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
+# A label word in brackets over a numbering that starts again (part_titles.restarting_labels): its rank is
+# the one that numbering's restart gives it.
+RESTART_LABEL = Scheme("label", NAMED_RANK, LAYOUT_TITLE)
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
 _COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
@@ -237,6 +240,8 @@ class HeadingEvidence:
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
     # Unnumbered titles over a numbering that starts again (part_titles.py): line → the rank they take.
     restarting: dict[int, int]
+    # Bracketed label words over a first number (part_titles.py): line → that numbering's rank.
+    labels: dict[int, int]
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
@@ -255,6 +260,7 @@ class HeadingEvidence:
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
             restarting=restarting_titles(lines, numbered_candidates(lines)),
+            labels=labels_over_a_first_number(lines),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -297,13 +303,16 @@ class HeadingEvidence:
         if probe is None or self.lines[probe].page != self.lines[index].page:
             return None  # a number at a page's foot and a line at the next one's top: no heading's parts
         title = self.lines[probe].text
+        # A dotted number's title set in display type may run past a title's 60 characters (a term
+        # entry 「3.17」 over its term and the term's English gloss): the type says it is a title.
+        long = long_numbered_title(f"{text} {title}") if self.typeset.is_display(self.lines[probe]) else None
         below = heading_of(title)
         parts_below = below is not None and (not below[0].weak or below[0].name.startswith("lettered"))
         if parts_below and annex and not between:
             # "付録 A" over "A-1 特性別…": the annex's label is its heading; its parts follow.
             return Found(ANNEX_LABEL_ALONE, "", text, last=index)
         if (
-            not title_like(title)
+            not (title_like(title) or long)
             or len(title) < 2  # "第１ / 日 / 時": letter-spaced particulars, not a title
             or title.startswith(_NEVER_STARTS_A_TITLE)  # "第４章 / に示すとおり…": a reference in a sentence
             or NUMBER_ALONE.fullmatch(title)
@@ -313,7 +322,7 @@ class HeadingEvidence:
             or LIST_MARKER.fullmatch(title)
         ):
             return None
-        heading = heading_of(f"{text} {title}")
+        heading = heading_of(f"{text} {title}") or long
         if heading is None:
             return None
         return Found(*heading, last=probe, between=tuple(between))
@@ -591,11 +600,15 @@ class _Question:
                 rest = self.ev.hanging_title_rest(index)
             if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
+            if heading is None and self.label_restarts_a_numbering(index):
+                heading = RESTART_LABEL, "", line.text  # 「（補足説明）」 over a second 「1　…」: the part it opens
             if heading is None:
                 return self.sentence_in_sequence(index)
             found = Found(*heading, last=index)
             if index in self.ev.restarting and not found.number:  # 「序文」 over a second 「0.1」: a part
                 found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
+            elif not found.number and self.label_restarts_a_numbering(index):  # 「【解説】」 likewise
+                found = replace(found, scheme=replace(found.scheme, rank=self.ev.labels[index] - 1))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
             if rest is not None:  # every line down to the title's last (a question may wrap over several)
@@ -646,6 +659,17 @@ class _Question:
         if scheme.name == "named" and is_column_label(line.text):
             return Decision(replace(found, rank=box_rank(self.outline)))  # a box: outer to the marked titles
         return Decision(found)
+
+    def label_restarts_a_numbering(self, index: int) -> bool:
+        """Whether a bracketed label word (「（補足説明）」) stands over a number 1 of a numbering the
+        outline has taken up to 2 at least under the open heading (part_titles.labels_over_a_first_number):
+        the numbering starts again under the label, which opens the part at the rank just outside it.
+        After an outer heading (a new 第N) the numbering starts again anyway: no part."""
+        rank = self.ev.labels.get(index)
+        if rank is None:
+            return False
+        last = self.outline.last(rank)
+        return last is not None and last > FIRST
 
     def glued_heading(self, index: int) -> tuple[str, Found] | None:
         """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .
@@ -907,7 +931,7 @@ class _Question:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred) or self.in_title_block(line.page):
+        if not (large or centred or index in self.ev.part_titles) or self.in_title_block(line.page):
             return None
         if self.ev.last_on_its_page(index) and index not in self.ev.part_titles:
             return None  # (a part's title on a page of its own heads the numbering the next page opens)

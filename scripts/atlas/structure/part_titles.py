@@ -25,6 +25,11 @@ takes the rank just outside that numbering, so that taking it starts the numberi
 line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a list's lead
 (the boxes its rows) as a part, and the type does not tell which.
 
+A label word alone in brackets (「（補足説明）」「【解説】」) over a first number does the same for a weak
+numbering (「1　…」, a number and a space) when the outline has taken that numbering past 1 under the
+open heading (``labels_over_a_first_number``; headings.decide asks the outline): a proposal boxed as
+「1　…」「2　…」 and its explanation numbered from 「1　…」 again under the label.
+
 A report issued in instalments titles each by the same name numbered in brackets, 「審査報告（1）」
 … 「審査報告（2）」, and numbers each one's sections from 1. again: the later title, alone on its
 line, is asked when it is read (sequel_rank) and nests at the rank of the heading it follows in name.
@@ -37,7 +42,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model.document import Block, Heading, Line
-from ..text.numbering import LIST_MARKER, heading_of, is_caption, number_value, title_like
+from ..text.numbering import LIST_MARKER, heading_of, is_caption, join_text, number_value, title_like
 from .candidates import NumberedCandidate
 from .marked_titles import mark_kind
 from .runs import next_content
@@ -52,9 +57,15 @@ def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
     """Index → rank of every line read as an unnumbered part title (see the module's docstring)."""
     heads: dict[int, int] = {}  # a part title → the rank of the numbering it heads
     for index, line in enumerate(lines):
-        if not _unnumbered_title_in_large_type(line, typeset) or not _opens_its_page(lines, index):
+        if not _opens_its_page(lines, index):
             continue
-        below = _next_body(lines, index)
+        if _unnumbered_title_in_large_type(line, typeset):
+            last = index
+        elif (wrapped := _wrapped_title_in_display_face(lines, index, typeset)) is not None:
+            last = wrapped
+        else:
+            continue
+        below = _next_body(lines, last)
         if below is None:
             continue
         first = heading_of(lines[below].text)
@@ -63,8 +74,10 @@ def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
         heads[index] = first[0].rank
     if not heads:
         return {}
-    by_type = min(min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads)
-    rank = min(min(heads.values()) - 1, by_type)
+    # (A title at the body's size, in the headings' face, says nothing of its rank by its size.)
+    by_type = min((min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads
+                   if typeset.is_large(lines[index])), default=None)
+    rank = min(heads.values()) - 1 if by_type is None else min(min(heads.values()) - 1, by_type)
     return dict.fromkeys(heads, rank)
 
 
@@ -75,6 +88,28 @@ def _unnumbered_title_in_large_type(line: Line, typeset: Typesetting) -> bool:
     if heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text):
         return False
     return title_like(text) and not is_caption(text) and typeset.is_large(line)
+
+
+def _wrapped_title_in_display_face(lines: list[Line], index: int, typeset: Typesetting) -> int | None:
+    """The last line of an unnumbered title set in the headings' face at the body's size and wrapped
+    over two lines (run to the column's edge, its rest stopping short in the same face), or None.  A
+    foreword's title quoting the document's long name wraps so; one line in the headings' face at the
+    page's top is as often a lead-in set bold, so only the wrapped title is weighed (part_titles then
+    asks that a numbering's first heading stand straight under it)."""
+    line = lines[index]
+    if (line.kind != "body" or line.layout is None or line.layout.role or typeset.is_large(line)
+            or typeset.is_display(line) is not True or typeset.stopped_short(line) is not False
+            or index + 1 >= len(lines)):
+        return None
+    rest = lines[index + 1]
+    if (rest.kind != "body" or rest.page != line.page or rest.layout is None or rest.layout.role
+            or not typeset.same_style(line, rest) or typeset.stopped_short(rest) is not True):
+        return None
+    title = join_text(line.text, rest.text)
+    if any(heading_of(text) is not None or mark_kind(text) is not None or LIST_MARKER.fullmatch(text)
+           for text in (line.text, rest.text)):
+        return None
+    return index + 1 if title_like(title) and not is_caption(title) else None
 
 
 def _opens_its_page(lines: list[Line], index: int) -> bool:
@@ -141,6 +176,47 @@ def _would_go_back(rank: int, last_at_rank: dict[int, int]) -> bool:
         return False
     outer = [index for outer_rank, index in last_at_rank.items() if outer_rank < rank]
     return not outer or max(outer) < last
+
+
+# ---------------------------------------------------------------------------
+# A label word in brackets over a numbering that starts again
+# ---------------------------------------------------------------------------
+
+# A label word alone in brackets (「（補足説明）」「【解説】」「〔説明〕」): two to eight kana or kanji, no
+# number (an annex's label, 「（別添）」, is an annex: numbering.SCHEMES' annex-alone).
+_BRACKETED_LABEL = re.compile(r"[（(【〔［](?P<word>[\u3041-\u30ff\u4e00-\u9fff々]{2,8})[）)】〕］]")
+
+
+def bracketed_label(text: str) -> bool:
+    """Whether a line is a label word alone in brackets, no annex's label."""
+    heading = heading_of(text)
+    return _BRACKETED_LABEL.fullmatch(text.strip()) is not None and (
+        heading is None or not heading[0].name.startswith("annex"))
+
+
+def labels_over_a_first_number(lines: list[Line]) -> dict[int, int]:
+    """Line index → the numbering rank of the first number straight under each bracketed label word.
+
+    A report sets each proposal in a box numbered 「1　…」「2　…」「3　…」 and explains it below under a
+    label alone on its line, 「（補足説明）」, whose points are numbered from 「1　…」 again.  The number's
+    shape is weak (a number and a space: a table's row, a note, a date as often), so read line by line
+    the second 「1」 goes back after the box's 「3」 and is kept as text, and the explanation's ⑴… nest
+    under the box's last point.  The label opens the part the numbering starts again in, as a named
+    title does (restarting_titles): it takes the rank just outside that numbering.
+
+    Whether the numbering does start again is the outline's to say when the label is read (the
+    headings taken so far: no outer heading since the earlier run, which would have started it again
+    anyway — headings.decide asks it); here only the shape: the label, then a numbered line numbered
+    1 as the next line of text."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind != "body" or not bracketed_label(line.text):
+            continue
+        next_line = _next_body(lines, index)
+        below = heading_of(lines[next_line].text) if next_line is not None else None
+        if below is not None and below[1] and number_value(below[1]) == FIRST:
+            found[index] = below[0].rank
+    return found
 
 
 # A title numbered in its own name, alone on its line: 「審査報告（2）」 (NFKC: half-width brackets).
