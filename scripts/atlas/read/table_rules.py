@@ -103,23 +103,30 @@ def _against_colour(rect: dict[str, Any], edge: Edge, fills: list[dict[str, Any]
     if not _paper(rect.get("non_stroking_color")):
         return [edge]
     others = [other for other in fills if not _paper(other.get("non_stroking_color"))]
+    spans = _beyond(rect, edge, others)
     if edge["orientation"] == "h":
-        y = edge["top"]
-        upward = y <= rect["top"] + TOUCH  # the rectangle's top side: outside is above it
-        spans = [(other["x0"], other["x1"]) for other in others
-                 if ((other["top"] <= y - PROBE and other["bottom"] >= y - TOUCH) if upward
-                     else (other["bottom"] >= y + PROBE and other["top"] <= y + TOUCH))]
         return [{**edge, "x0": low, "x1": high, "width": high - low}
                 for low, high in _clipped(spans, edge["x0"], edge["x1"])]
-    x = edge["x0"]
-    leftward = x <= rect["x0"] + TOUCH
-    spans = [(other["top"], other["bottom"]) for other in others
-             if ((other["x0"] <= x - PROBE and other["x1"] >= x - TOUCH) if leftward
-                 else (other["x1"] >= x + PROBE and other["x0"] <= x + TOUCH))]
     return [{**edge, "top": low, "bottom": high, "height": high - low,
              "doctop": edge["doctop"] + low - edge["top"], "y0": edge["y1"] - (high - edge["top"]),
              "y1": edge["y1"] - (low - edge["top"])}
             for low, high in _clipped(spans, edge["top"], edge["bottom"])]
+
+
+def _beyond(rect: dict[str, Any], edge: Edge, fills: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """Along a side of ``rect``, the stretches (x for a horizontal side, y for a vertical one) where
+    one of ``fills`` reaches the side (or over it) and runs on at least PROBE outside the rectangle."""
+    if edge["orientation"] == "h":
+        y = edge["top"]
+        upward = y <= rect["top"] + TOUCH  # the rectangle's top side: outside is above it
+        return [(other["x0"], other["x1"]) for other in fills
+                if ((other["top"] <= y - PROBE and other["bottom"] >= y - TOUCH) if upward
+                    else (other["bottom"] >= y + PROBE and other["top"] <= y + TOUCH))]
+    x = edge["x0"]
+    leftward = x <= rect["x0"] + TOUCH
+    return [(other["top"], other["bottom"]) for other in fills
+            if ((other["x0"] <= x - PROBE and other["x1"] >= x - TOUCH) if leftward
+                else (other["x1"] >= x + PROBE and other["x0"] <= x + TOUCH))]
 
 
 def _clipped(spans: list[tuple[float, float]], start: float, end: float) -> list[tuple[float, float]]:
@@ -142,18 +149,9 @@ def _seam(rect: dict[str, Any], edge: Edge, fills: list[dict[str, Any]]) -> bool
     rectangle stays a rule where another lies along it (two overlapping strips of one line)."""
     colour = rect.get("non_stroking_color")
     same = [other for other in fills if other is not rect and other.get("non_stroking_color") == colour]
+    spans = _beyond(rect, edge, same)
     if edge["orientation"] == "h":
-        y = edge["top"]
-        upward = y <= rect["top"] + TOUCH  # the rectangle's top side: outside is above it
-        spans = [(other["x0"], other["x1"]) for other in same
-                 if ((other["top"] <= y - PROBE and other["bottom"] >= y - TOUCH) if upward
-                     else (other["bottom"] >= y + PROBE and other["top"] <= y + TOUCH))]
         return _covers(spans, edge["x0"], edge["x1"])
-    x = edge["x0"]
-    leftward = x <= rect["x0"] + TOUCH
-    spans = [(other["top"], other["bottom"]) for other in same
-             if ((other["x0"] <= x - PROBE and other["x1"] >= x - TOUCH) if leftward
-                 else (other["x1"] >= x + PROBE and other["x0"] <= x + TOUCH))]
     return _covers(spans, edge["top"], edge["bottom"])
 
 
