@@ -414,6 +414,24 @@ def test_a_bracketed_label_opens_no_part_where_its_numbering_does_not_start_agai
                           *body(), "2 記載について", *body()])
     assert explained[3:] == [(2, "", "【解説】"), (3, "1", "発行について"), (3, "2", "記載について")]
 
+def test_a_contents_list_that_misnumbers_a_chapter_is_still_a_contents_list():
+    # A plan's printed 目次 of chapters and their sections, one of its chapters misprinted (two
+    # 「第2章」): its chapters were not one sequence, so the list was read as headings — and the body's
+    # own 「第1章」 went back after the list's last chapter and was kept as text, every section under the
+    # wrong parent.  Sections numbered from 1 again in each chapter, most going up by one, make a list.
+    contents = ["〔目次〕", "第1章 総則", "第1節 計画の目的", "第2節 計画の構成",
+                "第2章 予防計画", "第1節 住民の心構え", "第2節 まちづくりの推進", "第3節 知識の普及",
+                "第2章 応急対策計画", "第1節 活動体制", "第2節 情報の伝達"]
+    body_lines = ["第1章 総則", *body(), "第1節 計画の目的", *body(), "第2節 計画の構成", *body(),
+                  "第2章 予防計画", *body(), "第1節 住民の心構え", *body(), "第2節 まちづくりの推進", *body(),
+                  "第3節 知識の普及", *body(), "第3章 応急対策計画", *body(), "第1節 活動体制", *body(),
+                  "第2節 情報の伝達", *body()]
+    _, sections = convert(["計画書", *contents, "", *body_lines])
+    assert [(s.number, s.title) for s in sections] == [("第1章", "総則"), ("第2章", "予防計画"),
+                                                      ("第3章", "応急対策計画")]
+    assert [len(s.children) for s in sections] == [2, 3, 2]
+
+
 # -- 14. Standalone titles and the title block ---------------------------------------------
 
 

@@ -18,6 +18,7 @@ with leaders and page numbers as well (furniture: clean.py): its unnumbered entr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -211,15 +212,25 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
 
 
 def _lists_parts_in_sequence(lines: list[Line], run: list[int]) -> bool:
-    """Whether the run holds CONTENTS_ENTRIES lines of one rank numbered one after another."""
+    """Whether the run holds CONTENTS_ENTRIES lines of one rank numbered one after another — or, in a
+    longer list, lines of one rank that mostly go up by one: a contents list of chapters and their
+    sections numbers the sections from 1 again in each chapter, and a printed list may misnumber an
+    entry (two 「第２章」), which a strict sequence would take for no list at all."""
     by_rank: dict[int, list[int]] = {}
     for index in run:
         scheme, number, _ = heading_of(lines[index].text) or (None, "", "")
         value = number_value(number)
         if scheme is not None and value is not None:
             by_rank.setdefault(scheme.rank, []).append(value)
-    return any(len(values) >= CONTENTS_ENTRIES and values == list(range(values[0], values[0] + len(values)))
+    return any(len(values) >= CONTENTS_ENTRIES and (values == list(range(values[0], values[0] + len(values)))
+                                                    or _mostly_one_by_one(values))
                for values in by_rank.values())
+
+
+def _mostly_one_by_one(values: list[int]) -> bool:
+    """Whether at least two steps in three go up by one, over a list of 2 × CONTENTS_ENTRIES or more."""
+    steps = [after - before for before, after in itertools.pairwise(values)]
+    return len(values) >= 2 * CONTENTS_ENTRIES and 3 * steps.count(1) >= 2 * len(steps)
 
 
 def _entries_printed_later(lines: list[Line], run: list[int]) -> list[ContentsEntry]:
