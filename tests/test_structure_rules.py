@@ -358,17 +358,20 @@ def test_a_named_title_over_a_numbering_that_starts_again_opens_a_part():
 
 
 def test_a_named_title_only_opens_a_part_where_its_numbering_would_go_back():
-    # 「2．」 starts its （1）（2） again anyway: 「はじめに」 over 「（1）」 after it opens no part; over 「0.1」
-    # after 「0.3」 with nothing outer between, it does (restarting_titles: line → the rank it takes).
-    from atlas.structure.candidates import numbered_candidates
-    from atlas.structure.part_titles import restarting_titles
-
-    after_outer = classify(["1．概要", "（1）目的", "本文。", "2．詳細", "はじめに", "（1）経緯", "本文。"], 1)
-    assert restarting_titles(after_outer, numbered_candidates(after_outer)) == {}
-    going_back = classify(["0.1 背景", "本文。", "0.2 概要", "本文。", "序文", "0.1 一般", "本文。"], 1)
-    [(title, rank)] = restarting_titles(going_back, numbered_candidates(going_back)).items()
-    assert going_back[title].text == "序文" and rank < numbered_candidates(going_back)[0].rank
-
+    # 「2．」 starts its （1）（2） again anyway: 「はじめに」 over 「（1）」 after it opens no part (it takes
+    # the rank of its kind, a named title's, beside the （N） under 2．); over 「0.1」 after 「0.2」 with
+    # nothing outer between, it does: it stands outside the 0.x numbering, which starts afresh under it.
+    _, after_outer = convert(["1．概要", "（1）目的", *body(), "（2）手段", *body(), "2．詳細", "はじめに",
+                              "（1）経緯", *body(), "（2）現状", *body()])
+    assert outline(after_outer) == [
+        (1, "1．", "概要"), (2, "（1）", "目的"), (2, "（2）", "手段"),
+        (1, "2．", "詳細"), (2, "", "はじめに"), (2, "（1）", "経緯"), (2, "（2）", "現状"),
+    ]
+    _, going_back = convert(["0.1 背景", *body(), "0.2 概要", *body(), "序文", "0.1 一般", *body(),
+                             "0.2 構成", *body()])
+    assert outline(going_back) == [
+        (1, "0.1", "背景"), (1, "0.2", "概要"), (1, "", "序文"), (2, "0.1", "一般"), (2, "0.2", "構成"),
+    ]
 
 
 def test_a_bracketed_label_over_a_weak_numbering_that_starts_again_opens_a_part():

@@ -61,14 +61,13 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
-from .candidates import numbered_candidates
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
 from .marked_titles import MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
-from .part_titles import FIRST, labels_over_a_first_number, part_titles, restarting_titles, sequel_rank
+from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
 from .title_ranks import (
@@ -92,8 +91,8 @@ LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A part's title numbered in its own name (part_titles.sequel_rank): nested at its predecessor's rank.
 SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
-# A label word in brackets over a numbering that starts again (part_titles.restarting_labels): its rank is
-# the one that numbering's restart gives it.
+# A label word in brackets over a numbering that starts again (part_titles.titles_over_a_first_number): its
+# rank is the one that numbering's restart gives it.
 RESTART_LABEL = Scheme("label", NAMED_RANK, LAYOUT_TITLE)
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
@@ -238,10 +237,8 @@ class HeadingEvidence:
     # Body lines a leader contents list names, number and title (contents_titles.py): its parts' headings.
     contents_named: frozenset[int]
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
-    # Unnumbered titles over a numbering that starts again (part_titles.py): line → the rank they take.
-    restarting: dict[int, int]
-    # Bracketed label words over a first number (part_titles.py): line → that numbering's rank.
-    labels: dict[int, int]
+    # Named titles and bracketed label words over a first number (part_titles.py): line → that numbering's rank.
+    over_first_numbers: dict[int, int]
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
@@ -259,8 +256,7 @@ class HeadingEvidence:
             part_titles=part_titles(lines, typeset),
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
-            restarting=restarting_titles(lines, numbered_candidates(lines)),
-            labels=labels_over_a_first_number(lines),
+            over_first_numbers=titles_over_a_first_number(lines),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -600,15 +596,14 @@ class _Question:
                 rest = self.ev.hanging_title_rest(index)
             if display is not None and rest is None:
                 heading = self.layout_heading(index, heading, display)
-            if heading is None and self.label_restarts_a_numbering(index):
+            restart = self.part_over_a_restart(index)
+            if heading is None and restart is not None:
                 heading = RESTART_LABEL, "", line.text  # 「（補足説明）」 over a second 「1　…」: the part it opens
             if heading is None:
                 return self.sentence_in_sequence(index)
             found = Found(*heading, last=index)
-            if index in self.ev.restarting and not found.number:  # 「序文」 over a second 「0.1」: a part
-                found = replace(found, scheme=replace(found.scheme, rank=self.ev.restarting[index]))
-            elif not found.number and self.label_restarts_a_numbering(index):  # 「【解説】」 likewise
-                found = replace(found, scheme=replace(found.scheme, rank=self.ev.labels[index] - 1))
+            if restart is not None and not found.number:  # 「序文」 over a second 「0.1」: a part
+                found = replace(found, scheme=replace(found.scheme, rank=restart))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
             if rest is not None:  # every line down to the title's last (a question may wrap over several)
@@ -660,16 +655,17 @@ class _Question:
             return Decision(replace(found, rank=box_rank(self.outline)))  # a box: outer to the marked titles
         return Decision(found)
 
-    def label_restarts_a_numbering(self, index: int) -> bool:
-        """Whether a bracketed label word (「（補足説明）」) stands over a number 1 of a numbering the
-        outline has taken up to 2 at least under the open heading (part_titles.labels_over_a_first_number):
-        the numbering starts again under the label, which opens the part at the rank just outside it.
-        After an outer heading (a new 第N) the numbering starts again anyway: no part."""
-        rank = self.ev.labels.get(index)
+    def part_over_a_restart(self, index: int) -> int | None:
+        """The rank of a part's title straight over a number 1 of a numbering the outline has taken
+        past 1 under the open heading (「序文」 over a second 「0.1」, 「（補足説明）」 over a second 「1　…」:
+        part_titles.titles_over_a_first_number): the numbering starts again under the title, which
+        opens the part at the rank just outside it.  None otherwise — after an outer heading (a new
+        第N) the numbering starts again anyway: no part."""
+        rank = self.ev.over_first_numbers.get(index)
         if rank is None:
-            return False
+            return None
         last = self.outline.last(rank)
-        return last is not None and last > FIRST
+        return rank - 1 if last is not None and last > FIRST else None
 
     def glued_heading(self, index: int) -> tuple[str, Found] | None:
         """A heading run onto the end of the line before it: "…を推進する。2．データ戦略" .

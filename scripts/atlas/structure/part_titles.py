@@ -13,22 +13,14 @@ level, each closing the part before it.
 rank is one outer to the outermost numbering any of them heads (and never inner to the rank its
 type would give it), the same rank for all of them, so they are siblings of each other.
 
-``restarting_titles`` finds the other shape of a part: a title named by its word over a numbering
-that starts again.  A guideline may print two numberings that both begin at 0.1 or 1: a foreword
-「0.1 背景」「0.2 …」「0.3 …」, then 「序文」 and 「0.1 一般」「0.2 …」「0.3 …」 again (JIS-style standards
-number their introduction so).  Read line by line, the second 「0.1」 goes back after 「0.3」 and is
-kept as text — the whole introduction loses its outline — while 「序文」, nested by the rank of its
-kind (a named title sits deep), falls under the foreword's last item.  A title named by its word
-(序文, はじめに, 総論 …) directly over the first number of a numbering already used before it — with
-no heading of an outer numbering since, which would have started it again anyway — opens a part: it
-takes the rank just outside that numbering, so that taking it starts the numbering afresh.  Not any
-line set as a heading: a slide's title over boxes numbered 1．2．… again is as often a list's lead
-(the boxes its rows) as a part, and the type does not tell which.
-
-A label word alone in brackets (「（補足説明）」「【解説】」) over a first number does the same for a weak
-numbering (「1　…」, a number and a space) when the outline has taken that numbering past 1 under the
-open heading (``labels_over_a_first_number``; headings.decide asks the outline): a proposal boxed as
-「1　…」「2　…」 and its explanation numbered from 「1　…」 again under the label.
+``titles_over_a_first_number`` finds the other shape of a part: a title over a numbering that starts
+again.  A guideline may print two numberings that both begin at 0.1 or 1: a foreword 「0.1 背景」
+「0.2 …」「0.3 …」, then 「序文」 and 「0.1 一般」「0.2 …」「0.3 …」 again (JIS-style standards number their
+introduction so); a report's proposal boxed as 「1　…」「2　…」 and its explanation numbered from 「1　…」
+again under 「（補足説明）」.  A title named by its word (序文, はじめに, 総論 …) or a label word alone in
+brackets, straight over the first number of a numbering the outline has already taken past 1 under
+the open heading, opens a part: it takes the rank just outside that numbering (headings.decide asks
+the outline when the title is read).
 
 A report issued in instalments titles each by the same name numbered in brackets, 「審査報告（1）」
 … 「審査報告（2）」, and numbers each one's sections from 1. again: the later title, alone on its
@@ -43,7 +35,6 @@ from collections.abc import Sequence
 
 from ..model.document import Block, Heading, Line
 from ..text.numbering import LIST_MARKER, heading_of, is_caption, join_text, number_value, title_like
-from .candidates import NumberedCandidate
 from .marked_titles import mark_kind
 from .runs import next_content
 from .typeset import Typesetting
@@ -136,51 +127,11 @@ def _next_body(lines: list[Line], index: int) -> int | None:
 
 
 # ---------------------------------------------------------------------------
-# A named title over a numbering that starts again
+# A title over a numbering that starts again
 # ---------------------------------------------------------------------------
 
 # The first value of a numbering (「1．」「0.1」「（1）」「ア」 all give 1: number_value).
 FIRST = 1
-
-
-def restarting_titles(lines: list[Line], candidates: list[NumberedCandidate]) -> dict[int, int]:
-    """Line index → the rank of each unnumbered title over a numbering that starts again under it."""
-    at = {candidate.index: candidate for candidate in candidates}
-    last_at_rank: dict[int, int] = {}  # rank → the index of its last candidate so far
-    found: dict[int, int] = {}
-    for index, line in enumerate(lines):
-        candidate = at.get(index)
-        if candidate is not None:
-            last_at_rank[candidate.rank] = index
-            continue
-        if line.kind != "body" or not _named_title(line):
-            continue
-        next_line = _next_body(lines, index)
-        below = at.get(next_line) if next_line is not None else None
-        if below is not None and below.value == FIRST and _would_go_back(below.rank, last_at_rank):
-            found[index] = below.rank - 1
-    return found
-
-
-def _named_title(line: Line) -> bool:
-    """A title by its word alone: 序文, はじめに, 総論 … (numbering.SCHEMES' "named")."""
-    heading = heading_of(line.text)
-    return heading is not None and heading[0].name == "named"
-
-
-def _would_go_back(rank: int, last_at_rank: dict[int, int]) -> bool:
-    """Whether a first number at ``rank`` comes after a candidate of that rank with no candidate of an
-    outer rank since (which would have started the numbering again)."""
-    last = last_at_rank.get(rank)
-    if last is None:
-        return False
-    outer = [index for outer_rank, index in last_at_rank.items() if outer_rank < rank]
-    return not outer or max(outer) < last
-
-
-# ---------------------------------------------------------------------------
-# A label word in brackets over a numbering that starts again
-# ---------------------------------------------------------------------------
 
 # A label word alone in brackets (「（補足説明）」「【解説】」「〔説明〕」): two to eight kana or kanji, no
 # number (an annex's label, 「（別添）」, is an annex: numbering.SCHEMES' annex-alone).
@@ -194,23 +145,33 @@ def bracketed_label(text: str) -> bool:
         heading is None or not heading[0].name.startswith("annex"))
 
 
-def labels_over_a_first_number(lines: list[Line]) -> dict[int, int]:
-    """Line index → the numbering rank of the first number straight under each bracketed label word.
+def _named_title(text: str) -> bool:
+    """A title by its word alone: 序文, はじめに, 総論 … (numbering.SCHEMES' "named")."""
+    heading = heading_of(text)
+    return heading is not None and heading[0].name == "named"
 
-    A report sets each proposal in a box numbered 「1　…」「2　…」「3　…」 and explains it below under a
-    label alone on its line, 「（補足説明）」, whose points are numbered from 「1　…」 again.  The number's
-    shape is weak (a number and a space: a table's row, a note, a date as often), so read line by line
-    the second 「1」 goes back after the box's 「3」 and is kept as text, and the explanation's ⑴… nest
-    under the box's last point.  The label opens the part the numbering starts again in, as a named
-    title does (restarting_titles): it takes the rank just outside that numbering.
 
-    Whether the numbering does start again is the outline's to say when the label is read (the
-    headings taken so far: no outer heading since the earlier run, which would have started it again
-    anyway — headings.decide asks it); here only the shape: the label, then a numbered line numbered
-    1 as the next line of text."""
+def titles_over_a_first_number(lines: list[Line]) -> dict[int, int]:
+    """Line index → the numbering rank of the first number straight under each unnumbered title of a
+    part: a title named by its word (「序文」「はじめに」) or a label word alone in brackets
+    (「（補足説明）」).
+
+    Two shapes of one thing.  A JIS-style guideline numbers its foreword 「0.1」–「0.3」, then prints
+    「序文」 over 「0.1 一般」… again; a report boxes a proposal as 「1　…」「2　…」「3　…」 and explains
+    it under 「（補足説明）」 with its points numbered from 「1　…」 again.  Read line by line the second
+    「0.1」 or 「1」 goes back and is kept as text, and the title nests under the last item before it (a
+    named title sits deep by its kind).  The title opens the part the numbering starts again in: it
+    takes the rank just outside that numbering, so that taking it starts the numbering afresh.
+
+    Whether the numbering does start again is the outline's to say when the title is read
+    (headings.decide asks it: the numbering taken past 1 under the open heading, no outer heading
+    since, which would have started it again anyway); here only the shape: the title, then a numbered
+    line numbered 1 as the next line of text.  Not any line set as a heading: a slide's title over
+    boxes numbered 1．2．… again is as often a list's lead (the boxes its rows) as a part, and the
+    type does not tell which."""
     found: dict[int, int] = {}
     for index, line in enumerate(lines):
-        if line.kind != "body" or not bracketed_label(line.text):
+        if line.kind != "body" or not (_named_title(line.text) or bracketed_label(line.text)):
             continue
         next_line = _next_body(lines, index)
         below = heading_of(lines[next_line].text) if next_line is not None else None
