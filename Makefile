@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test install install-zensical zensical offline browser convert build serve lint
+.PHONY: site test install fonts install-zensical zensical offline browser convert build serve lint
 
 site: install convert build
 	@echo "Site built in site/. Preview: $(VENV)/bin/mkdocs serve  (http://127.0.0.1:8000/)"
@@ -16,7 +16,15 @@ site: install convert build
 SUDACHI_SYNONYMS_VERSION := 18.0.0
 SUDACHI_SYNONYMS := .cache/node/.sudachi-synonyms-dictionary-$(SUDACHI_SYNONYMS_VERSION)
 
-install: $(VENV)/.installed $(SUDACHI_SYNONYMS)
+install: $(VENV)/.installed $(SUDACHI_SYNONYMS) fonts
+
+# A Japanese system font (Debian's IPA Gothic and Mincho): PDFium reads a PDF whose Japanese fonts are
+# not embedded through a system font of the script, and with none it drops some characters silently
+# (「◎」「○」 set alone in a table's cells); screenshots need one to show Japanese at all.
+fonts:
+	@fc-list :lang=ja 2>/dev/null | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-ipafont-gothic fonts-ipafont-mincho >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq fonts-ipafont-gothic fonts-ipafont-mincho >/dev/null; fi; }
 
 $(SUDACHI_SYNONYMS):
 	mkdir -p .cache/node
