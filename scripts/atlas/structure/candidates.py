@@ -39,8 +39,9 @@ class NumberedCandidate:
     value: int  # the number's last component as an integer (「2．3」 → 3, 「イ」 → 2)
 
 
-def numbered_candidates(lines: list[Line]) -> list[NumberedCandidate]:
-    """Every body line that reads as a numbered heading whose number has a value, in reading order."""
+def numbered_candidates(lines: list[Line], weak: bool = False) -> list[NumberedCandidate]:
+    """Every body line that reads as a numbered heading whose number has a value, in reading order
+    (``weak``: the weak shapes too, 「第１　…」「１　…」, which a count or a date may also take)."""
     found: list[NumberedCandidate] = []
     for index, line in enumerate(lines):
         if line.kind != "body" or (line.layout is not None and line.layout.role in _OUTSIDE_THE_TEXT):
@@ -50,7 +51,7 @@ def numbered_candidates(lines: list[Line]) -> list[NumberedCandidate]:
             continue
         scheme, number, _ = heading
         value = number_value(number)
-        if value is not None and not scheme.weak:
+        if value is not None and (weak or not scheme.weak):
             found.append(NumberedCandidate(index, scheme.rank, value))
     return found
 

@@ -239,10 +239,14 @@ class HeadingEvidence:
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
     # Named titles and bracketed label words over a first number (part_titles.py): line → that numbering's rank.
     over_first_numbers: dict[int, int]
+    # Numberings the document nests the other way from the convention (numbering_order.py): rank → rank.
+    numbering_ranks: dict[int, int]
 
     @classmethod
-    def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting) -> HeadingEvidence:
-        """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout)."""
+    def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
+           numbering_ranks: dict[int, int] | None = None) -> HeadingEvidence:
+        """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout;
+        ``numbering_ranks``: the numberings the document nests the other way, numbering_order.py)."""
         marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
@@ -257,6 +261,7 @@ class HeadingEvidence:
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
             over_first_numbers=titles_over_a_first_number(lines),
+            numbering_ranks=numbering_ranks or {},
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -612,6 +617,8 @@ class _Question:
                     if self.ev.lines[probe].kind == "body":
                         title = join_text(title, self.ev.lines[probe].text)
                 found = replace(found, title=title, last=rest)
+        if found.scheme.rank in self.ev.numbering_ranks:  # 第１ inside 第１節 in a plan: the document's order
+            found = replace(found, scheme=replace(found.scheme, rank=self.ev.numbering_ranks[found.scheme.rank]))
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence

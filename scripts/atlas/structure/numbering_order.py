@@ -1,0 +1,78 @@
+"""Which of two numberings is inside the other, as the document itself shows it.
+
+The numbering schemes carry a rank by convention (numbering.SCHEMES): 「第１」 of a notice is outer to
+「第１節」, as notices and legislative materials number their parts 第１, 第２ … over sections.  A
+municipality's plan numbers the other way round: 第１章 › 第１節 › 第１ › １ › （１）, the bare 第N
+items inside each section.  Read by the convention, each 第N item closed the section above it and
+every later 第N節 nested under the last 第N item: the whole plan's sections under the wrong parent.
+
+The document says which way it goes.  A numbering inside another starts again at 1 under each of
+the other's headings, while the outer one runs on across it: 第３節, 第１ 第２ 第３, 第４節 (the sections
+go on by one over the items), 第５節, 第１ (the items start again).  Where a numbering ranked outer
+starts again at 1 right after headings of one ranked inner to it (at least ``RESTARTS`` times), the
+inner one never starts again right after it, and runs on by one across it at least once, the
+document nests them the other way: the numbering ranked outer takes the rank just inside the other.
+A heading outer to both (a new 第N章) starts both again: what comes after it is not counted against
+what came before.
+
+Decided once for the whole document over its numbered candidates (candidates.numbered_candidates),
+before any line is read; headings.decide and the outline's sequence choice then see the ranks the
+document gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import combinations
+
+from .candidates import NumberedCandidate
+
+# A numbering ranked outer starts again right under the inner one's headings at least this often.
+RESTARTS = 2
+FIRST = 1
+
+
+def ranks_in_document_order(candidates: list[NumberedCandidate]) -> dict[int, int]:
+    """Rank by convention → the rank the document gives it, for each numbering the document nests
+    inside one the convention puts inside it (see the module's docstring); the others are left out."""
+    ranks = sorted({candidate.rank for candidate in candidates})
+    taken = set(ranks)
+    moved: dict[int, int] = {}
+    for outer, inner in combinations(ranks, 2):  # outer < inner: the convention's order
+        if outer in moved or inner + 1 in taken or not _nested_the_other_way(candidates, outer, inner):
+            continue
+        moved[outer] = inner + 1
+        taken.add(inner + 1)
+    return moved
+
+
+def _nested_the_other_way(candidates: list[NumberedCandidate], outer: int, inner: int) -> bool:
+    """Whether the numbering ranked ``outer`` starts again under the one ranked ``inner``, which
+    runs on across it: the document nests ``outer`` inside ``inner``."""
+    outer_restarts = inner_restarts = inner_runs_on = 0
+    previous: NumberedCandidate | None = None
+    last_inner: int | None = None
+    crossed = False  # a heading of ``outer`` since the last of ``inner``
+    for candidate in candidates:
+        if candidate.rank < outer:  # a heading outer to both (第N章): both start again under it
+            previous, last_inner, crossed = None, None, False
+            continue
+        if candidate.rank not in (outer, inner):
+            continue
+        if candidate.rank == outer:
+            if candidate.value == FIRST and previous is not None and previous.rank == inner:
+                outer_restarts += 1
+            crossed = True
+        else:
+            if candidate.value == FIRST and previous is not None and previous.rank == outer:
+                inner_restarts += 1
+            if crossed and last_inner is not None and candidate.value == last_inner + 1:
+                inner_runs_on += 1
+            last_inner, crossed = candidate.value, False
+        previous = candidate
+    return outer_restarts >= RESTARTS and inner_restarts == 0 and inner_runs_on >= 1
+
+
+def in_document_order(candidates: list[NumberedCandidate], ranks: dict[int, int]) -> list[NumberedCandidate]:
+    """The candidates at the ranks the document gives their numberings."""
+    return [replace(candidate, rank=ranks.get(candidate.rank, candidate.rank)) for candidate in candidates]
