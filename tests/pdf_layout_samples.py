@@ -1271,6 +1271,26 @@ def make_spreadsheet(path: Path, banded: bool = False) -> None:
     canvas.save()
 
 
+# A design manual's ladder 「1．」 › 「1-1」 (a dash and a space, no stop), its short titles spread over
+# the title's box (均等割付: 「床 版」), all in the headings' face at the body's size.
+DASH_LADDER = [("1．構造の概要", "水門の構造は、堤防の機能を保つことができるものとする。"),
+               ("1-1 構造形式", "構造形式は、地盤の条件と流水の状況に応じて定める。"),
+               ("1-2 床 版", "床版は、上部の荷重を支え、ゲートの水密性を確保する構造とする。"),
+               ("2．基 礎", "基礎は、地盤の調査の結果に基づいて定める。"),
+               ("2-1 杭の配置", "杭の配置は、荷重の分布に応じて定める。")]
+DASH_FIGURE_LINE = "3-1 図に示す手順による。"
+
+
+def make_dash_ladder(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    for title, text in DASH_LADDER:
+        flow.add(Heading(title, BODY_SIZE, font=GOTHIC, space_before=0.5))
+        flow.add(Para(text))
+    flow.add(Para(DASH_FIGURE_LINE, indent=False))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1283,7 +1303,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword,
-           "spreadsheet": make_spreadsheet,
+           "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

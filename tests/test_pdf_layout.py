@@ -175,6 +175,18 @@ def test_a_spreadsheets_tables_are_read_from_its_rules_and_its_numbered_lines_he
     assert document_report(document).conserved
 
 
+def test_a_dashed_number_with_a_space_is_a_heading_under_its_printed_parent(converted):
+    # 「1-1 構造形式」 (a dash and a space, no stop) under 「1．構造の概要」: read as no numbering, each was a
+    # paragraph and its text ran on under 「1．」.  A short title spread over its box in the headings'
+    # face (「1-2 床 版」) is a title, not letter-spaced debris.  「3-1 図に…」 in the body's face with
+    # no 「3．」 open stays text.
+    document = converted("dash-ladder")
+    assert [(section.level, section_heading(section)) for section in document.all_sections()] == [
+        (1, "1．構造の概要"), (2, "1-1 構造形式"), (2, "1-2 床 版"), (1, "2．基 礎"), (2, "2-1 杭の配置")]
+    assert samples.DASH_FIGURE_LINE in [block.text for block in blocks_of(document) if isinstance(block, Paragraph)]
+    assert document_report(document).conserved
+
+
 def test_a_character_is_in_the_smallest_cell_round_it():
     # A label cell with no rule under it: the finder's cell for it runs down and across over its
     # neighbours (0–100 × 0–40), which it also finds; 「12/2」 at (60, 25) is its own cell's.

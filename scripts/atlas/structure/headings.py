@@ -96,7 +96,7 @@ SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
 RESTART_LABEL = Scheme("label", NAMED_RANK, LAYOUT_TITLE)
 _NEVER_STARTS_A_TITLE = NEVER_STARTS_A_TITLE  # a particle or closing punctuation (は does begin one: はじめに)
 # Schemes whose number could be a count ("6 月", "第1 回"), not a section number.
-_COUNTED_SCHEMES = ("number-space", "kanji", "kanjiparen", "dai")
+_COUNTED_SCHEMES = ("number-space", "subnumber-dash-space", "kanji", "kanjiparen", "dai")
 # A sentence's end, then a numbered heading to the end of the line (glued_heading).
 _GLUED_HEADING = re.compile(
     r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
@@ -106,6 +106,8 @@ _GLUED_HEADING = re.compile(
 _SUBJECT_MARKED = re.compile(r"[はが]、")
 # 「条約」「条件」「条例」: a word opening a 第N label's title (「第2 条約の位置付け」), not the 条 of 第2条.
 _WORD_OF_JO = re.compile(r"条[\u4e00-\u9fff々](?<!第)")
+# A short title spread to fill its box (均等割付): two to four kanji, one space between each.
+_SPACED_KANJI = re.compile(r"[\u4e00-\u9fff々](?: [\u4e00-\u9fff々]){1,3}")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
@@ -858,7 +860,7 @@ class _Question:
             and not _WORD_OF_JO.match(title) and not self.set_apart_as_a_title(index, found)
         if counted or title.startswith(CONTINUATION_START) or title[:1].isdigit():
             return False
-        if re.fullmatch(r"(?:\S )+\S", title):
+        if re.fullmatch(r"(?:\S )+\S", title) and not self.spaced_to_fill(index, title):
             return False  # letter-spaced text ("タ ス 設"), not a title
         if title.endswith(_TITLE_NEVER_ENDS) or re.search(r"[はが]、", title):
             return False  # "2 IPAは、JPCERT/CCに": a step of a figure or a sentence cut short
@@ -867,6 +869,12 @@ class _Question:
         if found.scheme.name == "katakana-space" and self.ev.continues_a_word(index):
             return False
         return self.outline.next_in_sequence(found.scheme, found.number) and not self.ev.printed_later(index, found)
+
+    def spaced_to_fill(self, index: int, title: str) -> bool:
+        """A short title spread over its box in the heading face (「2-2 床 版」, 均等割付): two to four
+        kanji with a space between each, on a line set in display type.  Letter-spaced text in the
+        body's face (a diagram's label read across its boxes) is not one."""
+        return bool(_SPACED_KANJI.fullmatch(title)) and self.ev.typeset.is_display(self.ev.lines[index]) is True
 
     def set_apart_as_a_title(self, index: int, found: Found) -> bool:
         """A PDF line that stands apart as a title whatever word opens it (「３ 人材の確保に…について」

@@ -21,7 +21,7 @@ from ..text.numbering import Scheme, number_token, number_value
 from .outline_choice import Numbering, SequenceChoice
 
 # Schemes whose number prints its parent's ("5.1" under "5."): checked against the open heading.
-_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subsubnumber", "subsubsubnumber")
+_PARENT_PRINTED = ("subnumber", "subnumber-dash", "subnumber-dash-space", "subsubnumber", "subsubsubnumber")
 # Schemes whose numbers can be a parent's printed number ("5." of "5.1").
 _PARENT_SCHEMES = ("number", "number-space", "subnumber", "subnumber-dash", "subsubnumber")
 # A parent's number as number_token gives it: numbers and lettered parts (「7.R」 → "7-r").
@@ -166,6 +166,8 @@ class OutlineState:
         ]
         if open_parents:
             return open_parents[-1] == parent
+        if found.scheme.weak:
+            return False  # 「6-1 …」 (a weak shape) only where its 「6．」 is open: no parent, no evidence
         return not (self._in_annex and depth == 1 and self._body_top_rank is not None
                     and self._body_top_rank < found.scheme.rank)
 

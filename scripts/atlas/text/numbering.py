@@ -101,6 +101,10 @@ SCHEMES = (
     ),
     # "１－１．米国" (white papers): the chapter and section joined by a dash.
     Scheme("subnumber-dash", 30, re.compile(r"(?P<n>\d{1,2}[－\-−‐]\d{1,2})[．.]\s*(?P<title>\S.*)")),
+    # "1-1　構造形式" (design manuals, standards): the same with a space for the stop; weak, as 「1-2 月」 or a
+    # figure's 「3-1 …」 take the shape too — taken only under its parent's open 「1．」 (outline_state).
+    Scheme("subnumber-dash-space", 30,
+           re.compile(rf"(?P<n>\d{{1,2}}[－\-−‐]\d{{1,2}}){_GAP}(?P<title>\S.*)"), weak=True),
     Scheme(
         "subsubnumber",
         40,
