@@ -520,6 +520,19 @@ def test_an_annex_label_in_brackets_with_its_title_on_its_line_is_a_part():
     assert outline(sections) == [(1, "第1", "一般的事項")]
 
 
+def test_an_annex_numbered_with_a_sub_number_is_a_part_beside_the_others():
+    # A deck's annexes 「（別紙１）」「（別紙２ー１）」「（別紙２ー２）」「（別紙３）」: the sub-numbered ones (a dash,
+    # or the long-vowel mark typed for one) read as no annex label, and nested under 別紙１ as its
+    # sub-sections.  Each is a part beside the others, with an id of its own.
+    lines = ["1．取組", *body(), "（別紙１）データの整備", *body(), "（別紙２ー１）計算資源の確保", *body(),
+             "（別紙２－２）拠点の拡充", *body(), "（別紙３）開発の支援", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "取組"), (1, "（別紙1）", "データの整備"),
+                                 (1, "（別紙2ー1）", "計算資源の確保"), (1, "（別紙2－2）", "拠点の拡充"),
+                                 (1, "（別紙3）", "開発の支援")]
+    assert [section.anchor for section in sections[1:]] == ["annex1", "annex2-1", "annex2-2", "annex3"]
+
+
 def test_an_attachment_holds_its_own_annexes_and_sheets():
     # A correction notice's 「（別添２）」 attaches a notice with its own 別添１ and 別添３; 「（別添４）」 attaches
     # one with a sheet 「（別紙）」: each nests under the attachment that holds it.

@@ -49,7 +49,10 @@ class Scheme:
 
 
 # An annex label: 別紙1, 付録１, 別添, 参考資料2 (number optional; Latin letters for 付録 A).
-ANNEX_LABEL = r"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{1,2}|[A-Z](?![A-Za-z]))?"
+# An annex's number may carry a sub-number after a dash: 「別紙2-1」「参考資料１－２」, or 「別紙２ー１」 with the
+# long-vowel mark a Japanese keyboard gives for a dash (NFKC keeps it: normalize.py does not touch text).
+ANNEX_SUBNUMBER = r"(?:[ー－\-−‐][0-9]{1,2})?"
+ANNEX_LABEL = rf"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{{1,2}}{ANNEX_SUBNUMBER}|[A-Z](?![A-Za-z]))?"
 
 # One component of a dotted section number: a number, or a capital letter standing for a part
 # numbered apart from the numbered sections — a review report's 「7.R」 (the regulator's review
@@ -66,7 +69,8 @@ SCHEMES = (
     Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
     # The same label in parentheses with the attachment's title on its line: 「（別紙）添付資料一覧」
     # 「（別添４）…について」 (a label in 【】 with its title is a block's heading: 「【別添１】検討経緯」).
-    Scheme("annex-titled", 4, re.compile(r"(?P<n>[（(](?:別紙|別添|参考資料|付録)\d{0,2}[）)])\s*(?P<title>\S.*)")),
+    Scheme("annex-titled", 4,
+           re.compile(rf"(?P<n>[（(](?:別紙|別添|参考資料|付録)(?:\d{{1,2}}{ANNEX_SUBNUMBER})?[）)])\s*(?P<title>\S.*)")),
     # 「参考 1　…」「参考２　…」: reference material numbered on its own, inside the part it is appended to
     # (an annex's 参考 pages), outer to that part's numbered sections.
     Scheme("reference", 6, re.compile(rf"(?P<n>参考\s*[0-9]{{1,2}})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
@@ -421,11 +425,12 @@ LETTERED_AFTER = 100
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
-    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*)[）)】〕]?", number)
+    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?", number)
     if annex:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
-        label = annex.group(1)
-        return "annex" + (label if label.isdigit() else f"-{label.lower()}" if label else "")
+        # 「別紙2-1」 → "annex2-1": no value (number_value), so 別紙2-2 may follow it.
+        label = annex.group(1) + (f"-{annex.group(2)}" if annex.group(2) else "")
+        return "annex" + (label if label[:1].isdigit() else f"-{label.lower()}" if label else "")
     reference = re.fullmatch(r"参考\s*(\d+)", number)
     if reference:
         return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
