@@ -1291,6 +1291,37 @@ def make_dash_ladder(path: Path) -> None:
     canvas.save()
 
 
+# A code list printed wider than the paper: its last column runs off the page, the rows' rules on to
+# the paper's edge, the closing rule lost.
+CUT_LEAD = "対象となる品目と、その請求に用いるコードは次の表のとおりとする。"
+CUT_ROWS = [["区分", "請求コード", "品目の名称"], ["保存用の器具", "710010001", "保存容器（小型）一式"],
+            ["", "710010002", "保存容器（大型）一式"], ["", "710010003", "保存用の袋（十枚入り）"],
+            ["", "710020001", "温度記録用の札"]]
+
+
+def make_cut_sheet(path: Path) -> None:
+    """Rules as a spreadsheet prints them (thin filled rectangles); the first column's cell merged
+    over the body rows; the row rules run from the first column to the page's right edge, where the
+    third column's closing rule would stand beyond the paper."""
+    canvas = new_canvas(path)
+    canvas.setFont(MINCHO, BODY_SIZE)
+    canvas.drawString(MARGIN_X, PAGE_HEIGHT - MARGIN - BODY_SIZE, CUT_LEAD)
+    top = MARGIN + BODY_SIZE + 2 * SHEET_ROW  # a blank line under the lead
+    xs = [MARGIN_X, MARGIN_X + 110, MARGIN_X + 200]
+    rows = len(CUT_ROWS)
+    for r in range(rows + 1):
+        y = top + r * SHEET_ROW
+        start = xs[0] if r in (0, 1, rows) else xs[1]  # no rule inside the merged first column
+        _sheet_rule(canvas, start, y, PAGE_WIDTH, y + SHEET_RULE)
+    for x in xs:
+        _sheet_rule(canvas, x, top, x + SHEET_RULE, top + rows * SHEET_ROW)
+    for r, cells in enumerate(CUT_ROWS):
+        for c, cell in enumerate(cells):
+            if cell:
+                _sheet_text(canvas, cell, xs[c] + SHEET_RULE + SHEET_PAD, top + r * SHEET_ROW)
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1304,6 +1335,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder,
+           "cut-sheet": make_cut_sheet,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

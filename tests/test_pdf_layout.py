@@ -187,6 +187,17 @@ def test_a_dashed_number_with_a_space_is_a_heading_under_its_printed_parent(conv
     assert document_report(document).conserved
 
 
+def test_a_table_cut_by_the_pages_side_closes_its_last_column_there(converted):
+    # A code list printed wider than the paper: the rows' rules run on to the page's right edge and
+    # the last column's closing rule is off the page.  The finder found cells only between two
+    # vertical rules: the names' column was no column, the list two columns of codes with the names
+    # as loose lines.  The page's side closes the rows: three columns, the names beside their codes.
+    document = converted("cut-sheet")
+    tables = [block.rows for block in blocks_of(document) if isinstance(block, Table)]
+    assert tables == [samples.CUT_ROWS]
+    assert document_report(document).conserved
+
+
 def test_a_character_is_in_the_smallest_cell_round_it():
     # A label cell with no rule under it: the finder's cell for it runs down and across over its
     # neighbours (0–100 × 0–40), which it also finds; 「12/2」 at (60, 25) is its own cell's.

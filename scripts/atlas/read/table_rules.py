@@ -18,6 +18,12 @@ read as a table row, the cells of three tables one per line).  A white fill's si
 where a fill of another colour lies beyond it (a white cell on a shaded panel).
 
 Drawings that run off the page (art printed into the bleed, crop marks) are no rules either.
+
+A table wider than the paper is cut by the page's side: a spreadsheet printed to a page too narrow
+for it draws its rows' rules on to the paper's edge and its last column's closing rule falls off
+the page.  pdfplumber finds cells only between two vertical rules, so that column was no column —
+a three-column list of codes and names read as two, the names left outside as one line a row.  Where
+several row rules run from a column's rule to the page's side, the side closes them (``cut_by_the_page``).
 """
 
 from __future__ import annotations
@@ -36,6 +42,12 @@ TOUCH = 0.3  # points: fills closer than this touch (a gap of half a point shows
 # the corpus draws at most 669 on a page (meti p. 15: rules as strips); a few thousand is a drawing.
 MOSAIC_FILLS = 1500
 WHITE = 0.01  # a colour component this close to the paper's is the paper's
+# A table cut by the page's side (cut_by_the_page): at least this many row rules run on to the side
+# from a column's rule (within COLUMN_RULE points), and no vertical rule stands within
+# CLOSED_BY_A_RULE points of the side.
+ROWS_CUT = 3
+COLUMN_RULE = 1.5
+CLOSED_BY_A_RULE = 3.0
 
 
 def table_settings(page: Any) -> dict[str, Any] | None:
@@ -60,8 +72,10 @@ def table_settings(page: Any) -> dict[str, Any] | None:
             shown = [] if _seam(rect, edge, fills) else _against_colour(rect, edge, fills)
             left_out += shown != [edge]
             edges.extend(shown)
-    if not left_out:
+    cut = cut_by_the_page(edges, page.bbox)
+    if not left_out and not cut:
         return None
+    edges.extend(cut)
     edges.extend(edge for curve in page.curves if not _off_page(curve, page.bbox) for edge in curve_to_edges(curve))
     # The finder's own first cut (its "lines" strategy makes it, an explicit list skips it): the
     # ends of thin strips and dashes, under a point long, would snap the real rules together.
@@ -71,6 +85,35 @@ def table_settings(page: Any) -> dict[str, Any] | None:
         return None
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+def cut_by_the_page(edges: list[Edge], page: tuple[float, float, float, float]) -> list[Edge]:
+    """The page's sides a table runs off: a vertical rule at the left or right side of the page
+    where at least ROWS_CUT row rules reach it from a column's rule, with no vertical rule of their
+    own near the side (see the module's docstring).  A band or a single line printed to the edge
+    (a running head's rule, a chapter's tab) starts at no column's rule, or comes alone: no table."""
+    # (the ends of a rule drawn as a thin strip are vertical edges under a point long: no column's rule)
+    vertical = [edge for edge in edges if edge["orientation"] == "v" and edge["bottom"] - edge["top"] > PREFILTER]
+    horizontal = [edge for edge in edges if edge["orientation"] == "h"]
+    sides: list[Edge] = []
+    for side, reaches, inner_end in (
+        (page[2], lambda e: e["x1"] >= page[2] - BLEED, "x0"),
+        (page[0], lambda e: e["x0"] <= page[0] + BLEED, "x1"),
+    ):
+        rows = [edge for edge in horizontal if reaches(edge) and any(
+            abs(rule["x0"] - edge[inner_end]) <= COLUMN_RULE and rule["top"] - COLUMN_RULE <= edge["top"]
+            <= rule["bottom"] + COLUMN_RULE for rule in vertical)]
+        if len(rows) < ROWS_CUT:
+            continue
+        top, bottom = min(edge["top"] for edge in rows), max(edge["bottom"] for edge in rows)
+        if any(abs(rule["x0"] - side) <= CLOSED_BY_A_RULE and rule["top"] <= bottom and rule["bottom"] >= top
+               for rule in vertical):
+            continue  # the table's own rule stands at the side: closed already
+        first = rows[0]
+        sides.append({**first, "object_type": "page_edge", "orientation": "v", "x0": side, "x1": side,
+                      "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
+                      "doctop": first.get("doctop", first["top"]) - first["top"] + top})
+    return sides
 
 
 def _off_page(thing: dict[str, Any], page: tuple[float, float, float, float]) -> bool:
