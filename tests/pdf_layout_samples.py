@@ -1297,12 +1297,16 @@ CUT_LEAD = "対象となる品目と、その請求に用いるコードは次�
 CUT_ROWS = [["区分", "請求コード", "品目の名称"], ["保存用の器具", "710010001", "保存容器（小型）一式"],
             ["", "710010002", "保存容器（大型）一式"], ["", "710010003", "保存用の袋（十枚入り）"],
             ["", "710020001", "温度記録用の札"]]
+# The same list as a correction notice prints it: a deleted code and its name struck through in red,
+# and a name's last words (row, column, the words struck).
+CUT_STRUCK = [(2, 1, "710010002"), (2, 2, "保存容器（大型）一式"), (3, 2, "（十枚入り）")]
 
 
-def make_cut_sheet(path: Path) -> None:
+def make_cut_sheet(path: Path, struck: bool = False) -> None:
     """Rules as a spreadsheet prints them (thin filled rectangles); the first column's cell merged
     over the body rows; the row rules run from the first column to the page's right edge, where the
-    third column's closing rule would stand beyond the paper."""
+    third column's closing rule would stand beyond the paper.  ``struck``: the words of CUT_STRUCK
+    struck through with a thin red line at their mid-height, beginning and ending with them."""
     canvas = new_canvas(path)
     canvas.setFont(MINCHO, BODY_SIZE)
     canvas.drawString(MARGIN_X, PAGE_HEIGHT - MARGIN - BODY_SIZE, CUT_LEAD)
@@ -1319,6 +1323,16 @@ def make_cut_sheet(path: Path) -> None:
         for c, cell in enumerate(cells):
             if cell:
                 _sheet_text(canvas, cell, xs[c] + SHEET_RULE + SHEET_PAD, top + r * SHEET_ROW)
+    from reportlab.pdfbase import pdfmetrics
+
+    canvas.setStrokeColorRGB(0.9, 0.1, 0.1)
+    canvas.setLineWidth(0.5)
+    for r, c, words in CUT_STRUCK if struck else []:
+        cell = CUT_ROWS[r][c]
+        x = xs[c] + SHEET_RULE + SHEET_PAD + pdfmetrics.stringWidth(cell[: cell.index(words)], GOTHIC, SHEET_SIZE)
+        # _sheet_text's baseline, raised by a third of the type's size: through the middle of the words
+        y = PAGE_HEIGHT - top - r * SHEET_ROW - (SHEET_ROW + SHEET_SIZE) / 2 - 1 + SHEET_SIZE / 3
+        canvas.line(x, y, x + pdfmetrics.stringWidth(words, GOTHIC, SHEET_SIZE), y)
     canvas.save()
 
 
@@ -1334,8 +1348,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword,
-           "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder,
-           "cut-sheet": make_cut_sheet,
+           "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
+           "struck-sheet": lambda path: make_cut_sheet(path, struck=True),
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

@@ -22,6 +22,7 @@ from atlas.check.report import document_report
 from atlas.config.catalog import Entry
 from atlas.convert import convert
 from atlas.model.document import (
+    DELETED,
     Document,
     DocumentMeta,
     Figure,
@@ -195,6 +196,25 @@ def test_a_table_cut_by_the_pages_side_closes_its_last_column_there(converted):
     document = converted("cut-sheet")
     tables = [block.rows for block in blocks_of(document) if isinstance(block, Table)]
     assert tables == [samples.CUT_ROWS]
+    assert document_report(document).conserved
+
+
+def test_words_struck_through_in_a_tables_cells_are_shown_struck_in_its_cells(converted, tmp_path_factory):
+    # A correction notice's code list strikes out the codes it deletes and their names (見え消し).
+    # Read into cells, the struck words were plain text: the page showed the deleted codes as
+    # codes still listed.  Each is marked deleted in its cell and struck through in the written
+    # table, the cells' text unchanged (searched and counted as before).
+    document = converted("struck-sheet")
+    [table] = [block for block in blocks_of(document) if isinstance(block, Table)]
+    assert table.rows == samples.CUT_ROWS
+    marked = [(mark.row, mark.column, table.rows[mark.row][mark.column][mark.link.offset:][:mark.link.length])
+              for mark in table.links if mark.link.target == DELETED]
+    assert marked == samples.CUT_STRUCK
+    page = (site_folder(tmp_path_factory, "struck-sheet") / "documents" / "sample" / "index.md").read_text(
+        encoding="utf-8")
+    assert "<tr><td></td><td><del>710010002</del></td><td><del>保存容器（大型）一式</del></td></tr>" in page
+    assert "<td>保存用の袋<del>（十枚入り）</del></td>" in page
+    assert "<td>710010001</td><td>保存容器（小型）一式</td>" in page  # a row not struck stays plain
     assert document_report(document).conserved
 
 

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from atlas.model.document import (
+    DELETED,
+    CellLink,
     Document,
     DocumentMeta,
     Footnote,
     FootnoteRef,
+    InlineLink,
     Layout,
     Line,
     ListBlock,
@@ -45,7 +48,8 @@ def test_blocks_carry_a_type_tag_and_dates_are_iso(documents: dict[str, Document
 
 def _small_document() -> Document:
     span = SourceSpan(3, 4)
-    layout = Layout(x0=10.5, x1=300.0, top=72.0, size=10.5, gothic=True, role="outline-1")
+    layout = Layout(x0=10.5, x1=300.0, top=72.0, size=10.5, gothic=True, role="outline-1",
+                    cell_struck=((1, "", "B"),))
     return Document(
         meta=DocumentMeta(id="x", title="表題", body="内閣府", date=date(2024, 5, 1), kind="report",
                           source="x.pdf", summary="要約", lines=(3, 9), date_precision="month"),
@@ -55,7 +59,8 @@ def _small_document() -> Document:
             blocks=[
                 Paragraph("本文である。", span, refs=[FootnoteRef(5, "1", "1-2")]),
                 ListBlock([ListItem("・", "項目", span)], span, ordered=False),
-                Table([["項目", "内容"], ["A", "B"]], span, header=True),
+                Table([["項目", "内容"], ["A", "B"]], span, header=True,
+                      links=[CellLink(1, 1, InlineLink(0, 1, DELETED))]),
             ],
             children=[Section(title="細則", level=2, span=span, anchor="1-1")],
             theme_scores={"ai": 3},
@@ -71,6 +76,7 @@ def test_a_document_with_every_kind_of_value_round_trips() -> None:
     assert back == doc
     assert back.meta.lines == (3, 9)  # a tuple again, not a list
     assert isinstance(back.sections[0].blocks[2], Table)
+    assert back.sections[0].blocks[2].links == [CellLink(1, 1, InlineLink(0, 1, DELETED))]  # a cell's mark
     assert back.lines[0].layout == doc.lines[0].layout
 
 

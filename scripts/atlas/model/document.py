@@ -53,6 +53,9 @@ class Layout:
     # Words struck through on the page (見え消し), in the line's order: each as (the few characters
     # just before it on the line, the struck words), so that it can be found again in its block.
     struck: tuple[tuple[str, str], ...] = ()
+    # A table row's words struck through, cell by cell: each as (the cell's place among the row's
+    # cells, the few characters just before it in the cell's line, the struck words).
+    cell_struck: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,16 @@ class InlineLink:
 
 
 DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class CellLink:
+    """An inline mark in one cell of a table (``Table.links``): ``link`` as a paragraph's, its offset
+    in the text of the cell at ``row`` and ``column`` of the table's rows."""
+
+    row: int
+    column: int
+    link: InlineLink
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,9 @@ class Table:
     # The source line each row begins on (a PDF table's rows may stand on several pages: the
     # writer marks where a page begins among them); empty where the reader does not say.
     row_lines: list[int] = field(default_factory=list)
+    # Marks in its cells (only ``DELETED`` so far: words a correction strikes out in a cell), the
+    # cells' text unchanged, so that search and counting read every word.
+    links: list[CellLink] = field(default_factory=list)
 
 
 @dataclass

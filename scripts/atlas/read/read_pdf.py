@@ -47,7 +47,7 @@ from .pdf_source import SourcePage, read_source
 from .raised import leading_raised, raised_marks, text_type
 from .ruby import annotate, base_of, groups, is_reading, stands_over
 from .side_figures import read_after_text_beside
-from .tables_geometry import cell_of, rules_at, with_holes_as_cells, without_empty_columns
+from .tables_geometry import cell_of, rules_at, with_holes_as_cells, written_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
 # A page with fewer lines of text than this beside a table measures its column by the table too.
@@ -117,6 +117,8 @@ class _Piece:
     figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
     table_row: bool = False
     table: int | None = None  # which of the page's tables a row belongs to
+    # A table row's struck words, cell by cell (Layout.cell_struck): its characters are not kept.
+    cell_struck: tuple[tuple[int, str, str], ...] = ()
     line_top: float | None = None  # the top of the whole baseline it was split from (_split_wide_gaps)
 
     def __post_init__(self) -> None:
@@ -246,19 +248,19 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
                 break
         else:
             free.append(char)
-    rows_of: list[list[list[str]] | None] = []
+    rows_of: list[_Cells | None] = []
     for index, ((_, grid), table_chars) in enumerate(zip(tables, in_table, strict=True)):
         grid, outside = _trim_rows(grid, table_chars, number)
         outside = [*outside, *_lines_beside_the_grid(grid, table_chars, number, {id(c) for c in outside})]
         free.extend(outside)  # running text the grid took in at its top or foot, or beside its cells
         taken = {id(c) for c in outside}
         table_chars = in_table[index] = [c for c in table_chars if id(c) not in taken]
-        rows = _cell_texts(grid, table_chars, number, page.corners, tables[index][0] in page.continued) \
+        cells = _cell_texts(grid, table_chars, number, page.corners, tables[index][0] in page.continued) \
             if table_chars and grid else None
-        if rows is None:
+        if cells is None:
             free.extend(table_chars)  # characters outside every cell: read the table as lines
-        rows_of.append(rows)
-    read_tables = [bbox for (bbox, _), rows in zip(tables, rows_of, strict=True) if rows is not None]
+        rows_of.append(cells)
+    read_tables = [bbox for (bbox, _), cells in zip(tables, rows_of, strict=True) if cells is not None]
     frames = [box for box in page.figures if any(_frames(box, table) for table in read_tables)]
     free, figure_pieces = _figure_labels(free, [box for box in page.figures if box not in frames], number,
                                          set_in_figures)
@@ -268,9 +270,9 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     gutter = _gutter(pieces, body_size)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
-    for index, ((bbox, _), rows, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
-        if rows is not None:
-            pieces.extend(replace(piece, table=index) for piece in _table_pieces(rows, table_chars, bbox, number))
+    for index, ((bbox, _), cells, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
+        if cells is not None:
+            pieces.extend(replace(piece, table=index) for piece in _table_pieces(cells, table_chars, bbox, number))
     for (bbox, _), over in zip(tables, laid_over, strict=True):
         pieces.extend(_after_the_table(_baseline_pieces(over, number), bbox) if over else [])
     figure_pieces = _in_columns(figure_pieces, gutter)
@@ -525,13 +527,27 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+# Words struck through in one cell, in its order: (the few characters before them on their line, the words).
+_Struck = tuple[tuple[str, str], ...]
+
+
+@dataclass
+class _Cells:
+    """A table's rows of cell texts, and the words struck through in each cell (read_pdf.struck_runs,
+    line by line): known here, where the cells' characters are, and lost with them after."""
+
+    rows: list[list[str]]
+    struck: list[list[_Struck]]
+
+
 def _cell_texts(
     grid: list[list[tuple[float, float, float, float] | None]], chars: list[dict[str, Any]], page: int,
     corners: list[tuple[float, float, float, float]] | None = None, continued: bool = False,
-) -> list[list[str]] | None:
-    """The table's rows of cell texts, each cell the characters inside its box read as lines and
-    joined the way broken lines are joined (vertical headings 「適/用/区/分」 included), but for a line
-    opening an item (numbering.item_starts), which goes on after a line break; a character
+) -> _Cells | None:
+    """The table's rows of cell texts (and each cell's struck words: ``_Cells``), each cell the
+    characters inside its box read as lines and joined the way broken lines are joined (vertical
+    headings 「適/用/区/分」 included), but for a line opening an item (numbering.item_starts),
+    which goes on after a line break; a character
     in a hole of the grid goes to the nearest cell of its column.  None if a character stands in no
     column: then the table is read as lines, so nothing is lost.  A corner cell split by a diagonal
     (``corners``) holds two labels, the header row's above it and the header column's below: they are
@@ -547,14 +563,17 @@ def _cell_texts(
             return None
         by_cell.setdefault(place, []).append(char)
     rows: list[list[str]] = []
+    struck: list[list[_Struck]] = []
     for r, row in enumerate(grid):
         texts = []
+        struck.append([])
         for c in range(len(row)):
             inside = by_cell.get((r, c), [])
             box = row[c]
             split = box is not None and box in (corners or [])
             pieces = sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []
             lines = [piece.text.strip().replace("\t", " ") for piece in pieces]
+            struck[-1].append(tuple(run for piece in pieces for run in struck_runs(piece.chars)))
             text = ""
             for line, opens_item in zip(lines, item_starts(lines), strict=True):
                 if split and text:
@@ -565,7 +584,11 @@ def _cell_texts(
                     text = join_text(text, line)
             texts.append(text)
         rows.append(texts)
-    return rows if continued else without_empty_columns(rows)
+    if continued:
+        return _Cells(rows, struck)
+    keep = written_columns(rows)
+    return _Cells([[row[c] if c < len(row) else "" for c in keep] for row in rows],
+                  [[runs[c] if c < len(runs) else () for c in keep] for runs in struck])
 
 
 Grid = list[list[tuple[float, float, float, float] | None]]
@@ -636,17 +659,21 @@ def _text_runs_across_cells(
 
 
 def _table_pieces(
-    rows: list[list[str]], chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
+    table: _Cells, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], page: int
 ) -> list[_Piece]:
-    """One piece per table row, its cells joined by tabs (the text reader's table form)."""
+    """One piece per table row, its cells joined by tabs (the text reader's table form), with the
+    words struck through in its cells."""
     template = _Piece(list(chars), page)
+    rows = table.rows
     height = (bbox[3] - bbox[1]) / max(1, len(rows))
     pieces = []
-    for index, cells in enumerate(rows):
+    for index, (cells, struck) in enumerate(zip(rows, table.struck, strict=True)):
         if not any(cells):
             continue
         piece = replace(template, chars=[], table_row=True)
         piece.text = "\t".join(cells)
+        piece.cell_struck = tuple((column, before, words) for column, runs in enumerate(struck)
+                                  for before, words in runs)
         piece.top = bbox[1] + index * height
         piece.bottom = piece.top + height
         piece.x0, piece.x1 = bbox[0], bbox[2]
@@ -1072,6 +1099,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 bar=id(piece) in in_bars,
                 raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
                 struck=struck_runs(piece.chars),
+                cell_struck=piece.cell_struck,
             )
             lines.append(
                 Line(

@@ -165,13 +165,11 @@ def rules_at(grid: Grid, y: float) -> set[float]:
     return {box[0] for box in boxes if box[1] <= y <= box[3] and box[0] > left + EDGE_TOLERANCE}
 
 
-def without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
-    """The rows without the columns no row writes in (a rule drawn for spacing, not a column)."""
-    if not rows:
-        return rows
-    width = max(len(row) for row in rows)
-    keep = [c for c in range(width) if any(c < len(row) and row[c].strip() for row in rows)]
-    return [[row[c] if c < len(row) else "" for c in keep] for row in rows]
+def written_columns(rows: list[list[str]]) -> list[int]:
+    """The columns some row writes in, left to right: the others are no columns (a rule drawn for
+    spacing)."""
+    width = max((len(row) for row in rows), default=0)
+    return [c for c in range(width) if any(c < len(row) and row[c].strip() for row in rows)]
 
 
 def _column_edges(grid: Grid) -> list[float]:

@@ -166,18 +166,38 @@ def _table(table: Table, ident: str | None = None, row_marks: dict[int, str] | N
     """The table as HTML; a page mark in ``row_marks`` (Markdown) stands in a row of its own across
     the table, before the row it names (a PDF table that goes on over a page break is one table).
     That row alone is read as Markdown (md_in_html), so that its link is made relative to each page
-    that shows it, as every page mark's is; the cells stay as written, a line break in one a <br>."""
+    that shows it, as every page mark's is; the cells stay as written, a line break in one a <br>,
+    words the source strikes out (``Table.links``) struck through as in a paragraph."""
     width = max(len(row) for row in table.rows)
     id_attr = _id_html(ident)
     parsed = ' markdown="1"' if row_marks else ""
     out = [f'<table class="atlas-table"{id_attr}{parsed}>']
+    marks: dict[tuple[int, int], list[InlineLink]] = {}
+    for mark in table.links:
+        marks.setdefault((mark.row, mark.column), []).append(mark.link)
     for index, row in enumerate(table.rows):
         if row_marks and index in row_marks:
             out.append(f'<tr class="atlas-page-row" markdown="1"><td colspan="{width}" markdown="span">'
                        f"{row_marks[index]}</td></tr>")
         cell = "th" if table.header and index == 0 else "td"
         # A cell's line break stands before an item set on its own line (「・銀行…」「・パソコン…」).
-        cells = [html.escape(value, quote=False).replace("\n", "<br>") for value in row] + [""] * (width - len(row))
+        cells = [_cell_html(value, marks.get((index, column), []))
+                 for column, value in enumerate(row)] + [""] * (width - len(row))
         out.append("<tr>" + "".join(f"<{cell}>{value}</{cell}>" for value in cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
+
+
+def _cell_html(value: str, links: list[InlineLink]) -> str:
+    """A cell's text as HTML: escaped, its deleted words in <del> (a table's cells take no other mark),
+    a line break a <br>."""
+    pieces: list[str] = []
+    cursor = 0
+    for link in sorted(links, key=lambda link: link.offset):
+        if link.target != DELETED or link.offset < cursor:
+            continue
+        pieces.append(html.escape(value[cursor:link.offset], quote=False))
+        pieces.append(f"<del>{html.escape(value[link.offset:link.offset + link.length], quote=False)}</del>")
+        cursor = link.offset + link.length
+    pieces.append(html.escape(value[cursor:], quote=False))
+    return "".join(pieces).replace("\n", "<br>")
