@@ -29,6 +29,8 @@ from pdf_samples import (
     _atoms,
     _width,
     draw_line,
+    justified,
+    line_text,
     new_canvas,
     one_column,
     wrap,
@@ -1336,6 +1338,94 @@ def make_cut_sheet(path: Path, struck: bool = False) -> None:
     canvas.save()
 
 
+# Legislation as a one-font word processor sets it (the body's face and size throughout): an ordinance
+# whose articles print their caption on a line of its own over 「第N条　…」, each article and 項 hanging
+# by one character under its first line, its 号 set in by one and hanging by two, 附則 closing it; and
+# a treaty's excerpt whose articles are titled on their number's line, with a run of articles elided.
+STATUTE_TITLE = "みどり市図書館資料の貸出しに関する条例"
+STATUTE_NUMBER = "令和５年みどり市条例第１２号"
+# (caption, [(indent in characters, text), …]): each text a 条 or 項 (indent 0) or a 号 (indent 1).
+STATUTE_ARTICLES = [
+    ("（趣旨）", [(0, "第１条　この条例は、みどり市立図書館（以下「図書館」という。）の資料の貸出しについて、"
+                  "法第１０条第２項の規定に基づき、必要な事項を定めるものとする。")]),
+    ("（貸出しの対象）", [(0, "第２条　資料の貸出しを受けることができる者は、市内に住所を有する者とする。")]),
+    ("（貸出しの期間）", [
+        (0, "第３条　資料の貸出しの期間は、貸出しの日から起算して十四日以内とする。ただし、館長が特に必要"
+            "があると認めるときは、この限りでない。"),
+        (0, "２　前項の期間は、次の利用者の予約がない場合に限り、一回に限り同じ期間延長することができるものと"
+            "する。"),
+        # (its second line opens with 「第１項の期間…」: an article cited inside the sentence)
+        (0, "３　館長は、資料の保存のため必要があると認めるときは、あらかじめ掲示により周知して、"
+            "第１項の期間を短縮することができる。")]),
+    ("（貸出しの停止）", [
+        (0, "第４条　館長は、利用者が次の各号のいずれかに該当するときは、その者に対する資料の貸出しを停止する"
+            "ことができる。"),
+        (1, "一　貸出しの期間を過ぎた資料を返却せず、返却を求める通知を受けた日から起算して三十日を経過した"
+            "とき。"),
+        (1, "二　資料を汚損し、又は紛失したにもかかわらず、その弁償をしないとき。")]),
+]
+STATUTE_SUPPLEMENT = "附　則"
+STATUTE_SUPPLEMENT_TEXT = "この条例は、令和６年４月１日から施行する。"
+TREATY_TITLE = "図書資料の交換に関する協定 抜粋"
+# (article line, [clause texts]); a clause line that is None stands for the elided run
+TREATY_ARTICLES = [
+    ("第1条 定義", ["本協定において、",
+                  "1 「資料」とは、締約国の図書館が所蔵する図書、雑誌その他の記録であって、交換の対象と"
+                  "して目録に登載されたものをいう。",
+                  "2 「交換」とは、締約国の図書館の間で資料の所有を互いに移転することをいう。"]),
+    ("第2条～第4条 ［略］", []),
+    ("第5条 目録の作成と公表", ["1 締約国は、交換の対象とする資料の目録を作成し、毎年一回これを他の締約国に通知し"
+                          "なければならない。",
+                          "2 前項の目録には、資料の名称、数量及び保存の状態を記載するものとする。"]),
+]
+
+
+def _hanging(canvas, text: str, x: float, top: float) -> float:
+    """Set ``text`` from ``x`` with its later lines one character in (a hanging indent), every line but
+    the last justified to the column's edge; the top of the line after it."""
+    width = PAGE_WIDTH - MARGIN_X - x
+    first = wrap(text, MINCHO, BODY_SIZE, width)[0]
+    lines = [first, *wrap(text[len(line_text(first)):], MINCHO, BODY_SIZE, width - BODY_SIZE)]
+    for n, line in enumerate(lines):
+        measure = width - (BODY_SIZE if n else 0.0)
+        space = justified(line, MINCHO, BODY_SIZE, measure) if n < len(lines) - 1 else 0.0
+        draw_line(canvas, line, x + (BODY_SIZE if n else 0.0), top, MINCHO, BODY_SIZE, space)
+        top += BODY_SIZE * LEADING
+    return top
+
+
+def make_statute(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    draw_line(canvas, _atoms(STATUTE_TITLE), MARGIN_X + 10 * BODY_SIZE, MARGIN, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms(STATUTE_NUMBER), MARGIN_X + 27 * BODY_SIZE, MARGIN + 2 * step, MINCHO, BODY_SIZE)
+    top = MARGIN + 4 * step
+    for caption, texts in STATUTE_ARTICLES:
+        draw_line(canvas, _atoms(caption), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+        top += step
+        for indent, text in texts:
+            top = _hanging(canvas, text, MARGIN_X + indent * BODY_SIZE, top)
+    top += step
+    draw_line(canvas, _atoms(STATUTE_SUPPLEMENT), MARGIN_X + 3 * BODY_SIZE, top, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms(STATUTE_SUPPLEMENT_TEXT), MARGIN_X + BODY_SIZE, top + step, MINCHO, BODY_SIZE)
+    canvas.save()
+
+
+def make_treaty_extract(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    draw_line(canvas, _atoms(TREATY_TITLE), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+    top = MARGIN + 3 * step
+    for article, clauses in TREATY_ARTICLES:
+        draw_line(canvas, _atoms(article), MARGIN_X, top, MINCHO, BODY_SIZE)
+        top += step
+        for n, clause in enumerate(clauses):
+            # the article's lead-in flush with its number, its numbered clauses one character in
+            top = _hanging(canvas, clause, MARGIN_X + (BODY_SIZE if n or not clause.endswith("、") else 0.0), top)
+        top += step
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1347,7 +1437,8 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
-           "wrapped-foreword": make_wrapped_foreword,
+           "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
+           "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True),
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}

@@ -39,7 +39,7 @@ from atlas.read.read_pdf import read_pdf
 from atlas.read.tables_geometry import cell_of, merge_split_columns, rules_at, with_holes_as_cells
 from atlas.read.vertical import reads_vertically, vertical_stacks
 from atlas.structure.structure import Hints
-from atlas.text.normalize import ordinary_forms
+from atlas.text.normalize import normalize_chars, ordinary_forms
 from conftest import ROOT
 
 CATALOG = """documents:
@@ -804,4 +804,30 @@ def test_a_numbered_title_past_sixty_characters_in_the_headings_face_is_a_headin
     document = converted("long-numbered-title")
     assert [(s.number, s.title) for s in document.all_sections()] == [
         tuple(title.split(" ", 1)) for title, _ in samples.LONG_TITLED]
+    assert document_report(document).conserved
+
+
+def test_an_ordinances_captions_head_its_articles_whose_hanging_lines_stay_whole(converted):
+    # A one-font ordinance: each article's caption on a line of its own over 「第N条　…」, the article and
+    # its 項 hanging by one character, its 号 set in by one and hanging by two, 附則 closing it.  The
+    # captions were text and every article and 項 was cut after its first printed line.
+    document = converted("statute")
+    captions = [caption for caption, _ in samples.STATUTE_ARTICLES]
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections] == [*captions, samples.STATUTE_SUPPLEMENT]
+    for section, (_, provisions) in zip(sections, samples.STATUTE_ARTICLES, strict=False):
+        assert [block.text for block in section.blocks] == [normalize_chars(text) for _, text in provisions]
+    # 「…周知して、」 / 「第１項の期間を…」: an article cited inside a sentence stays in it
+    assert all(not section_heading(section).startswith("第") for section in sections)
+    assert document_report(document).conserved
+
+
+def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
+    # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
+    # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.
+    document = converted("treaty-extract")
+    titled = [article for article, clauses in samples.TREATY_ARTICLES if clauses]
+    assert [section_heading(section) for section in document.all_sections()] == titled
+    last = document.all_sections()[-1]
+    assert [block.text for block in last.blocks] == samples.TREATY_ARTICLES[-1][1]
     assert document_report(document).conserved

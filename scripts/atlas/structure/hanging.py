@@ -9,6 +9,13 @@ wrap its text so that the continuation lines start under the text, not under the
 The continuation line is indented, and an indented line usually starts a paragraph, so the item
 was cut after its first printed line (issue 23).  Its indent is the evidence that it belongs to
 the item: it stands exactly where the item's text starts after the marker and its gap.
+
+Legislation (and the treaties, rules and excerpts set like it) hangs by one character whatever its
+number's width: an article 「第１条　…」 and its 項 「２　…」 at the margin, their later lines one
+character in; a 号 「一　…」 one character in, its later lines two:
+
+    第１条　この条例は、地方自治法第１００条第
+    　１４項から第１６項までの規定に基づき、…
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model.document import Line
-from ..text.numbering import CIRCLED_NUMBERS, KATAKANA_ORDER, display_width
+from ..text.numbering import CIRCLED_NUMBERS, KANJI_NUMERALS, KATAKANA_ORDER, display_width
 
 # An item's marker and the gap after it: katakana (ア　, ア．, （ア）), circled and parenthesised
 # numbers (①, ⑴: one character each), bullets,
@@ -24,6 +31,13 @@ from ..text.numbering import CIRCLED_NUMBERS, KATAKANA_ORDER, display_width
 ITEM_MARKER = re.compile(
     rf"(?:[（(][{KATAKANA_ORDER}][）)]|[{KATAKANA_ORDER}](?:[．.](?=\S)|(?=[ \u3000]))|[{CIRCLED_NUMBERS}⑴-⒇]"
     r"|[・•●○◯■□◆◇▪※➢✓⇒➡]|[（(]\d{1,2}[）)]|\d{1,2}[．.)）]|[a-z][．.)）]|[（(][a-z][）)])[ \u3000]*"
+)
+# What opens a provision of legislation set with a one-character hang: an article (第３条, 第３条の２), a
+# 項 or a treaty's paragraph (２, 10), a 号 (一, 十二), a lettered or bracketed item ((a), (ii), ⒜), each
+# followed by its gap.
+PROVISION_NUMBER = re.compile(
+    rf"(?:第[0-9{KANJI_NUMERALS}]{{1,4}}条(?:の[0-9{KANJI_NUMERALS}]{{1,3}})*|\d{{1,3}}|[{KANJI_NUMERALS}]{{1,3}}"
+    r"|[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[）)]|[⒜-⒵])[ \u3000]+(?=\S)"
 )
 # How far (in half-width characters) a continuation may stand from the item's text in a text
 # source, and (in characters of its size) in a PDF.
@@ -40,18 +54,24 @@ def hanging_width(first: Line) -> int | None:
 
 
 def hangs_under(first: Line, line: Line) -> bool:
-    """Whether ``line`` starts where the text of the item opened by ``first`` starts."""
-    width = hanging_width(first)
-    if width is None or line.page != first.page:
+    """Whether ``line`` starts where the text of the item opened by ``first`` starts, or one
+    character in from a provision's number (legislation's hang)."""
+    if line.page != first.page:
         return False
+    widths = [width for width in (hanging_width(first), _provision_hang(first)) if width is not None]
     if first.layout is not None and line.layout is not None:
         size = line.layout.size
-        expected = first.layout.x0 + width * first.layout.size / 2
-        return abs(line.layout.x0 - expected) <= PDF_SLACK * size
+        return any(abs(line.layout.x0 - (first.layout.x0 + width * first.layout.size / 2)) <= PDF_SLACK * size
+                   for width in widths)
     if first.layout is not None or line.layout is not None:
         return False
     lead = _leading_width(line.raw) - _leading_width(first.raw)
-    return lead > 0 and abs(lead - width) <= TEXT_SLACK
+    return lead > 0 and any(abs(lead - width) <= TEXT_SLACK for width in widths)
+
+
+def _provision_hang(first: Line) -> int | None:
+    """Two half-width units (one character) when ``first`` opens with a provision's number."""
+    return 2 if PROVISION_NUMBER.match(first.text) else None
 
 
 def _leading_width(raw: str) -> int:

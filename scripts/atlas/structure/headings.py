@@ -108,6 +108,8 @@ _SUBJECT_MARKED = re.compile(r"[はが]、")
 _WORD_OF_JO = re.compile(r"条[\u4e00-\u9fff々](?<!第)")
 # A short title spread to fill its box (均等割付): two to four kanji, one space between each.
 _SPACED_KANJI = re.compile(r"[\u4e00-\u9fff々](?: [\u4e00-\u9fff々]){1,3}")
+# An excerpt's run of articles left out: 「第2条～第7条［略］」, 「第11条～第46条」 (no body of their own).
+_ELIDED_ARTICLES = re.compile(r"第(?P<a>\d{1,4})条\s*[～〜~]\s*第(?P<b>\d{1,4})条\s*(?:[［\[（(]\s*略\s*[］\]）)])?")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
@@ -868,7 +870,18 @@ class _Question:
             return False  # "付録 B-表1": a caption's label
         if found.scheme.name == "katakana-space" and self.ev.continues_a_word(index):
             return False
-        return self.outline.next_in_sequence(found.scheme, found.number) and not self.ev.printed_later(index, found)
+        return (self.outline.next_in_sequence(found.scheme, found.number) or self.after_an_elided_run(index, found)) \
+            and not self.ev.printed_later(index, found)
+
+    def after_an_elided_run(self, index: int, found: Found) -> bool:
+        """An article right after the line that leaves out the articles before it (「第2条～第7条［略］」
+        over 「第8条 …」, after 「第1条」): an excerpt's numbering jumps there as printed."""
+        value = number_value(found.number)
+        above = next((line for line in reversed(self.ev.lines[:index]) if line.kind == "body"), None)
+        article = above is not None and found.scheme.name == "article"
+        elided = _ELIDED_ARTICLES.fullmatch(above.text) if above is not None and article else None
+        return (elided is not None and value is not None and int(elided["b"]) == value - 1
+                and int(elided["a"]) == (self.outline.last(found.scheme.rank) or 0) + 1)
 
     def spaced_to_fill(self, index: int, title: str) -> bool:
         """A short title spread over its box in the heading face (「2-2 床 版」, 均等割付): two to four

@@ -21,6 +21,10 @@ also open the items of a list (「◆」 as a bullet), and a label in 【】 or 
   where marked lines in display type one under another are a list set in bold and a mark before a
   caption (「■ 第1-3-3表／…」) is the caption's.  A list's label or a glossed term stays no title
   whatever its face;
+- legislation captions each article on a line of its own, a bracketed label straight over the line
+  that opens with the article's number (「（趣旨）」 over 「第１条　この条例は、…」): each caption differs
+  from the others, so none recurs, but the article under it makes it a title, and the 附則 closing the
+  articles is their sibling;
 - a marked title the column's edge cuts (its rest on the next line) is one title with its rest where
   its run has titles over prose, even when the cut falls after a comma inside a name it quotes
   (「● …の「A、B、」 / 「C」」: alone, the first line ends on a comma, as no title does).
@@ -77,6 +81,12 @@ _FIRST_PARAGRAPH = 8
 SHORTEST_RUN = 2
 # A mark taken for this many titles elsewhere in the document titles its other lines set as they are.
 _SIBLING_TITLES = 3
+# A line opening an article of legislation: its number, then its gap and its first sentence.
+_ARTICLE = re.compile(r"第[0-9一二三四五六七八九十百]{1,4}条(?:の[0-9一二三四五六七八九十]{1,3})*[ \u3000]+\S")
+# The supplementary provisions closing the articles (「附　則」 set letter-spaced, 「附則（令和…）」).
+_SUPPLEMENT = re.compile(r"[附付][ \u3000]*則(?:[（(][^）)]{1,30}[）)])?")
+# The kind every article caption and the 附則 are given: siblings of one another.
+ARTICLE_CAPTION = "（条）"
 # A paragraph's first line is set in by about a character (at least half of one).
 _INDENT = 0.5
 # A definition's gloss: one sentence, in at most this many lines.
@@ -171,7 +181,19 @@ class _Reader:
         titles.update({index: kind for index, kind in self.kind_of.items()
                        if index not in titles and index not in labels and _is_mark(kind)
                        and titled[kind] >= _SIBLING_TITLES and self.stands_as_a_sibling(index)})
+        captions = {index: ARTICLE_CAPTION for index, kind in self.kind_of.items()
+                    if not _is_mark(kind) and kind[0] in "（(" and index not in labels
+                    and self.captions_an_article(index)}
+        titles.update(captions)
+        if captions:  # the 附則 alone on its line after captioned articles closes them
+            titles.update({index: ARTICLE_CAPTION for index in self.body
+                           if index > min(captions) and _SUPPLEMENT.fullmatch(self.lines[index].text)})
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def captions_an_article(self, index: int) -> bool:
+        """A bracketed label straight over a line that opens an article (「（趣旨）」 / 「第１条　…」)."""
+        below = self.next_body(index)
+        return below is not None and _ARTICLE.match(self.lines[below].text) is not None
 
     def bullets_one_under_another(self, run: list[int]) -> bool:
         """A run of a heading scheme's mark (〇) whose lines stand straight over the next, no text of

@@ -92,6 +92,13 @@ SCHEMES = (
         "dai", 14, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]{{1,3}})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True
     ),
     Scheme("section", 16, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)節\s*(?P<title>\S.*)")),
+    # 「第８条　電子的運送記録の利用」: an article titled on its number's line (a treaty's, a translated
+    # law's), inside its 節.  Only a title: an article whose sentence opens on that line (「第１条　この条例は、
+    # …」) is text, its caption on the line above (structure/marked_titles.py), and 「第１００条第１４項」
+    # cited inside a sentence has no gap after its 条.
+    Scheme("article", 17,
+           re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]{{1,4}})条{_GAP}(?P<title>[^、。，．\s][^、。，．]{{0,40}})"),
+           weak=True),
     # 一　主旨 / （一）… of notices.
     Scheme("kanji", 18, re.compile(rf"(?P<n>{_KANJI_NUMBER})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True),
     Scheme("kanjiparen", 19, re.compile(rf"[（(](?P<n>{_KANJI_NUMBER})[）)]\s*(?P<title>\S.*)"), weak=True),
