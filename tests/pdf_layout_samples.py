@@ -9,6 +9,7 @@ The texts are written for these tests; the constants are what the tests expect t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pdf_samples import (
@@ -1426,6 +1427,114 @@ def make_treaty_extract(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A typeset white paper's section: its title on a filled bar, with the chapter's artwork (circles
+# placed as one drawing) over the bar's right end; each numbered heading's number in a filled disc
+# ringed by a drawn ornament, its title on a filled band placed as a drawing of its own; body text
+# under each.  A slug line (the print file's name) and trim marks stand off the visible page.
+# ---------------------------------------------------------------------------
+
+ART_SECTION = "第1節　見本の取組と課題"
+ART_TITLES = [("1", "見本の取組が抱える課題"), ("2", "見本の取組への対策")]
+ART_PARAGRAPHS = [
+    "見本の取組は各地に広がり、暮らしに便利さをもたらす一方で、使い方に当たっては気を付けるべき点も"
+    "ある。本節では、その課題と、これまでに講じられてきた対策を順に見ていく。",
+    "取組が広がるにつれ、担い手の不足や費用の手当てといった課題が目立つようになった。小さな町村ほど"
+    "専任の職員を置きにくく、一人の職員が多くの仕事を受け持っている例が多い。",
+    "こうした課題に対し、国と県は手引きを整え、研修を開き、費用の一部を補助してきた。近隣の町村が"
+    "職員を出し合って共同で取り組む例も増えている。",
+]
+ART_SLUG = "見本_第1節.indd 12 2024/04/01 10:00:00"
+ART_BAND = (0.2, 0.4, 0.7)  # the bars' colour
+ART_TITLE_SIZE = 14.0
+ART_NUMBER_SIZE = 17.0
+ART_BAND_HEIGHT = 24.0  # a band the column's width: a figure's share of the page by its area alone
+
+
+def _placed(canvas, name: str, draw: Callable[..., None]) -> None:
+    """``draw`` as a drawing placed whole (a form), in the page's own coordinates, as layout
+    programs place artwork."""
+    canvas.beginForm(name)
+    draw(canvas)
+    canvas.endForm()
+    canvas.doForm(name)
+
+
+def _section_bar(canvas, frame: Frame, top: float) -> None:
+    """The section's title in white on a bar drawn on the page, the chapter's artwork (a drawing
+    of circles, taller than the bar) placed over its right end."""
+    height = 30.0
+    canvas.setFillColorRGB(*ART_BAND)
+    canvas.rect(frame.x0, PAGE_HEIGHT - top - height, frame.x1 - frame.x0, height, stroke=0, fill=1)
+    canvas.setFillColorRGB(1, 1, 1)
+    draw_line(canvas, _atoms(ART_SECTION), frame.x0 + 10, top + (height - ART_TITLE_SIZE) / 2, GOTHIC, ART_TITLE_SIZE)
+    canvas.setFillColorRGB(0, 0, 0)
+    x, y = frame.x1 - 60, PAGE_HEIGHT - top + 40  # the globe's centre, over the bar's right end
+
+    def globe(canvas) -> None:
+        canvas.setStrokeColorRGB(*ART_BAND)
+        for k in range(8):  # rings round one centre, a globe's wireframe
+            canvas.ellipse(x - 45 + 4 * k, y - 45, x + 45 - 4 * k, y + 45, stroke=1, fill=0)
+        canvas.ellipse(x - 45, y - 15, x + 45, y + 15, stroke=1, fill=0)
+
+    _placed(canvas, "chapter-art", globe)
+
+
+def _numbered_band(number: str, title: str) -> Picture:
+    """A numbered heading: the number in white in a filled disc (placed as a drawing) ringed by four
+    arcs and two circles drawn on the page, the title on a rounded band placed as a drawing."""
+    def draw(canvas, frame: Frame, top: float) -> None:
+        y = PAGE_HEIGHT - top - 8 - ART_BAND_HEIGHT  # the band's foot
+        centre_x, centre_y = frame.x0 + 12, y + ART_BAND_HEIGHT / 2
+
+        def band(canvas) -> None:
+            canvas.setFillColorRGB(0.85, 0.9, 1.0)
+            canvas.roundRect(frame.x0, y, frame.x1 - frame.x0, ART_BAND_HEIGHT, 6, stroke=0, fill=1)
+
+        def disc(canvas) -> None:
+            canvas.setFillColorRGB(*ART_BAND)
+            canvas.circle(centre_x, centre_y, 14, stroke=0, fill=1)
+
+        _placed(canvas, f"band-{number}", band)
+        _placed(canvas, f"disc-{number}", disc)
+        canvas.setStrokeColorRGB(*ART_BAND)
+        for start in (0, 90, 180, 270):  # the ring's four arcs
+            canvas.arc(centre_x - 12, centre_y - 12, centre_x + 12, centre_y + 12, start + 10, 70)
+        canvas.circle(centre_x, centre_y, 12, stroke=1, fill=0)
+        canvas.circle(centre_x, centre_y, 11, stroke=1, fill=0)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", ART_NUMBER_SIZE)
+        canvas.drawCentredString(centre_x, centre_y - ART_NUMBER_SIZE * 0.35, number)
+        canvas.setFillColorRGB(0, 0, 0)
+        draw_line(canvas, _atoms(title), frame.x0 + 32, top + 8 + (ART_BAND_HEIGHT - ART_NUMBER_SIZE) / 2, GOTHIC,
+                  ART_NUMBER_SIZE)
+
+    return Picture(ART_BAND_HEIGHT + 22, draw)
+
+
+def _slug_and_marks(canvas) -> None:
+    """The print file's slug under the trim, struck through by a trim mark, as an imposed sheet has
+    them, outside the page's crop box (the page a reader sees)."""
+    canvas.setCropBox((30, 30, PAGE_WIDTH - 30, PAGE_HEIGHT - 30))
+    canvas.setFont(GOTHIC, 8)
+    canvas.drawString(MARGIN_X, 12, ART_SLUG)
+    canvas.setLineWidth(0.3)
+    canvas.line(MARGIN_X - 10, 14.5, MARGIN_X + 200, 14.5)
+
+
+def make_heading_art(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2, top=MARGIN + 60), on_page=lambda canvas, _: _slug_and_marks(canvas))
+    flow.add(Picture(52, _section_bar))
+    flow.add(Para(ART_PARAGRAPHS[0]))
+    flow.add(_numbered_band(*ART_TITLES[0]))
+    flow.add(Para(ART_PARAGRAPHS[1]))
+    flow.new_page()
+    flow.add(_numbered_band(*ART_TITLES[1]))
+    flow.add(Para(ART_PARAGRAPHS[2]))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1440,7 +1549,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
            "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
-           "struck-sheet": lambda path: make_cut_sheet(path, struck=True),
+           "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

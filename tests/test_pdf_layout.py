@@ -390,6 +390,16 @@ def test_a_numbered_title_alone_in_a_drawn_label_box_heads_its_points(converted)
     assert document_report(document).conserved
 
 
+def test_text_off_the_visible_page_is_no_part_of_it(pdfs):
+    # An imposed sheet's slug line (the print file's name and time) stands outside the crop box, a
+    # trim mark drawn through it: read, it became a paragraph with its words struck out.
+    pages, _ = read_source(pdfs["heading-art"])
+    for page in pages:
+        text = "".join(char["text"] for char in page.chars)
+        assert samples.ART_SLUG.split()[0] not in text
+        assert not any(char.get("struck") for char in page.chars)
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption

@@ -328,13 +328,6 @@ def _page(page: Any, number: int) -> SourcePage:
             "upright": abs(angle) < 0.05,
         })
     textpage.close()
-    kept = [not twice for twice in painted_again(chars)]
-    chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
-    owners = [owner for owner, keep in zip(owners, kept, strict=True) if keep]
-    width, height = page.get_size()
-    text_objects: dict[int, int] = {}
-    objects = _drawn_objects(page, text_objects)
-    ruled = _count_rules(objects) >= RULES_FOR_A_GRID
 
     def from_top(box: tuple[float, float, float, float]) -> Bbox:
         """A box in PDF units (left, bottom, right, top) measured as the characters are: from the
@@ -342,7 +335,19 @@ def _page(page: Any, number: int) -> SourcePage:
         return (box[0] - left, top - box[3], box[2] - left, top - box[1])
 
     visible = from_top((crop_left, crop_bottom, crop_right, crop_top))
-    figures = [box for box in map(from_top, _figure_boxes(objects, width * height)) if encloses(visible, box, BLEED)]
+    # Text off the visible page (a print shop's slug line, a title left on the pasteboard of an
+    # imposed sheet) is shown by no viewer: none of it is the page's (trim marks out there drew a
+    # 「strike-out」 through such a title).
+    kept = [not twice and _on_page(char, visible) for char, twice in zip(chars, painted_again(chars), strict=True)]
+    chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
+    owners = [owner for owner, keep in zip(owners, kept, strict=True) if keep]
+    width, height = page.get_size()
+    text_objects: dict[int, int] = {}
+    objects = _drawn_objects(page, text_objects)
+    ruled = _count_rules(objects) >= RULES_FOR_A_GRID
+
+    figures = [box for box in map(from_top, _figure_boxes(objects, width * height))
+               if encloses(visible, box, BLEED)]
     pictures = [box for box in map(from_top, _small_pictures(objects, width * height)) if encloses(visible, box, BLEED)]
     mark_struck(chars, [from_top(box) for box in _thin_rules(objects)])
     panels = _panels(objects)
@@ -352,6 +357,12 @@ def _page(page: Any, number: int) -> SourcePage:
                       pictures=pictures,
                       bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
                       rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
+
+
+def _on_page(char: Char, visible: Bbox) -> bool:
+    """Whether the character's centre lies on the visible page (``visible``: left, top, right, bottom)."""
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return visible[0] <= x <= visible[2] and visible[1] <= y <= visible[3]
 
 
 def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
