@@ -400,6 +400,18 @@ def test_text_off_the_visible_page_is_no_part_of_it(pdfs):
         assert not any(char.get("struck") for char in page.chars)
 
 
+def _art_headings(document: Document) -> list[str]:
+    return [" ".join(section_heading(section).split()) for section in document.all_sections()]
+
+
+def test_a_section_title_on_a_bar_under_the_chapters_artwork_is_a_heading(converted):
+    # The chapter's artwork (circles placed as one drawing) reaches over the end of the bar the
+    # section's title is set on: clustered with the bar, the artwork's paths made one "figure" of
+    # both, and the title was read as its label.
+    document = converted("heading-art")
+    assert _art_headings(document)[0] == " ".join(samples.ART_SECTION.split())
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption

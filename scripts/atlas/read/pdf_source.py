@@ -479,14 +479,32 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
         if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM) and \
                 FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
             boxes.append((x0, y0, x1, y1))
-    # A diagram drawn on the page itself: boxes and arrows touching one another.
-    shapes = [box for kind, _, box in objects if kind == raw.FPDF_PAGEOBJ_PATH]
-    shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FRAME_SHARE * area]
-    for cluster, count in _clusters(shapes):
-        x0, y0, x1, y1 = cluster
-        if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
-            boxes.append(cluster)
+    # A diagram drawn with paths: boxes and arrows touching one another, each drawing's among its
+    # own (the page's, or a placed drawing's): a piece of artwork placed whole (a chapter's banner)
+    # is no part of the bar a heading is set on beside it, and clustered with the bar it made one
+    # "figure" of both, the heading its label.
+    for shapes in _paths_by_drawing(objects).values():
+        shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FRAME_SHARE * area]
+        for cluster, count in _clusters(shapes):
+            x0, y0, x1, y1 = cluster
+            if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+                boxes.append(cluster)
     return boxes
+
+
+def _paths_by_drawing(objects: list[DrawnObject]) -> dict[int, list[tuple[float, float, float, float]]]:
+    """The paths' boxes by the drawing that holds them: -1 for the page's own, else the place in
+    ``objects`` of the placed drawing (form) they are drawn in (a form is followed by its objects)."""
+    import pypdfium2.raw as raw
+
+    drawings: dict[int, list[tuple[float, float, float, float]]] = {}
+    form = -1
+    for index, (kind, level, box) in enumerate(objects):
+        if level == 0:
+            form = index if kind == raw.FPDF_PAGEOBJ_FORM else -1
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            drawings.setdefault(form if level else -1, []).append(box)
+    return drawings
 
 
 def _small_pictures(objects: list[DrawnObject], area: float) -> list[tuple[float, float, float, float]]:
