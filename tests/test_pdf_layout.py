@@ -412,6 +412,17 @@ def test_a_section_title_on_a_bar_under_the_chapters_artwork_is_a_heading(conver
     assert _art_headings(document)[0] == " ".join(samples.ART_SECTION.split())
 
 
+def test_a_heading_whose_number_is_in_a_disc_and_its_title_on_a_band_is_a_heading(converted):
+    # A white paper's numbered heading: the number in a filled disc ringed by drawn arcs, the title
+    # on a band as wide as the column placed as a drawing.  The band alone is a figure's share of
+    # the page, and with the ring a cluster of shapes: the heading was read as a figure's label.
+    document = converted("heading-art")
+    assert _art_headings(document) == [" ".join(samples.ART_SECTION.split()),
+                                       *(f"{number} {title}" for number, title in samples.ART_TITLES)]
+    assert not any(isinstance(block, Figure) for block in blocks_of(document))
+    assert document_report(document).conserved
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption

@@ -62,6 +62,14 @@ BAR_CLEAR = 1.0
 STRIKE_THICKNESS = 1.5
 STRIKE_BAND = 0.25
 STRIKE_OVERRUN = 0.5
+# A heading's ornament (a band, a disc round its number) holds one line of display type, this many
+# times the page's commonest size or larger, and is at most this many times as tall as that line.
+ORNAMENT_TYPE = 1.25
+ORNAMENT_HEIGHT = 2.0
+# ... and runs along the line, this many times as long as it is tall: a band or a bar.  A square
+# emblem (a chapter's large 「第4章」 beside its two-line title) stays a figure: read as free text
+# its outsize digit spans both title lines and the lines' characters interleave.
+ORNAMENT_LONG = 4.0
 # A shape text is painted on (a callout, a note box) is at least this wide and tall (points).
 PANEL_SIZE = (40.0, 20.0)
 # The two libraries measure a shape's box to within this many points (PDFium counts its stroke).
@@ -347,7 +355,7 @@ def _page(page: Any, number: int) -> SourcePage:
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
 
     figures = [box for box in map(from_top, _figure_boxes(objects, width * height))
-               if encloses(visible, box, BLEED)]
+               if encloses(visible, box, BLEED) and not _ornament(box, chars)]
     pictures = [box for box in map(from_top, _small_pictures(objects, width * height)) if encloses(visible, box, BLEED)]
     mark_struck(chars, [from_top(box) for box in _thin_rules(objects)])
     panels = _panels(objects)
@@ -357,6 +365,24 @@ def _page(page: Any, number: int) -> SourcePage:
                       pictures=pictures,
                       bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
                       rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
+
+
+def _ornament(box: Bbox, chars: list[Char]) -> bool:
+    """Whether a drawn box is a heading's ornament, not a figure: it holds a single line of text set
+    in display type (ORNAMENT_TYPE times the page's commonest size or more), is hardly taller than
+    that line (ORNAMENT_HEIGHT times it at most) and runs along it (ORNAMENT_LONG).  Typeset
+    publications set a heading's number in a disc or ring and its title on a band or bar; a figure
+    is taller than one line of its own labels, and its labels are no larger than the text round it."""
+    inside = [c for c in chars if c["text"].strip() and box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
+              and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]]
+    if not inside:
+        return False
+    tallest = max(inside, key=lambda c: c["bottom"] - c["top"])
+    one_line = all(tallest["top"] <= (c["top"] + c["bottom"]) / 2 <= tallest["bottom"] for c in inside)
+    body = Counter(round(c["size"] * 2) / 2 for c in chars if c["text"].strip()).most_common(1)[0][0]
+    height = box[3] - box[1]
+    return one_line and tallest["size"] >= ORNAMENT_TYPE * body and box[2] - box[0] >= ORNAMENT_LONG * height \
+        and height <= ORNAMENT_HEIGHT * (tallest["bottom"] - tallest["top"])
 
 
 def _on_page(char: Char, visible: Bbox) -> bool:
