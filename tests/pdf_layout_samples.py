@@ -8,6 +8,7 @@ The texts are written for these tests; the constants are what the tests expect t
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,9 @@ from pdf_samples import (
     wrap,
     write_samples,
 )
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase._cidfontdata import CIDFontInfo
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 # ---------------------------------------------------------------------------
 # A ○-matrix: 4 columns a reader sees, 12 the rules draw (the header's cells are split in three)
@@ -1535,6 +1539,90 @@ def make_heading_art(path: Path) -> None:
     canvas.save()
 
 
+# A council's paper as a word processor sets it: a cover; a 目次 that lists each numbered section and,
+# under it, the section's unnumbered sub-titles, with no leaders and no page numbers; the paper's title
+# again over the text's first page; each sub-title alone on its line in the bold of the text's face,
+# a point larger than the body, over its paragraphs
+# ---------------------------------------------------------------------------
+
+PAPER_TITLE = "地域交通の再編に関する論点整理"
+PAPER_SECTIONS = [
+    ("1. はじめに", [
+        ("検討の経緯", "本会議は、人口の減少と高齢化が進む中で、地域の移動手段をどう確保していくかについて、"
+         "昨年の秋から議論を重ねてきた。各地の事業者や自治体から話を聞き、利用者の声も集めてきた。"),
+        ("本整理の位置付け", "この論点整理は、これまでの議論で示された考え方を、今後の検討の土台として"
+         "まとめたものである。結論を示すものではなく、引き続き議論を深めていくことを前提としている。"),
+    ]),
+    ("2. 現状と課題", [
+        ("利用者の減少", "多くの地域で路線バスの利用者が減り続けており、運行の本数を減らす事業者が増えている。"
+         "本数が減るとさらに利用者が離れ、収入が落ちるという循環が各地で見られる。"),
+        ("担い手の不足", "運転者の高齢化が進み、新たに運転者を確保することが難しくなっている。"
+         "待遇の改善や働き方の見直しを進めなければ、路線の維持そのものが危うくなるおそれがある。"),
+    ]),
+    ("3. 今後の方向性", [
+        ("持続可能な運行体制", "地域の実情に合わせて、定時定路線の運行と予約に応じた運行を組み合わせる"
+         "ことが考えられる。需要の少ない時間帯には、乗合の手段を柔軟に使い分けることも有効である。"),
+        ("関係者の役割分担", "自治体、事業者、住民がそれぞれの役割を確かめ合い、費用の分担についても"
+         "話し合う場を設けるべきである。国は、こうした取組を支える仕組みを整える必要がある。"),
+    ]),
+]
+# Bold lines that head nothing: a lead-in to the paragraph under it, a sentence set in bold.
+PAPER_LEAD_IN = "特に留意すべき点："
+PAPER_BOLD_SENTENCE = "利用者の視点を欠かしてはならない。"
+PAPER_SUBTITLE_SIZE = 11.0
+
+
+def bold_face(face: str) -> str:
+    """The bold a word processor writes for a face it has no bold of (「MS-Mincho,Bold」): the same
+    glyphs under the face's name with 「,Bold」, registered once."""
+    name = f"{face},Bold"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        info = copy.deepcopy(CIDFontInfo[face])
+        info["BaseFont"] = f"/{face}-Bold"
+        descendant = info["DescendantFonts"][0]
+        descendant["BaseFont"] = f"/{face}-Bold"
+        descendant["FontDescriptor"]["FontName"] = f"/{face}-Bold"
+        descendant["FontDescriptor"]["FontWeight"] = 700
+        CIDFontInfo[name] = info
+        font = UnicodeCIDFont(face)  # the face's encoding and widths; written out under the bold's entry
+        font.name = font.fontName = name
+        font.face.name = name
+        pdfmetrics.registerFont(font)
+    return name
+
+
+def make_bold_subtitles(path: Path) -> None:
+    bold = bold_face(MINCHO)
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(6))
+    # The cover: the title, the date, the council.
+    flow.add(Heading(PAPER_TITLE, 20, font=bold, space_before=0, align="center"))
+    flow.add(Heading("2024年4月1日", 14, font=bold, space_before=4, align="center"))
+    flow.add(Heading("見本会議", 16, font=bold, space_before=1, align="center"))
+    # The contents: each section, then its sub-titles, in the bold of the text's face at 10 pt.
+    flow.new_page()
+    flow.add(Heading(PAPER_TITLE, 14, font=bold, space_before=0, align="center"))
+    flow.add(Heading("目次", 14, font=bold, space_before=0.5, align="center"))
+    for number, subs in PAPER_SECTIONS:
+        flow.add(Heading(number, BODY_SIZE, font=bold, space_before=1))
+        for title, _ in subs:
+            flow.add(Heading(title, 10, font=bold, space_before=0))
+    # The text: the title again, then the sections.
+    flow.new_page()
+    flow.add(Heading(PAPER_TITLE, 14, font=bold, space_before=0, align="center"))
+    for n, (number, subs) in enumerate(PAPER_SECTIONS):
+        flow.add(Heading(number, 12, font=bold, space_before=2))
+        for m, (title, text) in enumerate(subs):
+            flow.add(Heading(title, PAPER_SUBTITLE_SIZE, font=bold, space_before=0.5))
+            flow.add(Para(text))
+            if (n, m) == (1, 0):
+                flow.add(Heading(PAPER_LEAD_IN, BODY_SIZE, font=bold, space_before=0))
+                flow.add(Para(text, indent=False))
+                flow.add(Heading(PAPER_BOLD_SENTENCE, BODY_SIZE, font=bold, space_before=0))
+                flow.add(Para(text))
+    canvas.save()
+
+
 SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
@@ -1550,6 +1638,7 @@ SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make
            "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
+           "bold-subtitles": make_bold_subtitles,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

@@ -864,3 +864,22 @@ def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_eli
     last = document.all_sections()[-1]
     assert [block.text for block in last.blocks] == samples.TREATY_ARTICLES[-1][1]
     assert document_report(document).conserved
+
+
+# ---------------------------------------------------------------------------
+# A council's paper: sub-titles in bold at about the body's size, a 目次 that names them, the title again
+# ---------------------------------------------------------------------------
+
+def _paper_outline(document: Document) -> list[tuple[int, str]]:
+    """The paper's sections as the navigation shows them, past the contents page (its 目次 set large
+    over the list, a section holding the list as text)."""
+    return [(section.level, section_heading(section)) for section in document.all_sections()
+            if section.title != "目次"]
+
+
+def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_heading(converted):
+    # The paper repeats its name, set large and centred, over its contents and over its text's first
+    # page.  Read as a heading, it opened a section that held the whole text, every section nested one
+    # level down under the document's own name.
+    document = converted("bold-subtitles")
+    assert samples.PAPER_TITLE not in [heading for _, heading in _paper_outline(document)]

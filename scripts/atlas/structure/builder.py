@@ -130,7 +130,7 @@ class DraftBuilder:
         # the quoted text, never a heading of this one (quoted_notices.py).
         self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
-        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, numbering_ranks)
+        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, numbering_ranks, self.cover)
         self.speaker_labels = speaker_labels(self.lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)

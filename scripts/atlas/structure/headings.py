@@ -70,6 +70,7 @@ from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
+from .slides import title_again
 from .title_ranks import (
     IN_BOX_KIND,
     LABEL_KIND,
@@ -245,12 +246,16 @@ class HeadingEvidence:
     over_first_numbers: dict[int, int]
     # Numberings the document nests the other way from the convention (numbering_order.py): rank → rank.
     numbering_ranks: dict[int, int]
+    # Lines that print the cover's title again (over the contents, over the text's first page): the
+    # document's name, never a part of it (slides.title_again).
+    title_again: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
-           numbering_ranks: dict[int, int] | None = None) -> HeadingEvidence:
+           numbering_ranks: dict[int, int] | None = None, cover: frozenset[int] = frozenset()) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout;
-        ``numbering_ranks``: the numberings the document nests the other way, numbering_order.py)."""
+        ``numbering_ranks``: the numberings the document nests the other way, numbering_order.py;
+        ``cover``: the numbers of the cover's lines, slides.cover_lines)."""
         marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
@@ -266,6 +271,7 @@ class HeadingEvidence:
             text_source=not any(line.layout is not None for line in lines),
             over_first_numbers=titles_over_a_first_number(lines),
             numbering_ranks=numbering_ranks or {},
+            title_again=title_again(lines, cover),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -587,6 +593,8 @@ class _Question:
             return NOT_A_HEADING  # set small at the page's foot (a note, or a table's rows there): never a heading
         if self.ev.running_head_over_heading(index):
             return NOT_A_HEADING
+        if index in self.ev.title_again:
+            return NOT_A_HEADING  # the document's name over its contents or its text: no part of it
         found = self.ev.number_alone_heading(index)
         sequel = sequel_rank(line.text, self.read) if found is None else None
         if sequel is not None:  # 「審査報告（2）」 after 「審査報告（1）」: the next part, its sibling

@@ -14,6 +14,8 @@ structure step can ask it without state.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -168,6 +170,27 @@ def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
     if not (larger or below_band):
         return frozenset()
     return frozenset(line.number for line in first_page)
+
+
+def title_again(lines: list[Line], cover: frozenset[int]) -> frozenset[int]:
+    """Indices of the lines after the cover (``cover``: its lines' numbers, cover_lines) that print
+    its title again: the cover's lines in its largest type, read together.  A report repeats its
+    name over the contents page and over the first page of its text, set large and centred like a
+    heading; it names the whole document (the page's title), no part of it, and read as a heading
+    it opens a section that swallows the text (its chapters nested one level down) or the contents."""
+    on_cover = [line for line in lines if line.number in cover and line.layout is not None]
+    if not on_cover:
+        return frozenset()
+    largest = max(line.layout.size for line in on_cover if line.layout is not None)
+    title = _folded("".join(line.text for line in on_cover
+                            if line.layout is not None and line.layout.size > largest - SAME_SIZE))
+    return frozenset(index for index, line in enumerate(lines)
+                     if line.number not in cover and line.kind == "body" and _folded(line.text) == title)
+
+
+def _folded(text: str) -> str:
+    """A line's text for comparing it with the cover's title: width folded, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def text_title_rest(lines: list[Line], index: int) -> int | None:
