@@ -174,6 +174,31 @@ def test_a_contents_list_without_leaders_names_the_body_headings_and_is_no_headi
     assert all(s.blocks for s in sections)  # no empty shell: each part holds its own text
 
 
+# Each part's unnumbered sub-titles, listed under its entry in the contents and printed again in the text.
+SUB_TITLES = {"背景と目的": ["検討の経緯", "見直しの必要性"], "制度の概要": ["対象となる事業", "手続の流れ"],
+              "今後の進め方": ["当面の取組", "中長期の課題"], "その他": ["関係機関との連携"]}
+
+
+def test_a_contents_list_naming_unnumbered_sub_titles_under_its_entries_is_still_a_contents_list():
+    # A 目次 without leaders or page numbers lists each part and, under it, the part's unnumbered
+    # sub-titles.  The sub-titles cut the numbered entries apart, so no run of 「1．」「2．」「3．」 was
+    # seen: the entries were read as headings (「1．背景と目的」 twice in the navigation, the text
+    # under the second), the body's own numbers out of sequence after them.
+    lines = ["制度の見直しについて", "", "目次", ""]
+    for number, title in AGENDA:
+        lines += [f"{number}．{title}", *SUB_TITLES[title]]
+    lines.append("")
+    for number, title in AGENDA:
+        lines += ["\f" + f"{number}．{title}", ""]
+        for sub in SUB_TITLES[title]:
+            lines += [sub, *part_text(sub), ""]
+    preamble, sections = convert(lines)
+    assert [(s.number, s.title) for s in sections] == [(f"{int(n)}．", title) for n, title in AGENDA]
+    assert all(s.blocks for s in sections)
+    # The contents stay on the page as text, before the first part.
+    assert "見直しの必要性" in " ".join(block_text(b) for b in preamble)
+
+
 def test_parts_a_contents_list_names_are_headings_where_they_stand_without_their_numbers():
     # An agenda slide (「1．…」 stacked), then each part opened by a slide printing its title alone.
     lines = ["制度の見直しについて", "", *(f"{n}．{title}" for n, title in AGENDA), ""]
@@ -846,3 +871,4 @@ def test_a_marked_line_right_under_a_boxs_label_is_the_boxs_and_the_box_is_besid
     assert outline_of(lines) == [
         (1, "1.留意点"), (2, "◆安全性の確保"), (2, "◆公平性の確保"), (2, "事例1 校務での利用"),
         (3, "◆山田中学校の取組"), (2, "◆透明性の確保"), (2, "事例2 授業での利用"), (3, "◆川口小学校の取組")]
+

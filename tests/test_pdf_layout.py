@@ -30,6 +30,7 @@ from atlas.model.document import (
     ListBlock,
     Paragraph,
     Table,
+    block_text,
     section_heading,
 )
 from atlas.pipeline import build_document
@@ -875,6 +876,23 @@ def _paper_outline(document: Document) -> list[tuple[int, str]]:
     over the list, a section holding the list as text)."""
     return [(section.level, section_heading(section)) for section in document.all_sections()
             if section.title != "目次"]
+
+
+def _contents_page_text(document: Document) -> str:
+    blocks = [*document.preamble, *(block for section in document.all_sections() if section.title == "目次"
+                                    for block in section.blocks)]
+    return " ".join(block_text(block) for block in blocks)
+
+
+def test_a_contents_list_naming_sub_titles_without_leaders_or_page_numbers_is_no_heading(converted):
+    # The 目次 lists each section and its sub-titles, no leaders and no page numbers.  Its unnumbered
+    # entries cut the numbered ones apart, so it was not seen as a list: 「1. はじめに」 stood twice in
+    # the navigation (the contents' entry a section, the text's own under the paper's title).
+    document = converted("bold-subtitles")
+    numbered = [heading for _, heading in _paper_outline(document) if heading[0].isdigit()]
+    assert numbered == [number for number, _ in samples.PAPER_SECTIONS]
+    contents = _contents_page_text(document)
+    assert all(title in contents for _, subs in samples.PAPER_SECTIONS for title, _ in subs)
 
 
 def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_heading(converted):

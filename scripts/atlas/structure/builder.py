@@ -182,7 +182,7 @@ class DraftBuilder:
     def contents_rank(self, index: int, rank: int) -> int:
         """The rank of a heading a printed contents list names (its entry's rank), else ``rank``."""
         entry = self.contents.targets.get(index)
-        return entry.rank if entry is not None else rank
+        return entry.rank if entry is not None and entry.rank is not None else rank
 
     def read_line(self, index: int) -> int:
         """A body line no earlier reading step took: a heading (minutes' 「議事」, a speaker's turn, a

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import NUMBER_ALONE, SCHEMES, heading_of, number_value
+from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -72,7 +72,7 @@ class ContentsEntry:
 
     index: int  # the entry's line
     target: int  # the later line that prints the same title: the heading in the body
-    rank: int  # the entry's numbering rank: the rank of the part it names
+    rank: int | None  # the entry's numbering rank: the rank of the part it names (None: unnumbered)
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,42 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
     entries: set[int] = set()
     targets: dict[int, ContentsEntry] = {}
     for run in _numbered_runs(lines):
-        found = _entries_printed_later(lines, run)
-        if len(found) >= max(CONTENTS_ENTRIES, CONTENTS_FOUND_SHARE * len(run)):
-            entries.update(run)
-            targets.update({entry.target: entry for entry in found})
+        # A run that takes in unnumbered lines and is no contents list for it: its numbered stretches
+        # are weighed as they stand (an agenda's 「1．」「2．」「3．」 before a recurring line of text).
+        for part in [run] if _contents_list(lines, run) else _numbered_stretches(lines, run):
+            found = _entries_printed_later(lines, part)
+            if _contents_list(lines, part, found):
+                entries.update(part)
+                # (an unnumbered entry's sub-title is left to the text's own typesetting: its rank is not told)
+                targets.update({entry.target: entry for entry in found if entry.rank is not None})
     for entry in _unnumbered_titles_of_leader_lists(lines):
         targets.setdefault(entry.target, entry)
     return PrintedContents(frozenset(entries), targets)
+
+
+def _contents_list(lines: list[Line], run: list[int], found: list[ContentsEntry] | None = None) -> bool:
+    """Whether the run lists parts in sequence and most of its entries stand again later, in order."""
+    if not _lists_parts_in_sequence(lines, run):
+        return False
+    if found is None:
+        found = _entries_printed_later(lines, run)
+    return len(found) >= max(CONTENTS_ENTRIES, CONTENTS_FOUND_SHARE * len(run))
+
+
+def _numbered_stretches(lines: list[Line], run: list[int]) -> list[list[int]]:
+    """The run cut at its unnumbered lines: its stretches of numbered lines one after another."""
+    stretches: list[list[int]] = [[]]
+    for index in run:
+        if _numbered(lines[index]):
+            stretches[-1].append(index)
+        elif stretches[-1]:
+            stretches.append([])
+    return [stretch for stretch in stretches if stretch]
+
+
+def _numbered(line: Line) -> bool:
+    heading = heading_of(line.text)
+    return heading is not None and number_value(heading[1]) is not None
 
 
 # An entry of a contents list set with leaders: its title, the leader (dots, underscores), its page.
@@ -189,13 +218,19 @@ def _entry_rank(lines: list[Line], target: int, previous: tuple[str, int | None]
 
 
 def _numbered_runs(lines: list[Line]) -> list[list[int]]:
-    """Runs of numbered lines with only blank lines or furniture between, that list at least
-    CONTENTS_ENTRIES parts of one numbering in sequence (1, 2, 3 …): a contents list names parts
-    side by side; headings of several levels stacked without text between (「1 製造方法」「（1）…」
-    「ア …」) are no list."""
+    """Runs of numbered lines with only blank lines or furniture between: a contents list if they
+    list at least CONTENTS_ENTRIES parts of one numbering in sequence (1, 2, 3 …: _contents_list) —
+    a contents list names parts side by side; headings of several levels stacked without text
+    between (「1 製造方法」「（1）…」「ア …」) are no list.
+
+    A contents list may name its sections' unnumbered sub-titles under each numbered entry (「1.
+    はじめに」, then 「…の可能性」「…の重要性」, then 「2. …」), no leaders, no page numbers: such a line goes
+    on the run when it stands again later as a line of its own — the sub-title in the text.  Text
+    between headings is never printed twice, so it still ends the run."""
     runs: list[list[int]] = []
     run: list[int] = []
     titles: set[str] = set()
+    body_lines: dict[str, list[int]] | None = None  # folded once, when an unnumbered line asks
     for index, line in enumerate([*lines, Line(0, "")]):  # an empty line after the last closes a run
         if line.kind != "body":
             continue  # blank lines and furniture between entries
@@ -205,8 +240,18 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
             run.append(index)
             titles.add(title)
             continue
+        if title is None and run and title_like(line.text.strip()) \
+                and not line.text.strip().startswith(NEVER_STARTS_A_TITLE):  # (「を…」: a sentence's rest)
+            if body_lines is None:
+                body_lines = _body_lines_by_text(lines)
+            text = _folded(line.text)
+            later = body_lines.get(text, [])
+            if text not in titles and later and later[-1] > index:
+                run.append(index)  # an unnumbered entry, printed again further on
+                titles.add(text)
+                continue
         # Text, or a title the run already holds (the body's first heading right after its list).
-        if _lists_parts_in_sequence(lines, run):
+        if run:
             runs.append(run)
         run, titles = ([index], {title}) if title is not None else ([], set())
     return runs
@@ -235,20 +280,27 @@ def _mostly_one_by_one(values: list[int]) -> bool:
 
 
 def _entries_printed_later(lines: list[Line], run: list[int]) -> list[ContentsEntry]:
-    """The run's entries whose title (or number and title) is printed again after the run, in order."""
+    """The run's entries whose title (or number and title) is printed again after the run, in order.
+    An unnumbered entry's rank is None: a flat list does not say how deep its sub-title stands."""
     found: list[ContentsEntry] = []
     start = run[-1] + 1
     for index in run:
-        scheme, number, title = heading_of(lines[index].text) or (None, "", "")
-        if scheme is None:
-            continue
+        scheme, number, title = heading_of(lines[index].text) or (None, "", lines[index].text)
         names = {_folded(title), _folded(number + title)}
         target = next((probe for probe in range(start, len(lines))
                        if lines[probe].kind == "body" and _folded(lines[probe].text) in names), None)
         if target is not None:
-            found.append(ContentsEntry(index, target, scheme.rank))
+            numbered = scheme is not None and number_value(number) is not None
+            found.append(ContentsEntry(index, target, scheme.rank if numbered and scheme is not None else None))
             start = target + 1
-    return found
+    # A sub-title heads text of its own: an unnumbered line whose next line is printed again right under
+    # it is a passage quoted twice (a clause's wrapped lines repeated in each of several drafts), no entry.
+    return [entry for entry, after in itertools.zip_longest(found, found[1:])
+            if entry.rank is not None or after is None or _next_body_line(lines, entry.target) != after.target]
+
+
+def _next_body_line(lines: list[Line], index: int) -> int | None:
+    return next((probe for probe in range(index + 1, len(lines)) if lines[probe].kind == "body"), None)
 
 
 def _folded(text: str) -> str:
