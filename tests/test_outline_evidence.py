@@ -872,3 +872,33 @@ def test_a_marked_line_right_under_a_boxs_label_is_the_boxs_and_the_box_is_besid
         (1, "1.留意点"), (2, "◆安全性の確保"), (2, "◆公平性の確保"), (2, "事例1 校務での利用"),
         (3, "◆山田中学校の取組"), (2, "◆透明性の確保"), (2, "事例2 授業での利用"), (3, "◆川口小学校の取組")]
 
+
+# --- Bold titles at about the body's size, and bold lines that head nothing -----------------------------
+
+BOLD_MINCHO = "HeiseiMin-W3,Bold"  # the bold a word processor writes for the text's own face
+BOLD_TITLES = ["検討の経緯", "現状の整理", "今後の進め方"]
+
+
+def bold_page(heads: list[list[str]], size: float = 11.0) -> list[Line]:
+    """One page: each group of bold lines (``heads``), then a paragraph in the body's type under it."""
+    lines: list[Line] = []
+    for group in heads:
+        for text in group:
+            lines.append(pdf_line(len(lines) + 1, text, 1, size, BOLD_MINCHO, top=80.0 + 18 * len(lines), bold=True))
+        for text in (SENTENCE, CLAUSE, SENTENCE):
+            lines.append(pdf_line(len(lines) + 1, text, 1, 10.5, top=80.0 + 18 * len(lines)))
+    return lines
+
+
+def test_bold_titles_at_about_the_body_size_are_headings_and_other_bold_lines_are_not():
+    # Titles in the bold of the text's face, a point over the body, each alone over its paragraph.
+    assert headings(bold_page([[title] for title in BOLD_TITLES])) == BOLD_TITLES
+    # Bold used once or twice over text is emphasis; a document titles its parts so throughout.
+    assert headings(bold_page([[title] for title in BOLD_TITLES[:2]])) == []
+    # Bold lines one under another are a table's header or a callout's words, not a title each.
+    assert headings(bold_page([[title, "区分"] for title in BOLD_TITLES])) == []
+    # A lead-in to what follows (「…：」) and a sentence set in bold (「…。」) head nothing.
+    assert headings(bold_page([[f"{title}：" ] for title in BOLD_TITLES])) == []
+    assert headings(bold_page([[f"{title}が重要である。"] for title in BOLD_TITLES])) == []
+    # The same words over each box (「ポイント」) are a label, not a part's title.
+    assert headings(bold_page([["ポイント"]] * 3 + [[title] for title in BOLD_TITLES[:2]])) == []

@@ -884,6 +884,25 @@ def _contents_page_text(document: Document) -> str:
     return " ".join(block_text(block) for block in blocks)
 
 
+def test_unnumbered_sub_titles_in_bold_at_about_the_body_size_head_their_paragraphs(converted):
+    # A council's paper heads the parts of each numbered section with unnumbered titles in the bold of
+    # the text's face, a point larger than the body, each alone on its line over its paragraphs.  Too
+    # small to be read as display type by their size, they were plain lines run into the text, and the
+    # paper's second level was gone from the navigation.
+    document = converted("bold-subtitles")
+    expected = []
+    for number, subs in samples.PAPER_SECTIONS:
+        expected.append((1, number))
+        expected += [(2, title) for title, _ in subs]
+    assert _paper_outline(document) == expected
+    for section in document.all_sections():
+        assert section.blocks or section.children  # each sub-title holds its own paragraphs
+    # A bold lead-in (「…：」) and a bold sentence (「…。」) over a paragraph stay text.
+    text = " ".join(block_text(block) for block in blocks_of(document))
+    assert samples.PAPER_LEAD_IN in text and samples.PAPER_BOLD_SENTENCE in text
+    assert document_report(document).conserved
+
+
 def test_a_contents_list_naming_sub_titles_without_leaders_or_page_numbers_is_no_heading(converted):
     # The 目次 lists each section and its sub-titles, no leaders and no page numbers.  Its unnumbered
     # entries cut the numbered ones apart, so it was not seen as a list: 「1. はじめに」 stood twice in

@@ -61,6 +61,7 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
+from .bold_titles import bold_titles
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
@@ -246,6 +247,8 @@ class HeadingEvidence:
     over_first_numbers: dict[int, int]
     # Numberings the document nests the other way from the convention (numbering_order.py): rank → rank.
     numbering_ranks: dict[int, int]
+    # Unnumbered titles in bold at about the body's size, each over its text (bold_titles.py).
+    bold: frozenset[int] = frozenset()
     # Lines that print the cover's title again (over the contents, over the text's first page): the
     # document's name, never a part of it (slides.title_again).
     title_again: frozenset[int] = frozenset()
@@ -271,6 +274,7 @@ class HeadingEvidence:
             text_source=not any(line.layout is not None for line in lines),
             over_first_numbers=titles_over_a_first_number(lines),
             numbering_ranks=numbering_ranks or {},
+            bold=bold_titles(lines, typeset),
             title_again=title_again(lines, cover),
         )
 
@@ -963,10 +967,14 @@ class _Question:
             and not is_caption(line.text)  # 「表1 …」 centred over its table
             and line.text.replace(" ", "") not in NOT_TITLES
         )
-        if not (large or centred or index in self.ev.part_titles) or self.in_title_block(line.page):
+        # A title in bold at about the body's size, over its text (bold_titles.py).
+        bold = index in self.ev.bold
+        if not (large or centred or bold or index in self.ev.part_titles) or self.in_title_block(line.page):
             return None
-        if self.ev.last_on_its_page(index) and index not in self.ev.part_titles:
-            return None  # (a part's title on a page of its own heads the numbering the next page opens)
+        if self.ev.last_on_its_page(index) and index not in self.ev.part_titles and not bold:
+            # (a part's title on a page of its own heads the numbering the next page opens; a bold title
+            # was seen over the text it heads, the next page's first paragraph)
+            return None
         rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
         rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
