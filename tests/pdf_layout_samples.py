@@ -1623,7 +1623,47 @@ def make_bold_subtitles(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
+# A design manual's page: the body set to a measure narrower than the page, a rule, and past it a
+# narrow margin column of source notes in smaller type, each note's lines set on the body's
+# baselines beside the paragraph it cites.
+SIDE_HEADING = "1．設計の基本"
+SIDE_PARAGRAPHS = [
+    "歩道橋の設計にあたっては、利用者の安全を第一に考え、通行の妨げとなる段差や急な勾配を設けない"
+    "構造とするものとする。また、周辺の景観との調和に配慮し、色彩や形状を定めるものとする。",
+    "橋の幅員は、歩行者の交通量と自転車の通行の有無を勘案して定める。車いすの利用者がすれ違える幅を"
+    "確保することが望ましい。",
+    "階段と斜路の配置は、利用者の動線を踏まえて決める。斜路の勾配は、できるだけ緩やかにする。",
+]
+SIDE_NOTES = [(0, ["出典：[1.]", "歩道橋設計指針", "解説 (R3.4)P12", "一部加筆"]),
+              (2, ["出典：[2.]", "同指針 解説 P20", "一部加筆"])]
+SIDE_BODY_X1 = MARGIN_X + 34 * BODY_SIZE
+SIDE_X0 = SIDE_BODY_X1 + 1.5 * BODY_SIZE
+SIDE_SIZE = 8.0
+
+
+def make_side_notes(path: Path) -> None:
+    canvas = new_canvas(path)
+    frame = Frame(0, MARGIN_X, SIDE_BODY_X1, MARGIN, PAGE_HEIGHT - MARGIN)
+    flow = Flow(canvas, [frame])
+    flow.add(Heading(SIDE_HEADING, BODY_SIZE, font=GOTHIC, space_before=0))
+    tops: list[float] = []
+    for text in SIDE_PARAGRAPHS:
+        tops.append(flow.y)
+        flow.add(Para(text))
+    pitch = BODY_SIZE * LEADING
+    for paragraph, lines in SIDE_NOTES:
+        for index, line in enumerate(lines):
+            # On the body's baseline: the smaller type's em box starts lower by the difference.
+            top = tops[paragraph] + index * pitch + (BODY_SIZE - SIDE_SIZE) * 0.88
+            draw_line(canvas, _atoms(line), SIDE_X0, top, MINCHO, SIDE_SIZE)
+    rule_x = (SIDE_BODY_X1 + SIDE_X0) / 2
+    canvas.setLineWidth(0.5)
+    canvas.line(rule_x, PAGE_HEIGHT - MARGIN, rule_x, PAGE_HEIGHT - flow.y)
+    canvas.save()
+
+
+SAMPLES = {"side-notes": make_side_notes,
+           "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
            "inherited-media-box": make_inherited_media_box, "captions": make_captions,

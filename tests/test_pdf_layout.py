@@ -682,6 +682,26 @@ def test_a_marked_title_the_columns_edge_cuts_after_a_comma_is_one_title(convert
     assert [block.text for block in last.blocks] == [samples.COLUMN_MARKED_CUT[2]]
 
 
+def test_a_margin_column_of_notes_is_read_after_the_paragraphs_it_stands_beside(converted):
+    # A design manual sets its source notes (「出典：[1.]」, the book, 「一部加筆」) in a narrow column past
+    # a rule at the right, on the body's baselines, a character and a half from the body's last
+    # character.  Read as whole baselines, each note was glued into the body's line beside it and
+    # every sentence there was cut (「…段差や急な勾配を設けない 出典：[1.]」).  The body's paragraphs
+    # are whole; each note's lines follow the paragraph whose first line they start beside.
+    document = converted("side-notes")
+    [section] = document.sections
+    texts = [block.text for block in section.blocks]
+    for paragraph in samples.SIDE_PARAGRAPHS:
+        assert paragraph in texts
+    body = [texts.index(paragraph) for paragraph in samples.SIDE_PARAGRAPHS]
+    for paragraph, lines in samples.SIDE_NOTES:
+        notes = [index for index, text in enumerate(texts) if lines[0] in text]
+        assert len(notes) == 1
+        assert body[paragraph] < notes[0] < (body[paragraph + 1] if paragraph + 1 < len(body) else len(texts))
+        assert "".join(texts[notes[0]:]).replace(" ", "").startswith("".join(lines).replace(" ", ""))
+    assert document_report(document).conserved
+
+
 def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(converted):
     # A survey report in two parts with no number, each title opening a page in its headings' size,
     # straight over a numbering's first heading (Ⅰ．, （1））.  Ranked by its size, the first part was an

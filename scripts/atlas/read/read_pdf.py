@@ -46,6 +46,7 @@ from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .raised import leading_raised, raised_marks, text_type
 from .ruby import annotate, base_of, groups, is_reading, stands_over
+from .side_column import blocks, paragraph_end, side_column_edge
 from .side_figures import read_after_text_beside
 from .tables_geometry import cell_of, rules_at, with_holes_as_cells, written_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
@@ -270,6 +271,9 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     gutter = _gutter(pieces, body_size)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
+    side = side_column_edge([p for p in pieces if _running_text(p)]) if gutter is None else None
+    if side is not None:
+        pieces = [part for piece in pieces for part in _split_side(piece, side)]
     for index, ((bbox, _), cells, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
         if cells is not None:
             pieces.extend(replace(piece, table=index) for piece in _table_pieces(cells, table_chars, bbox, number))
@@ -288,8 +292,62 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     # A table's rows stay together: a chapter's tab in the margin (「第」「3」「章」), set at the height
     # of its rows, would otherwise cut the table in three.
     ordered = keep_together(ordered, lambda p: p.table)
-    return read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
-                                  page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+    ordered = read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
+                                     page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+    return _side_after_paragraphs(ordered) if side is not None else ordered
+
+
+def _running_text(piece: _Piece) -> bool:
+    return bool(piece.chars) and not piece.table_row and not piece.figure and not piece.rotated
+
+
+def _split_side(piece: _Piece, edge: float) -> list[_Piece]:
+    """A baseline's body part and its side column's part (column 2: the page's side column)."""
+    if not _running_text(piece):
+        return [piece]
+    body = [c for c in piece.chars if (c["x0"] + c["x1"]) / 2 < edge]
+    side = [c for c in piece.chars if (c["x0"] + c["x1"]) / 2 >= edge]
+    if not side:
+        return [piece]
+    if not body:
+        return [replace(piece, column=2)]
+    return [_Piece(body, piece.page), replace(_Piece(side, piece.page), column=2)]
+
+
+def _last_bottom(lines: list[_Piece]) -> float:
+    return max(p.bottom for p in lines)
+
+
+def _side_after_paragraphs(ordered: list[_Piece]) -> list[_Piece]:
+    """The page's side column (column 2) taken out of the body's lines and read block by block, each
+    after the body's paragraph it stands beside: the paragraph of the last body line on or above
+    the block's first line (side_column.paragraph_end) — a source note starts beside what it cites,
+    its wrapped lines run on down the margin; a block above all the body opens the page."""
+    rest = [p for p in ordered if p.column != 2]
+    body = [p for p in rest if _running_text(p)]
+    right = _column_edges(body).get(0, (0.0, max((p.x1 for p in body), default=0.0)))[1]
+    opening: list[_Piece] = []
+    after: dict[int, list[_Piece]] = {}
+    for block in blocks([p for p in ordered if p.column == 2]):
+        first = block[0]
+        # On its baseline or above: a body line that starts above the note's foot (a note set smaller
+        # on the body's baseline stands lower than the body's line's top).
+        above = [index for index, p in enumerate(body) if p.top < first.bottom]
+        if not above:
+            opening.extend(block)
+            continue
+        anchor = max(above)
+        end = paragraph_end(body, anchor, right)
+        # A one-line paragraph (a heading) with the block going on beside the lines under it: the
+        # note is the text's under the heading, not the heading's alone.
+        if end == anchor and end + 1 < len(body) and body[end + 1].top < _last_bottom(block):
+            end = paragraph_end(body, end + 1, right)
+        after.setdefault(id(body[end]), []).extend(block)
+    out = list(opening)
+    for piece in rest:
+        out.append(piece)
+        out.extend(after.get(id(piece), []))
+    return out
 
 
 # A column rule stands in a cell's padding when the ink on each side clears it by this share of a
