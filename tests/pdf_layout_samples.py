@@ -1662,7 +1662,30 @@ def make_side_notes(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"side-notes": make_side_notes,
+# A correction pasted over the old words: a white box over them, the new words painted on the box at
+# the same place.  The old words stay in the text layer under the box.
+PASTED_HEADING = "1．施行期日"
+PASTED_OLD = "この要領は、令和5年4月1日から施行する。"
+PASTED_NEW = "この要領は、令和6年10月1日から施行する。"
+PASTED_AFTER = "施行の日までに必要な準備を進めるものとする。"
+
+
+def make_pasted_correction(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(PASTED_HEADING, BODY_SIZE, font=GOTHIC, space_before=0))
+    top = flow.y
+    flow.add(Para(PASTED_OLD, indent=False))
+    canvas.setFillColorRGB(1, 1, 1)
+    width = _width((PASTED_NEW, False), MINCHO, BODY_SIZE) + BODY_SIZE
+    canvas.rect(MARGIN_X, PAGE_HEIGHT - top - BODY_SIZE * 1.2, width, BODY_SIZE * 1.4, fill=1, stroke=0)
+    canvas.setFillColorRGB(0, 0, 0)
+    draw_line(canvas, _atoms(PASTED_NEW), MARGIN_X, top, MINCHO, BODY_SIZE)
+    flow.add(Para(PASTED_AFTER))
+    canvas.save()
+
+
+SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,

@@ -702,6 +702,17 @@ def test_a_margin_column_of_notes_is_read_after_the_paragraphs_it_stands_beside(
     assert document_report(document).conserved
 
 
+def test_words_under_a_white_box_pasted_over_them_are_not_read(converted):
+    # A correction pasted over the old words: a white box drawn over them, the new words painted on
+    # it.  The old words are still in the text layer, and read with the new they interleaved
+    # character by character (「令和56年410月1日」).  The page shows the box and the new words only.
+    document = converted("pasted-correction")
+    [section] = document.sections
+    texts = [block.text for block in section.blocks]
+    assert texts == [samples.PASTED_NEW, samples.PASTED_AFTER]
+    assert document_report(document).conserved
+
+
 def test_unnumbered_part_titles_opening_pages_head_the_numberings_under_them(converted):
     # A survey report in two parts with no number, each title opening a page in its headings' size,
     # straight over a numbering's first heading (Ⅰ．, （1））.  Ranked by its size, the first part was an

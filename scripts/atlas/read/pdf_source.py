@@ -346,7 +346,12 @@ def _page(page: Any, number: int) -> SourcePage:
     # Text off the visible page (a print shop's slug line, a title left on the pasteboard of an
     # imposed sheet) is shown by no viewer: none of it is the page's (trim marks out there drew a
     # 「strike-out」 through such a title).
-    kept = [not twice and _on_page(char, visible) for char, twice in zip(chars, painted_again(chars), strict=True)]
+    # What a white fill hides first: the new words painted on it at the old words' place are the
+    # same glyphs, and read against the hidden ones they would count as painted again.
+    hidden = _covered_by_white(page, owners, chars)
+    again = iter(painted_again([char for char, under in zip(chars, hidden, strict=True) if not under]))
+    kept = [not under and not next(again) and _on_page(char, visible)
+            for char, under in zip(chars, hidden, strict=True)]
     chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
     owners = [owner for owner, keep in zip(owners, kept, strict=True) if keep]
     width, height = page.get_size()
@@ -407,6 +412,57 @@ def page_boxes(page: Any) -> tuple[Bbox, Bbox]:
 
 # How much of the smaller of two boxes a glyph must cover of the same glyph to be that glyph again.
 OVERDRAWN = 0.7
+
+
+# A white fill covers a character when it covers this share of the character's box.
+COVERED = 0.8
+
+
+def _covered_by_white(page: Any, owners: list[int], chars: list[Char]) -> list[bool]:
+    """For each character, whether an opaque white fill drawn on the page after it covers it: a
+    correction pasted over old text (a white box, the new words painted on it).  The old words are
+    still in the text layer, under the box; read, they interleave with the new (「出出典典」).  What
+    the page shows is the box: a character painted over is not seen.  The page's own objects only,
+    in painting order (a fill inside a placed drawing belongs to the drawing's picture)."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    order: dict[int, int] = {}
+    fills: list[tuple[int, tuple[float, float, float, float]]] = []
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, index)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            order[ctypes.cast(obj, ctypes.c_void_p).value or 0] = index
+        elif kind == raw.FPDF_PAGEOBJ_PATH \
+                and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)) \
+                and fill_mode.value != raw.FPDF_FILLMODE_NONE \
+                and raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba)) \
+                and [value.value for value in rgba] == [255, 255, 255, 255] \
+                and raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                              ctypes.byref(top)):
+            fills.append((index, (left.value, bottom.value, right.value, top.value)))
+    if not fills:
+        return [False] * len(chars)
+    page_left, _, _, page_top = page_boxes(page)[0]
+    boxes = [(index, (x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
+             for index, (x0, y0, x1, y1) in fills]
+    hidden = []
+    for char, owner in zip(chars, owners, strict=True):
+        painted = order.get(owner)
+        hidden.append(painted is not None and char["text"].strip() != "" and any(
+            index > painted and _share_under(char, box) >= COVERED for index, box in boxes))
+    return hidden
+
+
+def _share_under(char: Char, box: tuple[float, float, float, float]) -> float:
+    width = min(char["x1"], box[2]) - max(char["x0"], box[0])
+    height = min(char["bottom"], box[3]) - max(char["top"], box[1])
+    area = (char["x1"] - char["x0"]) * (char["bottom"] - char["top"])
+    return width * height / area if width > 0 and height > 0 and area > 0 else 0.0
 
 
 def painted_again(chars: list[Char]) -> list[bool]:
