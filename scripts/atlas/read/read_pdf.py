@@ -325,7 +325,7 @@ def _side_after_paragraphs(ordered: list[_Piece]) -> list[_Piece]:
     its wrapped lines run on down the margin; a block above all the body opens the page."""
     rest = [p for p in ordered if p.column != 2]
     body = [p for p in rest if _running_text(p)]
-    right = _column_edges(body).get(0, (0.0, max((p.x1 for p in body), default=0.0)))[1]
+    left, right = _column_edges(body).get(0, (0.0, max((p.x1 for p in body), default=0.0)))
     opening: list[_Piece] = []
     after: dict[int, list[_Piece]] = {}
     for block in blocks([p for p in ordered if p.column == 2]):
@@ -338,9 +338,11 @@ def _side_after_paragraphs(ordered: list[_Piece]) -> list[_Piece]:
             continue
         anchor = max(above)
         end = paragraph_end(body, anchor, right)
-        # A one-line paragraph (a heading) with the block going on beside the lines under it: the
-        # note is the text's under the heading, not the heading's alone.
-        if end == anchor and end + 1 < len(body) and body[end + 1].top < _last_bottom(block):
+        # A heading (a one-line paragraph ending before the middle of the measure) with the block
+        # going on beside the lines under it: the note is the text's under the heading, not the
+        # heading's alone.  A one-line sentence keeps its note.
+        if end == anchor and end + 1 < len(body) and body[end + 1].top < _last_bottom(block) \
+                and body[end].x1 < (left + right) / 2:
             end = paragraph_end(body, end + 1, right)
         after.setdefault(id(body[end]), []).extend(block)
     out = list(opening)
