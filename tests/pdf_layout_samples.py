@@ -911,6 +911,53 @@ def make_circled_titles(path: Path) -> None:
     canvas.save()
 
 
+# A guideline written in a word processor: under each part (「1) …」 in a larger Gothic) its titles
+# 「① …」 are set in the body's face and size, marked only by an underline drawn under the title's words,
+# each over its points bulleted one level deeper, which end in no 。.  A second part numbers the
+# same kind of lines without an underline: a list whose items have sub-points.
+UNDERLINED_PARTS = [
+    ("1) 見本の原則", True, [
+        ("① 利用者の安全への配慮", ["製品の設計の段階から、利用者が危険にさらされる場面を想定して対策を講じる",
+                                 "事故が起きた際の連絡の手順を定め、関係者に周知する"]),
+        ("② 記録の保存", ["点検の結果を記録し、定められた期間にわたって保存する"]),
+        ("③ 関係者への説明", ["製品の仕組みと限界を、利用者に分かる言葉で説明する",
+                            "問合せの窓口を設け、寄せられた意見を改善に生かす"]),
+    ]),
+    ("2) 見本の手順", False, [
+        ("① 届出の準備", ["必要な書類をそろえる"]),
+        ("② 届出の提出", ["窓口又は電子申請で提出する"]),
+    ]),
+]
+UNDERLINED_INTRO = "各事業者は、次の事項に取り組むことが求められる。"
+
+
+def make_underlined_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    for part, underlined, titles in UNDERLINED_PARTS:
+        flow.add(Heading(part, 12, font=GOTHIC, space_before=1.0 if flow.y > MARGIN else 0))
+        flow.add(Para(UNDERLINED_INTRO))
+        for title, points in titles:
+            flow.y += BODY_SIZE * 0.5
+            number, words = title.split(" ", 1)
+            x = MARGIN_X + 2 * BODY_SIZE  # the number one level in; the words after a tab stop
+            draw_line(canvas, _atoms(number), x, flow.y, MINCHO, BODY_SIZE)
+            draw_line(canvas, _atoms(words), x + 2 * BODY_SIZE, flow.y, MINCHO, BODY_SIZE)
+            if underlined:  # a word processor's underline: a thin stroke under the words' baseline
+                canvas.setLineWidth(0.5)
+                y = PAGE_HEIGHT - flow.y - BODY_SIZE * 1.05
+                start = x + 2 * BODY_SIZE
+                canvas.line(start, y, start + sum(_width(a, MINCHO, BODY_SIZE) for a in _atoms(words)), y)
+            flow.y += BODY_SIZE * LEADING
+            for point in points:  # bulleted one level deeper, the text hung after the bullet
+                text_x = x + 4 * BODY_SIZE
+                draw_line(canvas, _atoms("・"), x + 2 * BODY_SIZE, flow.y, MINCHO, BODY_SIZE)
+                for line in wrap(point, MINCHO, BODY_SIZE, MARGIN_X + TEXT_WIDTH - text_x):
+                    draw_line(canvas, line, text_x, flow.y, MINCHO, BODY_SIZE)
+                    flow.y += BODY_SIZE * LEADING
+    canvas.save()
+
+
 # ---------------------------------------------------------------------------
 # A white paper's chapter of four two-column pages: the part's title over the first and third pages,
 # the chapter's over the second and fourth (facing pages), each small at the head; the chapter's
@@ -1694,6 +1741,7 @@ SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_corre
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
+           "underlined-titles": make_underlined_titles,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,

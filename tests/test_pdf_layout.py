@@ -36,7 +36,7 @@ from atlas.model.document import (
 from atlas.pipeline import build_document
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
-from atlas.read.read_pdf import read_pdf
+from atlas.read.read_pdf import read_pdf, underlined_throughout
 from atlas.read.tables_geometry import cell_of, merge_split_columns, rules_at, with_holes_as_cells
 from atlas.read.vertical import reads_vertically, vertical_stacks
 from atlas.structure.structure import Hints
@@ -515,6 +515,32 @@ def test_circled_titles_set_in_the_heading_face_over_bullets_are_sub_headings(co
     for sub, (_, bullets) in zip(section.children, samples.CIRCLED_TITLES, strict=True):
         assert [item.text for block in sub.blocks for item in block.items] == [b[1:] for b in bullets]
     assert document_report(document).conserved
+
+
+def test_underlined_circled_titles_over_deeper_bullets_are_sub_headings(converted):
+    # A word processor's guideline marks its 「① …」 titles by an underline alone (the body's face and
+    # size), each over points bulleted a level deeper that end in no 。: read as one flat list, the
+    # titles ran into their points and the part's second level was lost.  The same lines without
+    # the underline are a list whose items have sub-points, as before.
+    document = converted("underlined-titles")
+    [titled, listed] = document.sections
+    assert section_heading(titled) == samples.UNDERLINED_PARTS[0][0]
+    titles = samples.UNDERLINED_PARTS[0][2]
+    assert [f"{sub.number} {sub.title}" for sub in titled.children] == [title for title, _ in titles]
+    for sub, (_, points) in zip(titled.children, titles, strict=True):
+        assert [item.text for block in sub.blocks for item in block.items] == points
+    assert section_heading(listed) == samples.UNDERLINED_PARTS[1][0] and not listed.children
+    assert document_report(document).conserved
+
+
+def test_a_line_is_underlined_as_a_title_only_from_its_words_to_its_end_and_never_as_a_link():
+    def chars(text: str, underlined: str) -> list[dict]:
+        return [{"text": ch, "underlined": flag == "u"} for ch, flag in zip(text, underlined, strict=True)]
+
+    assert underlined_throughout(chars("① 見本の題", "  uuuu"))  # the number left out
+    assert underlined_throughout(chars("見本の題12", "uuuu  "))  # a note's mark after it
+    assert not underlined_throughout(chars("見本の題です", "uuu   "))  # words underlined in a line
+    assert not underlined_throughout(chars("https://example.jp/a", "u" * 20))  # a link
 
 
 def test_a_caption_on_the_next_page_names_no_figure_that_ended_this_page(converted):

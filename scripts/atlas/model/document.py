@@ -56,6 +56,9 @@ class Layout:
     # A table row's words struck through, cell by cell: each as (the cell's place among the row's
     # cells, the few characters just before it in the cell's line, the struck words).
     cell_struck: tuple[tuple[int, str, str], ...] = ()
+    # Underlined from its first words to its last (a leading number or mark aside): a word processor's
+    # way to set a title apart at the body's face and size, as others set it in bold.
+    underlined: bool = False
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,9 @@ ORNAMENT_HEIGHT = 2.0
 # emblem (a chapter's large 「第4章」 beside its two-line title) stays a figure: read as free text
 # its outsize digit spans both title lines and the lines' characters interleave.
 ORNAMENT_LONG = 4.0
+# An underline is such a stroke under its characters: in their bottom band or below it by at most
+# UNDERLINE_DROP of their size (a word processor draws it a little under the baseline).
+UNDERLINE_DROP = 0.5
 # A shape text is painted on (a callout, a note box) is at least this wide and tall (points).
 PANEL_SIZE = (40.0, 20.0)
 # The two libraries measure a shape's box to within this many points (PDFium counts its stroke).
@@ -362,7 +365,9 @@ def _page(page: Any, number: int) -> SourcePage:
     figures = [box for box in map(from_top, _figure_boxes(objects, width * height))
                if encloses(visible, box, BLEED) and not _ornament(box, chars)]
     pictures = [box for box in map(from_top, _small_pictures(objects, width * height)) if encloses(visible, box, BLEED)]
-    mark_struck(chars, [from_top(box) for box in _thin_rules(objects)])
+    thin = [from_top(box) for box in _thin_rules(objects)]
+    mark_struck(chars, thin)
+    mark_underlined(chars, thin)
     panels = _panels(objects)
     mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
     page.close()
@@ -691,6 +696,29 @@ def mark_struck(chars: list[Char], rules: list[Bbox]) -> None:
                 x1 - max(c["x1"] for c in crossed) <= STRIKE_OVERRUN * size:
             for char in crossed:
                 char["struck"] = True
+
+
+def mark_underlined(chars: list[Char], rules: list[Bbox]) -> None:
+    """Characters a thin line is drawn under (a word processor's underline: a title marked by it, as
+    others are by bold, or a link) get ``underlined``.  The line runs under their bottom band and
+    begins and ends with them, as a strike-out does through their middle: a rule that runs on past
+    the text over it (a table's edge, the rule over the page's notes) underlines none of it."""
+    for x0, top, x1, bottom in rules:
+        y = (top + bottom) / 2
+        under = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and _under(c, y)]
+        if not under:
+            continue
+        size = max(c["size"] for c in under)
+        if min(c["x0"] for c in under) - x0 <= STRIKE_OVERRUN * size and \
+                x1 - max(c["x1"] for c in under) <= STRIKE_OVERRUN * size:
+            for char in under:
+                char["underlined"] = True
+
+
+def _under(char: Char, y: float) -> bool:
+    """Whether a line at ``y`` runs under the character: below its middle band, not far below it."""
+    height = char["bottom"] - char["top"]
+    return char["bottom"] - STRIKE_BAND * height < y <= char["bottom"] + UNDERLINE_DROP * char["size"]
 
 
 def _through_middle(char: Char, y: float) -> bool:

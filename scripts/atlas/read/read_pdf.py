@@ -1160,6 +1160,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
                 struck=struck_runs(piece.chars),
                 cell_struck=piece.cell_struck,
+                underlined=underlined_throughout(piece.chars),
             )
             lines.append(
                 Line(
@@ -1207,6 +1208,30 @@ def struck_runs(chars: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
         if words:
             runs.append((before[-STRUCK_CONTEXT:], words))
     return tuple(runs)
+
+
+# Before a line's underline may stand a few characters it leaves out: the number or mark the title
+# follows (「①」「1)」「（1）」, a bullet); after it, a note's mark.
+UNDERLINE_LEAD = 4
+_NOTE_MARK = re.compile(r"[0-9*※]{1,3}")
+# A link is underlined because it is a link, not to set its line apart.
+_LINK = re.compile(r"https?:|www\.|@|\.(?:jp|com|org|html?|pdf)\b", re.IGNORECASE)
+
+
+def underlined_throughout(chars: list[dict[str, Any]]) -> bool:
+    """Whether the line's characters are underlined (pdf_source.mark_underlined) from its first words
+    to its last: but for a short lead (UNDERLINE_LEAD: a number or mark) and a trailing note mark,
+    one unbroken underline.  A link, underlined as links are, is no title."""
+    shown = [char for char in chars if char["text"].strip()]
+    marks = [bool(char.get("underlined")) for char in shown]
+    if True not in marks:
+        return False
+    first = marks.index(True)
+    last = len(marks) - marks[::-1].index(True)
+    after = "".join(char["text"] for char in shown[last:])
+    return (first <= UNDERLINE_LEAD and all(marks[first:last]) and last - first >= 2
+            and (not after or _NOTE_MARK.fullmatch(after) is not None)
+            and _LINK.search("".join(char["text"] for char in shown)) is None)
 
 
 def _alone_in_bars(pieces: list[_Piece], bars: list[tuple[float, float, float, float]]) -> set[int]:

@@ -1081,7 +1081,21 @@ def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as
         return False  # the next item, a bullet or a heading: ① was an item of a list
     if text.startswith(CONTINUATION_START) or "\t" in text:
         return False  # the rest of a wrapped line, or a table row
+    if set_as_title and _bullet(text) and _set_in_under(lines[index], lines[probe]):
+        return True  # a title's points, set in under it: whole sentences or not, they are its text
     return _sentence_before_next_item(lines, probe)
+
+
+def _set_in_under(title: Line, line: Line) -> bool:
+    """Whether ``line`` starts further in than the ① line above it on its page: a word processor's
+    list one level deeper, the points under a title (a ① title over ✧-bulleted points that end in no
+    。).  A list's next item starts where the item does."""
+    a, b = title.layout, line.layout
+    return a is not None and b is not None and title.page == line.page and b.x0 > a.x0 + SET_DEEPER * a.size
+
+
+# A line set in this share of a character or more right of the line above stands a level deeper.
+SET_DEEPER = 1.0
 
 
 def _bullet(text: str) -> bool:

@@ -44,6 +44,8 @@ BLOCK_GAP = 0.8
 # is centred under it within this many characters (captions centred in a figure's frame).
 CAPTION_LEADING = 1.8
 CAPTION_CENTRE = 1.5
+# What ends a sentence: an underlined line ending so is emphasis in running text, no title.
+_SENTENCE_END = ("。", "．")
 # A page's own body style needs this many characters of it: less is a title slide or a cover,
 # whose large type is display, not body.
 PAGE_BODY_CHARS = 150
@@ -123,7 +125,18 @@ class Typesetting:
             return None
         if line.layout is not None and line.layout.bar:
             return True  # set alone in a drawn bar: a label box, whatever its type
+        if self.underlined_title(line):
+            return True
         return self._display(style, self.body_of(line))
+
+    def underlined_title(self, line: Line) -> bool:
+        """Whether the line is set apart by an underline as others are by bold: a word processor's
+        title at the body's face and size, underlined from its first words to its last, stopping
+        short of its column with no sentence's end.  An underlined sentence (emphasis in running
+        text) ends in 。 or runs on to the column's edge."""
+        layout = line.layout
+        return bool(layout and layout.underlined and not line.text.endswith(_SENTENCE_END)
+                    and stops_short_of_column(line) is not False)
 
     def is_large(self, line: Line) -> bool:
         """Set clearly larger than the body: a title or heading even without a number."""
