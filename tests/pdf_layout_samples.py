@@ -914,7 +914,8 @@ def make_circled_titles(path: Path) -> None:
 # A guideline written in a word processor: under each part (「1) …」 in a larger Gothic) its titles
 # 「① …」 are set in the body's face and size, marked only by an underline drawn under the title's words,
 # each over its points bulleted one level deeper, which end in no 。.  A second part numbers the
-# same kind of lines without an underline: a list whose items have sub-points.
+# same kind of lines without an underline: a list whose items have sub-points.  A third has a single
+# underlined ① title.
 UNDERLINED_PARTS = [
     ("1) 見本の原則", True, [
         ("① 利用者の安全への配慮", ["製品の設計の段階から、利用者が危険にさらされる場面を想定して対策を講じる",
@@ -926,6 +927,9 @@ UNDERLINED_PARTS = [
     ("2) 見本の手順", False, [
         ("① 届出の準備", ["必要な書類をそろえる"]),
         ("② 届出の提出", ["窓口又は電子申請で提出する"]),
+    ]),
+    ("3) 見本の保護", True, [
+        ("① 個人の情報の保護", ["個人の情報を扱う範囲を定め、その外に出さない", "扱いを誤った際の届出の手順を定める"]),
     ]),
 ]
 UNDERLINED_INTRO = "各事業者は、次の事項に取り組むことが求められる。"

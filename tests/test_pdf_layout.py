@@ -520,15 +520,16 @@ def test_circled_titles_set_in_the_heading_face_over_bullets_are_sub_headings(co
 def test_underlined_circled_titles_over_deeper_bullets_are_sub_headings(converted):
     # A word processor's guideline marks its 「① …」 titles by an underline alone (the body's face and
     # size), each over points bulleted a level deeper that end in no 。: read as one flat list, the
-    # titles ran into their points and the part's second level was lost.  The same lines without
-    # the underline are a list whose items have sub-points, as before.
+    # titles ran into their points and the part's second level was lost; a part's single ① title,
+    # taken for a figure's label, too.  The same lines without the underline are a list whose items
+    # have sub-points, as before.
     document = converted("underlined-titles")
-    [titled, listed] = document.sections
-    assert section_heading(titled) == samples.UNDERLINED_PARTS[0][0]
-    titles = samples.UNDERLINED_PARTS[0][2]
-    assert [f"{sub.number} {sub.title}" for sub in titled.children] == [title for title, _ in titles]
-    for sub, (_, points) in zip(titled.children, titles, strict=True):
-        assert [item.text for block in sub.blocks for item in block.items] == points
+    [titled, listed, alone] = document.sections
+    for part, (heading, _, titles) in ((titled, samples.UNDERLINED_PARTS[0]), (alone, samples.UNDERLINED_PARTS[2])):
+        assert section_heading(part) == heading
+        assert [f"{sub.number} {sub.title}" for sub in part.children] == [title for title, _ in titles]
+        for sub, (_, points) in zip(part.children, titles, strict=True):
+            assert [item.text for block in sub.blocks for item in block.items] == points
     assert section_heading(listed) == samples.UNDERLINED_PARTS[1][0] and not listed.children
     assert document_report(document).conserved
 

@@ -1024,6 +1024,7 @@ def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = 
     whole (by majority), so one document does not mix ① as a heading with ② as a list item.
     """
     runs: list[list[tuple[int, bool]]] = []
+    with_points: set[int] = set()  # ① lines set as titles over points a level deeper
     last_value = 0
     for index, line in enumerate(lines):
         match = CIRCLED.pattern.fullmatch(line.text) if line.kind == "body" else None
@@ -1034,12 +1035,18 @@ def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = 
             runs.append([])
         last_value = value
         set_as_title = typeset is not None and typeset.is_display(line) is True
-        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title)))
+        points = _points_under(lines, index, typeset)
+        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title, points)))
+        if points:
+            with_points.add(index)
     chosen: set[int] = set()
     for run in runs:
         starts_at_one = CIRCLED.pattern.fullmatch(lines[run[0][0]].text)["n"] == "①"  # type: ignore[index]
-        # A lone ① is a label in a figure more often than a sub-heading: a run has two or more.
-        if starts_at_one and len(run) > 1 and 2 * sum(qualifies for _, qualifies in run) >= len(run):
+        # A lone ① is a label in a figure more often than a sub-heading: a run has two or more — or the
+        # page sets it as a title over its points set a level deeper, as no figure's label stands.
+        alone_as_title = len(run) == 1 and run[0][1] and run[0][0] in with_points
+        most = 2 * sum(qualifies for _, qualifies in run) >= len(run)
+        if starts_at_one and (len(run) > 1 or alone_as_title) and most:
             # The whole run: a member whose title wraps onto a second line is a heading too.
             chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80
                           and not _CIRCLED_SENTENCE_GOES_ON.search(lines[index].text))
@@ -1068,7 +1075,8 @@ def _circled_shape(text: str, width: int) -> bool:
     )
 
 
-def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as_title: bool) -> bool:
+def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as_title: bool,
+                               points_under: bool = False) -> bool:
     if not _circled_shape(lines[index].text, width):
         return False
     probe = index + 1
@@ -1081,21 +1089,20 @@ def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as
         return False  # the next item, a bullet or a heading: ① was an item of a list
     if text.startswith(CONTINUATION_START) or "\t" in text:
         return False  # the rest of a wrapped line, or a table row
-    if set_as_title and _bullet(text) and _set_in_under(lines[index], lines[probe]):
+    if points_under:
         return True  # a title's points, set in under it: whole sentences or not, they are its text
     return _sentence_before_next_item(lines, probe)
 
 
-def _set_in_under(title: Line, line: Line) -> bool:
-    """Whether ``line`` starts further in than the ① line above it on its page: a word processor's
-    list one level deeper, the points under a title (a ① title over ✧-bulleted points that end in no
-    。).  A list's next item starts where the item does."""
-    a, b = title.layout, line.layout
-    return a is not None and b is not None and title.page == line.page and b.x0 > a.x0 + SET_DEEPER * a.size
-
-
-# A line set in this share of a character or more right of the line above stands a level deeper.
-SET_DEEPER = 1.0
+def _points_under(lines: list[Line], index: int, typeset: Typesetting | None) -> bool:
+    """Whether the ① line is set as a title (typeset.is_display: bolder, another face, underlined)
+    and the line under it is a bullet set a list's level deeper (typeset.set_deeper): the title's
+    points, as a word processor sets them, whole sentences or not (a ① title over ✧-bulleted points
+    that end in no 。)."""
+    if typeset is None or typeset.is_display(lines[index]) is not True:
+        return False
+    probe = next_content(lines, index)
+    return probe is not None and _bullet(lines[probe].text) and typeset.set_deeper(lines[index], lines[probe])
 
 
 def _bullet(text: str) -> bool:

@@ -35,6 +35,8 @@ OUTDENT = 3
 # A block set this many characters in from its column's left edge stands apart from the text, whose
 # lines start at the edge or one character in (a paragraph's first line): a title under its label.
 SET_IN = 1.5
+# A line set this many characters or more right of the line above stands a list's level deeper.
+DEEPER = 1.0
 # Lines of one block start within this share of a character of each other.
 SAME_START = 0.5
 # A vertical gap above a line of more than this share of a line height starts a new block.
@@ -184,6 +186,13 @@ class Typesetting:
         if a is None or b is None or above.page != line.page or a.column_x0 != b.column_x0:
             return False
         return b.x0 < a.x0 - OUTDENT * a.size
+
+    def set_deeper(self, line: Line, below: Line) -> bool:
+        """Whether ``below`` starts further in than ``line`` on its page, by a character or more: a word
+        processor's list one level deeper, the points under a title set on a list's level above
+        them.  A list's next item starts where the item does."""
+        a, b = line.layout, below.layout
+        return a is not None and b is not None and line.page == below.page and b.x0 > a.x0 + DEEPER * a.size
 
     def goes_on_set_in(self, line: Line, rest: Line) -> bool:
         """Whether ``rest`` is the next line of a block set in from the column as ``line`` is: a title
