@@ -962,6 +962,58 @@ def make_underlined_titles(path: Path) -> None:
     canvas.save()
 
 
+# The same guideline's later part: its stages are bulleted lines set in the heading face at the list's
+# first level, each over titles bulleted a level deeper and underlined, each over its points a level
+# deeper still — the document's lower ranks are the word processor's list levels.
+LEVELS_PART = "第1章 見本事業者に関する事項"
+LEVELS_STAGES = [
+    ("・ 準備の段階", [
+        ("・ A-1）i. 必要な情報の収集", ["収集する情報の範囲を定め、目的の外に使わない",
+                                    "集めた情報の出所を記録し、問合せに答えられるようにする"]),
+        ("・ A-2）i. 関係者との調整", ["関係者の役割を文書にまとめ、事前に合意を得る"]),
+    ]),
+    ("・ 実施の段階", [
+        ("・ A-1）ii. 記録の保存", ["作業の経過を記録し、定められた期間にわたって保存する"]),
+        ("・ A-3）i. 結果の点検", ["結果を定期的に点検し、見つかった問題を関係者に伝える",
+                                "点検の方法を見直す"]),
+    ]),
+]
+
+
+def make_list_level_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(LEVELS_PART, 14, font=GOTHIC, space_before=0))
+    flow.add(Para(UNDERLINED_INTRO))
+    for stage, titles in LEVELS_STAGES:
+        flow.y += BODY_SIZE * 0.8
+        _bulleted(canvas, stage, MARGIN_X, flow.y, GOTHIC)  # the heading face at the list's first level
+        flow.y += BODY_SIZE * LEADING
+        for title, points in titles:
+            flow.y += BODY_SIZE * 0.5
+            _bulleted(canvas, title, MARGIN_X + 2 * BODY_SIZE, flow.y, MINCHO, underlined=True)
+            flow.y += BODY_SIZE * LEADING
+            for point in points:
+                flow.y = _bulleted(canvas, "・ " + point, MARGIN_X + 4 * BODY_SIZE, flow.y, MINCHO)
+    canvas.save()
+
+
+def _bulleted(canvas, text: str, x: float, top: float, font: str, underlined: bool = False) -> float:
+    """A bulleted line at ``x`` (its text two characters right of the bullet, wrapped lines hung
+    there, an underline under the text if asked); the top of the line below it."""
+    bullet, words = text.split(" ", 1)
+    draw_line(canvas, _atoms(bullet), x, top, font, BODY_SIZE)
+    text_x = x + 2 * BODY_SIZE
+    for line in wrap(words, font, BODY_SIZE, MARGIN_X + TEXT_WIDTH - text_x):
+        draw_line(canvas, line, text_x, top, font, BODY_SIZE)
+        if underlined:
+            canvas.setLineWidth(0.5)
+            y = PAGE_HEIGHT - top - BODY_SIZE * 1.05
+            canvas.line(text_x, y, text_x + sum(_width(a, font, BODY_SIZE) for a in line), y)
+        top += BODY_SIZE * LEADING
+    return top
+
+
 # ---------------------------------------------------------------------------
 # A white paper's chapter of four two-column pages: the part's title over the first and third pages,
 # the chapter's over the second and fourth (facing pages), each small at the head; the chapter's
@@ -1745,7 +1797,7 @@ SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_corre
            "marked-titles": make_marked_titles, "framed-chart": make_framed_chart,
            "note-under-table": make_note_under_table, "framed-table": make_framed_table,
            "short-columns-head": make_short_columns_under_a_head, "circled-titles": make_circled_titles,
-           "underlined-titles": make_underlined_titles,
+           "underlined-titles": make_underlined_titles, "list-level-titles": make_list_level_titles,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,

@@ -534,6 +534,21 @@ def test_underlined_circled_titles_over_deeper_bullets_are_sub_headings(converte
     assert document_report(document).conserved
 
 
+def test_bulleted_titles_set_apart_nest_by_their_list_level(converted):
+    # The guideline's later parts rank by the word processor's list levels: a stage bulleted at the
+    # first level in the heading face, titles a level deeper underlined, their points deeper still
+    # with no 。.  All bullets read alike (「・」): the stages and titles were one list of points.
+    document = converted("list-level-titles")
+    [part] = document.sections
+    assert section_heading(part) == samples.LEVELS_PART
+    assert [section_heading(stage) for stage in part.children] == [stage for stage, _ in samples.LEVELS_STAGES]
+    for stage, (_, titles) in zip(part.children, samples.LEVELS_STAGES, strict=True):
+        assert [section_heading(title) for title in stage.children] == [title for title, _ in titles]
+        for title, (_, points) in zip(stage.children, titles, strict=True):
+            assert [item.text for block in title.blocks for item in block.items] == points
+    assert document_report(document).conserved
+
+
 def test_a_line_is_underlined_as_a_title_only_from_its_words_to_its_end_and_never_as_a_link():
     def chars(text: str, underlined: str) -> list[dict]:
         return [{"text": ch, "underlined": flag == "u"} for ch, flag in zip(text, underlined, strict=True)]

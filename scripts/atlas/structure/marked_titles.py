@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ..model.document import Line
 from ..text.numbering import (
+    BULLETS,
     CLOSING,
     CONTINUATION_START,
     FULL_STOPS,
@@ -95,6 +96,8 @@ _GLOSS_LINES = 4
 _STACKED = 2
 # A bullet glyph a text extraction set on a line of its own.
 _BULLETS_ALONE = frozenset("•・●◆■□◇▪➢✓")
+# The kind of a bulleted title set apart by its type (list_level_titles): this and its list level.
+LIST_LEVEL_KIND = "list-level:"
 # What goes on from a label (a term's definition after a colon): never a title's first text.
 _GOES_ON = (*CONTINUATION_START, "：", ":")
 
@@ -172,6 +175,8 @@ class _Reader:
             below = self.next_body(index)
             if below is not None and titles.get(below, kind) != kind and self.title_shaped(index):
                 titles[index] = kind
+        # A bulleted line the page sets as a title over points bulleted a level deeper.
+        titles.update(self.list_level_titles())
         # A marked line the page sets as a heading over body type is one, alone too.
         titles.update({index: kind for index, kind in self.kind_of.items()
                        if index not in titles and index not in labels and self.set_as_a_title(index)})
@@ -194,6 +199,32 @@ class _Reader:
         """A bracketed label straight over a line that opens an article (「（趣旨）」 / 「第１条　…」)."""
         below = self.next_body(index)
         return below is not None and _ARTICLE.match(self.lines[below].text) is not None
+
+    def list_level_titles(self) -> dict[int, str]:
+        """Bulleted lines that title the points under them: a word processor builds a document's lower
+        ranks with its list levels and sets a level's line apart as a title only by its type (bold,
+        an underline: typeset.is_display), short of the column, a title's words, over bullets set a
+        level deeper (「● …の段階」 over 「➢ …の配慮」 titles over 「✧ …」 points that end in no 。).  A text
+        extraction draws every bullet alike (「・」), so a title's kind is its list level, its indent
+        in characters: a deeper level's titles nest under the level above (title_ranks.py)."""
+        typeset = self.typeset
+        found: dict[int, str] = {}
+        if typeset is None:
+            return found
+        for index in self.body:
+            line, below = self.lines[index], self.next_body(index)
+            marker = LIST_MARKER.fullmatch(line.text)
+            if index in self.kind_of or marker is None or not _bulleted(line.text) or below is None \
+                    or line.layout is None:
+                continue
+            words = marker["text"]
+            if (not title_like(words) or is_caption(words) or line.text.endswith(tuple(CLOSING)) or "\t" in line.text
+                    or typeset.is_display(line) is not True or typeset.stopped_short(line) is False):
+                continue
+            if _bulleted(self.lines[below].text) and typeset.set_deeper(line, self.lines[below]):
+                level = round((line.layout.x0 - line.layout.column_x0) / line.layout.size)
+                found[index] = f"{LIST_LEVEL_KIND}{level}"
+        return found
 
     def bullets_one_under_another(self, run: list[int]) -> bool:
         """A run of a heading scheme's mark (〇) whose lines stand straight over the next, no text of
@@ -424,6 +455,12 @@ def mark_kind(text: str) -> str | None:
     if _BLOCK_LABEL.fullmatch(text):
         return text
     return None
+
+
+def _bulleted(text: str) -> bool:
+    """A line opened by a bullet (「・」「●」「➢」), not a number."""
+    marker = LIST_MARKER.fullmatch(text)
+    return marker is not None and marker["marker"].strip()[:1] in BULLETS
 
 
 def _is_mark(kind: str) -> bool:
