@@ -143,6 +143,8 @@ def test_missing_or_non_mapping_outline_file_names_the_file(tmp_path):
         # A title's mark is typography: a reference that drops the bullet names the same heading.
         ("国際連合", "● 国際連合"),
         ("◆意思決定の迅速化", "意思決定の迅速化"),
+        ("➢ A-1）i. 見本の配慮", "・ A-1）i. 見本の配慮"),
+        ("A-1）i. 見本の配慮", "・ A-1）i. 見本の配慮"),
     ],
 )
 def test_folding_makes_printed_variants_of_a_heading_equal(printed, shown):

@@ -210,8 +210,9 @@ _NUMBER = (
 # Atomic, so 「2.1概要」 keeps its number whole instead of giving back ".1" to a separator.
 _NUMBER_SEPARATOR = re.compile(rf"^((?>{_NUMBER}))[.,、:・]+")
 # A mark that sets a title off (「◆意思決定の迅速化」「● 国際連合」) is typography, like a width: a
-# reference may keep it (as printed) or drop it (as a bullet), and either names the same heading.
-_TITLE_MARK = re.compile(r"^[◆◇■□●◎★☆▼▽▲△▶▷►♦∮§〇○◯]+")
+# reference may keep it (as printed) or drop it (as a bullet), and either names the same heading.  So
+# is a list's bullet before a title set on a list level (「➢ D-1）…」, read as 「・」 as every bullet is).
+_TITLE_MARK = re.compile(r"^[◆◇■□●◎★☆▼▽▲△▶▷►♦∮§〇○◯・➢]+")
 MIN_PREFIX_SHARE = 0.6  # a title cut at a line break keeps most of its words
 MIN_PREFIX_CHARS = 4  # shorter than this, a prefix matches too much ("1", "(2)はじ")
 
