@@ -20,6 +20,7 @@ from pdf_samples import (
     MARGIN,
     MARGIN_X,
     MINCHO,
+    NOTE_SIZE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     TEXT_WIDTH,
@@ -915,7 +916,7 @@ def make_circled_titles(path: Path) -> None:
 # 「① …」 are set in the body's face and size, marked only by an underline drawn under the title's words,
 # each over its points bulleted one level deeper, which end in no 。.  A second part numbers the
 # same kind of lines without an underline: a list whose items have sub-points.  A third has a single
-# underlined ① title.
+# underlined ① title, left at a page's foot over a note, its points on the next page.
 UNDERLINED_PARTS = [
     ("1) 見本の原則", True, [
         ("① 利用者の安全への配慮", ["製品の設計の段階から、利用者が危険にさらされる場面を想定して対策を講じる",
@@ -931,18 +932,25 @@ UNDERLINED_PARTS = [
     ("3) 見本の保護", True, [
         ("① 個人の情報の保護", ["個人の情報を扱う範囲を定め、その外に出さない", "扱いを誤った際の届出の手順を定める"]),
     ]),
+    ("4) 見本の見直し", True, []),
 ]
 UNDERLINED_INTRO = "各事業者は、次の事項に取り組むことが求められる。"
+# The third part's single title ends its page, a note at the page's foot between it and its points.
+UNDERLINED_NOTED_INTRO = "各事業者は、個人の情報{1}を守るため、次の事項に取り組むことが求められる。"
+UNDERLINED_NOTE = ("1", "ここでは、氏名や住所など、特定の個人を識別できる情報をいう。")
 
 
 def make_underlined_titles(path: Path) -> None:
     canvas = new_canvas(path)
     flow = Flow(canvas, one_column(1))
-    for part, underlined, titles in UNDERLINED_PARTS:
+    for n, (part, underlined, titles) in enumerate(UNDERLINED_PARTS):
         flow.add(Heading(part, 12, font=GOTHIC, space_before=1.0 if flow.y > MARGIN else 0))
-        flow.add(Para(UNDERLINED_INTRO))
+        flow.add(Para(UNDERLINED_INTRO if n < 2 else UNDERLINED_NOTED_INTRO))
         for title, points in titles:
             flow.y += BODY_SIZE * 0.5
+            if n == 2:  # the last title ends its page; the note, then the page turns before its points
+                flow.y = PAGE_HEIGHT - MARGIN - 4 * BODY_SIZE * LEADING
+                _page_foot_note(canvas, *UNDERLINED_NOTE)
             number, words = title.split(" ", 1)
             x = MARGIN_X + 2 * BODY_SIZE  # the number one level in; the words after a tab stop
             draw_line(canvas, _atoms(number), x, flow.y, MINCHO, BODY_SIZE)
@@ -955,11 +963,22 @@ def make_underlined_titles(path: Path) -> None:
             flow.y += BODY_SIZE * LEADING
             for point in points:  # bulleted one level deeper, the text hung after the bullet
                 text_x = x + 4 * BODY_SIZE
+                if flow.y >= PAGE_HEIGHT - MARGIN - 3 * BODY_SIZE * LEADING:  # the page's notes below
+                    canvas.showPage()
+                    flow.y = MARGIN
                 draw_line(canvas, _atoms("・"), x + 2 * BODY_SIZE, flow.y, MINCHO, BODY_SIZE)
                 for line in wrap(point, MINCHO, BODY_SIZE, MARGIN_X + TEXT_WIDTH - text_x):
                     draw_line(canvas, line, text_x, flow.y, MINCHO, BODY_SIZE)
                     flow.y += BODY_SIZE * LEADING
     canvas.save()
+
+
+def _page_foot_note(canvas, label: str, text: str) -> None:
+    """A note at the page's foot under a short rule (its mark is in the text above)."""
+    top = PAGE_HEIGHT - MARGIN - 1.5 * NOTE_SIZE
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, PAGE_HEIGHT - top + 6, MARGIN_X + 144, PAGE_HEIGHT - top + 6)
+    draw_line(canvas, [(label, False), (" ", False), *_atoms(text)], MARGIN_X, top, MINCHO, NOTE_SIZE)
 
 
 # The same guideline's later part: its stages are bulleted lines set in the heading face at the list's

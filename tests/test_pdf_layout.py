@@ -521,10 +521,10 @@ def test_underlined_circled_titles_over_deeper_bullets_are_sub_headings(converte
     # A word processor's guideline marks its 「① …」 titles by an underline alone (the body's face and
     # size), each over points bulleted a level deeper that end in no 。: read as one flat list, the
     # titles ran into their points and the part's second level was lost; a part's single ① title,
-    # taken for a figure's label, too.  The same lines without the underline are a list whose items
-    # have sub-points, as before.
+    # taken for a figure's label, too (and one left at a page's foot, its points on the next page).
+    # The same lines without the underline are a list whose items have sub-points, as before.
     document = converted("underlined-titles")
-    [titled, listed, alone] = document.sections
+    [titled, listed, alone, _] = document.sections
     for part, (heading, _, titles) in ((titled, samples.UNDERLINED_PARTS[0]), (alone, samples.UNDERLINED_PARTS[2])):
         assert section_heading(part) == heading
         assert [f"{sub.number} {sub.title}" for sub in part.children] == [title for title, _ in titles]

@@ -1079,10 +1079,8 @@ def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as
                                points_under: bool = False) -> bool:
     if not _circled_shape(lines[index].text, width):
         return False
-    probe = index + 1
-    while probe < len(lines) and lines[probe].kind == "blank":
-        probe += 1
-    if probe >= len(lines) or lines[probe].kind != "body":
+    probe = _next_text(lines, index)
+    if probe is None:
         return False
     text = lines[probe].text
     if heading_of(text) is not None or (LIST_MARKER.fullmatch(text) and not (set_as_title and _bullet(text))):
@@ -1101,8 +1099,24 @@ def _points_under(lines: list[Line], index: int, typeset: Typesetting | None) ->
     that end in no 。)."""
     if typeset is None or typeset.is_display(lines[index]) is not True:
         return False
-    probe = next_content(lines, index)
+    probe = _next_text(lines, index)
     return probe is not None and _bullet(lines[probe].text) and typeset.set_deeper(lines[index], lines[probe])
+
+
+def _next_text(lines: list[Line], index: int) -> int | None:
+    """The next line of the text after ``index``: past blank lines, and past the page's foot (its
+    notes, its page number) when the line ends its page — a title a word processor left at a page's
+    foot has its text on the next page."""
+    for probe in range(index + 1, len(lines)):
+        line = lines[probe]
+        if line.kind == "blank":
+            continue
+        if line.layout is not None and line.layout.role in ("footnote", "figure") and line.page == lines[index].page:
+            continue
+        if line.kind != "body" and line.page == lines[index].page and not line.page_start:
+            continue  # the page's furniture under its text
+        return probe if line.kind == "body" else None
+    return None
 
 
 def _bullet(text: str) -> bool:

@@ -188,11 +188,14 @@ class Typesetting:
         return b.x0 < a.x0 - OUTDENT * a.size
 
     def set_deeper(self, line: Line, below: Line) -> bool:
-        """Whether ``below`` starts further in than ``line`` on its page, by a character or more: a word
-        processor's list one level deeper, the points under a title set on a list's level above
-        them.  A list's next item starts where the item does."""
+        """Whether ``below`` starts further in than ``line`` in their column, by a character or more: a
+        word processor's list one level deeper, the points under a title set on a list's level above
+        them (on the next page too, whose column starts where this one's does).  A list's next item
+        starts where the item does."""
         a, b = line.layout, below.layout
-        return a is not None and b is not None and line.page == below.page and b.x0 > a.x0 + DEEPER * a.size
+        if a is None or b is None or (line.page != below.page and abs(a.column_x0 - b.column_x0) > SAME_START * a.size):
+            return False
+        return b.x0 > a.x0 + DEEPER * a.size
 
     def goes_on_set_in(self, line: Line, rest: Line) -> bool:
         """Whether ``rest`` is the next line of a block set in from the column as ``line`` is: a title
