@@ -999,6 +999,11 @@ LEVELS_STAGES = [
 ]
 
 
+LEVELS_AFTER = "第2章 見本の取組"
+LEVELS_NOT_TITLES = [("・ 窓口を一つにまとめ", ["届出の受付を一か所で行う"]),
+                     ("①受付 ②審査 ③通知", ["各段階の期限を定める"])]
+
+
 def make_list_level_titles(path: Path) -> None:
     canvas = new_canvas(path)
     flow = Flow(canvas, one_column(1))
@@ -1014,6 +1019,19 @@ def make_list_level_titles(path: Path) -> None:
             flow.y += BODY_SIZE * LEADING
             for point in points:
                 flow.y = _bulleted(canvas, "・ " + point, MARGIN_X + 4 * BODY_SIZE, flow.y, MINCHO)
+    # A chapter whose bold lines title nothing: a point bolded alone at its level, and a row of ①②③.
+    flow.y += BODY_SIZE
+    flow.add(Heading(LEVELS_AFTER, 14, font=GOTHIC))
+    flow.add(Para(UNDERLINED_INTRO))
+    for line, points in LEVELS_NOT_TITLES:
+        flow.y += BODY_SIZE * 0.5
+        if line.startswith("・"):
+            flow.y = _bulleted(canvas, line, MARGIN_X + BODY_SIZE, flow.y, GOTHIC)
+        else:
+            draw_line(canvas, _atoms(line), MARGIN_X + BODY_SIZE, flow.y, GOTHIC, BODY_SIZE)
+            flow.y += BODY_SIZE * LEADING
+        for point in points:
+            flow.y = _bulleted(canvas, "・ " + point, MARGIN_X + 3 * BODY_SIZE, flow.y, MINCHO)
     canvas.save()
 
 

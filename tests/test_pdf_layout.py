@@ -539,7 +539,9 @@ def test_bulleted_titles_set_apart_nest_by_their_list_level(converted):
     # first level in the heading face, titles a level deeper underlined, their points deeper still
     # with no 。.  All bullets read alike (「・」): the stages and titles were one list of points.
     document = converted("list-level-titles")
-    [part] = document.sections
+    [part, after] = document.sections
+    # A point bolded alone at its level, and a row 「①… ②… ③…」 in bold, over bullets: no titles.
+    assert section_heading(after) == samples.LEVELS_AFTER and not after.children
     assert section_heading(part) == samples.LEVELS_PART
     assert [section_heading(stage) for stage in part.children] == [stage for stage, _ in samples.LEVELS_STAGES]
     for stage, (_, titles) in zip(part.children, samples.LEVELS_STAGES, strict=True):

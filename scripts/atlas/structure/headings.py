@@ -1099,8 +1099,13 @@ def _points_under(lines: list[Line], index: int, typeset: Typesetting | None) ->
     that end in no 。)."""
     if typeset is None or typeset.is_display(lines[index]) is not True:
         return False
+    if _ANOTHER_CIRCLED.search(lines[index].text[1:]):
+        return False  # 「①… ②… ③…」 on one line: a row of items, no title
     probe = _next_text(lines, index)
     return probe is not None and _bullet(lines[probe].text) and typeset.set_deeper(lines[index], lines[probe])
+
+
+_ANOTHER_CIRCLED = re.compile("[①-⑳]")
 
 
 def _next_text(lines: list[Line], index: int) -> int | None:

@@ -206,7 +206,8 @@ class _Reader:
         an underline: typeset.is_display), short of the column, a title's words, over bullets set a
         level deeper (「● …の段階」 over 「➢ …の配慮」 titles over 「✧ …」 points that end in no 。).  A text
         extraction draws every bullet alike (「・」), so a title's kind is its list level, its indent
-        in characters: a deeper level's titles nest under the level above (title_ranks.py)."""
+        in characters: a deeper level's titles nest under the level above (title_ranks.py).  A level
+        that titles only once is no level of titles (SHORTEST_RUN)."""
         typeset = self.typeset
         found: dict[int, str] = {}
         if typeset is None:
@@ -222,9 +223,14 @@ class _Reader:
                     or typeset.is_display(line) is not True or typeset.stopped_short(line) is False):
                 continue
             if _bulleted(self.lines[below].text) and typeset.set_deeper(line, self.lines[below]):
-                level = round((line.layout.x0 - line.layout.column_x0) / line.layout.size)
-                found[index] = f"{LIST_LEVEL_KIND}{level}"
-        return found
+                # The level's indent from the page's edge, in characters: a word processor indents its
+                # levels by set distances from the margin, the same on every page (the column's edge
+                # read off a page's own lines is not: a page of points only starts further in).
+                found[index] = f"{LIST_LEVEL_KIND}{round(line.layout.x0 / line.layout.size)}"
+        # A level titles its parts again and again (SHORTEST_RUN): a bold bullet alone at its level over
+        # bullets under it is a slide's or a figure's point in bold (「• …を利用し」 over 「• …」), no part.
+        levels = Counter(found.values())
+        return {index: kind for index, kind in found.items() if levels[kind] >= SHORTEST_RUN}
 
     def bullets_one_under_another(self, run: list[int]) -> bool:
         """A run of a heading scheme's mark (〇) whose lines stand straight over the next, no text of
