@@ -999,6 +999,7 @@ LEVELS_STAGES = [
 ]
 
 
+LEVELS_REMARKS = "関係する事業者への留意事項"
 LEVELS_AFTER = "第2章 見本の取組"
 LEVELS_NOT_TITLES = [("・ 窓口を一つにまとめ", ["届出の受付を一か所で行う"]),
                      ("①受付 ②審査 ③通知", ["各段階の期限を定める"])]
@@ -1019,6 +1020,9 @@ def make_list_level_titles(path: Path) -> None:
             flow.y += BODY_SIZE * LEADING
             for point in points:
                 flow.y = _bulleted(canvas, "・ " + point, MARGIN_X + 4 * BODY_SIZE, flow.y, MINCHO)
+    # The chapter's remarks under a title set larger than the body, after the stages: their sibling.
+    flow.add(Heading(LEVELS_REMARKS, 12, font=GOTHIC))
+    flow.add(Para(UNDERLINED_INTRO))
     # A chapter whose bold lines title nothing: a point bolded alone at its level, and a row of ①②③.
     flow.y += BODY_SIZE
     flow.add(Heading(LEVELS_AFTER, 14, font=GOTHIC))

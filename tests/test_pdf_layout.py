@@ -543,8 +543,10 @@ def test_bulleted_titles_set_apart_nest_by_their_list_level(converted):
     # A point bolded alone at its level, and a row 「①… ②… ③…」 in bold, over bullets: no titles.
     assert section_heading(after) == samples.LEVELS_AFTER and not after.children
     assert section_heading(part) == samples.LEVELS_PART
-    assert [section_heading(stage) for stage in part.children] == [stage for stage, _ in samples.LEVELS_STAGES]
-    for stage, (_, titles) in zip(part.children, samples.LEVELS_STAGES, strict=True):
+    # (the remarks, set larger than the body after the stages, are the stages' sibling)
+    assert [section_heading(stage) for stage in part.children] == [
+        *(stage for stage, _ in samples.LEVELS_STAGES), samples.LEVELS_REMARKS]
+    for stage, (_, titles) in zip(part.children, samples.LEVELS_STAGES, strict=False):
         assert [section_heading(title) for title in stage.children] == [title for title, _ in titles]
         for title, (_, points) in zip(stage.children, titles, strict=True):
             assert [item.text for block in title.blocks for item in block.items] == points

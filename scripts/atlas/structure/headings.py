@@ -65,7 +65,7 @@ from .bold_titles import bold_titles
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
-from .marked_titles import MarkedTitles, marked_titles
+from .marked_titles import LIST_LEVEL_KIND, MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
@@ -203,6 +203,13 @@ class OutlineQuestions(Protocol):
     def in_annex(self) -> bool: ...
     @property
     def last_heading_end(self) -> int: ...
+
+
+# Unnumbered titles set larger than the body rank by their size, the largest first, down to this many
+# sizes (layout_heading); a list level's titles, set in the body's size, rank under all of them, so a
+# title set larger after them (a part's closing remarks in 12 pt bold) closes them.
+DISPLAY_SIZES = 6
+BODY_SIZE_TITLE_RANK = DISPLAY_SIZES * 10 + 1
 
 
 def decide_heading(evidence: HeadingEvidence, index: int, outline: OutlineQuestions,
@@ -925,7 +932,10 @@ class _Question:
         kind = self.ev.title_kind(index)
         if kind is None:
             return None
-        return Scheme("marked", title_rank(kind, self.outline), LAYOUT_TITLE), "", self.ev.lines[index].text
+        rank = title_rank(kind, self.outline)
+        if kind.startswith(LIST_LEVEL_KIND):  # set in the body's size: under any title set larger
+            rank = max(rank, BODY_SIZE_TITLE_RANK)
+        return Scheme("marked", rank, LAYOUT_TITLE), "", self.ev.lines[index].text
 
     def layout_heading(
         self, index: int, heading: tuple[Scheme, str, str] | None, display: bool
@@ -975,7 +985,7 @@ class _Question:
             # (a part's title on a page of its own heads the numbering the next page opens; a bold title
             # was seen over the text it heads, the next page's first paragraph)
             return None
-        rank = min(self.ev.typeset.size_rank(line), 6) * 10 if large else NAMED_RANK
+        rank = min(self.ev.typeset.size_rank(line), DISPLAY_SIZES) * 10 if large else NAMED_RANK
         rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
