@@ -1829,6 +1829,34 @@ def make_pasted_correction(path: Path) -> None:
     canvas.save()
 
 
+# A white paper's section whose two ranks of numbered headings read alike, 「1 …」 over 「1 …」: the page
+# tells them apart by artwork (the outer number ringed, the inner one in a filled disc, left out here:
+# the text keeps the digits only) and by type, the outer ones at 16 pt, the inner ones at 13 pt, both
+# in the headings' face; the inner numbering starts again at 1 under each outer heading.
+TWO_SIZES_SECTION = "第1節　見本の取組の課題と対策"
+TWO_SIZES_OUTER = 16.0
+TWO_SIZES_INNER = 13.0
+TWO_SIZES_TITLES = [
+    (TWO_SIZES_OUTER, "1　見本の取組が抱える課題"),
+    (TWO_SIZES_INNER, "1　担い手の不足"),
+    (TWO_SIZES_INNER, "2　費用の手当て"),
+    (TWO_SIZES_OUTER, "2　見本の取組への対策"),
+    (TWO_SIZES_INNER, "1　国と県の支援"),
+    (TWO_SIZES_INNER, "2　町村の共同の取組"),
+]
+
+
+def make_two_size_numbers(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(TWO_SIZES_SECTION, 18.0, font=GOTHIC))
+    flow.add(Para(ART_PARAGRAPHS[0]))
+    for k, (size, title) in enumerate(TWO_SIZES_TITLES):
+        flow.add(Heading(title, size, font=GOTHIC, space_before=0.8))
+        flow.add(Para(ART_PARAGRAPHS[k % len(ART_PARAGRAPHS)]))
+    canvas.save()
+
+
 SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
@@ -1846,7 +1874,7 @@ SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_corre
            "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
-           "bold-subtitles": make_bold_subtitles,
+           "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

@@ -424,6 +424,22 @@ def test_a_heading_whose_number_is_in_a_disc_and_its_title_on_a_band_is_a_headin
     assert document_report(document).conserved
 
 
+def test_a_numbering_set_smaller_under_the_same_numbering_set_larger_is_one_rank_deeper(converted):
+    # 「1 …」 at 16 pt over 「1 …」 at 13 pt: two ranks numbered alike, told apart on the page by type
+    # (and artwork the text does not keep).  Read as one numbering, the inner 「1」 went back and was
+    # text, its 「2」 a sibling of the outer 「1」, and the outer 「2」 a second 「2」, text too.  The smaller
+    # starts again at 1 under each larger one: it nests one rank deeper.
+    document = converted("two-size-numbers")
+    [section] = document.sections
+    assert " ".join(section_heading(section).split()) == " ".join(samples.TWO_SIZES_SECTION.split())
+    outer = [(size, " ".join(title.split())) for size, title in samples.TWO_SIZES_TITLES]
+    assert [" ".join(section_heading(child).split()) for child in section.children] == [
+        title for size, title in outer if size == samples.TWO_SIZES_OUTER]
+    assert [[" ".join(section_heading(inner).split()) for inner in child.children] for child in section.children] == [
+        [title for _, title in outer[1:3]], [title for _, title in outer[4:6]]]
+    assert document_report(document).conserved
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption

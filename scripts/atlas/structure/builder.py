@@ -52,6 +52,7 @@ from .headings import (
     heading_key,
 )
 from .minutes import PROCEEDINGS, demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
+from .number_sizes import at_their_sizes, ranks_by_type_size
 from .numbering_order import in_document_order, ranks_in_document_order
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
@@ -122,15 +123,20 @@ class DraftBuilder:
         # emitting a heading (emit_heading) records it, so a refused candidate leaves no trace.
         # (the numberings at the ranks the document nests them in: numbering_order.py)
         candidates = numbered_candidates(lines)
-        numbering_ranks = ranks_in_document_order(numbered_candidates(lines, weak=True))
-        self.outline = OutlineState(SequenceChoice(in_document_order(candidates, numbering_ranks)))
+        weak_candidates = numbered_candidates(lines, weak=True)
+        numbering_ranks = ranks_in_document_order(weak_candidates)
+        # (a numbering set at two sizes for two ranks: each line at the rank its size gives, number_sizes.py)
+        sized_ranks = ranks_by_type_size(lines, weak_candidates, self.typeset)
+        self.outline = OutlineState(SequenceChoice(at_their_sizes(in_document_order(candidates, numbering_ranks),
+                                                                  sized_ranks)))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         # Excerpts of other texts a notice or a guideline quotes: their numbering places a passage in
         # the quoted text, never a heading of this one (quoted_notices.py).
         self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
-        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, numbering_ranks, self.cover)
+        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, numbering_ranks, self.cover,
+                                           sized_ranks)
         self.speaker_labels = speaker_labels(self.lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)

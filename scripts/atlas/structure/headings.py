@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Protocol
 
@@ -254,6 +254,8 @@ class HeadingEvidence:
     over_first_numbers: dict[int, int]
     # Numberings the document nests the other way from the convention (numbering_order.py): rank → rank.
     numbering_ranks: dict[int, int]
+    # Numbered lines set smaller than the same numbering's outer headings (number_sizes.py): line → rank.
+    sized_ranks: dict[int, int] = field(default_factory=dict)
     # Unnumbered titles in bold at about the body's size, each over its text (bold_titles.py).
     bold: frozenset[int] = frozenset()
     # Lines that print the cover's title again (over the contents, over the text's first page): the
@@ -262,10 +264,12 @@ class HeadingEvidence:
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
-           numbering_ranks: dict[int, int] | None = None, cover: frozenset[int] = frozenset()) -> HeadingEvidence:
+           numbering_ranks: dict[int, int] | None = None, cover: frozenset[int] = frozenset(),
+           sized_ranks: dict[int, int] | None = None) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout;
         ``numbering_ranks``: the numberings the document nests the other way, numbering_order.py;
-        ``cover``: the numbers of the cover's lines, slides.cover_lines)."""
+        ``cover``: the numbers of the cover's lines, slides.cover_lines; ``sized_ranks``: numbered lines
+        a smaller display size ranks deeper, number_sizes.py)."""
         marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
@@ -281,6 +285,7 @@ class HeadingEvidence:
             text_source=not any(line.layout is not None for line in lines),
             over_first_numbers=titles_over_a_first_number(lines),
             numbering_ranks=numbering_ranks or {},
+            sized_ranks=sized_ranks or {},
             bold=bold_titles(lines, typeset),
             title_again=title_again(lines, cover),
         )
@@ -640,7 +645,10 @@ class _Question:
                     if self.ev.lines[probe].kind == "body":
                         title = join_text(title, self.ev.lines[probe].text)
                 found = replace(found, title=title, last=rest)
-        if found.scheme.rank in self.ev.numbering_ranks:  # 第１ inside 第１節 in a plan: the document's order
+        if found.number and found.last == index and index in self.ev.sized_ranks:
+            # 「1 …」 set smaller under a 「1 …」 set larger: the rank its size gives it (number_sizes.py)
+            found = replace(found, scheme=replace(found.scheme, rank=self.ev.sized_ranks[index]))
+        elif found.scheme.rank in self.ev.numbering_ranks:  # 第１ inside 第１節 in a plan: the document's order
             found = replace(found, scheme=replace(found.scheme, rank=self.ev.numbering_ranks[found.scheme.rank]))
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
