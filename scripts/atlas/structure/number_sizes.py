@@ -58,18 +58,23 @@ def _size(lines: list[Line], candidate: NumberedCandidate) -> float:
 
 def _nested_by_size(lines: list[Line], display: list[NumberedCandidate], rank: int,
                     larger: float, smaller: float) -> bool:
-    """Whether the headings of ``rank`` set at ``smaller`` start again at 1 under each one set at
-    ``larger`` and run on by one under it, while those set at ``larger`` run on by one across them."""
+    """Whether the headings of ``rank`` set at ``smaller`` start again at 1 right under each one set
+    at ``larger`` and run on by one under it, while those set at ``larger`` run on by one across them.
+    A 「1」 with a heading of another numbering between it and the larger one (「4．…」 then 「（1）…」
+    then 「1．…」) starts again under that heading, not under the larger one: no nesting by size."""
     last_larger: int | None = None
     last_smaller: int | None = None
     restarts = inner = 0
+    previous: float | None = None  # the size of the last heading of the numbering (None: another's)
     for candidate in display:
         if candidate.rank < rank:  # a heading outer to both (第N節): both start again under it
-            last_larger = last_smaller = None
+            last_larger = last_smaller = previous = None
             continue
         size = _size(lines, candidate)
         if candidate.rank != rank or size not in (larger, smaller):
+            previous = None
             continue
+        after, previous = previous, size
         if size == larger:
             if last_larger is not None and candidate.value != last_larger + 1:
                 return False
@@ -78,7 +83,7 @@ def _nested_by_size(lines: list[Line], display: list[NumberedCandidate], rank: i
         if last_larger is None:  # the smaller numbering before any larger heading: no nesting shown
             return False
         if last_smaller is None:
-            if candidate.value != FIRST:
+            if candidate.value != FIRST or after != larger:
                 return False
             restarts += 1
         elif candidate.value != last_smaller + 1:
