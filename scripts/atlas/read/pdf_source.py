@@ -683,36 +683,30 @@ def _thin_rules(objects: list[DrawnObject]) -> list[tuple[float, float, float, f
 def mark_struck(chars: list[Char], rules: list[Bbox]) -> None:
     """Characters a thin line is drawn through (見え消し: a correction notice strikes out the words it
     deletes, beside the words that replace them) get ``struck``.  The line passes through the
-    middle of their height (an underline runs under them) and begins and ends with them: a rule
-    that runs on past the characters it crosses (a table's, a chart's gridline) strikes out none."""
-    for x0, top, x1, bottom in rules:
-        middle = (top + bottom) / 2
-        crossed = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                   and _through_middle(c, middle)]
-        if not crossed:
-            continue
-        size = max(c["size"] for c in crossed)
-        if min(c["x0"] for c in crossed) - x0 <= STRIKE_OVERRUN * size and \
-                x1 - max(c["x1"] for c in crossed) <= STRIKE_OVERRUN * size:
-            for char in crossed:
-                char["struck"] = True
+    middle of their height (an underline runs under them)."""
+    _mark_along(chars, rules, _through_middle, "struck")
 
 
 def mark_underlined(chars: list[Char], rules: list[Bbox]) -> None:
     """Characters a thin line is drawn under (a word processor's underline: a title marked by it, as
-    others are by bold, or a link) get ``underlined``.  The line runs under their bottom band and
-    begins and ends with them, as a strike-out does through their middle: a rule that runs on past
-    the text over it (a table's edge, the rule over the page's notes) underlines none of it."""
+    others are by bold, or a link) get ``underlined``.  The line runs under their bottom band."""
+    _mark_along(chars, rules, _under, "underlined")
+
+
+def _mark_along(chars: list[Char], rules: list[Bbox], runs_along: Callable[[Char, float], bool], flag: str) -> None:
+    """Set ``flag`` on the characters each thin line runs along (``runs_along``: through their middle,
+    under them) where the line begins and ends with them: a rule that runs on past the characters it
+    meets (a table's edge, a chart's gridline, the rule over the page's notes) marks none of them."""
     for x0, top, x1, bottom in rules:
         y = (top + bottom) / 2
-        under = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and _under(c, y)]
-        if not under:
+        met = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and runs_along(c, y)]
+        if not met:
             continue
-        size = max(c["size"] for c in under)
-        if min(c["x0"] for c in under) - x0 <= STRIKE_OVERRUN * size and \
-                x1 - max(c["x1"] for c in under) <= STRIKE_OVERRUN * size:
-            for char in under:
-                char["underlined"] = True
+        size = max(c["size"] for c in met)
+        if min(c["x0"] for c in met) - x0 <= STRIKE_OVERRUN * size and \
+                x1 - max(c["x1"] for c in met) <= STRIKE_OVERRUN * size:
+            for char in met:
+                char[flag] = True
 
 
 def _under(char: Char, y: float) -> bool:

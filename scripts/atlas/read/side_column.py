@@ -19,15 +19,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from .side_figures import Placed
 
-class _Line(Protocol):
+
+class _Line(Placed, Protocol):
+    """A line as the reader places it (side_figures.Placed) with its characters."""
+
     chars: list[dict[str, Any]]
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    text: str
 
 
 # The band is at most this share of the text's width (a margin, no column of an even pair).
