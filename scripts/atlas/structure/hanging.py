@@ -69,6 +69,18 @@ def hangs_under(first: Line, line: Line) -> bool:
     return lead > 0 and any(abs(lead - width) <= TEXT_SLACK for width in widths)
 
 
+def back_at_start(first: Line, line: Line) -> bool:
+    """Whether ``line`` starts where ``first`` starts, on its page: back at the margin an item's or a
+    provision's later lines hang in from, where only the next item or provision opens."""
+    if line.page != first.page:
+        return False
+    if first.layout is not None and line.layout is not None:
+        return abs(line.layout.x0 - first.layout.x0) <= PDF_SLACK * line.layout.size / 2
+    if first.layout is not None or line.layout is not None:
+        return False
+    return _leading_width(line.raw) == _leading_width(first.raw)
+
+
 def _provision_hang(first: Line) -> int | None:
     """Two half-width units (one character) when ``first`` opens with a provision's number."""
     return 2 if PROVISION_NUMBER.match(first.text) else None

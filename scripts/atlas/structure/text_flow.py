@@ -20,6 +20,7 @@ from ..text.numbering import (
     BULLETS,
     CLOSING,
     CONTINUATION_START,
+    FULL_STOPS,
     LIST_MARKER,
     display_width,
     half_paren_number,
@@ -28,7 +29,7 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .box_edges import BoxEdges
-from .hanging import hangs_under
+from .hanging import back_at_start, hangs_under
 from .typeset import Typesetting
 
 # A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
@@ -165,6 +166,8 @@ class LineJoining:
             pass  # a particle or closing bracket never starts a paragraph
         elif DATE_LINE.fullmatch(line.text):
             return None  # a date alone ("令和6年5月21日") stands on its own
+        elif self.back_at_hanging_start(flow, line):
+            return None  # 「第７条　…しなければならない。」 run to the edge, 「２　何人も…」 back at its margin
         elif self.enumeration_goes_on(flow, line):
             pass  # 「…として、①…のリスク、」 / 「②…のリスク、③…」: the sentence's own numbers
         elif self.opens_next_item(flow, line):
@@ -320,6 +323,23 @@ class LineJoining:
             return False
         first = self.line_at(flow.block.span.start)
         return first is not None and hangs_under(first, line)
+
+    def back_at_hanging_start(self, flow: TextFlow, line: Line) -> bool:
+        """Whether the line starts back where the open block started, on the same page, after a
+        finished sentence, the block's second line hung in under its text (an item's marker, a
+        provision's number hanging its lines by a character): a hanging block's text never returns to
+        its margin, so the line opens the next item or provision — even when the block's last line ran
+        to the edge with its 。 (「…しなければならない。」 / 「２　何人も…」 read as one sentence running on).
+        (A line back at the margin after words cut mid-sentence is a block set flush, whatever its
+        second line did: a table's cell, a list item wrapped to the margin.)"""
+        last = flow.last_line
+        if flow.block is None or last is None or not last.text.endswith(tuple(FULL_STOPS)):
+            return False
+        first = self.line_at(flow.block.span.start)
+        if first is None or not back_at_start(first, line):
+            return False
+        second = self.line_at(first.number + 1)
+        return second is not None and second.kind == "body" and hangs_under(first, second)
 
     def runs_over_page(self, last: Line, line: Line) -> bool:
         """Whether a PDF page's last line of text ran to its column's edge inside a sentence and the
