@@ -1512,8 +1512,9 @@ STATUTE_ARTICLES = [
         (1, "一　貸出しの期間を過ぎた資料を返却せず、返却を求める通知を受けた日から起算して三十日を経過した"
             "とき。"),
         (1, "二　資料を汚損し、又は紛失したにもかかわらず、その弁償をしないとき。")]),
-    # (the article's last line runs to the column's edge with its 。, its 項 back at the margin under it)
-    ("（資料の返却）", [
+    # (a caption longer than a label; the article's last line runs to the column's edge with its 。, its 項
+    # back at the margin under it)
+    ("（貸出しを受けた資料の返却及び汚損又は紛失の届出）", [
         (0, "第５条　資料の貸出しを受けた者は、借り受けた資料を貸出しの期間内に返却し、これを汚損し、又は紛失"
             "したときには、速やかに館長に届け出て、その指示に従わなければならない。"),
         (0, "２　何人も、図書館の資料を館外に持ち出すときは、貸出しの手続を経なければならない。")]),

@@ -938,7 +938,8 @@ def test_an_ordinances_captions_head_its_articles_whose_hanging_lines_stay_whole
     # A one-font ordinance: each article's caption on a line of its own over 「第N条　…」, the article and
     # its 項 hanging by one character, its 号 set in by one and hanging by two, 附則 closing it.  The
     # captions were text and every article and 項 was cut after its first printed line.  A 項 back at the
-    # margin under an article whose last line ran to the edge with its 。 was read into the article.
+    # margin under an article whose last line ran to the edge with its 。 was read into the article, and a
+    # caption longer than a label stayed text.
     document = converted("statute")
     captions = [caption for caption, _ in samples.STATUTE_ARTICLES]
     sections = document.all_sections()

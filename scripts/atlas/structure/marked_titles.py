@@ -84,6 +84,8 @@ SHORTEST_RUN = 2
 _SIBLING_TITLES = 3
 # A line opening an article of legislation: its number, then its gap and its first sentence.
 _ARTICLE = re.compile(r"第[0-9一二三四五六七八九十百]{1,4}条(?:の[0-9一二三四五六七八九十]{1,3})*[ \u3000]+\S")
+# An article's caption past a label's length, in round brackets alone on its line.
+_LONG_CAPTION = re.compile(r"[（(][^（()）。]{2,40}[）)]")
 # The supplementary provisions closing the articles (「附　則」 set letter-spaced, 「附則（令和…）」).
 _SUPPLEMENT = re.compile(r"[附付][ \u3000]*則(?:[（(][^）)]{1,30}[）)])?")
 # The kind every article caption and the 附則 are given: siblings of one another.
@@ -189,6 +191,10 @@ class _Reader:
         captions = {index: ARTICLE_CAPTION for index, kind in self.kind_of.items()
                     if not _is_mark(kind) and kind[0] in "（(" and index not in labels
                     and self.captions_an_article(index)}
+        # A caption names its article's whole matter and may run longer than a label
+        # (「（…を充てることができる経費の範囲）」): the article under it says what it is.
+        captions.update({index: ARTICLE_CAPTION for index in self.body if index not in self.kind_of
+                         and _LONG_CAPTION.fullmatch(self.lines[index].text) and self.captions_an_article(index)})
         titles.update(captions)
         if captions:  # the 附則 alone on its line after captioned articles closes them
             titles.update({index: ARTICLE_CAPTION for index in self.body
