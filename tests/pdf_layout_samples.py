@@ -1521,6 +1521,13 @@ STATUTE_ARTICLES = [
 ]
 STATUTE_SUPPLEMENT = "附　則"
 STATUTE_SUPPLEMENT_TEXT = "この条例は、令和６年４月１日から施行する。"
+# The statute's annexes after its 附則, each labelled on a line of its own over its page: a table, a form
+# whose own name is set centred and letter-spaced inside it.
+STATUTE_ANNEXES = [
+    ("別表（第２条関係）", ["区分　貸出しの冊数", "図書　一人につき十冊まで", "雑誌　一人につき五冊まで"]),
+    ("様式第１号（第３条関係）", ["年　　月　　日", "みどり市立図書館長　様", "資 料 貸 出 期 間 延 長 申 請 書",
+                             "条例第３条第２項の規定により、資料の貸出しの期間の延長を申請します。"]),
+]
 TREATY_TITLE = "図書資料の交換に関する協定 抜粋"
 # (article line, [clause texts]); a clause line that is None stands for the elided run
 TREATY_ARTICLES = [
@@ -1563,6 +1570,16 @@ def make_statute(path: Path) -> None:
     top += step
     draw_line(canvas, _atoms(STATUTE_SUPPLEMENT), MARGIN_X + 3 * BODY_SIZE, top, MINCHO, BODY_SIZE)
     draw_line(canvas, _atoms(STATUTE_SUPPLEMENT_TEXT), MARGIN_X + BODY_SIZE, top + step, MINCHO, BODY_SIZE)
+    for label, texts in STATUTE_ANNEXES:
+        canvas.showPage()
+        draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+        top = MARGIN + 3 * step
+        for text in texts:
+            # a form's name centred, its date set to the right: as a form is laid out
+            x = MARGIN_X + (TEXT_WIDTH - _width((text, False), MINCHO, BODY_SIZE)) / 2 if " " in text else \
+                MARGIN_X + BODY_SIZE * (30 if text.startswith("年") else 1)
+            draw_line(canvas, _atoms(text), x, top, MINCHO, BODY_SIZE)
+            top += 2 * step
     canvas.save()
 
 

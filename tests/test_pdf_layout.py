@@ -942,12 +942,25 @@ def test_an_ordinances_captions_head_its_articles_whose_hanging_lines_stay_whole
     # caption longer than a label stayed text.
     document = converted("statute")
     captions = [caption for caption, _ in samples.STATUTE_ARTICLES]
-    sections = document.all_sections()
+    sections = document.all_sections()[:len(captions) + 1]
     assert [section_heading(section) for section in sections] == [*captions, samples.STATUTE_SUPPLEMENT]
     for section, (_, provisions) in zip(sections, samples.STATUTE_ARTICLES, strict=False):
         assert [block.text for block in section.blocks] == [normalize_chars(text) for _, text in provisions]
     # 「…周知して、」 / 「第１項の期間を…」: an article cited inside a sentence stays in it
     assert all(not section_heading(section).startswith("第") for section in sections)
+    assert document_report(document).conserved
+
+
+def test_a_statutes_annexes_labelled_after_its_supplement_are_its_headings(converted):
+    # 「別表（第２条関係）」 and 「様式第１号（第３条関係）」, each on a line of its own at the top of its page
+    # after the 附則: the statute's annexes, siblings of its articles and of one another.  They were text,
+    # and captions a bare word's run also took nested one under another.
+    document = converted("statute")
+    labels = [normalize_chars(label) for label, _ in samples.STATUTE_ANNEXES]
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections][-len(labels) - 1:] == [
+        samples.STATUTE_SUPPLEMENT, *labels]
+    assert len({section.level for section in sections}) == 1
     assert document_report(document).conserved
 
 

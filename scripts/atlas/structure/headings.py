@@ -65,7 +65,7 @@ from .bold_titles import bold_titles
 from .contents_titles import contents_titles
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
-from .marked_titles import LIST_LEVEL_KIND, MarkedTitles, marked_titles
+from .marked_titles import ARTICLE_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
@@ -412,7 +412,11 @@ class HeadingEvidence:
 
     def title_kind(self, index: int) -> str | None:
         """The kind of an unnumbered title decided for the whole document: its mark, its label word
-        or a bare word (None: no such title)."""
+        or a bare word (None: no such title).  An article's caption, its 附則 and its annexes are
+        siblings whatever else the line looks like: the statute's articles decide them, where a bare
+        word's run or a label's sees the line alone."""
+        if self.marked.kind(index) == ARTICLE_CAPTION:
+            return ARTICLE_CAPTION
         if index in self.labelled:
             return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:

@@ -24,7 +24,8 @@ also open the items of a list (「◆」 as a bullet), and a label in 【】 or 
 - legislation captions each article on a line of its own, a bracketed label straight over the line
   that opens with the article's number (「（趣旨）」 over 「第１条　この条例は、…」): each caption differs
   from the others, so none recurs, but the article under it makes it a title, and the 附則 closing the
-  articles is their sibling;
+  articles is their sibling, as are the annexes after it, each labelled on a line of its own with the
+  article it serves (「別表（第４条関係）」「様式第１号（第３条関係）」 over a table or a form);
 - a marked title the column's edge cuts (its rest on the next line) is one title with its rest where
   its run has titles over prose, even when the cut falls after a comma inside a name it quotes
   (「● …の「A、B、」 / 「C」」: alone, the first line ends on a comma, as no title does).
@@ -48,6 +49,7 @@ from ..text.numbering import (
     CONTINUATION_START,
     FULL_STOPS,
     LIST_MARKER,
+    STATUTE_ANNEX,
     display_width,
     heading_of,
     is_caption,
@@ -196,9 +198,10 @@ class _Reader:
         captions.update({index: ARTICLE_CAPTION for index in self.body if index not in self.kind_of
                          and _LONG_CAPTION.fullmatch(self.lines[index].text) and self.captions_an_article(index)})
         titles.update(captions)
-        if captions:  # the 附則 alone on its line after captioned articles closes them
-            titles.update({index: ARTICLE_CAPTION for index in self.body
-                           if index > min(captions) and _SUPPLEMENT.fullmatch(self.lines[index].text)})
+        if captions:  # the 附則 alone on its line after captioned articles closes them, its annexes follow
+            titles.update({index: ARTICLE_CAPTION for index in self.body if index > min(captions)
+                           and (_SUPPLEMENT.fullmatch(text := self.lines[index].text)
+                                or STATUTE_ANNEX.fullmatch(text))})
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
 
     def captions_an_article(self, index: int) -> bool:

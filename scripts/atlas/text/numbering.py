@@ -54,6 +54,15 @@ class Scheme:
 ANNEX_SUBNUMBER = r"(?:[ー－\-−‐][0-9]{1,2})?"
 ANNEX_LABEL = rf"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{{1,2}}{ANNEX_SUBNUMBER}|[A-Z](?![A-Za-z]))?"
 
+# A statute's annex as legislation labels it, on a line of its own over its table or form: 「別表（第４条関係）」
+# 「別記様式（第５条関係）」「様式第１号（第３条関係）」「第１号様式（第２条関係）」 — its label, then the article(s) it
+# serves (a label without them is the same word in a sentence or a handbook's own form).
+_LEGISLATION_NUMBER = rf"第[0-9{KANJI_NUMERALS}]{{1,3}}"
+STATUTE_ANNEX = re.compile(
+    rf"(?:(?:別表|別記様式|別記|様式)(?:{_LEGISLATION_NUMBER}号?(?:の[0-9{KANJI_NUMERALS}]{{1,2}})?)?"
+    rf"|{_LEGISLATION_NUMBER}号様式)[ \u3000]*[（(][^（()）]{{1,30}}関係[）)]"
+)
+
 # One component of a dotted section number: a number, or a capital letter standing for a part
 # numbered apart from the numbered sections — a review report's 「7.R」 (the regulator's review
 # under chapter 7, after 7.1, 7.2 the applicant's data), an annex's 「A.1.2」.  Depth is the count
