@@ -1528,6 +1528,17 @@ STATUTE_ANNEXES = [
     ("様式第１号（第３条関係）", ["年　　月　　日", "みどり市立図書館長　様", "資 料 貸 出 期 間 延 長 申 請 書",
                              "条例第３条第２項の規定により、資料の貸出しの期間の延長を申請します。"]),
 ]
+# A handbook's numbered parts, then its own forms, each labelled 「第N号様式」 alone at the top of its page over
+# the form's name set centred; the first form's note runs its list of kinds on over two lines.
+HANDBOOK_PARTS = [
+    ("１　貸出しの手続", "資料の貸出しを受けるときは、利用者カードを窓口に提示する。"),
+    ("２　記録の整理", "貸出しの記録は、第１号様式及び第２号様式により整理する。"),
+]
+HANDBOOK_FORMS = [
+    ("第１号様式", "貸 出 記 録 簿", ["利用者名", "※ 区分… 1.図書 2.雑誌 3.視聴覚資料 4.地域資料 5.行政資料",
+                                "6. 郷土資料 7.児童資料 8.その他"]),
+    ("第２号様式", "延 長 記 録 簿", ["利用者名", "延長の理由"]),
+]
 TREATY_TITLE = "図書資料の交換に関する協定 抜粋"
 # (article line, [clause texts]); a clause line that is None stands for the elided run
 TREATY_ARTICLES = [
@@ -1554,6 +1565,26 @@ def _hanging(canvas, text: str, x: float, top: float) -> float:
         draw_line(canvas, line, x + (BODY_SIZE if n else 0.0), top, MINCHO, BODY_SIZE, space)
         top += BODY_SIZE * LEADING
     return top
+
+
+def make_handbook_forms(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    top = MARGIN
+    for title, text in HANDBOOK_PARTS:
+        draw_line(canvas, _atoms(title), MARGIN_X, top, GOTHIC, BODY_SIZE)
+        draw_line(canvas, _atoms(text), MARGIN_X + BODY_SIZE, top + step, MINCHO, BODY_SIZE)
+        top += 3 * step
+    for label, name, fields in HANDBOOK_FORMS:
+        canvas.showPage()
+        draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+        centred = MARGIN_X + (TEXT_WIDTH - _width((name, False), MINCHO, BODY_SIZE)) / 2
+        draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, BODY_SIZE)
+        top = MARGIN + 4 * step
+        for field in fields:
+            draw_line(canvas, _atoms(field), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+            top += step
+    canvas.save()
 
 
 def make_statute(path: Path) -> None:
@@ -1894,6 +1925,7 @@ SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_corre
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
+           "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,

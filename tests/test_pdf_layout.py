@@ -964,6 +964,21 @@ def test_a_statutes_annexes_labelled_after_its_supplement_are_its_headings(conve
     assert document_report(document).conserved
 
 
+def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(converted):
+    # 「第１号様式」 alone at the top of its page over the form's name set centred: the handbook's forms,
+    # numbered apart from its parts and siblings of them, each titled by its name.  They were text, the
+    # name a heading of its own; and a note's list run on along a line under the first form (「6. …
+    # 7.…」) was taken for a part 6 once the form's label had opened a numbering of its own.
+    document = converted("handbook-forms")
+    sections = document.all_sections()
+    forms = [f"{label} {name.replace(' ', '')}" for label, name, _ in samples.HANDBOOK_FORMS]
+    assert [(section.level, section_heading(section)) for section in sections] == [
+        *((1, normalize_chars(title).replace("\u3000", " ")) for title, _ in samples.HANDBOOK_PARTS),
+        *((1, normalize_chars(form)) for form in forms)]
+    assert "6.郷土資料" in "\n".join(block_text(block) for block in sections[2].blocks)
+    assert document_report(document).conserved
+
+
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
     # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.

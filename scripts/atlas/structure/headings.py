@@ -53,6 +53,7 @@ from ..text.numbering import (
     heading_of,
     is_caption,
     join_text,
+    lists_its_next_numbers,
     long_numbered_title,
     number_token,
     number_value,
@@ -622,6 +623,8 @@ class _Question:
         display = self.ev.typeset.is_display(line)  # PDF sources: set in display type (None: no layout)
         if found is None:
             heading = heading_of(line.text)
+            if heading is not None and lists_its_next_numbers(heading[1], heading[2]):
+                heading = None  # 「6. 会議費 7.資料作成費 8.…」: a list run on along one line, no title
             if heading is None:
                 heading = self.ev.circled_heading(index)
             if heading is None:

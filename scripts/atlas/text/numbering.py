@@ -62,6 +62,9 @@ STATUTE_ANNEX = re.compile(
     rf"(?:(?:別表|別記様式|別記|様式)(?:{_LEGISLATION_NUMBER}号?(?:の[0-9{KANJI_NUMERALS}]{{1,2}})?)?"
     rf"|{_LEGISLATION_NUMBER}号様式)[ \u3000]*[（(][^（()）]{{1,30}}関係[）)]"
 )
+# A form's label 「第１号様式」「様式第２号」: a form appended to a handbook or a notice, numbered apart from its
+# sections (a statute's forms name their article too: STATUTE_ANNEX).
+FORM_LABEL = r"(?:第[0-9０-９]{1,2}号様式|様式第[0-9０-９]{1,2}号)"
 
 # One component of a dotted section number: a number, or a capital letter standing for a part
 # numbered apart from the numbered sections — a review report's 「7.R」 (the regulator's review
@@ -74,6 +77,8 @@ SCHEMES = (
     # Annexes are top-level parts of their document, outside its numbering.
     Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
+    # 「第１号様式　…出納簿」: an appended form and its name (the label alone over it: NUMBER_ALONE).
+    Scheme("annex-form", 5, re.compile(rf"(?P<n>{FORM_LABEL}){_GAP}(?P<title>\S.*)"), weak=True),
     # Outer to the numbered annexes: 「（別添１）」 labels a notice's attachment, which may have its own 別添１.
     Scheme("annex-alone", 4, re.compile(r"[（(【〔](?P<title>別紙\d{0,2}|別添\d{0,2}|参考資料|付録)[）)】〕]")),
     # The same label in parentheses with the attachment's title on its line: 「（別紙）添付資料一覧」
@@ -160,7 +165,7 @@ CIRCLED = Scheme("circled", 75, re.compile(rf"(?P<n>[{CIRCLED_NUMBERS}])\s*(?P<t
 SLIDE_TITLE_RANK = 30
 # A section number standing alone on its line, its title on the next line.
 NUMBER_ALONE = re.compile(
-    rf"(?:{ANNEX_LABEL}|第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
+    rf"(?:{ANNEX_LABEL}|{FORM_LABEL}|第[0-9{KANJI_NUMERALS}]+[章節]?|[（(](?:\d{{1,2}}|{_KANJI_NUMBER})[）)]|{_KANJI_NUMBER}[．.]?"
     rf"|[{ROMAN_NUMERALS}][．.]?|\d{{1,2}}(?:[．.]\d{{1,2}}){{0,2}}[．.]?)"
 )
 # What follows a number when the number counts something ("6 月", "3 点目", "第1回"): never a title.
@@ -363,6 +368,18 @@ def heading_of(text: str) -> tuple[Scheme, str, str] | None:
     return None
 
 
+def lists_its_next_numbers(number: str, title: str) -> bool:
+    """Whether a numbered line's words go on to the next number of the same shape (「6.」 over 「会議費
+    7.資料作成費 8.資料購入費」, 「(1) …　(2) …」): items run on along one line, a legend's or a note's,
+    which no title is.  Only numbers printed with a stop or in brackets: a bare 「6」's next 「7」 is
+    as often a date's or a count's."""
+    value = number_value(number)
+    if value is None or not re.fullmatch(r"[（(]?\d{1,2}[．.)）]", number):
+        return False
+    following = re.sub(r"\d+", str(value + 1), number, count=1)
+    return re.search(rf"(?<![0-9０-９．.]){re.escape(following)}(?![0-9０-９])\s*\S", title) is not None
+
+
 # The dotted schemes, whose numbers a title of any length follows in a report's outline.
 _DOTTED_SCHEMES = ("number", "subnumber", "subsubnumber", "subsubsubnumber")
 # A numbered title set in display type may run past title_like's 60 characters, up to this many.
@@ -447,6 +464,9 @@ def number_token(number: str) -> str:
         # 「別紙2-1」 → "annex2-1": no value (number_value), so 別紙2-2 may follow it.
         label = annex.group(1) + (f"-{annex.group(2)}" if annex.group(2) else "")
         return "annex" + (label if label[:1].isdigit() else f"-{label.lower()}" if label else "")
+    form = re.fullmatch(r"(?:第(\d+)号様式|様式第(\d+)号)", number)
+    if form:
+        return f"form{int(form.group(1) or form.group(2))}"  # apart from the body's numbers, as an annex's are
     reference = re.fullmatch(r"参考\s*(\d+)", number)
     if reference:
         return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
@@ -485,8 +505,8 @@ def number_value(number: str) -> int | None:
         return int(token[1:])
     if token.startswith("annex") and token[5:].isdigit():
         return int(token[5:])
-    if token.startswith("ref") and token[3:].isdigit():
-        return int(token[3:])
+    if (own := re.fullmatch(r"(?:ref|form)(\d+)", token)) is not None:
+        return int(own.group(1))
     return None
 
 
