@@ -56,7 +56,8 @@ EXTRA = {
     # cells wrap (meti p. 4), struck-out words and a row-spanning cell (shinryo p. 7), a callout
     # over a table (pmda p. 13), a continued table page (mletr p. 7), a case table's bands (genai-v2)
     "meti-info-system-safety-standard-1997": [4],
-    "mhlw-shinryo-kaitei-teisei-2020": [7, 12],  # p. 12: a table's codes beside their names
+    # p. 11: a code list wider than the paper, its deleted codes struck in the cells; p. 12: its next page
+    "mhlw-shinryo-kaitei-teisei-2020": [7, 11, 12],
     "pmda-mf-system-slides": [13],
     "moj-bl-mletr-comparison-16-3": [7],
     "mext-genai-guideline-v2-2024": [27],
