@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..model.document import Line
 from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
+from ..text.page_furniture import next_body
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -296,11 +297,7 @@ def _entries_printed_later(lines: list[Line], run: list[int]) -> list[ContentsEn
     # A sub-title heads text of its own: an unnumbered line whose next line is printed again right under
     # it is a passage quoted twice (a clause's wrapped lines repeated in each of several drafts), no entry.
     return [entry for entry, after in itertools.zip_longest(found, found[1:])
-            if entry.rank is not None or after is None or _next_body_line(lines, entry.target) != after.target]
-
-
-def _next_body_line(lines: list[Line], index: int) -> int | None:
-    return next((probe for probe in range(index + 1, len(lines)) if lines[probe].kind == "body"), None)
+            if entry.rank is not None or after is None or next_body(lines, entry.target) != after.target]
 
 
 def _folded(text: str) -> str:

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from ..model.document import Block, Heading, Line
 from ..text.numbering import LIST_MARKER, heading_of, is_caption, join_text, number_value, title_like
+from ..text.page_furniture import next_body
 from .marked_titles import mark_kind
 from .runs import next_content
 from .typeset import Typesetting
@@ -118,12 +119,7 @@ def _next_body(lines: list[Line], index: int) -> int | None:
     """The next line of text below ``index``, across furniture and a page's end (a part's title alone
     on its page heads the next page's first heading)."""
     probe = next_content(lines, index)
-    if probe is not None:
-        return probe
-    for probe in range(index + 1, len(lines)):
-        if lines[probe].kind == "body":
-            return probe
-    return None
+    return probe if probe is not None else next_body(lines, index)
 
 
 # ---------------------------------------------------------------------------
