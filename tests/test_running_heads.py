@@ -36,12 +36,17 @@ def make_running_heads(path: Path) -> None:
                 canvas.setFont(GOTHIC, 14)
                 canvas.drawString(MARGIN_X, y, title)
                 y -= 30
-            canvas.setFont(MINCHO, BODY_SIZE)
-            for _ in range(12):
-                canvas.drawString(MARGIN_X, y, TEXT)
-                y -= BODY_SIZE * 1.7
-            canvas.showPage()
+            _fill_with_text(canvas, y)
     canvas.save()
+
+
+def _fill_with_text(canvas, y: float) -> None:
+    """Twelve lines of body text from ``y`` down, and the page ends."""
+    canvas.setFont(MINCHO, BODY_SIZE)
+    for _ in range(12):
+        canvas.drawString(MARGIN_X, y, TEXT)
+        y -= BODY_SIZE * 1.7
+    canvas.showPage()
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +100,7 @@ def test_a_heads_words_as_the_chapters_heading_make_it_one_even_once(tmp_path):
         else:
             canvas.setFont(GOTHIC, HEAD_SIZE)
             canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 40, title)
-        canvas.setFont(MINCHO, BODY_SIZE)
-        for _ in range(12):
-            canvas.drawString(MARGIN_X, y, TEXT)
-            y -= BODY_SIZE * 1.7
-        canvas.showPage()
+        _fill_with_text(canvas, y)
     canvas.save()
     kinds = [(line.page, line.kind) for line in read_pdf(path).lines if line.text == title]
     assert kinds == [(1, "body"), (2, "running-header")]
