@@ -346,20 +346,22 @@ def _page(page: Any, number: int) -> SourcePage:
         return (box[0] - left, top - box[3], box[2] - left, top - box[1])
 
     visible = from_top((crop_left, crop_bottom, crop_right, crop_top))
+    text_objects: dict[int, int] = {}
+    white_fills: list[tuple[int, tuple[float, float, float, float]]] = []
+    objects = _drawn_objects(page, text_objects, white_fills)
     # Text off the visible page (a print shop's slug line, a title left on the pasteboard of an
     # imposed sheet) is shown by no viewer: none of it is the page's (trim marks out there drew a
     # 「strike-out」 through such a title).
     # What a white fill hides first: the new words painted on it at the old words' place are the
     # same glyphs, and read against the hidden ones they would count as painted again.
-    hidden = _covered_by_white(page, owners, chars)
+    painted_at = {handle: position for position, handle in text_objects.items() if objects[position][1] == 0}
+    hidden = _covered_by_white(chars, owners, painted_at, [(position, from_top(box)) for position, box in white_fills])
     again = iter(painted_again([char for char, under in zip(chars, hidden, strict=True) if not under]))
     kept = [not under and not next(again) and _on_page(char, visible)
             for char, under in zip(chars, hidden, strict=True)]
     chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
     owners = [owner for owner, keep in zip(owners, kept, strict=True) if keep]
     width, height = page.get_size()
-    text_objects: dict[int, int] = {}
-    objects = _drawn_objects(page, text_objects)
     ruled = _count_rules(objects) >= RULES_FOR_A_GRID
 
     figures = [box for box in map(from_top, _figure_boxes(objects, width * height))
@@ -423,43 +425,22 @@ OVERDRAWN = 0.7
 COVERED = 0.8
 
 
-def _covered_by_white(page: Any, owners: list[int], chars: list[Char]) -> list[bool]:
+def _covered_by_white(chars: list[Char], owners: list[int], painted_at: dict[int, int],
+                      white_fills: list[tuple[int, Bbox]]) -> list[bool]:
     """For each character, whether an opaque white fill drawn on the page after it covers it: a
     correction pasted over old text (a white box, the new words painted on it).  The old words are
     still in the text layer, under the box; read, they interleave with the new (「出出典典」).  What
     the page shows is the box: a character painted over is not seen.  The page's own objects only,
-    in painting order (a fill inside a placed drawing belongs to the drawing's picture)."""
-    import pypdfium2.raw as raw
-
-    handle = page.raw
-    order: dict[int, int] = {}
-    fills: list[tuple[int, tuple[float, float, float, float]]] = []
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for index in range(raw.FPDFPage_CountObjects(handle)):
-        obj = raw.FPDFPage_GetObject(handle, index)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            order[ctypes.cast(obj, ctypes.c_void_p).value or 0] = index
-        elif kind == raw.FPDF_PAGEOBJ_PATH \
-                and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)) \
-                and fill_mode.value != raw.FPDF_FILLMODE_NONE \
-                and raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba)) \
-                and [value.value for value in rgba] == [255, 255, 255, 255] \
-                and raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
-                                              ctypes.byref(top)):
-            fills.append((index, (left.value, bottom.value, right.value, top.value)))
-    if not fills:
+    in painting order (``painted_at``: each of the page's text objects → its place in that order;
+    ``white_fills``: each of its opaque white fills, its place and its box as the characters are
+    measured; a fill inside a placed drawing belongs to the drawing's picture)."""
+    if not white_fills:
         return [False] * len(chars)
-    page_left, _, _, page_top = page_boxes(page)[0]
-    boxes = [(index, (x0 - page_left, page_top - y1, x1 - page_left, page_top - y0))
-             for index, (x0, y0, x1, y1) in fills]
     hidden = []
     for char, owner in zip(chars, owners, strict=True):
-        painted = order.get(owner)
+        painted = painted_at.get(owner)
         hidden.append(painted is not None and char["text"].strip() != "" and any(
-            index > painted and _share_under(char, box) >= COVERED for index, box in boxes))
+            place > painted and _share_under(char, box) >= COVERED for place, box in white_fills))
     return hidden
 
 
@@ -523,17 +504,28 @@ DrawnObject = tuple[int, int, tuple[float, float, float, float]]
 DRAWN_DEPTH = 2
 
 
-def _drawn_objects(page: Any, text_objects: dict[int, int] | None = None) -> list[DrawnObject]:
+def _drawn_objects(page: Any, text_objects: dict[int, int] | None = None,
+                   white_fills: list[tuple[int, tuple[float, float, float, float]]] | None = None
+                   ) -> list[DrawnObject]:
     """The page's objects and those of the drawings placed on it (one level down), in the
     library's order (each form followed by its own objects), with their bounds: read once for
-    both the figures and the rule count, through PDFium's own functions (a page can draw tens of
-    thousands of paths, and a wrapper object each costs more than the bounds).  ``text_objects``
-    gets the handle of each text object by its place in the list."""
+    the figures, the rule count and what a white fill hides, through PDFium's own functions (a page
+    can draw tens of thousands of paths, and a wrapper object each costs more than the bounds).
+    ``text_objects`` gets the handle of each text object by its place in the list; ``white_fills``
+    the place and bounds of each of the page's own paths filled opaque white (_covered_by_white)."""
     import pypdfium2.raw as raw
 
     found: list[DrawnObject] = []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def white_filled(obj: Any) -> bool:
+        return bool(raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))) \
+            and fill_mode.value != raw.FPDF_FILLMODE_NONE \
+            and bool(raw.FPDFPageObj_GetFillColor(obj, *map(ctypes.byref, rgba))) \
+            and [value.value for value in rgba] == [255, 255, 255, 255]
 
     def walk(count: int, get: Any, parent: Any, level: int) -> None:
         if count < 0:
@@ -548,6 +540,8 @@ def _drawn_objects(page: Any, text_objects: dict[int, int] | None = None) -> lis
                     raise _pdfium().PdfiumError("Failed to locate pageobject.")
                 if kind == raw.FPDF_PAGEOBJ_TEXT and text_objects is not None:
                     text_objects[len(found)] = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                if kind == raw.FPDF_PAGEOBJ_PATH and level == 0 and white_fills is not None and white_filled(obj):
+                    white_fills.append((len(found), (left.value, bottom.value, right.value, top.value)))
                 found.append((kind, level, (left.value, bottom.value, right.value, top.value)))
             if kind == raw.FPDF_PAGEOBJ_FORM and level < DRAWN_DEPTH - 1:
                 walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, level + 1)
