@@ -38,6 +38,7 @@ from ..text.numbering import (
 )
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
+from .document_ranks import DocumentRanks
 from .flattened import numbered_row_runs
 from .footnotes import text_footnotes
 from .heading_titles import HeadingTitles, subtitle, summarised_title_above
@@ -52,8 +53,6 @@ from .headings import (
     heading_key,
 )
 from .minutes import PROCEEDINGS, demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
-from .number_sizes import at_their_sizes, ranks_by_type_size
-from .numbering_order import in_document_order, ranks_in_document_order
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
 from .quoted_notices import quoted_excerpt_lines
@@ -121,22 +120,16 @@ class DraftBuilder:
         # could be a heading is weighed against the rest of its numbering before it is taken (a
         # footnote 「13 …」 must not put sections 1-12 out of sequence).  Deciding only asks it;
         # emitting a heading (emit_heading) records it, so a refused candidate leaves no trace.
-        # (the numberings at the ranks the document nests them in: numbering_order.py)
-        candidates = numbered_candidates(lines)
-        weak_candidates = numbered_candidates(lines, weak=True)
-        numbering_ranks = ranks_in_document_order(weak_candidates)
-        # (a numbering set at two sizes for two ranks: each line at the rank its size gives, number_sizes.py)
-        sized_ranks = ranks_by_type_size(lines, weak_candidates, self.typeset)
-        self.outline = OutlineState(SequenceChoice(at_their_sizes(in_document_order(candidates, numbering_ranks),
-                                                                  sized_ranks)))
+        # (the numbered lines at the ranks the document gives them: its order, their sizes; document_ranks.py)
+        ranks = DocumentRanks.of(lines, numbered_candidates(lines, weak=True), self.typeset)
+        self.outline = OutlineState(SequenceChoice(ranks.at_document_ranks(numbered_candidates(lines))))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         # Excerpts of other texts a notice or a guideline quotes: their numbering places a passage in
         # the quoted text, never a heading of this one (quoted_notices.py).
         self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
-        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, numbering_ranks, self.cover,
-                                           sized_ranks)
+        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, ranks, self.cover)
         self.speaker_labels = speaker_labels(self.lines)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)

@@ -64,6 +64,7 @@ from ..text.wareki import DATE_LINE
 from .bare_titles import bare_titles
 from .bold_titles import bold_titles
 from .contents_titles import contents_titles
+from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
 from .labelled_titles import labelled_titles
 from .marked_titles import ARTICLE_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
@@ -253,10 +254,8 @@ class HeadingEvidence:
     text_source: bool  # no line has a PDF layout: flattened tables are looked for in the text
     # Named titles and bracketed label words over a first number (part_titles.py): line → that numbering's rank.
     over_first_numbers: dict[int, int]
-    # Numberings the document nests the other way from the convention (numbering_order.py): rank → rank.
-    numbering_ranks: dict[int, int]
-    # Numbered lines set smaller than the same numbering's outer headings (number_sizes.py): line → rank.
-    sized_ranks: dict[int, int] = field(default_factory=dict)
+    # The ranks the document gives its numbered lines, off the convention (document_ranks.py).
+    ranks: DocumentRanks = field(default_factory=DocumentRanks)
     # Unnumbered titles in bold at about the body's size, each over its text (bold_titles.py).
     bold: frozenset[int] = frozenset()
     # Lines that print the cover's title again (over the contents, over the text's first page): the
@@ -265,12 +264,10 @@ class HeadingEvidence:
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
-           numbering_ranks: dict[int, int] | None = None, cover: frozenset[int] = frozenset(),
-           sized_ranks: dict[int, int] | None = None) -> HeadingEvidence:
+           ranks: DocumentRanks | None = None, cover: frozenset[int] = frozenset()) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout;
-        ``numbering_ranks``: the numberings the document nests the other way, numbering_order.py;
-        ``cover``: the numbers of the cover's lines, slides.cover_lines; ``sized_ranks``: numbered lines
-        a smaller display size ranks deeper, number_sizes.py)."""
+        ``ranks``: the ranks the document gives its numbered lines, document_ranks.py; ``cover``: the
+        numbers of the cover's lines, slides.cover_lines)."""
         marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
@@ -285,8 +282,7 @@ class HeadingEvidence:
             contents_named=contents_titles(lines),
             text_source=not any(line.layout is not None for line in lines),
             over_first_numbers=titles_over_a_first_number(lines),
-            numbering_ranks=numbering_ranks or {},
-            sized_ranks=sized_ranks or {},
+            ranks=ranks or DocumentRanks(),
             bold=bold_titles(lines, typeset),
             title_again=title_again(lines, cover),
         )
@@ -652,11 +648,10 @@ class _Question:
                     if self.ev.lines[probe].kind == "body":
                         title = join_text(title, self.ev.lines[probe].text)
                 found = replace(found, title=title, last=rest)
-        if found.number and found.last == index and index in self.ev.sized_ranks:
-            # 「1 …」 set smaller under a 「1 …」 set larger: the rank its size gives it (number_sizes.py)
-            found = replace(found, scheme=replace(found.scheme, rank=self.ev.sized_ranks[index]))
-        elif found.scheme.rank in self.ev.numbering_ranks:  # 第１ inside 第１節 in a plan: the document's order
-            found = replace(found, scheme=replace(found.scheme, rank=self.ev.numbering_ranks[found.scheme.rank]))
+        # 第１ inside 第１節 in a plan, a 「1 …」 set smaller under a 「1 …」 set larger: the rank the document
+        # gives it (document_ranks.py); only a one-line numbered title's type size is its own
+        own_size = index if found.number and found.last == index else None
+        found = replace(found, scheme=replace(found.scheme, rank=self.ev.ranks.rank(own_size, found.scheme.rank)))
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence

@@ -12,14 +12,13 @@ larger one and run on by one under it: the smaller numbering is one rank deeper.
 stand, each next smaller size that nests so under the one above it goes one rank deeper again.
 
 Decided once for the whole document over its numbered candidates (candidates.numbered_candidates, weak
-shapes too: 「1 …」 is one), like numbering_order.py: headings.decide and the outline's sequence choice
-then see each line at the rank its size gives it.  A heading outer to the numbering (a 第N節 in display
+shapes too: 「1 …」 is one), like numbering_order.py: through document_ranks.py headings.decide and the
+outline's sequence choice then see each line at the rank its size gives it.  A heading outer to the numbering (a 第N節 in display
 type) starts both again.  Any line of either size out of that pattern leaves the numbering as it is.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 
 from ..model.document import Line
@@ -91,8 +90,3 @@ def _nested_by_size(lines: list[Line], display: list[NumberedCandidate], rank: i
         last_smaller = candidate.value
         inner += 1
     return restarts >= 1 and inner >= INNER_HEADINGS
-
-
-def at_their_sizes(candidates: list[NumberedCandidate], ranks: dict[int, int]) -> list[NumberedCandidate]:
-    """The candidates at the ranks their type sizes give them."""
-    return [replace(candidate, rank=ranks.get(candidate.index, candidate.rank)) for candidate in candidates]

@@ -16,13 +16,12 @@ A heading outer to both (a new 第N章) starts both again: what comes after it i
 what came before.
 
 Decided once for the whole document over its numbered candidates (candidates.numbered_candidates),
-before any line is read; headings.decide and the outline's sequence choice then see the ranks the
-document gives.
+before any line is read; document_ranks.py gives headings.decide and the outline's sequence choice
+the ranks the document gives.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import combinations
 
 from .candidates import NumberedCandidate
@@ -71,8 +70,3 @@ def _nested_the_other_way(candidates: list[NumberedCandidate], outer: int, inner
             last_inner, crossed = candidate.value, False
         previous = candidate
     return outer_restarts >= RESTARTS and inner_restarts == 0 and inner_runs_on >= 1
-
-
-def in_document_order(candidates: list[NumberedCandidate], ranks: dict[int, int]) -> list[NumberedCandidate]:
-    """The candidates at the ranks the document gives their numberings."""
-    return [replace(candidate, rank=ranks.get(candidate.rank, candidate.rank)) for candidate in candidates]
