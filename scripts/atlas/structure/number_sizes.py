@@ -13,8 +13,9 @@ stand, each next smaller size that nests so under the one above it goes one rank
 
 Decided once for the whole document over its numbered candidates (candidates.numbered_candidates, weak
 shapes too: 「1 …」 is one), like numbering_order.py: through document_ranks.py headings.decide and the
-outline's sequence choice then see each line at the rank its size gives it.  A heading outer to the numbering (a 第N節 in display
-type) starts both again.  Any line of either size out of that pattern leaves the numbering as it is.
+outline's sequence choice then see each line at the rank its size gives it.  A heading outer to the
+numbering (a 第N節 in display type) starts both again.  Any line of either size out of that pattern
+leaves the numbering as it is.
 """
 
 from __future__ import annotations
