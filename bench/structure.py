@@ -149,7 +149,7 @@ class Row:
     conserved: bool
     score: OutlineScore | None = None
     outline_error: str = ""
-    error: str = ""  # the conversion stopped (an InputError): the row has no figures
+    error: str = ""  # the conversion stopped: the row has no figures (its outline counts as not found)
     joins: tuple[int, int] = (0, 0)  # sentence breaks joined strictly, of all found (strict_joins)
     noise: tuple[int, int] = (0, 0)  # noise lines absent from the text, of all found (noise_absent)
     placement: Placement | None = None  # where the text under each reference heading went (text_under_headings)
@@ -167,8 +167,10 @@ def measure(entry: Entry, sources: Path, set_name: str, outlines: Path) -> Row:
     try:
         document = build_document(entry, sources)
     except InputError as error:  # one unreadable document must not hide the others' figures
-        return Row(entry.meta.id, set_name, 0, 0, ("", 0), [], time.perf_counter() - started, False,
-                   error=str(error))
+        return _stopped(entry, set_name, time.perf_counter() - started, str(error), outlines)
+    except Exception as error:  # nor a converter's bug: it says so, as the converter's report does
+        return _stopped(entry, set_name, time.perf_counter() - started,
+                        f"the converter failed ({type(error).__name__}: {error})", outlines)
     seconds = time.perf_counter() - started
     report = document_report(document)
     row = Row(
@@ -194,6 +196,22 @@ def measure(entry: Entry, sources: Path, set_name: str, outlines: Path) -> Row:
         else:
             row.score = compare(reference, document_outline(document))
             row.placement = text_under_headings(document, reference, row.score)
+    return row
+
+
+def _stopped(entry: Entry, set_name: str, seconds: float, error: str, outlines: Path) -> Row:
+    """The row of a document whose conversion stopped: no figures of its own, but its outline's
+    headings count in its set's totals as not found and not aligned — a reader found none of them."""
+    row = Row(entry.meta.id, set_name, 0, 0, ("", 0), [], seconds, False, error=error)
+    path = outlines / f"{entry.meta.id}.yml"
+    if path.is_file():
+        try:
+            reference = load_reference(path)
+        except InputError as outline_error:
+            row.outline_error = str(outline_error)
+        else:
+            row.score = compare(reference, [])
+            row.placement = Placement(headings=len(reference.headings))
     return row
 
 
@@ -771,7 +789,8 @@ def reader_table(rows: list[Row], baseline: dict[tuple[str, str], dict[str, str]
         lines.append(f"| {r.id} | {r.set} | {_with_before(now, baseline.get((r.id, r.set), {}))} |")
     for set_name, label in (("seed", "seeds"), ("corpus", "corpus, from pdftotext text"),
                             ("corpus-pdf", "corpus, from the PDF")):
-        chosen = [r for r in rows if r.set == set_name and not r.error]
+        # (a document whose conversion stopped counts too: its outline's headings as not found)
+        chosen = [r for r in rows if r.set == set_name]
         if not chosen:
             continue
         name = f"**all {label}**"

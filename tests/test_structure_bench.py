@@ -278,3 +278,23 @@ def test_an_earlier_report_gives_its_figures_by_column_name(bench, tmp_path):
     cells = bench._with_before(now, baseline[("sample", "seed")]).split(" | ")
     assert cells == ["1.00 (2 of 2)", "1.00 (2 of 2) → 0.50 (1 of 2)", "0.60", "1.00 (2 of 2)",
                      "0.000 (0 of 2)", "0.000 (0 of 1)"]
+
+
+def test_a_document_whose_conversion_fails_is_named_and_its_headings_count_as_not_found(bench, tmp_path,
+                                                                                        monkeypatch):
+    # A converter's bug on one document (a ValueError deep in a rule) once stopped the whole benchmark:
+    # no figures at all.  Now that document's row says why, and its set's totals count its outline's
+    # headings as not found — as a reader of the site found none of them.
+    outlines = tmp_path / "outlines"
+    outlines.mkdir()
+    (outlines / "ipr-data-ai-cooljapan-2019.yml").write_text(OUTLINE, encoding="utf-8")
+
+    def failing(entry, sources, *rest):
+        raise ValueError("substring not found")
+
+    monkeypatch.setattr(bench, "build_document", failing)
+    entry = next(e for e in bench.load_catalog(bench.SOURCES) if e.meta.id == "ipr-data-ai-cooljapan-2019")
+    row = bench.measure(entry, bench.SOURCES, "seed", outlines)
+    assert row.error == "the converter failed (ValueError: substring not found)"
+    total = next(line for line in bench.reader_table([row], {}) if line.startswith("| **all seeds** |"))
+    assert total.split(" | ")[2:4] == ["0.00 (0 of 3)", "0.00 (0 of 3)"]

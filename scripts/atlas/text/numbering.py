@@ -479,7 +479,7 @@ def number_token(number: str) -> str:
         return "-".join(str(int(d)) for d in digits)
     kanji = re.search(rf"[{KANJI_NUMERALS}]+", number)
     if kanji:
-        return str(_kanji_number(kanji.group()))
+        return str(kanji_number(kanji.group()))
     kana = re.search(rf"[{KATAKANA_ORDER}]", number)
     if kana:
         return "k" + str(KATAKANA_ORDER.index(kana.group()) + 1)
@@ -510,15 +510,25 @@ def number_value(number: str) -> int | None:
     return None
 
 
-def _kanji_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (KANJI_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
-            KANJI_NUMERALS.index(ones) + 1 if ones else 0
-        )
-    return KANJI_NUMERALS.index(text) + 1
+_KANJI_DIGITS = {"〇": 0, "零": 0, **{digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def kanji_number(text: str) -> int:
+    """The value of a number written in kanji: with units as prose and legislation write it (二十三,
+    百二, 千九百), or digit by digit as covers, dates and vertical type do (五九七, 二〇二四).  Any
+    other character counts as nothing: a number is read, never a failure (a cover's 「第五九七号」 once
+    stopped its whole document)."""
+    if not any(char in _KANJI_UNITS for char in text):
+        return int("".join(str(_KANJI_DIGITS.get(char, 0)) for char in text) or "0")
+    total, digit = 0, None
+    for char in text:
+        if char in _KANJI_UNITS:
+            total += (1 if digit is None else digit) * _KANJI_UNITS[char]
+            digit = None
+        else:
+            digit = _KANJI_DIGITS.get(char, 0)
+    return total + (digit or 0)
 
 
 # Plain bullets become Markdown bullets; any other marker (①, （1）, 1．, ※)

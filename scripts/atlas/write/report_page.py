@@ -53,7 +53,7 @@ def _refused_section(refused: list[Refusal]) -> list[str]:
     if not refused:
         return []
     lines = ["## 変換できなかった文書", "",
-             "次の文書はテキストを読み取れないため、サイトに含まれていません。", ""]
+             "次の文書は変換できなかったため、サイトに含まれていません（理由は各文書の行に）。", ""]
     lines += [f"- `{r.id}`: {escape(r.reason)}" for r in refused]
     return [*lines, ""]
 
