@@ -1614,6 +1614,62 @@ def make_statute(path: Path) -> None:
     canvas.save()
 
 
+# A report's note quoting the provisions a ministerial ordinance is to have, set in from the text: a 項
+# 「１」 two characters in, its 号 three in, each hanging by a character.  A 号 ends without a stop
+# (「…であること」): the second fills its line to the column's edge, the 項 after it stands out at the
+# 項's margin; the next 号 「一」 is cut by the page, its 「二」 opens the next page.
+# (the report's own parts over it: 「第４」 over 「１」 「２」 「３」, each title in the bold face over its text)
+QUOTED_PARTS = [("第４　記録の要件", ""),
+                ("１　記録", "記録とは、電子計算機による情報の処理に供されるものであって、省令で定めるものをいう。"),
+                ("２　記録の支配", "記録の支配とは、その記録を自由に利用し、又はそれに関する権利を移転することができる"
+                                 "状態をいう。")]
+QUOTED_TITLE = "３　記録の発行"
+# (the text above the note runs down the page, so that the cut 号 stands on the page's last line)
+QUOTED_TEXT = ("記録の発行とは、法務省令で定める方法により記録を作成し、その支配を利用者に移す措置をいう。"
+               "発行の方法は、記録の真正を確かめられるものでなければならず、その要件を省令に委ねる。") * 12
+QUOTED_NOTE = "（注）法務省令として、以下のような内容を規定することを想定している。"
+QUOTED_PROVISIONS = [
+    (2, "１　前条第３項に規定する法務省令で定める方法は、次の各号の要件のいずれにも該当するものをいう。"),
+    (3, "一　電子計算機を利用する方法その他の情報通信の技術を利用する方法であること"),
+    (3, "二　記録を発行する者が電子署名をするものであって、改変をすることができないこと"),
+    (2, "２　前項第２号に規定する「電子署名」とは、記録された情報について行われる措置であって、次の各号の"
+        "要件のいずれにも該当するものをいう。"),
+]
+# (the first line at the page's foot, filling it to the column's edge, the rest on the next page's top; then
+# the next 号)
+QUOTED_CUT = ("一　当該情報が当該措置を行った者の作成に係るものであることを明確に示すためのも", "のであること")
+QUOTED_AFTER_CUT = "二　当該情報について改変が行われていないかどうかを確認することができるものであること"
+
+
+def make_quoted_provisions(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    top = MARGIN
+    for title, text in [*QUOTED_PARTS, (QUOTED_TITLE, QUOTED_TEXT)]:
+        draw_line(canvas, _atoms(title), MARGIN_X, top, GOTHIC, BODY_SIZE)
+        top += step
+        for n, line in enumerate(wrap(text, MINCHO, BODY_SIZE, TEXT_WIDTH, indent=BODY_SIZE) if text else []):
+            draw_line(canvas, line, MARGIN_X + (BODY_SIZE if n == 0 else 0.0), top, MINCHO, BODY_SIZE)  # 1st one in
+            top += step
+    top = _hanging(canvas, QUOTED_NOTE, MARGIN_X + BODY_SIZE, top)
+    for indent, text in QUOTED_PROVISIONS:
+        top = _hanging(canvas, text, MARGIN_X + indent * BODY_SIZE, top)
+    first, rest = QUOTED_CUT
+    draw_line(canvas, _atoms(first), MARGIN_X + 3 * BODY_SIZE, top, MINCHO, BODY_SIZE)
+    _page_number(canvas, "26")
+    canvas.showPage()
+    draw_line(canvas, _atoms(rest), MARGIN_X + 4 * BODY_SIZE, MARGIN, MINCHO, BODY_SIZE)
+    _hanging(canvas, QUOTED_AFTER_CUT, MARGIN_X + 3 * BODY_SIZE, MARGIN + step)
+    _page_number(canvas, "27")
+    canvas.save()
+
+
+def _page_number(canvas, number: str) -> None:
+    """The page's number centred in its foot margin."""
+    x = (PAGE_WIDTH - pdfmetrics.stringWidth(number, MINCHO, BODY_SIZE)) / 2
+    draw_line(canvas, _atoms(number), x, PAGE_HEIGHT - MARGIN / 2, MINCHO, BODY_SIZE)
+
+
 def make_treaty_extract(path: Path) -> None:
     canvas = new_canvas(path)
     step = BODY_SIZE * LEADING
@@ -1925,6 +1981,7 @@ SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_corre
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
+           "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,

@@ -990,6 +990,20 @@ def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_eli
     assert document_report(document).conserved
 
 
+def test_quoted_provisions_ending_without_a_stop_each_stay_a_paragraph(converted):
+    # A report's note quoting an ordinance's provisions: its 号 end without a stop (「…であること」).  A
+    # 号 filling its line to the edge ran on into the 項 after it, out at the 項's margin (「…こと２　前項…」),
+    # and a 号 cut by the page ran on into the next 号 at the next page's top (「…こと二　当該…」).
+    document = converted("quoted-provisions")
+    section = document.all_sections()[-1]
+    assert section_heading(section) == normalize_chars(samples.QUOTED_TITLE).replace("\u3000", " ")
+    first, rest = samples.QUOTED_CUT
+    provisions = [*(text for _, text in samples.QUOTED_PROVISIONS), first + rest, samples.QUOTED_AFTER_CUT]
+    texts = [block.text for block in section.blocks]
+    assert texts[-len(provisions):] == [normalize_chars(text) for text in provisions]
+    assert document_report(document).conserved
+
+
 # ---------------------------------------------------------------------------
 # A council's paper: sub-titles in bold at about the body's size, a 目次 that names them, the title again
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model.document import Line
-from ..text.numbering import CIRCLED_NUMBERS, KANJI_NUMERALS, KATAKANA_ORDER, display_width
+from ..text.numbering import CIRCLED_NUMBERS, KANJI_NUMERALS, KATAKANA_ORDER, display_width, number_value
 
 # An item's marker and the gap after it: katakana (ア　, ア．, （ア）), circled and parenthesised
 # numbers (①, ⑴: one character each), bullets,
@@ -79,6 +79,42 @@ def back_at_start(first: Line, line: Line) -> bool:
     if first.layout is not None or line.layout is not None:
         return False
     return _leading_width(line.raw) == _leading_width(first.raw)
+
+
+def next_provision(first: Line, line: Line) -> bool:
+    """Whether ``line`` opens a provision after the one ``first`` opens: the next 号 of its run
+    (「二　…」 after 「一　…」, on the same page or the next), or any provision's number standing left
+    of ``first``'s on its page (「２　前項…」 back at the 項's margin after a 号 set a character in).
+
+    A 号 ends without a stop (「…するものであること」), so neither its last line's end nor its
+    width says the 号 is over; its number and where it stands do: a provision's later lines hang
+    in from its number, never out to the left of it, and no sentence goes on with 「二　」."""
+    above, below = _provision_number(first.text), _provision_number(line.text)
+    if above is None or below is None:
+        return False
+    kind, value = below
+    if kind == "kanji" and above == (kind, value - 1):
+        return True
+    if line.page != first.page:
+        return False
+    if first.layout is not None and line.layout is not None:
+        return line.layout.x0 < first.layout.x0 - PDF_SLACK * line.layout.size
+    if first.layout is not None or line.layout is not None:
+        return False
+    return _leading_width(line.raw) < _leading_width(first.raw)
+
+
+def _provision_number(text: str) -> tuple[str, int] | None:
+    """The kind of provision number a line opens with (an article, a 号's kanji, a 項's digits, a
+    bracketed item) and its value."""
+    match = PROVISION_NUMBER.match(text)
+    if match is None:
+        return None
+    number = match.group().rstrip(" \u3000")
+    kind = ("article" if number.startswith("第") else "kanji" if number[0] in KANJI_NUMERALS
+            else "digits" if number[0].isdigit() else "bracketed")
+    value = number_value(number)
+    return None if value is None else (kind, value)
 
 
 def _provision_hang(first: Line) -> int | None:

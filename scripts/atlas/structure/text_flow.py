@@ -29,7 +29,7 @@ from ..text.numbering import (
 )
 from ..text.wareki import DATE_LINE
 from .box_edges import BoxEdges
-from .hanging import back_at_start, hangs_under
+from .hanging import back_at_start, hangs_under, next_provision
 from .typeset import Typesetting
 
 # A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
@@ -168,6 +168,8 @@ class LineJoining:
             return None  # a date alone ("令和6年5月21日") stands on its own
         elif self.back_at_hanging_start(flow, line):
             return None  # 「第７条　…しなければならない。」 run to the edge, 「２　何人も…」 back at its margin
+        elif self.opens_next_provision(flow, line):
+            return None  # 「一　…であること」 / 「二　…」, or 「２　前項…」 out at the 項's margin: the next provision
         elif self.enumeration_goes_on(flow, line):
             pass  # 「…として、①…のリスク、」 / 「②…のリスク、③…」: the sentence's own numbers
         elif self.opens_next_item(flow, line):
@@ -288,6 +290,14 @@ class LineJoining:
             return False
         above = half_paren_number(flow.block.text)
         return above is not None and half_paren_number(line.text) == above + 1
+
+    def opens_next_provision(self, flow: TextFlow, line: Line) -> bool:
+        """Whether the line opens the provision after the one the open paragraph is (hanging.next_provision):
+        a 号 of legislation ends without a stop, so the end of its last line cannot say so."""
+        if not isinstance(flow.block, Paragraph):
+            return False
+        first = self.line_at(flow.block.span.start)
+        return first is not None and next_provision(first, line)
 
     def cut_mid_sentence(self, flow: TextFlow, last: Line, line: Line) -> bool:
         """Whether a text source's line stops inside a sentence that the next line goes on with.
