@@ -1009,16 +1009,13 @@ def test_quoted_provisions_ending_without_a_stop_each_stay_a_paragraph(converted
 # ---------------------------------------------------------------------------
 
 def _paper_outline(document: Document) -> list[tuple[int, str]]:
-    """The paper's sections as the navigation shows them, past the contents page (its 目次 set large
-    over the list, a section holding the list as text)."""
-    return [(section.level, section_heading(section)) for section in document.all_sections()
-            if section.title != "目次"]
+    """The paper's sections as the navigation shows them."""
+    return [(section.level, section_heading(section)) for section in document.all_sections()]
 
 
 def _contents_page_text(document: Document) -> str:
-    blocks = [*document.preamble, *(block for section in document.all_sections() if section.title == "目次"
-                                    for block in section.blocks)]
-    return " ".join(block_text(block) for block in blocks)
+    """The text before the paper's first section: its cover, its contents page."""
+    return " ".join(block_text(block) for block in document.preamble)
 
 
 def test_unnumbered_sub_titles_in_bold_at_about_the_body_size_head_their_paragraphs(converted):
@@ -1049,6 +1046,20 @@ def test_a_contents_list_naming_sub_titles_without_leaders_or_page_numbers_is_no
     assert numbered == [number for number, _ in samples.PAPER_SECTIONS]
     contents = _contents_page_text(document)
     assert all(title in contents for _, subs in samples.PAPER_SECTIONS for title, _ in subs)
+
+
+def test_the_title_over_a_contents_list_without_leaders_or_page_numbers_is_kept_as_text(converted):
+    # The 目次 set large and bold over a list of the sections and their sub-titles (no leaders, no page
+    # numbers: the list was told by its entries printed again in the text) is the list's name.  Read as
+    # a heading it opened a section 「目次」 in the navigation, beside the paper's own parts.  Kept as
+    # text, it and each entry stay lines of their own: run on, the paper's name printed over the
+    # contents read 「…論点整理目次」.
+    document = converted("bold-subtitles")
+    assert "目次" not in [heading for _, heading in _paper_outline(document)]
+    blocks = [block_text(block) for block in document.preamble]
+    assert "目次" in blocks
+    assert all(title in blocks for _, subs in samples.PAPER_SECTIONS for title, _ in subs)
+    assert document_report(document).conserved
 
 
 def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_heading(converted):

@@ -187,8 +187,15 @@ class DraftBuilder:
         """A body line no earlier reading step took: a heading (minutes' 「議事」, a speaker's turn, a
         heading decided by headings.py, a part a contents list names, a heading glued after text) or
         text (read_text); the index after what was read."""
-        if index in self.contents.entries or index in self.quoted:
-            self.read_text(self.lines[index])  # a contents entry, a quoted excerpt: text, never a heading
+        if index in self.contents.entries:
+            # A contents list's entry (or the 「目次」 over it): text, never a heading — and a line of its
+            # own, as printed: run on, the list's titles read as one sentence 「…の発揮リスクへの対応」.
+            self.flow.close()
+            self.read_text(self.lines[index])
+            self.flow.close()
+            return index + 1
+        if index in self.quoted:
+            self.read_text(self.lines[index])  # a quoted excerpt: text, never a heading
             return index + 1
         proceedings = self.emit_proceedings_heading(index)
         if proceedings is not None:

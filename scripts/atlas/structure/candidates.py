@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model.document import Line
 from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
-from ..text.page_furniture import next_body
+from ..text.page_furniture import next_body, toc_title_end
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -99,11 +99,23 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
             found = _entries_printed_later(lines, part)
             if _contents_list(lines, part, found):
                 entries.update(part)
+                entries.update(_contents_title(lines, part[0]))
                 # (an unnumbered entry's sub-title is left to the text's own typesetting: its rank is not told)
                 targets.update({entry.target: entry for entry in found if entry.rank is not None})
     for entry in _unnumbered_titles_of_leader_lists(lines):
         targets.setdefault(entry.target, entry)
     return PrintedContents(frozenset(entries), targets)
+
+
+def _contents_title(lines: list[Line], first: int) -> list[int]:
+    """The title printed right over a contents list's first entry (「目次」, 「目 次」, 「目」「次」 on two
+    lines), if there is one: the list's name, no part of the document — read as text with its entries
+    (a list set with leaders or page numbers has its title taken with it as furniture: page_furniture)."""
+    above = next_body(lines, first, step=-1)
+    for top in (above, None if above is None else next_body(lines, above, step=-1)):
+        if top is not None and above is not None and toc_title_end(lines, top) == above:
+            return [index for index in range(top, above + 1) if lines[index].kind == "body"]
+    return []
 
 
 def _contents_list(lines: list[Line], run: list[int], found: list[ContentsEntry] | None = None) -> bool:

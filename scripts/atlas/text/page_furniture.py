@@ -254,7 +254,7 @@ def _toc_blocks(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         if line.kind != "body":
             continue
-        title_end = _toc_title_end(lines, index)
+        title_end = toc_title_end(lines, index)
         if title_end is None:
             continue
         first_entry = _first_toc_entry(lines, title_end)
@@ -276,7 +276,7 @@ def _toc_filler(text: str) -> bool:
     return len(text) <= 60 and not text.endswith("。")
 
 
-def _toc_title_end(lines: list[Line], index: int) -> int | None:
+def toc_title_end(lines: list[Line], index: int) -> int | None:
     """If a TOC title starts at ``index``, the index of its last line."""
     text = lines[index].text.replace(" ", "")
     if TOC_TITLE.fullmatch(text):
