@@ -1824,6 +1824,14 @@ PAPER_SECTIONS = [
 PAPER_LEAD_IN = "特に留意すべき点："
 PAPER_BOLD_SENTENCE = "利用者の視点を欠かしてはならない。"
 PAPER_SUBTITLE_SIZE = 11.0
+# The page after the cover: a note on the paper, then its authors — the council's members under a
+# centred title in the body's face and size, one member a line (name, affiliation, post).
+PAPER_NOTE = "この論点整理は、見本会議の構成員がこれまでの議論を踏まえて論点を整理したものである。"
+PAPER_MEMBERS_TITLE = "見本会議 構成員"
+PAPER_MEMBERS = ["青木 一郎　見本大学大学院工学研究科 教授",
+                 "井上 花子　株式会社見本交通 代表取締役",
+                 "上田 次郎　見本総合研究所 主任研究員【座長】",
+                 "江藤 三枝　見本市交通政策課 課長"]
 
 
 def bold_face(face: str) -> str:
@@ -1853,6 +1861,12 @@ def make_bold_subtitles(path: Path) -> None:
     flow.add(Heading(PAPER_TITLE, 20, font=bold, space_before=0, align="center"))
     flow.add(Heading("2024年4月1日", 14, font=bold, space_before=4, align="center"))
     flow.add(Heading("見本会議", 16, font=bold, space_before=1, align="center"))
+    # The members.
+    flow.new_page()
+    flow.add(Para(PAPER_NOTE))
+    flow.add(Heading(PAPER_MEMBERS_TITLE, BODY_SIZE, font=MINCHO, space_before=3, align="center"))
+    for member in PAPER_MEMBERS:
+        flow.add(Heading(member, BODY_SIZE, font=MINCHO, space_before=0.3))
     # The contents: each section, then its sub-titles, in the bold of the text's face at 10 pt.
     flow.new_page()
     flow.add(Heading(PAPER_TITLE, 14, font=bold, space_before=0, align="center"))

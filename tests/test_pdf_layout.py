@@ -1014,7 +1014,7 @@ def _paper_outline(document: Document) -> list[tuple[int, str]]:
 
 
 def _contents_page_text(document: Document) -> str:
-    """The text before the paper's first section: its cover, its contents page."""
+    """The text before the paper's first section: its cover, its members, its contents page."""
     return " ".join(block_text(block) for block in document.preamble)
 
 
@@ -1060,6 +1060,17 @@ def test_the_title_over_a_contents_list_without_leaders_or_page_numbers_is_kept_
     assert "目次" in blocks
     assert all(title in blocks for _, subs in samples.PAPER_SECTIONS for title, _ in subs)
     assert document_report(document).conserved
+
+
+def test_the_title_over_the_council_members_before_the_text_is_no_heading(converted):
+    # The page after the cover lists who wrote the paper: the council's members under a centred title in
+    # the body's face.  Read as a heading (a short centred line set apart), it opened a section that held
+    # the members and the whole contents page; the title and every member stay text, before the parts.
+    document = converted("bold-subtitles")
+    assert _paper_outline(document)[0] == (1, samples.PAPER_SECTIONS[0][0])
+    front = _contents_page_text(document)
+    assert samples.PAPER_MEMBERS_TITLE in front
+    assert all(member.replace("\u3000", " ") in front.replace("\u3000", " ") for member in samples.PAPER_MEMBERS)
 
 
 def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_heading(converted):

@@ -66,6 +66,7 @@ from .bold_titles import bold_titles
 from .contents_titles import contents_titles
 from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
+from .front_matter import members_list_titles
 from .labelled_titles import labelled_titles
 from .marked_titles import ARTICLE_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
@@ -261,6 +262,9 @@ class HeadingEvidence:
     # Lines that print the cover's title again (over the contents, over the text's first page): the
     # document's name, never a part of it (slides.title_again).
     title_again: frozenset[int] = frozenset()
+    # Unnumbered titles over a list of members (「○○会議 構成員」, front_matter.py): front matter while
+    # no heading has been read.
+    members_lists: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
@@ -285,6 +289,7 @@ class HeadingEvidence:
             ranks=ranks or DocumentRanks(),
             bold=bold_titles(lines, typeset),
             title_again=title_again(lines, cover),
+            members_lists=members_list_titles(lines),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -612,6 +617,8 @@ class _Question:
             return NOT_A_HEADING
         if index in self.ev.title_again:
             return NOT_A_HEADING  # the document's name over its contents or its text: no part of it
+        if index in self.ev.members_lists and not any(isinstance(item, Heading) for item in self.read):
+            return NOT_A_HEADING  # 「○○会議 構成員」 over the names, before the first part: front matter
         found = self.ev.number_alone_heading(index)
         sequel = sequel_rank(line.text, self.read) if found is None else None
         if sequel is not None:  # 「審査報告（2）」 after 「審査報告（1）」: the next part, its sibling
