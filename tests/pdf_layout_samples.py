@@ -1981,7 +1981,103 @@ def make_two_size_numbers(path: Path) -> None:
     canvas.save()
 
 
-SAMPLES = {"side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
+# A council's draft printed with the word processor's line numbering (行番号): a column of small
+# numbers in the left margin, right-aligned, each on the baseline of the line it counts, blank lines
+# counted too, starting again at 1 on each page; the page number centred at the foot.
+DRAFT_TITLE = "見本制度の在り方に関する考え方（案）"
+DRAFT_PARTS: list[tuple[str, str]] = [
+    ("heading", "１．基本的な考え方"),
+    ("para", "見本制度は、地域の住民が身近な手続を迷わず行えるようにするため、市町村の窓口と国の"
+             "情報システムをつなぐ仕組みとして設けられたものである。導入から十年が経ち、利用の広がりに"
+             "応じて、窓口の負担や費用の分担についての課題が指摘されるようになった。"),
+    ("para", "本稿では、これまでの議論で示された論点を整理し、今後の検討に向けた考え方を示す。"
+             "結論を示すものではなく、関係者の意見を聞きながら、引き続き議論を深めていくことを前提とする。"),
+    ("heading", "（１）対象とする範囲"),
+    ("para", "対象とする手続は、住民が市町村の窓口で行う届出と申請のうち、国の情報システムと情報を"
+             "やり取りするものとする。窓口以外で行う手続についても、同じ考え方で扱うことが望ましい。"),
+    ("heading", "（２）関係者の役割"),
+    ("para", "国は、仕組みの全体を設計し、市町村が共通に使う機能を用意する。市町村は、住民に最も近い"
+             "立場から手続の案内を担い、窓口で受けた声を国に伝える。事業者は、国と市町村の求めに応じて"
+             "機能の改修を行い、その記録を残すこととする。"),
+    ("heading", "２．今後の進め方"),
+    ("para", "今後は、市町村の意見を聞く場を年に二回設け、課題の解決に向けた工程を示す。工程は毎年度の"
+             "評価を踏まえて見直すこととし、その結果を公表する。"),
+]
+DRAFT_HEADINGS = [text for kind, text in DRAFT_PARTS if kind == "heading"]
+DRAFT_PARAGRAPHS = [text for kind, text in DRAFT_PARTS if kind == "para"]
+LINE_NUMBER_SIZE = 9.0
+LINE_NUMBER_RIGHT = MARGIN_X - 1.8 * BODY_SIZE  # the numbers' right edge: a quarter inch from the text
+DRAFT_LINES_PER_PAGE = 16  # short pages: the draft runs over two
+
+
+def make_line_numbers(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    page, count, top = 1, 0, MARGIN
+
+    def line(text: str, x: float, font: str, space: float = 0.0) -> None:
+        nonlocal page, count, top
+        if count == DRAFT_LINES_PER_PAGE:
+            canvas.setFont(MINCHO, LINE_NUMBER_SIZE)
+            canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN / 2, str(page))
+            canvas.showPage()
+            page, count, top = page + 1, 0, MARGIN
+        count += 1
+        if text:
+            draw_line(canvas, _atoms(text), x, top, font, BODY_SIZE, space)
+        # The number on the line's baseline, in its smaller size, right-aligned in the margin.
+        canvas.setFont(MINCHO, LINE_NUMBER_SIZE)
+        canvas.drawRightString(LINE_NUMBER_RIGHT, PAGE_HEIGHT - top - BODY_SIZE * 0.88, str(count))
+        top += step
+
+    title = _atoms(DRAFT_TITLE)
+    line(DRAFT_TITLE, MARGIN_X + (TEXT_WIDTH - sum(_width(a, GOTHIC, BODY_SIZE) for a in title)) / 2, GOTHIC)
+    line("", MARGIN_X, MINCHO)
+    for kind, text in DRAFT_PARTS:
+        if kind == "heading":
+            line("", MARGIN_X, MINCHO)
+            line(text, MARGIN_X, GOTHIC)
+            continue
+        lines = wrap(text, MINCHO, BODY_SIZE, TEXT_WIDTH, BODY_SIZE)
+        for n, atoms in enumerate(lines):
+            start = BODY_SIZE if n == 0 else 0.0
+            space = justified(atoms, MINCHO, BODY_SIZE, TEXT_WIDTH - start) if n < len(lines) - 1 else 0.0
+            line(line_text(atoms), MARGIN_X + start, MINCHO, space)
+    canvas.setFont(MINCHO, LINE_NUMBER_SIZE)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN / 2, str(page))
+    canvas.save()
+
+
+# A list of members as a word processor sets it without rules: a column of row numbers flush with the
+# text's left edge, each member's name three characters in; the list goes on alone over the next page.
+ROW_LEAD = "本会議の構成員は、次のとおりとする。"
+ROW_NAMES = ["みどり市地域交通協議会", "あおば町商工会議所連合会", "ひかり村住民自治協議会", "さくら市社会福祉協議会",
+             "みなと市観光まちづくり協会", "わかば町農業協同組合連合", "つばさ市子育て支援センター",
+             "やまびこ村森林組合事務局", "しらかわ市消防団連合本部", "あさひ町国際交流協会本部",
+             "こだま市公共交通利用者会議", "はるかぜ町地域包括支援会議", "ゆうなぎ村漁業協同組合連合",
+             "ときわ市図書館友の会本部", "いずみ町子ども食堂ネットワーク"]
+ROWS_ON_FIRST_PAGE = 8
+
+
+def make_row_numbers(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    draw_line(canvas, _atoms("１．構成員"), MARGIN_X, MARGIN, GOTHIC, BODY_SIZE)
+    draw_line(canvas, _atoms(ROW_LEAD), MARGIN_X + BODY_SIZE, MARGIN + step, MINCHO, BODY_SIZE)
+    top = MARGIN + 3 * step
+    for n, name in enumerate(ROW_NAMES, 1):
+        if n == ROWS_ON_FIRST_PAGE + 1:
+            canvas.showPage()
+            top = MARGIN
+        canvas.setFont(MINCHO, BODY_SIZE)
+        canvas.drawRightString(MARGIN_X + 1.2 * BODY_SIZE, PAGE_HEIGHT - top - BODY_SIZE * 0.88, str(n))
+        draw_line(canvas, _atoms(name), MARGIN_X + 3 * BODY_SIZE, top, MINCHO, BODY_SIZE)
+        top += step
+    canvas.save()
+
+
+SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
+           "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,

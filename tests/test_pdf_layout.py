@@ -764,6 +764,48 @@ def test_a_margin_column_of_notes_is_read_after_the_paragraphs_it_stands_beside(
     assert document_report(document).conserved
 
 
+def test_a_drafts_line_numbers_are_furniture_and_its_headings_and_sentences_are_whole(converted):
+    # A council's draft printed with Word's line numbering: a column of small numbers in the left
+    # margin, one on each line's baseline (blank lines too), 1, 2, 3 … from each page's top.  Read as
+    # whole baselines, every number was glued to its line: 「3 1．基本的な考え方」 was no heading, and a
+    # paragraph's lines joined read 「…国の4 情報システム…」.  The numbers are set apart as furniture,
+    # counted as page numbers are; the headings and the paragraphs are whole.
+    document = converted("line-numbers")
+    titles = [section_heading(section) for section in document.all_sections()]
+    assert titles == [normalize_chars(heading) for heading in samples.DRAFT_HEADINGS]
+    assert [[section_heading(child) for child in section.children] for section in document.sections] == [
+        [normalize_chars(heading) for heading in samples.DRAFT_HEADINGS[1:3]], []]
+    paragraphs = [block.text for block in blocks_of(document) if isinstance(block, Paragraph)]
+    assert paragraphs == [samples.DRAFT_TITLE, *samples.DRAFT_PARAGRAPHS]
+    report = document_report(document)
+    assert report.dropped_lines["line-number"] == sum(1 for line in document.lines if line.kind == "line-number")
+    assert [int(line.text) for line in document.lines if line.kind == "line-number" and line.page == 1] == \
+        list(range(1, samples.DRAFT_LINES_PER_PAGE + 1))
+    assert report.conserved
+
+
+def test_a_tables_column_of_row_numbers_is_kept(converted):
+    # A list of members set without rules: row numbers in a column of their own, each alone at the
+    # start of its row a few characters before the name, going up by one, the list going on alone
+    # over the next page.  That is how line numbers stand too, but inside the text column: the
+    # heading and the lead-in start at (or left of) the numbers, and on the next page the numbers
+    # stand where the document's text starts.  They are the list's words.
+    document = converted("row-numbers")
+    assert not [line for line in document.lines if line.kind == "line-number"]
+    text = "\n".join(block_text(block) for block in blocks_of(document))
+    for number, name in enumerate(samples.ROW_NAMES, 1):
+        assert f"{number} {name}" in text
+    assert document_report(document).conserved
+
+
+def test_no_other_samples_numbers_are_taken_for_line_numbers(pdfs):
+    # Numbered headings, lists, a statute's 項, tables' first columns, page numbers, chart ticks: the
+    # text's numbers, or a page's, in every other layout the reader is tested on.
+    for name, path in pdfs.items():
+        if name != "line-numbers":
+            assert not [line.text for line in read_pdf(path).lines if line.kind == "line-number"], name
+
+
 def test_words_under_a_white_box_pasted_over_them_are_not_read(converted):
     # A correction pasted over the old words: a white box drawn over them, the new words painted on
     # it.  The old words are still in the text layer, and read with the new they interleaved

@@ -42,6 +42,7 @@ from ..text.ruby_marks import ANCHOR, SEPARATOR, TERMINATOR
 from .boxes import encloses
 from .column_blocks import block_edges
 from .figures import keep_together
+from .line_numbers import line_numbers
 from .page_labels import printed_page_numbers
 from .pdf_source import SourcePage, read_source
 from .raised import leading_raised, raised_marks, text_type
@@ -121,6 +122,7 @@ class _Piece:
     # A table row's struck words, cell by cell (Layout.cell_struck): its characters are not kept.
     cell_struck: tuple[tuple[int, str, str], ...] = ()
     line_top: float | None = None  # the top of the whole baseline it was split from (_split_wide_gaps)
+    line_number: bool = False  # a number the word processor prints beside the line (line_numbers)
 
     def __post_init__(self) -> None:
         if self.chars:
@@ -153,6 +155,7 @@ def read_pdf(path: Path) -> PdfText:
                           f"{invented[:20]!r}; the page is read as plain text", stacklevel=2)
             pieces_by_page[index] = _plain_pieces(page)
             plain_pages.append(page.number)
+    pieces_by_page = _line_numbers_apart(pieces_by_page)  # on plain pages too: they keep every character
     page_sizes = [(page.top, page.bottom) for page in pages]
     lines = mark_contents(_lines(pieces_by_page, page_sizes, [page.bars for page in pages],
                                  [page.pictures for page in pages]))
@@ -168,6 +171,35 @@ def read_pdf(path: Path) -> PdfText:
         bullets=sum(page.bullets for page in pages),
         messages=dict(sorted(messages.items())),
     )
+
+
+def _line_numbers_apart(pieces_by_page: list[list[_Piece]]) -> list[list[_Piece]]:
+    """Each page's lines with the numbers a word processor printed beside them (line_numbers) taken
+    off, each number a piece of its own (line_number) read after the page's text, in its place
+    top to bottom: counted as furniture, kept out of the lines and sentences it stood beside."""
+    running = [[piece for piece in pieces if _running_text(piece)] for pieces in pieces_by_page]
+    out: list[list[_Piece]] = []
+    for pieces, texts, numbered in zip(pieces_by_page, running, line_numbers(running), strict=True):
+        if not numbered:
+            out.append(pieces)
+            continue
+        of_piece = {id(texts[index]): chars for index, chars in numbered.items()}
+        kept: list[_Piece] = []
+        numbers: list[_Piece] = []
+        for piece in pieces:
+            chars = of_piece.get(id(piece))
+            if chars is None:
+                kept.append(piece)
+                continue
+            rest = [c for c in piece.chars if id(c) not in chars]
+            if not any(c["text"].strip() for c in rest):  # a number alone on its line (a blank line's)
+                numbers.append(replace(piece, line_number=True))
+                continue
+            kept.append(replace(piece, chars=rest))
+            numbers.append(replace(_Piece([c for c in piece.chars if id(c) in chars], piece.page),
+                                   column=piece.column, line_number=True))
+        out.append(kept + sorted(numbers, key=lambda p: p.top))
+    return out
 
 
 def page_difference(page: SourcePage, pieces: Sequence[_Piece]) -> tuple[str, str]:
@@ -1324,8 +1356,13 @@ def _furniture(
       a heading is never set smaller than the text it heads).
     - Rotated characters are a figure's labels; a mark of up to three characters outside the
       text column is a tab or a stray mark.
+    - A word processor's line numbers are told before (line_numbers, _line_numbers_apart).
     """
-    kinds: dict[int, str] = {}
+    # A word processor's line numbers (_line_numbers_apart) are furniture of their own, and stand
+    # aside from what tells the rest: they are no page's number, no running line, no page's edge.
+    kinds: dict[int, str] = {id(piece): "line-number" for pieces in pieces_by_page for piece in pieces
+                             if piece.line_number}
+    pieces_by_page = [[piece for piece in pieces if not piece.line_number] for pieces in pieces_by_page]
     pages = len(pieces_by_page)
     placed: Counter[tuple[str, int, int]] = Counter()
     for pieces in pieces_by_page:

@@ -171,7 +171,7 @@ def _goes_on_mid_sentence(above: list[str], below: list[str]) -> bool:
 
 
 # A page's furniture: what stands between a table's last row on one page and its next on the next.
-PAGE_FURNITURE = ("page-number", "running-header", "running-footer", "margin-tab")
+PAGE_FURNITURE = ("page-number", "running-header", "running-footer", "margin-tab", "line-number")
 
 
 def _table_goes_on(lines: list[Line], index: int, rows: list[list[str]]) -> int | None:

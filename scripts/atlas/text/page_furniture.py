@@ -34,8 +34,9 @@ FURNITURE_KINDS = (
     "page-number", "toc", "running-header", "running-footer",
     # the text reader: what pdftotext leaves of a slide's bullets and of a footnote's rule
     "slide-residue", "footnote-rule",
-    # the PDF reader, from a page's layout: a chapter tab down the page edge, text set sideways
-    "margin-tab", "rotated-text",
+    # the PDF reader, from a page's layout: a chapter tab down the page edge, text set sideways, the
+    # numbers a word processor prints beside each line (read/line_numbers.py)
+    "margin-tab", "rotated-text", "line-number",
 )
 
 

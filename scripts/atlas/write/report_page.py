@@ -8,13 +8,16 @@ from .markdown import escape
 
 
 def report_markdown(reports: list[DocumentReport], refused: list[Refusal] | None = None) -> str:
+    # Named only where some document has them: the line numbers of a draft printed with them.
+    line_numbers = "、原稿の各行の横に印字された行番号（line-number）" \
+        if any("line-number" in r.dropped_lines for r in reports) else ""
     lines = [
         "# 変換レポート",
         "",
         "各文書について、原文の文字数（空白を除く）、出力に残った文字数、ノイズとして除いた文字数と行数、"
         "見出し・段落などの数を示します。除いた行はページ番号、目次、ページの上端・下端に繰り返される柱"
         "（running-header / running-footer）、PDF の余白の見出しタブ（margin-tab）と図の中の横倒しの文字"
-        "（rotated-text）、スライドの残骸（「- -」）、脚注の区切り線だけです。"
+        f"（rotated-text）{line_numbers}、スライドの残骸（「- -」）、脚注の区切り線だけです。"
         "原文は、テキストでは読み込んだ行、PDF では PDF ライブラリがページごとに返すテキスト層です。"
         "原文の文字はすべて出力に残るかノイズとして数えられ、足される文字もありません（「保存」が OK）。"
         "PDF のページのレイアウト（表・段組・字間・読み順）の復元で文字が失われたり増えたりするときは、"
