@@ -1551,6 +1551,18 @@ TREATY_ARTICLES = [
                           "なければならない。",
                           "2 前項の目録には、資料の名称、数量及び保存の状態を記載するものとする。"]),
 ]
+# A treaty's excerpt numbered in kanji past its hundredth article: 「第一条　定義」, the articles up to the
+# ninety-ninth left out, then 「第百条　…」 and 「第百一条　…」, each titled on its number's line.
+KANJI_TREATY_TITLE = "海洋資料の保存に関する条約　抜粋"
+KANJI_TREATY_ARTICLES = [
+    ("第一条　定義", ["この条約の適用上、",
+                   "１　「海洋資料」とは、締約国の機関が海洋の調査により得た記録であって、保存の対象として"
+                   "登録されたものをいう。"]),
+    ("第二条～第九十九条　［略］", []),
+    ("第百条　資料の保存", ["１　締約国は、海洋資料を適切な環境において保存し、その状態を定期に点検しなければ"
+                        "ならない。"]),
+    ("第百一条　資料の提供", ["締約国は、他の締約国の求めに応じ、海洋資料の写しを提供するものとする。"]),
+]
 
 
 def _hanging(canvas, text: str, x: float, top: float) -> float:
@@ -1670,12 +1682,13 @@ def _page_number(canvas, number: str) -> None:
     draw_line(canvas, _atoms(number), x, PAGE_HEIGHT - MARGIN / 2, MINCHO, BODY_SIZE)
 
 
-def make_treaty_extract(path: Path) -> None:
+def make_treaty_extract(path: Path, title: str = TREATY_TITLE,
+                        articles: list[tuple[str, list[str]]] = TREATY_ARTICLES) -> None:
     canvas = new_canvas(path)
     step = BODY_SIZE * LEADING
-    draw_line(canvas, _atoms(TREATY_TITLE), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms(title), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
     top = MARGIN + 3 * step
-    for article, clauses in TREATY_ARTICLES:
+    for article, clauses in articles:
         draw_line(canvas, _atoms(article), MARGIN_X, top, MINCHO, BODY_SIZE)
         top += step
         for n, clause in enumerate(clauses):
@@ -2094,6 +2107,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract,
+           "kanji-treaty-extract": lambda path: make_treaty_extract(path, KANJI_TREATY_TITLE, KANJI_TREATY_ARTICLES),
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,

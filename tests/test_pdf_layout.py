@@ -1046,6 +1046,18 @@ def test_quoted_provisions_ending_without_a_stop_each_stay_a_paragraph(converted
     assert document_report(document).conserved
 
 
+def test_a_kanji_numbered_treatys_articles_past_the_hundredth_are_headings_in_sequence(converted):
+    # A treaty's excerpt numbered in kanji: 「第一条　定義」, 「第二条～第九十九条　［略］」 leaving articles out,
+    # then 「第百条　…」 and 「第百一条　…」 titled on their number's line.  Past the hundredth they were text:
+    # no article's number had 百, the elided run was read in digits only, and 第百一条 counted as 1.
+    document = converted("kanji-treaty-extract")
+    titled = [article.replace("\u3000", " ") for article, clauses in samples.KANJI_TREATY_ARTICLES if clauses]
+    assert [section_heading(section) for section in document.all_sections()] == titled
+    last = document.all_sections()[-1]
+    assert [block.text for block in last.blocks] == samples.KANJI_TREATY_ARTICLES[-1][1]
+    assert document_report(document).conserved
+
+
 # ---------------------------------------------------------------------------
 # A council's paper: sub-titles in bold at about the body's size, a 目次 that names them, the title again
 # ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ..config.hints import Hints, folded
 from ..model.document import Block, Heading, Line, ListBlock, OutOfOrder, Paragraph, Table
 from ..text.numbering import (
     ANNEX_LABEL,
+    ARTICLE_NUMBER,
     BULLETS,
     CIRCLED,
     CLOSING,
@@ -114,7 +115,8 @@ _WORD_OF_JO = re.compile(r"条[\u4e00-\u9fff々](?<!第)")
 # A short title spread to fill its box (均等割付): two to four kanji, one space between each.
 _SPACED_KANJI = re.compile(r"[\u4e00-\u9fff々](?: [\u4e00-\u9fff々]){1,3}")
 # An excerpt's run of articles left out: 「第2条～第7条［略］」, 「第11条～第46条」 (no body of their own).
-_ELIDED_ARTICLES = re.compile(r"第(?P<a>\d{1,4})条\s*[～〜~]\s*第(?P<b>\d{1,4})条\s*(?:[［\[（(]\s*略\s*[］\]）)])?")
+_ELIDED_ARTICLES = re.compile(
+    rf"(?P<a>{ARTICLE_NUMBER})\s*[～〜~]\s*(?P<b>{ARTICLE_NUMBER})\s*(?:[［\[（(]\s*略\s*[］\]）)])?")
 _SENTENCE_LIKE = re.compile(r"[はが]、|[ぁ-ゖ](?<![へて])$")
 # Particles and a comma: a title does not end on them, a cut sentence does.
 _TITLE_NEVER_ENDS = tuple("にをがはでとへやのも、")
@@ -916,8 +918,11 @@ class _Question:
         above = next((line for line in reversed(self.ev.lines[:index]) if line.kind == "body"), None)
         article = above is not None and found.scheme.name == "article"
         elided = _ELIDED_ARTICLES.fullmatch(above.text) if above is not None and article else None
-        return (elided is not None and value is not None and int(elided["b"]) == value - 1
-                and int(elided["a"]) == (self.outline.last(found.scheme.rank) or 0) + 1)
+        if elided is None or value is None:
+            return False
+        first, last = number_value(elided["a"]), number_value(elided["b"])  # 「第二条～第七条（略）」 too
+        return (first is not None and last is not None and last == value - 1
+                and first == (self.outline.last(found.scheme.rank) or 0) + 1)
 
     def spaced_to_fill(self, index: int, title: str) -> bool:
         """A short title spread over its box in the heading face (「2-2 床 版」, 均等割付): two to four

@@ -36,6 +36,22 @@ _KANJI_NUMBER = rf"[{KANJI_NUMERALS}]{{1,3}}"
 # the PDF, which pdftotext usually gives as one or more ASCII spaces.
 _GAP = r"[ \u3000]+"
 
+# A count in kanji as legislation writes it: 十二, 百, 百二十三, 千五十 — 十, 百 and 千 each after the digit
+# that multiplies it (none for one), the units last; 「十十」 counts nothing.
+KANJI_COUNT = (r"(?=[一二三四五六七八九十百千])(?:[二三四五六七八九]?千)?(?:[二三四五六七八九]?百)?"
+               r"(?:[二三四五六七八九]?十)?[一二三四五六七八九]?")
+# An article's numeral: digits, a kanji count, or kanji digit by digit as vertical type cites an article
+# (第七〇九条; kanji_number reads each).
+_ARTICLE_NUMERAL = rf"(?:[0-9０-９]{{1,4}}|{KANJI_COUNT}|[〇一二三四五六七八九]{{2,4}})"
+# An article's number as legislation prints it, the one pattern every reader of articles builds on (a
+# caption over its article, an article's hang, an article titled on its line, a run left out): 第１条,
+# 第12条, and past the hundredth — kanji-numbered statutes write 第百条, 第百二十三条 (a code runs past
+# a thousand: 第千五十条); its digits full- or half-width (the readers make them half-width, other text
+# may not); then the branch numbers of an article inserted later between two others, 「第３条の２」
+# 「第十条の二の三」.  Not the 条 opening a word: 「第一条件」 is no article (条件, 条例, 条約).
+ARTICLE_NUMBER = rf"第{_ARTICLE_NUMERAL}条(?:の{_ARTICLE_NUMERAL})*(?![\u4e00-\u9fff々])"
+_ARTICLE = re.compile(rf"第(?P<article>{_ARTICLE_NUMERAL})条(?P<branches>(?:の{_ARTICLE_NUMERAL})*)")
+
 
 @dataclass(frozen=True)
 class Scheme:
@@ -111,7 +127,7 @@ SCHEMES = (
     # …」) is text, its caption on the line above (structure/marked_titles.py), and 「第１００条第１４項」
     # cited inside a sentence has no gap after its 条.
     Scheme("article", 17,
-           re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]{{1,4}})条{_GAP}(?P<title>[^、。，．\s][^、。，．]{{0,40}})"),
+           re.compile(rf"(?P<n>{ARTICLE_NUMBER}){_GAP}(?P<title>[^、。，．\s][^、。，．]{{0,40}})"),
            weak=True),
     # 一　主旨 / （一）… of notices.
     Scheme("kanji", 18, re.compile(rf"(?P<n>{_KANJI_NUMBER})(?:[．.]\s*|{_GAP})(?P<title>\S.*)"), weak=True),
@@ -470,6 +486,11 @@ def number_token(number: str) -> str:
     reference = re.fullmatch(r"参考\s*(\d+)", number)
     if reference:
         return f"ref{int(reference.group(1))}"  # apart from the body's numbers, as an annex's are
+    article = _ARTICLE.fullmatch(number)
+    if article:
+        # 「第百二条」 → "102", 「第３条の２」 → "3-2": the article, then its branch numbers, in digits or kanji.
+        numerals = [article["article"], *article["branches"].split("の")[1:]]
+        return "-".join(str(_numeral_value(numeral)) for numeral in numerals)
     if _LETTERED_DOTTED.fullmatch(number):
         # 「7.R.1」 → "7-r-1": the letter is a component of its own, so 7.R.1 never takes 7.1's id.
         parts = re.split(r"[．.]", number.rstrip("．."))
@@ -495,6 +516,8 @@ def number_token(number: str) -> str:
 def number_value(number: str) -> int | None:
     """The last component of a section number as an integer ("2．3" → 3, "イ" → 2, "②" → 2)."""
     token = number_token(number)
+    if (article := _ARTICLE.fullmatch(number)) is not None and article["branches"]:
+        return None  # 第３条の２ stands between 第３条 and 第４条: it has no place in their count
     if re.fullmatch(r"\d+(?:-\d+)*", token):
         return int(token.split("-")[-1])
     if _LETTERED_DOTTED.fullmatch(number):
@@ -529,6 +552,11 @@ def kanji_number(text: str) -> int:
         else:
             digit = _KANJI_DIGITS.get(char, 0)
     return total + (digit or 0)
+
+
+def _numeral_value(numeral: str) -> int:
+    """A number printed in digits (full- or half-width) or in kanji: 「１２」 → 12, 「百二」 → 102, 「七〇九」 → 709."""
+    return int(numeral) if numeral.isdigit() else kanji_number(numeral)
 
 
 # Plain bullets become Markdown bullets; any other marker (①, （1）, 1．, ※)
