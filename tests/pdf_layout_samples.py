@@ -1564,6 +1564,25 @@ KANJI_TREATY_ARTICLES = [
     ("第百一条　資料の提供", ["締約国は、他の締約国の求めに応じ、海洋資料の写しを提供するものとする。"]),
 ]
 
+# A national law's excerpt, numbered in kanji as statutes are, past its hundredth article: captions over
+# 「第九十九条　…」「第百条　…」, a branch article inserted later 「第百条の二」, and 「第百二十三条」.
+LAW_TITLE = "図書資料の保存に関する法律　抜粋"
+LAW_ARTICLES = [
+    ("（定義）", [(0, "第九十九条　この章において「保存資料」とは、図書館が所蔵する資料のうち、将来にわたり"
+                  "利用に供するため特に保存の措置を講ずるものとして館長が指定したものをいう。")]),
+    ("（保存の計画）", [
+        (0, "第百条　館長は、保存資料について、その状態を定期に調査し、調査の結果に基づいて保存の計画を"
+            "定めなければならない。"),
+        (0, "２　前項の計画には、次に掲げる事項を定めるものとする。"),
+        (1, "一　保存資料の修補その他の措置の内容及びその実施の時期に関する事項であって、館長が必要と"
+            "認めるもの"),
+        (1, "二　保存資料の複製の作成に関する事項")]),
+    ("（計画の変更）", [(0, "第百条の二　館長は、保存資料の状態に著しい変化があったときは、速やかに前条第一項の"
+                        "計画を変更しなければならない。")]),
+    ("（報告）", [(0, "第百二十三条　館長は、毎年度、保存の計画の実施の状況及び保存資料の状態の変化を"
+                    "取りまとめ、これを図書館の掲示場に掲示する方法その他の適切な方法により公表するものとする。")]),
+]
+
 
 def _hanging(canvas, text: str, x: float, top: float) -> float:
     """Set ``text`` from ``x`` with its later lines one character in (a hanging indent), every line but
@@ -1599,17 +1618,23 @@ def make_handbook_forms(path: Path) -> None:
     canvas.save()
 
 
+def _captioned_articles(canvas, articles: list[tuple[str, list[tuple[int, str]]]], top: float) -> float:
+    """Each article's caption one character in on a line of its own, its 条, 項 and 号 hanging under it;
+    the top of the line after them."""
+    for caption, texts in articles:
+        draw_line(canvas, _atoms(caption), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+        top += BODY_SIZE * LEADING
+        for indent, text in texts:
+            top = _hanging(canvas, text, MARGIN_X + indent * BODY_SIZE, top)
+    return top
+
+
 def make_statute(path: Path) -> None:
     canvas = new_canvas(path)
     step = BODY_SIZE * LEADING
     draw_line(canvas, _atoms(STATUTE_TITLE), MARGIN_X + 10 * BODY_SIZE, MARGIN, MINCHO, BODY_SIZE)
     draw_line(canvas, _atoms(STATUTE_NUMBER), MARGIN_X + 27 * BODY_SIZE, MARGIN + 2 * step, MINCHO, BODY_SIZE)
-    top = MARGIN + 4 * step
-    for caption, texts in STATUTE_ARTICLES:
-        draw_line(canvas, _atoms(caption), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
-        top += step
-        for indent, text in texts:
-            top = _hanging(canvas, text, MARGIN_X + indent * BODY_SIZE, top)
+    top = _captioned_articles(canvas, STATUTE_ARTICLES, MARGIN + 4 * step)
     top += step
     draw_line(canvas, _atoms(STATUTE_SUPPLEMENT), MARGIN_X + 3 * BODY_SIZE, top, MINCHO, BODY_SIZE)
     draw_line(canvas, _atoms(STATUTE_SUPPLEMENT_TEXT), MARGIN_X + BODY_SIZE, top + step, MINCHO, BODY_SIZE)
@@ -1680,6 +1705,13 @@ def _page_number(canvas, number: str) -> None:
     """The page's number centred in its foot margin."""
     x = (PAGE_WIDTH - pdfmetrics.stringWidth(number, MINCHO, BODY_SIZE)) / 2
     draw_line(canvas, _atoms(number), x, PAGE_HEIGHT - MARGIN / 2, MINCHO, BODY_SIZE)
+
+
+def make_law_excerpt(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(LAW_TITLE), MARGIN_X + 10 * BODY_SIZE, MARGIN, MINCHO, BODY_SIZE)
+    _captioned_articles(canvas, LAW_ARTICLES, MARGIN + 3 * BODY_SIZE * LEADING)
+    canvas.save()
 
 
 def make_treaty_extract(path: Path, title: str = TREATY_TITLE,
@@ -2106,7 +2138,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
-           "treaty-extract": make_treaty_extract,
+           "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,
            "kanji-treaty-extract": lambda path: make_treaty_extract(path, KANJI_TREATY_TITLE, KANJI_TREATY_ARTICLES),
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,

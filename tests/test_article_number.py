@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from atlas.model.document import Line
+from atlas.structure.hanging import PROVISION_NUMBER, next_provision
+from atlas.structure.marked_titles import _ARTICLE as OPENS_AN_ARTICLE
 from atlas.text.numbering import heading_of, number_token, number_value
 
 # Articles as statutes print them: kanji past the hundredth (第百条, 第百二十三条, 第千五十条 of a code),
@@ -20,12 +23,17 @@ NOT_ARTICLES = ["第一条件", "第3条件", "第１条例", "第2条約", "第
 
 @pytest.mark.parametrize("number", ARTICLES)
 def test_every_reader_of_articles_takes_an_articles_number(number: str):
+    assert OPENS_AN_ARTICLE.match(f"{number}　この条例は、次に定めるところによる。")
+    assert PROVISION_NUMBER.match(f"{number}　この条例は、次に定めるところによる。")
     heading = heading_of(f"{number}　資料の保存")
     assert heading is not None and heading[0].name == "article" and heading[1] == number
 
 
 @pytest.mark.parametrize("number", NOT_ARTICLES)
 def test_no_reader_of_articles_takes_what_is_no_articles_number(number: str):
+    line = f"{number}　定めるところによる。"
+    assert not OPENS_AN_ARTICLE.match(line)
+    assert not PROVISION_NUMBER.match(line)
     heading = heading_of(f"{number}　資料の保存")
     assert heading is None or heading[0].name != "article"
 
@@ -47,3 +55,12 @@ def test_a_branch_article_has_its_id_but_no_place_in_the_count():
 def test_kanji_numbers_below_a_hundred_read_as_before():
     assert [number_token(number) for number in ["一", "（十）", "十二", "二十", "二十三", "九十九"]] == [
         "1", "10", "12", "20", "23", "99"]
+
+
+@pytest.mark.parametrize("article", ["第百条", "第３条の２"])
+def test_an_article_out_at_the_margin_after_a_go_opens_the_next_provision(article: str):
+    # A 号 set a character in ends without a stop (「…であること」); the article after it, out at the
+    # articles' margin, is the next provision — a branch article too, though it has no value in the count.
+    go = Line(1, "一　資料の状態を調査すること", raw="　一　資料の状態を調査すること")
+    line = Line(2, f"{article}　館長は、計画を定める。", raw=f"{article}　館長は、計画を定める。")
+    assert next_provision(go, line)

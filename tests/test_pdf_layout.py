@@ -1046,6 +1046,18 @@ def test_quoted_provisions_ending_without_a_stop_each_stay_a_paragraph(converted
     assert document_report(document).conserved
 
 
+def test_a_kanji_numbered_laws_articles_past_the_hundredth_stay_whole_under_their_captions(converted):
+    # A national law's excerpt numbered in kanji: captions over 「第九十九条　…」 and 「第百条　…」 (its 項 and
+    # 号), the branch article 「第百条の二」 and 「第百二十三条」.  An article past the hundredth opened no
+    # provision (百 was no numeral of an article's number there): each was cut after its first printed line.
+    document = converted("law-excerpt")
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections] == [caption for caption, _ in samples.LAW_ARTICLES]
+    for section, (_, provisions) in zip(sections, samples.LAW_ARTICLES, strict=True):
+        assert [block.text for block in section.blocks] == [normalize_chars(text) for _, text in provisions]
+    assert document_report(document).conserved
+
+
 def test_a_kanji_numbered_treatys_articles_past_the_hundredth_are_headings_in_sequence(converted):
     # A treaty's excerpt numbered in kanji: 「第一条　定義」, 「第二条～第九十九条　［略］」 leaving articles out,
     # then 「第百条　…」 and 「第百一条　…」 titled on their number's line.  Past the hundredth they were text:

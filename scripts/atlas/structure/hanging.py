@@ -23,7 +23,15 @@ from __future__ import annotations
 import re
 
 from ..model.document import Line
-from ..text.numbering import CIRCLED_NUMBERS, KANJI_NUMERALS, KATAKANA_ORDER, display_width, number_value
+from ..text.numbering import (
+    ARTICLE_NUMBER,
+    CIRCLED_NUMBERS,
+    KANJI_NUMERALS,
+    KATAKANA_ORDER,
+    display_width,
+    number_token,
+    number_value,
+)
 
 # An item's marker and the gap after it: katakana (ア　, ア．, （ア）), circled and parenthesised
 # numbers (①, ⑴: one character each), bullets,
@@ -32,11 +40,11 @@ ITEM_MARKER = re.compile(
     rf"(?:[（(][{KATAKANA_ORDER}][）)]|[{KATAKANA_ORDER}](?:[．.](?=\S)|(?=[ \u3000]))|[{CIRCLED_NUMBERS}⑴-⒇]"
     r"|[・•●○◯■□◆◇▪※➢✓⇒➡]|[（(]\d{1,2}[）)]|\d{1,2}[．.)）]|[a-z][．.)）]|[（(][a-z][）)])[ \u3000]*"
 )
-# What opens a provision of legislation set with a one-character hang: an article (第３条, 第３条の２), a
-# 項 or a treaty's paragraph (２, 10), a 号 (一, 十二), a lettered or bracketed item ((a), (ii), ⒜), each
-# followed by its gap.
+# What opens a provision of legislation set with a one-character hang: an article (第３条, 第百二条,
+# 第３条の２: ARTICLE_NUMBER), a 項 or a treaty's paragraph (２, 10), a 号 (一, 十二), a lettered or
+# bracketed item ((a), (ii), ⒜), each followed by its gap.
 PROVISION_NUMBER = re.compile(
-    rf"(?:第[0-9{KANJI_NUMERALS}]{{1,4}}条(?:の[0-9{KANJI_NUMERALS}]{{1,3}})*|\d{{1,3}}|[{KANJI_NUMERALS}]{{1,3}}"
+    rf"(?:{ARTICLE_NUMBER}|\d{{1,3}}|[{KANJI_NUMERALS}]{{1,3}}"
     r"|[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[）)]|[⒜-⒵])[ \u3000]+(?=\S)"
 )
 # How far (in half-width characters) a continuation may stand from the item's text in a text
@@ -114,6 +122,10 @@ def _provision_number(text: str) -> tuple[str, int] | None:
     kind = ("article" if number.startswith("第") else "kanji" if number[0] in KANJI_NUMERALS
             else "digits" if number[0].isdigit() else "bracketed")
     value = number_value(number)
+    if value is None and kind == "article":
+        # 第３条の２: a branch article has no place in its articles' count (number_value), but it opens a
+        # provision all the same; its article's number stands for it.
+        value = int(number_token(number).split("-")[0])
     return None if value is None else (kind, value)
 
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from ..model.document import Line
 from ..text.numbering import (
+    ARTICLE_NUMBER,
     BULLETS,
     CLOSING,
     CONTINUATION_START,
@@ -84,8 +85,9 @@ _FIRST_PARAGRAPH = 8
 SHORTEST_RUN = 2
 # A mark taken for this many titles elsewhere in the document titles its other lines set as they are.
 _SIBLING_TITLES = 3
-# A line opening an article of legislation: its number, then its gap and its first sentence.
-_ARTICLE = re.compile(r"第[0-9一二三四五六七八九十百]{1,4}条(?:の[0-9一二三四五六七八九十]{1,3})*[ \u3000]+\S")
+# A line opening an article of legislation: its number (第１条, 第百二条, 第３条の２), then its gap and its
+# first sentence.
+_ARTICLE = re.compile(rf"{ARTICLE_NUMBER}[ \u3000]+\S")
 # An article's caption past a label's length, in round brackets alone on its line.
 _LONG_CAPTION = re.compile(r"[（(][^（()）。]{2,40}[）)]")
 # The supplementary provisions closing the articles (「附　則」 set letter-spaced, 「附則（令和…）」).
