@@ -57,7 +57,7 @@ def test_kanji_numbers_below_a_hundred_read_as_before():
         "1", "10", "12", "20", "23", "99"]
 
 
-@pytest.mark.parametrize("article", ["第百条", "第３条の２"])
+@pytest.mark.parametrize("article", ["第百条", "第3条の2"])  # (as read: digits half-width)
 def test_an_article_out_at_the_margin_after_a_go_opens_the_next_provision(article: str):
     # A 号 set a character in ends without a stop (「…であること」); the article after it, out at the
     # articles' margin, is the next provision — a branch article too, though it has no value in the count.
