@@ -2121,6 +2121,33 @@ def make_row_numbers(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A document bound on the right (viewer preferences /Direction /R2L, as DTP software writes for a
+# magazine bound on the right): PDFium reads its lines as right-to-left text and mirrors brackets
+# ---------------------------------------------------------------------------
+
+RIGHT_BOUND_SECTION = "町の財政のあらまし"
+# Brackets at a line's end, round figures, around a whole line, inside a line: each as printed.
+RIGHT_BOUND_LINES = [
+    "(1) 歳出の内訳　(一般会計)",
+    "前年度の割合は 41.2(39.8)",
+    "【該当なし】",
+    "「町民の声」を受けた見直し【第二次】",
+    "(単位:千円)",
+]
+
+
+def make_right_bound(path: Path) -> None:
+    canvas = new_canvas(path)
+    canvas.setViewerPreference("Direction", "R2L")
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(RIGHT_BOUND_SECTION, 16.0, font=GOTHIC))
+    for line in RIGHT_BOUND_LINES:
+        flow.add(Para(line))
+    flow.add(Para(ART_PARAGRAPHS[0]))
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2143,6 +2170,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
+           "right-bound": make_right_bound,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

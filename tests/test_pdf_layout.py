@@ -1145,3 +1145,26 @@ def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_head
     # level down under the document's own name.
     document = converted("bold-subtitles")
     assert samples.PAPER_TITLE not in [heading for _, heading in _paper_outline(document)]
+
+
+def _printed_lines(chars: list[dict]) -> list[str]:
+    """A page's characters as its printed lines: grouped by their middle, read left to right."""
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["top"] + c["bottom"]):
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines and abs(middle - (lines[-1][0]["top"] + lines[-1][0]["bottom"]) / 2) < char["size"] / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return ["".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])).replace(" ", "") for line in lines]
+
+
+def test_brackets_of_a_document_bound_on_the_right_read_as_printed(pdfs):
+    # A PDF whose viewer preferences say /Direction /R2L (DTP software writes it for a magazine or
+    # newsletter bound on the right): PDFium reads each line as right-to-left text and hands back
+    # the brackets after the line's last letter mirrored — 「(一般会計(」, 「【該当なし【」,
+    # 「41.2)39.8(」.  They read as printed.
+    pages, _ = read_source(pdfs["right-bound"])
+    printed = _printed_lines(pages[0].chars)
+    for line in samples.RIGHT_BOUND_LINES:
+        assert line.replace(" ", "") in printed

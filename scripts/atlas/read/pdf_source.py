@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.errors import InputError
+from .bidi import LineMirror, right_to_left
 from .boxes import Bbox, encloses
 from .table_rules import table_settings
 from .tables_geometry import Grid, holds_a_table, merge_split_columns, same_columns
@@ -156,7 +157,8 @@ def read_source(
         except pdfium.PdfiumError as error:
             raise InputError(path, _open_problem(error)) from None
         try:
-            pages = [_timed_page(path, document, index) for index in range(len(document))]
+            mirrored = right_to_left(document)
+            pages = [_timed_page(path, document, index, mirrored) for index in range(len(document))]
             for page in pages:
                 page.label = document.get_page_label(page.number - 1) or ""
             outline = _outline(document)
@@ -168,10 +170,10 @@ def read_source(
     return pages, outline
 
 
-def _timed_page(path: Path, document: Any, index: int) -> SourcePage:
+def _timed_page(path: Path, document: Any, index: int, mirrored: bool = False) -> SourcePage:
     try:
         with time_limit(PAGE_SECONDS):
-            return _page(document[index], index + 1)
+            return _page(document[index], index + 1, mirrored)
     except TimeoutError:
         raise InputError(path, f"page {index + 1}: not read within {PAGE_SECONDS:.0f} s "
                          "(a damaged page?)") from None
@@ -287,7 +289,9 @@ def _open_problem(error: Exception) -> str:
     return f"not a readable PDF ({error})"
 
 
-def _page(page: Any, number: int) -> SourcePage:
+def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
+    """The page's characters and drawings; ``mirrored``: the document reads right to left, and
+    PDFium hands back some of its brackets mirrored (bidi.py)."""
     import pypdfium2.raw as raw
 
     (left, _, _, top), (crop_left, crop_bottom, crop_right, crop_top) = page_boxes(page)
@@ -307,10 +311,15 @@ def _page(page: Any, number: int) -> SourcePage:
     get_font, get_weight = raw.FPDFText_GetFontInfo, raw.FPDFText_GetFontWeight
     owner_of = raw.FPDFText_GetTextObject
     owners: list[int] = []  # each character's text object: what is painted over what
+    mirror = LineMirror(mirrored)
     for index in range(raw.FPDFText_CountChars(handle)):
         if is_generated(handle, index):
-            continue  # a space or line end PDFium inferred: spacing is decided from positions
-        text = chr(get_unicode(handle, index))
+            # A space or line end PDFium inferred: spacing is decided from positions; a line end
+            # is where PDFium's bidi reading of a line starts again.
+            if get_unicode(handle, index) in (0x0D, 0x0A):
+                mirror.line_break()
+            continue
+        text = mirror.restore(chr(get_unicode(handle, index)))
         if text == PDFIUM_HYPHEN:
             text = "-"
         if text in "\r\n\x00":
