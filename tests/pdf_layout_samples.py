@@ -2148,6 +2148,33 @@ def make_right_bound(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A vertical side title in display type a space from a column of body text (a newsletter's page)
+# ---------------------------------------------------------------------------
+
+SIDE_TITLE = "暮らしと健康・福祉の話題をお届けします"
+SIDE_TITLE_SIZE = 14.0
+SIDE_BODY = ("毎日の食事と運動は、年齢を問わず体の調子を整える基本です。町では季節ごとに教室を開き、"
+             "専門の職員が一人ひとりに合った方法をお伝えしています。気軽にご参加ください。") * 3
+
+
+def make_side_title(path: Path) -> None:
+    canvas = new_canvas(path)
+    width = TEXT_WIDTH - 3 * SIDE_TITLE_SIZE
+    per_line = int(width // BODY_SIZE)
+    lines = [SIDE_BODY[i : i + per_line] for i in range(0, len(SIDE_BODY), per_line)]
+    top = MARGIN + 40.0
+    for n, line in enumerate(lines):
+        draw_line(canvas, [(char, False) for char in line], MARGIN_X, top + n * LEADING * BODY_SIZE, MINCHO, BODY_SIZE)
+    # The title: one character under the other (a pitch of its size), in the margin beside the
+    # body's line ends, 0.8 of its size away.
+    x = MARGIN_X + per_line * BODY_SIZE + 0.8 * SIDE_TITLE_SIZE
+    canvas.setFont(MINCHO, SIDE_TITLE_SIZE)
+    for k, char in enumerate(SIDE_TITLE):
+        canvas.drawString(x, PAGE_HEIGHT - top - (k + 0.88) * SIDE_TITLE_SIZE, char)
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2170,7 +2197,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
-           "right-bound": make_right_bound,
+           "right-bound": make_right_bound, "side-title": make_side_title,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
 
 

@@ -38,7 +38,7 @@ from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf, underlined_throughout
 from atlas.read.tables_geometry import cell_of, merge_split_columns, rules_at, with_holes_as_cells
-from atlas.read.vertical import reads_vertically, vertical_stacks
+from atlas.read.vertical import column_text, reads_vertically, vertical_stacks
 from atlas.structure.structure import Hints
 from atlas.text.normalize import normalize_chars, ordinary_forms
 from conftest import ROOT
@@ -681,6 +681,36 @@ def test_horizontal_lines_make_no_vertical_stacks(pdfs):
     for name in ("matrix", "chart", "page-labels", "handout"):
         pages, _ = read_source(pdfs[name])
         assert not any(vertical_stacks([c for c in page.chars if c["upright"]])[0] for page in pages), name
+
+
+def test_a_vertical_side_title_beside_a_column_of_body_text_is_one_line(pdfs, converted):
+    # A newsletter's side title set down the page in display type, a space from the ends of the
+    # body's lines: taken as sharing the body's lines it was cut into single characters standing
+    # as headings, and its other characters ended the body's lines.
+    pages, _ = read_source(pdfs["side-title"])
+    stacks, _ = vertical_stacks([c for c in pages[0].chars if c["upright"]])
+    assert [column_text(stack) for stack in stacks] == [samples.SIDE_TITLE]
+    document = converted("side-title")
+    text = "".join(block.text for block in blocks_of(document) if isinstance(block, Paragraph))
+    assert samples.SIDE_BODY in text.replace(" ", "")
+    assert not [s for s in document.all_sections() if len(section_heading(s)) == 1]
+    assert document_report(document).conserved
+
+
+def test_a_vertical_title_whose_boxes_are_its_ink_is_one_stack():
+    # PDFium gives a character the box of its ink where the font's ascent and descent are missing:
+    # a centred 「・」 is a third of an em tall, and a kana a little shorter than a kanji.  Set at a
+    # pitch of its size, the column's characters are gaps of a third of an em apart around the 「・」:
+    # judged box to box the title was cut there (「健康」 / 「・福祉…」).
+    size, pitch = 14.0, 14.5
+    chars = []
+    column = [("町", 13.0), ("民", 13.0), ("・", 5.0), ("広", 13.0), ("場", 13.0), ("の", 11.5)]
+    for k, (text, ink) in enumerate(column):
+        middle = 100.0 + k * pitch + size / 2
+        chars.append({"text": text, "x0": 300.0, "x1": 300.0 + size, "top": middle - ink / 2,
+                      "bottom": middle + ink / 2, "size": size, "upright": True})
+    stacks, rest = vertical_stacks(chars)
+    assert [column_text(stack) for stack in stacks] == ["町民・広場の"] and not rest
 
 
 def test_horizontal_pages_are_not_taken_for_vertical_ones(pdfs):

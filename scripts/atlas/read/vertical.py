@@ -30,6 +30,9 @@ TOUCHING = 0.25
 SAME_COLUMN = 0.35
 # A page reads vertically when most characters have a successor below and few one beside.
 MOSTLY = 0.5
+# Type this share of another's size or more is the same type on a line (body text with its
+# emphasis, a heading's run); smaller, it is other type that shares a line only where it touches.
+SAME_TYPE = 0.8
 
 
 def reads_vertically(chars: list[Char]) -> bool:
@@ -85,8 +88,11 @@ def vertical_stacks(chars: list[Char]) -> tuple[list[list[Char]], list[Char]]:
         for stack in stacks:
             last = stack[-1]
             size = max(last["size"], char["size"], 1.0)
+            # Touching is judged centre to centre: a character's box may be its ink (a centred
+            # 「・」, a kana), a few points short of the em its column sets it in.
             if abs(_centre_x(last) - _centre_x(char)) <= SAME_COLUMN * size \
-                    and -0.3 * size <= char["top"] - last["bottom"] <= TOUCHING * size:
+                    and -0.3 * size <= char["top"] - last["bottom"] \
+                    and _centre_y(char) - _centre_y(last) <= (1 + TOUCHING) * size:
                 stack.append(char)
                 break
         else:
@@ -122,9 +128,22 @@ class _Baselines:
             # neighbour, the character itself, the left neighbour.
             end = bisect.bisect_right(self.lefts[key], char["x1"] + reach)
             for other in chars[max(0, end - 3):end][::-1]:
-                if other is not char and other["x1"] >= char["x0"] - reach and _overlap(other, char):
+                if other is not char and other["x1"] >= char["x0"] - reach and _overlap(other, char) \
+                        and _one_line(other, char):
                     return True
         return False
+
+
+def _one_line(a: Char, b: Char) -> bool:
+    """Whether two characters beside each other can be one line: type of about one size (a word
+    space apart or more), or type of two sizes touching (a large numeral in 「第1章」).  A vertical
+    side title set in display type a space from a column of body text is not on the body's lines:
+    taken as their neighbour, it was cut into a character here and there (「健」「福」) and its
+    other characters ended the body's lines."""
+    small, large = sorted((a["size"], b["size"]))
+    if small >= SAME_TYPE * large:
+        return True
+    return max(a["x0"], b["x0"]) - min(a["x1"], b["x1"]) <= TOUCHING * small
 
 
 def _overlap(a: Char, b: Char) -> bool:
