@@ -1258,6 +1258,15 @@ def test_a_contents_entry_whose_number_is_glued_to_its_title_names_a_numbered_he
                                  (2, "2.1", "移行の手段")]
 
 
+def test_an_annex_labelled_with_a_colon_is_an_annex():
+    # 「付録1: …」: a colon after the label, as a technical writer sets it, where a space or a stop
+    # usually stands.  Not read as an annex, its numbered items hung under the last chapter.
+    _, sections = convert(["1. はじめに", *body(), "", "2. 見本の移行", *body(), "", "付録1: 見本の取組の一覧",
+                           "1) 見本の取組", *body(), "", "2) 別の取組", *body()])
+    assert outline(sections) == [(1, "1.", "はじめに"), (1, "2.", "見本の移行"), (1, "付録1:", "見本の取組の一覧"),
+                                 (2, "1)", "見本の取組"), (2, "2)", "別の取組")]
+
+
 def test_a_clause_number_cited_mid_line_is_no_heading_run_onto_the_line():
     # 「JIS Q 27001（要求事項）1.2 によれば，…」: the standard's clause 1.2 cited in a sentence, not this
     # document's 1.2 run onto the end of a line; taken for one, it put the real 「1.2 運用」 out of sequence.

@@ -91,7 +91,8 @@ _DOTTED_PART = r"(?:\d{1,2}|[A-Z])"
 # Ranks leave room between schemes: only their order matters (lower = outer).
 SCHEMES = (
     # Annexes are top-level parts of their document, outside its numbering.
-    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
+    # (「付録1: …」: a colon after the label, as a technical writer sets it, does what the gap does.)
+    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})(?:[．.]?{_GAP}|[:：]\s*)(?P<title>\S.*)"), weak=True),
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
     # 「第１号様式　…出納簿」: an appended form and its name (the label alone over it: NUMBER_ALONE).
     Scheme("annex-form", 5, re.compile(rf"(?P<n>{FORM_LABEL}){_GAP}(?P<title>\S.*)"), weak=True),
@@ -474,7 +475,7 @@ LETTERED_AFTER = 100
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
-    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?", number)
+    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?[:：]?", number)
     if annex:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         # 「別紙2-1」 → "annex2-1": no value (number_value), so 別紙2-2 may follow it.
