@@ -1145,3 +1145,27 @@ def test_the_cover_title_printed_again_over_the_contents_and_the_text_is_no_head
     # level down under the document's own name.
     document = converted("bold-subtitles")
     assert samples.PAPER_TITLE not in [heading for _, heading in _paper_outline(document)]
+
+
+def _spec_outline(document: Document) -> list[tuple[int, str]]:
+    """The specification's sections as the navigation shows them, past the contents page."""
+    return [(section.level, section_heading(section)) for section in document.all_sections()
+            if section.title != "目次"]
+
+
+def test_a_bold_title_behind_a_bullet_over_its_own_text_is_a_title_at_the_lists_level(converted):
+    # A specification's lowest rank: a bullet and a bold title alone on its line (「・ 日程の管理」), its
+    # paragraph set in under the title's words in the body's type.  The bullet made it a list's item
+    # and bold at the body's size inside a list was no evidence of a title: the titles were one-line
+    # items and their paragraphs ran on after the list.  One of them ends on its gloss in brackets.
+    document = converted("spec-titles")
+    outline = _spec_outline(document)
+    [item] = [section for section in document.all_sections() if section.title == samples.SPEC_ITEM.split(" ", 1)[1]]
+    titles = [f"{samples.SPEC_BULLET} {title}" for title, _ in samples.SPEC_BULLET_TITLES]
+    assert [section_heading(child) for child in item.children] == titles
+    assert (item.level + 1, titles[0]) in outline
+    for section, (_, text) in zip(item.children, samples.SPEC_BULLET_TITLES, strict=True):
+        assert text in " ".join(block_text(block) for block in section.blocks)
+    # The plain bullets under the last title (set in the body's face) stay its list's items.
+    assert all(not any(item in heading for _, heading in outline) for item in samples.SPEC_PLAIN_BULLETS)
+    assert document_report(document).conserved
