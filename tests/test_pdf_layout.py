@@ -1169,3 +1169,14 @@ def test_a_bold_title_behind_a_bullet_over_its_own_text_is_a_title_at_the_lists_
     # The plain bullets under the last title (set in the body's face) stay its list's items.
     assert all(not any(item in heading for _, heading in outline) for item in samples.SPEC_PLAIN_BULLETS)
     assert document_report(document).conserved
+
+
+def test_a_section_title_left_last_on_its_page_nests_with_its_sibling_sections(converted):
+    # 「会議の開催」 is set as its sibling sections are (12 pt bold) but stands last on its page, its
+    # text on the next.  Refused there (display type left last on a page reads as a label), it was
+    # taken from the contents list, which ranked an unnumbered title after a numbered entry with the
+    # chapters: the section closed its chapter and the next sections hung under it.
+    document = converted("spec-titles")
+    chapters = {section_heading(root): [child.title for child in root.children]
+                for root in document.sections if root.title != "目次"}
+    assert chapters == dict(samples.SPEC_CHAPTERS)  # 「会議の開催」 among its chapter's sections

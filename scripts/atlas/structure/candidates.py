@@ -75,6 +75,9 @@ class ContentsEntry:
     index: int  # the entry's line
     target: int  # the later line that prints the same title: the heading in the body
     rank: int | None  # the entry's numbering rank: the rank of the part it names (None: unnumbered)
+    # Whether the list tells the rank (a numbered entry's scheme); an unnumbered title's rank is only
+    # read off its neighbours in the list (_entry_rank), and the title's own type says more.
+    told: bool = True
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]
             previous = (title, None)
             continue
         rank = _entry_rank(lines, target, previous, outermost)
-        found.append(ContentsEntry(index, target, rank))
+        found.append(ContentsEntry(index, target, rank, told=False))
         previous = (title, rank)
         after = target + 1
     return found
