@@ -2197,6 +2197,27 @@ def make_spec_titles(path: Path) -> None:
     canvas.save()
 
 
+# A discussion paper's first page: its title block, then 「要旨」 in the body's face and size over the
+# abstract, the chapters after it.
+ABSTRACT_TITLE = ("見本事業の進め方について", "2021年8月", "見本 太郎")
+ABSTRACT_HEADING = "要旨"
+ABSTRACT_CHAPTERS = ["1. 見本事業の背景", "2. 見本事業の現状"]
+
+
+def make_paper_abstract(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(ABSTRACT_TITLE[0], 20, font=GOTHIC, space_before=0, align="center"))
+    for line in ABSTRACT_TITLE[1:]:
+        flow.add(Heading(line, BODY_SIZE, font=GOTHIC, space_before=1, align="center"))
+    flow.add(Heading(ABSTRACT_HEADING, BODY_SIZE, font=MINCHO, space_before=3))
+    flow.add(Para(SPEC_PARAGRAPH))
+    for chapter in ABSTRACT_CHAPTERS:
+        flow.add(Heading(chapter, 12, font=GOTHIC, space_before=1.5))
+        flow.add(Para(SPEC_PARAGRAPH))
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2219,7 +2240,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
-           "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles}
+           "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
+           "paper-abstract": make_paper_abstract}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

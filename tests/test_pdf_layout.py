@@ -1180,3 +1180,12 @@ def test_a_section_title_left_last_on_its_page_nests_with_its_sibling_sections(c
     chapters = {section_heading(root): [child.title for child in root.children]
                 for root in document.sections if root.title != "目次"}
     assert chapters == dict(samples.SPEC_CHAPTERS)  # 「会議の開催」 among its chapter's sections
+
+
+def test_an_abstracts_heading_in_the_body_face_under_the_title_block_is_a_heading(converted):
+    # A paper's 「要旨」 set in the body's face and size right under its title block: no size, no
+    # number; read as part of the title block, the abstract stood in the preamble with no heading.
+    document = converted("paper-abstract")
+    assert [section_heading(section) for section in document.sections] == [
+        samples.ABSTRACT_HEADING, *samples.ABSTRACT_CHAPTERS]
+    assert document_report(document).conserved

@@ -107,12 +107,13 @@ SCHEMES = (
     Scheme("reference", 6, re.compile(rf"(?P<n>参考\s*[0-9]{{1,2}})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
+    # 「要旨」 alone on its line: a paper's abstract, before its numbered chapters.
     # A column (コラム１-１, with its title when the text layer has it) is a box of its own (a box
     # numbered under a word, 「Box-1.」「問1」, is the document's to decide: structure/labelled_titles.py).
     Scheme(
         "named",
         60,
-        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要"
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|要旨|議事録|議事要旨|議事概要"
                    r"|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
     ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
