@@ -237,13 +237,16 @@ class _Reader:
                     or line.layout is None:
                 continue
             words = marker["text"]
-            # (a title may end on its gloss in brackets, 「… 第1週（準備）」; not on a sentence's stop)
             if (not title_like(words) or is_caption(words) or "\t" in line.text
                     or line.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS + HALF_WIDTH_STOPS))
                     or typeset.is_display(line) is not True or typeset.stopped_short(line) is False):
                 continue
             under = self.lines[below]
-            if typeset.set_deeper(line, under) and (_bulleted(under.text) or self.text_under_its_title(under)):
+            # A title over its own paragraphs may end on its gloss in brackets (「… 第1週（準備）」); a line
+            # ending in brackets over deeper points is an item and its particulars (「・…会合（5/13）」 over
+            # 「※…」 notes: a record of events, not a part's title).
+            points = _bulleted(under.text) and not line.text.endswith(tuple(CLOSING))
+            if typeset.set_deeper(line, under) and (points or self.text_under_its_title(under)):
                 # The level's indent from the page's edge, in characters: a word processor indents its
                 # levels by set distances from the margin, the same on every page (the column's edge
                 # read off a page's own lines is not: a page of points only starts further in).
