@@ -246,7 +246,7 @@ class _Reader:
             # ending in brackets over deeper points is an item and its particulars (「・…会合（5/13）」 over
             # 「※…」 notes: a record of events, not a part's title).
             points = _bulleted(under.text) and not line.text.endswith(tuple(CLOSING))
-            if typeset.set_deeper(line, under) and (points or self.text_under_its_title(under)):
+            if typeset.set_deeper(line, under) and (points or self.text_under_its_title(line, under)):
                 # The level's indent from the page's edge, in characters: a word processor indents its
                 # levels by set distances from the margin, the same on every page (the column's edge
                 # read off a page's own lines is not: a page of points only starts further in).
@@ -256,11 +256,14 @@ class _Reader:
         levels = Counter(found.values())
         return {index: kind for index, kind in found.items() if levels[kind] >= SHORTEST_RUN}
 
-    def text_under_its_title(self, under: Line) -> bool:
+    def text_under_its_title(self, line: Line, under: Line) -> bool:
         """Whether a line set deeper than a bulleted title is that title's text: in the body's own type
-        (the title is set apart by its type, its text is not), opening no item of a list of its own."""
+        (the title is set apart by its type, its text is not), opening no item of a list of its own.
+        Only a title at the body's size, bold: the lowest rank of a word processor's outline.  A bulleted
+        line set larger over its text is a list's entry made prominent (a guideline's defined terms, its
+        overview of its own parts), as layout_heading takes every large bulleted line."""
         typeset = self.typeset
-        return (typeset is not None and LIST_MARKER.fullmatch(under.text) is None
+        return (typeset is not None and not typeset.is_large(line) and LIST_MARKER.fullmatch(under.text) is None
                 and style_of(under) is not None and style_of(under) == typeset.body_of(under))
 
     def bullets_one_under_another(self, run: list[int]) -> bool:
