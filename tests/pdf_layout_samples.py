@@ -2175,6 +2175,103 @@ def make_side_title(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A procurement specification written in a word processor: a cover, a contents list with leaders
+# whose sections are unnumbered (their numbers are pictures in the file), chapters numbered 「1.」 in
+# 16 pt bold, sections in 12 pt bold, 「ア …」 items at the body's size, and under one of them its
+# lowest rank: a bullet and a bold title alone on its line, its paragraph set in under the title's
+# words in the body's type.  A section's title is left last on its page, its text on the next.
+# ---------------------------------------------------------------------------
+
+SPEC_COVER = ("見本業務の調達仕様書", "2025年4月 見本庁")
+SPEC_CHAPTERS = [
+    ("1. 見本業務の概要", ["業務の目的", "業務の進め方", "会議の開催"]),
+    ("2. 見本業務の体制", ["体制と役割"]),
+]
+SPEC_ITEM = "ア 作業の管理"
+SPEC_ITEM_LEAD = "次のとおり作業を管理すること。"
+SPEC_BULLET_TITLES = [
+    ("日程の管理", "作業は進み具合を把握できる単位まで細かく分け、一覧を用いて状況を数で示せる方法により"
+                   "日程を管理すること。"),
+    ("問題の管理", "解決すべき問題は、項目ごとに担当と期限を定めて管理し、適切に解決していくこと。"),
+    ("成果の確認（検証の方法）", "各成果について、確認の水準と方法を事前に主管課と取り決めること。"),
+]
+SPEC_PLAIN_BULLETS = ["作業の範囲", "作業の日程"]  # a plain list under the last title: items, no titles
+SPEC_BULLET = "・"  # (a Wingdings arrow in the file this was seen in; the CID fonts here have none)
+SPEC_FOOT_SECTION = "会議の開催"  # set last on page 2, its text on page 3
+SPEC_PARAGRAPH = ("本業務の受託者は、主管課と協議の上、作業の内容及び日程を定め、これに従って作業を進めること。"
+                  "作業の内容に変更が生じた場合は、速やかに主管課に報告し、その指示に従うこと。")
+
+
+def _set_in(canvas, text: str, x: float, top: float, font: str = MINCHO) -> float:
+    """A paragraph set in from ``x`` to the column's right edge; the top of the line below it."""
+    for line in wrap(text, font, BODY_SIZE, MARGIN_X + TEXT_WIDTH - x):
+        draw_line(canvas, line, x, top, font, BODY_SIZE)
+        top += BODY_SIZE * LEADING
+    return top
+
+
+def make_spec_titles(path: Path) -> None:
+    bold = bold_face(GOTHIC)
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(4))
+    flow.add(Heading(SPEC_COVER[0], 24, font=bold, space_before=0, align="center"))
+    flow.add(Heading(SPEC_COVER[1], 18, font=bold, space_before=2, align="center"))
+    flow.new_page()
+    flow.add(Heading("目次", 14, font=bold, space_before=0))
+    pages = {SPEC_CHAPTERS[0][0]: 3, SPEC_FOOT_SECTION: 3, SPEC_CHAPTERS[1][0]: 4}
+    for chapter, sections in SPEC_CHAPTERS:
+        for entry in (chapter, *sections):
+            page = str(pages.get(entry, pages.get(chapter, 3)))
+            indent = 0.0 if entry == chapter else 2 * BODY_SIZE
+            leader = "." * (60 - 2 * len(entry))
+            draw_line(canvas, _atoms(f"{entry} {leader} {page}"), MARGIN_X + indent, flow.y, MINCHO, BODY_SIZE)
+            flow.y += BODY_SIZE * LEADING
+    flow.new_page()
+    for chapter, sections in SPEC_CHAPTERS:
+        flow.add(Heading(chapter, 16, font=bold, space_before=1.5))
+        for section in sections:
+            if section == SPEC_FOOT_SECTION:
+                flow.y = flow.frames[flow.frame].bottom - 12 * LEADING  # room for the title alone
+                flow.add(Heading(section, 12, font=bold, space_before=0, keep=0))
+                flow.add(Para(SPEC_PARAGRAPH))
+                continue
+            flow.add(Heading(section, 12, font=bold, space_before=0.8))
+            flow.add(Para(SPEC_PARAGRAPH))
+            if section != "業務の進め方":
+                continue
+            flow.add(Heading(SPEC_ITEM, BODY_SIZE, font=MINCHO, space_before=0.5))
+            flow.add(Para(SPEC_ITEM_LEAD))
+            for title, text in SPEC_BULLET_TITLES:
+                draw_line(canvas, _atoms(SPEC_BULLET), MARGIN_X + BODY_SIZE, flow.y, GOTHIC, BODY_SIZE)
+                draw_line(canvas, _atoms(title), MARGIN_X + 3 * BODY_SIZE, flow.y, bold, BODY_SIZE)
+                flow.y = _set_in(canvas, text, MARGIN_X + 3 * BODY_SIZE, flow.y + BODY_SIZE * LEADING)
+            for item in SPEC_PLAIN_BULLETS:
+                flow.y = _bulleted(canvas, f"{SPEC_BULLET} {item}", MARGIN_X + BODY_SIZE, flow.y, MINCHO)
+    canvas.save()
+
+
+# A discussion paper's first page: its title block, then 「要旨」 in the body's face and size over the
+# abstract, the chapters after it.
+ABSTRACT_TITLE = ("見本事業の進め方について", "2021年8月", "見本 太郎")
+ABSTRACT_HEADING = "要旨"
+ABSTRACT_CHAPTERS = ["1. 見本事業の背景", "2. 見本事業の現状"]
+
+
+def make_paper_abstract(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(ABSTRACT_TITLE[0], 20, font=GOTHIC, space_before=0, align="center"))
+    for line in ABSTRACT_TITLE[1:]:
+        flow.add(Heading(line, BODY_SIZE, font=GOTHIC, space_before=1, align="center"))
+    flow.add(Heading(ABSTRACT_HEADING, BODY_SIZE, font=MINCHO, space_before=3))
+    flow.add(Para(SPEC_PARAGRAPH))
+    for chapter in ABSTRACT_CHAPTERS:
+        flow.add(Heading(chapter, 12, font=GOTHIC, space_before=1.5))
+        flow.add(Para(SPEC_PARAGRAPH))
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2198,7 +2295,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
            "right-bound": make_right_bound, "side-title": make_side_title,
-           "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True)}
+           "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
+           "paper-abstract": make_paper_abstract}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -1198,3 +1198,47 @@ def test_brackets_of_a_document_bound_on_the_right_read_as_printed(pdfs):
     printed = _printed_lines(pages[0].chars)
     for line in samples.RIGHT_BOUND_LINES:
         assert line.replace(" ", "") in printed
+
+
+def _spec_outline(document: Document) -> list[tuple[int, str]]:
+    """The specification's sections as the navigation shows them, past the contents page."""
+    return [(section.level, section_heading(section)) for section in document.all_sections()
+            if section.title != "目次"]
+
+
+def test_a_bold_title_behind_a_bullet_over_its_own_text_is_a_title_at_the_lists_level(converted):
+    # A specification's lowest rank: a bullet and a bold title alone on its line (「・ 日程の管理」), its
+    # paragraph set in under the title's words in the body's type.  The bullet made it a list's item
+    # and bold at the body's size inside a list was no evidence of a title: the titles were one-line
+    # items and their paragraphs ran on after the list.  One of them ends on its gloss in brackets.
+    document = converted("spec-titles")
+    outline = _spec_outline(document)
+    [item] = [section for section in document.all_sections() if section.title == samples.SPEC_ITEM.split(" ", 1)[1]]
+    titles = [f"{samples.SPEC_BULLET} {title}" for title, _ in samples.SPEC_BULLET_TITLES]
+    assert [section_heading(child) for child in item.children] == titles
+    assert (item.level + 1, titles[0]) in outline
+    for section, (_, text) in zip(item.children, samples.SPEC_BULLET_TITLES, strict=True):
+        assert text in " ".join(block_text(block) for block in section.blocks)
+    # The plain bullets under the last title (set in the body's face) stay its list's items.
+    assert all(not any(item in heading for _, heading in outline) for item in samples.SPEC_PLAIN_BULLETS)
+    assert document_report(document).conserved
+
+
+def test_a_section_title_left_last_on_its_page_nests_with_its_sibling_sections(converted):
+    # 「会議の開催」 is set as its sibling sections are (12 pt bold) but stands last on its page, its
+    # text on the next.  Refused there (display type left last on a page reads as a label), it was
+    # taken from the contents list, which ranked an unnumbered title after a numbered entry with the
+    # chapters: the section closed its chapter and the next sections hung under it.
+    document = converted("spec-titles")
+    chapters = {section_heading(root): [child.title for child in root.children]
+                for root in document.sections if root.title != "目次"}
+    assert chapters == dict(samples.SPEC_CHAPTERS)  # 「会議の開催」 among its chapter's sections
+
+
+def test_an_abstracts_heading_in_the_body_face_under_the_title_block_is_a_heading(converted):
+    # A paper's 「要旨」 set in the body's face and size right under its title block: no size, no
+    # number; read as part of the title block, the abstract stood in the preamble with no heading.
+    document = converted("paper-abstract")
+    assert [section_heading(section) for section in document.sections] == [
+        samples.ABSTRACT_HEADING, *samples.ABSTRACT_CHAPTERS]
+    assert document_report(document).conserved

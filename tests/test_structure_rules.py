@@ -1245,6 +1245,28 @@ def test_a_chapter_the_contents_list_names_is_a_heading_though_it_reads_like_a_c
         (1, "1", "適用範囲"), (1, "2", "人的資源のセキュリティ"), (1, "3", "物理的セキュリティ")]
 
 
+def test_a_contents_entry_whose_number_is_glued_to_its_title_names_a_numbered_heading():
+    # A word processor's contents field sets a tab between an entry's number and its title; the PDF's
+    # text layer may keep nothing of it (「1.1見本の目的 ……… 1」).  Read as unnumbered titles, the
+    # entries ranked the body's chapters by their neighbours in the list: chapter 1 outside the
+    # numbering, chapter 2 and its sections nested under its section 1.1.
+    toc = ["目次", "1はじめに ........................ 1", "1.1見本の目的 .................. 1",
+           "2見本の移行 ........................ 2", "2.1移行の手段 .................. 2", ""]
+    _, sections = convert([*toc, "1 はじめに", "1.1 見本の目的", *body(), "", "2 見本の移行", *body(), "",
+                           "2.1 移行の手段", *body()])
+    assert outline(sections) == [(1, "1", "はじめに"), (2, "1.1", "見本の目的"), (1, "2", "見本の移行"),
+                                 (2, "2.1", "移行の手段")]
+
+
+def test_an_annex_labelled_with_a_colon_is_an_annex():
+    # 「付録1: …」: a colon after the label, as a technical writer sets it, where a space or a stop
+    # usually stands.  Not read as an annex, its numbered items hung under the last chapter.
+    _, sections = convert(["1. はじめに", *body(), "", "2. 見本の移行", *body(), "", "付録1: 見本の取組の一覧",
+                           "1) 見本の取組", *body(), "", "2) 別の取組", *body()])
+    assert outline(sections) == [(1, "1.", "はじめに"), (1, "2.", "見本の移行"), (1, "付録1:", "見本の取組の一覧"),
+                                 (2, "1)", "見本の取組"), (2, "2)", "別の取組")]
+
+
 def test_a_clause_number_cited_mid_line_is_no_heading_run_onto_the_line():
     # 「JIS Q 27001（要求事項）1.2 によれば，…」: the standard's clause 1.2 cited in a sentence, not this
     # document's 1.2 run onto the end of a line; taken for one, it put the real 「1.2 運用」 out of sequence.

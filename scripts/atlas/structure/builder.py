@@ -322,6 +322,12 @@ class DraftBuilder:
         """A line a printed contents list names, printed without its number: the part's heading."""
         line = self.lines[index]
         rank = self.contents_rank(index, NAMED_RANK)
+        entry = self.contents.targets.get(index)
+        if entry is not None and not entry.told:
+            # An unnumbered title the list names, refused by its own reading (left last on its page, its
+            # text on the next: headings.layout_heading): ranked by its display type as its siblings were,
+            # not by the list's guess — the list's indents are lost in its text.
+            rank = self.evidence.display_rank(line) or rank
         self.flow.close_list()
         self.outline.record_heading(rank, last=index)
         self.add(Heading(line.text, rank, "", SourceSpan(line.number, line.number)))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ..model.document import Line
 from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
 from ..text.page_furniture import next_body, toc_title_end
+from .contents_titles import numbered_line
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -74,6 +75,9 @@ class ContentsEntry:
     index: int  # the entry's line
     target: int  # the later line that prints the same title: the heading in the body
     rank: int | None  # the entry's numbering rank: the rank of the part it names (None: unnumbered)
+    # Whether the list tells the rank (a numbered entry's scheme); an unnumbered title's rank is only
+    # read off its neighbours in the list (_entry_rank), and the title's own type says more.
+    told: bool = True
 
 
 @dataclass(frozen=True)
@@ -198,8 +202,13 @@ def _unnumbered_titles_of_leader_lists(lines: list[Line]) -> list[ContentsEntry]
                        and lines[probe].page and lines[probe].page - page == offset), printed[0])
         if page is not None and lines[target].page:
             offsets.append(lines[target].page - page)
+        if numbered_line(lines[target].text):
+            # The body prints the entry's number (the contents field's tab between number and title left
+            # nothing in the text layer: contents_titles.py): a numbered entry, left to the numbering.
+            previous = (title, None)
+            continue
         rank = _entry_rank(lines, target, previous, outermost)
-        found.append(ContentsEntry(index, target, rank))
+        found.append(ContentsEntry(index, target, rank, told=False))
         previous = (title, rank)
         after = target + 1
     return found

@@ -10,6 +10,11 @@ heading taken (a guideline's chapters 8 to 15 under 「7.2.2」).  The contents 
 
 Only a whole entry counts: its number and its title, matched in order after the list (each entry
 names the first line after the previous one's), width and spaces folded.
+
+A word processor's contents field sets a tab between an entry's number and its title; the text layer
+of the PDF may carry nothing for it (「1.1見本の目的………1」 over the body's 「1.1 見本の目的」).  Such an
+entry reads as no number at all, so an entry that starts with a digit is looked for too, and counts
+when the line it names is numbered in the body: the body's own line shows the number the tab cut off.
 """
 
 from __future__ import annotations
@@ -34,23 +39,33 @@ def contents_titles(lines: list[Line]) -> frozenset[int]:
         entry = _entry_text(line.text)
         if entry is None:
             continue
+        text, numbered = entry
         target = next((probe for probe in range(max(start, index + 1), len(lines))
-                       if lines[probe].kind == "body" and _folded(lines[probe].text) == entry), None)
-        if target is not None:
+                       if lines[probe].kind == "body" and _folded(lines[probe].text) == text), None)
+        if target is not None and (numbered or numbered_line(lines[target].text)):
             named.add(target)
             start = target + 1
     return frozenset(named)
 
 
-def _entry_text(text: str) -> str | None:
-    """A numbered entry's number and title, folded (its leader and page number cut off), else None."""
+def _entry_text(text: str) -> tuple[str, bool] | None:
+    """A numbered entry's number and title, folded (its leader and page number cut off), and whether it
+    reads as numbered by itself (False: it starts with a digit, its number glued to its title), else None."""
     entry = _LEADER_AND_PAGE.sub("", text)
     if entry == text:
         return None  # no page number: not an entry of a leader contents list
     heading = heading_of(entry.strip())
-    if heading is None or not heading[1]:
-        return None  # only numbered entries: a bare title may stand again in the text
-    return _folded(entry)
+    if heading is not None and heading[1]:
+        return _folded(entry), True
+    if entry.strip()[:1].isdigit():
+        return _folded(entry), False  # numbered if the body's line is (the module's docstring)
+    return None  # only numbered entries: a bare title may stand again in the text
+
+
+def numbered_line(text: str) -> bool:
+    """Whether a line reads as a numbered heading: its number and its title."""
+    heading = heading_of(text.strip())
+    return heading is not None and bool(heading[1])
 
 
 def _folded(text: str) -> str:

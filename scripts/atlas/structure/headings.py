@@ -449,6 +449,13 @@ class HeadingEvidence:
             and heading_of(above.text) is None
         )
 
+    def display_rank(self, line: Line) -> int | None:
+        """The rank an unnumbered title set in display type clearly larger than the body takes by its
+        size, the largest first (None: not set so)."""
+        if self.typeset.is_display(line) is not True or not self.typeset.is_large(line):
+            return None
+        return min(self.typeset.size_rank(line), DISPLAY_SIZES) * 10
+
     def last_on_its_page(self, index: int) -> bool:
         """Whether no text of the page's own follows the line on its page (only notes, sources in
         small type, a figure's labels).  A typesetter keeps a heading with the text it heads, so
@@ -1007,7 +1014,7 @@ class _Question:
             # (a part's title on a page of its own heads the numbering the next page opens; a bold title
             # was seen over the text it heads, the next page's first paragraph)
             return None
-        rank = min(self.ev.typeset.size_rank(line), DISPLAY_SIZES) * 10 if large else NAMED_RANK
+        rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
         rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 

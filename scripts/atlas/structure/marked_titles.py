@@ -47,9 +47,12 @@ from ..text.numbering import (
     ARTICLE_NUMBER,
     BULLETS,
     CLOSING,
+    CLOSING_BRACKETS,
     CONTINUATION_START,
     FULL_STOPS,
+    HALF_WIDTH_STOPS,
     LIST_MARKER,
+    SENTENCE_STOPS,
     STATUTE_ANNEX,
     display_width,
     heading_of,
@@ -58,7 +61,7 @@ from ..text.numbering import (
     title_like,
 )
 from .runs import next_content
-from .typeset import Typesetting, stops_short_of_column
+from .typeset import Typesetting, stops_short_of_column, style_of
 
 # Marks that set off a title in running text (○ and 【】 are heading schemes of their own:
 # numbering.SCHEMES "circle" and "block"; only the vetoes below apply to them).
@@ -218,7 +221,11 @@ class _Reader:
         level deeper (「● …の段階」 over 「➢ …の配慮」 titles over 「✧ …」 points that end in no 。).  A text
         extraction draws every bullet alike (「・」), so a title's kind is its list level, its indent
         in characters: a deeper level's titles nest under the level above (title_ranks.py).  A level
-        that titles only once is no level of titles (SHORTEST_RUN)."""
+        that titles only once is no level of titles (SHORTEST_RUN).
+
+        What a title heads may be text rather than points: a specification's lowest rank is often a
+        bullet and a bold title alone on its line (「➢ 日程の管理」), its paragraphs set in under it in the
+        body's own type, no bullet of their own (``text_under_its_title``) — the same level of titles."""
         typeset = self.typeset
         found: dict[int, str] = {}
         if typeset is None:
@@ -230,10 +237,16 @@ class _Reader:
                     or line.layout is None:
                 continue
             words = marker["text"]
-            if (not title_like(words) or is_caption(words) or line.text.endswith(tuple(CLOSING)) or "\t" in line.text
+            if (not title_like(words) or is_caption(words) or "\t" in line.text
+                    or line.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS + HALF_WIDTH_STOPS))
                     or typeset.is_display(line) is not True or typeset.stopped_short(line) is False):
                 continue
-            if _bulleted(self.lines[below].text) and typeset.set_deeper(line, self.lines[below]):
+            under = self.lines[below]
+            # A title over its own paragraphs may end on its gloss in brackets (「… 第1週（準備）」); a line
+            # ending in brackets over deeper points is an item and its particulars (「・…会合（5/13）」 over
+            # 「※…」 notes: a record of events, not a part's title).
+            points = _bulleted(under.text) and not line.text.endswith(tuple(CLOSING))
+            if typeset.set_deeper(line, under) and (points or self.text_under_its_title(line, under)):
                 # The level's indent from the page's edge, in characters: a word processor indents its
                 # levels by set distances from the margin, the same on every page (the column's edge
                 # read off a page's own lines is not: a page of points only starts further in).
@@ -242,6 +255,16 @@ class _Reader:
         # bullets under it is a slide's or a figure's point in bold (「• …を利用し」 over 「• …」), no part.
         levels = Counter(found.values())
         return {index: kind for index, kind in found.items() if levels[kind] >= SHORTEST_RUN}
+
+    def text_under_its_title(self, line: Line, under: Line) -> bool:
+        """Whether a line set deeper than a bulleted title is that title's text: in the body's own type
+        (the title is set apart by its type, its text is not), opening no item of a list of its own.
+        Only a title at the body's size, bold: the lowest rank of a word processor's outline.  A bulleted
+        line set larger over its text is a list's entry made prominent (a guideline's defined terms, its
+        overview of its own parts), as layout_heading takes every large bulleted line."""
+        typeset = self.typeset
+        return (typeset is not None and not typeset.is_large(line) and LIST_MARKER.fullmatch(under.text) is None
+                and style_of(under) is not None and style_of(under) == typeset.body_of(under))
 
     def bullets_one_under_another(self, run: list[int]) -> bool:
         """A run of a heading scheme's mark (〇) whose lines stand straight over the next, no text of

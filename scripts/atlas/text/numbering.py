@@ -91,7 +91,8 @@ _DOTTED_PART = r"(?:\d{1,2}|[A-Z])"
 # Ranks leave room between schemes: only their order matters (lower = outer).
 SCHEMES = (
     # Annexes are top-level parts of their document, outside its numbering.
-    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
+    # (「付録1: …」: a colon after the label, as a technical writer sets it, does what the gap does.)
+    Scheme("annex", 5, re.compile(rf"(?P<n>{ANNEX_LABEL})(?:[．.]?{_GAP}|[:：]\s*)(?P<title>\S.*)"), weak=True),
     Scheme("annex-suffix", 5, re.compile(r"(?P<title>\S.{1,60}[（(]別紙\d{0,2}[）)])")),
     # 「第１号様式　…出納簿」: an appended form and its name (the label alone over it: NUMBER_ALONE).
     Scheme("annex-form", 5, re.compile(rf"(?P<n>{FORM_LABEL}){_GAP}(?P<title>\S.*)"), weak=True),
@@ -106,12 +107,13 @@ SCHEMES = (
     Scheme("reference", 6, re.compile(rf"(?P<n>参考\s*[0-9]{{1,2}})[．.]?{_GAP}(?P<title>\S.*)"), weak=True),
     # はじめに/おわりに stand outside the numbering: they rank below numbered
     # sections so that the first "（1）" after an introduction is not nested in it.
+    # 「要旨」 alone on its line: a paper's abstract, before its numbered chapters.
     # A column (コラム１-１, with its title when the text layer has it) is a box of its own (a box
     # numbered under a word, 「Box-1.」「問1」, is the document's to decide: structure/labelled_titles.py).
     Scheme(
         "named",
         60,
-        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|議事録|議事要旨|議事概要"
+        re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|要旨|議事録|議事要旨|議事概要"
                    r"|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
     ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
@@ -474,7 +476,7 @@ LETTERED_AFTER = 100
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
-    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?", number)
+    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?[:：]?", number)
     if annex:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         # 「別紙2-1」 → "annex2-1": no value (number_value), so 別紙2-2 may follow it.
