@@ -3,8 +3,10 @@ letter-spaced characters are, and the cover's 「議事録」 given back to the 
 
 from __future__ import annotations
 
+from atlas.config.hints import Hints
 from atlas.model.document import Heading, Line, Paragraph, SourceSpan
 from atlas.structure.minutes import demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
+from atlas.structure.structure import read_structure
 
 
 def lines_of(*texts: str) -> list[Line]:
@@ -12,9 +14,33 @@ def lines_of(*texts: str) -> list[Line]:
 
 
 def test_a_label_naming_a_role_is_a_speaker_and_a_marked_line_printed_once_is_not():
-    lines = lines_of("○山田委員", "本日の議題について申し上げます。", "○会議の目的", "本会議は…を目的とする。",
-                     "（A）", "賛成です。")
-    assert speaker_labels(lines) == frozenset({0, 4})
+    lines = lines_of("○田中部会長", "開会します。", "○山田委員", "本日の議題について申し上げます。", "○会議の目的",
+                     "本会議は…を目的とする。", "（A）", "賛成です。", "○田中部会長", "閉会します。")
+    assert speaker_labels(lines) == frozenset({0, 2, 6, 8})
+
+
+def test_marks_by_role_each_open_turns_and_the_front_matters_marked_labels_stay_text():
+    # A council's record: the chair's ○, the executive's ◎, a member's ◆, each 「役職（氏名）」; the
+    # front matter's ◯ labels (one of them names a role, one counts people) are printed once.
+    lines = lines_of(
+        "◯出席委員（9名）", "委員長　山田花子議員", "◯欠席委員", "なし", "◯説明員", "佐藤一郎総務部長",
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
+        "○委員長（山田花子）", "佐藤総務部長。", "◎総務部長（佐藤一郎）", "お答えします。",
+        "◆委員（鈴木次郎）", "分かりました。", "◎環境政策担当部長（高橋三郎）", "補足します。",
+    )
+    assert speaker_labels(lines) == frozenset({6, 8, 10, 12, 14, 16})
+
+
+def test_a_mark_whose_labels_never_recur_opens_no_turns():
+    # ◆ heading a policy's points, one of them ending like a role: no label recurs, so no turns.
+    lines = lines_of("◆基本方針", "次のとおりとする。", "◆担当部長", "調整する。", "◆推進体制（概要）", "後述する。")
+    assert speaker_labels(lines) == frozenset()
+
+
+def test_a_speaker_named_with_kun_opens_a_turn_once_the_record_has_turns():
+    lines = lines_of("○議長（山田花子）", "田中一郎君。", "○田中一郎君", "質問します。",
+                     "○議長（山田花子）", "以上です。")
+    assert speaker_labels(lines) == frozenset({0, 2, 4})
 
 
 def test_a_name_without_a_role_is_a_speaker_once_it_recurs_three_times():
@@ -25,16 +51,18 @@ def test_a_name_without_a_role_is_a_speaker_once_it_recurs_three_times():
 
 def test_a_label_alone_waits_for_its_words_and_one_opening_its_line_has_them():
     assert is_label_alone("○山田委員")
+    assert is_label_alone("◆委員（山田花子）")
     assert not is_label_alone("○山田委員 それでは始めます。")
+    assert not is_label_alone("◎総務部長（佐藤一郎） お答えします。")
 
 
 def test_the_proceedings_heading_spaced_one_character_a_line_skips_the_first_speakers_label():
-    lines = lines_of("議", "○山田部会長", "事", "それでは始めます。")
+    lines = lines_of("議", "○山田部会長", "事", "それでは始めます。", "○山田部会長", "閉会します。")
     assert proceedings_lines(lines, 0, speaker_labels(lines)) == [0, 2]
 
 
 def test_the_particulars_label_after_its_number_is_no_proceedings_heading():
-    lines = lines_of("第4", "議", "事", "（次のとおり）", "○山田部会長", "始めます。")
+    lines = lines_of("第4", "議", "事", "（次のとおり）", "○山田部会長", "始めます。", "○山田部会長", "閉会します。")
     assert proceedings_lines(lines, 1, speaker_labels(lines)) is None
 
 
@@ -50,3 +78,20 @@ def test_the_covers_minutes_title_taken_for_a_heading_becomes_text_again():
     numbered = [Heading("議事録", 1, "1", span)]
     demote_minutes_title(numbered)
     assert isinstance(numbered[0], Heading)
+
+
+def test_turns_under_role_marks_are_paragraphs_naming_their_speaker_never_headings():
+    # Labels alone on their lines, as a council's web viewer prints them: each turn is one paragraph,
+    # the label and the speech's first words joined by a full-width space; no heading, no list item.
+    lines = lines_of(
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "水道料金について伺います。",
+        "○委員長（山田花子）", "佐藤総務部長。", "◎総務部長（佐藤一郎）", "お答えします。",
+        "◆委員（鈴木次郎）", "分かりました。",
+    )
+    draft = read_structure(lines, Hints())
+    assert [type(item).__name__ for item in draft.items] == ["Paragraph"] * 5
+    assert [item.text for item in draft.items if isinstance(item, Paragraph)] == [
+        "○委員長（山田花子）\u3000開会します。", "◆委員（鈴木次郎）\u3000水道料金について伺います。",
+        "○委員長（山田花子）\u3000佐藤総務部長。", "◎総務部長（佐藤一郎）\u3000お答えします。",
+        "◆委員（鈴木次郎）\u3000分かりました。",
+    ]

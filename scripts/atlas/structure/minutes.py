@@ -18,35 +18,77 @@ from ..text.numbering import NUMBER_ALONE
 # とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
 PROCEEDINGS = "議事"
 _MINUTES_TITLES = ("議事録", "議事要旨", "議事概要")
-# A speaker's label in minutes: ○ and a name with a role, or an anonymised （Ａ）.
-_SPEAKER = re.compile(r"[○〇◯]\s*(?P<name>[^\s、。，．「」()（）]{2,16})|(?P<anon>[（(][A-Z][）)])")
+# A speaker's label in minutes: a mark and the speaker (a name with a role, 「役職（氏名）」, 「氏名君」),
+# or an anonymised （Ａ）.  Councils open each turn with a mark of their own, often one per role (the
+# chair's ○, the executive's ◎, a member's ◆): which marks open turns is decided over the whole record
+# (speaker_labels), never from one line.
+TURN_MARKS = "○〇◯◎◆◇●◉■□▲△☆★"
+# The ○ family: the mark minutes without role marks use for every turn (its recurring plain labels,
+# 「○佐藤」, are speakers as before).
+_PLAIN_MARKS = "○〇◯"
+_LABEL_CHARS = r"[^\s、。，．「」()（）]"
+# 「委員長（山田花子）」: a role and the speaker's name in brackets; a name has no figures (「出席委員（13名）」
+# counts people, 「5月17日（金）」 is a date).  An official's role names the office as well and runs long
+# (「産業企画室ひと・しごと環境整備担当部長」).
+_BRACKETED = re.compile(r"[^\s、。，．「」()（）\d０-９]{1,24}[（(][^\s、。，．「」()（）\d０-９]{2,12}[）)]")
+_SPEAKER = re.compile(
+    rf"(?P<mark>[{TURN_MARKS}])\s*(?P<name>{_LABEL_CHARS}{{2,16}}|{_BRACKETED.pattern})|(?P<anon>[（(][A-Z][）)])"
+)
 _SPEAKER_OPENING = re.compile(rf"(?:{_SPEAKER.pattern})\s+\S.*")
 _SPEAKER_ROLES = (
     "部会長", "会長", "委員長", "委員", "幹事", "関係官", "座長", "大臣", "副大臣", "政務官", "局長", "部長", "課長",
     "室長", "参事官", "審議官", "統括官", "長官", "理事", "議長", "参考人", "事務局", "説明員", "オブザーバー",
 )
+# 「山田太郎君」: an assembly's record names each speaker with 君.
+_HONORIFIC = "君"
+
+
+def _names_speaker(name: str) -> bool:
+    """Whether a label reads as a speaker: a role and a name in brackets, a name with 君 or with a role."""
+    return bool(_BRACKETED.fullmatch(name)) or name.endswith(_HONORIFIC) or name.endswith(_SPEAKER_ROLES)
 
 
 def speaker_labels(lines: list[Line]) -> frozenset[int]:
-    """Indexes of the speaker labels of minutes: "○藤田部会長", "〇渡辺幹事", "（Ａ）".
+    """Indexes of the speaker labels of minutes: "○藤田部会長", "◆委員（山田花子）", "（Ａ）".
 
-    A ○ line is a speaker when it names a role (委員, 幹事, 部会長 …) or recurs three times
-    or more (a heading is printed once); an anonymised speaker is a capital in brackets.
+    Decided over the whole record, mark by mark: a mark opens turns when a label it marks that
+    names a speaker (a role, a bracketed name, 君) recurs — a chair or a minister speaks again and
+    again, while a front matter's 「○出席委員」「○欠席委員」 or a heading is printed once.  Under
+    such a mark a label is a turn when it recurs, names its speaker with 君, or names a role after
+    the record's first recurring turn (a member who speaks once; the role-named lists of the front
+    matter come before the proceedings); under any mark, a role with the speaker's name in brackets
+    (「◎総務部長（佐藤一郎）」) is one once the record has marked turns.  A plain label under ○
+    recurring three times is a speaker as well ("○佐藤"); an anonymised speaker is a capital in
+    brackets.
     A turn is a paragraph that names its speaker, not a section.
     """
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str, str]] = []  # (index, mark, label); mark "" for an anonymised speaker
     for index, line in enumerate(lines):
         # The label alone on its line (pdftotext), or opening the line of its turn (a PDF's line).
         if line.kind != "body":
             continue
         match = _SPEAKER.fullmatch(line.text) or _SPEAKER_OPENING.fullmatch(line.text)
         if match:
-            found.append((index, match["name"] or match["anon"], match["anon"] is not None))
-    counts = Counter(name for _, name, _ in found)
-    return frozenset(
-        index for index, name, anonymous in found
-        if anonymous or name.endswith(_SPEAKER_ROLES) or counts[name] >= 3
-    )
+            # The ○ family is one mark however a record's font or its typist drew it.
+            mark = "○" if match["mark"] and match["mark"] in _PLAIN_MARKS else match["mark"] or ""
+            found.append((index, mark, match["name"] or match["anon"]))
+    counts = Counter((mark, name) for _, mark, name in found)
+    turn_marks = {mark for (mark, name), count in counts.items() if mark and count >= 2 and _names_speaker(name)}
+    first_turn = min((index for index, mark, name in found if mark in turn_marks and counts[mark, name] >= 2),
+                     default=len(lines))
+    speakers = set()
+    for index, mark, name in found:
+        recurs = counts[mark, name]
+        if not mark or (mark == "○" and recurs >= 3):
+            speakers.add(index)  # （Ａ）; 「○佐藤」 again and again
+        elif mark in turn_marks and (recurs >= 2 or name.endswith(_HONORIFIC)
+                                     or (index >= first_turn and _names_speaker(name))):
+            speakers.add(index)
+        elif turn_marks and _BRACKETED.fullmatch(name):
+            # 「◎総務部長（佐藤一郎）」 speaking once, under the executive's own mark: in a record whose
+            # turns are marked, a role with the speaker's name in brackets opens a turn by itself.
+            speakers.add(index)
+    return frozenset(speakers)
 
 
 def is_label_alone(text: str) -> bool:
