@@ -129,3 +129,27 @@ def test_a_dense_tables_header_repeated_at_the_page_top_stays_text(tmp_path):
     canvas.save()
     kinds = [line.kind for line in read_pdf(path).lines if line.text == header]
     assert kinds == ["body", "body"]
+
+
+def test_a_browsers_print_header_and_footer_are_furniture_however_long_the_address(tmp_path):
+    # A page printed from a web viewer: the browser sets the date and time and the page's title small
+    # at the head of every sheet, and at its foot the page's address (a URL of a hundred characters)
+    # and the counter 「N/M」.  The address recurs at one place on every page, but it is longer than
+    # any running title: it was read as a line of the text at the end of every page.
+    path = tmp_path / "printed.pdf"
+    canvas = new_canvas(path)
+    address = "https://minutes.example.jp/tenant/sample/MinuteView.html?council_id=1234&schedule_id=5&is_search=false"
+    pages = 4
+    for page in range(1, pages + 1):
+        canvas.setFont("Helvetica", HEAD_SIZE)
+        canvas.drawString(24, PAGE_HEIGHT - 16, "2024/01/05 9:30")
+        canvas.drawString(24, 16, address)
+        canvas.drawRightString(PAGE_WIDTH - 24, 16, f"{page}/{pages}")
+        canvas.setFont(MINCHO, HEAD_SIZE)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 16, "会議録表示")
+        _fill_with_text(canvas, PAGE_HEIGHT - MARGIN - 20)
+    canvas.save()
+    lines = read_pdf(path).lines
+    assert [line.kind for line in lines if line.text == address] == ["running-footer"] * pages
+    assert [line.kind for line in lines if line.text.endswith(f"/{pages}")] == ["page-number"] * pages
+    assert all(line.text == TEXT for line in lines if line.kind == "body")

@@ -199,6 +199,17 @@ def test_a_line_over_every_page_number_is_a_running_footer():
     assert all(line.kind == "body" for line in lines if line.text.startswith("本文"))
 
 
+def test_a_browsers_print_header_and_footer_with_the_page_counter_on_one_line_are_running_lines():
+    # A page printed from a web viewer: the date and the page's title at the head, the page's address
+    # and its counter 「N/M」 on one line at the foot — a line that differs from page to page by the
+    # counter alone.
+    address = "https://minutes.example.jp/tenant/sample/MinuteView.html?council_id=1234"
+    pages = [f"2024/01/05 9:30 会議録表示\n\n本文の{n}頁目である。\n\n{address} {n}/5\n" for n in range(1, 6)]
+    lines = classify("\f".join(pages).split("\n"))
+    assert [line.kind for line in lines if line.text.startswith("https:")] == ["running-footer"] * 5
+    assert all(line.kind == "body" for line in lines if line.text.startswith("本文"))
+
+
 def test_speaker_labels_recurring_on_a_few_pages_are_text():
     pages = [f"（Ａ）\n\n発言の{n}である。\n\n{n}\n" if n % 3 == 0 else f"議事の{n}である。\n\n{n}\n"
              for n in range(1, 10)]

@@ -60,6 +60,10 @@ SAME_LINE = 0.45
 MARGIN_BAND = 0.1
 # A line in the head or foot band that recurs (digits folded) on this share of pages is furniture.
 RUNNING_SHARE = 0.4
+# A running line at the body's size is a short title: a longer line of the body's type recurring at one
+# place is text.  Set smaller in the margin band it may run long: a browser prints the page's address
+# (a URL of a hundred characters) at the foot of every page it prints.
+RUNNING_CHARS = 60
 # A page's first or last line this near its edge may be its page number (checked by keeping step).
 EDGE_BAND = 0.15
 # Type this much smaller than the body's is set apart from it (running lines, notes).
@@ -1353,7 +1357,8 @@ def _furniture(
     - A running line recurs (its digits folded) at the same place on many pages, in the head or
       foot band, or outside the text column (a chapter tab set down the page edge 「第」「3」「章」);
       set smaller than the body, three pages are enough (a chapter's title over its own pages only:
-      a heading is never set smaller than the text it heads).
+      a heading is never set smaller than the text it heads).  At the body's size it is a short
+      title (RUNNING_CHARS); set smaller it may run long (a browser's print footer: the URL).
     - Rotated characters are a figure's labels; a mark of up to three characters outside the
       text column is a tab or a stray mark.
     - A word processor's line numbers are told before (line_numbers, _line_numbers_apart).
@@ -1396,7 +1401,8 @@ def _furniture(
                     at_the_edge[id(piece)] = band
             elif outside and not band and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"  # 「第3章」 down the outer edge, recurring or not
-            elif (band or (outside and not _only_numbers(text))) and pages >= 3 and len(text) <= 60 and (
+            elif (band or (outside and not _only_numbers(text))) and pages >= 3 and (
+                    len(text) <= RUNNING_CHARS or piece.size < SMALL * body_size) and (
                     recurs >= max(3, RUNNING_SHARE * pages) or (recurs >= 3 and piece.size < SMALL * body_size)):
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:

@@ -39,6 +39,7 @@ from .page_furniture import (
     next_body,
     offsets_in_step,
     printed_twice,
+    without_page_number,
 )
 
 FORM_FEED = "\f"
@@ -307,8 +308,8 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
     pages_per_key: dict[tuple[str, str], set[int]] = defaultdict(set)
     for chain in chains:
         for position, index in enumerate(chain):
-            above = lines[chain[position - 1]].text if position else ""
-            pages_per_key[(above, lines[index].text)].add(lines[index].page)
+            above = _running_key(lines[chain[position - 1]]) if position else ""
+            pages_per_key[(above, _running_key(lines[index]))].add(lines[index].page)
     running: list[int] = []
     pages_with = 0
     for chain in chains:
@@ -318,8 +319,16 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
     numbered = sum(1 for indexes in pages if body_indexes(lines, indexes))
     if pages_with < 3 or pages_with < 0.6 * numbered:
         return set()
-    first_seen = _first_seen(lines)
-    return {i for i in running if not head or first_seen[lines[i].text] != i or _repeated_below(lines, i)}
+    first_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "body":
+            first_seen.setdefault(_running_key(line), index)
+    return {i for i in running if not head or first_seen[_running_key(lines[i])] != i or _repeated_below(lines, i)}
+
+
+def _running_key(line: Line) -> str:
+    """What a running line repeats from page to page: its text, its page number or counter aside."""
+    return without_page_number(line.text)
 
 
 def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tuple[str, str], set[int]],
@@ -327,9 +336,9 @@ def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tupl
     """The running lines of one page's head (or foot, read upwards): a chain from its edge."""
     found: list[int] = []
     for position, index in enumerate(chain):
-        text = lines[index].text
-        above = lines[chain[position - 1]].text if position else ""
-        if BARE_NUMBER.fullmatch(text) or text == above:
+        text = _running_key(lines[index])
+        above = _running_key(lines[chain[position - 1]]) if position else ""
+        if BARE_NUMBER.fullmatch(lines[index].text) or text == above:
             break
         repeated_heading = head and position == 0 and _repeated_below(lines, index)
         if len(pages_per_key[(above, text)]) < 2 and not repeated_heading:

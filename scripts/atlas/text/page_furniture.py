@@ -80,6 +80,17 @@ PAGE_NUMBER_FORMS = re.compile(
 )
 # A bare number: a page number only where the page's evidence says so.
 BARE_NUMBER = re.compile(r"\d{1,4}")
+# A page's number or counter printed on one line with a running text, a space apart: a browser's print
+# footer sets the page's address and 「3/56」 on one line, a report 「白書 2024　- 12 -」.  Only the
+# forms only a page number takes: a bare 「図表 1」「資料 2」 at a page's head is the page's own title.
+_PAGE_MARK = rf"(?:{PAGE_NUMBER_BY_FORM.pattern}|\d{{1,3}}\s*/\s*\d{{1,3}})"
+_NUMBER_AT_AN_END = re.compile(rf"^{_PAGE_MARK}\s+(?=\S)|(?<=\S)\s+{_PAGE_MARK}$")
+
+
+def without_page_number(text: str) -> str:
+    """``text`` with the page number or counter at its start or end (a space apart) folded to 「#」: a
+    running line that carries the page's number differs from page to page by that number alone."""
+    return _NUMBER_AT_AN_END.sub("#", text)
 
 
 def printed_twice(text: str) -> int | None:
