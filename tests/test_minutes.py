@@ -37,6 +37,14 @@ def test_a_mark_whose_labels_never_recur_opens_no_turns():
     assert speaker_labels(lines) == frozenset()
 
 
+def test_a_forms_blanks_are_no_speakers_however_often_they_recur():
+    # A template's masked words 「○○参照」「○年○月○日」 recur on many lines; a member whose name the
+    # record withholds, 「○○委員」, is still a speaker.
+    lines = lines_of(*("○○○参照", "記載する。", "○○年○月○日", "記入する。") * 3, "○○○委員", "賛成です。",
+                     "○○○委員", "反対です。")
+    assert speaker_labels(lines) == frozenset({12, 14})
+
+
 def test_a_speaker_named_with_kun_opens_a_turn_once_the_record_has_turns():
     lines = lines_of("○議長（山田花子）", "田中一郎君。", "○田中一郎君", "質問します。",
                      "○議長（山田花子）", "以上です。")

@@ -48,6 +48,13 @@ def _names_speaker(name: str) -> bool:
     return bool(_BRACKETED.fullmatch(name)) or name.endswith(_HONORIFIC) or name.endswith(_SPEAKER_ROLES)
 
 
+def _blank_in_a_form(name: str) -> bool:
+    """Whether a ○ label masks its words: a form's or a template's blanks 「○○参照」「○年○月○日」
+    (the same words on many lines), never a speaker — unless it names a role (「○○委員」, a member
+    whose name the record withholds)."""
+    return any(char in _PLAIN_MARKS for char in name) and not name.endswith(_SPEAKER_ROLES)
+
+
 def speaker_labels(lines: list[Line]) -> frozenset[int]:
     """Indexes of the speaker labels of minutes: "○藤田部会長", "◆委員（山田花子）", "（Ａ）".
 
@@ -68,7 +75,7 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
         if line.kind != "body":
             continue
         match = _SPEAKER.fullmatch(line.text) or _SPEAKER_OPENING.fullmatch(line.text)
-        if match:
+        if match and not _blank_in_a_form(match["name"] or ""):
             # The ○ family is one mark however a record's font or its typist drew it.
             mark = "○" if match["mark"] and match["mark"] in _PLAIN_MARKS else match["mark"] or ""
             found.append((index, mark, match["name"] or match["anon"]))
