@@ -210,6 +210,18 @@ def test_a_browsers_print_header_and_footer_with_the_page_counter_on_one_line_ar
     assert all(line.kind == "body" for line in lines if line.text.startswith("本文"))
 
 
+def test_a_speakers_label_opening_a_few_pages_under_the_running_head_is_text():
+    # The chair's label stands first under the browser's head on three of ten pages: it follows the
+    # running line on more than one page, but the chair speaks far more often inside the pages.
+    chair = "○委員長（山田花子）"
+    pages = [f"2024/01/05 9:30\n\n会議録表示\n\n{chair if n % 3 == 0 else '御説明します。'}\n\n"
+             f"本文の{n}頁目である。\n\n{chair}\n\n{n}番目に進みます。\n\n{chair}\n\n{n}件です。\n\n{n}\n"
+             for n in range(1, 11)]
+    lines = classify("\f".join(pages).split("\n"))
+    assert [line.kind for line in lines if line.text == chair] == ["body"] * 23
+    assert [line.kind for line in lines if line.text == "会議録表示"][1:] == ["running-header"] * 9
+
+
 def test_speaker_labels_recurring_on_a_few_pages_are_text():
     pages = [f"（Ａ）\n\n発言の{n}である。\n\n{n}\n" if n % 3 == 0 else f"議事の{n}である。\n\n{n}\n"
              for n in range(1, 10)]

@@ -310,10 +310,14 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
         for position, index in enumerate(chain):
             above = _running_key(lines[chain[position - 1]]) if position else ""
             pages_per_key[(above, _running_key(lines[index]))].add(lines[index].page)
+    at_edges = Counter(_running_key(lines[index]) for chain in chains for index in chain)
+    in_chains = {index for chain in chains for index in chain}
+    within_pages = Counter(_running_key(line) for index, line in enumerate(lines)
+                           if line.kind == "body" and index not in in_chains)
     running: list[int] = []
     pages_with = 0
     for chain in chains:
-        found = _running_chain(lines, chain, pages_per_key, head)
+        found = _running_chain(lines, chain, pages_per_key, head, at_edges, within_pages)
         pages_with += bool(found)
         running.extend(found)
     numbered = sum(1 for indexes in pages if body_indexes(lines, indexes))
@@ -332,7 +336,7 @@ def _running_key(line: Line) -> str:
 
 
 def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tuple[str, str], set[int]],
-                   head: bool) -> list[int]:
+                   head: bool, at_edges: Counter[str], within_pages: Counter[str]) -> list[int]:
     """The running lines of one page's head (or foot, read upwards): a chain from its edge."""
     found: list[int] = []
     for position, index in enumerate(chain):
@@ -342,6 +346,11 @@ def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tupl
             break
         repeated_heading = head and position == 0 and _repeated_below(lines, index)
         if len(pages_per_key[(above, text)]) < 2 and not repeated_heading:
+            break
+        # A running line stands at the pages' edges; a line printed more often inside the pages than
+        # at their edges is the text's own, opening a few pages by chance (the chair's label
+        # 「○委員長（…）」 under a browser's print header).
+        if within_pages[text] > 2 * at_edges[text]:
             break
         found.append(index)
     return found
