@@ -724,6 +724,7 @@ def test_speaker_turns_in_minutes_are_paragraphs_that_name_the_speaker():
         "○藤田部会長", "", "予定した時刻になりましたので、部会の", "", "第２回会議を開会いたします。",
         "○渡辺幹事", "", "渡辺でございます。配布資料について御説明させていただきます。",
         "（Ａ）", "", "それでは、本日の議題について議論を始めたいと思います。",
+        "○藤田部会長", "", "ありがとうございました。",  # the chair speaks again: ○ opens turns (minutes.py)
     ]
     preamble, sections = convert(lines)
     assert sections == []  # a turn is not a section
@@ -731,6 +732,7 @@ def test_speaker_turns_in_minutes_are_paragraphs_that_name_the_speaker():
         "○藤田部会長\u3000予定した時刻になりましたので、部会の第2回会議を開会いたします。",
         "○渡辺幹事\u3000渡辺でございます。配布資料について御説明させていただきます。",
         "（A）\u3000それでは、本日の議題について議論を始めたいと思います。",
+        "○藤田部会長\u3000ありがとうございました。",
     ]
 
 
