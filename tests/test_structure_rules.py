@@ -1001,7 +1001,8 @@ def test_giji_is_no_heading_outside_minutes_or_as_a_particular_label():
     _, sections = convert(["議", "", "事", "", *body()])
     assert sections == []
     # Minutes whose proceedings have no 「議事」 of their own: the label stays text, 「議事録」 heads them.
-    _, sections = convert(MINUTES_COVER[:22] + MINUTES_COVER[27:])
+    # (a speaker speaks again: turns are told by their marks over the whole record, minutes.py)
+    _, sections = convert(MINUTES_COVER[:22] + MINUTES_COVER[27:] + ["○渡辺幹事", "", "承知いたしました。"])
     assert outline(sections) == [(1, "", "議事録")]
 
 
