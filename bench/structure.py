@@ -187,15 +187,10 @@ def measure(entry: Entry, sources: Path, set_name: str, outlines: Path) -> Row:
         empty=empty_sections(document),
         split=split_sentences(document),
     )
-    path = outlines / f"{entry.meta.id}.yml"
-    if path.is_file():
-        try:
-            reference = load_reference(path)
-        except InputError as error:
-            row.outline_error = str(error)
-        else:
-            row.score = compare(reference, document_outline(document))
-            row.placement = text_under_headings(document, reference, row.score)
+    reference = _reference(row, outlines)
+    if reference is not None:
+        row.score = compare(reference, document_outline(document))
+        row.placement = text_under_headings(document, reference, row.score)
     return row
 
 
@@ -203,16 +198,23 @@ def _stopped(entry: Entry, set_name: str, seconds: float, error: str, outlines: 
     """The row of a document whose conversion stopped: no figures of its own, but its outline's
     headings count in its set's totals as not found and not aligned — a reader found none of them."""
     row = Row(entry.meta.id, set_name, 0, 0, ("", 0), [], seconds, False, error=error)
-    path = outlines / f"{entry.meta.id}.yml"
-    if path.is_file():
-        try:
-            reference = load_reference(path)
-        except InputError as outline_error:
-            row.outline_error = str(outline_error)
-        else:
-            row.score = compare(reference, [])
-            row.placement = Placement(headings=len(reference.headings))
+    reference = _reference(row, outlines)
+    if reference is not None:
+        row.score = compare(reference, [])
+        row.placement = Placement(headings=len(reference.headings))
     return row
+
+
+def _reference(row: Row, outlines: Path) -> Reference | None:
+    """The row's hand outline, if there is one (an unreadable one is noted on the row)."""
+    path = outlines / f"{row.id}.yml"
+    if not path.is_file():
+        return None
+    try:
+        return load_reference(path)
+    except InputError as error:
+        row.outline_error = str(error)
+        return None
 
 
 def seed_rows(outlines: Path) -> list[Row]:
