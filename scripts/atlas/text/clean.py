@@ -305,43 +305,39 @@ def _running_slot(lines: list[Line], pages: list[list[int]], head: bool) -> set[
         return set()  # one-space page starts are too unreliable to find a slot by
     chains = [_slot(lines, indexes, head) for indexes in pages]
     chains = [chain if head else chain[::-1] for chain in chains]
+    # What each line repeats from page to page: its text, its page number or counter aside.
+    keys = [without_page_number(line.text) for line in lines]
     pages_per_key: dict[tuple[str, str], set[int]] = defaultdict(set)
     for chain in chains:
         for position, index in enumerate(chain):
-            above = _running_key(lines[chain[position - 1]]) if position else ""
-            pages_per_key[(above, _running_key(lines[index]))].add(lines[index].page)
-    at_edges = Counter(_running_key(lines[index]) for chain in chains for index in chain)
+            above = keys[chain[position - 1]] if position else ""
+            pages_per_key[(above, keys[index])].add(lines[index].page)
+    at_edges = Counter(keys[index] for chain in chains for index in chain)
     in_chains = {index for chain in chains for index in chain}
-    within_pages = Counter(_running_key(line) for index, line in enumerate(lines)
+    within_pages = Counter(keys[index] for index, line in enumerate(lines)
                            if line.kind == "body" and index not in in_chains)
     running: list[int] = []
     pages_with = 0
     for chain in chains:
-        found = _running_chain(lines, chain, pages_per_key, head, at_edges, within_pages)
+        found = _running_chain(lines, keys, chain, pages_per_key, head, at_edges, within_pages)
         pages_with += bool(found)
         running.extend(found)
     numbered = sum(1 for indexes in pages if body_indexes(lines, indexes))
     if pages_with < 3 or pages_with < 0.6 * numbered:
         return set()
-    first_seen: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == "body":
-            first_seen.setdefault(_running_key(line), index)
-    return {i for i in running if not head or first_seen[_running_key(lines[i])] != i or _repeated_below(lines, i)}
+    first_seen = _first_seen(lines, keys)
+    return {i for i in running if not head or first_seen[keys[i]] != i or _repeated_below(lines, i)}
 
 
-def _running_key(line: Line) -> str:
-    """What a running line repeats from page to page: its text, its page number or counter aside."""
-    return without_page_number(line.text)
-
-
-def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tuple[str, str], set[int]],
-                   head: bool, at_edges: Counter[str], within_pages: Counter[str]) -> list[int]:
-    """The running lines of one page's head (or foot, read upwards): a chain from its edge."""
+def _running_chain(lines: list[Line], keys: list[str], chain: list[int],
+                   pages_per_key: dict[tuple[str, str], set[int]], head: bool, at_edges: Counter[str],
+                   within_pages: Counter[str]) -> list[int]:
+    """The running lines of one page's head (or foot, read upwards): a chain from its edge (``keys``:
+    what each line repeats from page to page)."""
     found: list[int] = []
     for position, index in enumerate(chain):
-        text = _running_key(lines[index])
-        above = _running_key(lines[chain[position - 1]]) if position else ""
+        text = keys[index]
+        above = keys[chain[position - 1]] if position else ""
         if BARE_NUMBER.fullmatch(lines[index].text) or text == above:
             break
         repeated_heading = head and position == 0 and _repeated_below(lines, index)
@@ -356,12 +352,13 @@ def _running_chain(lines: list[Line], chain: list[int], pages_per_key: dict[tupl
     return found
 
 
-def _first_seen(lines: list[Line]) -> dict[str, int]:
-    """Each body text's first line: where a running text first stands is its own place."""
+def _first_seen(lines: list[Line], keys: list[str] | None = None) -> dict[str, int]:
+    """Each body text's first line (by ``keys``, one per line, where given): where a running text
+    first stands is its own place."""
     first: dict[str, int] = {}
     for index, line in enumerate(lines):
         if line.kind == "body":
-            first.setdefault(line.text, index)
+            first.setdefault(line.text if keys is None else keys[index], index)
     return first
 
 
