@@ -54,8 +54,7 @@ def _entry_text(text: str) -> tuple[str, bool] | None:
     entry = _LEADER_AND_PAGE.sub("", text)
     if entry == text:
         return None  # no page number: not an entry of a leader contents list
-    heading = heading_of(entry.strip())
-    if heading is not None and heading[1]:
+    if numbered_line(entry):
         return _folded(entry), True
     if entry.strip()[:1].isdigit():
         return _folded(entry), False  # numbered if the body's line is (the module's docstring)
