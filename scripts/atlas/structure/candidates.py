@@ -96,11 +96,15 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
     "out of sequence": its entries are evidence of where the parts begin (text, order), not parts."""
     entries: set[int] = set()
     targets: dict[int, ContentsEntry] = {}
+    body_lines: dict[str, list[int]] | None = None  # folded once, when a run asks
     for run in _numbered_runs(lines):
+        if body_lines is None:
+            body_lines = _body_lines_by_text(lines)
         # A run that takes in unnumbered lines and is no contents list for it: its numbered stretches
         # are weighed as they stand (an agenda's 「1．」「2．」「3．」 before a recurring line of text).
-        for part in [run] if _contents_list(lines, run) else _numbered_stretches(lines, run):
-            found = _entries_printed_later(lines, part)
+        whole = _entries_printed_later(lines, run, body_lines)
+        for part in [run] if _contents_list(lines, run, whole) else _numbered_stretches(lines, run):
+            found = whole if part is run else _entries_printed_later(lines, part, body_lines)
             if _contents_list(lines, part, found):
                 entries.update(part)
                 entries.update(_contents_title(lines, part[0]))
@@ -122,12 +126,11 @@ def _contents_title(lines: list[Line], first: int) -> list[int]:
     return []
 
 
-def _contents_list(lines: list[Line], run: list[int], found: list[ContentsEntry] | None = None) -> bool:
-    """Whether the run lists parts in sequence and most of its entries stand again later, in order."""
+def _contents_list(lines: list[Line], run: list[int], found: list[ContentsEntry]) -> bool:
+    """Whether the run lists parts in sequence and most of its entries (``found``: those printed again
+    later, in order) stand again later."""
     if not _lists_parts_in_sequence(lines, run):
         return False
-    if found is None:
-        found = _entries_printed_later(lines, run)
     return len(found) >= max(CONTENTS_ENTRIES, CONTENTS_FOUND_SHARE * len(run))
 
 
@@ -223,6 +226,17 @@ def _body_lines_by_text(lines: list[Line]) -> dict[str, list[int]]:
     return where
 
 
+def _first_at_or_after(body_lines: dict[str, list[int]], names: set[str], start: int) -> int | None:
+    """The first body line at or after ``start`` whose folded text is one of ``names``."""
+    firsts = []
+    for name in names:
+        where = body_lines.get(name, [])
+        at = bisect.bisect_left(where, start)
+        if at < len(where):
+            firsts.append(where[at])
+    return min(firsts, default=None)
+
+
 def _entry_title(text: str) -> str:
     match = _LEADER_ENTRY.fullmatch(text.strip())
     return match["title"] if match else text.strip()
@@ -301,16 +315,19 @@ def _mostly_one_by_one(values: list[int]) -> bool:
     return len(values) >= 2 * CONTENTS_ENTRIES and 3 * steps.count(1) >= 2 * len(steps)
 
 
-def _entries_printed_later(lines: list[Line], run: list[int]) -> list[ContentsEntry]:
+def _entries_printed_later(lines: list[Line], run: list[int],
+                           body_lines: dict[str, list[int]]) -> list[ContentsEntry]:
     """The run's entries whose title (or number and title) is printed again after the run, in order.
-    An unnumbered entry's rank is None: a flat list does not say how deep its sub-title stands."""
+    An unnumbered entry's rank is None: a flat list does not say how deep its sub-title stands.
+
+    ``body_lines`` (``_body_lines_by_text``): each entry's title is looked up, not searched for line
+    by line — a long document has thousands of numbered runs, and a search per entry made this step
+    grow with the square of the document's length."""
     found: list[ContentsEntry] = []
     start = run[-1] + 1
     for index in run:
         scheme, number, title = heading_of(lines[index].text) or (None, "", lines[index].text)
-        names = {_folded(title), _folded(number + title)}
-        target = next((probe for probe in range(start, len(lines))
-                       if lines[probe].kind == "body" and _folded(lines[probe].text) in names), None)
+        target = _first_at_or_after(body_lines, {_folded(title), _folded(number + title)}, start)
         if target is not None:
             numbered = scheme is not None and number_value(number) is not None
             found.append(ContentsEntry(index, target, scheme.rank if numbered and scheme is not None else None))
