@@ -159,19 +159,27 @@ def document_targets(document: Document, heading_text: dict[int, str]) -> list[T
         add(section.page, section.anchor, heading_text[id(section)], None, section.anchor)
         for holder in holders(section.blocks):
             add(section.page, section.anchor, shown_text(holder), holder)
+    referring = _first_referring_sections(document) if document.footnotes else {}
     for note in document.footnotes:
-        section = _note_section(document, note.id, note.span.start)
+        section = referring.get(note.id) or _section_printed_in(document, note.span.start)
         add(section.page if section else "", section.anchor if section else "", note.text, None, f"fn:{note.id}")
     return targets
 
 
-def _note_section(document: Document, note_id: str, line: int) -> Section | None:
-    """The section whose page shows a note: the first that refers to it, else where it was printed."""
-    sections = document.all_sections()
-    for section in sections:
+def _first_referring_sections(document: Document) -> dict[str, Section]:
+    """Each note's first section that refers to it: the section whose page shows the note (read once for
+    all notes — a long document has hundreds)."""
+    referring: dict[str, Section] = {}
+    for section in document.all_sections():
         for holder in holders(section.blocks):
-            if any((ref.key or ref.label) == note_id for ref in getattr(holder, "refs", [])):
-                return section
+            for ref in getattr(holder, "refs", []):
+                referring.setdefault(ref.key or ref.label, section)
+    return referring
+
+
+def _section_printed_in(document: Document, line: int) -> Section | None:
+    """The section a note no text refers to was printed in (its page shows it)."""
+    sections = document.all_sections()
     before = [s for s in sections if s.span.start <= line]
     return before[-1] if before else (sections[0] if sections else None)
 

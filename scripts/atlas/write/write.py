@@ -8,6 +8,7 @@ on time, dict order of the file system or the machine.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import itertools
 import json
@@ -91,6 +92,12 @@ class PageContext:
         """A page of this document (all of them are in one folder, so links from each read alike)."""
         return document_page(self.document.meta.id)
 
+    @functools.cached_property
+    def referenced_anywhere(self) -> set[str]:
+        """The notes the document's text refers to somewhere: asked by every page of it (for the loose
+        notes it shows), so read once — a long document has hundreds of pages."""
+        return _referenced_labels(self.document.all_sections(), self.document.preamble)
+
     def resolve(self, target: str) -> tuple[str, str] | None:
         kind, _, value = target.partition(":")
         if kind == "theme" and value in self.corpus.themes:
@@ -147,7 +154,7 @@ def document_pages(
             lines += ["", "</div>", ""]
         for section in document.sections:
             lines += _section_markdown(section, 2, ctx, document.sections)
-        lines += _footnotes(document, None)
+        lines += _footnotes(ctx, None)
     index_sections = [] if is_split(document) else document.all_sections()
     tags = _page_tags(index_sections, ctx.corpus)
     pages.insert(0, Page(home, meta.title,
@@ -213,7 +220,7 @@ def _section_page(section: Section, holder: Section | None, ctx: PageContext) ->
     lines = [" › ".join(up), "", _cite_meta(document, moved=shadowed), "", *_edition_banner(document, ctx.corpus),
              f"# {heading_markdown(section, ctx.note_ids)} {{#{section.anchor}{_toc_label(section)}}}", ""]
     lines += _section_body(section, 1, ctx)
-    lines += _footnotes(document, section)
+    lines += _footnotes(ctx, section)
     title = section_heading(section)
     tags = _page_tags(sections_on_page(section), ctx.corpus)
     return Page(path, title,
@@ -260,7 +267,7 @@ def _print_page(document: Document, parent: Document | None, ctx: PageContext) -
     lines += _blocks_markdown(document.preamble, ctx, None)
     for section in document.sections:
         lines += _section_markdown(section, 2, ctx, document.sections)
-    lines += _footnotes(document, None)
+    lines += _footnotes(ctx, None)
     return Page(print_page(meta.id), f"{meta.title}（印刷用）", finish_page(lines))
 
 
@@ -574,18 +581,20 @@ def _related(section: Section, ctx: PageContext) -> list[str]:
     return ['<details class="atlas-related" markdown>', summary, "", *items, "", "</details>", ""]
 
 
-def _footnotes(document: Document, chapter: Section | None) -> list[str]:
+def _footnotes(ctx: PageContext, chapter: Section | None) -> list[str]:
     """Footnote definitions for a page: those its text refers to, and loose notes printed in its range.
 
     A note whose marker could not be found is still shown (as a plain list
     after the text), never dropped.
     """
+    document = ctx.document
+    if not document.footnotes:
+        return []
     sections = sections_on_page(chapter) if chapter else document.all_sections()
     referenced = _referenced_labels(sections, document.preamble if chapter is None else [])
     lines = [f"[^{n.id}]: {escape(n.text)}" for n in document.footnotes if n.id in referenced]
-    all_referenced = _referenced_labels(document.all_sections(), document.preamble)
     loose = [n for n in document.footnotes
-             if n.id not in all_referenced and _page_range_holds(document, chapter, n.span.start)]
+             if n.id not in ctx.referenced_anywhere and _page_range_holds(document, chapter, n.span.start)]
     if loose:
         lines += ["", '<div class="atlas-notes" markdown>', ""]
         lines += [f"- {escape(n.label)} {escape(n.text)}" for n in loose]
