@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from atlas.config.hints import Hints
 from atlas.model.document import Heading, Line, Paragraph, SourceSpan
-from atlas.structure.minutes import demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
+from atlas.structure.minutes import (
+    agenda_items,
+    demote_minutes_title,
+    is_label_alone,
+    particulars_labels,
+    proceedings_lines,
+    speaker_labels,
+)
 from atlas.structure.structure import read_structure
 
 
@@ -103,3 +110,53 @@ def test_turns_under_role_marks_are_paragraphs_naming_their_speaker_never_headin
         "○委員長（山田花子）\u3000佐藤総務部長。", "◎総務部長（佐藤一郎）\u3000お答えします。",
         "◆委員（鈴木次郎）\u3000分かりました。",
     ]
+
+
+def test_a_role_with_a_name_in_brackets_is_a_speaker_even_when_nobody_speaks_twice():
+    # A short record: each speaker speaks once, the role and the name in brackets say who speaks;
+    # the particulars' marked labels (a count, an office in brackets) are still text.
+    lines = lines_of(
+        "◯出席委員（5名）", "委員長　山田花子議員", "◯説明員（総務局）", "佐藤一郎総務部長",
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
+        "◎総務部長（佐藤一郎）", "お答えします。",
+    )
+    assert speaker_labels(lines) == frozenset({4, 6, 8})
+
+
+def test_a_records_marked_particulars_before_its_first_turn_are_text():
+    lines = lines_of(
+        "第2回　建設委員会記録", "◯令和6年4月10日（水）", "◯第1委員会室", "◯出席委員（3名）", "委員長　山田花子議員",
+        "◯会議に付した事件", "・一般質問", "○委員長（山田花子）", "開会します。", "○委員長（山田花子）", "閉会します。",
+    )
+    assert particulars_labels(lines, speaker_labels(lines)) == frozenset({1, 2, 3, 5})
+    assert particulars_labels(lines, frozenset()) == frozenset()
+
+
+def test_agenda_items_stand_alone_between_the_turns_after_the_particulars():
+    # The particulars' roster groups officials under the same bracketed office; the proceedings print
+    # each item the committee takes up on a line of its own, the turns on it after it (past a rule);
+    # an office a speaker names at a line's end, a time stamp and a stage direction are no items.
+    lines = lines_of(
+        "◯説明員", "（総務局）", "佐藤一郎総務部長", "〔水道局〕", "－－－－－－－－",
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "水道料金について、", "（水道局）",
+        "の方針を伺います。", "○委員長（山田花子）",
+        "以上で水道局を終わります。", "議第12号　手数料条例の一部を改正する条例の制定について", "○委員長（山田花子）",
+        "説明願います。", "（「異議なし」と呼ぶ者あり）", "［午後1時　再開］",
+    )
+    speakers = speaker_labels(lines)
+    assert agenda_items(lines, speakers) == frozenset({3, 13})
+
+
+def test_a_records_title_its_particulars_and_agenda_items_as_a_reader_meets_them():
+    lines = lines_of(
+        "令和6年4月　建設委員会（第2回）", "第2回　建設委員会記録", "◯令和6年4月10日（水）", "◯第1委員会室",
+        "〔水道局〕", "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
+        "－－－－－－－－", "〔交通局〕", "○委員長（山田花子）", "再開します。",
+        "◎交通局長（佐藤一郎）", "お答えします。",
+    )
+    draft = read_structure(lines, Hints())
+    headings = [item.title for item in draft.items if isinstance(item, Heading)]
+    texts = [item.text for item in draft.items if isinstance(item, Paragraph)]
+    assert headings == ["〔水道局〕", "〔交通局〕"]
+    assert texts[:4] == ["令和6年4月　建設委員会（第2回）", "第2回　建設委員会記録",
+                         "◯令和6年4月10日（水）", "◯第1委員会室"]

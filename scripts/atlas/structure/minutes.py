@@ -41,11 +41,43 @@ _SPEAKER_ROLES = (
 )
 # 「山田太郎君」: an assembly's record names each speaker with 君.
 _HONORIFIC = "君"
+# Words in a label's brackets that say something of a list, not who speaks.
+_NOT_A_NAME = ("別紙", "とおり", "略", "順不同", "名簿", "概要", "予定", "欠席", "出席")
+# A record's own title: 「第3回 ○○委員会記録」, 「○○会議 議事録」 — a line of its own at the top, never
+# run on with the line above it (a web viewer's caption naming the same meeting).
+_RECORD_TITLE = re.compile(r"[^。、]{2,40}(?:会議録|委員会記録|議事録|議事要旨|議事概要)")
+# An item the committee takes up, printed as a line of its own between the turns: the office whose
+# business comes next in brackets (「（水道局）」「〔総務局〕」), or a bill's or a petition's number and
+# title (「議第12号 …条例の一部を改正する条例の制定について」).  A time stamp 「［午前10時 開会］」 or a
+# stage direction 「（「異議なし」と呼ぶ者あり）」 is bracketed too, but names no office.
+_OFFICES = ("局", "部", "室", "課", "庁", "省", "本部", "事務局", "委員会", "区役所", "センター")
+_BRACKETED_OFFICE = re.compile(rf"[（(〔［\[【][^\s、。「」\d０-９]{{1,20}}(?:{'|'.join(_OFFICES)})[）)〕］\]】]")
+# Between an item and its first turn: a rule (「－－－」) or a time stamp (「［午前10時 開会］」).
+_RULE = re.compile(r"[－―─━\-]{4,}")
+_TIME_STAMP = re.compile(r"[［\[〔（(]\s*(?:午前|午後)[^］\]〕）)]{1,20}[］\]〕）)]")
+_NUMBERED_ITEM = re.compile(r"(?:議|報|請願|陳情|諮問|発議|議案)第\s*[\d０-９]+\s*号\s*\S.*")
 
 
 def _names_speaker(name: str) -> bool:
     """Whether a label reads as a speaker: a role and a name in brackets, a name with 君 or with a role."""
     return bool(_BRACKETED.fullmatch(name)) or name.endswith(_HONORIFIC) or name.endswith(_SPEAKER_ROLES)
+
+
+def _bracketed_person(name: str) -> bool:
+    """Whether a label's brackets hold a person (「委員長（山田花子）」): never an office (「説明員（総務局）」
+    heads the officials of that office) nor a note on a list (「出席委員（別紙のとおり）」)."""
+    if _BRACKETED.fullmatch(name) is None:
+        return False
+    bracketed = name.rstrip("）)").replace("(", "（").rpartition("（")[2]
+    # (「部」 aside: 「阿部」「長谷部」 are family names.)
+    offices = tuple(office for office in _OFFICES if office != "部")
+    return not bracketed.endswith(offices) and not any(word in bracketed for word in _NOT_A_NAME)
+
+
+def _role_and_name(name: str) -> bool:
+    """Whether a label is a role with the speaker's name in brackets, 「委員長（山田花子）」: the shape
+    a council's record gives every turn, enough by itself — a speaker who speaks once is still one."""
+    return _bracketed_person(name) and name.replace("(", "（").rpartition("（")[0].endswith(_SPEAKER_ROLES)
 
 
 def _blank_in_a_form(name: str) -> bool:
@@ -80,22 +112,84 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
             mark = "○" if match["mark"] and match["mark"] in _PLAIN_MARKS else match["mark"] or ""
             found.append((index, mark, match["name"] or match["anon"]))
     counts = Counter((mark, name) for _, mark, name in found)
-    turn_marks = {mark for (mark, name), count in counts.items() if mark and count >= 2 and _names_speaker(name)}
-    first_turn = min((index for index, mark, name in found if mark in turn_marks and counts[mark, name] >= 2),
+    turn_marks = {mark for (mark, name), count in counts.items()
+                  if mark and ((count >= 2 and _names_speaker(name)) or _role_and_name(name))}
+    first_turn = min((index for index, mark, name in found
+                      if mark in turn_marks and (counts[mark, name] >= 2 or _role_and_name(name))),
                      default=len(lines))
     speakers = set()
     for index, mark, name in found:
         recurs = counts[mark, name]
         if not mark or (mark == "○" and recurs >= 3):
             speakers.add(index)  # （Ａ）; 「○佐藤」 again and again
-        elif mark in turn_marks and (recurs >= 2 or name.endswith(_HONORIFIC)
+        elif mark in turn_marks and (recurs >= 2 or name.endswith(_HONORIFIC) or _role_and_name(name)
                                      or (index >= first_turn and _names_speaker(name))):
             speakers.add(index)
-        elif turn_marks and _BRACKETED.fullmatch(name):
+        elif turn_marks and _bracketed_person(name):
             # 「◎総務部長（佐藤一郎）」 speaking once, under the executive's own mark: in a record whose
             # turns are marked, a role with the speaker's name in brackets opens a turn by itself.
             speakers.add(index)
     return frozenset(speakers)
+
+
+def record_titles(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
+    """Indexes of a record's own title (「第3回 ○○委員会記録」) before its first turn: a line of its own,
+    never run on with the line above it (a web viewer's caption naming the same meeting) and never
+    a section: the record's name, its particulars under it."""
+    if not speakers:
+        return frozenset()
+    return frozenset(index for index in range(min(speakers))
+                     if lines[index].kind == "body" and _RECORD_TITLE.fullmatch(lines[index].text.strip()))
+
+
+def particulars_labels(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
+    """Indexes of the marked lines of a record's particulars: 「◯日時」「◯場所」「◯出席委員」「◯説明員」…
+
+    A council's record opens with its meeting's particulars under its title, each set off by the
+    mark its turns use (or another), before the first speaker: a label or a value (the date, the
+    room) that a reader looks up, never a section of the record.  They are text, each on its line.
+    Only in a record whose turns are decided (speaker_labels): elsewhere a mark sets off a title.
+    """
+    if not speakers:
+        return frozenset()
+    first = min(speakers)
+    return frozenset(index for index in range(first) if lines[index].kind == "body"
+                     and lines[index].text[:1] in TURN_MARKS and not _blank_in_a_form(lines[index].text[1:]))
+
+
+def agenda_items(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
+    """Indexes of the agenda items printed between the turns of a record: 「（水道局）」, 「議第12号 …」.
+
+    The proceedings take up one item after another — an office's business, a bill, a petition —
+    and the record prints each as a line of its own before the turns on it: the headings a reader
+    navigates by.  Looked for after the particulars' marked labels (their list of items names the
+    same bills), the first item often just before the first turn; and only a line the turns on it
+    follow (past a rule, a time stamp, another item): a roster's office over its officials' names,
+    or a bracketed office a speaker says at a line's end, is followed by more words.
+    """
+    if not speakers:
+        return frozenset()
+    particulars = particulars_labels(lines, speakers)
+    start = max(particulars) + 1 if particulars else 0
+    return frozenset(index for index in range(start, len(lines))
+                     if lines[index].kind == "body" and index not in speakers and _is_item(lines[index].text)
+                     and _turns_follow(lines, index, speakers))
+
+
+def _is_item(text: str) -> bool:
+    """Whether a line is shaped as an agenda item: a bracketed office, a bill's number and title."""
+    return bool(_BRACKETED_OFFICE.fullmatch(text.strip()) or _NUMBERED_ITEM.fullmatch(text.strip()))
+
+
+def _turns_follow(lines: list[Line], index: int, speakers: frozenset[int]) -> bool:
+    """Whether the turns on an item follow it: the next body line is a turn's label, past rules, time
+    stamps (「［午前10時 開会］」) and other items — never a roster's name under its office."""
+    for probe in range(index + 1, len(lines)):
+        text = lines[probe].text.strip()
+        if lines[probe].kind != "body" or _RULE.fullmatch(text) or _TIME_STAMP.fullmatch(text):
+            continue
+        return probe in speakers or _is_item(text)
+    return False
 
 
 def is_label_alone(text: str) -> bool:
