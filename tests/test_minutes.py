@@ -1,7 +1,10 @@
-"""Minutes alone (structure/minutes.py): which lines are speakers' labels, where the 「議事」 heading's
-letter-spaced characters are, and the cover's 「議事録」 given back to the text — on lines made here."""
+"""Minutes alone (structure/minutes.py): which lines are speakers' labels, a record's title, its
+particulars and its agenda items, where the 「議事」 heading's letter-spaced characters are, and the
+cover's 「議事録」 given back to the text — on lines made here."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from atlas.config.hints import Hints
 from atlas.model.document import Heading, Line, Paragraph, SourceSpan
@@ -160,3 +163,15 @@ def test_a_records_title_its_particulars_and_agenda_items_as_a_reader_meets_them
     assert headings == ["〔水道局〕", "〔交通局〕"]
     assert texts[:4] == ["令和6年4月　建設委員会（第2回）", "第2回　建設委員会記録",
                          "◯令和6年4月10日（水）", "◯第1委員会室"]
+
+
+def test_marked_titles_of_a_report_quoting_a_dialogue_late_are_no_particulars():
+    # Turns far into a text (a report quoting a hearing) do not make its marked titles particulars.
+    body = ("本文です。",) * 250
+    lines = lines_of("◯基本方針", *body, "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。")
+    speakers = speaker_labels(lines)
+    assert speakers == frozenset({251, 253})
+    assert particulars_labels(lines, speakers) == frozenset()
+    paged = [replace(line, page=1 if line.number < 3 else 2) for line in lines[:3]] + [
+        replace(line, page=2) for line in lines[-4:]]
+    assert particulars_labels(paged, speaker_labels(paged)) == frozenset({0})

@@ -1,4 +1,5 @@
-"""Minutes: the speakers' labels that open their turns, and the 「議事」 heading over the proceedings.
+"""Minutes: the speakers' labels that open their turns, a record's title and particulars, the agenda
+items between its turns, and the 「議事」 heading over the proceedings.
 
 A turn is a paragraph that names its speaker, not a section; the proceedings after the meeting's
 particulars are headed 「議事」, and the cover's 「議事録」 is then the document's name.  These are
@@ -41,6 +42,10 @@ _SPEAKER_ROLES = (
 )
 # 「山田太郎君」: an assembly's record names each speaker with 君.
 _HONORIFIC = "君"
+# A record's particulars fill its first page or two (a long list of officials runs over): its
+# first turn opens by its third page, or its 200th line where pages are unknown.
+_FRONT_PAGES = 3
+_FRONT_LINES = 200
 # Words in a label's brackets that say something of a list, not who speaks.
 _NOT_A_NAME = ("別紙", "とおり", "略", "順不同", "名簿", "概要", "予定", "欠席", "出席")
 # A record's own title: 「第3回 ○○委員会記録」, 「○○会議 議事録」 — a line of its own at the top, never
@@ -92,7 +97,9 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
 
     Decided over the whole record, mark by mark: a mark opens turns when a label it marks that
     names a speaker (a role, a bracketed name, 君) recurs — a chair or a minister speaks again and
-    again, while a front matter's 「○出席委員」「○欠席委員」 or a heading is printed once.  Under
+    again, while a front matter's 「○出席委員」「○欠席委員」 or a heading is printed once — or when it
+    marks a role with a person's name in brackets (「○委員長（山田花子）」: that shape is a turn's label
+    by itself, and a short record's speakers may each speak once).  Under
     such a mark a label is a turn when it recurs, names its speaker with 君, or names a role after
     the record's first recurring turn (a member who speaks once; the role-named lists of the front
     matter come before the proceedings); under any mark, a role with the speaker's name in brackets
@@ -132,13 +139,25 @@ def speaker_labels(lines: list[Line]) -> frozenset[int]:
     return frozenset(speakers)
 
 
+def _first_turn(lines: list[Line], speakers: frozenset[int]) -> int | None:
+    """The index of a record's first turn when it opens the record: on its first pages (or lines,
+    pages unknown), after no more than a title and the particulars.  A report that quotes a
+    dialogue in its middle has turns too; its marked titles before them are no particulars."""
+    if not speakers:
+        return None
+    first = min(speakers)
+    page = lines[first].page
+    return first if (page <= _FRONT_PAGES if page else first <= _FRONT_LINES) else None
+
+
 def record_titles(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
     """Indexes of a record's own title (「第3回 ○○委員会記録」) before its first turn: a line of its own,
     never run on with the line above it (a web viewer's caption naming the same meeting) and never
     a section: the record's name, its particulars under it."""
-    if not speakers:
+    first = _first_turn(lines, speakers)
+    if first is None:
         return frozenset()
-    return frozenset(index for index in range(min(speakers))
+    return frozenset(index for index in range(first)
                      if lines[index].kind == "body" and _RECORD_TITLE.fullmatch(lines[index].text.strip()))
 
 
@@ -150,9 +169,9 @@ def particulars_labels(lines: list[Line], speakers: frozenset[int]) -> frozenset
     room) that a reader looks up, never a section of the record.  They are text, each on its line.
     Only in a record whose turns are decided (speaker_labels): elsewhere a mark sets off a title.
     """
-    if not speakers:
+    first = _first_turn(lines, speakers)
+    if first is None:
         return frozenset()
-    first = min(speakers)
     return frozenset(index for index in range(first) if lines[index].kind == "body"
                      and lines[index].text[:1] in TURN_MARKS and not _blank_in_a_form(lines[index].text[1:]))
 
