@@ -145,6 +145,8 @@ def test_agenda_items_stand_alone_between_the_turns_after_the_particulars():
         "の方針を伺います。", "○委員長（山田花子）",
         "以上で水道局を終わります。", "議第12号　手数料条例の一部を改正する条例の制定について", "○委員長（山田花子）",
         "説明願います。", "（「異議なし」と呼ぶ者あり）", "［午後1時　再開］",
+        "○委員長（山田花子）", "議第13号　手数料条例の制定について", "◆委員（鈴木次郎）", "議第13号を伺います。",
+        "○委員長（山田花子）", "以上です。",
     )
     speakers = speaker_labels(lines)
     assert agenda_items(lines, speakers) == frozenset({3, 13})

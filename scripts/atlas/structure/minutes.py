@@ -60,7 +60,7 @@ _BRACKETED_OFFICE = re.compile(rf"[（(〔［\[【][^\s、。「」\d０-９]{{1
 # Between an item and its first turn: a rule (「－－－」) or a time stamp (「［午前10時 開会］」).
 _RULE = re.compile(r"[－―─━\-]{4,}")
 _TIME_STAMP = re.compile(r"[［\[〔（(]\s*(?:午前|午後)[^］\]〕）)]{1,20}[］\]〕）)]")
-_NUMBERED_ITEM = re.compile(r"(?:議|報|請願|陳情|諮問|発議|議案)第\s*[\d０-９]+\s*号\s*\S.*")
+_NUMBERED_ITEM = re.compile(r"(?:議|報|請願|陳情|諮問|発議|議案)第\s*[\d０-９]+\s*号\s+[^。]+")
 
 
 def _names_speaker(name: str) -> bool:
@@ -192,7 +192,15 @@ def agenda_items(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
     start = max(particulars) + 1 if particulars else 0
     return frozenset(index for index in range(start, len(lines))
                      if lines[index].kind == "body" and index not in speakers and _is_item(lines[index].text)
-                     and _turns_follow(lines, index, speakers))
+                     and not _opens_a_turn(lines, index, speakers) and _turns_follow(lines, index, speakers))
+
+
+def _opens_a_turn(lines: list[Line], index: int, speakers: frozenset[int]) -> bool:
+    """Whether a line is a turn's first words: under a speaker's label alone on its line."""
+    above = index - 1
+    while above >= 0 and lines[above].kind != "body":
+        above -= 1
+    return above in speakers and is_label_alone(lines[above].text)
 
 
 def _is_item(text: str) -> bool:
