@@ -117,13 +117,13 @@ def test_turns_under_role_marks_are_paragraphs_naming_their_speaker_never_headin
 
 def test_a_role_with_a_name_in_brackets_is_a_speaker_even_when_nobody_speaks_twice():
     # A short record: each speaker speaks once, the role and the name in brackets say who speaks;
-    # the particulars' marked labels (a count, an office in brackets) are still text.
+    # the particulars' marked labels (a count, an office, a list's order in brackets) are still text.
     lines = lines_of(
-        "◯出席委員（5名）", "委員長　山田花子議員", "◯説明員（総務局）", "佐藤一郎総務部長",
+        "◯出席委員（5名）", "委員長　山田花子議員", "◯説明員（総務局）", "佐藤一郎総務部長", "◯委員（五十音順）",
         "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
         "◎総務部長（佐藤一郎）", "お答えします。",
     )
-    assert speaker_labels(lines) == frozenset({4, 6, 8})
+    assert speaker_labels(lines) == frozenset({5, 7, 9})
 
 
 def test_a_records_marked_particulars_before_its_first_turn_are_text():

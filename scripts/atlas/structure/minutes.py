@@ -47,7 +47,7 @@ _HONORIFIC = "君"
 _FRONT_PAGES = 3
 _FRONT_LINES = 200
 # Words in a label's brackets that say something of a list, not who speaks.
-_NOT_A_NAME = ("別紙", "とおり", "略", "順不同", "名簿", "概要", "予定", "欠席", "出席")
+_NOT_A_NAME = ("別紙", "とおり", "略", "順不同", "音順", "敬称", "名簿", "概要", "予定", "欠席", "出席")
 # A record's own title: 「第3回 ○○委員会記録」, 「○○会議 議事録」 — a line of its own at the top, never
 # run on with the line above it (a web viewer's caption naming the same meeting).
 _RECORD_TITLE = re.compile(r"[^。、]{2,40}(?:会議録|委員会記録|議事録|議事要旨|議事概要)")
