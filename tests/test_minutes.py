@@ -1,11 +1,21 @@
-"""Minutes alone (structure/minutes.py): which lines are speakers' labels, where the 「議事」 heading's
-letter-spaced characters are, and the cover's 「議事録」 given back to the text — on lines made here."""
+"""Minutes alone (structure/minutes.py): which lines are speakers' labels, a record's title, its
+particulars and its agenda items, where the 「議事」 heading's letter-spaced characters are, and the
+cover's 「議事録」 given back to the text — on lines made here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from atlas.config.hints import Hints
 from atlas.model.document import Heading, Line, Paragraph, SourceSpan
-from atlas.structure.minutes import demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
+from atlas.structure.minutes import (
+    agenda_items,
+    demote_minutes_title,
+    is_label_alone,
+    particulars_labels,
+    proceedings_lines,
+    speaker_labels,
+)
 from atlas.structure.structure import read_structure
 
 
@@ -103,3 +113,67 @@ def test_turns_under_role_marks_are_paragraphs_naming_their_speaker_never_headin
         "○委員長（山田花子）\u3000佐藤総務部長。", "◎総務部長（佐藤一郎）\u3000お答えします。",
         "◆委員（鈴木次郎）\u3000分かりました。",
     ]
+
+
+def test_a_role_with_a_name_in_brackets_is_a_speaker_even_when_nobody_speaks_twice():
+    # A short record: each speaker speaks once, the role and the name in brackets say who speaks;
+    # the particulars' marked labels (a count, an office, a list's order in brackets) are still text.
+    lines = lines_of(
+        "◯出席委員（5名）", "委員長　山田花子議員", "◯説明員（総務局）", "佐藤一郎総務部長", "◯委員（五十音順）",
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
+        "◎総務部長（佐藤一郎）", "お答えします。",
+    )
+    assert speaker_labels(lines) == frozenset({5, 7, 9})
+
+
+def test_a_records_marked_particulars_before_its_first_turn_are_text():
+    lines = lines_of(
+        "第2回　建設委員会記録", "◯令和6年4月10日（水）", "◯第1委員会室", "◯出席委員（3名）", "委員長　山田花子議員",
+        "◯会議に付した事件", "・一般質問", "○委員長（山田花子）", "開会します。", "○委員長（山田花子）", "閉会します。",
+    )
+    assert particulars_labels(lines, speaker_labels(lines)) == frozenset({1, 2, 3, 5})
+    assert particulars_labels(lines, frozenset()) == frozenset()
+
+
+def test_agenda_items_stand_alone_between_the_turns_after_the_particulars():
+    # The particulars' roster groups officials under the same bracketed office; the proceedings print
+    # each item the committee takes up on a line of its own, the turns on it after it (past a rule);
+    # an office a speaker names at a line's end, a time stamp and a stage direction are no items.
+    lines = lines_of(
+        "◯説明員", "（総務局）", "佐藤一郎総務部長", "〔水道局〕", "－－－－－－－－",
+        "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "水道料金について、", "（水道局）",
+        "の方針を伺います。", "○委員長（山田花子）",
+        "以上で水道局を終わります。", "議第12号　手数料条例の一部を改正する条例の制定について", "○委員長（山田花子）",
+        "説明願います。", "（「異議なし」と呼ぶ者あり）", "［午後1時　再開］",
+        "○委員長（山田花子）", "議第13号　手数料条例の制定について", "◆委員（鈴木次郎）", "議第13号を伺います。",
+        "○委員長（山田花子）", "以上です。",
+    )
+    speakers = speaker_labels(lines)
+    assert agenda_items(lines, speakers) == frozenset({3, 13})
+
+
+def test_a_records_title_its_particulars_and_agenda_items_as_a_reader_meets_them():
+    lines = lines_of(
+        "令和6年4月　建設委員会（第2回）", "第2回　建設委員会記録", "◯令和6年4月10日（水）", "◯第1委員会室",
+        "〔水道局〕", "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。",
+        "－－－－－－－－", "〔交通局〕", "○委員長（山田花子）", "再開します。",
+        "◎交通局長（佐藤一郎）", "お答えします。",
+    )
+    draft = read_structure(lines, Hints())
+    headings = [item.title for item in draft.items if isinstance(item, Heading)]
+    texts = [item.text for item in draft.items if isinstance(item, Paragraph)]
+    assert headings == ["〔水道局〕", "〔交通局〕"]
+    assert texts[:4] == ["令和6年4月　建設委員会（第2回）", "第2回　建設委員会記録",
+                         "◯令和6年4月10日（水）", "◯第1委員会室"]
+
+
+def test_marked_titles_of_a_report_quoting_a_dialogue_late_are_no_particulars():
+    # Turns far into a text (a report quoting a hearing) do not make its marked titles particulars.
+    body = ("本文です。",) * 250
+    lines = lines_of("◯基本方針", *body, "○委員長（山田花子）", "開会します。", "◆委員（鈴木次郎）", "伺います。")
+    speakers = speaker_labels(lines)
+    assert speakers == frozenset({251, 253})
+    assert particulars_labels(lines, speakers) == frozenset()
+    paged = [replace(line, page=1 if line.number < 3 else 2) for line in lines[:3]] + [
+        replace(line, page=2) for line in lines[-4:]]
+    assert particulars_labels(paged, speaker_labels(paged)) == frozenset({0})

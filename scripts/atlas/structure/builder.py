@@ -52,7 +52,16 @@ from .headings import (
     glued_heading,
     heading_key,
 )
-from .minutes import PROCEEDINGS, demote_minutes_title, is_label_alone, proceedings_lines, speaker_labels
+from .minutes import (
+    PROCEEDINGS,
+    agenda_items,
+    demote_minutes_title,
+    is_label_alone,
+    particulars_labels,
+    proceedings_lines,
+    record_titles,
+    speaker_labels,
+)
 from .outline_choice import SequenceChoice
 from .outline_state import ANNEX_RANK, OutlineState
 from .quoted_notices import quoted_excerpt_lines
@@ -131,6 +140,11 @@ class DraftBuilder:
         # What the whole document says about its headings (headings.py), decided before reading.
         self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, ranks, self.cover)
         self.speaker_labels = speaker_labels(self.lines)
+        # A record's title and its particulars under it (「◯日時」「◯場所」…: text) and the agenda items its
+        # proceedings take up in turn (「（水道局）」「議第12号 …」: headings), over the whole record.
+        self.particulars = particulars_labels(self.lines, self.speaker_labels) | record_titles(self.lines,
+                                                                                               self.speaker_labels)
+        self.agenda = agenda_items(self.lines, self.speaker_labels)
         # Footnotes pdftotext left among the text (「N　text」 at a page's foot, stacked numbers).
         self.text_notes = text_footnotes(lines)
         # A heading's title assembled from the lines below it (heading_titles.py).
@@ -203,6 +217,15 @@ class DraftBuilder:
         if index in self.speaker_labels:
             self.open_speaker_turn(self.lines[index])
             return index + 1
+        if index in self.particulars:
+            # A record's particular (its mark kept, as printed: no list's bullet) or its own title:
+            # text on a line of its own, never a heading.
+            line = self.lines[index]
+            self.flow.close()
+            self.add(Paragraph(line.text, SourceSpan(line.number, line.number)))
+            return index + 1
+        if index in self.agenda:
+            return self.emit_agenda_item(index)
         decision = decide_heading(self.evidence, index, self.outline, self.draft.items)
         if decision.found is not None:
             return self.emit_heading(index, decision.found)
@@ -230,6 +253,17 @@ class DraftBuilder:
         self.add(Heading(PROCEEDINGS, NAMED_RANK, "", SourceSpan(first, last)))
         self.outline.record_heading(NAMED_RANK)
         self.taken.update(parts[1:])
+        return index + 1
+
+    def emit_agenda_item(self, index: int) -> int:
+        """Add an agenda item of a record's proceedings (minutes.agenda_items) as a heading at the
+        rank of the proceedings' 「議事」: the items follow one another; the index after it."""
+        line = self.lines[index]
+        self.flow.close_list()
+        under_proceedings = any(isinstance(item, Heading) and item.title == PROCEEDINGS for item in self.draft.items)
+        rank = NAMED_RANK + 1 if under_proceedings else NAMED_RANK
+        self.add(Heading(line.text.strip(), rank, "", SourceSpan(line.number, line.number)))
+        self.outline.record_heading(rank)
         return index + 1
 
     def open_speaker_turn(self, line: Line) -> None:
