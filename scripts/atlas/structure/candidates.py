@@ -27,6 +27,7 @@ from ..model.document import Line
 from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
 from ..text.page_furniture import next_body, toc_title_end
 from .contents_titles import numbered_line
+from .labelled_titles import listed_questions
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -112,6 +113,10 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
                 targets.update({entry.target: entry for entry in found if entry.rank is not None})
     for entry in _unnumbered_titles_of_leader_lists(lines):
         targets.setdefault(entry.target, entry)
+    # A Q&A's list of its questions (labelled_titles.py): every line of it, the topics' titles and the
+    # wrapped rests of its questions too, is the list's (its numbered topics stand again over the answers).
+    for first, last in listed_questions(lines):
+        entries.update(index for index in range(first, last + 1) if lines[index].kind == "body")
     return PrintedContents(frozenset(entries), targets)
 
 
