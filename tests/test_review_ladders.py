@@ -182,4 +182,9 @@ def test_a_list_of_the_questions_before_them_is_no_heading():
               "でしょうか。②控えを返送してもらうことはできるのでしょうか。", "P.2"]
     preamble, sections = convert([*listed, *_topic_questions()])
     assert outline(sections) == _TOPIC_OUTLINE
-    assert "Q1-2 申請の後に" in "".join(block_text(block) for block in preamble)
+    # Text, each listed question whole on its line of the list (its wrapped rest joined to it).
+    texts = [block_text(block) for block in preamble]
+    assert "Q1-2 申請の後に事業所を移転する予定がありますが、移転先の住所で手続を進めることはできますか。" in texts
+    assert "Q2-2 申請書は郵送で提出します。①締切日の消印があれば受け付けてもらえるのでしょうか。" \
+        "②控えを返送してもらうことはできるのでしょうか。" in texts
+    assert "P.1" in texts

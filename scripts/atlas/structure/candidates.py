@@ -85,6 +85,8 @@ class ContentsEntry:
 class PrintedContents:
     entries: frozenset[int]  # every line of the contents lists: read as text, never as headings
     targets: dict[int, ContentsEntry]  # body line → the entry that names it
+    # Entries that go on with the entry above them (a listed question wrapped at the column's edge)
+    rests: frozenset[int] = frozenset()
 
 
 def printed_contents(lines: list[Line]) -> PrintedContents:
@@ -115,9 +117,11 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
         targets.setdefault(entry.target, entry)
     # A Q&A's list of its questions (labelled_titles.py): every line of it, the topics' titles and the
     # wrapped rests of its questions too, is the list's (its numbered topics stand again over the answers).
-    for first, last in listed_questions(lines):
-        entries.update(index for index in range(first, last + 1) if lines[index].kind == "body")
-    return PrintedContents(frozenset(entries), targets)
+    rests: set[int] = set()
+    for listed in listed_questions(lines):
+        entries.update(index for index in range(listed.first, listed.last + 1) if lines[index].kind == "body")
+        rests.update(listed.rests)
+    return PrintedContents(frozenset(entries), targets, frozenset(rests))
 
 
 def _contents_title(lines: list[Line], first: int) -> list[int]:

@@ -101,8 +101,18 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
     return titles
 
 
-def listed_questions(lines: list[Line]) -> list[tuple[int, int]]:
-    """(first line, last line) of each list of a Q&A's questions printed before them (its contents:
+@dataclass(frozen=True)
+class QuestionList:
+    """A list of a Q&A's questions printed before them: its lines, and those that go on with the
+    question above them (wrapped at the column's edge: 「…一般型通常枠にも申」 / 「請できますか。」)."""
+
+    first: int
+    last: int
+    rests: frozenset[int]
+
+
+def listed_questions(lines: list[Line]) -> list[QuestionList]:
+    """Each list of a Q&A's questions printed before them (its contents:
     「Q1-1 …」「Q1-2 …」 one under the other, a topic's title and a page reference 「P.3」 between, no
     answer under any): at least SHORTEST_LIST questions, each wrapped over at most _QUESTION_LINES
     lines, most of whose labels open a question again further on.  The list is evidence for where the
@@ -111,7 +121,7 @@ def listed_questions(lines: list[Line]) -> list[tuple[int, int]]:
     opened = [(position, match["word"].casefold(), match["n"]) for position, index in enumerate(body)
               if (match := _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", lines[index].text).strip()))]
     unanswered = [item for item in opened if _question_over_lines(lines, body, item[0])[0] is None]
-    spans: list[tuple[int, int]] = []
+    spans: list[QuestionList] = []
     run: list[tuple[int, str, str]] = []
     for item in [*unanswered, None]:
         if item is not None and (not run or item[0] - run[-1][0] <= _QUESTION_LINES):
@@ -122,9 +132,26 @@ def listed_questions(lines: list[Line]) -> list[tuple[int, int]]:
             if 3 * sum((word, number) in later for _, word, number in run) >= 2 * len(run):
                 first, last = run[0][0], _list_end(lines, body, run[-1][0])
                 topic = first > 0 and heading_of(lines[body[first - 1]].text) is not None  # 「1．総論」 over it
-                spans.append((body[first - 1] if topic else body[first], body[last]))
+                spans.append(QuestionList(body[first - 1] if topic else body[first], body[last],
+                                          _wrapped_rests(lines, body[first:last + 1])))
         run = [item] if item is not None else []
     return spans
+
+
+def _wrapped_rests(lines: list[Line], listed: list[int]) -> frozenset[int]:
+    """The lines of a list of questions that go on with the line above them: after a line of a
+    question (or of its points, 「① …」) that ends no sentence, a line that opens no question and reads
+    as no numbered title."""
+    rests: set[int] = set()
+    open_line = False
+    for index in listed:
+        text = lines[index].text.strip()
+        opens = _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", text)) is not None
+        title = not opens and heading_of(text) is not None
+        if open_line and not opens and not title:
+            rests.add(index)
+        open_line = not title and not (text.endswith(tuple(FULL_STOPS)) or _QUESTION_END.search(text))
+    return frozenset(rests)
 
 
 def _list_end(lines: list[Line], body: list[int], position: int) -> int:
