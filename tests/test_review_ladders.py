@@ -5,7 +5,7 @@ gives such reports."""
 
 from __future__ import annotations
 
-from test_structure_rules import all_sections, body, convert, outline
+from test_structure_rules import FULL, all_sections, body, convert, outline
 
 from atlas.model.document import ListBlock, block_text
 
@@ -188,3 +188,18 @@ def test_a_list_of_the_questions_before_them_is_no_heading():
     assert "Q2-2 申請書は郵送で提出します。①締切日の消印があれば受け付けてもらえるのでしょうか。" \
         "②控えを返送してもらうことはできるのでしょうか。" in texts
     assert "P.1" in texts
+
+
+def test_points_set_off_by_a_mark_inside_an_answer_are_no_headings():
+    # An answer that sets out its points each under a mark (「○…」 over a paragraph of its own): the answer
+    # is read whole under its question, the Q&A navigated by its questions.
+    lines = ["よくあるご質問", "1．制度の概要",
+             "Q1-1 加点の対象となる計画にはどのようなものがありますか。", "A1-1 次の二つの型があります。",
+             "○地域連携型", FULL, "を行う計画", "○技術活用型", FULL, "を行う計画",
+             "Q1-2 加点の申請はいつ行いますか。", "A1-2 申請時に行ってください。", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "制度の概要"),
+        (2, "", "Q1-1 加点の対象となる計画にはどのようなものがありますか。"),
+        (2, "", "Q1-2 加点の申請はいつ行いますか。"),
+    ]

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, heading_of, title_like
+from ..text.numbering import FULL_STOPS, LIST_MARKER, display_width, heading_of, number_value, title_like
 
 # A label word: Latin letters (Box, Case, Q, STEP), katakana (ケース, ポイント) or a kanji noun that
 # names a part (問 a question, 例/事例 an example, 設問, 課題, 論点); then its number and title.
@@ -37,6 +37,8 @@ _LABELLED = re.compile(
 # for a question's words only: a bare 「Q1」 alone is as often a survey's item over its chart.
 _QUESTION_ALONE = re.compile(r"(?P<open>\()?(?P<word>問|設問|質問|Q)[ ]?(?P<n>\d{1,2})(?(open)\))")
 _QUESTION_WORDS = frozenset({"問", "設問", "質問"})
+# Every word that labels a question (casefolded, as labelled_titles gives it).
+_QUESTION_LABELS = frozenset({*_QUESTION_WORDS, "q"})
 # The same label with its question after it on the line (NFKC: brackets half-width), the question
 # wrapped over up to _QUESTION_LINES lines; the answer's label straight under the question's end.
 # The label in round or lenticular brackets or none; its number one number or the question's place in
@@ -99,6 +101,28 @@ def labelled_titles(lines: list[Line], width: int) -> dict[int, tuple[str, int]]
         if len(run) >= SHORTEST_RUN:
             titles.update({member.index: (word, member.last) for member in run})
     return titles
+
+
+def answer_lines(lines: list[Line], titles: dict[int, tuple[str, int]]) -> frozenset[int]:
+    """The lines of the answers under a Q&A's questions (``titles``: labelled_titles'): from the
+    answer's label straight under a question to the next title labelled or numbered.  A line set off
+    by a mark there (「○…型」 over its paragraph) is a point of the answer, no heading: a Q&A is
+    navigated by its questions, and the answer is read whole under its question."""
+    body = [index for index, line in enumerate(lines) if _in_text(line)]
+    inside: set[int] = set()
+    for word, last in titles.values():
+        if word.strip("(【") not in _QUESTION_LABELS:
+            continue
+        position = bisect.bisect_right(body, last)
+        under = unicodedata.normalize("NFKC", lines[body[position]].text).strip() if position < len(body) else ""
+        if _ANSWER.match(under) is None:
+            continue
+        for index in body[position:]:
+            heading = heading_of(lines[index].text)
+            if index in titles or (heading is not None and number_value(heading[1]) is not None):
+                break
+            inside.add(index)
+    return frozenset(inside)
 
 
 @dataclass(frozen=True)
