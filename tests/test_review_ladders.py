@@ -5,7 +5,7 @@ gives such reports."""
 
 from __future__ import annotations
 
-from test_structure_rules import all_sections, body, convert, outline
+from test_structure_rules import FULL, all_sections, body, convert, outline
 
 from atlas.model.document import ListBlock, block_text
 
@@ -128,4 +128,78 @@ def test_a_second_instalment_titled_by_the_same_name_numbered_next_is_a_part_of_
     assert [(s.level, s.title) for s in all_sections(sections)] == [
         (1, "審査報告（1）"), (2, "申請の概要"), (2, "審査の概略"),
         (1, "審査報告（2）"), (2, "審査内容"), (2, "総合評価"),
+    ]
+
+
+# A Q&A grouped by topic (issue 23): its questions numbered again in each topic (「Q1-1」, 「Ｑ2-1」), each
+# a whole question wrapped over lines at the column's edge, answered straight under it (「A1-1 …」).
+def _topic_questions() -> list[str]:
+    return [
+        "1．制度の概要",
+        "Q1-1 この制度の対象となるのはどのような事業者ですか。", "A1-1 市内に事業所を置く事業者が対象です。", *body(),
+        "Q1-2 申請の後に事業所を移転する予定がありますが、移転先の住所で手続を進めることはでき",
+        "ますか。", "A1-2 移転の届出をいただければ可能です。", *body(),
+        "Ｑ1-3窓口で相談するにはどうすればよいですか。", "A1-3 事前に電話で予約してください。", *body(),
+        "2．申請の手続",
+        "Q2-1 様式に記載のない費用を計上したい場合、対象になるか分かりません。",
+        "A2-1 事務局にお問い合わせください。", *body(),
+        "Q2-2 申請書は郵送で提出します。",
+        "①締切日の消印があれば受け付けてもらえるのでしょうか。",
+        "②控えを返送してもらうことはできるのでしょうか。",
+        "A2-2 ①締切日必着です。②返送はいたしません。", *body(),
+    ]
+
+
+_TOPIC_OUTLINE = [
+    (1, "1．", "制度の概要"),
+    (2, "", "Q1-1 この制度の対象となるのはどのような事業者ですか。"),
+    (2, "", "Q1-2 申請の後に事業所を移転する予定がありますが、移転先の住所で手続を進めることはできますか。"),
+    (2, "", "Q1-3窓口で相談するにはどうすればよいですか。"),
+    (1, "2．", "申請の手続"),
+    (2, "", "Q2-1 様式に記載のない費用を計上したい場合、対象になるか分かりません。"),
+    (2, "", "Q2-2 申請書は郵送で提出します。①締切日の消印があれば受け付けてもらえるのでしょうか。"
+            "②控えを返送してもらうことはできるのでしょうか。"),
+]
+
+
+def test_questions_numbered_in_their_topic_and_answered_under_them_are_the_titles():
+    _, sections = convert(["よくあるご質問", *_topic_questions()])
+    assert outline(sections) == _TOPIC_OUTLINE
+    questions = [s for s in all_sections(sections) if s.level == 2]
+    assert all(block_text(s.blocks[0]).startswith("A") for s in questions)
+
+
+def test_a_list_of_the_questions_before_them_is_no_heading():
+    # The Q&A opens with its questions listed (its contents): topics, questions wrapped, page references.
+    listed = ["よくあるご質問", "1．制度の概要",
+              "Q1-1 この制度の対象となるのはどのような事業者ですか。",
+              "Q1-2 申請の後に事業所を移転する予定がありますが、移転先の住所で手続を",
+              "進めることはできますか。", "P.1",
+              "Ｑ1-3窓口で相談するにはどうすればよいですか。",
+              "2．申請の手続",
+              "Q2-1 様式に記載のない費用を計上したい場合、対象になるか分かりません。",
+              "Q2-2 申請書は郵送で提出します。①締切日の消印があれば受け付けてもらえるの",
+              "でしょうか。②控えを返送してもらうことはできるのでしょうか。", "P.2"]
+    preamble, sections = convert([*listed, *_topic_questions()])
+    assert outline(sections) == _TOPIC_OUTLINE
+    # Text, each listed question whole on its line of the list (its wrapped rest joined to it).
+    texts = [block_text(block) for block in preamble]
+    assert "Q1-2 申請の後に事業所を移転する予定がありますが、移転先の住所で手続を進めることはできますか。" in texts
+    assert "Q2-2 申請書は郵送で提出します。①締切日の消印があれば受け付けてもらえるのでしょうか。" \
+        "②控えを返送してもらうことはできるのでしょうか。" in texts
+    assert "P.1" in texts
+
+
+def test_points_set_off_by_a_mark_inside_an_answer_are_no_headings():
+    # An answer that sets out its points each under a mark (「○…」 over a paragraph of its own): the answer
+    # is read whole under its question, the Q&A navigated by its questions.
+    lines = ["よくあるご質問", "1．制度の概要",
+             "Q1-1 加点の対象となる計画にはどのようなものがありますか。", "A1-1 次の二つの型があります。",
+             "○地域連携型", FULL, "を行う計画", "○技術活用型", FULL, "を行う計画",
+             "Q1-2 加点の申請はいつ行いますか。", "A1-2 申請時に行ってください。", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "制度の概要"),
+        (2, "", "Q1-1 加点の対象となる計画にはどのようなものがありますか。"),
+        (2, "", "Q1-2 加点の申請はいつ行いますか。"),
     ]

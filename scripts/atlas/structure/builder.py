@@ -36,6 +36,7 @@ from ..text.numbering import (
     join_text,
     wrap_width,
 )
+from ..text.page_furniture import next_body
 from .box_edges import BoxEdges
 from .candidates import numbered_candidates, printed_contents
 from .document_ranks import DocumentRanks
@@ -203,10 +204,13 @@ class DraftBuilder:
         text (read_text); the index after what was read."""
         if index in self.contents.entries:
             # A contents list's entry (or the 「目次」 over it): text, never a heading — and a line of its
-            # own, as printed: run on, the list's titles read as one sentence 「…の発揮リスクへの対応」.
-            self.flow.close()
+            # own, as printed: run on, the list's titles read as one sentence 「…の発揮リスクへの対応」 —
+            # unless it is the wrapped rest of the entry above (a listed question's 「請できますか。」).
+            if index not in self.contents.rests:
+                self.flow.close()
             self.read_text(self.lines[index])
-            self.flow.close()
+            if next_body(self.lines, index) not in self.contents.rests:
+                self.flow.close()
             return index + 1
         if index in self.quoted:
             self.read_text(self.lines[index])  # a quoted excerpt: text, never a heading

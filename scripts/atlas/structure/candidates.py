@@ -27,6 +27,7 @@ from ..model.document import Line
 from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
 from ..text.page_furniture import next_body, toc_title_end
 from .contents_titles import numbered_line
+from .labelled_titles import listed_questions
 
 # Lines a PDF reader has already placed outside the text flow: never a heading of the body.
 _OUTSIDE_THE_TEXT = ("footnote", "figure")
@@ -84,6 +85,8 @@ class ContentsEntry:
 class PrintedContents:
     entries: frozenset[int]  # every line of the contents lists: read as text, never as headings
     targets: dict[int, ContentsEntry]  # body line → the entry that names it
+    # Entries that go on with the entry above them (a listed question wrapped at the column's edge)
+    rests: frozenset[int] = frozenset()
 
 
 def printed_contents(lines: list[Line]) -> PrintedContents:
@@ -112,7 +115,13 @@ def printed_contents(lines: list[Line]) -> PrintedContents:
                 targets.update({entry.target: entry for entry in found if entry.rank is not None})
     for entry in _unnumbered_titles_of_leader_lists(lines):
         targets.setdefault(entry.target, entry)
-    return PrintedContents(frozenset(entries), targets)
+    # A Q&A's list of its questions (labelled_titles.py): every line of it, the topics' titles and the
+    # wrapped rests of its questions too, is the list's (its numbered topics stand again over the answers).
+    rests: set[int] = set()
+    for listed in listed_questions(lines):
+        entries.update(index for index in range(listed.first, listed.last + 1) if lines[index].kind == "body")
+        rests.update(listed.rests)
+    return PrintedContents(frozenset(entries), targets, frozenset(rests))
 
 
 def _contents_title(lines: list[Line], first: int) -> list[int]:

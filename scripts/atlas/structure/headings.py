@@ -68,7 +68,7 @@ from .contents_titles import contents_titles
 from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
 from .front_matter import members_list_titles
-from .labelled_titles import labelled_titles
+from .labelled_titles import answer_lines, labelled_titles
 from .marked_titles import ARTICLE_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
@@ -267,6 +267,9 @@ class HeadingEvidence:
     # Unnumbered titles over a list of members (「○○会議 構成員」, front_matter.py): front matter while
     # no heading has been read.
     members_lists: frozenset[int] = frozenset()
+    # The lines of a Q&A's answers (labelled_titles.answer_lines): a line set off by a mark there (「○…」)
+    # is a point of the answer, never a heading.
+    in_answers: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
@@ -292,6 +295,7 @@ class HeadingEvidence:
             bold=bold_titles(lines, typeset),
             title_again=title_again(lines, cover),
             members_lists=members_list_titles(lines),
+            in_answers=answer_lines(lines, labelled),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -679,6 +683,8 @@ class _Question:
             return NOT_A_HEADING  # 「【第二版】」 under a cover's title: the edition, part of the title block
         if scheme.name == "circle" and not self.read and not self.ev.hints.slides:
             return NOT_A_HEADING  # "○情報システム安全対策基準" opening a notice: the document's title
+        if index in self.ev.in_answers and number_value(found.number) is None:
+            return NOT_A_HEADING  # 「○…型」 over its paragraph in a Q&A's answer: a point of the answer
         if found.last == index and not display and scheme.name != "marked" and self.ev.wraps_into_next_line(index):
             return NOT_A_HEADING  # "4. パーソナルデータや…など" runs on: a numbered paragraph
         if display and found.number and found.last == index and self.ev.numbered_points_in_bold(index, found):
