@@ -27,11 +27,12 @@ from .structure.footnotes import link_footnotes
 from .structure.letter_spacing import finish_text
 from .structure.nesting import nest
 from .structure.page_cuts import join_paragraphs_cut_by_notes
+from .structure.slides import titles_repeated
 from .structure.struck import mark_struck_words
 from .structure.structure import read_structure
 from .text.clean import classify
 from .text.encoding import read_lines
-from .text.page_furniture import holds_slides
+from .text.page_furniture import exported_slides, holds_slides
 
 
 def source_lines(entry: Entry, sources: Path) -> tuple[list[str], int]:
@@ -84,7 +85,12 @@ def read_source(work: Work) -> None:
         work.draft, work.lines = read_clean(sources / entry.meta.source, raw, first)
     elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        work.lines, work.slides, work.reading = pdf.lines, holds_slides(pdf.lines, pdf.landscape), _reading(pdf)
+        # A deck by how little its pages hold, or by how it was made (PowerPoint's slide bookmarks).
+        slides = holds_slides(pdf.lines, pdf.landscape) or exported_slides([title for _, title, _ in pdf.outline],
+                                                                           pdf.pages)
+        # A deck's titles repeated over continued slides are its slides' titles, no running head.
+        work.lines = titles_repeated(pdf.lines) if slides else pdf.lines
+        work.slides, work.reading = slides, _reading(pdf)
         work.page_labels, work.figures = pdf.page_labels, pdf.figures
     else:
         raw, first = source_lines(entry, sources)

@@ -28,7 +28,6 @@ from ..text.numbering import (
     BULLETS,
     CONTINUATION_START,
     LIST_MARKER,
-    SLIDE_TITLE_RANK,
     display_width,
     explains_a_symbol,
     is_caption,
@@ -71,6 +70,7 @@ from .slides import (
     SlideCues,
     after_form_feed,
     cover_lines,
+    deck_title_rank,
     slide_title_heading,
 )
 from .text_flow import LineJoining, TextFlow, paragraph_per_line
@@ -117,6 +117,7 @@ class DraftBuilder:
         # a deck's pages are measured once for where its titles stand (slides.py).
         deck = DeckGeometry.of(lines) if hints.slides else None
         self.slide_cues = SlideCues(form_feeds, hints.slide_titles, deck, self.width)
+        self.slide_rank = deck_title_rank(lines, self.slide_cues)
         self.cover = cover_lines(lines, deck)
         self.typeset = Typesetting(lines)  # layout evidence (PDF sources); answers None otherwise
         self.draft = Draft()
@@ -170,7 +171,7 @@ class DraftBuilder:
         if not titles:
             return
         self.flow.close_list()
-        rank = self.contents_rank(titles[0], SLIDE_TITLE_RANK)
+        rank = self.contents_rank(titles[0], self.slide_rank)
         self.add(slide_title_heading(self.lines, titles, rank))
         self.slide_titles_taken.update(self.lines[position].number for position in titles)
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.document import Heading, Layout, Line, SourceSpan
 from ..text.numbering import (
     CLOSING,
     LIST_MARKER,
     NEVER_STARTS_A_TITLE,
+    SLIDE_TITLE_RANK,
     display_width,
     heading_of,
     join_text,
@@ -147,6 +148,25 @@ def _with_continuation(slide: list[Line], first: int) -> list[int]:
         title = join_text(title, nxt.text.strip())
         positions.append(first + len(positions))
     return positions
+
+
+def titles_repeated(lines: list[Line]) -> list[Line]:
+    """A deck's lines with the slides' titles a running head was taken for given back to the text.
+
+    PowerPoint sets a slide's title in its title placeholder at the top, larger than the body; a
+    topic that runs over several slides repeats its title on each (「計画」 over three slides, or
+    「計画（続き）」): printed so on three pages at one place, it passes for a running head.  A running
+    head is set at the body's size or smaller, never larger; a line in the deck's title band set
+    larger than the deck's body is each slide's title, as on the slide that first carried it.
+    """
+    deck = DeckGeometry.of(lines)
+    if deck is None:
+        return lines
+    body = body_size([line for line in lines if line.kind == "body"])
+    return [replace(line, kind="body")
+            if line.kind == "running-header" and line.layout is not None and deck.in_title_band(line.layout)
+            and line.layout.size > body + SAME_SIZE and _can_title(line) else line
+            for line in lines]
 
 
 def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
@@ -352,3 +372,28 @@ def slide_title_heading(lines: list[Line], titles: list[int], rank: int) -> Head
     for position in titles[1:]:
         text = join_text(text, lines[position].text)
     return Heading(text, rank, "", SourceSpan(first.number, last.number))
+
+
+def deck_title_rank(lines: list[Line], cues: SlideCues) -> int:
+    """The rank of a PDF deck's slide titles: outer to every numbering set on a slide under its title.
+
+    A slide's title is the outermost heading of its slide: a slide that numbers its parts (「1．」
+    「（1）」) sets them under its title, smaller, inside the slide — so those numberings nest under
+    the titles of the whole deck, while a numbered divider slide (no title of the kind found here:
+    its numbered line is its heading) stays outer to the slides after it.  SLIDE_TITLE_RANK unless
+    a slide of the deck numbers a part at that rank or above.
+    """
+    rank = SLIDE_TITLE_RANK
+    if cues.deck is None:
+        return rank
+    for index, line in enumerate(lines):
+        if line.layout is None or line.kind != "body" or not starts_slide(lines, index, cues.form_feeds):
+            continue
+        titles = slide_title(lines, index, cues)
+        if not titles:
+            continue
+        for probe in range(titles[-1] + 1, slide_end(lines, index, cues.form_feeds)):
+            heading = heading_of(lines[probe].text.strip()) if lines[probe].kind == "body" else None
+            if heading is not None and heading[0].name != "named" and title_like(lines[probe].text.strip()):
+                rank = min(rank, heading[0].rank - 1)
+    return rank

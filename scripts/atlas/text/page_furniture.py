@@ -205,6 +205,20 @@ def holds_slides(lines: list[Line], landscape: bool | None = None) -> bool:
     return sum(len(line.text) for line in body) / pages < SLIDE_PAGE_CHARS
 
 
+# The name PowerPoint gives a slide's bookmark when it exports a deck to PDF and the slide has no
+# title placeholder it can read (「スライド 3」, 「スライド番号 3」, 「Slide 3」): a PDF bookmarked so on
+# every page was made from slides, however much text its pages hold and whichever way they are
+# turned (a handbook's dense slides, a pamphlet laid out in PowerPoint in portrait).
+SLIDE_BOOKMARK = re.compile(r"(?:スライド(?:番号)?|Slide)\s*\d{1,3}", re.IGNORECASE)
+
+
+def exported_slides(bookmarks: list[str], pages: int) -> bool:
+    """Whether a PDF's bookmarks (their titles) are the ones PowerPoint writes for its slides: one
+    a page at least, each a slide's number under PowerPoint's name for it (SLIDE_BOOKMARK)."""
+    named = [title for title in bookmarks if SLIDE_BOOKMARK.fullmatch(title.strip())]
+    return pages > 0 and len(named) >= pages and len(named) == len(bookmarks)
+
+
 # -- tables of contents --------------------------------------------------------------
 
 # A table-of-contents entry: text, a dot leader, a page number.
