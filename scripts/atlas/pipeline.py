@@ -85,9 +85,11 @@ def read_source(work: Work) -> None:
         work.draft, work.lines = read_clean(sources / entry.meta.source, raw, first)
     elif entry.meta.format == "pdf":
         pdf = read_pdf(sources / entry.meta.source)
-        # A deck by how little its pages hold, or by how it was made (PowerPoint's slide bookmarks).
-        slides = holds_slides(pdf.lines, pdf.landscape) or exported_slides([title for _, title, _ in pdf.outline],
-                                                                           pdf.pages)
+        # A deck by how little its pages hold, or by how it was made: landscape slides PowerPoint
+        # bookmarked (a portrait pamphlet laid out in PowerPoint sets several titles a page, as
+        # a report does: read as one title a slide, it would lose them).
+        slides = holds_slides(pdf.lines, pdf.landscape) or (
+            pdf.landscape and exported_slides([title for _, title, _ in pdf.outline], pdf.pages))
         # A deck's titles repeated over continued slides are its slides' titles, no running head.
         work.lines = titles_repeated(pdf.lines) if slides else pdf.lines
         work.slides, work.reading = slides, _reading(pdf)
