@@ -2272,6 +2272,47 @@ def make_paper_abstract(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A deck exported from PowerPoint: landscape slides dense with text (more than a report's half page
+# each), bookmarked 「スライド n」, each title in the band at the top (larger than the body) with the
+# slide's number in the corner; the first numbers its parts under its title, the last two carry the
+# same title (a topic continued over two slides)
+# ---------------------------------------------------------------------------
+
+DECK_TITLES = ["制度の概要", "手続の流れ", "計画の作り方", "計画の作り方"]
+DECK_PARTS = ["1．対象となる団体", "2．支援の内容"]  # 18 pt, on the first slide under its title
+DECK_SENTENCE = ("地域の団体が共同で取り組む事業について、その計画と実施の体制を確かめたうえで、"
+                 "必要な費用の一部を支援します。")
+DECK_SIZE = (842.0, 595.0)
+
+
+def make_powerpoint_deck(path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=DECK_SIZE, invariant=1)
+    width, height = DECK_SIZE
+    for number, title in enumerate(DECK_TITLES, 1):
+        canvas.bookmarkPage(f"s{number}")
+        canvas.addOutlineEntry(f"スライド {number}", f"s{number}", level=0)
+        canvas.setFont(GOTHIC, 20)
+        canvas.drawCentredString(width / 2, height - 30, title)
+        canvas.setFont(GOTHIC, 16)
+        canvas.drawString(width - 30, height - 30, str(number))
+        top = height - 80
+        parts = DECK_PARTS if number == 1 else [""]
+        for part in parts:
+            if part:
+                canvas.setFont(GOTHIC, 18)
+                canvas.drawString(40, top, part)
+                top -= 30
+            canvas.setFont(MINCHO, 14)
+            for _ in range(12 // len(parts)):
+                canvas.drawString(50, top, DECK_SENTENCE)
+                top -= 20
+        canvas.showPage()
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2296,7 +2337,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
            "right-bound": make_right_bound, "side-title": make_side_title,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
-           "paper-abstract": make_paper_abstract}
+           "paper-abstract": make_paper_abstract,
+           "powerpoint-deck": make_powerpoint_deck}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

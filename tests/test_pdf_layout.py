@@ -1242,3 +1242,14 @@ def test_an_abstracts_heading_in_the_body_face_under_the_title_block_is_a_headin
     assert [section_heading(section) for section in document.sections] == [
         samples.ABSTRACT_HEADING, *samples.ABSTRACT_CHAPTERS]
     assert document_report(document).conserved
+
+
+def test_a_powerpoint_decks_titles_head_its_slides_however_dense(converted):
+    # Landscape slides bookmarked 「スライド n」 are a deck even when each holds more text than a
+    # report's half page: each title in the band at the top heads its slide, the slide's numbered
+    # parts nest under it, and a title repeated over two slides heads each of them (three pages at
+    # one place: no running head, set larger than the body).
+    document = converted("powerpoint-deck")
+    assert [section_heading(section) for section in document.sections] == samples.DECK_TITLES
+    assert [section_heading(child) for child in document.sections[0].children] == samples.DECK_PARTS
+    assert document_report(document).conserved
