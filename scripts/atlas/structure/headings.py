@@ -675,8 +675,11 @@ class _Question:
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence
-        if self.ev.hints.slides and scheme.name in ("block", "dash", "circle", "marked"):
-            return NOT_A_HEADING  # on slides 【…】 and ― lines are callouts, not headings
+        if self.ev.hints.slides and scheme.name in ("block", "dash", "circle", "marked") and not (
+                scheme.name == "marked" and display and self.ev.typeset.is_large(line)):
+            # On slides 【…】 and ― lines are callouts, not headings; a marked title the slide sets
+            # larger than its text (「● 制度の概要」 in 24 pt over 14 pt) heads its part of the slide.
+            return NOT_A_HEADING
         if scheme.name == "block" and self.ev.ends_a_cut_label(index):
             return NOT_A_HEADING  # 「プライベート / データの混在 / 【BYOD】」: the end of a table cell's label
         if scheme.name == "block" and self.in_title_block(line.page):

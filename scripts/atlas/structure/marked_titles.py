@@ -66,6 +66,8 @@ from .typeset import Typesetting, stops_short_of_column, style_of
 # Marks that set off a title in running text (○ and 【】 are heading schemes of their own:
 # numbering.SCHEMES "circle" and "block"; only the vetoes below apply to them).
 TITLE_MARKS = "◆◇■□●◎★☆▼▽▲△▶▷►♦∮§"
+# The kind of a 「・」 line set as a title (_Reader.large_bullet): a mark the PDF lost.
+LARGE_BULLET = "・"
 # The circle and block schemes: already headings by their form, unless their lines label a list.
 _SCHEME_MARKS = "〇○◯"
 # A bracketed label alone on its line: 「（補足説明）」「〔説明〕」「［趣旨］」「＜参考＞」.
@@ -143,7 +145,8 @@ class _Reader:
         self.position = {index: position for position, index in enumerate(self.body)}
         self.kind_of = {index: kind for index in self.body if (kind := self.line_kind(index)) is not None}
         # Marked lines whose kind only their next line gives (cut mid-title): titles only if wrapped.
-        self.cut = {index for index in self.kind_of if mark_kind(lines[index].text) is None}
+        self.cut = {index for index in self.kind_of
+                    if mark_kind(lines[index].text) is None and self.kind_of[index] != LARGE_BULLET}
         self.wrapped: dict[int, int] = {}  # set first by decide(): the other questions read it
 
     def line_kind(self, index: int) -> str | None:
@@ -152,6 +155,8 @@ class _Reader:
         only where the line is found a wrapped title: decide)."""
         text = self.lines[index].text
         kind = mark_kind(text)
+        if kind is None and self.large_bullet(index):
+            return LARGE_BULLET
         if kind is not None or not (text[:1] in TITLE_MARKS and text.endswith(("、", "，"))):
             return kind
         position = self.position[index] + 1
@@ -161,6 +166,15 @@ class _Reader:
         if mark_kind(rest) is not None or rest.endswith(tuple(FULL_STOPS)) or heading_of(rest) is not None:
             return None
         return mark_kind(text + rest)
+
+    def large_bullet(self, index: int) -> bool:
+        """A line opened by 「・」 set clearly larger than the body (typeset.is_large), a title's words:
+        a title's mark the PDF lost.  PowerPoint draws its bullets (●, ■) in Wingdings, whose private-use
+        code points the reader can only show as 「・」 (read/pdf_source.py); a list's items are set in
+        the body's size, a title in display type."""
+        text = self.lines[index].text
+        return (self.typeset is not None and text[:1] == "・" and text[1:2] not in ("・", "")
+                and self.typeset.is_large(self.lines[index]) and title_like(text[1:].strip()))
 
     # -- the decision ---------------------------------------------------------------
     def decide(self) -> MarkedTitles:
@@ -511,7 +525,7 @@ def _is_mark(kind: str) -> bool:
 def _titled_here(kind: str) -> bool:
     """A kind no heading scheme reads (a title mark, a label in round or square brackets): this
     module decides whether its lines are titles.  ○ and 【】 lines are the schemes' own."""
-    return kind in TITLE_MARKS or kind[0] in "（(〔［[＜<"
+    return kind in TITLE_MARKS or kind == LARGE_BULLET or kind[0] in "（(〔［[＜<"
 
 
 def _in_text(line: Line) -> bool:
