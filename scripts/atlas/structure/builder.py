@@ -173,6 +173,10 @@ class DraftBuilder:
         self.flow.close_list()
         rank = self.contents_rank(titles[0], self.slide_rank)
         self.add(slide_title_heading(self.lines, titles, rank))
+        if self.slide_cues.deck is not None:
+            # A PDF slide's title opens its slide: the marked titles and numbered parts set on it
+            # nest under it (title_ranks asks for the heading open), the last slide's are closed.
+            self.outline.record_heading(rank)
         self.slide_titles_taken.update(self.lines[position].number for position in titles)
 
     def add_run(self, run: tuple[Block, int]) -> int:

@@ -380,8 +380,9 @@ def deck_title_rank(lines: list[Line], cues: SlideCues) -> int:
     A slide's title is the outermost heading of its slide: a slide that numbers its parts (「1．」
     「（1）」) sets them under its title, smaller, inside the slide — so those numberings nest under
     the titles of the whole deck, while a numbered divider slide (no title of the kind found here:
-    its numbered line is its heading) stays outer to the slides after it.  SLIDE_TITLE_RANK unless
-    a slide of the deck numbers a part at that rank or above.
+    its numbered line is its heading) stays outer to the slides after it; a title set off by a mark
+    on a slide (「● 概要」 in large type) stands between the slide's title and the numbered parts set
+    under it.  SLIDE_TITLE_RANK unless a slide of the deck numbers a part at that rank or above.
     """
     rank = SLIDE_TITLE_RANK
     if cues.deck is None:
@@ -395,5 +396,7 @@ def deck_title_rank(lines: list[Line], cues: SlideCues) -> int:
         for probe in range(titles[-1] + 1, slide_end(lines, index, cues.form_feeds)):
             heading = heading_of(lines[probe].text.strip()) if lines[probe].kind == "body" else None
             if heading is not None and heading[0].name != "named" and title_like(lines[probe].text.strip()):
-                rank = min(rank, heading[0].rank - 1)
+                # Two above it: a title set off by a mark on the slide (title_ranks: the next rank
+                # under the slide's title) stands between, the numbered parts under it.
+                rank = min(rank, heading[0].rank - 2)
     return rank
