@@ -2280,7 +2280,10 @@ def make_paper_abstract(path: Path) -> None:
 # ---------------------------------------------------------------------------
 
 DECK_TITLES = ["制度の概要", "手続の流れ", "計画の作り方", "計画の作り方"]
-DECK_PARTS = ["1．対象となる団体", "2．支援の内容"]  # 18 pt, on the first slide under its title
+# On the first slide under its title: a title set off by a bullet, set larger than the text (a
+# PowerPoint bullet comes through as 「・」), over a sentence and the slide's numbered parts (16 pt).
+DECK_MARKED = "・支援の仕組み"
+DECK_PARTS = ["1．対象となる団体", "2．支援の内容"]
 DECK_SENTENCE = ("地域の団体が共同で取り組む事業について、その計画と実施の体制を確かめたうえで、"
                  "必要な費用の一部を支援します。")
 DECK_SIZE = (842.0, 595.0)
@@ -2299,14 +2302,20 @@ def make_powerpoint_deck(path: Path) -> None:
         canvas.setFont(GOTHIC, 16)
         canvas.drawString(width - 30, height - 30, str(number))
         top = height - 80
+        if number == 1:
+            canvas.setFont(GOTHIC, 18)
+            canvas.drawString(30, top, DECK_MARKED)
+            canvas.setFont(MINCHO, 14)
+            canvas.drawString(50, top - 30, DECK_SENTENCE)
+            top -= 60
         parts = DECK_PARTS if number == 1 else [""]
         for part in parts:
             if part:
-                canvas.setFont(GOTHIC, 18)
+                canvas.setFont(GOTHIC, 16)
                 canvas.drawString(40, top, part)
                 top -= 30
             canvas.setFont(MINCHO, 14)
-            for _ in range(12 // len(parts)):
+            for _ in range(11 // len(parts)):
                 canvas.drawString(50, top, DECK_SENTENCE)
                 top -= 20
         canvas.showPage()

@@ -1246,10 +1246,13 @@ def test_an_abstracts_heading_in_the_body_face_under_the_title_block_is_a_headin
 
 def test_a_powerpoint_decks_titles_head_its_slides_however_dense(converted):
     # Landscape slides bookmarked 「スライド n」 are a deck even when each holds more text than a
-    # report's half page: each title in the band at the top heads its slide, the slide's numbered
-    # parts nest under it, and a title repeated over two slides heads each of them (three pages at
-    # one place: no running head, set larger than the body).
+    # report's half page: each title in the band at the top heads its slide, a bulleted title set
+    # larger than the text heads its part of the slide, the numbered parts set under it nest in it,
+    # and a title repeated over two slides heads each of them (three pages at one place: no running
+    # head, set larger than the body).
     document = converted("powerpoint-deck")
     assert [section_heading(section) for section in document.sections] == samples.DECK_TITLES
-    assert [section_heading(child) for child in document.sections[0].children] == samples.DECK_PARTS
+    [marked] = document.sections[0].children
+    assert section_heading(marked) == samples.DECK_MARKED
+    assert [section_heading(child) for child in marked.children] == samples.DECK_PARTS
     assert document_report(document).conserved
