@@ -25,6 +25,7 @@ from atlas.text.page_furniture import (
     PAGE_NUMBER_BY_FORM,
     PAGE_NUMBER_FORMS,
     SLIDE_PAGE_CHARS,
+    exported_slides,
     holds_slides,
     mark_contents,
     numbers_of_a_total,
@@ -276,3 +277,15 @@ def test_both_readers_find_the_page_numbers_of_each_part_of_a_compilation():
     text = classify(read_lines(CORPUS / f"{COMPILATION}.txt"))
     dashed = {(line.page, line.text) for line in text if line.kind == "page-number" and line.text.startswith("-")}
     assert {(3, "- 2 -"), (4, "- 3 -"), (17, "- 2 -"), (18, "- 3 -")} <= dashed
+
+
+def test_powerpoints_slide_bookmarks_say_the_pdf_is_a_deck():
+    # PowerPoint names a slide's bookmark by its number where it reads no title: one a page.
+    assert exported_slides(["スライド 1", "スライド 2", "スライド 3"], 3)
+    assert exported_slides(["スライド番号 1", "スライド番号 2"], 2)
+    assert exported_slides(["Slide 1", "Slide 2"], 2)
+    # A report's bookmarks name its parts; bookmarks for some pages only say nothing.
+    assert not exported_slides(["1．はじめに", "2．背景"], 2)
+    assert not exported_slides(["スライド 1", "2．背景"], 2)
+    assert not exported_slides(["スライド 1"], 3)
+    assert not exported_slides([], 0)
