@@ -2322,6 +2322,33 @@ def make_powerpoint_deck(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A pamphlet whose second page is set smaller than the first (a dense page of checks): each page's
+# title at its top in large type, the second over 8.5 pt text that is the page's own, not its notes
+# ---------------------------------------------------------------------------
+
+PAMPHLET_TITLES = ["制度のあらまし", "申請に必要な書類"]
+PAMPHLET_SENTENCES = [
+    "この制度は、地域の団体が共同で行う取組について、その費用の一部を助成するものです。",
+    "申請の前に、取組の計画を作成し、所管の窓口に提出して確認を受けてください。",
+]
+PAMPHLET_SMALL = "提出する書類に記入漏れがないか、記載事項が適切か、添付書類がそろっているかを確かめてください。"
+
+
+def make_small_page(path: Path) -> None:
+    canvas = new_canvas(path)
+    for page, title in enumerate(PAMPHLET_TITLES):
+        canvas.setFont(GOTHIC, 16)
+        canvas.drawString(MARGIN_X, PAGE_HEIGHT - 60, title)
+        size, lines = (10.5, 24) if page == 0 else (8.5, 8)
+        canvas.setFont(MINCHO, size)
+        for n in range(lines):
+            text = PAMPHLET_SMALL if page else PAMPHLET_SENTENCES[n % 2]
+            canvas.drawString(MARGIN_X, PAGE_HEIGHT - 100 - n * size * 1.8, text)
+        canvas.showPage()
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2347,7 +2374,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "right-bound": make_right_bound, "side-title": make_side_title,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
            "paper-abstract": make_paper_abstract,
-           "powerpoint-deck": make_powerpoint_deck}
+           "powerpoint-deck": make_powerpoint_deck,
+           "small-page": make_small_page}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

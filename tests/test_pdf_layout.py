@@ -1256,3 +1256,12 @@ def test_a_powerpoint_decks_titles_head_its_slides_however_dense(converted):
     assert section_heading(marked) == samples.DECK_MARKED
     assert [section_heading(child) for child in marked.children] == samples.DECK_PARTS
     assert document_report(document).conserved
+
+
+def test_a_title_over_a_page_set_in_smaller_type_heads_it(converted):
+    # The second page's text is set smaller than the document's body, but it is the page's own text
+    # (a page of it), not notes under a label left last on its page: the title over it heads it.
+    # (The first page's title, first on the first page, is the document's title block.)
+    document = converted("small-page")
+    assert [section_heading(section) for section in document.sections] == samples.PAMPHLET_TITLES[1:]
+    assert document_report(document).conserved

@@ -85,7 +85,7 @@ from .title_ranks import (
     title_rank,
     titles_under_a_box_label,
 )
-from .typeset import Typesetting
+from .typeset import PAGE_BODY_CHARS, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
@@ -464,15 +464,20 @@ class HeadingEvidence:
         """Whether no text of the page's own follows the line on its page (only notes, sources in
         small type, a figure's labels).  A typesetter keeps a heading with the text it heads, so
         display type left last on a page (a slide of a handout) is a label: 「ビッグデータ」 under
-        the picture of a diagram, not a section with nothing in it."""
+        the picture of a diagram, not a section with nothing in it.  Small type that makes a page's
+        text (PAGE_BODY_CHARS and more: a pamphlet's dense page of forms and checks, set smaller than
+        its other pages) is the page's own text, not its notes."""
         line = self.lines[index]
+        small = 0
         for below in self.lines[index + 1:]:
             if below.page != line.page:
-                return True
+                break
             layout = below.layout
-            if below.kind == "body" and layout is not None and not layout.role and not self.typeset.is_small(below):
-                return False
-        return True
+            if below.kind == "body" and layout is not None and not layout.role:
+                if not self.typeset.is_small(below):
+                    return False
+                small += len(below.text)
+        return small < PAGE_BODY_CHARS
 
     def numbered_points_in_bold(self, index: int, found: Found) -> bool:
         """Whether a numbered line in display type is one of a list's points set in bold, not a heading:
