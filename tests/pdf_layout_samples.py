@@ -2271,6 +2271,78 @@ def make_paper_abstract(path: Path) -> None:
         flow.add(Para(SPEC_PARAGRAPH))
     canvas.save()
 
+# ---------------------------------------------------------------------------
+# A town's newsletter: articles at sizes of their own, a report numbered 「1　…」 with notes in small
+# print numbered 「1.」, a calendar and a figure set large
+# ---------------------------------------------------------------------------
+
+NEWS_BODY = 9.0
+NEWS_REPORT_TITLE = "町職員の給与の状況について"
+NEWS_REPORT_LEAD = ("条例に基づき、町職員の給与と職員数の状況を公表します。町の職員の給与は、町議会の議決を経て条例で"
+                    "定められています。詳しい内容は町の窓口でもご覧いただけます。")
+# Numbered titles (a number, an ideographic space, a title) over their (1) parts.
+NEWS_REPORT = [
+    ("1　総括", [("(1) 人件費の状況", "令和5年度の人件費は前年度よりわずかに増えました。主な理由は、"
+                                      "職員の給与改定と新たな職員の採用によるものです。"),
+                 ("(2) 給与改定の状況", "国の人事院勧告に準じて給料表を改定しました。改定の率は国と同じです。")]),
+    ("2　職員数の状況", [("(1) 部門別の職員数", "一般行政部門の職員数は前年度と同じでした。教育部門では一名減り"
+                                             "ました。"),
+                         ("(2) 年齢別の職員構成", "三十代の職員が最も多く、全体の三割を占めています。")]),
+]
+# Notes under the first part, in small print, numbered as the titles' own numbering is written in a
+# stronger form (「1.」): a note's number, never a sign that 「1　総括」 was a list's step.
+NEWS_NOTES = ["1. 人件費は給与と手当と共済費の合計", "2. 職員数は四月一日現在の数"]
+NEWS_ARTICLE_TITLE = "緑の森ボランティア活動報告"
+# An article set a size larger than the rest of the newsletter: its lines wrap at the frame's edge
+# and hold no 。 of their own, each alone reads like a title.
+NEWS_ARTICLE_SIZE = 11.5
+NEWS_ARTICLE = [
+    "今年は去年より少し早く五月から、森の学習館で町民のボランティアの皆さんが館内の清掃や展示の手入れ、"
+    "庭の草取りや花壇の植え替えなど、さまざまな活動をしてくださっていて、たいへん心強く感じています。",
+    "高校生の皆さんも十人が参加しており、去年から続けて参加している三年生は慣れた手つきで窓を磨き、"
+    "今年初めて参加した一年生は説明をしっかり聞きながら、喫茶コーナーの案内板づくりに取り組んでいます。",
+]
+# The calendar's rows and a figure, set large as display type, none a title.
+NEWS_CALENDAR = [("06/20（木）　町議会定例会", "（役場二階議場　十時から）"),
+                 ("‐06/21（金）", "（同じ会場）"),
+                 ("07/07（日）　町民運動会", "（小学校グラウンド　九時から）")]
+NEWS_FIGURE = "世帯数 1,234 戸"
+NEWS_FILLER = ("町内の各地区では、春の清掃活動が行われました。多くの町民の皆さんにご参加いただき、道路や公園の"
+               "ごみを拾い集めました。ご協力ありがとうございました。")
+
+
+def make_newsletter(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(3))
+    flow.add(Heading(NEWS_REPORT_TITLE, 20, font=MINCHO, space_before=0))
+    flow.add(Para(NEWS_REPORT_LEAD, size=NEWS_BODY))
+    for n, (title, parts) in enumerate(NEWS_REPORT):
+        flow.add(Heading(title, NEWS_BODY, font=GOTHIC, space_before=1.5))
+        for part, text in parts:
+            flow.add(Heading(part, NEWS_BODY, font=MINCHO, space_before=0.5))
+            flow.add(Para(text, size=NEWS_BODY))
+        if n == 0:
+            for note in NEWS_NOTES:
+                flow.add(Heading(note, 7.0, font=MINCHO, space_before=0.2))
+    for _ in range(4):
+        flow.add(Para(NEWS_FILLER, size=NEWS_BODY))
+    flow.new_page()
+    flow.add(Heading(NEWS_ARTICLE_TITLE, 20, font=MINCHO, space_before=0))
+    for text in NEWS_ARTICLE:
+        flow.add(Para(text, size=NEWS_ARTICLE_SIZE))
+    for _ in range(6):
+        flow.add(Para(NEWS_FILLER, size=NEWS_BODY))
+    flow.new_page()
+    flow.add(Heading("行事予定", 20, font=MINCHO, space_before=0))
+    for row, place in NEWS_CALENDAR:
+        flow.add(Heading(row, 15, font=GOTHIC, space_before=0.5))
+        flow.add(Heading(place, NEWS_BODY, font=MINCHO, space_before=0.2))
+    flow.add(Heading(NEWS_FIGURE, 15, font=GOTHIC, space_before=1))
+    flow.add(Heading("（五月末現在）", NEWS_BODY, font=MINCHO, space_before=0.2))
+    for _ in range(3):
+        flow.add(Para(NEWS_FILLER, size=NEWS_BODY))
+    canvas.save()
+
 
 # ---------------------------------------------------------------------------
 # A deck exported from PowerPoint: landscape slides dense with text (more than a report's half page
@@ -2375,7 +2447,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
            "paper-abstract": make_paper_abstract,
            "powerpoint-deck": make_powerpoint_deck,
-           "small-page": make_small_page}
+           "small-page": make_small_page, "newsletter": make_newsletter}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

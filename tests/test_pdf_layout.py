@@ -1264,4 +1264,51 @@ def test_a_title_over_a_page_set_in_smaller_type_heads_it(converted):
     # (The first page's title, first on the first page, is the document's title block.)
     document = converted("small-page")
     assert [section_heading(section) for section in document.sections] == samples.PAMPHLET_TITLES[1:]
+
+
+# ---------------------------------------------------------------------------
+# A town's newsletter: display type that is no title, a numbered title over notes numbered alike
+# ---------------------------------------------------------------------------
+
+def _news_outline(document: Document) -> list[tuple[int, str]]:
+    return [(section.level, section_heading(section)) for section in document.all_sections()]
+
+
+def test_a_numbered_title_is_kept_over_notes_in_small_print_numbered_alike(converted):
+    # A report numbers its parts 「1　総括」 (a number, a space, a title) and notes a table in small print
+    # 「1. 人件費は…」.  The note's 「1.」, a stronger form of the same number, was read as the section
+    # printed later, so 「1　総括」 was taken for a list's step and every numbered title was lost.
+    outline = _news_outline(converted("newsletter"))
+    titles = [title for _, title in outline]
+    for number, parts in samples.NEWS_REPORT:
+        assert number.replace("\u3000", " ") in titles
+        level = next(level for level, title in outline if title == number.replace("\u3000", " "))
+        for part, _ in parts:
+            assert (level + 1, part) in outline
+
+
+def test_an_article_set_larger_than_the_rest_is_text_not_a_run_of_titles(converted):
+    # A newsletter sets one article a size larger than the rest: each of its lines, wrapped at the frame's
+    # edge with no 。 of its own, was read as a title set large, and the article became empty sections.
+    document = converted("newsletter")
+    outline = _news_outline(document)
+    assert [title for _, title in outline if title.startswith(tuple(text[:6] for text in samples.NEWS_ARTICLE))] == []
+    [article] = [section for section in document.all_sections()
+                 if section_heading(section) == samples.NEWS_ARTICLE_TITLE]
+    text = "".join(block_text(block) for block in article.blocks)
+    for paragraph in samples.NEWS_ARTICLE:
+        assert paragraph in text
+
+
+def test_a_calendar_day_and_a_figure_set_large_are_no_titles(converted):
+    # A calendar's rows (「06/20（木）　町議会定例会」) and a figure with its unit (「世帯数 1,234 戸」) are set
+    # large as display type; each was a heading over its small print, an empty section in the navigation.
+    document = converted("newsletter")
+    titles = [title for _, title in _news_outline(document)]
+    for row, _ in samples.NEWS_CALENDAR:
+        assert row not in titles
+    assert samples.NEWS_FIGURE not in titles
+    [calendar] = [section for section in document.all_sections() if section_heading(section) == "行事予定"]
+    text = " ".join(block_text(block) for block in calendar.blocks)
+    assert all(row.split("（")[0] in text for row, _ in samples.NEWS_CALENDAR)
     assert document_report(document).conserved

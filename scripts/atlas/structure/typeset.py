@@ -10,7 +10,9 @@ larger, bolder or in another face than the body (Japanese documents often set he
 Gothic face at the body size), on a short line that does not read as a sentence.  A page whose
 own text is set larger than the document's body has a body of its own: a handout prints each
 slide scaled to fit (two slides to an A4 page, each at its own scale), and a deck sets a
-sparse slide's text larger than a dense one's, so "larger than the body" is asked of the page.
+sparse slide's text larger than a dense one's, so "larger than the body" is asked of the page.  A
+newsletter sets each article at a size of its own: a style whose lines wrap at one edge, three times
+on a page, is running text there, however large (TEXT_WRAPS).
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ _SENTENCE_END = ("。", "．")
 # A page's own body style needs this many characters of it: less is a title slide or a cover,
 # whose large type is display, not body.
 PAGE_BODY_CHARS = 150
+# Lines of one style that end at one right edge (its text frame's, where the text wraps) this many
+# times on a page are text set in it, however large: a newsletter sets each article at a size of its
+# own (one at 9 points, the next at 10.5), and a lead paragraph larger than the text under it.  A
+# title is short and stops short of its frame; a long one wraps once.  (Bold lines are left to their
+# weight: titles set bold in a grid of boxes of one width end at one edge too.)
+TEXT_WRAPS = 3
+# A line wrapped at a frame's edge holds this many characters at least (a narrow column's width).
+WRAPPED_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -82,18 +92,24 @@ class Typesetting:
     def __init__(self, lines: list[Line]) -> None:
         area: Counter[Style] = Counter()
         pages: dict[int, Counter[Style]] = {}
+        ends: dict[tuple[int, Style], list[float]] = {}
         for line in lines:
             style = style_of(line)
             if style is not None and line.kind == "body" and not (line.layout and line.layout.role):
                 area[style] += len(line.text) * style.size**2
                 pages.setdefault(line.page, Counter())[style] += len(line.text) * style.size**2
+                if line.layout is not None and len(line.text) >= WRAPPED_CHARS:
+                    ends.setdefault((line.page, style), []).append(line.layout.x1)
         self.body = area.most_common(1)[0][0] if area else None
+        # The styles each page sets running text in (TEXT_WRAPS): never display by their size there.
+        self.page_text = {key for key, right_ends in ends.items()
+                          if not key[1].bold and _wrapped(right_ends, key[1].size)}
         # Pages whose text is set larger than the document's body: their own body style.
         self.page_body = {page: body for page, styles in pages.items()
                           if (body := self._larger_page_body(styles)) is not None}
         # Sizes of display styles, largest first: an unnumbered heading's rank comes from its size.
         self.display_sizes = sorted({style.size for page, styles in pages.items() for style in styles
-                                     if self._display(style, self.page_body.get(page, self.body))},
+                                     if self._display(style, self.page_body.get(page, self.body), page)},
                                     reverse=True)
 
     def _larger_page_body(self, styles: Counter[Style]) -> Style | None:
@@ -111,14 +127,18 @@ class Typesetting:
         """The body style the line is read against: its page's own, or the document's."""
         return self.page_body.get(line.page, self.body)
 
-    def _display(self, style: Style, body: Style | None) -> bool:
+    def _display(self, style: Style, body: Style | None, page: int) -> bool:
         if body is None:
             return False
-        if style.size >= body.size * LARGER:
+        if self._larger(style, body, page):
             return True
         if style.size < body.size * 0.95:
             return False
         return (style.bold and not body.bold) or (style.font != body.font and _face(style.font) != _face(body.font))
+
+    def _larger(self, style: Style, body: Style, page: int) -> bool:
+        """Set clearly larger than the body, and no running text on this page (TEXT_WRAPS)."""
+        return style.size >= body.size * LARGER and (page, style) not in self.page_text
 
     def is_display(self, line: Line) -> bool | None:
         """Whether the line is set as a heading is (None: no layout to tell)."""
@@ -129,7 +149,7 @@ class Typesetting:
             return True  # set alone in a drawn bar: a label box, whatever its type
         if self.underlined_title(line):
             return True
-        return self._display(style, self.body_of(line))
+        return self._display(style, self.body_of(line), line.page)
 
     def underlined_title(self, line: Line) -> bool:
         """Whether the line is set apart by an underline as others are by bold: a word processor's
@@ -143,7 +163,7 @@ class Typesetting:
     def is_large(self, line: Line) -> bool:
         """Set clearly larger than the body: a title or heading even without a number."""
         style, body = style_of(line), self.body_of(line)
-        return bool(style and body and style.size >= body.size * LARGER)
+        return bool(style and body and self._larger(style, body, line.page))
 
     def is_small(self, line: Line) -> bool:
         """Set smaller than the body: notes, sources, a figure's small print."""
@@ -248,6 +268,15 @@ class Typesetting:
     def same_size(self, a: Line, b: Line) -> bool:
         style_a, style_b = style_of(a), style_of(b)
         return style_a is not None and style_b is not None and style_a.size == style_b.size
+
+
+def _wrapped(right_ends: list[float], size: float) -> bool:
+    """Whether TEXT_WRAPS of the lines end at one right edge (within half a character): text wrapped
+    at its frame's edge.  The frame is not always the column the reader measured (a picture set
+    beside the text narrows it), so the lines' own ends are compared."""
+    right_ends = sorted(right_ends)
+    return any(right_ends[i + TEXT_WRAPS - 1] - right_ends[i] <= SAME_START * size
+               for i in range(len(right_ends) - TEXT_WRAPS + 1))
 
 
 def _face(font: str) -> str:
