@@ -40,6 +40,7 @@ from ..text.numbering import (
     CLOSING_BRACKETS,
     CONTINUATION_START,
     COUNTER_START,
+    DISPLAYED_FIGURE,
     FULL_STOPS,
     HALF_WIDTH_STOPS,
     LIST_MARKER,
@@ -61,7 +62,7 @@ from ..text.numbering import (
     opens_a_sentence,
     title_like,
 )
-from ..text.wareki import DATE_LINE
+from ..text.wareki import CALENDAR_DAY, DATE_LINE
 from .bare_titles import bare_titles
 from .bold_titles import bold_titles
 from .contents_titles import contents_titles
@@ -590,12 +591,13 @@ class HeadingEvidence:
         A number + space line that a dotted heading of the same number follows (before any
         outer heading) was a step of a figure or a list, not the section.  An annex's label
         (「付録4　…」) is an outer heading too, though its shape is weak: the next annex numbers its
-        parts from 1 again.
+        parts from 1 again.  A number printed in small print is a note's (「1. …とは」 in the notes
+        under a table), not the section's: the same number there says nothing of this line.
         """
         value = number_value(found.number)
         for probe in range(found.last + 1, min(len(self.lines), found.last + 400)):
             line = self.lines[probe]
-            if line.kind != "body":
+            if line.kind != "body" or self.typeset.is_small(line):
                 continue
             heading = heading_of(line.text)
             if heading is not None and heading[0].name.startswith("annex") and heading[0].rank < found.scheme.rank:
@@ -1010,6 +1012,8 @@ class _Question:
             return None  # on a slide, large type is a callout; the slide's title is found per slide
         if LIST_MARKER.fullmatch(line.text):
             return None  # a list's item, or a marked line marked_titles.py took for no title
+        if CALENDAR_DAY.match(line.text) or DISPLAYED_FIGURE.fullmatch(line.text):
+            return None  # display type that is no title: a calendar's day, a figure with its unit
         large = display and self.ev.typeset.is_large(line)
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (

@@ -453,6 +453,14 @@ def opens_a_sentence(title: str) -> bool:
     return _SENTENCE_OPENING.match(title) is not None
 
 
+# A figure set large with its unit and at most a short label (「511 日」「女性 303 人」「世帯数 433 戸」):
+# a statistic a newsletter or a leaflet displays, never a title, however large its type.
+DISPLAYED_FIGURE = re.compile(
+    r"[^\d\s]{0,4}\s*\d[\d,.]*\s*(?:人|名|戸|世帯|件|日|日間|回|歳|年|か月|ヶ月|円|万円|億円|%|％|個|台|枚|本|軒|"
+    r"頭|匹|校|社|か所|箇所|時間|分|km|ｋｍ|m|ｍ|t|ha|kg)"
+)
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60

@@ -16,6 +16,12 @@ DATE_LINE = re.compile(
     r"(?:(?:令\s*和|平\s*成|昭\s*和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(].[）)])?"
 )
 
+# A calendar's entry opens with its day and the day of the week (「06/20（木） 議会」「7月7日(日) 運動会」),
+# or the end of a span of days under it (「‐06/21（金）」): an event on a schedule, never a title.
+CALENDAR_DAY = re.compile(
+    r"[‐\-－~～〜]?\s*\d{1,2}\s*(?:[/／.]|月)\s*\d{1,2}\s*日?\s*[（(]\s*[月火水木金土日]\s*[）)]"
+)
+
 ERA_START_YEAR = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 
 _WAREKI = re.compile(
