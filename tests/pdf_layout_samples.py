@@ -2272,11 +2272,15 @@ def make_paper_abstract(path: Path) -> None:
     canvas.save()
 
 # ---------------------------------------------------------------------------
-# A town's newsletter: articles at sizes of their own, a report numbered 「1　…」 with notes in small
-# print numbered 「1.」, a calendar and a figure set large
+# A town's newsletter: a cover in type larger than any title, a report whose title opens its page over a
+# lead and its numbered titles 「1　…」 (notes in small print numbered 「1.」), an article set larger than
+# the rest, a calendar and a figure set large
 # ---------------------------------------------------------------------------
 
 NEWS_BODY = 9.0
+NEWS_MASTHEAD = "みどり町だより"
+NEWS_ISSUE = "2024年6月号"
+NEWS_COVER_LINE = "森とともに暮らす町"
 NEWS_REPORT_TITLE = "町職員の給与の状況について"
 NEWS_REPORT_LEAD = ("条例に基づき、町職員の給与と職員数の状況を公表します。町の職員の給与は、町議会の議決を経て条例で"
                     "定められています。詳しい内容は町の窓口でもご覧いただけます。")
@@ -2313,7 +2317,13 @@ NEWS_FILLER = ("町内の各地区では、春の清掃活動が行われまし�
 
 def make_newsletter(path: Path) -> None:
     canvas = new_canvas(path)
-    flow = Flow(canvas, one_column(3))
+    flow = Flow(canvas, one_column(4))
+    # The cover: the masthead and the issue in type larger than any title inside.
+    flow.add(Heading(NEWS_MASTHEAD, 36, font=GOTHIC, space_before=0))
+    flow.add(Heading(NEWS_ISSUE, 28, font=GOTHIC, space_before=0.5))
+    flow.add(Heading(NEWS_COVER_LINE, 24, font=MINCHO, space_before=0.5))
+    flow.new_page()
+    # The report: its title opens the page over a lead, then its numbered titles.
     flow.add(Heading(NEWS_REPORT_TITLE, 20, font=MINCHO, space_before=0))
     flow.add(Para(NEWS_REPORT_LEAD, size=NEWS_BODY))
     for n, (title, parts) in enumerate(NEWS_REPORT):

@@ -1312,3 +1312,17 @@ def test_a_calendar_day_and_a_figure_set_large_are_no_titles(converted):
     text = " ".join(block_text(block) for block in calendar.blocks)
     assert all(row.split("（")[0] in text for row, _ in samples.NEWS_CALENDAR)
     assert document_report(document).conserved
+
+
+def test_a_title_over_a_lead_heads_its_numbering_and_the_next_articles_are_its_siblings(converted):
+    # A newsletter's report opens its page with a title and a lead, then numbers its sections 「1　…」 in
+    # the body's type.  Ranked by its size among the cover's larger type, the title stood beside its own
+    # sections, and each later article's title, set as large, went inside the report's last section: a
+    # ladder down the navigation.
+    outline = _news_outline(converted("newsletter"))
+    top = [title for level, title in outline if level == 1]
+    assert top == [samples.NEWS_REPORT_TITLE, samples.NEWS_ARTICLE_TITLE, "行事予定"]
+    for number, parts in samples.NEWS_REPORT:
+        assert (2, number.replace("\u3000", " ")) in outline
+        assert all((3, part) in outline for part, _ in parts)
+

@@ -13,6 +13,14 @@ level, each closing the part before it.
 rank is one outer to the outermost numbering any of them heads (and never inner to the rank its
 type would give it), the same rank for all of them, so they are siblings of each other.
 
+A newsletter or a leaflet sets a lead under an article's title before the article's numbering starts
+(「…の運営報告について」, a paragraph, then 「1　総括」 in the body's type): a title opening its page over
+a few lines of text, then the document's first 「1　…」 (a number and a space, no numbering of that rank
+before it) standing as a title, heads that numbering as well.  Its other articles' titles, set at
+least as large, are parts too: ranked by their size among the cover's larger type they went inside the
+numbered article's last section, one under another.  (A numbering in a stronger form under a lead, or
+one that ran before, is a section's own, as it always was: a slide's title over its points.)
+
 ``titles_over_a_first_number`` finds the other shape of a part: a title over a numbering that starts
 again.  A guideline may print two numberings that both begin at 0.1 or 1: a foreword 「0.1 背景」
 「0.2 …」「0.3 …」, then 「序文」 and 「0.1 一般」「0.2 …」「0.3 …」 again (JIS-style standards number their
@@ -43,11 +51,14 @@ from .typeset import Typesetting
 # Ranks step by ten per size step (headings.layout_heading): a display title's rank by its type.
 _SIZE_STEP = 10
 _LARGEST_SIZE_RANK = 6
+# A part's title may stand over a lead of this many lines of text before its numbering's first heading.
+_LEAD_LINES = 6
 
 
 def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
     """Index → rank of every line read as an unnumbered part title (see the module's docstring)."""
     heads: dict[int, int] = {}  # a part title → the rank of the numbering it heads
+    led: set[int] = set()  # part titles over a lead, their numbering a few lines down
     for index, line in enumerate(lines):
         if not _opens_its_page(lines, index):
             continue
@@ -57,20 +68,72 @@ def part_titles(lines: list[Line], typeset: Typesetting) -> dict[int, int]:
             last = wrapped
         else:
             continue
-        below = _next_body(lines, last)
-        if below is None:
-            continue
-        first = heading_of(lines[below].text)
-        if first is None or not first[1] or first[0].weak or number_value(first[1]) != 1:
+        first = _first_number_under(lines, last, typeset)
+        if first is None:
             continue  # no numbering starts under it: a title of its page, not of a part
-        heads[index] = first[0].rank
+        heads[index], straight = first
+        if not straight:
+            led.add(index)
     if not heads:
         return {}
     # (A title at the body's size, in the headings' face, says nothing of its rank by its size.)
     by_type = min((min(typeset.size_rank(lines[index]), _LARGEST_SIZE_RANK) * _SIZE_STEP for index in heads
                    if typeset.is_large(lines[index])), default=None)
     rank = min(heads.values()) - 1 if by_type is None else min(min(heads.values()) - 1, by_type)
-    return dict.fromkeys(heads, rank)
+    return dict.fromkeys(heads | _as_large_as_a_part(lines, led, typeset), rank)
+
+
+def _first_number_under(lines: list[Line], last: int, typeset: Typesetting) -> tuple[int, bool] | None:
+    """The rank of the numbering whose first heading stands under a title ending at ``last``, and
+    whether straight under it: else under its lead (a few lines of text, none numbered or set large),
+    where that first heading stops short of its column as a title does.  None where no numbering starts
+    there."""
+    below = _next_body(lines, last)
+    for _ in range(_LEAD_LINES + 1):
+        if below is None:
+            return None
+        first = heading_of(lines[below].text)
+        if first is not None:
+            straight = below == _next_body(lines, last)
+            if not first[1] or number_value(first[1]) != FIRST:
+                return None
+            if not straight and (not first[0].weak or typeset.stopped_short(lines[below]) is not True
+                                 or not title_like(first[2]) or _numbered_before(lines, below, first[0].rank)):
+                # (over a lead: the very first 「1　…」 of the document, standing as a title — a numbering
+                # in a stronger form under a lead is a section's own, as it always was)
+                return None
+            if first[0].weak and straight:
+                return None
+            return first[0].rank, straight
+        if typeset.is_large(lines[below]) or mark_kind(lines[below].text) is not None:
+            return None  # another title, or a marked one: the lead ends without a numbering
+        below = _next_body(lines, below)
+    return None
+
+
+def _numbered_before(lines: list[Line], index: int, rank: int) -> bool:
+    """Whether a line before ``index`` is numbered at ``rank`` in a form that is no weak one: the
+    numbering started earlier, and the 「1」 under a lead starts it again inside a section."""
+    for line in lines[:index]:
+        heading = heading_of(line.text) if line.kind == "body" else None
+        if heading is not None and heading[1] and not heading[0].weak and heading[0].rank == rank:
+            return True
+    return False
+
+
+def _as_large_as_a_part(lines: list[Line], led: set[int], typeset: Typesetting) -> dict[int, int]:
+    """The unnumbered titles set in large type at least as large as a part title over a lead (``led``):
+    parts too.  A newsletter opens each article with a title and a lead, and numbers the sections of
+    one of them: the other articles' titles, set as large, are never sections inside its numbering's
+    last heading."""
+    sizes = [lines[index].layout.size for index in led
+             if lines[index].layout is not None and typeset.is_large(lines[index])]
+    if not sizes:
+        return {}
+    smallest = min(sizes)
+    return {index: 0 for index, line in enumerate(lines)
+            if index not in led and _unnumbered_title_in_large_type(line, typeset)
+            and line.layout is not None and line.layout.size >= smallest}
 
 
 def _unnumbered_title_in_large_type(line: Line, typeset: Typesetting) -> bool:
