@@ -2279,6 +2279,9 @@ def make_paper_abstract(path: Path) -> None:
 
 NEWS_BODY = 9.0
 NEWS_MASTHEAD = "みどり町だより"
+# The section's tab over the inside pages, alternating sides as the pages face each other.
+NEWS_TAB = "まちのお知らせ"
+NEWS_TAB_SIZE = 10.5
 NEWS_ISSUE = "2024年6月号"
 NEWS_COVER_LINE = "森とともに暮らす町"
 NEWS_REPORT_TITLE = "町職員の給与の状況について"
@@ -2315,9 +2318,20 @@ NEWS_FILLER = ("町内の各地区では、春の清掃活動が行われまし�
                "ごみを拾い集めました。ご協力ありがとうございました。")
 
 
+def _news_tab(canvas, page: int) -> None:
+    """The section's tab in the head band at each inside page's outer edge: right on a right-hand page
+    (the cover is page 1), left on a left-hand one."""
+    if page == 0:
+        return
+    canvas.setFont(GOTHIC, NEWS_TAB_SIZE)
+    width = pdfmetrics.stringWidth(NEWS_TAB, GOTHIC, NEWS_TAB_SIZE)
+    x = MARGIN_X if page % 2 else PAGE_WIDTH - MARGIN_X - width
+    canvas.drawString(x, PAGE_HEIGHT - 36.0, NEWS_TAB)
+
+
 def make_newsletter(path: Path) -> None:
     canvas = new_canvas(path)
-    flow = Flow(canvas, one_column(4))
+    flow = Flow(canvas, one_column(4), on_page=_news_tab)
     # The cover: the masthead and the issue in type larger than any title inside.
     flow.add(Heading(NEWS_MASTHEAD, 36, font=GOTHIC, space_before=0))
     flow.add(Heading(NEWS_ISSUE, 28, font=GOTHIC, space_before=0.5))

@@ -1326,3 +1326,13 @@ def test_a_title_over_a_lead_heads_its_numbering_and_the_next_articles_are_its_s
         assert (2, number.replace("\u3000", " ")) in outline
         assert all((3, part) in outline for part, _ in parts)
 
+
+
+def test_a_section_tab_at_the_outer_edge_of_facing_pages_is_furniture(converted):
+    # A newsletter prints its section's name in the head band at each page's outer edge, left on a left-hand
+    # page, right on a right-hand one: at neither place on enough pages to be a running line, each was
+    # read as a title set large, an empty section over the article below it.
+    document = converted("newsletter")
+    assert samples.NEWS_TAB not in [section_heading(section) for section in document.all_sections()]
+    assert samples.NEWS_TAB not in " ".join(block_text(block) for block in blocks_of(document))
+    assert document_report(document).conserved

@@ -30,7 +30,7 @@ from typing import Any
 from ..model.document import Layout, Line
 from ..model.errors import InputError
 from ..text.normalize import ink, is_cjk, join_spaced_japanese, normalize_chars
-from ..text.numbering import CLOSING, is_caption, item_starts, join_text
+from ..text.numbering import CLOSING, heading_of, is_caption, item_starts, join_text
 from ..text.page_furniture import (
     PAGE_NUMBER_BY_FORM,
     PAGE_NUMBER_FORMS,
@@ -64,6 +64,8 @@ RUNNING_SHARE = 0.4
 # place is text.  Set smaller in the margin band it may run long: a browser prints the page's address
 # (a URL of a hundred characters) at the foot of every page it prints.
 RUNNING_CHARS = 60
+# A section's tab on facing pages (_facing_tabs) stands on this many pages at least.
+_TAB_PAGES = 3
 # A page's first or last line this near its edge may be its page number (checked by keeping step).
 EDGE_BAND = 0.15
 # Type this much smaller than the body's is set apart from it (running lines, notes).
@@ -1407,6 +1409,8 @@ def _furniture(
                 kinds[id(piece)] = "running-footer" if band == "foot" else "running-header"
             elif outside and len(text) <= 3:
                 kinds[id(piece)] = "margin-tab"
+    for piece_id, band in _facing_tabs(pieces_by_page, page_sizes).items():
+        kinds.setdefault(piece_id, "running-footer" if band == "foot" else "running-header")
     _heads_in_their_place(pieces_by_page, page_sizes, body_size, kinds)
     _heads_over_the_text(pieces_by_page, page_sizes, body_size, kinds, placed)
     of_a_total = numbers_of_a_total((id(piece), normalize_chars(piece.text))
@@ -1421,6 +1425,39 @@ def _furniture(
         if id(piece) not in kinds and outside and len(piece.text.strip()) <= 3:
             kinds[id(piece)] = "margin-tab"  # a number in a chapter tab (「第」「3」「章」)
     return kinds
+
+
+def _facing_tabs(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, float]]) -> dict[int, str]:
+    """A section's tab on facing pages: piece id → its band ("head" or "foot").
+
+    A magazine or a newsletter laid out in spreads prints the section's name (「暮らしの…」 over its
+    pages) in the head band at each page's outer edge: on the left of a left-hand page, on the right of
+    a right-hand one.  Recurring at one place it would be a running line, but a section of three or four
+    pages in a twelve-page issue recurs at neither place often enough, and read as text each is a heading
+    over nothing.  The same words at the same height in the band on three pages or more, on both sides of
+    the text, are the tab: no title stands in the margin band, and a slide's title repeated over its
+    slides stays at one side.  A numbered title so repeated is a chapter's running head, its first
+    one the chapter's heading: the running-line rules tell them apart."""
+    seen: dict[tuple[str, str, int], list[tuple[int, bool, int]]] = {}
+    for page, (pieces, (top, bottom)) in enumerate(zip(pieces_by_page, page_sizes, strict=True), 1):
+        height = bottom - top
+        left, right = _text_area(pieces)
+        for piece in pieces:
+            if piece.table_row or piece.rotated:
+                continue
+            band = "head" if piece.bottom <= top + MARGIN_BAND * height else (
+                "foot" if piece.top >= bottom - MARGIN_BAND * height else "")
+            text = join_spaced_japanese(normalize_chars(piece.text)).strip(" \u3000")
+            if not band or not text or len(text) > RUNNING_CHARS or _only_numbers(text) or heading_of(text):
+                continue  # (a numbered title over its pages, 「付録2 …」, heads its chapter where it starts)
+            grid = 2 * max(piece.size, 4.0)
+            on_the_left = (piece.x0 + piece.x1) / 2 < (left + right) / 2
+            seen.setdefault((text, band, round(piece.top / grid)), []).append((page, on_the_left, id(piece)))
+    tabs: dict[int, str] = {}
+    for (_, band, _), places in seen.items():
+        if len({page for page, _, _ in places}) >= _TAB_PAGES and len({side for _, side, _ in places}) == 2:
+            tabs.update(dict.fromkeys((piece_id for _, _, piece_id in places), band))
+    return tabs
 
 
 def _numbers_in_their_place(numbers: list[tuple[_Piece, int, bool, bool]], at_the_edge: dict[int, str],
