@@ -1528,6 +1528,23 @@ STATUTE_ANNEXES = [
     ("様式第１号（第３条関係）", ["年　　月　　日", "みどり市立図書館長　様", "資 料 貸 出 期 間 延 長 申 請 書",
                              "条例第３条第２項の規定により、資料の貸出しの期間の延長を申請します。"]),
 ]
+# A grant's rules (a 交付規程) as a word processor sets them: each article's caption alone over 「第N条」, one
+# article's number squeezed against its text by the justified line (no space between them, a gap of a
+# third of a character); then 附則 and the annexes a 規程 labels with no 「（第N条関係）」 — 「（別表）」, 「別紙」
+# over its title, 「様式集」 over the list of its forms, and each form's label 「（様式第１）」 at its page's top.
+RULES_ARTICLES = [
+    ("（通則）", "第１条", "みどり市子ども読書助成金の交付については、この規程の定めるところによる。"),
+    ("（交付の対象）", "第２条", "本助成金の交付の対象は、別表のとおりとする。"),
+    ("（申請の方法）", "第３条", "助成金の交付を受けようとする者は、様式第１により館長に申請するものとする。"),
+]
+RULES_SQUEEZED = 1  # the article whose number runs into its text
+RULES_SUPPLEMENT = "附則"
+RULES_SUPPLEMENT_TEXT = "この規程は、令和６年４月１日から施行する。"
+RULES_TABLE = ("（別表）", ["助成の対象　市内の読書団体", "助成の額　　一団体につき五万円以内"])
+RULES_SHEET = ("別紙", "読書活動に関する誓約事項", "申請者は、次の事項を守ることを誓約します。")
+RULES_FORMS_TITLE = "様式集"
+RULES_FORMS = [("（様式第１）", "助成金交付申請書"), ("（様式第２）", "助成金実績報告書")]
+
 # A handbook's numbered parts, then its own forms, each labelled 「第N号様式」 alone at the top of its page over
 # the form's name set centred; the first form's note runs its list of kinds on over two lines.
 HANDBOOK_PARTS = [
@@ -1615,6 +1632,46 @@ def make_handbook_forms(path: Path) -> None:
         for field in fields:
             draw_line(canvas, _atoms(field), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
             top += step
+    canvas.save()
+
+
+def make_rules(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    top = MARGIN
+    for n, (caption, number, text) in enumerate(RULES_ARTICLES):
+        draw_line(canvas, _atoms(caption), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+        top += step
+        # the number, then the text a full character on, or a third of one where the line squeezed it
+        draw_line(canvas, _atoms(number), MARGIN_X, top, MINCHO, BODY_SIZE)
+        gap = BODY_SIZE / 3 if n == RULES_SQUEEZED else BODY_SIZE
+        x = MARGIN_X + sum(_width(atom, MINCHO, BODY_SIZE) for atom in _atoms(number)) + gap
+        draw_line(canvas, _atoms(text), x, top, MINCHO, BODY_SIZE)
+        top += step
+    draw_line(canvas, _atoms(RULES_SUPPLEMENT), MARGIN_X, top, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms(RULES_SUPPLEMENT_TEXT), MARGIN_X + BODY_SIZE, top + step, MINCHO, BODY_SIZE)
+    canvas.showPage()
+    label, rows = RULES_TABLE
+    draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+    for n, row in enumerate(rows):
+        draw_line(canvas, _atoms(row), MARGIN_X, MARGIN + (2 + n) * step, MINCHO, BODY_SIZE)
+    canvas.showPage()
+    label, name, text = RULES_SHEET
+    draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+    centred = MARGIN_X + (TEXT_WIDTH - sum(_width(atom, MINCHO, BODY_SIZE) for atom in _atoms(name))) / 2
+    draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms(text), MARGIN_X, MARGIN + 4 * step, MINCHO, BODY_SIZE)
+    canvas.showPage()
+    centred = MARGIN_X + (TEXT_WIDTH - 3 * BODY_SIZE) / 2
+    draw_line(canvas, _atoms(RULES_FORMS_TITLE), centred, MARGIN, MINCHO, BODY_SIZE)
+    for n, (label, name) in enumerate(RULES_FORMS):
+        draw_line(canvas, _atoms(f"{label}　{name}"), MARGIN_X, MARGIN + (2 + n) * step, MINCHO, BODY_SIZE)
+    for label, name in RULES_FORMS:
+        canvas.showPage()
+        draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
+        centred = MARGIN_X + (TEXT_WIDTH - sum(_width(atom, MINCHO, BODY_SIZE) for atom in _atoms(name))) / 2
+        draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, BODY_SIZE)
+        draw_line(canvas, _atoms("上記のとおり提出します。"), MARGIN_X, MARGIN + 4 * step, MINCHO, BODY_SIZE)
     canvas.save()
 
 
@@ -2459,7 +2516,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
-           "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
+           "wrapped-foreword": make_wrapped_foreword, "statute": make_statute, "rules": make_rules,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

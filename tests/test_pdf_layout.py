@@ -1036,6 +1036,25 @@ def test_a_statutes_annexes_labelled_after_its_supplement_are_its_headings(conve
     assert document_report(document).conserved
 
 
+def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_supplement(converted):
+    # A 交付規程: captions over 「第N条」 (one number squeezed against its text by the justified line, no space
+    # read between them), 附則, then 「（別表）」, 「別紙」, 「様式集」 and its forms' labels 「（様式第１）」, each
+    # alone on its line with no 「（第N条関係）」.  The squeezed article's caption and every annex were text
+    # (「別紙」 alone opened an outline of its own, and the forms' labels nested under its items).
+    document = converted("rules")
+    sections = document.all_sections()
+    headings = [(section.level, section_heading(section)) for section in sections]
+    top = sections[0].level
+    assert headings == [
+        *((top, caption) for caption, _, _ in samples.RULES_ARTICLES),
+        (top, samples.RULES_SUPPLEMENT), (top, samples.RULES_TABLE[0]), (top, samples.RULES_SHEET[0]),
+        (top, samples.RULES_FORMS_TITLE),
+        *((top + 1, normalize_chars(label)) for label, _ in samples.RULES_FORMS)]
+    squeezed = sections[samples.RULES_SQUEEZED]
+    assert block_text(squeezed.blocks[0]).startswith("第2条")
+    assert document_report(document).conserved
+
+
 def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(converted):
     # 「第１号様式」 alone at the top of its page over the form's name set centred: the handbook's forms,
     # numbered apart from its parts and siblings of them, each titled by its name.  They were text, the

@@ -1233,6 +1233,20 @@ def test_a_bracketed_figure_caption_is_a_caption_not_a_heading():
     assert all(block.kind != "caption" for block in cited[0].blocks if isinstance(block, Paragraph))
 
 
+def test_a_bracketed_label_naming_a_table_the_text_cites_or_an_address_is_no_heading():
+    # A policy with no parts, only 〇 clauses: its 【…】 lines name a table the text cites by the label
+    # (「以下【…】の表に定める」), the desk to write to over its mail address, the page holding the full
+    # text over its address.  Each was a section of its own; a 【…】 over prose of its own still is one.
+    lines = ["〇当館は、提供いただいた情報を、以下【利用目的・提供先】の表に定める目的に限り利用します。",
+             "〇本方針に関するお問合せは、以下の宛先までお願いいたします。",
+             "【資料提供方針窓口】", "desk@library.example.jp", "",
+             "【利用目的・提供先】", "目的　提供先", "統計の作成　市の担当課", "",
+             "【資料提供方針】", "https://library.example.jp/policy/", "",
+             "【対応策】", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "", "【対応策】")]
+
+
 # -- A printed contents list names its parts' headings; a clause cited in a sentence is none ----
 
 

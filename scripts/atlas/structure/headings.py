@@ -70,7 +70,7 @@ from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
 from .front_matter import members_list_titles
 from .labelled_titles import answer_lines, labelled_titles
-from .marked_titles import ARTICLE_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
+from .marked_titles import ARTICLE_CAPTION, FORM_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
@@ -639,7 +639,10 @@ class _Question:
             return NOT_A_HEADING  # the document's name over its contents or its text: no part of it
         if index in self.ev.members_lists and not any(isinstance(item, Heading) for item in self.read):
             return NOT_A_HEADING  # 「○○会議 構成員」 over the names, before the first part: front matter
-        found = self.ev.number_alone_heading(index)
+        # An annex after captioned articles (「別紙」 alone, over its title) is their sibling, as the articles
+        # decide (marked_titles.py): never an annex's number alone opening an outline of its own.
+        found = None if self.ev.marked.kind(index) in (ARTICLE_CAPTION, FORM_CAPTION) \
+            else self.ev.number_alone_heading(index)
         sequel = sequel_rank(line.text, self.read) if found is None else None
         if sequel is not None:  # 「審査報告（2）」 after 「審査報告（1）」: the next part, its sibling
             return Decision(Found(replace(SEQUEL, rank=sequel), "", line.text, last=index, rank=sequel))

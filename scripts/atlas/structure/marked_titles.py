@@ -45,12 +45,14 @@ from dataclasses import dataclass
 from ..model.document import Line
 from ..text.numbering import (
     ARTICLE_NUMBER,
+    ARTICLE_NUMBER_ALONE,
     BULLETS,
     CLOSING,
     CLOSING_BRACKETS,
     CONTINUATION_START,
     FULL_STOPS,
     HALF_WIDTH_STOPS,
+    KANJI_NUMERALS,
     LIST_MARKER,
     SENTENCE_STOPS,
     STATUTE_ANNEX,
@@ -76,6 +78,8 @@ _BLOCK_LABEL = re.compile(r"【[^】]{1,30}】")
 # An annex's or a note's label (別紙, 注, 案 …) is read elsewhere; digits or Latin letters alone
 # are a list's numbers or a speaker's initial.
 _NOT_A_LABEL = re.compile(r"別紙|別添|付録|参考資料|注\d*|案|略|[\dA-Za-zＡ-Ｚａ-ｚ０-９]+|[ \u3000]+")
+# A mail or web address alone on its line.
+_ADDRESS = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+)\s*")
 # A title is set shorter than the column by a good margin.
 _TITLE_WIDTH = 0.85
 # How far (body lines) a title's own text is looked at for a sentence.
@@ -91,14 +95,28 @@ SHORTEST_RUN = 2
 # A mark taken for this many titles elsewhere in the document titles its other lines set as they are.
 _SIBLING_TITLES = 3
 # A line opening an article of legislation: its number (第１条, 第百二条, 第３条の２), then its gap and its
-# first sentence.
-_ARTICLE = re.compile(rf"{ARTICLE_NUMBER}[ \u3000]+\S")
+# first sentence.  A justified line may squeeze the gap below a space's width, so the reader sets none
+# (「第１１条本補助金の…」): the number then runs straight into words that go on with no reference to it
+# (an article cited in a sentence goes on 「の」「に」「第２項」「及び」…; nor a word 条 opens: 条例, 条約, 条件).
+_GOES_ON_FROM_A_CITATION = "のにをはがでとへやも及又若並第項例約件、。，．,.）)」"
+_ARTICLE = re.compile(rf"{ARTICLE_NUMBER}[ \u3000]+\S|{ARTICLE_NUMBER_ALONE}(?![{_GOES_ON_FROM_A_CITATION}\s])\S")
 # An article's caption past a label's length, in round brackets alone on its line.
 _LONG_CAPTION = re.compile(r"[（(][^（()）。]{2,40}[）)]")
 # The supplementary provisions closing the articles (「附　則」 set letter-spaced, 「附則（令和…）」).
 _SUPPLEMENT = re.compile(r"[附付][ \u3000]*則(?:[（(][^）)]{1,30}[）)])?")
+# An annex of rules as a 規程 or 要綱 labels it on a line of its own after its 附則, with no 「（第N条関係）」
+# (that form is numbering.STATUTE_ANNEX): 「（別表）」「別表第１」「別紙」「（別紙２）」「別記」, the title over
+# its forms 「様式集」, and each form's label 「（様式第１）」「様式第２号」「別記様式第３」.
+_ANNEX_NUMBER = rf"(?:[0-9０-９]{{1,2}}|[{KANJI_NUMERALS}]{{1,3}})"
+_RULES_ANNEX = re.compile(
+    rf"(?P<open>[（(])?(?:別表|別紙|別記|様式集|様式一覧)(?:第?{_ANNEX_NUMBER}号?)?(?(open)[）)])")
+_FORM = re.compile(rf"(?P<open>[（(])?(?:別記)?(?:様式第{_ANNEX_NUMBER}号?|第{_ANNEX_NUMBER}号様式)(?(open)[）)])")
+# The title over a rule's forms, under which each form's label nests: 「様式集」「様式一覧」.
+_FORMS_TITLE = re.compile(r"様式(?:集|一覧)")
 # The kind every article caption and the 附則 are given: siblings of one another.
 ARTICLE_CAPTION = "（条）"
+# The kind of a form's label under the title over its forms (「様式集」 over 「（様式第１）」): its children.
+FORM_CAPTION = "（様式）"
 # A paragraph's first line is set in by about a character (at least half of one).
 _INDENT = 0.5
 # A definition's gloss: one sentence, in at most this many lines.
@@ -181,7 +199,7 @@ class _Reader:
         self.wrapped = self.wrapped_titles()
         for index in self.cut - self.wrapped.keys():
             del self.kind_of[index]  # a list's item cut at a comma, as before: no marked line at all
-        labels = {index for index in self.kind_of if self.labels_a_list(index)}
+        labels = {index for index in self.kind_of if self.labels_a_list(index) or self.names_a_thing(index)}
         for run in self.runs(_is_mark):
             if len(run) >= SHORTEST_RUN and all(self.glossed_in_one_sentence(index, index == run[-1]) for index in run):
                 labels.update(run)  # terms and their glosses: a list, not sections
@@ -218,10 +236,26 @@ class _Reader:
                          and _LONG_CAPTION.fullmatch(self.lines[index].text) and self.captions_an_article(index)})
         titles.update(captions)
         if captions:  # the 附則 alone on its line after captioned articles closes them, its annexes follow
-            titles.update({index: ARTICLE_CAPTION for index in self.body if index > min(captions)
-                           and (_SUPPLEMENT.fullmatch(text := self.lines[index].text)
-                                or STATUTE_ANNEX.fullmatch(text))})
+            titles.update(self.annexes(min(captions)))
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
+
+    def annexes(self, first_caption: int) -> dict[int, str]:
+        """The 附則 and the annexes after captioned articles, each a line of its own: siblings of the
+        articles; a form's label under a title over the forms (「様式集」) is that title's child."""
+        found: dict[int, str] = {}
+        forms_titled = False
+        for index in self.body:
+            text = self.lines[index].text.replace(" ", "").replace("\u3000", "")
+            if index <= first_caption:
+                continue
+            if _SUPPLEMENT.fullmatch(text) or STATUTE_ANNEX.fullmatch(self.lines[index].text):
+                found[index] = ARTICLE_CAPTION
+            elif _FORM.fullmatch(text):
+                found[index] = FORM_CAPTION if forms_titled else ARTICLE_CAPTION
+            elif _RULES_ANNEX.fullmatch(text):
+                found[index] = ARTICLE_CAPTION
+                forms_titled = _FORMS_TITLE.fullmatch(text) is not None
+        return found
 
     def captions_an_article(self, index: int) -> bool:
         """A bracketed label straight over a line that opens an article (「（趣旨）」 / 「第１条　…」)."""
@@ -425,6 +459,29 @@ class _Reader:
     def after_a_sentence(self, index: int) -> bool:
         above = self.previous_body(index)
         return above is None or self.lines[above].text.endswith(tuple(CLOSING))
+
+    def names_a_thing(self, index: int) -> bool:
+        """A 【…】 line that names a thing, not a part: the table the text cites by it (「以下【…】の表に定める」,
+        the label its title), or an address alone under it (「【…窓口】」 over a mail address, 「【…】」 over the
+        web page that holds the full text).  A part heads text of its own; these head a table or a line
+        to copy."""
+        text = self.lines[index].text
+        if not _BLOCK_LABEL.fullmatch(text):
+            return False
+        if any(f"{text}の表" in self.lines[other].text for other in self.body if other != index):
+            return True
+        own = self.own_lines(index)
+        return bool(own) and all(_ADDRESS.fullmatch(self.lines[line].text) for line in own)
+
+    def own_lines(self, index: int) -> list[int]:
+        """The body lines under a marked line down to the next marked line or the document's end."""
+        own: list[int] = []
+        for position in range(self.position[index] + 1, len(self.body)):
+            line = self.body[position]
+            if line in self.kind_of or heading_of(self.lines[line].text) is not None:
+                break
+            own.append(line)
+        return own
 
     def labels_a_list(self, index: int) -> bool:
         """The line under it opens a list (「【授業準備】」 over 「• …を作成する」 items, 「【前半パート】」

@@ -49,7 +49,9 @@ _ARTICLE_NUMERAL = rf"(?:[0-9０-９]{{1,4}}|{KANJI_COUNT}|[〇一二三四五�
 # a thousand: 第千五十条); its digits full- or half-width (the readers make them half-width, other text
 # may not); then the branch numbers of an article inserted later between two others, 「第３条の２」
 # 「第十条の二の三」.  Not the 条 opening a word: 「第一条件」 is no article (条件, 条例, 条約).
-ARTICLE_NUMBER = rf"第{_ARTICLE_NUMERAL}条(?:の{_ARTICLE_NUMERAL})*(?![\u4e00-\u9fff々])"
+# The number alone, whatever follows it (a reader that weighs what follows itself).
+ARTICLE_NUMBER_ALONE = rf"第{_ARTICLE_NUMERAL}条(?:の{_ARTICLE_NUMERAL})*"
+ARTICLE_NUMBER = rf"{ARTICLE_NUMBER_ALONE}(?![\u4e00-\u9fff々])"
 _ARTICLE = re.compile(rf"第(?P<article>{_ARTICLE_NUMERAL})条(?P<branches>(?:の{_ARTICLE_NUMERAL})*)")
 
 
