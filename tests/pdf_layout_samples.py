@@ -1531,7 +1531,8 @@ STATUTE_ANNEXES = [
 # A grant's rules (a 交付規程) as a word processor sets them: each article's caption alone over 「第N条」, one
 # article's number squeezed against its text by the justified line (no space between them, a gap of a
 # third of a character); then 附則 and the annexes a 規程 labels with no 「（第N条関係）」 — 「（別表）」, 「別紙」
-# over its title, 「様式集」 over the list of its forms, and each form's label 「（様式第１）」 at its page's top.
+# over its title and a 記 of items, 「様式集」 over the list of its forms, and each form's label 「（様式第１）」 at
+# its page's top over the form's name.
 RULES_ARTICLES = [
     ("（通則）", "第１条", "みどり市子ども読書助成金の交付については、この規程の定めるところによる。"),
     ("（交付の対象）", "第２条", "本助成金の交付の対象は、別表のとおりとする。"),
@@ -1541,9 +1542,26 @@ RULES_SQUEEZED = 1  # the article whose number runs into its text
 RULES_SUPPLEMENT = "附則"
 RULES_SUPPLEMENT_TEXT = "この規程は、令和６年４月１日から施行する。"
 RULES_TABLE = ("（別表）", ["助成の対象　市内の読書団体", "助成の額　　一団体につき五万円以内"])
-RULES_SHEET = ("別紙", "読書活動に関する誓約事項", "申請者は、次の事項を守ることを誓約します。")
+RULES_SHEET = ("別紙", "読書活動に関する誓約事項", "申請者は、次のいずれにも該当しないことを誓約します。")
+# The sheet's 記: its items, the last ending no sentence over items of its own (イ, ロ).
+RULES_SHEET_ITEMS = ["(1) 資料汚損者（図書館の資料を汚損し、又は紛失したにもかかわらず、館長の求めに応じてその弁償を"
+                     "しない者をいう。以下同じ。）",
+                     "(2) 貸出停止者（第３条の規定により資料の貸出しの停止を受けている者であって、その停止の期間を"
+                     "経過しないものをいう。以下同じ。）",
+                     "(3) 前各号に掲げる者と次のいずれかに該当する関係にある者",
+                     "イ 前各号に掲げる者に資料の貸出しを取り次ぐこと。", "ロ 前各号に掲げる者の名義を用いること。"]
 RULES_FORMS_TITLE = "様式集"
 RULES_FORMS = [("（様式第１）", "助成金交付申請書"), ("（様式第２）", "助成金実績報告書")]
+
+# A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
+# whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
+PLAN_PARTS = [
+    ("1 計画の概要", ["本計画は、市内の住宅に太陽光発電設備を導入し、電力の消費を減らすものである。"]),
+    ("1.1 実施前後の状況", ["（実施前の概要図）："]),
+]
+PLAN_LABELS = ["電力供給", "電力会社"]
+PLAN_NOTE = "※1 実施前の設備に関する情報の収集方法は別紙に記載すること。"
+PLAN_NEXT = ("2 排出削減計画", "各年度の削減量は、導入した設備の発電量から算定する。")
 
 # A handbook's numbered parts, then its own forms, each labelled 「第N号様式」 alone at the top of its page over
 # the form's name set centred; the first form's note runs its list of kinds on over two lines.
@@ -1661,17 +1679,46 @@ def make_rules(path: Path) -> None:
     centred = MARGIN_X + (TEXT_WIDTH - sum(_width(atom, MINCHO, BODY_SIZE) for atom in _atoms(name))) / 2
     draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, BODY_SIZE)
     draw_line(canvas, _atoms(text), MARGIN_X, MARGIN + 4 * step, MINCHO, BODY_SIZE)
+    draw_line(canvas, _atoms("記"), MARGIN_X + TEXT_WIDTH / 2, MARGIN + 6 * step, MINCHO, BODY_SIZE)
+    top = MARGIN + 8 * step
+    for item in RULES_SHEET_ITEMS:
+        top = _hanging(canvas, item, MARGIN_X + (BODY_SIZE if item[0] in "イロ" else 0.0), top)
     canvas.showPage()
     centred = MARGIN_X + (TEXT_WIDTH - 3 * BODY_SIZE) / 2
     draw_line(canvas, _atoms(RULES_FORMS_TITLE), centred, MARGIN, MINCHO, BODY_SIZE)
     for n, (label, name) in enumerate(RULES_FORMS):
         draw_line(canvas, _atoms(f"{label}　{name}"), MARGIN_X, MARGIN + (2 + n) * step, MINCHO, BODY_SIZE)
-    for label, name in RULES_FORMS:
+    for n, (label, name) in enumerate(RULES_FORMS):
         canvas.showPage()
         draw_line(canvas, _atoms(label), MARGIN_X, MARGIN, MINCHO, BODY_SIZE)
-        centred = MARGIN_X + (TEXT_WIDTH - sum(_width(atom, MINCHO, BODY_SIZE) for atom in _atoms(name))) / 2
-        draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, BODY_SIZE)
+        size = 16.0 if n else BODY_SIZE  # the second form's name set large, as a ledger's is
+        centred = MARGIN_X + (TEXT_WIDTH - sum(_width(atom, MINCHO, size) for atom in _atoms(name))) / 2
+        draw_line(canvas, _atoms(name), centred, MARGIN + 2 * step, MINCHO, size)
         draw_line(canvas, _atoms("上記のとおり提出します。"), MARGIN_X, MARGIN + 4 * step, MINCHO, BODY_SIZE)
+    canvas.save()
+
+
+def make_plan_diagram(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    top = MARGIN
+    for title, texts in PLAN_PARTS:
+        draw_line(canvas, _atoms(title), MARGIN_X, top, GOTHIC, 12.0)
+        top += step * 1.3
+        for text in texts:
+            draw_line(canvas, _atoms(text), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+            top += step
+    top += step
+    canvas.rect(MARGIN_X + 20, PAGE_HEIGHT - top - 150, 60, 60)  # the pylon's drawing, then its label under it
+    draw_line(canvas, _atoms(PLAN_LABELS[0]), MARGIN_X + 120, top + 20, MINCHO, 18.0)
+    canvas.line(MARGIN_X + 120, PAGE_HEIGHT - top - 50, MARGIN_X + 200, PAGE_HEIGHT - top - 50)
+    draw_line(canvas, _atoms(PLAN_LABELS[1]), MARGIN_X + 10, top + 160, MINCHO, 18.0)
+    top += 200
+    draw_line(canvas, _atoms(PLAN_NOTE), MARGIN_X, top, MINCHO, BODY_SIZE)
+    canvas.showPage()
+    title, text = PLAN_NEXT
+    draw_line(canvas, _atoms(title), MARGIN_X, MARGIN, GOTHIC, 12.0)
+    draw_line(canvas, _atoms(text), MARGIN_X + BODY_SIZE, MARGIN + step * 1.3, MINCHO, BODY_SIZE)
     canvas.save()
 
 
@@ -2516,7 +2563,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "short-chapter": make_short_chapter, "boxed-column": make_boxed_column,
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
-           "wrapped-foreword": make_wrapped_foreword, "statute": make_statute, "rules": make_rules,
+           "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
+           "rules": make_rules, "plan-diagram": make_plan_diagram,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

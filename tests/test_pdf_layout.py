@@ -1040,7 +1040,7 @@ def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_sup
     # A 交付規程: captions over 「第N条」 (one number squeezed against its text by the justified line, no space
     # read between them), 附則, then 「（別表）」, 「別紙」, 「様式集」 and its forms' labels 「（様式第１）」, each
     # alone on its line with no 「（第N条関係）」.  The squeezed article's caption and every annex were text
-    # (「別紙」 alone opened an outline of its own, and the forms' labels nested under its items).
+    # (「別紙」 alone opened an outline of its own, and the forms' labels nested under its last item).
     document = converted("rules")
     sections = document.all_sections()
     headings = [(section.level, section_heading(section)) for section in sections]
@@ -1052,7 +1052,26 @@ def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_sup
         *((top + 1, normalize_chars(label)) for label, _ in samples.RULES_FORMS)]
     squeezed = sections[samples.RULES_SQUEEZED]
     assert block_text(squeezed.blocks[0]).startswith("第2条")
+    # the 記's last item over items of its own stays the list's item; the second form's name set large
+    # is the form's text: neither opens a part (the forms' title nested under the item, the form was empty)
+    sheet = next(section for section in sections if section_heading(section) == samples.RULES_SHEET[0])
+    assert normalize_chars(samples.RULES_SHEET_ITEMS[2]).split(" ", 1)[1] in "\n".join(
+        block_text(block) for block in sheet.blocks)
+    assert samples.RULES_FORMS[1][1] in block_text(sections[-1].blocks[0])
     assert document_report(document).conserved
+
+
+def test_a_diagrams_labels_set_larger_than_the_heading_over_them_are_no_parts(converted):
+    # 「1.1 …」 in 12 pt over a diagram whose labels are set in 18 pt (「電力供給」 over an arrow, 「電力会社」
+    # under a drawing): a part's title is never set larger than the heading it nests under, so they are
+    # the diagram's words, 1.1's text.  Each was a section of its own, empty, and 1.1 lost its note.
+    document = converted("plan-diagram")
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections] == [
+        *(title for title, _ in samples.PLAN_PARTS), samples.PLAN_NEXT[0]]
+    text = "\n".join(block_text(block) for block in sections[1].blocks)
+    assert all(label in text for label in samples.PLAN_LABELS)
+    assert normalize_chars(samples.PLAN_NOTE).replace(" ", "")[3:] in text.replace(" ", "")
 
 
 def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(converted):

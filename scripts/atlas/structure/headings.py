@@ -70,7 +70,14 @@ from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
 from .front_matter import members_list_titles
 from .labelled_titles import answer_lines, labelled_titles
-from .marked_titles import ARTICLE_CAPTION, FORM_CAPTION, LIST_LEVEL_KIND, MarkedTitles, marked_titles
+from .marked_titles import (
+    ARTICLE_CAPTION,
+    FORM_CAPTION,
+    LIST_LEVEL_KIND,
+    MarkedTitles,
+    labels_an_annex,
+    marked_titles,
+)
 from .outline_state import NumberedHeading
 from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
@@ -91,6 +98,9 @@ from .typeset import PAGE_BODY_CHARS, Typesetting
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
 CENTRED_TITLE_CHARS = 12
+# An unnumbered line set this many times the size of the numbered heading open above it on its page, or
+# larger, is that heading's label or callout, never a part of it (set_larger_than_its_heading).
+OUTSIZE_OVER_HEADING = 1.3
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
@@ -461,6 +471,10 @@ class HeadingEvidence:
             return None
         return min(self.typeset.size_rank(line), DISPLAY_SIZES) * 10
 
+    def line_at(self, number: int) -> Line | None:
+        """The line whose source line number is ``number`` (None: no such line)."""
+        return next((line for line in self.lines if line.number == number), None)
+
     def last_on_its_page(self, index: int) -> bool:
         """Whether no text of the page's own follows the line on its page (only notes, sources in
         small type, a figure's labels).  A typesetter keeps a heading with the text it heads, so
@@ -712,6 +726,8 @@ class _Question:
             return NOT_A_HEADING  # 「Ⅲ. 本ガイドラインの適用の範囲」 again: a reference (a table, a list), no new part
         if not self.outline.number_fits_parent(found):
             return NOT_A_HEADING
+        if found.number and self.goes_on_with_the_list(found):
+            return NOT_A_HEADING  # 「(8) …」 after a list's 「(7) …」 item: its next item, with its own items under it
         cell = self.cell_label(index, found)
         if cell is not None:
             return cell
@@ -1018,6 +1034,10 @@ class _Question:
         if CALENDAR_DAY.match(line.text) or DISPLAYED_FIGURE.fullmatch(line.text):
             return None  # display type that is no title: a calendar's day, a figure with its unit
         large = display and self.ev.typeset.is_large(line)
+        if large and self.set_larger_than_its_heading(line):
+            return None  # a diagram's label in outsize type under 「2.2 …」: no part of 2.2
+        if self.names_the_annex_above(line):
+            return None  # 「（様式第３）」 over a form's name set large or centred: the form's, no part
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
             self.ev.typeset.centred(line)
@@ -1038,6 +1058,42 @@ class _Question:
         rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
         rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def goes_on_with_the_list(self, found: Found) -> bool:
+        """Whether a numbered line is the next item of the list read just before it: that list's last item
+        opens with the number before it, in the same scheme (「(7) …」 then 「(8) …」).  The list's earlier
+        items were read as items, so this one is one too, though it ends no sentence and items of its own
+        stand under it (a 記's 「(8) …に該当する関係にある者」 over 「イ」…「ホ」): a numbering taken as a
+        list stays a list."""
+        last = self.read[-1] if self.read else None
+        if not isinstance(last, ListBlock) or not last.items:
+            return False
+        marker = last.items[-1].marker.strip()
+        value, previous = number_value(found.number), number_value(marker)
+        same_form = re.sub(r"[0-9]+", "", marker) == re.sub(r"[0-9]+", "", found.number.strip())
+        return same_form and value is not None and previous is not None and value == previous + 1
+
+    def names_the_annex_above(self, line: Line) -> bool:
+        """Whether the heading read last is an annex's or a form's label alone on this line's page
+        (「（様式第３）」 over 「取得財産等管理台帳」 in display type, 「別紙」 over its title centred, no text
+        between): the line names that form or sheet, inside it."""
+        last = self.read[-1] if self.read else None
+        if not isinstance(last, Heading) or last.number or not labels_an_annex(last.title):
+            return False
+        heading = self.ev.line_at(last.span.start)
+        return heading is not None and heading.page == line.page
+
+    def set_larger_than_its_heading(self, line: Line) -> bool:
+        """Whether an unnumbered line in large type would nest under a numbered heading on its page set
+        clearly smaller than it (OUTSIZE_OVER_HEADING).  A typesetter never sets a part's title larger
+        than the heading it belongs to: such a line is a diagram's label or a callout (「電力会社」 in 18 pt
+        beside a drawing, under 「2.2 …」 in 12 pt), the heading's text, not a part of it."""
+        last = next((item for item in reversed(self.read) if isinstance(item, Heading)), None)
+        if last is None or not last.number or line.layout is None:
+            return False
+        heading = self.ev.line_at(last.span.start)
+        return (heading is not None and heading.page == line.page and heading.layout is not None
+                and line.layout.size > OUTSIZE_OVER_HEADING * heading.layout.size)
 
     def in_title_block(self, page: int) -> bool:
         """Whether the reader is still in the document's title block: on its first page, before

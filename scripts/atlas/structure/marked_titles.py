@@ -568,6 +568,13 @@ def mark_kind(text: str) -> str | None:
     return None
 
 
+def labels_an_annex(text: str) -> bool:
+    """Whether a line is an annex's or a form's label alone: 「別表（第４条関係）」「（別表）」「様式集」
+    「（様式第１）」."""
+    bare = text.replace(" ", "").replace("\u3000", "")
+    return any(pattern.fullmatch(bare) for pattern in (STATUTE_ANNEX, _FORM, _RULES_ANNEX))
+
+
 def _bulleted(text: str) -> bool:
     """A line opened by a bullet (「・」「●」「➢」), not a number."""
     marker = LIST_MARKER.fullmatch(text)
