@@ -101,6 +101,8 @@ CENTRED_TITLE_CHARS = 12
 # An unnumbered line set this many times the size of the numbered heading open above it on its page, or
 # larger, is that heading's label or callout, never a part of it (set_larger_than_its_heading).
 OUTSIZE_OVER_HEADING = 1.3
+# A numbered line goes on with the list above it when at least this many of its items count up to it.
+LIST_BEFORE_ITS_ITEM = 2
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
 # A heading found by its typesetting or a bookmark has no numbering pattern of its own.
 LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
@@ -1066,12 +1068,14 @@ class _Question:
         stand under it (a 記's 「(8) …に該当する関係にある者」 over 「イ」…「ホ」): a numbering taken as a
         list stays a list."""
         last = self.read[-1] if self.read else None
-        if not isinstance(last, ListBlock) or not last.items:
+        if not isinstance(last, ListBlock) or len(last.items) < LIST_BEFORE_ITS_ITEM:
             return False
-        marker = last.items[-1].marker.strip()
-        value, previous = number_value(found.number), number_value(marker)
-        same_form = re.sub(r"[0-9]+", "", marker) == re.sub(r"[0-9]+", "", found.number.strip())
-        return same_form and value is not None and previous is not None and value == previous + 1
+        form = re.sub(r"[0-9]+", "", found.number.strip())
+        values = [number_value(item.marker.strip()) if re.sub(r"[0-9]+", "", item.marker.strip()) == form else None
+                  for item in last.items[-LIST_BEFORE_ITS_ITEM:]]
+        value = number_value(found.number)
+        # (one item alone, 「（1） …：別紙のとおり」 over 「（2）…の説明」 and its parts, is no list to go on with)
+        return value is not None and values == list(range(value - LIST_BEFORE_ITS_ITEM, value))
 
     def names_the_annex_above(self, line: Line) -> bool:
         """Whether the heading read last is an annex's or a form's label alone on this line's page
@@ -1085,14 +1089,17 @@ class _Question:
 
     def set_larger_than_its_heading(self, line: Line) -> bool:
         """Whether an unnumbered line in large type would nest under a numbered heading on its page set
-        clearly smaller than it (OUTSIZE_OVER_HEADING).  A typesetter never sets a part's title larger
+        clearly smaller than it (OUTSIZE_OVER_HEADING), itself set as a heading (display type).  A
+        typesetter never sets a part's title larger
         than the heading it belongs to: such a line is a diagram's label or a callout (「電力会社」 in 18 pt
         beside a drawing, under 「2.2 …」 in 12 pt), the heading's text, not a part of it."""
         last = next((item for item in reversed(self.read) if isinstance(item, Heading)), None)
         if last is None or not last.number or line.layout is None:
             return False
         heading = self.ev.line_at(last.span.start)
+        # (a heading in the body's own type, 「○ …」 over its text, says nothing of the sizes of titles)
         return (heading is not None and heading.page == line.page and heading.layout is not None
+                and self.ev.typeset.is_display(heading) is True
                 and line.layout.size > OUTSIZE_OVER_HEADING * heading.layout.size)
 
     def in_title_block(self, page: int) -> bool:
