@@ -2549,6 +2549,62 @@ def make_small_page(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A pamphlet made page by page: each page opens with its title in one place and style (16 pt Gothic);
+# an inserted flyer's page opens with a headline set larger (22 pt), once; a page lists forms numbered
+# in the heading face lower down
+# ---------------------------------------------------------------------------
+
+PAGE_TITLES = ["事業のご案内", "対象となる団体", "提出する書類", "お問い合わせ"]
+FLYER_HEADLINE = "新しい支援を始めました！"
+FLYER_SUBTITLE = "地域の取組を応援します"
+PAGE_FORMS = ["1 交付申請書", "2 事業計画書"]
+# The last page's lead text, set large and broken by hand over two lines: no title.
+PAGE_LEAD = ["窓口では、支援の内容や書類の書き方について", "ご相談を受け付けています。"]
+PAGE_SENTENCES = [
+    "この事業は、地域の団体が共同で行う取組について、その費用の一部を支援するものです。",
+    "申請の前に、取組の計画を作成し、所管の窓口に提出して確認を受けてください。",
+    "支援の対象となる経費は、取組に直接必要な謝金、旅費、印刷費などに限ります。",
+    "取組を終えたときは、その結果を報告書にまとめ、定められた期日までに提出します。",
+    "提出された書類は、審査会で内容を確かめたうえで、支援の可否を決定します。",
+]
+
+
+def make_page_titles(path: Path) -> None:
+    canvas = new_canvas(path)
+    pages = [(PAGE_TITLES[0], []), (None, []), (PAGE_TITLES[1], []), (PAGE_TITLES[2], PAGE_FORMS),
+             (PAGE_TITLES[3], [])]
+    for page, (title, forms) in enumerate(pages):
+        top = PAGE_HEIGHT - 60
+        if title is None:
+            canvas.setFont(GOTHIC, 22)
+            canvas.drawString(MARGIN_X, top, FLYER_HEADLINE)
+            canvas.setFont(GOTHIC, 14)
+            canvas.drawString(MARGIN_X, top - 40, FLYER_SUBTITLE)
+            top -= 40
+        else:
+            canvas.setFont(GOTHIC, 16)
+            canvas.drawString(MARGIN_X, top, title)
+        if title == PAGE_TITLES[-1]:
+            canvas.setFont(MINCHO, 16)
+            for n, lead in enumerate(PAGE_LEAD):
+                canvas.drawString(MARGIN_X, top - 40 - n * 22, lead)
+            top -= 2 * 22
+        canvas.setFont(MINCHO, 10.5)
+        for n in range(5):
+            canvas.drawString(MARGIN_X, top - 40 - n * 19, PAGE_SENTENCES[(n + page) % 5])
+        top -= 40 + 5 * 19
+        for number, form in enumerate(forms):
+            canvas.setFont(GOTHIC, 10.5)
+            canvas.drawString(MARGIN_X, top - 20, form)
+            canvas.setFont(MINCHO, 10.5)
+            for n in range(2):
+                canvas.drawString(MARGIN_X, top - 40 - n * 19, PAGE_SENTENCES[(n + number + 2) % 5])
+            top -= 40 + 2 * 19
+        canvas.showPage()
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2576,7 +2632,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
            "paper-abstract": make_paper_abstract,
            "powerpoint-deck": make_powerpoint_deck,
-           "small-page": make_small_page, "newsletter": make_newsletter}
+           "small-page": make_small_page, "newsletter": make_newsletter,
+           "page-titles": make_page_titles}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -152,6 +152,8 @@ SKIP_EVIDENCE = 2 * EVIDENCE
 _SMALLER_THAN_BODY = 0.9
 # A title is at most this long (numbering.title_like); bold text running longer is a point, not a title.
 TITLE_CHARS = 60
+# Large type running on over this many lines more into a sentence's end is a page's lead text.
+LEAD_LINES = 2
 # Lines looked at below a numbered point for its next sibling.
 SIBLING_REACH = 40
 # A numbering set as titles in one face this many times over the document titles its parts with it.
@@ -228,6 +230,10 @@ class OutlineQuestions(Protocol):
 # title set larger after them (a part's closing remarks in 12 pt bold) closes them.
 DISPLAY_SIZES = 6
 BODY_SIZE_TITLE_RANK = DISPLAY_SIZES * 10 + 1
+# A page-designed document's page titles (typeset.is_page_title) are its outer rank: outer to any
+# numbering and to a one-off headline set larger on one page (an inserted flyer's, a cover's); only an
+# annex or attachment label (ranks 3 to 5) holds them.
+PAGE_TITLE_RANK = 6
 
 
 def decide_heading(evidence: HeadingEvidence, index: int, outline: OutlineQuestions,
@@ -471,6 +477,8 @@ class HeadingEvidence:
         size, the largest first (None: not set so)."""
         if self.typeset.is_display(line) is not True or not self.typeset.is_large(line):
             return None
+        if self.typeset.is_page_title(line) and not self.hints.slides:
+            return PAGE_TITLE_RANK  # (a deck's slide titles are found slide by slide: slides.py)
         return min(self.typeset.size_rank(line), DISPLAY_SIZES) * 10
 
     def line_at(self, number: int) -> Line | None:
@@ -540,6 +548,20 @@ class HeadingEvidence:
             else:
                 titles += 1
         return titles >= TITLES_IN_FACE and titles > points
+
+    def display_runs_into_a_sentence(self, index: int) -> bool:
+        """Whether large type starting at ``index`` runs on over lines into a sentence's end: a page's
+        lead text set large (a pamphlet's 「…を記入してください。」 over a form), not a title, which
+        ends without 。.  Lead text is broken by hand as often as run to the edge: its next lines are
+        the ones right under it in its size, starting where it starts."""
+        line = self.lines[index]
+        for rest in self.lines[index + 1: index + 1 + LEAD_LINES]:
+            if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
+                    or not self.typeset.same_size(line, rest) or not self.typeset.starts_under(line, rest)):
+                break
+            if "。" in rest.text:
+                return True
+        return False
 
     def display_runs_past_a_title(self, index: int) -> bool:
         """Whether the display type starting at ``index`` goes on, line after line run to the column's
@@ -999,7 +1021,9 @@ class _Question:
         if kind is None:
             return None
         rank = title_rank(kind, self.outline)
-        if kind.startswith(LIST_LEVEL_KIND):  # set in the body's size: under any title set larger
+        if self.ev.display_rank(self.ev.lines[index]) == PAGE_TITLE_RANK:
+            rank = PAGE_TITLE_RANK  # a page-designed document's page title, whatever marks it
+        elif kind.startswith(LIST_LEVEL_KIND):  # set in the body's size: under any title set larger
             rank = max(rank, BODY_SIZE_TITLE_RANK)
         return Scheme("marked", rank, LAYOUT_TITLE), "", self.ev.lines[index].text
 
@@ -1035,7 +1059,7 @@ class _Question:
             return None  # a list's item, or a marked line marked_titles.py took for no title
         if CALENDAR_DAY.match(line.text) or DISPLAYED_FIGURE.fullmatch(line.text):
             return None  # display type that is no title: a calendar's day, a figure with its unit
-        large = display and self.ev.typeset.is_large(line)
+        large = display and self.ev.typeset.is_large(line) and not self.ev.display_runs_into_a_sentence(index)
         if large and self.set_larger_than_its_heading(line):
             return None  # a diagram's label in outsize type under 「2.2 …」: no part of 2.2
         if self.names_the_annex_above(line):
@@ -1058,7 +1082,8 @@ class _Question:
             # was seen over the text it heads, the next page's first paragraph)
             return None
         rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
-        rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
+        if rank != PAGE_TITLE_RANK:  # (a page title is outer to all, a part's title too)
+            rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
     def goes_on_with_the_list(self, found: Found) -> bool:

@@ -13,6 +13,11 @@ slide scaled to fit (two slides to an A4 page, each at its own scale), and a dec
 sparse slide's text larger than a dense one's, so "larger than the body" is asked of the page.  A
 newsletter sets each article at a size of its own: a style whose lines wrap at one edge, three times
 on a page, is running text there, however large (TEXT_WRAPS).
+
+A page-designed document (a pamphlet, a leaflet, a handout made in PowerPoint and printed portrait)
+opens its pages with a title set in one place and one style: the page titles.  They are the
+document's outer rank whatever else is set larger on one page (a flyer's headline, a cover), and
+whatever is numbered lower on a page ranks under them (page_title_style).
 """
 
 from __future__ import annotations
@@ -61,6 +66,11 @@ PAGE_BODY_CHARS = 150
 TEXT_WRAPS = 3
 # A line wrapped at a frame's edge holds this many characters at least (a narrow column's width).
 WRAPPED_CHARS = 10
+# A style is the page titles' when the first line of at least this many pages, and of this share of
+# the pages with text, is set in it (a report's chapters open a few of its pages, a pamphlet's titles
+# open most), and it opens pages at least as often as it stands lower on one.
+PAGE_TITLE_PAGES = 3
+PAGE_TITLE_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -111,6 +121,40 @@ class Typesetting:
         self.display_sizes = sorted({style.size for page, styles in pages.items() for style in styles
                                      if self._display(style, self.page_body.get(page, self.body), page)},
                                     reverse=True)
+        self.page_title = self._page_title_style(lines)
+
+    def _page_title_style(self, lines: list[Line]) -> Style | None:
+        """The style a page-designed document sets its page titles in (None: none such): display type
+        larger than the body that opens enough of its pages (PAGE_TITLE_PAGES, PAGE_TITLE_SHARE) and
+        opens pages more often than it is set lower on one."""
+        openers: Counter[Style] = Counter()
+        elsewhere: Counter[Style] = Counter()
+        texts: dict[Style, set[str]] = {}
+        pages: set[int] = set()
+        for line in lines:
+            style = style_of(line)
+            if style is None or line.kind != "body" or (line.layout and line.layout.role):
+                continue
+            if line.page in pages:
+                elsewhere[style] += 1
+            else:
+                pages.add(line.page)
+                openers[style] += 1
+                texts.setdefault(style, set()).add(line.text)
+        for style, count in openers.most_common():
+            if count < max(PAGE_TITLE_PAGES, PAGE_TITLE_SHARE * len(pages)):
+                break
+            # Each page's title is its own: one text opening page after page is a running head (a
+            # newsletter's 「…の掲示板」 tab over its notices), the part's name, not a page's title.
+            own = len(texts[style]) > count / 2
+            if self.body is not None and style.size >= self.body.size * LARGER and count >= elsewhere[style] and own:
+                return style
+        return None
+
+    def is_page_title(self, line: Line) -> bool:
+        """Set in the page titles' style (page_title_style): the document's outer rank."""
+        style = style_of(line)
+        return style is not None and style == self.page_title
 
     def _larger_page_body(self, styles: Counter[Style]) -> Style | None:
         """The page's most used style when it is set larger than the document's body and covers
@@ -206,6 +250,12 @@ class Typesetting:
         if a is None or b is None or above.page != line.page or a.column_x0 != b.column_x0:
             return False
         return b.x0 < a.x0 - OUTDENT * a.size
+
+    def starts_under(self, line: Line, below: Line) -> bool:
+        """Whether ``below`` starts where ``line`` starts, within two characters (a mark or an opening
+        bracket hung in the margin): the next line of its block."""
+        a, b = line.layout, below.layout
+        return a is not None and b is not None and abs(b.x0 - a.x0) <= 2 * a.size
 
     def set_deeper(self, line: Line, below: Line) -> bool:
         """Whether ``below`` starts further in than ``line`` in their column, by a character or more: a
