@@ -2559,8 +2559,11 @@ PAGE_TITLES = ["事業のご案内", "対象となる団体", "提出する書�
 FLYER_HEADLINE = "新しい支援を始めました！"
 FLYER_SUBTITLE = "地域の取組を応援します"
 PAGE_FORMS = ["1 交付申請書", "2 事業計画書"]
-# The last page's lead text, set large and broken by hand over two lines: no title.
+# Lead text set large: no title.  The last page's, broken by hand over two lines; the second page's
+# marked lead, and its sentence going on from a line ending in 、 in the heading face.
 PAGE_LEAD = ["窓口では、支援の内容や書類の書き方について", "ご相談を受け付けています。"]
+PAGE_MARKED_LEAD = ["○ 団体の規約と名簿をそろえ、申請書に添えて", "提出してください。"]
+PAGE_LEAD_ON = ["書類がそろったら、", "お近くの窓口にお持ちください"]
 PAGE_SENTENCES = [
     "この事業は、地域の団体が共同で行う取組について、その費用の一部を支援するものです。",
     "申請の前に、取組の計画を作成し、所管の窓口に提出して確認を受けてください。",
@@ -2590,6 +2593,11 @@ def make_page_titles(path: Path) -> None:
             for n, lead in enumerate(PAGE_LEAD):
                 canvas.drawString(MARGIN_X, top - 40 - n * 22, lead)
             top -= 2 * 22
+        if title == PAGE_TITLES[1]:
+            for n, lead in enumerate([*PAGE_MARKED_LEAD, *PAGE_LEAD_ON]):
+                canvas.setFont(GOTHIC if lead == PAGE_LEAD_ON[1] else MINCHO, 16)
+                canvas.drawString(MARGIN_X + (16 if lead == PAGE_MARKED_LEAD[1] else 0), top - 40 - n * 22, lead)
+            top -= 4 * 22
         canvas.setFont(MINCHO, 10.5)
         for n in range(5):
             canvas.drawString(MARGIN_X, top - 40 - n * 19, PAGE_SENTENCES[(n + page) % 5])

@@ -1380,11 +1380,13 @@ def test_page_titles_are_the_outer_rank_of_a_page_designed_document(converted):
     # A pamphlet's pages open with their titles in one style: they are its outer rank.  A flyer's
     # headline set larger on one page heads its own page only, never the pages after it, and the
     # forms numbered in the heading face on a page nest under that page's title, closed by the
-    # next page's.  Large type running over two lines into a sentence's end is a page's lead text.
+    # next page's.  Large type running over two lines into a sentence's end, numbered or not, or going
+    # on from a line ending in 、, is a page's lead text.
     document = converted("page-titles")
     outer = [section_heading(section) for section in document.sections]
     assert outer[-3:] == samples.PAGE_TITLES[1:]
     forms = document.sections[-2]
     assert [section_heading(child) for child in forms.children] == samples.PAGE_FORMS
     assert not document.sections[-1].children
+    assert not document.sections[-3].children
     assert document_report(document).conserved

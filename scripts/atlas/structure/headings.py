@@ -549,15 +549,22 @@ class HeadingEvidence:
                 titles += 1
         return titles >= TITLES_IN_FACE and titles > points
 
-    def display_runs_into_a_sentence(self, index: int) -> bool:
-        """Whether large type starting at ``index`` runs on over lines into a sentence's end: a page's
-        lead text set large (a pamphlet's 「…を記入してください。」 over a form), not a title, which
-        ends without 。.  Lead text is broken by hand as often as run to the edge: its next lines are
-        the ones right under it in its size, starting where it starts."""
+    def large_lead_text(self, index: int) -> bool:
+        """Whether the line is a line of a sentence set in large type: a page's lead text (a pamphlet's
+        「…を記入してください。」 over a form), not a title.  A title ends without 。 and follows no line
+        it goes on from; lead text runs on into a sentence's end, or goes on from a line ending in 、
+        (「…を作成したら、」 / 「<bold> …管轄する…に」).  Lead text is broken by hand as often as run to
+        the edge: its lines stand right under each other in its style, starting in one place (a title
+        is set in a face of its own over the text under it)."""
         line = self.lines[index]
+        above = self.lines[index - 1] if index else None
+        if (above is not None and above.kind == "body" and above.page == line.page
+                and above.text.endswith(("、", "，")) and not self.typeset.gap_before(line)
+                and self.typeset.same_size(above, line) and self.typeset.starts_under(above, line)):
+            return True
         for rest in self.lines[index + 1: index + 1 + LEAD_LINES]:
             if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
-                    or not self.typeset.same_size(line, rest) or not self.typeset.starts_under(line, rest)):
+                    or not self.typeset.same_style(line, rest) or not self.typeset.starts_under(line, rest)):
                 break
             if "。" in rest.text:
                 return True
@@ -1039,6 +1046,8 @@ class _Question:
         line = self.ev.lines[index]
         layout = line.layout
         assert layout is not None
+        if display and self.ev.typeset.is_large(line) and self.ev.large_lead_text(index):
+            return None  # a page's lead text set large, numbered or not (「○ …」 / 「…記入してください。」)
         if (heading is not None and heading[0].name != "marked" and not display
                 and self.ev.typeset.stopped_short(line) is False
                 and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None):
@@ -1059,7 +1068,7 @@ class _Question:
             return None  # a list's item, or a marked line marked_titles.py took for no title
         if CALENDAR_DAY.match(line.text) or DISPLAYED_FIGURE.fullmatch(line.text):
             return None  # display type that is no title: a calendar's day, a figure with its unit
-        large = display and self.ev.typeset.is_large(line) and not self.ev.display_runs_into_a_sentence(index)
+        large = display and self.ev.typeset.is_large(line)
         if large and self.set_larger_than_its_heading(line):
             return None  # a diagram's label in outsize type under 「2.2 …」: no part of 2.2
         if self.names_the_annex_above(line):
