@@ -1041,23 +1041,28 @@ def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_sup
     # read between them), 附則, then 「（別表）」, 「別紙」, 「様式集」 and its forms' labels 「（様式第１）」, each
     # alone on its line with no 「（第N条関係）」.  The squeezed article's caption and every annex were text
     # (「別紙」 alone opened an outline of its own, and the forms' labels nested under its last item).
+    # The sheet's and each form's name, printed under its label centred or set large, is the heading's too
+    # (「別紙 …誓約事項」, 「（様式第1） …申請書」): a reader cites an annex by both; the name was a paragraph.
     document = converted("rules")
     sections = document.all_sections()
     headings = [(section.level, section_heading(section)) for section in sections]
     top = sections[0].level
+    sheet_heading = f"{samples.RULES_SHEET[0]} {samples.RULES_SHEET[1]}"
     assert headings == [
         *((top, caption) for caption, _, _ in samples.RULES_ARTICLES),
-        (top, samples.RULES_SUPPLEMENT), (top, samples.RULES_TABLE[0]), (top, samples.RULES_SHEET[0]),
+        (top, samples.RULES_SUPPLEMENT), (top, samples.RULES_TABLE[0]), (top, sheet_heading),
         (top, samples.RULES_FORMS_TITLE),
-        *((top + 1, normalize_chars(label)) for label, _ in samples.RULES_FORMS)]
+        *((top + 1, f"{normalize_chars(label)} {name}") for label, name in samples.RULES_FORMS)]
     squeezed = sections[samples.RULES_SQUEEZED]
     assert block_text(squeezed.blocks[0]).startswith("第2条")
-    # the 記's last item over items of its own stays the list's item; the second form's name set large
-    # is the form's text: neither opens a part (the forms' title nested under the item, the form was empty)
-    sheet = next(section for section in sections if section_heading(section) == samples.RULES_SHEET[0])
+    # the 記's last item over items of its own stays the list's item; the sheet's sentence under its name
+    # stays its text, as does the table's first row under 「（別表）」 (the forms' title nested under the
+    # item, the form was empty)
+    sheet = next(section for section in sections if section_heading(section) == sheet_heading)
+    assert block_text(sheet.blocks[0]) == samples.RULES_SHEET[2]
     assert normalize_chars(samples.RULES_SHEET_ITEMS[2]).split(" ", 1)[1] in "\n".join(
         block_text(block) for block in sheet.blocks)
-    assert samples.RULES_FORMS[1][1] in block_text(sections[-1].blocks[0])
+    assert all(samples.RULES_FORMS[1][1] not in block_text(block) for block in sections[-1].blocks)
     assert document_report(document).conserved
 
 

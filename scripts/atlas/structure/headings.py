@@ -98,6 +98,8 @@ from .typeset import PAGE_BODY_CHARS, Typesetting
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
 # notice are not titles.
 CENTRED_TITLE_CHARS = 12
+# An annex's or a form's own name printed under its label (「…誓約事項」, 「…申請書」) is a title: short.
+ANNEX_NAME_CHARS = 40
 # An unnumbered line set this many times the size of the numbered heading open above it on its page, or
 # larger, is that heading's label or callout, never a part of it (set_larger_than_its_heading).
 OUTSIZE_OVER_HEADING = 1.3
@@ -334,6 +336,29 @@ class HeadingEvidence:
             return False
         under = heading_of(self.lines[below].text)
         return under is not None and number_token(under[1]) == number_token(heading[1])
+
+    def annex_name_below(self, index: int) -> int | None:
+        """The line naming the annex or form whose label stands alone at ``index`` (「別紙」, 「（様式第１）」):
+        the next line on its page, set apart from the body as a name is, centred or larger than the
+        body, short and no sentence (None: none).  A rules document prints an annex's label at the top
+        left and the annex's name under it, centred or set large; a reader cites the annex by both, so
+        they are one heading.  Text under the label in the body's own place and type is the annex's
+        text, never its name."""
+        below = self.next_content(index)
+        if below is None:
+            return None
+        line, name = self.lines[below], self.lines[below].text
+        if line.page != self.lines[index].page or line.layout is None:
+            return None
+        # (a form's page of little else measures a column no wider than the name: centred in the frame)
+        if not (self.typeset.centred(line) or self.typeset.centred_in_frame(line) or self.typeset.is_large(line)):
+            return None
+        if (len(name) > ANNEX_NAME_CHARS or not title_like(name) or name.endswith(tuple(FULL_STOPS))
+                or name.startswith(_NEVER_STARTS_A_TITLE) or name.replace(" ", "") in NOT_TITLES
+                or heading_of(name) is not None or LIST_MARKER.fullmatch(name) or labels_an_annex(name)
+                or DATE_LINE.fullmatch(name) or is_caption(name) or self.wraps_into_next_line(below)):
+            return None
+        return below
 
     def number_alone_heading(self, index: int) -> Found | None:
         """A section number alone on its line and its title on the next ("一", "", "主旨").
@@ -717,6 +742,11 @@ class _Question:
                 found = replace(found, scheme=replace(found.scheme, rank=restart))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
+            if self.ev.marked.kind(index) in (ARTICLE_CAPTION, FORM_CAPTION) and labels_an_annex(line.text) \
+                    and not found.number and rest is None:
+                name = self.ev.annex_name_below(index)
+                if name is not None:  # 「別紙」 over its name centred: one heading, 「別紙 …誓約事項」
+                    found = replace(found, title=f"{found.title} {self.ev.lines[name].text}", last=name)
             if rest is not None:  # every line down to the title's last (a question may wrap over several)
                 title = found.title
                 for probe in range(index + 1, rest + 1):
@@ -1072,7 +1102,7 @@ class _Question:
         if large and self.set_larger_than_its_heading(line):
             return None  # a diagram's label in outsize type under 「2.2 …」: no part of 2.2
         if self.names_the_annex_above(line):
-            return None  # 「（様式第３）」 over a form's name set large or centred: the form's, no part
+            return None  # a letter form's title under its addressee, below 「（様式第１）」: the form's, no part
         # A short line centred in its column, set apart or in another face: 「議事録」 over minutes.
         centred = (
             self.ev.typeset.centred(line)
@@ -1113,8 +1143,9 @@ class _Question:
 
     def names_the_annex_above(self, line: Line) -> bool:
         """Whether the heading read last is an annex's or a form's label alone on this line's page
-        (「（様式第３）」 over 「取得財産等管理台帳」 in display type, 「別紙」 over its title centred, no text
-        between): the line names that form or sheet, inside it."""
+        (「（様式第１）」 over a letter form's date and addressee, then its title centred in display type):
+        the line names that form or sheet, inside it.  The name printed right under the label is the
+        heading's own (annex_name_below)."""
         last = self.read[-1] if self.read else None
         if not isinstance(last, Heading) or last.number or not labels_an_annex(last.title):
             return False

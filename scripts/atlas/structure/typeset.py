@@ -103,14 +103,19 @@ class Typesetting:
         area: Counter[Style] = Counter()
         pages: dict[int, Counter[Style]] = {}
         ends: dict[tuple[int, Style], list[float]] = {}
+        frames: Counter[tuple[float, float]] = Counter()
         for line in lines:
             style = style_of(line)
+            if line.kind == "body" and line.layout is not None and line.layout.column_x1 and not line.layout.role:
+                frames[round(line.layout.column_x0), round(line.layout.column_x1)] += len(line.text)
             if style is not None and line.kind == "body" and not (line.layout and line.layout.role):
                 area[style] += len(line.text) * style.size**2
                 pages.setdefault(line.page, Counter())[style] += len(line.text) * style.size**2
                 if line.layout is not None and len(line.text) >= WRAPPED_CHARS:
                     ends.setdefault((line.page, style), []).append(line.layout.x1)
         self.body = area.most_common(1)[0][0] if area else None
+        # The text frame most of the document's text is set in (left and right edges; None: no layout).
+        self.frame = frames.most_common(1)[0][0] if frames else None
         # The styles each page sets running text in (TEXT_WRAPS): never display by their size there.
         self.page_text = {key for key, right_ends in ends.items()
                           if not key[1].bold and _wrapped(right_ends, key[1].size)}
@@ -240,6 +245,16 @@ class Typesetting:
             return False
         left = layout.x0 - layout.column_x0
         right = layout.column_x1 - layout.x1
+        return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+
+    def centred_in_frame(self, line: Line) -> bool:
+        """Set in the middle of the document's text frame, as centred() is in its column.  A page of
+        little text (a form's) measures a column no wider than its widest line, which may be the
+        centred line itself; the frame the rest of the document is set in still shows its middle."""
+        layout = line.layout
+        if layout is None or self.frame is None:
+            return False
+        left, right = layout.x0 - self.frame[0], self.frame[1] - layout.x1
         return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
 
     def starts_left_of(self, above: Line, line: Line) -> bool:
