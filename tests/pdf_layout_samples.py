@@ -1422,6 +1422,84 @@ def make_spreadsheet(path: Path, banded: bool = False) -> None:
     canvas.save()
 
 
+# A public enterprise's plan on a ministry's spreadsheet template (Excel printed to PDF): each
+# cell its own text.  A field of the form whose date is typed cell by cell (era, year, 「年」, month,
+# 「月」), far apart on one baseline after its label and colon; a ruled table whose value cells hold
+# a number in small type with its unit in larger type at the cell's right edge; the template's plan
+# table, most of its rows a label with no value entered; a field ruled as a box one row high, its
+# label letter-spaced across its cell, its value a sentence.
+FORM_FIELD = [("策定日：平成", 0.0), ("30", 110.0), ("年", 150.0), ("3", 210.0), ("月", 240.0)]
+FORM_FIELD_TEXT = "策定日：平成 30 年 3 月"
+FORM_UNITS = [("計画人口", "1,070", "人"), ("年間費用", "705", "千円")]
+FORM_UNIT_ROWS = [["計画人口", "1,070人"], ["年間費用", "705千円"]]
+FORM_CAPTIONS = ["①　給水の状況", "②　収支の計画", "③　投資の目標"]
+FORM_PLAN = [["区分", "元年度", "2年度", "3年度", "4年度", "5年度"],
+             ["総収益", "2,400", "2,380", "2,350", "2,310", "2,290"],
+             ["積立金", "", "", "", "", ""],
+             ["繰越金", "120", "80", "60", "40", "20"],
+             ["充用金", "", "", "", "", ""],
+             ["総費用", "2,350", "2,330", "2,300", "2,290", "2,280"],
+             ["借入金", "", "", "", "", ""],
+             ["補助金", "", "", "", "", ""],
+             ["負担金", "", "", "", "", ""],
+             ["売却代", "", "", "", "", ""],
+             ["その他", "", "", "", "", ""]]
+FORM_BOX = ("目　　　　標", "施設の更新は、必要性と経営への影響を確かめ、計画的に行います。")
+FORM_BOX_ROW = ["目標", FORM_BOX[1]]
+FORM_SIZE = 10.5
+FORM_VALUE_SIZE = 8.0
+
+
+def _form_text(canvas, text: str, x: float, row_top: float, size: float = FORM_SIZE, right: bool = False) -> None:
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont(GOTHIC, size)
+    y = PAGE_HEIGHT - row_top - (SHEET_ROW + size) / 2 - 1
+    if right:
+        canvas.drawRightString(x, y, text)
+    else:
+        canvas.drawString(x, y, text)
+
+
+def make_excel_form(path: Path) -> None:
+    canvas = new_canvas(path)
+    left = MARGIN_X
+    top = MARGIN
+    _form_text(canvas, "簡易水道事業の経営の計画", left, top)
+    top += 2 * SHEET_ROW
+    for text, x in FORM_FIELD:
+        _form_text(canvas, text, left + x, top)
+    top += 2 * SHEET_ROW
+    _form_text(canvas, FORM_CAPTIONS[0], left, top)
+    top += SHEET_ROW
+    # Label and value cells; the value cell holds the number and, at its right edge, the unit.
+    xs = [left, left + 120, left + 260]
+    _sheet_grid(canvas, xs, top, len(FORM_UNITS), {})
+    for r, (label, value, unit) in enumerate(FORM_UNITS):
+        _form_text(canvas, label, xs[0] + SHEET_RULE + SHEET_PAD, top + r * SHEET_ROW)
+        _form_text(canvas, value, xs[1] + 70, top + r * SHEET_ROW, size=FORM_VALUE_SIZE, right=True)
+        _form_text(canvas, unit, xs[2] - SHEET_PAD, top + r * SHEET_ROW, right=True)
+    top += (len(FORM_UNITS) + 1) * SHEET_ROW
+    _form_text(canvas, FORM_CAPTIONS[1], left, top)
+    top += SHEET_ROW
+    xs = [left + 70 * c for c in range(len(FORM_PLAN[0]) + 1)]
+    _sheet_grid(canvas, xs, top, len(FORM_PLAN), {})
+    for r, cells in enumerate(FORM_PLAN):
+        for c, cell in enumerate(cells):
+            number = r > 0 and c > 0
+            x = xs[c + 1] - SHEET_PAD if number else xs[c] + SHEET_RULE + SHEET_PAD
+            _form_text(canvas, cell, x, top + r * SHEET_ROW, size=SHEET_SIZE, right=number)
+    top += (len(FORM_PLAN) + 1) * SHEET_ROW
+    _form_text(canvas, FORM_CAPTIONS[2], left, top)
+    top += SHEET_ROW
+    xs = [left, left + 100, left + TEXT_WIDTH]
+    _sheet_grid(canvas, xs, top, 1, {})
+    label = FORM_BOX[0].replace("　", "")
+    _form_text(canvas, label[0], xs[0] + 12, top)
+    _form_text(canvas, label[1], xs[1] - 12 - FORM_SIZE, top)
+    _form_text(canvas, FORM_BOX[1], xs[1] + SHEET_RULE + SHEET_PAD, top)
+    canvas.save()
+
+
 # A design manual's ladder 「1．」 › 「1-1」 (a dash and a space, no stop), its short titles spread over
 # the title's box (均等割付: 「床 版」), all in the headings' face at the body's size.
 DASH_LADDER = [("1．構造の概要", "水門の構造は、堤防の機能を保つことができるものとする。"),
@@ -2638,7 +2716,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
            "right-bound": make_right_bound, "side-title": make_side_title,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
-           "paper-abstract": make_paper_abstract,
+           "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
            "page-titles": make_page_titles}

@@ -177,6 +177,23 @@ def test_a_spreadsheets_tables_are_read_from_its_rules_and_its_numbered_lines_he
     assert document_report(document).conserved
 
 
+def test_a_form_printed_from_a_spreadsheet_reads_its_fields_as_lines_and_its_cells_as_tables(converted):
+    # Excel prints each cell as a text of its own.  A date typed cell by cell after its field's
+    # label (「策定日：平成」「30 年」「3 月」, far apart on one baseline) is one line, not a paragraph
+    # each.  A number in small type with its unit in larger type at the cell's edge reads number
+    # first (sorted by their tops the unit came first: 「人1,070」).  The template's plan table, most
+    # rows a label with nothing entered, is a table (refused as "mostly empty", it was lines).  A
+    # field ruled as a box one row high, its label letter-spaced across its cell, is a row of label
+    # and value (its label fell apart: 「目」 a paragraph, 「標」 run into the value).
+    document = converted("excel-form")
+    paragraphs = [normalize_chars(block.text).replace(" ", "") for block in blocks_of(document)
+                  if isinstance(block, Paragraph)]
+    assert samples.FORM_FIELD_TEXT.replace(" ", "") in paragraphs
+    tables = [block.rows for block in blocks_of(document) if isinstance(block, Table)]
+    assert tables == [samples.FORM_UNIT_ROWS, samples.FORM_PLAN, [samples.FORM_BOX_ROW]]
+    assert document_report(document).conserved
+
+
 def test_a_dashed_number_with_a_space_is_a_heading_under_its_printed_parent(converted):
     # 「1-1 構造形式」 (a dash and a space, no stop) under 「1．構造の概要」: read as no numbering, each was a
     # paragraph and its text ran on under 「1．」.  A short title spread over its box in the headings'

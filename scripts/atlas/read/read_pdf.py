@@ -669,7 +669,11 @@ def _cell_texts(
             inside = by_cell.get((r, c), [])
             box = row[c]
             split = box is not None and box in (corners or [])
-            pieces = sorted(_baseline_pieces(inside, page), key=lambda p: (p.top, p.x0)) if inside else []
+            # The cell's lines top to bottom, each line's parts left to right, as _baseline_pieces
+            # gives them: a spreadsheet sets a value and its unit in one row as two texts of their
+            # own sizes (「1070」 in smaller type than 「人」 beside it), and sorted by their tops
+            # the larger unit came first (「人1070」).
+            pieces = _baseline_pieces(inside, page) if inside else []
             lines = [piece.text.strip().replace("\t", " ") for piece in pieces]
             struck[-1].append(tuple(run for piece in pieces for run in struck_runs(piece.chars)))
             text = ""
@@ -863,6 +867,8 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         else:
             merged.append(part)
     pieces = [_Piece(part, page) for part in merged if any(c["text"].strip() for c in part)]
+    if _form_field(pieces):
+        return [_Piece([c for piece in pieces for c in piece.chars], page)]
     # A label beside its text (a table's row label, a mark ○) reads with the line it stands on: the
     # parts share the line's top.  Two texts set side by side (a slide's two boxes) are left alone:
     # which of them a reader takes first is no matter of one line.
@@ -871,6 +877,22 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
         for piece in pieces:
             piece.line_top = top
     return pieces
+
+
+# A form's field: a short label in Japanese, its colon, and the start of its value (「策定日：平成」);
+# not a web address's 「https:」 (a browser's footer: the address, then the page's 「1/56」 far right).
+_FIELD = re.compile(r"[^\x00-\x7f\s：]{1,10}\s*[:：]\s*\S")
+
+
+def _form_field(pieces: list[_Piece]) -> bool:
+    """Whether the baseline's parts are one field of a form, its value spread over cells: a
+    spreadsheet prints each cell as a text of its own, so a date or a period filled in cell by
+    cell (era, year, 「年」, month, 「月」, 「～」) stands in parts far apart after the label and its
+    colon.  The first part opens with the label and colon, every other part is a short value
+    (LABEL_CHARS): a reader reads them as one line, not a paragraph each."""
+    if len(pieces) < 2 or not _FIELD.match(normalize_chars(pieces[0].text).replace(" ", "")):
+        return False
+    return all(len(piece.text.strip()) <= LABEL_CHARS for piece in pieces[1:])
 
 
 def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:

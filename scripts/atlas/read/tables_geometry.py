@@ -56,11 +56,42 @@ def holds_a_table(texts: list[list[str | None]]) -> bool:
     rows than it fills (a list of twenty places, two of them written), and the blank rows say
     nothing of what the written ones are."""
     written = [sum(1 for cell in row if cell and cell.strip()) for row in texts]
-    cells = [cell for row, n in zip(texts, written, strict=True) if n for cell in row if cell is not None]
+    # A form's row that names an item and leaves its values blank (a spreadsheet template's rows of
+    # a plan, most of them not filled in) is one more row of the table: its blank value cells say no
+    # more than a blank row's, so only its label counts.  It is such a row where its one text stands
+    # in its first cell, the label column.
+    cells = [cell for row, n in zip(texts, written, strict=True) if n
+             for cell in (row[:1] if n == 1 and _label_only(row) else row) if cell is not None]
     filled = sum(written)
     full_rows = sum(1 for n in written if n >= 2)
     rows_with_text = sum(1 for n in written if n)
-    return len(texts) >= 2 and full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
+    if len(texts) == 1:
+        return _form_row(texts[0])
+    return full_rows >= 2 and 3 * full_rows >= rows_with_text and filled >= 0.5 * len(cells)
+
+
+# A form's label: a few words, no sentence (「目標」「経営戦略の事後検証、更新等に関する事項」).
+FORM_LABEL_CHARS = 24
+
+
+def _form_row(row: list[str | None]) -> bool:
+    """Whether a grid of one row is a form's field: two cells, a short label (FORM_LABEL_CHARS, no
+    sentence's end) and its value written beside it in sentences (「。」).  A spreadsheet rules
+    each field of a form as a box of its own, one row high; read as loose lines its label,
+    letter-spaced across its cell (「目　　標」), fell apart from its value, one paragraph a
+    character.  A short value is no such field: a document's boxed tag at the head of its first
+    page (「部会資料 | 2」) is read with the title lines, not as a table before them; nor is a
+    header row ruled apart from its table's body (「章・節 | 内容」)."""
+    cells = [cell for cell in row if cell is not None]
+    if len(cells) != 2 or not all(cell and cell.strip() for cell in cells):
+        return False
+    label, value = ("".join((cell or "").split()) for cell in cells)
+    return len(label) <= FORM_LABEL_CHARS and "。" not in label and "。" in value
+
+
+def _label_only(row: list[str | None]) -> bool:
+    """Whether the row's one text is in its first cell (its label) and the rest is blank."""
+    return bool(row and row[0] and row[0].strip())
 
 
 def same_columns(grid: Grid, other: Grid) -> bool:
