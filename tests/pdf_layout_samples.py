@@ -1432,7 +1432,9 @@ FORM_FIELD = [("策定日：平成", 0.0), ("30", 110.0), ("年", 150.0), ("3", 
 FORM_FIELD_TEXT = "策定日：平成 30 年 3 月"
 FORM_UNITS = [("計画人口", "1,070", "人"), ("年間費用", "705", "千円")]
 FORM_UNIT_ROWS = [["計画人口", "1,070人"], ["年間費用", "705千円"]]
-FORM_CAPTIONS = ["①　給水の状況", "②　収支の計画", "③　投資の目標"]
+FORM_CAPTIONS = ["①　給水の状況", "②　収支の計画", "③　投資の目標", "④　これまでの取組"]
+FORM_WRITTEN = "なし"  # all that is written in a box ruled for text
+FORM_WRITTEN_BOX_HEIGHT = 60.0
 FORM_PLAN = [["区分", "元年度", "2年度", "3年度", "4年度", "5年度"],
              ["総収益", "2,400", "2,380", "2,350", "2,310", "2,290"],
              ["積立金", "", "", "", "", ""],
@@ -1497,6 +1499,17 @@ def make_excel_form(path: Path) -> None:
     _form_text(canvas, label[0], xs[0] + 12, top)
     _form_text(canvas, label[1], xs[1] - 12 - FORM_SIZE, top)
     _form_text(canvas, FORM_BOX[1], xs[1] + SHEET_RULE + SHEET_PAD, top)
+    # A box to write in, its four borders each drawn twice (a stroke and a thin fill), one word in it.
+    top += 2 * SHEET_ROW
+    _form_text(canvas, FORM_CAPTIONS[3], left, top)
+    top += SHEET_ROW
+    right, bottom = left + TEXT_WIDTH, top + FORM_WRITTEN_BOX_HEIGHT
+    for x0, y0, x1, y1 in [(left, top, right, top), (left, bottom, right, bottom),
+                           (left, top, left, bottom), (right, top, right, bottom)]:
+        _sheet_rule(canvas, x0, y0, x1 + SHEET_RULE, y1 + SHEET_RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(x0, PAGE_HEIGHT - y0, x1, PAGE_HEIGHT - y1)
+    _form_text(canvas, FORM_WRITTEN, left + SHEET_PAD, top, size=SHEET_SIZE)
     canvas.save()
 
 

@@ -184,13 +184,17 @@ def test_a_form_printed_from_a_spreadsheet_reads_its_fields_as_lines_and_its_cel
     # first (sorted by their tops the unit came first: 「人1,070」).  The template's plan table, most
     # rows a label with nothing entered, is a table (refused as "mostly empty", it was lines).  A
     # field ruled as a box one row high, its label letter-spaced across its cell, is a row of label
-    # and value (its label fell apart: 「目」 a paragraph, 「標」 run into the value).
+    # and value (its label fell apart: 「目」 a paragraph, 「標」 run into the value).  A box ruled for
+    # text, its borders drawn twice each (eight shapes, as many as a diagram's), holding one word, is
+    # no figure: the word is a paragraph.
     document = converted("excel-form")
     paragraphs = [normalize_chars(block.text).replace(" ", "") for block in blocks_of(document)
                   if isinstance(block, Paragraph)]
     assert samples.FORM_FIELD_TEXT.replace(" ", "") in paragraphs
     tables = [block.rows for block in blocks_of(document) if isinstance(block, Table)]
     assert tables == [samples.FORM_UNIT_ROWS, samples.FORM_PLAN, [samples.FORM_BOX_ROW]]
+    assert samples.FORM_WRITTEN in paragraphs
+    assert not [block for block in blocks_of(document) if isinstance(block, Figure)]
     assert document_report(document).conserved
 
 

@@ -577,9 +577,33 @@ def _figure_boxes(objects: list[DrawnObject], area: float) -> list[tuple[float, 
         shapes = [box for box in shapes if (box[2] - box[0]) * (box[3] - box[1]) < FRAME_SHARE * area]
         for cluster, count in _clusters(shapes):
             x0, y0, x1, y1 = cluster
-            if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area:
+            if count >= DIAGRAM_SHAPES and FIGURE_SHARE[0] * area <= (x1 - x0) * (y1 - y0) <= FIGURE_SHARE[1] * area \
+                    and not _only_a_frame(cluster, shapes):
                 boxes.append(cluster)
     return boxes
+
+
+# A side of a frame: a shape this thin (points), this close to the frame's edge.
+FRAME_SIDE = 3.0
+
+
+def _only_a_frame(cluster: tuple[float, float, float, float], shapes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether every shape within the cluster is a side of its box: a frame and nothing in it.  A
+    spreadsheet draws a box for text to be written in (a form's 「（２）取組」 box) as its cell's four
+    borders, each as a stroke and a fill: eight shapes, as many as a diagram's, and the box's one
+    short line (「なし」) was a figure's label and the box a picture of itself."""
+    x0, y0, x1, y1 = cluster
+    inside = [box for box in shapes if box[0] >= x0 - 0.1 and box[1] >= y0 - 0.1 and box[2] <= x1 + 0.1
+              and box[3] <= y1 + 0.1]
+
+    def side(box: tuple[float, float, float, float]) -> bool:
+        if box[2] - box[0] <= FRAME_SIDE:  # upright: along the left or right edge
+            return box[0] - x0 <= FRAME_SIDE or x1 - box[2] <= FRAME_SIDE
+        if box[3] - box[1] <= FRAME_SIDE:  # level: along the top or the foot
+            return box[1] - y0 <= FRAME_SIDE or y1 - box[3] <= FRAME_SIDE
+        return False
+
+    return all(side(box) for box in inside)
 
 
 def _paths_by_drawing(objects: list[DrawnObject]) -> dict[int, list[tuple[float, float, float, float]]]:
