@@ -22,6 +22,7 @@ the same answer; a refused candidate leaves no trace.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -508,7 +509,16 @@ class HeadingEvidence:
 
     def line_at(self, number: int) -> Line | None:
         """The line whose source line number is ``number`` (None: no such line)."""
-        return next((line for line in self.lines if line.number == number), None)
+        return self._lines_by_number.get(number)
+
+    @functools.cached_property
+    def _lines_by_number(self) -> dict[int, Line]:
+        """Each line by its source line number, the first one where two share it (looked up, not searched
+        for: asked once per large line of a document)."""
+        found: dict[int, Line] = {}
+        for line in self.lines:
+            found.setdefault(line.number, line)
+        return found
 
     def last_on_its_page(self, index: int) -> bool:
         """Whether no text of the page's own follows the line on its page (only notes, sources in
