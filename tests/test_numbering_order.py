@@ -52,3 +52,35 @@ def test_a_new_chapter_starting_both_numberings_again_is_no_evidence_either_way(
     assert ranks_in_document_order(chapters) == {DAI: SECTION + 1}
     # Once is no pattern: the items start again under a section only once.
     assert ranks_in_document_order(candidates((SECTION, 1), (DAI, 1), (SECTION, 2), (DAI, 2))) == {}
+
+
+PAREN, KATAKANA, CIRCLED = 50, 70, 75  # the conventional ranks of 「（１）」, 「ア．」 and 「①」
+
+
+def test_items_started_once_under_a_circled_heading_which_runs_on_after_them_nest_inside_it():
+    # A government draft: （２） › ① › ア．イ．ウ． › ② ③.  By the convention ア is outer to ①, so ア closed
+    # the ① above it and ② ③ stood under ウ with no ① before them.  Read the other way nothing is missing.
+    lines = [
+        "２．制度の方向", *body(), "（１）分野の考え方", *body(), "（２）分野ごとの考え方", *body(),
+        "① 暮らしに関わる分野", *body(), "ア．家庭の道具", *body(), "イ．住まいの設備", *body(),
+        "ウ．その他の分野", *body(), "② 仕事に関わる分野", *body(), "③ 制度の方向", *body(),
+        "（３）今後の進め方", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "2．", "制度の方向"), (2, "（1）", "分野の考え方"), (2, "（2）", "分野ごとの考え方"),
+        (3, "①", "暮らしに関わる分野"), (4, "ア．", "家庭の道具"), (4, "イ．", "住まいの設備"),
+        (4, "ウ．", "その他の分野"), (3, "②", "仕事に関わる分野"), (3, "③", "制度の方向"),
+        (2, "（3）", "今後の進め方"),
+    ]
+    assert ranks_in_document_order(candidates(
+        (PAREN, 2), (CIRCLED, 1), (KATAKANA, 1), (KATAKANA, 2), (CIRCLED, 2), (PAREN, 3))) == {KATAKANA: CIRCLED + 1}
+
+
+def test_items_once_under_a_circled_heading_that_run_on_across_it_keep_the_conventions_order():
+    # ア ① イ ② (the katakana go on from ア across ①): both readings miss a number, so no pattern.
+    assert ranks_in_document_order(candidates(
+        (PAREN, 1), (CIRCLED, 1), (KATAKANA, 1), (CIRCLED, 2), (KATAKANA, 2))) == {}
+    # A list's ① ② under ア, ③ under イ: the convention's order, whatever the items' numbers.
+    assert ranks_in_document_order(candidates(
+        (PAREN, 1), (KATAKANA, 1), (CIRCLED, 1), (CIRCLED, 2), (KATAKANA, 2), (CIRCLED, 1))) == {}

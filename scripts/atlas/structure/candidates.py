@@ -24,7 +24,15 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model.document import Line
-from ..text.numbering import NEVER_STARTS_A_TITLE, NUMBER_ALONE, SCHEMES, heading_of, number_value, title_like
+from ..text.numbering import (
+    CIRCLED,
+    NEVER_STARTS_A_TITLE,
+    NUMBER_ALONE,
+    SCHEMES,
+    heading_of,
+    number_value,
+    title_like,
+)
 from ..text.page_furniture import next_body, toc_title_end
 from .contents_titles import numbered_line
 from .labelled_titles import listed_questions
@@ -56,6 +64,22 @@ def numbered_candidates(lines: list[Line], weak: bool = False) -> list[NumberedC
         value = number_value(number)
         if value is not None and (weak or not scheme.weak):
             found.append(NumberedCandidate(index, scheme.rank, value))
+    return found
+
+
+def circled_candidates(lines: list[Line]) -> list[NumberedCandidate]:
+    """Every body line opening with a circled number over words (「① 目的」), in reading order: a
+    numbering of its own (numbering.CIRCLED), whether its lines are sub-headings or a list's items
+    being the heading decision's (headings.circled_titles) — here only where the numbering stands
+    among the others (numbering_order.py)."""
+    found: list[NumberedCandidate] = []
+    for index, line in enumerate(lines):
+        if line.kind != "body" or (line.layout is not None and line.layout.role in _OUTSIDE_THE_TEXT):
+            continue
+        match = CIRCLED.pattern.fullmatch(line.text)
+        value = number_value(match["n"]) if match is not None else None
+        if value is not None:
+            found.append(NumberedCandidate(index, CIRCLED.rank, value))
     return found
 
 

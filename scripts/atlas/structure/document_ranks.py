@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model.document import Line
-from .candidates import NumberedCandidate
+from .candidates import NumberedCandidate, circled_candidates
 from .number_sizes import ranks_by_type_size
 from .numbering_order import ranks_in_document_order
 from .typeset import Typesetting
@@ -29,8 +29,10 @@ class DocumentRanks:
 
     @classmethod
     def of(cls, lines: list[Line], candidates: list[NumberedCandidate], typeset: Typesetting) -> DocumentRanks:
-        """The ranks a document's numbered candidates (weak shapes too: 「1 …」 is one) show."""
-        return cls(ranks_in_document_order(candidates), ranks_by_type_size(lines, candidates, typeset))
+        """The ranks a document's numbered candidates (weak shapes too: 「1 …」 is one) show.  Its
+        circled numbers (「①」) are a numbering too, whose order among the others counts."""
+        numberings = sorted([*candidates, *circled_candidates(lines)], key=lambda candidate: candidate.index)
+        return cls(ranks_in_document_order(numberings), ranks_by_type_size(lines, candidates, typeset))
 
     def rank(self, index: int | None, rank: int) -> int:
         """The rank the document gives a line numbered at ``rank`` by convention (``index``: the line,

@@ -15,6 +15,12 @@ document nests them the other way: the numbering ranked outer takes the rank jus
 A heading outer to both (a new 第N章) starts both again: what comes after it is not counted against
 what came before.
 
+Once is a pattern too where only the other way fits the numbers.  A government draft's 「①」 over its
+「ア．」 items: ①, ア イ ウ, ② — read by the convention (ア outer to ①) the ② stands under ウ with no ① before
+it, read the other way nothing is missing.  Where the numbering ranked outer starts again right
+after the inner one's headings only once, it still nests inside it if it never runs on by one
+across them (第１節, 第１, 第２節, 第２ fits both ways, as 第２ goes on from 第１ across 第２節: no pattern).
+
 Decided once for the whole document over its numbered candidates (candidates.numbered_candidates),
 before any line is read; document_ranks.py gives headings.decide and the outline's sequence choice
 the ranks the document gives.
@@ -26,7 +32,8 @@ from itertools import combinations
 
 from .candidates import NumberedCandidate
 
-# A numbering ranked outer starts again right under the inner one's headings at least this often.
+# A numbering ranked outer starts again right under the inner one's headings at least this often
+# (or once, never running on across them: see the module's docstring).
 RESTARTS = 2
 FIRST = 1
 
@@ -48,25 +55,30 @@ def ranks_in_document_order(candidates: list[NumberedCandidate]) -> dict[int, in
 def _nested_the_other_way(candidates: list[NumberedCandidate], outer: int, inner: int) -> bool:
     """Whether the numbering ranked ``outer`` starts again under the one ranked ``inner``, which
     runs on across it: the document nests ``outer`` inside ``inner``."""
-    outer_restarts = inner_restarts = inner_runs_on = 0
+    outer_restarts = inner_restarts = inner_runs_on = outer_runs_on = 0
     previous: NumberedCandidate | None = None
     last_inner: int | None = None
+    last_outer: int | None = None
     crossed = False  # a heading of ``outer`` since the last of ``inner``
+    crossed_inner = False  # a heading of ``inner`` since the last of ``outer``
     for candidate in candidates:
         if candidate.rank < outer:  # a heading outer to both (第N章): both start again under it
-            previous, last_inner, crossed = None, None, False
+            previous, last_inner, last_outer, crossed, crossed_inner = None, None, None, False, False
             continue
         if candidate.rank not in (outer, inner):
             continue
         if candidate.rank == outer:
             if candidate.value == FIRST and previous is not None and previous.rank == inner:
                 outer_restarts += 1
-            crossed = True
+            if crossed_inner and last_outer is not None and candidate.value == last_outer + 1:
+                outer_runs_on += 1
+            last_outer, crossed, crossed_inner = candidate.value, True, False
         else:
             if candidate.value == FIRST and previous is not None and previous.rank == outer:
                 inner_restarts += 1
             if crossed and last_inner is not None and candidate.value == last_inner + 1:
                 inner_runs_on += 1
-            last_inner, crossed = candidate.value, False
+            last_inner, crossed, crossed_inner = candidate.value, False, True
         previous = candidate
-    return outer_restarts >= RESTARTS and inner_restarts == 0 and inner_runs_on >= 1
+    restarts = outer_restarts >= RESTARTS or (outer_restarts >= 1 and outer_runs_on == 0)
+    return restarts and inner_restarts == 0 and inner_runs_on >= 1
