@@ -2391,6 +2391,10 @@ SPEC_BULLET_TITLES = [
     ("問題の管理", "解決すべき問題は、項目ごとに担当と期限を定めて管理し、適切に解決していくこと。"),
     ("成果の確認（検証の方法）", "各成果について、確認の水準と方法を事前に主管課と取り決めること。"),
 ]
+# A title of the same level over points bulleted less than a character further in (Word's list levels
+# may differ by that little): its points, not the title's paragraph, at a list indent of their own.
+SPEC_LIST_TITLE = ("作業の一覧", ["事前の準備", "結果の整理"])
+SPEC_LIST_STEP = 0.7  # characters
 SPEC_PLAIN_BULLETS = ["作業の範囲", "作業の日程"]  # a plain list under the last title: items, no titles
 SPEC_BULLET = "・"  # (a Wingdings arrow in the file this was seen in; the CID fonts here have none)
 SPEC_FOOT_SECTION = "会議の開催"  # set last on page 2, its text on page 3
@@ -2441,6 +2445,13 @@ def make_spec_titles(path: Path) -> None:
                 draw_line(canvas, _atoms(SPEC_BULLET), MARGIN_X + BODY_SIZE, flow.y, GOTHIC, BODY_SIZE)
                 draw_line(canvas, _atoms(title), MARGIN_X + 3 * BODY_SIZE, flow.y, bold, BODY_SIZE)
                 flow.y = _set_in(canvas, text, MARGIN_X + 3 * BODY_SIZE, flow.y + BODY_SIZE * LEADING)
+            title, points = SPEC_LIST_TITLE
+            draw_line(canvas, _atoms(SPEC_BULLET), MARGIN_X + BODY_SIZE, flow.y, GOTHIC, BODY_SIZE)
+            draw_line(canvas, _atoms(title), MARGIN_X + 3 * BODY_SIZE, flow.y, bold, BODY_SIZE)
+            flow.y += BODY_SIZE * LEADING
+            for point in points:
+                flow.y = _bulleted(canvas, f"{SPEC_BULLET} {point}", MARGIN_X + (1 + SPEC_LIST_STEP) * BODY_SIZE,
+                                   flow.y, MINCHO)
             for item in SPEC_PLAIN_BULLETS:
                 flow.y = _bulleted(canvas, f"{SPEC_BULLET} {item}", MARGIN_X + BODY_SIZE, flow.y, MINCHO)
     canvas.save()

@@ -1279,12 +1279,27 @@ def test_a_bold_title_behind_a_bullet_over_its_own_text_is_a_title_at_the_lists_
     outline = _spec_outline(document)
     [item] = [section for section in document.all_sections() if section.title == samples.SPEC_ITEM.split(" ", 1)[1]]
     titles = [f"{samples.SPEC_BULLET} {title}" for title, _ in samples.SPEC_BULLET_TITLES]
-    assert [section_heading(child) for child in item.children] == titles
+    assert [section_heading(child) for child in item.children][:len(titles)] == titles
     assert (item.level + 1, titles[0]) in outline
-    for section, (_, text) in zip(item.children, samples.SPEC_BULLET_TITLES, strict=True):
+    for section, (_, text) in zip(item.children[:len(titles)], samples.SPEC_BULLET_TITLES, strict=True):
         assert text in " ".join(block_text(block) for block in section.blocks)
     # The plain bullets under the last title (set in the body's face) stay its list's items.
     assert all(not any(item in heading for _, heading in outline) for item in samples.SPEC_PLAIN_BULLETS)
+    assert document_report(document).conserved
+
+
+def test_a_bulleted_title_over_points_less_than_a_character_deeper_titles_them(converted):
+    # Word sets a list's levels by indents that may differ by less than a character: a bold bullet
+    # over points bulleted two thirds of a character further in.  A fixed one-character step saw no
+    # deeper level, and the title was one more item of a flat list; the two indents the document's
+    # lists use are two levels.
+    document = converted("spec-titles")
+    [item] = [section for section in document.all_sections() if section.title == samples.SPEC_ITEM.split(" ", 1)[1]]
+    title, points = samples.SPEC_LIST_TITLE
+    assert [section_heading(child) for child in item.children] == [
+        *(f"{samples.SPEC_BULLET} {name}" for name, _ in samples.SPEC_BULLET_TITLES), f"{samples.SPEC_BULLET} {title}"]
+    listed = [entry.text for block in item.children[-1].blocks for entry in getattr(block, "items", [])]
+    assert listed[:len(points)] == points
     assert document_report(document).conserved
 
 

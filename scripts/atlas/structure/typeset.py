@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model.document import Line
+from ..text.numbering import LIST_MARKER
 
 # Set this much larger than the body, a line is display type whatever its face.
 LARGER = 1.12
@@ -127,6 +128,8 @@ class Typesetting:
                                      if self._display(style, self.page_body.get(page, self.body), page)},
                                     reverse=True)
         self.page_title = self._page_title_style(lines)
+        # The indents the document's list items start at, each a run of nearby starts (list_indents).
+        self.list_indents = list_indents(lines, self.body.size if self.body else None)
 
     def _page_title_style(self, lines: list[Line]) -> Style | None:
         """The style a page-designed document sets its page titles in (None: none such): display type
@@ -280,7 +283,13 @@ class Typesetting:
         a, b = line.layout, below.layout
         if a is None or b is None or (line.page != below.page and abs(a.column_x0 - b.column_x0) > SAME_START * a.size):
             return False
-        return b.x0 > a.x0 + DEEPER * a.size
+        if b.x0 > a.x0 + DEEPER * a.size:
+            return True
+        # Word sets a list's levels by indents that may differ by less than a character (a bold 「➢」
+        # title's points bulleted 「・」 two thirds of a character further in): two of the indents the
+        # document's lists start at, the deeper one further in, are two levels whatever the step.
+        level, deeper = _indent_of(self.list_indents, a.x0), _indent_of(self.list_indents, b.x0)
+        return level is not None and deeper is not None and deeper > level
 
     def goes_on_set_in(self, line: Line, rest: Line) -> bool:
         """Whether ``rest`` is the next line of a block set in from the column as ``line`` is: a title
@@ -347,3 +356,27 @@ def _wrapped(right_ends: list[float], size: float) -> bool:
 def _face(font: str) -> str:
     """The family of a face without its weight or style suffix ("MS-Gothic,Bold" → "ms-gothic")."""
     return re.sub(r"[-,](?:bold|regular|light|medium|heavy|black|italic|oblique|w\d+)$", "", font.lower().split(",")[0])
+
+
+def list_indents(lines: list[Line], body_size: float | None) -> list[tuple[float, float]]:
+    """The indents a document's list items start at, left to right, each as the leftmost and
+    rightmost start (in points) of a run of item lines starting within ``SAME_START`` of a body
+    character of the next: a word processor's list levels, however small the step between them
+    (the levels a list actually uses, not a fixed step).  Empty without layout."""
+    starts = sorted(line.layout.x0 for line in lines
+                    if line.kind == "body" and line.layout is not None and not line.layout.role
+                    and LIST_MARKER.match(line.text))
+    if not starts or body_size is None:
+        return []
+    indents = [(starts[0], starts[0])]
+    for x in starts[1:]:
+        if x - indents[-1][1] <= SAME_START * body_size:
+            indents[-1] = (indents[-1][0], x)
+        else:
+            indents.append((x, x))
+    return indents
+
+
+def _indent_of(indents: list[tuple[float, float]], x: float) -> int | None:
+    """Which of the list indents ``x`` is (its place left to right), None where it is none."""
+    return next((place for place, (left, right) in enumerate(indents) if left <= x <= right), None)
