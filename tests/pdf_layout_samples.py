@@ -2715,6 +2715,56 @@ def make_page_titles(path: Path) -> None:
     canvas.save()
 
 
+
+# A pamphlet's flow chart: questions in boxes (sentences: the drawing reads as a text frame), 「はい」
+# 「いいえ」 beside each other under them, arrows down to a row of outcome boxes whose labels are set
+# larger than the body, one box's on one line, the others' on two; a page title over it, another after.
+FLOW_NAME = "町の省エネ設備補助のご案内"
+FLOW_TITLES = ["補助の対象を確かめましょう", "申請の方法"]
+FLOW_INTRO = "次の問いに順に答えると、店の設備が補助の対象になるかどうかが分かります。"
+FLOW_QUESTIONS = ["店舗で使う機械を新しく買い替える計画があり、その費用を自分で払う予定ですか。",
+                  "その機械は、省エネルギーの基準を満たす型として登録されているものですか。"]
+FLOW_ANSWERS = ["はい", "いいえ"]
+FLOW_OUTCOMES = [["補助の対象に", "なります"], ["別の支援制度の", "活用を考えましょう"], ["対象外です"]]
+FLOW_AFTER = "申請書は、機械を買う前に町の窓口へ出してください。受け付けた順に審査します。"
+
+
+def make_flow_chart(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> None:
+        canvas.rect(x0, PAGE_HEIGHT - bottom, x1 - x0, bottom - top)
+
+    def arrow(x: float, top: float, bottom: float) -> None:
+        canvas.line(x, PAGE_HEIGHT - top, x, PAGE_HEIGHT - bottom)
+
+    left, right = MARGIN_X, MARGIN_X + TEXT_WIDTH
+    draw_line(canvas, _atoms(FLOW_NAME), left, MARGIN, GOTHIC, 20.0)  # the cover, then the chart's page
+    canvas.showPage()
+    draw_line(canvas, _atoms(FLOW_TITLES[0]), left, MARGIN, GOTHIC, 16.0)
+    draw_line(canvas, _atoms(FLOW_INTRO), left, MARGIN + 30, MINCHO, BODY_SIZE)
+    top = MARGIN + 30 + 2 * step
+    width = TEXT_WIDTH / 3 - 10
+    columns = [left + n * (width + 15) for n in range(3)]
+    for number, question in enumerate(FLOW_QUESTIONS):
+        box(left, top, right, top + 36)
+        draw_line(canvas, _atoms(question), left + 8, top + 12, MINCHO, BODY_SIZE if number else 9.5)
+        # 「はい」 down the left column, 「いいえ」 down to the outcome on the right (then the middle)
+        for answer, column in zip(FLOW_ANSWERS, (columns[0], columns[2 - number]), strict=True):
+            arrow(column + width / 2, top + 36, top + 66)
+            draw_line(canvas, _atoms(answer), column + width / 2 + 6, top + 44, GOTHIC, 9.0)
+        top += 66
+    for column, outcome in zip(columns, FLOW_OUTCOMES, strict=True):
+        box(column, top, column + width, top + 40)
+        for n, label in enumerate(outcome):
+            height = 14.0 * len(outcome)
+            draw_line(canvas, _atoms(label), column + 6, top + (40 - height) / 2 + n * 14.0, GOTHIC, 13.0)
+    top += 40 + 2 * step
+    draw_line(canvas, _atoms(FLOW_TITLES[1]), left, top, GOTHIC, 16.0)
+    draw_line(canvas, _atoms(FLOW_AFTER), left, top + 30, MINCHO, BODY_SIZE)
+    canvas.save()
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2743,7 +2793,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
-           "page-titles": make_page_titles}
+           "page-titles": make_page_titles, "flow-chart": make_flow_chart}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

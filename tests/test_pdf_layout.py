@@ -1100,6 +1100,20 @@ def test_a_diagrams_labels_set_larger_than_the_heading_over_them_are_no_parts(co
     assert normalize_chars(samples.PLAN_NOTE).replace(" ", "")[3:] in text.replace(" ", "")
 
 
+def test_a_flow_charts_outcome_labels_in_a_row_of_boxes_are_no_headings(converted):
+    # A flow chart whose questions are sentences (its drawing reads as a text frame) ends in a row of
+    # boxes labelled in type larger than the body: labels set side by side in one drawing are the
+    # chart's, never headings (each was a section of its own, empty).  The page's titles, each alone
+    # on its band, stay headings, and every label stays in the text.
+    document = converted("flow-chart")
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections] == samples.FLOW_TITLES
+    text = "\n".join(block_text(block) for block in sections[0].blocks).replace(" ", "")
+    assert all(label in text for outcome in samples.FLOW_OUTCOMES for label in outcome)
+    assert all(answer in text for answer in samples.FLOW_ANSWERS)
+    assert document_report(document).conserved
+
+
 def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(converted):
     # 「第１号様式」 alone at the top of its page over the form's name set centred: the handbook's forms,
     # numbered apart from its parts and siblings of them, each titled by its name.  They were text, the

@@ -72,6 +72,8 @@ EDGE_BAND = 0.15
 SMALL = 0.9
 # A figure's labels are short: a box whose text is mostly longer lines is a text frame.
 FIGURE_LABEL_CHARS = 20
+# Type this much larger than the body's is display type (a diagram's label that could pass for a title).
+LARGER_THAN_BODY = 1.1
 # A chart's axis set on one line (「2012 2013 … 2021」, 「0% 20% 40%」, 「2019年度 2020年度」): numbers
 # spaced apart, each with at most a short unit or prefix, however long the row, are tick labels,
 # not a sentence.
@@ -123,6 +125,9 @@ class _Piece:
     column: int = 0  # 0 = full width (or a one-column page), 1 = left, 2 = right
     rotated: bool = False  # characters set sideways (not upright)
     figure: bool = False  # a label inside a figure (an image or drawing placed on the page)
+    # A label in a row of a drawn diagram whose box was read as text (_diagram_rows): kept where it
+    # stands, never a heading.
+    diagram_label: bool = False
     table_row: bool = False
     table: int | None = None  # which of the page's tables a row belongs to
     # A table row's struck words, cell by cell (Layout.cell_struck): its characters are not kept.
@@ -305,6 +310,7 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
                                          set_in_figures)
     stacks, free = vertical_stacks(free)  # a chapter tab or caption set down the page
     pieces = _baseline_pieces(free, number) if free else []
+    pieces = _diagram_rows(pieces, [box for box in page.figures if box not in frames], page.bars, body_size)
     pieces.extend(_vertical_piece(stack, number) for stack in stacks)
     gutter = _gutter(pieces, body_size)
     if gutter is not None:
@@ -540,6 +546,58 @@ def _rows_after(tables: list[tuple[float, float, float, float]], chars: list[dic
         for group in _baseline_groups(own):
             rows.append(replace(_Piece(group, page), figure=True))
     return _placed_under(rows, bbox[3])
+
+
+def _diagram_rows(pieces: list[_Piece], figures: list[tuple[float, float, float, float]],
+                  bars: list[tuple[float, float, float, float]], body_size: float | None) -> list[_Piece]:
+    """The pieces, those set side by side with another on one band inside a figure's box marked as
+    a diagram's labels (``diagram_label``).  A flow chart's questions are sentences, so its box reads
+    as a text frame (_figure_labels) and its text stays where it stands; but its outcomes, short
+    labels in a row of boxes (「はい」「いいえ」, a course's name in bold beside the next box's), are
+    no titles: a heading stands alone on its band, never beside another text in the same drawing.
+    Not such a label: a sentence (two text columns side by side), a title on a bar of its own (a
+    column's plate, ``bars``), or one over smaller type in its column (a boxed column's title over
+    its text).  Only labels set in display type (bold, or larger than the body) are marked: no other
+    line would be taken for a heading."""
+    for bbox in figures:
+        inside = [p for p in pieces if p.chars and not (p.table_row or p.figure or p.rotated)
+                  and all(_inside(c, bbox) for c in p.chars)]
+        labels = [p for p in inside if _label_like(p.text) and not any(_inside(p.chars[0], bar) for bar in bars)]
+        for piece in labels:
+            if _display(piece, body_size) and any(other is not piece and _beside(piece, other) for other in labels) \
+                    and not _over_smaller_type(piece, inside):
+                piece.diagram_label = True
+    return pieces
+
+
+def _display(piece: _Piece, body_size: float | None) -> bool:
+    """Set in bold or larger than the body (``body_size``: the document's, if known)."""
+    bold = piece.weight >= BOLD_WEIGHT or bool(BOLD.search(piece.font))
+    return bold or (body_size is not None and piece.size >= LARGER_THAN_BODY * body_size)
+
+
+def _over_smaller_type(piece: _Piece, pieces: list[_Piece]) -> bool:
+    """Whether the nearest line under the piece, across its width, is set smaller (its text)."""
+    under = [p for p in pieces if p.top >= piece.bottom - 1 and p.x0 < piece.x1 and p.x1 > piece.x0]
+    if not under:
+        return False
+    return min(under, key=lambda p: p.top).size < SMALL * piece.size
+
+
+def _label_like(text: str) -> bool:
+    """Short words (each run between spaces under FIGURE_LABEL_CHARS: two boxes' labels set on one
+    baseline close together read as one run with a space between) and no clause of a sentence
+    (「、」「。」: a line of a text column beside another)."""
+    words = text.split()
+    return bool(words) and max(len(word) for word in words) < FIGURE_LABEL_CHARS \
+        and not any(mark in text for mark in "、。")
+
+
+def _beside(piece: _Piece, other: _Piece) -> bool:
+    """Whether two pieces share some of their band, apart on it (boxes in a row, centred each on its
+    own lines, need not share a baseline)."""
+    shared = min(piece.bottom, other.bottom) - max(piece.top, other.top)
+    return shared > 1 and (other.x0 - piece.x1 > piece.size or piece.x0 - other.x1 > piece.size)
 
 
 def _read_as_labels(pieces: list[_Piece]) -> bool:
@@ -1215,7 +1273,8 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 column_x0=round(x0, 1),
                 column_x1=round(x1, 1),
                 gap_before=round(gap, 2),
-                role="footnote" if id(piece) in footnotes else "figure" if piece.figure else "",
+                role="footnote" if id(piece) in footnotes else "figure" if piece.figure
+                else "label" if piece.diagram_label else "",
                 bar=id(piece) in in_bars,
                 raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
                 struck=struck_runs(piece.chars),

@@ -713,6 +713,8 @@ class _Question:
             return NOT_A_HEADING  # 「○…添付が必要な資料」 under a table: the key to its cells' symbols
         if line.layout is not None and line.layout.role == "footnote":
             return NOT_A_HEADING  # set small at the page's foot (a note, or a table's rows there): never a heading
+        if line.layout is not None and line.layout.role == "label":
+            return NOT_A_HEADING  # a label in a row of a drawn diagram's boxes (read_pdf._diagram_rows)
         if self.ev.running_head_over_heading(index):
             return NOT_A_HEADING
         if index in self.ev.title_again:
