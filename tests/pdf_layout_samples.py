@@ -2716,15 +2716,15 @@ def make_page_titles(path: Path) -> None:
 
 
 
-# A pamphlet's flow chart: questions in boxes (sentences: the drawing reads as a text frame), 「はい」
-# 「いいえ」 beside each other under them, arrows down to a row of outcome boxes whose labels are set
+# A pamphlet's flow chart: questions in boxes (sentences: the drawing reads as a text frame), the two
+# answers beside each other under them, arrows down to a row of outcome boxes whose labels are set
 # larger than the body, one box's on one line, the others' on two; a page title over it, another after.
 FLOW_NAME = "町の省エネ設備補助のご案内"
 FLOW_TITLES = ["補助の対象を確かめましょう", "申請の方法"]
 FLOW_INTRO = "次の問いに順に答えると、店の設備が補助の対象になるかどうかが分かります。"
 FLOW_QUESTIONS = ["店舗で使う機械を新しく買い替える計画があり、その費用を自分で払う予定ですか。",
                   "その機械は、省エネルギーの基準を満たす型として登録されているものですか。"]
-FLOW_ANSWERS = ["はい", "いいえ"]
+FLOW_ANSWERS = ["該当する", "該当しない"]
 FLOW_OUTCOMES = [["補助の対象に", "なります"], ["別の支援制度の", "活用を考えましょう"], ["対象外です"]]
 FLOW_AFTER = "申請書は、機械を買う前に町の窓口へ出してください。受け付けた順に審査します。"
 
@@ -2750,7 +2750,7 @@ def make_flow_chart(path: Path) -> None:
     for number, question in enumerate(FLOW_QUESTIONS):
         box(left, top, right, top + 36)
         draw_line(canvas, _atoms(question), left + 8, top + 12, MINCHO, BODY_SIZE if number else 9.5)
-        # 「はい」 down the left column, 「いいえ」 down to the outcome on the right (then the middle)
+        # the first answer down the left column, the second down to the outcome on the right (then the middle)
         for answer, column in zip(FLOW_ANSWERS, (columns[0], columns[2 - number]), strict=True):
             arrow(column + width / 2, top + 36, top + 66)
             draw_line(canvas, _atoms(answer), column + width / 2 + 6, top + 44, GOTHIC, 9.0)
@@ -2763,6 +2763,35 @@ def make_flow_chart(path: Path) -> None:
     top += 40 + 2 * step
     draw_line(canvas, _atoms(FLOW_TITLES[1]), left, top, GOTHIC, 16.0)
     draw_line(canvas, _atoms(FLOW_AFTER), left, top + 30, MINCHO, BODY_SIZE)
+    canvas.save()
+
+
+# A pamphlet's pages showing a form's picture whole, a page's notes laid over it and the form's
+# sheet named by a label tagged on the picture's corner in large type; the page's own title and
+# instruction above the picture, the next page's title after.
+SCREEN_NAME = "町の補助金申請の手引き"
+SCREEN_TITLES = ["申請書の書き方", "提出先"]
+SCREEN_INSTRUCTION = "申請書の各欄に、次の注意を読んで記入してください。"
+SCREEN_LABEL = "第2票"
+SCREEN_NOTES = ["店の名前は登記のとおり", "に書いてください"]
+SCREEN_AFTER = "申請書は町役場の産業課へ郵送するか、窓口に持参してください。"
+
+
+def make_form_screens(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(SCREEN_NAME), MARGIN_X, MARGIN, GOTHIC, 20.0)
+    canvas.showPage()
+    draw_line(canvas, _atoms(SCREEN_TITLES[0]), MARGIN_X, 30, GOTHIC, 16.0)
+    draw_line(canvas, _atoms(SCREEN_INSTRUCTION), MARGIN_X, 60, MINCHO, BODY_SIZE)
+    top, left = 90.0, 30.0
+    width, height = PAGE_WIDTH - 2 * left, PAGE_HEIGHT - top - 40
+    canvas.drawImage(_picture(400, 520, bars=False), left, PAGE_HEIGHT - top - height, width, height)
+    draw_line(canvas, _atoms(SCREEN_LABEL), left + 10, top + 10, GOTHIC, 16.0)
+    for n, note in enumerate(SCREEN_NOTES):
+        draw_line(canvas, _atoms(note), left + 300, top + 200 + n * 12, MINCHO, 10.0)
+    canvas.showPage()
+    draw_line(canvas, _atoms(SCREEN_TITLES[1]), MARGIN_X, 30, GOTHIC, 16.0)
+    draw_line(canvas, _atoms(SCREEN_AFTER), MARGIN_X, 60, MINCHO, BODY_SIZE)
     canvas.save()
 
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
@@ -2793,7 +2822,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
-           "page-titles": make_page_titles, "flow-chart": make_flow_chart}
+           "page-titles": make_page_titles, "flow-chart": make_flow_chart,
+           "form-screens": make_form_screens}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

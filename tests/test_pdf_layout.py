@@ -1114,6 +1114,18 @@ def test_a_flow_charts_outcome_labels_in_a_row_of_boxes_are_no_headings(converte
     assert document_report(document).conserved
 
 
+def test_a_label_tagged_on_a_forms_picture_is_no_heading(converted):
+    # A form's picture shown whole, a page's notes over it and 「第…票」 tagged on its corner in large
+    # type: the label is the picture's, never a heading (it was one, taking the notes from the page's
+    # title); the page's titles outside the picture stay, and the label stays in the text.
+    document = converted("form-screens")
+    sections = document.all_sections()
+    assert [section_heading(section) for section in sections] == samples.SCREEN_TITLES
+    text = "\n".join(block_text(block) for block in sections[0].blocks)
+    assert samples.SCREEN_LABEL in text and "".join(samples.SCREEN_NOTES) in text
+    assert document_report(document).conserved
+
+
 def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(converted):
     # 「第１号様式」 alone at the top of its page over the form's name set centred: the handbook's forms,
     # numbered apart from its parts and siblings of them, each titled by its name.  They were text, the

@@ -45,6 +45,9 @@ FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 PDFIUM_HYPHEN = "\x02"
 # A figure covers between these shares of its page.
 FIGURE_SHARE = (0.02, 0.6)
+# An image placed inside the page's edges covering more than a figure and at most this share is a
+# screen: a form's or a program's picture shown whole (a scanned page fills its page).
+SCREEN_SHARE = 0.95
 # A drawn shape this large is a frame, not a part of a diagram: a slide's border on a handout sheet
 # (two slides to a page, each framed at about half of it), a page border, a box around running text.
 # Clustered with what it encloses, it would make the whole slide one "figure" (or, two slides
@@ -125,6 +128,9 @@ class SourcePage:
     # Images and drawings placed as one object too small to be figures: a QR code beside a note's
     # address, an icon, a logo (what stands between two lines is no gap in the text).
     pictures: list[Bbox] = field(default_factory=list)
+    # Images larger than a figure placed inside the page's edges (_screens): a form's picture with
+    # notes laid over it.
+    screens: list[Bbox] = field(default_factory=list)
     bars: list[Bbox] = field(default_factory=list)  # rectangles one line tall drawn on their own
     # Shapes drawn with text on them (a callout, a note box), in drawing order: a character of that
     # text carries its shape's index as ``over``.
@@ -376,6 +382,7 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
     figures = [box for box in map(from_top, _figure_boxes(objects, width * height))
                if encloses(visible, box, BLEED) and not _ornament(box, chars)]
     pictures = [box for box in map(from_top, _small_pictures(objects, width * height)) if encloses(visible, box, BLEED)]
+    screens = [box for box in map(from_top, _screens(objects, width * height)) if encloses(visible, box)]
     thin = [from_top(box) for box in _thin_rules(objects)]
     mark_struck(chars, thin)
     mark_underlined(chars, thin)
@@ -383,7 +390,7 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
     mark_laid_over(chars, owners, [{text_objects[index] for index in texts} for _, texts in panels])
     page.close()
     return SourcePage(number, chars, top - crop_top, top - crop_bottom, width, height, ruled, figures=figures,
-                      pictures=pictures,
+                      pictures=pictures, screens=screens,
                       bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
                       rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
 
@@ -629,6 +636,16 @@ def _small_pictures(objects: list[DrawnObject], area: float) -> list[tuple[float
     return [(x0, y0, x1, y1) for kind, level, (x0, y0, x1, y1) in objects
             if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM) and level == 0
             and 0 < (x1 - x0) * (y1 - y0) < FIGURE_SHARE[0] * area]
+
+
+def _screens(objects: list[DrawnObject], area: float) -> list[tuple[float, float, float, float]]:
+    """Boxes of the images on the page itself larger than a figure and short of the whole page (a
+    form's picture the page's own notes are laid over; a scan fills its page)."""
+    import pypdfium2.raw as raw
+
+    return [(x0, y0, x1, y1) for kind, level, (x0, y0, x1, y1) in objects
+            if kind == raw.FPDF_PAGEOBJ_IMAGE and level == 0
+            and FIGURE_SHARE[1] * area < (x1 - x0) * (y1 - y0) <= SCREEN_SHARE * area]
 
 
 def _bars(objects: list[DrawnObject]) -> list[tuple[float, float, float, float]]:

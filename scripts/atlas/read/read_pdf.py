@@ -311,6 +311,7 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     stacks, free = vertical_stacks(free)  # a chapter tab or caption set down the page
     pieces = _baseline_pieces(free, number) if free else []
     pieces = _diagram_rows(pieces, [box for box in page.figures if box not in frames], page.bars, body_size)
+    pieces = _labels_over_screens(pieces, page.screens, body_size)
     pieces.extend(_vertical_piece(stack, number) for stack in stacks)
     gutter = _gutter(pieces, body_size)
     if gutter is not None:
@@ -553,7 +554,7 @@ def _diagram_rows(pieces: list[_Piece], figures: list[tuple[float, float, float,
     """The pieces, those set side by side with another on one band inside a figure's box marked as
     a diagram's labels (``diagram_label``).  A flow chart's questions are sentences, so its box reads
     as a text frame (_figure_labels) and its text stays where it stands; but its outcomes, short
-    labels in a row of boxes (「はい」「いいえ」, a course's name in bold beside the next box's), are
+    labels in a row of boxes (the answers under a question, an outcome in bold beside the next), are
     no titles: a heading stands alone on its band, never beside another text in the same drawing.
     Not such a label: a sentence (two text columns side by side), a title on a bar of its own (a
     column's plate, ``bars``), or one over smaller type in its column (a boxed column's title over
@@ -568,6 +569,30 @@ def _diagram_rows(pieces: list[_Piece], figures: list[tuple[float, float, float,
                     and not _over_smaller_type(piece, inside):
                 piece.diagram_label = True
     return pieces
+
+
+def _labels_over_screens(pieces: list[_Piece], screens: list[tuple[float, float, float, float]],
+                         body_size: float | None) -> list[_Piece]:
+    """The pieces, a short label of one line in display type laid over a screen (a form's picture
+    shown whole, the sheet's number tagged on its corner; a note's lines over it are its text)
+    marked as the picture's (``diagram_label``), when the page has text of its own outside the
+    picture: all a scan's text lies over its image, and its titles are the page's."""
+    own = [p for p in pieces if p.chars and not (p.table_row or p.figure or p.rotated)]
+    for screen in screens:
+        over = [p for p in own if all(_inside(c, screen) for c in p.chars)]
+        if len(over) == len(own):
+            continue
+        for piece in over:
+            if _label_like(piece.text) and _display(piece, body_size) and not _lines_next_to(piece, own):
+                piece.diagram_label = True
+    return pieces
+
+
+def _lines_next_to(piece: _Piece, pieces: list[_Piece]) -> bool:
+    """Whether another line stands within a line's height above or below the piece, across its width."""
+    return any(other is not piece and other.x0 < piece.x1 and other.x1 > piece.x0
+               and (0 <= other.top - piece.bottom <= piece.size or 0 <= piece.top - other.bottom <= piece.size)
+               for other in pieces)
 
 
 def _display(piece: _Piece, body_size: float | None) -> bool:
