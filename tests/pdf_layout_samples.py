@@ -2625,6 +2625,48 @@ def make_powerpoint_deck(path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
+# A deck of sparse slides, each numbered title in the band at the top; one slide lays out a flow as
+# numbered steps in large type with arrows between them, the first step's note in brackets under it
+# (a sentence's 。 inside the brackets): the steps are titles inside the slide, not lead text
+# ---------------------------------------------------------------------------
+
+STEP_SLIDES = ["1-1. 制度のあらまし", "1-2. 手続の流れ", "1-3. 問い合わせ先"]
+STEP_TITLES = ["1. 計画を作成する", "2. 窓口に提出する", "3. 確認を受ける"]
+STEP_NOTE = "(様式は窓口で配布しています。)"
+STEP_TEXT = "申請の前に、取組の計画を作成し、所管の窓口で確認を受けてください。"
+
+
+def make_deck_steps(path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=DECK_SIZE, invariant=1)
+    height = DECK_SIZE[1]
+    for title in STEP_SLIDES:
+        canvas.setFont(GOTHIC, 28)
+        canvas.drawString(30, height - 40, title)
+        top = height - 110
+        if title == STEP_SLIDES[1]:
+            for step in STEP_TITLES:
+                canvas.setFont(GOTHIC, 26)
+                canvas.drawString(30, top, step)
+                top -= 36
+                if step == STEP_TITLES[0]:
+                    canvas.drawString(60, top, STEP_NOTE)
+                    top -= 36
+                if step != STEP_TITLES[-1]:
+                    canvas.drawString(60, top, "↓")
+                    top -= 36
+            canvas.setFont(MINCHO, 12)
+            canvas.drawString(420, top - 20, STEP_TEXT)
+        else:
+            canvas.setFont(MINCHO, 16)
+            for n in range(3):
+                canvas.drawString(40, top - n * 26, STEP_TEXT)
+        canvas.showPage()
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
 # A pamphlet whose second page is set smaller than the first (a dense page of checks): each page's
 # title at its top in large type, the second over 8.5 pt text that is the page's own, not its notes
 # ---------------------------------------------------------------------------
@@ -2822,7 +2864,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
-           "page-titles": make_page_titles, "flow-chart": make_flow_chart,
+           "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens}
 
 

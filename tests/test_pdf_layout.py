@@ -1363,6 +1363,17 @@ def test_a_powerpoint_decks_titles_head_its_slides_however_dense(converted):
     assert document_report(document).conserved
 
 
+def test_numbered_steps_in_large_type_with_a_bracketed_note_are_a_slides_titles(converted):
+    # A slide lays out a flow as numbered steps set large, the first with its note in brackets under
+    # it: the 。 inside the brackets ends the note, not a sentence the step runs into — the steps are
+    # no lead text, they nest under the slide's title, all three.
+    document = converted("deck-steps")
+    outline = [(section.level, section_heading(section)) for section in document.all_sections()]
+    flow = outline.index((outline[0][0], samples.STEP_SLIDES[1]))
+    assert outline[flow + 1: flow + 4] == [(outline[0][0] + 1, step) for step in samples.STEP_TITLES]
+    assert document_report(document).conserved
+
+
 def test_a_title_over_a_page_set_in_smaller_type_heads_it(converted):
     # The second page's text is set smaller than the document's body, but it is the page's own text
     # (a page of it), not notes under a label left last on its page: the title over it heads it.

@@ -157,6 +157,10 @@ _SMALLER_THAN_BODY = 0.9
 TITLE_CHARS = 60
 # Large type running on over this many lines more into a sentence's end is a page's lead text.
 LEAD_LINES = 2
+# A bracketed aside (「（…。）」): a 。 inside it ends the aside, not a sentence the line above runs into —
+# a numbered step set large with its note in brackets under it (a slide's 「1. …」 over 「(…を例に説明。)」)
+# is a title with its note, no lead text.
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # Lines looked at below a numbered point for its next sibling.
 SIBLING_REACH = 40
 # A numbering set as titles in one face this many times over the document titles its parts with it.
@@ -601,7 +605,7 @@ class HeadingEvidence:
             if (rest.kind != "body" or rest.page != line.page or self.typeset.gap_before(rest)
                     or not self.typeset.same_style(line, rest) or not self.typeset.starts_under(line, rest)):
                 break
-            if "。" in rest.text:
+            if "。" in _BRACKETED.sub("", rest.text):
                 return True
         return False
 
