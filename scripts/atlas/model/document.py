@@ -44,7 +44,8 @@ class Layout:
     column_x1: float = 0.0
     gap_before: float = 0.0  # blank space above the line, in body line heights
     # "footnote" (small text at a page foot), "figure" (a label inside a figure), "outline-N" (a
-    # bookmark of depth N)
+    # bookmark of depth N), "label" (a label in a row of a drawn diagram's boxes), "side" (one line
+    # of type set down the margin of a horizontal page: a side title, a chapter's tab)
     role: str = ""
     # Set alone in a drawn bar one line tall (a heading's label box: 「１．基本的考え方」 on a dark band)
     bar: bool = False

@@ -134,6 +134,9 @@ class _Piece:
     cell_struck: tuple[tuple[int, str, str], ...] = ()
     line_top: float | None = None  # the top of the whole baseline it was split from (_split_wide_gaps)
     line_number: bool = False  # a number the word processor prints beside the line (line_numbers)
+    # One line of type set down the margin of a horizontal page (read/vertical.vertical_stacks): a
+    # side title, a chapter's tab.  Its text is the page's label, never a part of the body's lines.
+    side: bool = False
 
     def __post_init__(self) -> None:
         if self.chars:
@@ -312,7 +315,7 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     pieces = _baseline_pieces(free, number) if free else []
     pieces = _diagram_rows(pieces, [box for box in page.figures if box not in frames], page.bars, body_size)
     pieces = _labels_over_screens(pieces, page.screens, body_size)
-    pieces.extend(_vertical_piece(stack, number) for stack in stacks)
+    pieces.extend(replace(_vertical_piece(stack, number), side=True) for stack in stacks)
     gutter = _gutter(pieces, body_size)
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
@@ -339,7 +342,26 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     ordered = keep_together(ordered, lambda p: p.table)
     ordered = read_after_text_beside(ordered, lambda p: _figure_of(p, page.figures) if p.figure else None,
                                      page.figures, lambda text: normalize_chars(text).rstrip().endswith(tuple(CLOSING)))
+    ordered = _side_titles_first(ordered)
     return _side_after_paragraphs(ordered) if side is not None else ordered
+
+
+def _side_titles_first(ordered: list[_Piece]) -> list[_Piece]:
+    """Each line set down the margin read before the first line beside it (the first whose middle
+    is below its top): a side title labels the text it stands beside.  Ordered by its top, it fell
+    after the body's first line (its glyphs start a little lower than that line's) and cut the first
+    sentence in two.  (A line's box may reach far below its type: a display title's glyph boxes.)"""
+    for piece in [p for p in ordered if p.side]:
+        rest = [p for p in ordered if p is not piece]
+        at = ordered.index(piece)
+        for index, other in enumerate(rest[:at]):
+            if not other.side and other.top + other.size / 2 > piece.top:
+                rest.insert(index, piece)
+                break
+        else:
+            rest.insert(at, piece)
+        ordered = rest
+    return ordered
 
 
 def _running_text(piece: _Piece) -> bool:
@@ -1299,7 +1321,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 column_x1=round(x1, 1),
                 gap_before=round(gap, 2),
                 role="footnote" if id(piece) in footnotes else "figure" if piece.figure
-                else "label" if piece.diagram_label else "",
+                else "label" if piece.diagram_label else "side" if piece.side else "",
                 bar=id(piece) in in_bars,
                 raised=raised_marks(piece.chars, piece.size) if kind == "body" and id(piece) not in footnotes else (),
                 struck=struck_runs(piece.chars),

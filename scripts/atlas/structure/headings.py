@@ -719,6 +719,8 @@ class _Question:
             return NOT_A_HEADING  # set small at the page's foot (a note, or a table's rows there): never a heading
         if line.layout is not None and line.layout.role == "label":
             return NOT_A_HEADING  # a label in a row of a drawn diagram's boxes (read_pdf._diagram_rows)
+        if line.layout is not None and line.layout.role == "side":
+            return NOT_A_HEADING  # a line set down the margin beside the body: the page's label (read_pdf)
         if self.ev.running_head_over_heading(index):
             return NOT_A_HEADING
         if index in self.ev.title_again:

@@ -153,6 +153,8 @@ class LineJoining:
         block, last = flow.block, flow.last_line
         if block is None or last is None:
             return None
+        if _set_down_the_margin(last) or _set_down_the_margin(line):
+            return None  # a side title is a paragraph of its own: no sentence of the body runs into it
         if isinstance(block, Paragraph) and block.kind == "caption":
             # A caption takes only the rest of its own title, never the text after it.
             return "joined" if self.typeset.wraps_caption(last, line) else None
@@ -394,6 +396,11 @@ class LineJoining:
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_NUMBER = re.compile(r"[（(](\d{1,2})[）)]")
+
+
+def _set_down_the_margin(line: Line) -> bool:
+    """A line of type set down the margin beside the page's body (read_pdf: role "side")."""
+    return line.layout is not None and line.layout.role == "side"
 
 
 def _number_before(text: str) -> re.Pattern[str] | None:
