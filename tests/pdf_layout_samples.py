@@ -2535,7 +2535,18 @@ def _news_tab(canvas, page: int) -> None:
     canvas.drawString(x, PAGE_HEIGHT - 36.0, NEWS_TAB)
 
 
-def make_newsletter(path: Path) -> None:
+# A notice's title set after the report's last part, on the same page: larger than the report's numbered
+# titles (set in the body's size), smaller than the report's own title.
+NEWS_NOTICE_TITLE = "図書室の開館時間が変わります"
+NEWS_NOTICE_SIZE = 13.5
+NEWS_NOTICE = "七月から、図書室は平日の夜七時まで開いています。土曜日と日曜日は、これまでどおり夕方五時までです。"
+
+
+def make_newsletter_notice(path: Path) -> None:
+    make_newsletter(path, notice=True)
+
+
+def make_newsletter(path: Path, notice: bool = False) -> None:
     canvas = new_canvas(path)
     flow = Flow(canvas, one_column(4), on_page=_news_tab)
     # The cover: the masthead and the issue in type larger than any title inside.
@@ -2556,6 +2567,9 @@ def make_newsletter(path: Path) -> None:
                 flow.add(Heading(note, 7.0, font=MINCHO, space_before=0.2))
     for _ in range(4):
         flow.add(Para(NEWS_FILLER, size=NEWS_BODY))
+    if notice:
+        flow.add(Heading(NEWS_NOTICE_TITLE, NEWS_NOTICE_SIZE, font=GOTHIC, space_before=1.5))
+        flow.add(Para(NEWS_NOTICE, size=NEWS_BODY))
     flow.new_page()
     flow.add(Heading(NEWS_ARTICLE_TITLE, 20, font=MINCHO, space_before=0))
     for text in NEWS_ARTICLE:
@@ -2864,6 +2878,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
+           "newsletter-notice": make_newsletter_notice,
            "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens}
 

@@ -1447,6 +1447,19 @@ def test_a_title_over_a_lead_heads_its_numbering_and_the_next_articles_are_its_s
 
 
 
+def test_a_notice_title_set_larger_than_the_reports_numbered_titles_is_the_next_article(converted):
+    # After a newsletter's numbered report, a notice's title set larger than the report's numbered
+    # titles (in the body's size) but smaller than the report's own title: ranked by its size alone it
+    # nested in the report's last numbered section.  A part's title is never set larger than the
+    # headings it stands under: it closes the report's numbering, an article beside the report.
+    outline = _news_outline(converted("newsletter-notice"))
+    top = [title for level, title in outline if level == 1]
+    assert top == [samples.NEWS_REPORT_TITLE, samples.NEWS_NOTICE_TITLE, samples.NEWS_ARTICLE_TITLE, "行事予定"]
+    for number, parts in samples.NEWS_REPORT:
+        assert (2, number.replace("\u3000", " ")) in outline
+        assert all((3, part) in outline for part, _ in parts)
+
+
 def test_a_section_tab_at_the_outer_edge_of_facing_pages_is_furniture(converted):
     # A newsletter prints its section's name in the head band at each page's outer edge, left on a left-hand
     # page, right on a right-hand one: at neither place on enough pages to be a running line, each was

@@ -104,6 +104,9 @@ ANNEX_NAME_CHARS = 40
 # An unnumbered line set this many times the size of the numbered heading open above it on its page, or
 # larger, is that heading's label or callout, never a part of it (set_larger_than_its_heading).
 OUTSIZE_OVER_HEADING = 1.3
+# An unnumbered title this much larger than every numbered heading open above it is no part of them
+# (beside_the_part_it_closes): a size step up from 10.5 pt headings is 12 pt, an article's title 13.5 pt.
+TITLE_OVER_NUMBERING = 1.2
 # A numbered line goes on with the list above it when at least this many of its items count up to it.
 LIST_BEFORE_ITS_ITEM = 2
 NOT_TITLES = frozenset({"以上", "記", "別記", "(案)", "（案）"})
@@ -1141,6 +1144,8 @@ class _Question:
         rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
         if rank != PAGE_TITLE_RANK:  # (a page title is outer to all, a part's title too)
             rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
+        if large and index not in self.ev.part_titles:
+            rank = min(rank, self.beside_the_part_it_closes(line) or rank)
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
 
     def goes_on_with_the_list(self, found: Found) -> bool:
@@ -1184,6 +1189,39 @@ class _Question:
         return (heading is not None and heading.page == line.page and heading.layout is not None
                 and self.ev.typeset.is_display(heading) is True
                 and line.layout.size > OUTSIZE_OVER_HEADING * heading.layout.size)
+
+    def beside_the_part_it_closes(self, line: Line) -> int | None:
+        """The rank of the part title heading the numbering open above ``line`` when the line, an
+        unnumbered title, is set larger than every numbered heading open (TITLE_OVER_NUMBERING): the
+        next article of a newsletter beside the numbered report before it (None: no such part).
+
+        A typesetter never sets a part's title larger than the headings it stands under.  A report
+        printed as one article of a newsletter (a part title over its 「1　…」「(1)…」 in the body's type,
+        part_titles.py) is followed by the issue's other articles, their titles set larger than the
+        report's numbered headings though smaller than its own title: ranked by their size alone
+        they nested in the report's last numbered section.  They close the numbering and the part it
+        makes, each an article beside the report.  (The reverse, a line set larger under a numbered
+        heading on its page with no part title over the numbering, is a label: set_larger_than_its_heading.)"""
+        if line.layout is None:
+            return None
+        path: list[Heading] = []  # the headings open above the line, outer first
+        for item in self.read:
+            if isinstance(item, Heading):
+                while path and path[-1].rank >= item.rank:
+                    path.pop()
+                path.append(item)
+        numbered = [index for index, heading in enumerate(path) if heading.number]
+        if not numbered or numbered[0] == 0:
+            return None
+        part = path[numbered[0] - 1]
+        parts = {self.ev.lines[index].number for index in self.ev.part_titles}
+        if part.number or part.span.start not in parts:
+            return None
+        sizes = [heading.layout.size for heading in (self.ev.line_at(path[i].span.start) for i in numbered)
+                 if heading is not None and heading.layout is not None]
+        if len(sizes) < len(numbered) or line.layout.size <= TITLE_OVER_NUMBERING * max(sizes):
+            return None
+        return part.rank
 
     def in_title_block(self, page: int) -> bool:
         """Whether the reader is still in the document's title block: on its first page, before
