@@ -355,13 +355,19 @@ def _side_titles_first(ordered: list[_Piece]) -> list[_Piece]:
         rest = [p for p in ordered if p is not piece]
         at = ordered.index(piece)
         for index, other in enumerate(rest[:at]):
-            if not other.side and other.top + other.size / 2 > piece.top:
+            if _beside_as_text(other) and other.top + other.size / 2 > piece.top:
                 rest.insert(index, piece)
                 break
         else:
             rest.insert(at, piece)
         ordered = rest
     return ordered
+
+
+def _beside_as_text(piece: _Piece) -> bool:
+    """A line of running text a side title may be read before: never a table's row (the table is
+    read whole, where its first row stands: a chapter's tab level with its rows cut it in three)."""
+    return _running_text(piece) and not piece.side and piece.table is None
 
 
 def _running_text(piece: _Piece) -> bool:
