@@ -347,15 +347,16 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
 
 
 def _side_titles_first(ordered: list[_Piece]) -> list[_Piece]:
-    """Each line set down the margin read before the first line beside it (the first whose middle
-    is below its top): a side title labels the text it stands beside.  Ordered by its top, it fell
-    after the body's first line (its glyphs start a little lower than that line's) and cut the first
-    sentence in two.  (A line's box may reach far below its type: a display title's glyph boxes.)"""
+    """Each line set down the margin read before the line of running text it starts level with (its
+    top in that line's upper half): a side title labels the text it stands beside.  Ordered by its
+    top, it fell after that line (its glyphs start a little lower) and cut the first sentence in two.
+    A line it starts below is read before it already; nothing else moves (a chart's axis label set
+    down its side stays where its top puts it)."""
     for piece in [p for p in ordered if p.side]:
         rest = [p for p in ordered if p is not piece]
         at = ordered.index(piece)
         for index, other in enumerate(rest[:at]):
-            if _beside_as_text(other) and other.top + other.size / 2 > piece.top:
+            if _beside_as_text(other) and other.top <= piece.top < other.top + other.size / 2:
                 rest.insert(index, piece)
                 break
         else:
