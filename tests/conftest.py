@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import os
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,11 +21,31 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas.config.catalog import load_catalog  # noqa: E402
+from atlas.config.catalog import Entry, load_catalog  # noqa: E402
 from atlas.convert import convert  # noqa: E402
-from atlas.model.document import Document  # noqa: E402
+from atlas.model.document import Document, DocumentMeta  # noqa: E402
+from atlas.pipeline import build_document  # noqa: E402
+from atlas.structure.structure import Hints  # noqa: E402
 
 SOURCES = ROOT / "sources"
+# ATLAS_CORPUS names the corpus when the project is checked out elsewhere (a git worktree).
+CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@functools.cache
+def _corpus_conversion(doc_id: str, kind: str) -> Document:
+    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind=kind,
+                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
+    return build_document(Entry(meta, Hints(), 1), CORPUS)
+
+
+def corpus_document(doc_id: str, kind: str = "report") -> Document:
+    """The corpus PDF ``<doc_id>.pdf`` converted as one document (no hints).
+
+    Several test files check the same corpus PDFs, and one conversion takes seconds: a test process
+    converts each once and gives every caller its own deep copy, so that a test changing its
+    document cannot change what another test reads."""
+    return copy.deepcopy(_corpus_conversion(doc_id, kind))
 
 
 @pytest.fixture(scope="session")

@@ -70,3 +70,26 @@ def test_published_anchors_survive_a_new_heading_before_them(tmp_path):
     anchors = {s.title: s.anchor for s in documents["ai-strategy-council-3-2025"].all_sections()}
     assert anchors["【生貝委員】"] == "4-s1" and anchors["【小野田人工知能戦略担当大臣】"] == "4-s18"
     assert anchors["【新設の項目】"] not in {a for t, a in anchors.items() if t != "【新設の項目】"}
+
+
+# Here rather than in test_serialize.py: the CLI conversion (conftest.converted_by_cli) is a session
+# fixture, made once per test worker that needs it; with both of its users in one file (--dist
+# loadfile) the suite makes it once instead of once on each worker.
+def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
+    """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
+    from atlas.model.document import Document, Draft
+    from atlas.model.serialize import from_json
+
+    dump = converted_by_cli[1]
+    stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
+    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "07-nest.json" in stages
+    read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
+    assert isinstance(read, Document) and read.lines and not read.sections  # lines, nothing built yet
+    draft = from_json((dump / "digital-nippon-2024" / "02-structure.json").read_text(encoding="utf-8"))
+    assert isinstance(draft, Draft) and draft.items
+    # Sections are nested with ids before the lock pins the published ones; themes come later still.
+    anchored = from_json((dump / "digital-nippon-2024" / "08-anchors.json").read_text(encoding="utf-8"))
+    assert isinstance(anchored, Document) and all(s.anchor for s in anchored.all_sections())
+    assert not any(s.themes for s in anchored.all_sections())
+    last = from_json((dump / "digital-nippon-2024" / stages[-1]).read_text(encoding="utf-8"))
+    assert isinstance(last, Document) and any(s.themes for s in last.all_sections())

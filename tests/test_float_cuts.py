@@ -14,13 +14,10 @@ import pytest
 from pdf_samples import pdf_document
 
 from atlas.check.report import document_report
-from atlas.config.catalog import Entry
 from atlas.model.document import Document, DocumentMeta, Draft, Figure, Layout, Line, Paragraph, SourceSpan, Table
-from atlas.pipeline import build_document
 from atlas.read.figures import attach_figures
 from atlas.structure.float_cuts import join_paragraphs_cut_by_floats
-from atlas.structure.structure import Hints
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +112,7 @@ CORPUS_CUTS = [
 @needs_corpus
 @pytest.mark.parametrize(("doc_id", "words"), CORPUS_CUTS)
 def test_corpus_sentences_cut_by_a_float_are_whole(doc_id, words):
-    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
-                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
-    document = build_document(Entry(meta, Hints(), 1), CORPUS)
+    document = corpus_document(doc_id)  # converted once per test process for all files (conftest)
     assert any(words in block.text for block in _blocks(document) if type(block) is Paragraph)
 
 
@@ -125,9 +120,7 @@ def test_corpus_sentences_cut_by_a_float_are_whole(doc_id, words):
 def test_a_charts_title_over_a_chart_is_not_joined_to_the_item_under_it():
     # The insurance report's slide, PDF p. 4: a chart's title 「＜…＞」 set far right of the column's
     # edge, the chart, then an arrow item 「➡ こうした中、…」 — a title and an item, no cut sentence.
-    meta = DocumentMeta(id="fsa", title="fsa", body="corpus", date=date(2024, 1, 1), kind="report",
-                        source="fsa-insurance-monitoring-report-2023.pdf", summary="fsa", format="pdf")
-    document = build_document(Entry(meta, Hints(), 1), CORPUS)
+    document = corpus_document("fsa-insurance-monitoring-report-2023")  # shared (conftest)
     texts = [block.text for block in _blocks(document) if type(block) is Paragraph]
     assert "＜損害保険会社の保険種目別利益率（2021年度、全社平均）＞" in texts
 

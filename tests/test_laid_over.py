@@ -39,7 +39,7 @@ from atlas.model.document import DELETED, Document, DocumentMeta, Figure, Inline
 from atlas.pipeline import build_document
 from atlas.structure.structure import Hints
 from atlas.write.markdown import block_markdown
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone)")
@@ -121,7 +121,7 @@ def test_corpus_chart_ticks_stay_out_of_the_bullet_beside_them() -> None:
     """fsa-insurance-monitoring-report-2023 PDF p. 4: the second chart's ticks 「8,000 億円」「6,000」…
     cut the third bullet four times; read off the page: the bullet is one sentence, the ticks the
     chart's labels."""
-    document = _document(CORPUS, "fsa-insurance-monitoring-report-2023")
+    document = corpus_document("fsa-insurance-monitoring-report-2023")  # shared: conftest.corpus_document
     blocks = _blocks(document)
     bullet = next(block for block in blocks
                   if isinstance(block, Paragraph) and "持続可能なビジネスとする観点" in block.text)
@@ -185,7 +185,7 @@ def test_struck_words_are_marked_deleted_and_kept(tmp_path: Path) -> None:
 def test_corpus_correction_notice_strikes_out_the_replaced_words() -> None:
     """mhlw-shinryo-kaitei-teisei-2020 PDF p. 7, read off the page: 「看護職員」 underlined (new),
     「看護要員」 struck through in red (deleted), twice."""
-    document = _document(CORPUS, "mhlw-shinryo-kaitei-teisei-2020")
+    document = corpus_document("mhlw-shinryo-kaitei-teisei-2020")
     shown = [block_markdown(block, {}) for block in _blocks(document)
              if isinstance(block, Paragraph) and "看護職員看護要員" in block.text]
     assert len(shown) >= 2 and all("看護職員<del>看護要員</del>" in text for text in shown)
@@ -248,7 +248,7 @@ def test_corpus_callouts_over_slide_tables_stand_after_them() -> None:
     """pmda-mf-system-slides PDF pp. 13–14, read off the pages: a yellow callout over each table."""
     from atlas.model.document import Table
 
-    blocks = _blocks(_document(CORPUS, "pmda-mf-system-slides"))
+    blocks = _blocks(corpus_document("pmda-mf-system-slides"))
     tables = [block for block in blocks if isinstance(block, Table)]
     cells = ["".join(row) for table in tables for row in table.rows]
     assert "3.2.S.2.5プロセスバリデーション／プロセス評価○" in cells  # its row, without the callout's words

@@ -21,7 +21,7 @@ from atlas.structure.nesting import nest
 from atlas.structure.structure import Hints, read_structure
 from atlas.structure.typeset import Typesetting
 from atlas.text.clean import classify
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (a fresh clone without it)")
@@ -98,6 +98,8 @@ def test_a_sentence_cut_at_the_column_edge_goes_on_into_a_line_set_in_bold():
 def converted(name: str) -> Document:
     """A corpus document converted from its PDF (``<id>.pdf``) or its pdftotext text (``<id>.txt``)."""
     doc_id, _, suffix = name.rpartition(".")
+    if suffix == "pdf":
+        return corpus_document(doc_id)  # converted once per test process for all files (conftest)
     meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
                         source=name, summary=doc_id, format="pdf" if suffix == "pdf" else "pdf-text")
     return build_document(Entry(meta, Hints(), 1), CORPUS)

@@ -11,7 +11,6 @@ And, on the shared corpus where present, the instances read off the PDF pages by
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,11 +34,8 @@ from pdf_samples import (
 )
 from reportlab.pdfbase import pdfmetrics
 
-from atlas.config.catalog import Entry
-from atlas.model.document import Document, DocumentMeta, ListItem, Paragraph
-from atlas.pipeline import build_document
-from atlas.structure.structure import Hints
-from conftest import ROOT
+from atlas.model.document import Document, ListItem, Paragraph
+from conftest import ROOT, corpus_document
 
 RIGHT = PAGE_WIDTH - MARGIN_X
 BODY_LEFT = MARGIN_X + BODY_SIZE  # a notice sets its text one character right of its 第N headings
@@ -187,9 +183,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 
 
 def _corpus_document(doc_id: str) -> Document:
-    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
-                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
-    return build_document(Entry(meta, Hints(), 1), CORPUS)
+    return corpus_document(doc_id)  # converted once per test process for all files (conftest)
 
 
 @needs_corpus

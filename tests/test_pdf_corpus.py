@@ -5,21 +5,16 @@ Expected values were read off the PDFs by hand (page numbers given), not copied 
 
 from __future__ import annotations
 
-import functools
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from atlas.check.outline import compare, document_outline, fold, load_reference
 from atlas.check.report import document_report, model_text
-from atlas.config.catalog import Entry
-from atlas.model.document import DocumentMeta, Figure, Paragraph, Table
-from atlas.pipeline import build_document
+from atlas.model.document import Figure, Paragraph, Table
 from atlas.read.read_pdf import read_pdf
-from atlas.structure.structure import Hints
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 # ATLAS_CORPUS names the corpus when the checkout is not beside it (a worktree one level deeper).
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -28,12 +23,9 @@ PDFS = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not PDFS, reason="../shared/corpus is absent (a fresh clone without it)")
 
 
-@functools.cache
 def converted(doc_id: str):
-    path = CORPUS / f"{doc_id}.pdf"
-    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1),
-                        kind="report", source=path.name, summary=doc_id, format="pdf")
-    return build_document(Entry(meta, Hints(), 1), CORPUS)
+    # Once per test process for all the files that read the corpus (conftest.corpus_document).
+    return corpus_document(doc_id)
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)

@@ -8,10 +8,8 @@ that showed the failure (expected values read off the PDF page by hand).
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pdf_layout_samples as samples
@@ -19,12 +17,10 @@ import pytest
 from PIL import Image
 
 from atlas.check.report import document_report
-from atlas.config.catalog import Entry
 from atlas.convert import convert
 from atlas.model.document import (
     DELETED,
     Document,
-    DocumentMeta,
     Figure,
     Line,
     ListBlock,
@@ -33,15 +29,13 @@ from atlas.model.document import (
     block_text,
     section_heading,
 )
-from atlas.pipeline import build_document
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf, underlined_throughout
 from atlas.read.tables_geometry import cell_of, merge_split_columns, rules_at, with_holes_as_cells
 from atlas.read.vertical import column_text, reads_vertically, vertical_stacks
-from atlas.structure.structure import Hints
 from atlas.text.normalize import normalize_chars, ordinary_forms
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 CATALOG = """documents:
   - id: sample
@@ -80,11 +74,7 @@ def converted(pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     return document
 
 
-@functools.cache
-def corpus_document(doc_id: str) -> Document:
-    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1), kind="report",
-                        source=f"{doc_id}.pdf", summary=doc_id, format="pdf")
-    return build_document(Entry(meta, Hints(), 1), CORPUS)
+# corpus_document (conftest): each corpus PDF converted once per test process, shared with the other files.
 
 
 def corpus_tables(doc_id: str) -> list[list[list[str]]]:

@@ -94,23 +94,8 @@ def test_an_unknown_block_type_is_refused() -> None:
         from_json(json.dumps(data))
 
 
-def test_dump_writes_what_each_stage_made(converted_by_cli) -> None:
-    """`convert.py --dump DIR`: the model after each stage that changed it, readable again."""
-    from atlas.model.document import Draft
-
-    dump = converted_by_cli[1]
-    stages = sorted(path.name for path in (dump / "digital-nippon-2024").iterdir())
-    assert stages[0] == "01-read.json" and "02-structure.json" in stages and "07-nest.json" in stages
-    read = from_json((dump / "digital-nippon-2024" / "01-read.json").read_text(encoding="utf-8"))
-    assert isinstance(read, Document) and read.lines and not read.sections  # lines, nothing built yet
-    draft = from_json((dump / "digital-nippon-2024" / "02-structure.json").read_text(encoding="utf-8"))
-    assert isinstance(draft, Draft) and draft.items
-    # Sections are nested with ids before the lock pins the published ones; themes come later still.
-    anchored = from_json((dump / "digital-nippon-2024" / "08-anchors.json").read_text(encoding="utf-8"))
-    assert isinstance(anchored, Document) and all(s.anchor for s in anchored.all_sections())
-    assert not any(s.themes for s in anchored.all_sections())
-    last = from_json((dump / "digital-nippon-2024" / stages[-1]).read_text(encoding="utf-8"))
-    assert isinstance(last, Document) and any(s.themes for s in last.all_sections())
+# What `convert.py --dump` writes is read back in test_determinism.py, beside the other test of the
+# CLI conversion (a session fixture: one file using it makes it once per suite, not once per worker).
 
 
 def test_the_stages_are_declared_once_in_order() -> None:

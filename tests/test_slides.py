@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import functools
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from atlas.check.outline import compare, document_outline, fold, load_reference
 from atlas.check.report import document_report
-from atlas.config.catalog import Entry, load_catalog
+from atlas.config.catalog import load_catalog
 from atlas.enrich.anchors import completes
-from atlas.model.document import DocumentMeta, Heading, Layout, Line, SourceSpan
+from atlas.model.document import Heading, Layout, Line, SourceSpan
 from atlas.pipeline import build_document
 from atlas.read.page_labels import cite_page, printed_page_numbers
 from atlas.structure.slides import (
@@ -35,9 +34,8 @@ from atlas.structure.slides import (
     text_title_rest,
     wraps_on,
 )
-from atlas.structure.structure import Hints
 from atlas.text.page_furniture import slide_number_lines
-from conftest import ROOT
+from conftest import ROOT, corpus_document
 
 CORPUS = Path(os.environ.get("ATLAS_CORPUS", ROOT.parent / "shared" / "corpus"))
 SOURCES = ROOT / "sources"
@@ -275,9 +273,7 @@ def corpus_pdf(doc_id: str):
     path = CORPUS / f"{doc_id}.pdf"
     if not path.is_file():
         pytest.skip(f"{path} is absent (development corpus not checked out)")
-    meta = DocumentMeta(id=doc_id, title=doc_id, body="corpus", date=date(2024, 1, 1),
-                        kind="slides", source=path.name, summary=doc_id, format="pdf")
-    return build_document(Entry(meta, Hints(), 1), CORPUS)
+    return corpus_document(doc_id, kind="slides")  # shared with the other files (conftest)
 
 
 def test_a_decks_slide_titles_drawn_in_boxes_are_found():
