@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model.document import Line
+from ..model.document import Layout, Line
 from ..text.numbering import LIST_MARKER
 
 # Set this much larger than the body, a line is display type whatever its face.
@@ -246,9 +246,7 @@ class Typesetting:
         layout = line.layout
         if layout is None or not layout.column_x1:
             return False
-        left = layout.x0 - layout.column_x0
-        right = layout.column_x1 - layout.x1
-        return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+        return _centred_between(layout, layout.column_x0, layout.column_x1)
 
     def centred_in_frame(self, line: Line) -> bool:
         """Set in the middle of the document's text frame, as centred() is in its column.  A page of
@@ -257,8 +255,7 @@ class Typesetting:
         layout = line.layout
         if layout is None or self.frame is None:
             return False
-        left, right = layout.x0 - self.frame[0], self.frame[1] - layout.x1
-        return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
+        return _centred_between(layout, *self.frame)
 
     def starts_left_of(self, above: Line, line: Line) -> bool:
         """Whether a line starts well left of the line above it on the same page and column: the
@@ -342,6 +339,13 @@ class Typesetting:
     def same_size(self, a: Line, b: Line) -> bool:
         style_a, style_b = style_of(a), style_of(b)
         return style_a is not None and style_b is not None and style_a.size == style_b.size
+
+
+def _centred_between(layout: Layout, left_edge: float, right_edge: float) -> bool:
+    """Whether a line stands in the middle between two edges: equal space left and right (within two
+    characters), and plenty of it (CENTRED_MARGIN)."""
+    left, right = layout.x0 - left_edge, right_edge - layout.x1
+    return min(left, right) > CENTRED_MARGIN * layout.size and abs(left - right) < 2 * layout.size
 
 
 def _wrapped(right_ends: list[float], size: float) -> bool:
