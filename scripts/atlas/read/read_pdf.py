@@ -152,6 +152,11 @@ class _Piece:
             self.weight = Counter(c.get("weight", 400) for c in visible).most_common(1)[0][0]
             self.text = _line_text(self.chars)
 
+    @property
+    def bold(self) -> bool:
+        """Set in a bold face: by its weight, or by its font's name (a face PDFium gives no weight)."""
+        return self.weight >= BOLD_WEIGHT or bool(BOLD.search(self.font))
+
 
 def read_pdf(path: Path) -> PdfText:
     """Every text line of the PDF at ``path``, in reading order, classified and with its layout."""
@@ -626,8 +631,7 @@ def _lines_next_to(piece: _Piece, pieces: list[_Piece]) -> bool:
 
 def _display(piece: _Piece, body_size: float | None) -> bool:
     """Set in bold or larger than the body (``body_size``: the document's, if known)."""
-    bold = piece.weight >= BOLD_WEIGHT or bool(BOLD.search(piece.font))
-    return bold or (body_size is not None and piece.size >= LARGER_THAN_BODY * body_size)
+    return piece.bold or (body_size is not None and piece.size >= LARGER_THAN_BODY * body_size)
 
 
 def _over_smaller_type(piece: _Piece, pieces: list[_Piece]) -> bool:
@@ -1321,7 +1325,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 x1=round(piece.x1, 1),
                 top=round(piece.top, 1),
                 size=piece.size,
-                bold=piece.weight >= BOLD_WEIGHT or bool(BOLD.search(piece.font)),
+                bold=piece.bold,
                 gothic=bool(GOTHIC.search(piece.font)),
                 font=piece.font,
                 column_x0=round(x0, 1),
