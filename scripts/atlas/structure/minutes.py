@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..model.document import Block, Heading, Line, Paragraph
 from ..text.numbering import NUMBER_ALONE
+from ..text.page_furniture import next_body
 
 # Minutes: the proceedings after the particulars are headed 「議事」 (the particulars' 「第4 議事 （次の
 # とおり）」 points to it); the cover's 「議事録」 is then the document's name, not a heading.
@@ -197,10 +198,8 @@ def agenda_items(lines: list[Line], speakers: frozenset[int]) -> frozenset[int]:
 
 def _opens_a_turn(lines: list[Line], index: int, speakers: frozenset[int]) -> bool:
     """Whether a line is a turn's first words: under a speaker's label alone on its line."""
-    above = index - 1
-    while above >= 0 and lines[above].kind != "body":
-        above -= 1
-    return above in speakers and is_label_alone(lines[above].text)
+    above = next_body(lines, index, step=-1)
+    return above is not None and above in speakers and is_label_alone(lines[above].text)
 
 
 def _is_item(text: str) -> bool:
