@@ -114,7 +114,7 @@ def answer_lines(lines: list[Line], titles: dict[int, tuple[str, int]]) -> froze
         if word.strip("(【") not in _QUESTION_LABELS:
             continue
         position = bisect.bisect_right(body, last)
-        under = unicodedata.normalize("NFKC", lines[body[position]].text).strip() if position < len(body) else ""
+        under = _plain(lines[body[position]].text) if position < len(body) else ""
         if _ANSWER.match(under) is None:
             continue
         for index in body[position:]:
@@ -143,7 +143,7 @@ def listed_questions(lines: list[Line]) -> list[QuestionList]:
     questions are, never headings itself — its topics' titles included."""
     body = [index for index, line in enumerate(lines) if _in_text(line)]
     opened = [(position, match["word"].casefold(), match["n"]) for position, index in enumerate(body)
-              if (match := _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", lines[index].text).strip()))]
+              if (match := _question_opened(lines[index].text))]
     unanswered = [item for item in opened if _question_over_lines(lines, body, item[0])[0] is None]
     spans: list[QuestionList] = []
     run: list[tuple[int, str, str]] = []
@@ -170,7 +170,7 @@ def _wrapped_rests(lines: list[Line], listed: list[int]) -> frozenset[int]:
     open_line = False
     for index in listed:
         text = lines[index].text.strip()
-        opens = _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", text)) is not None
+        opens = _question_opened(text) is not None
         title = not opens and heading_of(text) is not None
         if open_line and not opens and not title:
             rests.add(index)
@@ -183,7 +183,7 @@ def _list_end(lines: list[Line], body: list[int], position: int) -> int:
     「…。」), never past a line that opens a question or reads as a numbered heading."""
     for ahead in range(position, min(len(body), position + _QUESTION_LINES)):
         text = lines[body[ahead]].text.strip()
-        if ahead > position and (_QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", text))
+        if ahead > position and (_question_opened(text)
                                  or heading_of(text) is not None):
             return ahead - 1
         if text.endswith(tuple(FULL_STOPS)) or _QUESTION_END.search(text):
@@ -217,7 +217,7 @@ def _question_over_lines(lines: list[Line], body: list[int], position: int) -> t
     contents, each question over the next, no answers) and where a question that ends in no 「か。」
     (「…か分かりません。」) ends."""
     index = body[position]
-    opened = _QUESTION_OPENS.fullmatch(unicodedata.normalize("NFKC", lines[index].text).strip())
+    opened = _question_opened(lines[index].text)
     if opened is None:
         return None, index
     asked = False  # a question ended above with no answer under it: only more questions may follow
@@ -226,7 +226,7 @@ def _question_over_lines(lines: list[Line], body: list[int], position: int) -> t
         if ahead > position and (_QUESTION_OPENS.fullmatch(text) or _ANSWER.match(text)):
             break
         ends_question = _QUESTION_END.search(text) is not None
-        answer = _ANSWER.match(unicodedata.normalize("NFKC", lines[body[ahead + 1]].text).strip())
+        answer = _ANSWER.match(_plain(lines[body[ahead + 1]].text))
         if answer is not None and answer["n"] in (None, opened["n"]) and (ends_question or not asked):
             return (opened["word"].casefold(), _value(opened["n"])), body[ahead]
         # A question may ask several things (「①…でしょうか。」「②…でしょうか。」) before its answer.
@@ -234,11 +234,26 @@ def _question_over_lines(lines: list[Line], body: list[int], position: int) -> t
     return None, index
 
 
+# A question numbered in its part (「3-28」) is valued part by part in places of this size (_value):
+# 3-28 → 3028, and its place in its part is the value modulo it.
+_PLACE = 1000
+
+
+def _plain(text: str) -> str:
+    """A line's text as the labels are read: width folded (「Ｑ３－２８」 as 「Q3-28」), no edge spaces."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _question_opened(text: str) -> re.Match[str] | None:
+    """The question a line opens with its label (「Q3-28 …」, 「（問１）…」), None where it opens none."""
+    return _QUESTION_OPENS.fullmatch(_plain(text))
+
+
 def _value(number: str) -> int:
     """A question's number as one integer that orders them: 「3-28」 → 3028 (its place in its part)."""
     value = 0
     for part in re.split(r"[-‐－−.]", number):
-        value = value * 1000 + int(part)
+        value = value * _PLACE + int(part)
     return value
 
 
@@ -249,7 +264,7 @@ def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
     extraction that lost a title drawn in another way: 【参考１】, 【参考３】)."""
     run: list[_Labelled] = []
     for member in members:
-        if (not run and member.value % 1000 == 1) or (run and member.value > run[-1].value):
+        if (not run and member.value % _PLACE == 1) or (run and member.value > run[-1].value):
             run.append(member)
         elif run:
             break
@@ -258,7 +273,7 @@ def _counting_run(members: list[_Labelled]) -> list[_Labelled]:
 
 def _labelled(line_text: str, width: int) -> tuple[str, int] | None:
     """(word, number) of a line shaped as a labelled title, else None."""
-    text = unicodedata.normalize("NFKC", line_text).strip()
+    text = _plain(line_text)
     alone = _QUESTION_ALONE.fullmatch(text)
     if alone is not None and (alone["open"] or alone["word"] in _QUESTION_WORDS):
         return alone["word"].casefold(), int(alone["n"])

@@ -246,9 +246,9 @@ class _Reader:
         found: dict[int, str] = {}
         forms_titled = False
         for index in self.body:
-            text = self.lines[index].text.replace(" ", "").replace("\u3000", "")
             if index <= first_caption:
                 continue
+            text = self.lines[index].text.replace(" ", "").replace("\u3000", "")
             if _SUPPLEMENT.fullmatch(text) or STATUTE_ANNEX.fullmatch(self.lines[index].text):
                 found[index] = ARTICLE_CAPTION
             elif _FORM.fullmatch(text):
