@@ -2850,6 +2850,79 @@ def make_form_screens(path: Path) -> None:
     draw_line(canvas, _atoms(SCREEN_AFTER), MARGIN_X, 60, MINCHO, BODY_SIZE)
     canvas.save()
 
+
+# A specification's XML sample and a manual's command, set in a typewriter face (Courier) among
+# text whose Latin words are set in it too: the sample's lines are kept as printed (indents, a blank
+# line, a comment's Japanese words in the text's face, a value in Japanese between two tags).
+CODE_HEADING = "1．送信ファイルの見本"
+CODE_FACE = "Courier"
+CODE_SIZE = 9.0
+CODE_PITCH = 12.0
+# The prose above it: Latin words in the typewriter face, Japanese in the text's (a Word document's
+# way), over two lines — a sentence, never code.
+CODE_PROSE = [[("送信する", MINCHO), ("XML", CODE_FACE), ("ファイル（", MINCHO), ("sample_v1.xml", CODE_FACE),
+               ("）の見本を次に示す。送信元の", MINCHO)],
+              [("system_id", CODE_FACE), ("と", MINCHO), ("file_id", CODE_FACE),
+               ("は各機関が定める値を記録する。", MINCHO)]]
+# The sample: (indent in characters, runs); None is a blank line.
+CODE_LINES: list[tuple[int, list[tuple[str, str]]] | None] = [
+    (0, [('<?xml version="1.0" encoding="UTF-8"?>', CODE_FACE)]),
+    (0, [('<Document xmlns="urn:example:sample">', CODE_FACE)]),
+    (2, [("<!-- ", CODE_FACE), ("1.", MINCHO), ("送信元の情報", MINCHO), (" -->", CODE_FACE)]),
+    (2, [('<sender id="12345"/>', CODE_FACE)]),
+    (2, [("<!-- ", CODE_FACE), ("2.受診者の住所と連絡先の情報", MINCHO), (" -->", CODE_FACE)]),
+    (2, [("<addr>", CODE_FACE)]),
+    (4, [("東京都見本区見本町一丁目", MINCHO)]),
+    (2, [("</addr>", CODE_FACE)]),
+    None,
+    (2, [('<telecom value="tel:0300000000"/>', CODE_FACE)]),
+    (0, [("</Document>", CODE_FACE)]),
+]
+CODE_EXPECTED = "\n".join("" if line is None else " " * line[0] + "".join(text for text, _ in line[1])
+                           for line in CODE_LINES)
+CODE_AFTER = "以上の見本では、受診者の住所を一つだけ記録している。"
+CODE_COMMAND_LEAD = "次のコマンドで送信する。"
+CODE_COMMAND = "sudo send-sample --file sample_v1.xml"
+CODE_FILES_LEAD = "設定は次のファイルに置く。"
+CODE_FILES = ["conf/sample.xml", "conf/sender.xml"]
+
+
+def _runs(canvas, runs: list[tuple[str, str]], x: float, top: float, size: float) -> None:
+    """One printed line set in several faces, run after run."""
+    for text, font in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, PAGE_HEIGHT - top - size * 0.88, text)
+        x += pdfmetrics.stringWidth(text, font, size)
+
+
+def make_code_sample(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(CODE_HEADING, 14, space_before=0))
+    for runs in CODE_PROSE:
+        _runs(canvas, runs, MARGIN_X, flow.y, BODY_SIZE)
+        flow.y += BODY_SIZE * LEADING
+    flow.y += BODY_SIZE
+    box_top = flow.y
+    flow.y += 6
+    step = pdfmetrics.stringWidth(" ", CODE_FACE, CODE_SIZE)
+    for line in CODE_LINES:
+        if line is not None:
+            _runs(canvas, line[1], MARGIN_X + 8 + line[0] * step, flow.y, CODE_SIZE)
+        flow.y += CODE_PITCH
+    canvas.rect(MARGIN_X, PAGE_HEIGHT - flow.y - 6, TEXT_WIDTH, flow.y + 6 - box_top)
+    flow.y += BODY_SIZE * 2
+    for text in (CODE_AFTER, CODE_COMMAND_LEAD):
+        draw_line(canvas, _atoms(text), MARGIN_X, flow.y, MINCHO, BODY_SIZE)
+        flow.y += BODY_SIZE * LEADING * 1.5
+    _runs(canvas, [(CODE_COMMAND, CODE_FACE)], MARGIN_X + 8, flow.y, CODE_SIZE)
+    flow.y += BODY_SIZE * LEADING * 1.5
+    draw_line(canvas, _atoms(CODE_FILES_LEAD), MARGIN_X, flow.y, MINCHO, BODY_SIZE)
+    for name in CODE_FILES:
+        flow.y += BODY_SIZE * LEADING
+        _runs(canvas, [("・", MINCHO), (name, CODE_FACE)], MARGIN_X + BODY_SIZE, flow.y, BODY_SIZE)
+    canvas.save()
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -2880,7 +2953,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "small-page": make_small_page, "newsletter": make_newsletter,
            "newsletter-notice": make_newsletter_notice,
            "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
-           "form-screens": make_form_screens}
+           "form-screens": make_form_screens, "code-sample": make_code_sample}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -29,6 +29,7 @@ from atlas.model.document import (
     block_text,
     section_heading,
 )
+from atlas.model.walk import document_blocks
 from atlas.read.page_labels import page_citation, printed_page_numbers
 from atlas.read.pdf_source import read_source
 from atlas.read.read_pdf import read_pdf, underlined_throughout
@@ -1473,4 +1474,24 @@ def test_page_titles_are_the_outer_rank_of_a_page_designed_document(converted):
     assert [section_heading(child) for child in forms.children] == samples.PAGE_FORMS
     assert not document.sections[-1].children
     assert not document.sections[-3].children
+    assert document_report(document).conserved
+
+
+def test_a_sample_set_in_a_typewriter_face_is_kept_as_printed(converted):
+    # A specification's XML sample in Courier: one block, line by line, with its indents and its
+    # blank line, a comment whose Japanese words outnumber its marks and a value in Japanese between
+    # two tags inside it — no 「1.送信元の情報」 heading, no prose joined from its lines.
+    document = converted("code-sample")
+    blocks = document_blocks(document)
+    code = [block for block in blocks if isinstance(block, Paragraph) and block.kind == "code"]
+    assert code[0].text == samples.CODE_EXPECTED
+    assert [section_heading(section) for section in document.all_sections()] == [samples.CODE_HEADING]
+    # A command on a line of its own is a sample too.
+    assert [block.text for block in code[1:]] == [samples.CODE_COMMAND]
+    # Prose whose Latin words are set in the face (a Word document's way) stays one paragraph; a
+    # list of file names in the face stays a list.
+    prose = next(block for block in blocks if isinstance(block, Paragraph) and "見本を次に示す" in block.text)
+    assert prose.kind == "paragraph" and prose.text.endswith("値を記録する。")
+    lists = [block for block in blocks if isinstance(block, ListBlock)]
+    assert [item.text for item in lists[-1].items] == samples.CODE_FILES
     assert document_report(document).conserved

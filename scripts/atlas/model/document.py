@@ -60,6 +60,10 @@ class Layout:
     # Underlined from its first words to its last (a leading number or mark aside): a word processor's
     # way to set a title apart at the body's face and size, as others set it in bold.
     underlined: bool = False
+    # Its Latin letters in a typewriter face (Courier, Consolas…): the face of code and commands, which
+    # a sample's lines keep as printed (structure/code_samples.py); some Word documents set every
+    # Latin letter of their prose in it too.
+    typewriter: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ class RelatedSection:
 class Paragraph:
     text: str
     span: SourceSpan
-    kind: str = "paragraph"  # "paragraph" | "caption" | "preformatted"
+    kind: str = "paragraph"  # "paragraph" | "caption" | "preformatted" | "code" (a sample in a typewriter face)
     refs: list[FootnoteRef] = field(default_factory=list)
     links: list[InlineLink] = field(default_factory=list)
     anchor: str = ""  # its permalink id ("2-1-p3"), set by anchors.assign_block_ids

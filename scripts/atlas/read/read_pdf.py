@@ -89,6 +89,12 @@ NOTE_LABEL = re.compile(r"(?:\d{1,3}|[*＊※]\d{0,3}|注\d{0,3})\s*\S")
 GOTHIC = re.compile(r"gothic|goth|ゴシック|ｺﾞｼｯｸ|kakugo|sans|arial|helvetica|meiryo|メイリオ|hgp?s?g|角ゴ", re.I)
 BOLD = re.compile(r"bold|heavy|black|demi|semibold|-b$|,b$|w[6-9]\b|w1[0-4]\b", re.I)
 BOLD_WEIGHT = 600  # PDFium's weight of the face (400 regular, 700 bold)
+# A typewriter face for Latin letters, each the same width: code, commands and data samples are set
+# in one.  Named families only: Japanese faces called "Mono" (Osaka-Mono, Noto Sans Mono CJK) set
+# Japanese running text.
+TYPEWRITER = re.compile(r"courier|consolas|menlo|monaco|lucida ?console|typewriter|inconsolata|source ?code|cascadia"
+                        r"|(?:dejavu ?sans|liberation|roboto|ubuntu|andale|sf|pt|fira|jetbrains|plex) ?(?:mono|code)",
+                        re.I)
 
 
 @dataclass
@@ -156,6 +162,15 @@ class _Piece:
     def bold(self) -> bool:
         """Set in a bold face: by its weight, or by its font's name (a face PDFium gives no weight)."""
         return self.weight >= BOLD_WEIGHT or bool(BOLD.search(self.font))
+
+    @property
+    def typewriter(self) -> bool:
+        """Its Latin letters in a typewriter face, most of them: the face of code and
+        commands.  A comment's number may come in the Japanese face of its words (「7.」 of
+        「<!-- 7.ファイル作成機関情報 -->」); whether the line is code, its text decides."""
+        latin = [c for c in self.chars if c["text"].strip() and c["text"].isascii()]
+        typed = sum(1 for c in latin if TYPEWRITER.search(c["fontname"]))
+        return bool(latin) and 3 * typed >= 2 * len(latin)
 
 
 def read_pdf(path: Path) -> PdfText:
@@ -1338,6 +1353,7 @@ def _lines(pieces_by_page: list[list[_Piece]], page_sizes: list[tuple[float, flo
                 struck=struck_runs(piece.chars),
                 cell_struck=piece.cell_struck,
                 underlined=underlined_throughout(piece.chars),
+                typewriter=piece.typewriter,
             )
             lines.append(
                 Line(

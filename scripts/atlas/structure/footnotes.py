@@ -65,7 +65,7 @@ def link_footnotes(draft: Draft, pages: dict[int, int] | None = None,
     number the text alone would take (「CASP¹13で1位」: the raised 1, not the 1 of 1位)."""
     blocks: list[Paragraph | ListItem | _Title] = []
     for item in draft.items:
-        if isinstance(item, Paragraph) and item.kind != "preformatted":
+        if isinstance(item, Paragraph) and item.kind not in ("preformatted", "code"):
             blocks.append(item)
         elif isinstance(item, ListBlock):
             blocks.extend(item.items)

@@ -16,7 +16,7 @@ def finish_text(draft: Draft) -> None:
         if isinstance(item, Heading):
             item.title = join_spaced_letters(item.title)
         elif isinstance(item, Paragraph):
-            if item.kind != "preformatted":
+            if item.kind not in ("preformatted", "code"):
                 item.text = join_spaced_letters(item.text)
         elif isinstance(item, ListBlock):
             for entry in item.items:

@@ -3,7 +3,7 @@ loop that walks the lines with it.
 
 At each line the first step that applies and does not decline reads it and gives the index to go
 on from: lines read already, notes, the cover, a slide's title, a figure's labels, furniture, runs
-kept as printed, tables, a meeting's particulars, and last a heading, a list or text
+kept as printed, code samples, tables, a meeting's particulars, and last a heading, a list or text
 (DraftBuilder.read_line).  The steps only route a line; the blocks come from runs.py and slides.py,
 the decisions from the stage modules, and the builder adds what they return.
 """
@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..model.document import Draft
 from .builder import DraftBuilder
+from .code_samples import code_run, read_code
 from .flattened import cell_run
 from .runs import (
     preformatted_range,
@@ -103,6 +104,13 @@ def _preformatted(builder: DraftBuilder, index: int) -> int:
     return builder.add_run(read_preformatted(builder.lines, index, bounds))
 
 
+def _code(builder: DraftBuilder, index: int) -> int | None:
+    last = code_run(builder.lines, index)
+    if last is None or not builder.untaken(index, last):
+        return None
+    return builder.add_run(read_code(builder.lines, index, last))
+
+
 def _numbered_rows(builder: DraftBuilder, index: int) -> int | None:
     last = builder.row_runs[index]
     return builder.add_run(read_rows(builder.lines, index, last)) if builder.untaken(index, last) else None
@@ -150,6 +158,9 @@ READING_STEPS: tuple[ReadingStep, ...] = (
     # numbered rows and cells (text sources), before any of their lines is taken for a heading.
     ("a range kept as printed", lambda b, i: preformatted_range(b.hints.preformatted, b.lines[i].number)
      is not None, _preformatted),
+    # A code or data sample set in a typewriter face (PDF reader): its lines as printed, before any
+    # of them is taken for a heading (「<!-- 3.報告区分 -->」) or joined as prose.
+    ("a sample set in a typewriter face", lambda b, i: b.lines[i].layout is not None, _code),
     ("a flattened table's rows", lambda b, i: i in b.row_runs, _numbered_rows),
     ("a flattened table's cells", lambda b, i: b.text_source, _cells),
     # A text slide's title (after a form feed or blank lines), then one the catalog names anywhere.

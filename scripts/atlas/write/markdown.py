@@ -120,10 +120,11 @@ def block_markdown(
     match block:
         case Figure() if block.size[0]:
             return _figure(block, next_id() if next_id else None)
-        case Paragraph() if block.kind in ("preformatted", "figure"):
+        case Paragraph() if block.kind in ("preformatted", "figure", "code"):
             body = html.escape(block.text, quote=False)
             ident = _id_html(next_id() if next_id else None)
-            return f'<pre class="atlas-pre"{ident}>{body}</pre>'
+            code = " atlas-code" if block.kind == "code" else ""
+            return f'<pre class="atlas-pre{code}"{ident}>{body}</pre>'
         case Paragraph():
             text = with_refs(block.text, block.refs, note_ids, block.links, resolve)
             return text + (attrs("atlas-caption") if block.kind == "caption" else attrs())

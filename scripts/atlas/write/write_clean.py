@@ -50,7 +50,7 @@ def heading_line(section: Section) -> str:
 
 def block_lines(block: Block) -> list[str]:
     match block:
-        case Paragraph() if block.kind in ("preformatted", "figure"):  # a figure: its labels, line by line
+        case Paragraph() if block.kind in ("preformatted", "figure", "code"):  # a figure: its labels, line by line
             return [FENCE, *(_fenced(line) for line in block.text.split("\n")), FENCE]
         case Paragraph():
             text = inline(block.text, block.refs)
