@@ -1909,6 +1909,72 @@ def make_law_excerpt(path: Path) -> None:
     canvas.save()
 
 
+# A web service's terms of use (利用規約) as a word processor sets them: its title in 14 pt, a lead in 12 pt,
+# then articles each titled on its number's line in 12 pt (「第１条　目的」) over clauses in the 10.5 pt body,
+# the 附則 in the articles' type; then, on a page of its own in the gothic face at the body's size, a
+# 【参考】 annex: blocks each headed by its topic alone on its line (「「…」について」, a gap above all but the
+# first), over an indented paragraph and bullet points, the last one after a table's rows.
+TERMS_TITLE = "みどり市図書館ウェブ予約サービス利用規約"
+TERMS_LEAD = ("この規約は、みどり市立図書館が提供するウェブ予約サービスを利用するに当たり、利用者が守るべき事項を定める"
+              "ものです。")
+TERMS_ARTICLES = [
+    ("第１条　目的", ["１　本サービスは、図書館の資料の予約をインターネットを通じて受け付けるものです。"]),
+    ("第２条　利用の登録について", ["１　本サービスを利用するには、利用者カードの番号を登録するものとします。",
+                              "２　登録の内容に変更があったときは、速やかに届け出るものとします。"]),
+    ("第３条　その他", ["１　この規約に定めのない事項は、館長が別に定めます。"]),
+]
+TERMS_SUPPLEMENT = ("附則", "この規約は、令和６年４月１日から施行する。")
+TERMS_ANNEX = "【参考】"
+# (the topic, its paragraph, its points; a table's rows before it, if any)
+TERMS_TOPICS = [
+    ("「予約の取置期間」について",
+     "予約した資料は、用意ができた日から七日間、貸出カウンターに取り置きます。期間を過ぎた資料は、次に予約した方に"
+     "回します。", ["・取置期間は延長できません。", "・休館日は期間に数えません。"], []),
+    ("「予約の上限」について", "一人が同時に予約できる資料は、図書と雑誌を合わせて十点までです。",
+     ["・視聴覚資料は別に三点まで予約できます。"], []),
+    ("貸出期間の延長（電子書籍を除く）について", "貸出期間は、次の予約がない資料に限り、一回延長できます。", [],
+     ["区分\t延長の回数", "図書\t一回", "雑誌\t延長なし"]),
+]
+
+
+def make_terms_of_use(path: Path) -> None:
+    canvas = new_canvas(path)
+    step = BODY_SIZE * LEADING
+    draw_line(canvas, _atoms(TERMS_TITLE), MARGIN_X + 6 * BODY_SIZE, MARGIN, MINCHO, 14.0)
+    top = MARGIN + 2 * step
+    for n, line in enumerate(wrap(TERMS_LEAD, MINCHO, 12.0, TEXT_WIDTH, indent=12.0)):
+        draw_line(canvas, line, MARGIN_X + (12.0 if n == 0 else 0.0), top, MINCHO, 12.0)
+        top += 12.0 * LEADING
+    for article, clauses in [*TERMS_ARTICLES, (TERMS_SUPPLEMENT[0], [])]:
+        top += step
+        draw_line(canvas, _atoms(article), MARGIN_X, top, MINCHO, 12.0)
+        top += 12.0 * LEADING
+        for clause in clauses:
+            top = _hanging(canvas, clause, MARGIN_X, top)
+    draw_line(canvas, _atoms(TERMS_SUPPLEMENT[1]), MARGIN_X + BODY_SIZE, top, MINCHO, BODY_SIZE)
+    canvas.showPage()
+    draw_line(canvas, _atoms(TERMS_ANNEX), MARGIN_X, MARGIN, GOTHIC, BODY_SIZE)
+    top = MARGIN + step
+    for n, (topic, paragraph, points, rows) in enumerate(TERMS_TOPICS):
+        canvas.setLineWidth(0.5)
+        for row in rows:  # each cell ruled round
+            for c, cell in enumerate(row.split("\t")):
+                x = MARGIN_X + c * TEXT_WIDTH / 2
+                canvas.rect(x, PAGE_HEIGHT - top - step + 2, TEXT_WIDTH / 2, step)
+                draw_line(canvas, _atoms(cell), x + BODY_SIZE / 2, top, GOTHIC, BODY_SIZE)
+            top += step
+        top += step if n else 0.0  # a blank line between the blocks
+        draw_line(canvas, _atoms(topic), MARGIN_X, top, GOTHIC, BODY_SIZE)
+        top += step
+        for k, line in enumerate(wrap(paragraph, GOTHIC, BODY_SIZE, TEXT_WIDTH, indent=BODY_SIZE)):
+            draw_line(canvas, line, MARGIN_X + (BODY_SIZE if k == 0 else 0.0), top, GOTHIC, BODY_SIZE)
+            top += step
+        for point in points:
+            draw_line(canvas, _atoms(point), MARGIN_X + BODY_SIZE, top, GOTHIC, BODY_SIZE)
+            top += step
+    canvas.save()
+
+
 def make_treaty_extract(path: Path, title: str = TREATY_TITLE,
                         articles: list[tuple[str, list[str]]] = TREATY_ARTICLES) -> None:
     canvas = new_canvas(path)
@@ -2953,7 +3019,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "small-page": make_small_page, "newsletter": make_newsletter,
            "newsletter-notice": make_newsletter_notice,
            "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
-           "form-screens": make_form_screens, "code-sample": make_code_sample}
+           "form-screens": make_form_screens, "code-sample": make_code_sample,
+           "terms-of-use": make_terms_of_use}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

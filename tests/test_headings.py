@@ -136,3 +136,18 @@ def test_deciding_every_line_of_a_real_document_leaves_the_state_unchanged() -> 
         apply(state, decision)
         taken += decision.found is not None
     assert taken >= 15  # the notice's 第N and （N） headings: the walk did take headings
+
+
+# A rule's 本則 in a chapter, its articles titled on their number's line, then its 附則 (invented text).
+CHAPTERED_RULE = ["第1章 総則", "第1条 目的", "この規程は、資料の貸出しについて必要な事項を定める。",
+                  "第2条 定義", "この規程において資料とは、図書館が所蔵する図書をいう。",
+                  "附則", "この規程は、令和6年4月1日から施行する。"]
+
+
+def test_a_supplement_stands_beside_the_chapters_of_the_main_provisions() -> None:
+    # The 附則 closes the 本則, whose outermost open part is its chapter: it is the chapter's sibling,
+    # never a part of the last article (or of the last chapter).  It was text here; set larger in a PDF
+    # it nested under the last article.
+    draft = read_structure(classify(CHAPTERED_RULE), Hints())
+    headings = [(item.rank, item.number or item.title) for item in draft.items if isinstance(item, Heading)]
+    assert headings == [(10, "第1章"), (17, "第1条"), (17, "第2条"), (10, "附則")]

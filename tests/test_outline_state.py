@@ -78,6 +78,7 @@ def test_questions_leave_the_state_as_it_was() -> None:
     state.innermost_rank()
     state.nested_start_rank()
     state.marked_rank("◆")
+    state.main_provisions_rank("（条）")
     assert (state.in_annex, state.last_heading_end) == (False, 2)
     assert snapshot(state) == before
 

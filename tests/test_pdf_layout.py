@@ -1051,6 +1051,22 @@ def test_a_statutes_annexes_labelled_after_its_supplement_are_its_headings(conve
     assert document_report(document).conserved
 
 
+def test_terms_of_use_supplement_and_reference_annex_stand_beside_articles_titled_on_their_line(converted):
+    # Terms of use whose articles are titled on their number's line (「第１条　目的」, headings by their
+    # numbering), then 附則 in the articles' type: the 附則 is the part beside the articles, never inside
+    # the last one, and the 【参考】 printed after it is appended beside it, no part of the 附則.  Set a
+    # size above the body, the 附則 nested in the last article, and 【参考】 in the 附則.
+    document = converted("terms-of-use")
+    sections = document.all_sections()
+    headings = [(section.level, section_heading(section)) for section in sections]
+    top = sections[0].level
+    articles = [(top, normalize_chars(article).replace("\u3000", " ")) for article, _ in samples.TERMS_ARTICLES]
+    assert headings[:len(articles) + 2] == [*articles, (top, samples.TERMS_SUPPLEMENT[0]), (top, samples.TERMS_ANNEX)]
+    supplement = sections[len(articles)]
+    assert [block_text(block) for block in supplement.blocks] == [normalize_chars(samples.TERMS_SUPPLEMENT[1])]
+    assert document_report(document).conserved
+
+
 def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_supplement(converted):
     # A 交付規程: captions over 「第N条」 (one number squeezed against its text by the justified line, no space
     # read between them), 附則, then 「（別表）」, 「別紙」, 「様式集」 and its forms' labels 「（様式第１）」, each

@@ -76,6 +76,7 @@ from .marked_titles import (
     FORM_CAPTION,
     LIST_LEVEL_KIND,
     MarkedTitles,
+    closes_the_articles,
     labels_an_annex,
     marked_titles,
 )
@@ -226,6 +227,7 @@ class OutlineQuestions(Protocol):
     def nested_start_rank(self) -> int | None: ...
     def in_cell_run(self, rank: int) -> bool: ...
     def marked_rank(self, kind: str) -> int | None: ...
+    def main_provisions_rank(self, caption_kind: str) -> int | None: ...
     def open_marked_ranks(self) -> dict[str, int]: ...
     def repeats_a_part(self, key: str) -> bool: ...
     def number_fits_parent(self, found: NumberedHeading) -> bool: ...
@@ -744,8 +746,9 @@ class _Question:
                 heading = None  # 「6. 会議費 7.資料作成費 8.…」: a list run on along one line, no title
             if heading is None:
                 heading = self.ev.circled_heading(index)
-            if heading is None:
-                heading = self.marked_heading(index)
+            if heading is None or (not heading[1] and self.ev.marked.kind(index) == ARTICLE_CAPTION):
+                # (「【参考】」 after a 附則: appended beside it as the articles decide, no 【…】 block inside it)
+                heading = self.marked_heading(index) or heading
             rest = self.ev.title_rest(index)  # a marked title or a question cut at the column's edge
             if rest is None and heading is not None and heading[1]:
                 # A numbered title run to the column's edge, its rest hung under its words (「４ …の責任の」
@@ -1079,6 +1082,10 @@ class _Question:
         if kind is None:
             return None
         rank = title_rank(kind, self.outline)
+        if kind == ARTICLE_CAPTION and closes_the_articles(self.ev.lines[index].text):
+            # The 附則 is the part beside the 本則, never inside its last article (or chapter): it ranks
+            # with the outermost of the 本則's open headings, its 章 or its 条.
+            rank = self.outline.main_provisions_rank(ARTICLE_CAPTION) or rank
         if self.ev.display_rank(self.ev.lines[index]) == PAGE_TITLE_RANK:
             rank = PAGE_TITLE_RANK  # a page-designed document's page title, whatever marks it
         elif kind.startswith(LIST_LEVEL_KIND):  # set in the body's size: under any title set larger

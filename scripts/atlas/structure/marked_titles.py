@@ -111,6 +111,10 @@ _ANNEX_NUMBER = rf"(?:[0-9０-９]{{1,2}}|[{KANJI_NUMERALS}]{{1,3}})"
 _RULES_ANNEX = re.compile(
     rf"(?P<open>[（(])?(?:別表|別紙|別記|様式集|様式一覧)(?:第?{_ANNEX_NUMBER}号?)?(?(open)[）)])")
 _FORM = re.compile(rf"(?P<open>[（(])?(?:別記)?(?:様式第{_ANNEX_NUMBER}号?|第{_ANNEX_NUMBER}号様式)(?(open)[）)])")
+# Reference material a rule prints after its 附則, labelled alone on its line: 「【参考】」「（参考）」「参考資料」
+# 「＜参考２＞」 — no provision of the rule, and no part of its 附則.
+_REFERENCE = re.compile(
+    rf"(?P<open>[【（(〔［＜<])?参考(?:資料)?{_ANNEX_NUMBER}?(?(open)[】）)〕］＞>])")
 # The title over a rule's forms, under which each form's label nests: 「様式集」「様式一覧」.
 _FORMS_TITLE = re.compile(r"様式(?:集|一覧)")
 # The kind every article caption and the 附則 are given: siblings of one another.
@@ -236,26 +240,42 @@ class _Reader:
         captions.update({index: ARTICLE_CAPTION for index in self.body if index not in self.kind_of
                          and _LONG_CAPTION.fullmatch(self.lines[index].text) and self.captions_an_article(index)})
         titles.update(captions)
-        if captions:  # the 附則 alone on its line after captioned articles closes them, its annexes follow
-            titles.update(self.annexes(min(captions)))
+        # The 附則 alone on its line after the articles closes them, its annexes follow: after captioned
+        # articles, or after articles titled on their number's line (「第１条　定義」), which are headings.
+        first = min(captions) if captions else self.first_titled_article()
+        if first is not None:
+            titles.update(self.annexes(first))
         return MarkedTitles(titles, frozenset(labels), self.wrapped)
 
+    def first_titled_article(self) -> int | None:
+        """The first of the articles titled on their number's line (numbering.SCHEMES "article": 「第１条
+        定義」, no sentence), when the document has a run of them (SHORTEST_RUN): a rule's articles
+        set as headings (None: none)."""
+        titled = [index for index in self.body if (found := heading_of(self.lines[index].text)) is not None
+                  and found[0].name == "article" and found[2]]
+        return titled[0] if len(titled) >= SHORTEST_RUN else None
+
     def annexes(self, first_caption: int) -> dict[int, str]:
-        """The 附則 and the annexes after captioned articles, each a line of its own: siblings of the
-        articles; a form's label under a title over the forms (「様式集」) is that title's child."""
+        """The 附則 and the annexes after the articles, each a line of its own: siblings of the articles
+        (headings.py ranks the 附則 beside the outermost part of the 本則 open, its 章 or its 条); a form's
+        label under a title over the forms (「様式集」) is that title's child; reference material labelled
+        after the 附則 (「【参考】」) is appended beside it, no part of it."""
         found: dict[int, str] = {}
-        forms_titled = False
+        forms_titled = supplement = False
         for index in self.body:
             if index <= first_caption:
                 continue
             text = self.lines[index].text.replace(" ", "").replace("\u3000", "")
             if _SUPPLEMENT.fullmatch(text) or STATUTE_ANNEX.fullmatch(self.lines[index].text):
                 found[index] = ARTICLE_CAPTION
+                supplement = supplement or _SUPPLEMENT.fullmatch(text) is not None
             elif _FORM.fullmatch(text):
                 found[index] = FORM_CAPTION if forms_titled else ARTICLE_CAPTION
             elif _RULES_ANNEX.fullmatch(text):
                 found[index] = ARTICLE_CAPTION
                 forms_titled = _FORMS_TITLE.fullmatch(text) is not None
+            elif supplement and _REFERENCE.fullmatch(text):
+                found[index] = ARTICLE_CAPTION  # reference material printed after the 附則: appended too
         return found
 
     def captions_an_article(self, index: int) -> bool:
@@ -575,6 +595,11 @@ def mark_kind(text: str) -> str | None:
     if _BLOCK_LABEL.fullmatch(text):
         return text
     return None
+
+
+def closes_the_articles(text: str) -> bool:
+    """Whether a line is a 附則 alone (「附　則」, 「附則（令和…）」): the supplementary provisions."""
+    return _SUPPLEMENT.fullmatch(text.replace(" ", "").replace("\u3000", "")) is not None
 
 
 def labels_an_annex(text: str) -> bool:

@@ -28,6 +28,8 @@ _PARENT_SCHEMES = ("number", "number-space", "subnumber", "subnumber-dash", "sub
 _DOTTED_TOKEN = re.compile(r"(?:\d+|[a-z])(?:-(?:\d+|[a-z]))*")
 # Titles that close a document: a sibling of its chapters, whatever their scheme ranks.
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
+# The numberings of a statute's main provisions (本則, numbering.SCHEMES): its 章, 節 and 条.
+_STATUTE_SCHEMES = ("chapter", "section", "article")
 # The rank annexes and the headings promoted after a compilation's next document starts nest at.
 ANNEX_RANK = 5
 
@@ -133,6 +135,20 @@ class OutlineState:
     def open_marked_ranks(self) -> dict[str, int]:
         """Kind → rank of the unnumbered titles whose rank is open now (the last title of each kind)."""
         return {kind: rank for kind, rank in self._marked_ranks.items() if rank in self._open_ranks}
+
+    def main_provisions_rank(self, caption_kind: str) -> int | None:
+        """The rank of the outermost open heading of a statute's main provisions (本則): going out from
+        the innermost open heading while each is a 章, 節 or 条 or an article's caption (titles of
+        ``caption_kind``); None when the innermost open heading is none of them.  (A rule printed
+        inside a part of a larger document stops at that part.)"""
+        statute = {rank for rank, scheme, _ in self._open_numbers if scheme in _STATUTE_SCHEMES}
+        caption = self._marked_ranks.get(caption_kind)
+        outermost = None
+        for rank in reversed(self._open_ranks):
+            if rank not in statute and rank != caption:
+                break
+            outermost = rank
+        return outermost
 
     @property
     def in_annex(self) -> bool:
