@@ -1067,6 +1067,24 @@ def test_terms_of_use_supplement_and_reference_annex_stand_beside_articles_title
     assert document_report(document).conserved
 
 
+def test_a_reference_annexs_topic_titles_head_their_blocks(converted):
+    # The 【参考】 annex heads each block with its topic alone on its line (「「…」について」), in the annex's own
+    # face and size, over an indented paragraph and points (the last one after a table's rows): titles of
+    # the annex, siblings of one another.  They were paragraphs, their text run on under 【参考】.
+    document = converted("terms-of-use")
+    sections = document.all_sections()
+    annex = next(section for section in sections if section_heading(section) == samples.TERMS_ANNEX)
+    assert [(section.level, section_heading(section)) for section in annex.children] == [
+        (annex.level + 1, normalize_chars(topic)) for topic, _, _, _ in samples.TERMS_TOPICS]
+    first = annex.children[0]
+    assert block_text(first.blocks[0]) == samples.TERMS_TOPICS[0][1]
+    # (the table's rows stay the block before the third topic's, no part of the third)
+    assert any("延長の回数" in block_text(block) for block in annex.children[1].blocks)
+    # the articles titled on their line 「第２条　利用の登録について」 stay articles, no topic titles
+    assert all(section.number for section in sections[:len(samples.TERMS_ARTICLES)])
+    assert document_report(document).conserved
+
+
 def test_a_grants_rules_annexes_without_their_article_are_headings_after_its_supplement(converted):
     # A 交付規程: captions over 「第N条」 (one number squeezed against its text by the justified line, no space
     # read between them), 附則, then 「（別表）」, 「別紙」, 「様式集」 and its forms' labels 「（様式第１）」, each

@@ -95,6 +95,7 @@ from .title_ranks import (
     title_rank,
     titles_under_a_box_label,
 )
+from .topic_titles import TOPIC_KIND, topic_titles
 from .typeset import PAGE_BODY_CHARS, Typesetting
 
 # A centred title is short (「議事録」「議 事」「はじめに」); centred words that close or open a
@@ -301,6 +302,8 @@ class HeadingEvidence:
     # The lines of a Q&A's answers (labelled_titles.answer_lines): a line set off by a mark there (「○…」)
     # is a point of the answer, never a heading.
     in_answers: frozenset[int] = frozenset()
+    # Titles naming their block's topic, 「…について」 alone on their lines over its text (topic_titles.py).
+    topics: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
@@ -327,6 +330,7 @@ class HeadingEvidence:
             title_again=title_again(lines, cover),
             members_lists=members_list_titles(lines),
             in_answers=answer_lines(lines, labelled),
+            topics=topic_titles(lines, width, typeset),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -483,6 +487,8 @@ class HeadingEvidence:
             return f"{LABEL_KIND}{self.labelled[index][0]}"
         if index in self.bare:
             return "bare"
+        if index in self.topics:
+            return TOPIC_KIND
         kind = self.marked.kind(index)
         return f"{IN_BOX_KIND}{kind}" if kind is not None and index in self.in_boxes else kind
 
