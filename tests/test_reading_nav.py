@@ -293,3 +293,24 @@ def test_abbreviation_explanations_open_with_a_tap_on_a_phone(browser, either_se
     abbr.tap()
     check_tip_shown(page.evaluate(ABBR_TIP_JS))
     context.close()
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_a_table_rebuilt_from_the_source_is_ruled_and_scrolls_in_its_own_box(browser, server, width):
+    # The minutes' particulars and rosters are raw HTML tables (class atlas-table), which Material's
+    # own table style leaves bare: each cell is ruled, and a table wider than a phone scrolls inside
+    # its box rather than pushing the page sideways.
+    page = open_page(browser, server, MINUTES, width)
+    found = page.evaluate("""() => {
+      const table = document.querySelector('table.atlas-table');
+      const cell = table.querySelector('td');
+      const column = document.querySelector('article').getBoundingClientRect();
+      return {rule: parseFloat(getComputedStyle(cell).borderTopWidth),
+              overflow: getComputedStyle(table).overflowX,
+              inside: table.getBoundingClientRect().right <= column.right + 1,
+              page: document.documentElement.scrollWidth, viewport: window.innerWidth};
+    }""")
+    page.close()
+    assert found["rule"] > 0
+    assert found["overflow"] == "auto" and found["inside"]
+    assert found["page"] <= found["viewport"]
