@@ -9,6 +9,7 @@ flipped, blocks zeroed, the cross-reference table broken.
 from __future__ import annotations
 
 import random
+import time
 from datetime import date
 from pathlib import Path
 
@@ -133,3 +134,22 @@ def test_a_broken_font_map_gives_visible_replacement_characters_counted_in_the_r
 )
 def test_characters_the_output_cannot_show_are_replaced_visibly(char, read, kind):
     assert readable_char(char) == (read, kind)
+
+
+def test_the_time_limit_counts_cpu_time_so_a_busy_machine_changes_nothing():
+    # A page's table search is given up after its limit: counted by the clock, a machine busy with
+    # other work would give up on pages it reads whole when quiet, and the same PDF would convert
+    # differently. Waiting (here: sleeping) spends no CPU and is not counted.
+    with time_limit(0.2):
+        time.sleep(0.6)
+
+
+def test_a_time_limit_inside_another_gives_the_outer_one_back():
+    # A page's limit inside a caller's (the damaged-PDF runs above): the caller's still stops a
+    # conversion going in circles after the page's limit has ended.
+    deadline = time.monotonic() + 30
+    with pytest.raises(TimeoutError), time_limit(0.5):
+        with time_limit(5):
+            sum(range(1000))
+        while time.monotonic() < deadline:  # the outer limit must interrupt this
+            pass

@@ -24,6 +24,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -100,7 +101,7 @@ CONTINUED_SLACK = 1.0
 BLEED = 2.0
 # A page is worth a table search when it draws this many thin lines or boxes.
 RULES_FOR_A_GRID = 6
-# A page's reading gives up after this many seconds (a damaged file can send a library in circles).
+# A page's reading gives up after this many seconds of CPU (a damaged file can send a library in circles).
 PAGE_SECONDS = 20.0
 # What a private-use code point (a Wingdings or Symbol bullet: U+F06C, U+F0A7 …) becomes: the
 # font's picture of it is lost with the font, so a visible bullet stands in for it.
@@ -181,16 +182,22 @@ def _timed_page(path: Path, document: Any, index: int, mirrored: bool = False) -
         with time_limit(PAGE_SECONDS):
             return _page(document[index], index + 1, mirrored)
     except TimeoutError:
-        raise InputError(path, f"page {index + 1}: not read within {PAGE_SECONDS:.0f} s "
+        raise InputError(path, f"page {index + 1}: not read within {PAGE_SECONDS:.0f} s of CPU time "
                          "(a damaged page?)") from None
 
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError in the block after ``seconds`` (main thread only: elsewhere no limit).
+    """Raise TimeoutError in the block after ``seconds`` of the process's own CPU time (main thread
+    only: elsewhere no limit).
 
-    The alarm interrupts Python code between two library calls, which is where a page's reading
-    spends its time (one call per character)."""
+    CPU time, not the clock's: a page read on a machine busy with other work takes longer by the
+    clock but not in CPU, so whether a page's table search finishes — and so what the page gives —
+    never depends on the machine's load (the same source, the same output).  A library sent in
+    circles by a damaged file spends CPU, so the limit still stops it.  The alarm interrupts Python
+    code between two library calls, which is where a page's reading spends its time (one call per
+    character).  A limit inside another (a page's, inside a caller's) gives the outer one back what
+    is left of it."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -198,13 +205,17 @@ def time_limit(seconds: float) -> Iterator[None]:
     def expire(*_: object) -> None:
         raise TimeoutError
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer_left = signal.getitimer(signal.ITIMER_PROF)[0]
+    started = time.process_time()
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_PROF, max(outer_left - (time.process_time() - started), 0.001))
 
 
 @contextlib.contextmanager
