@@ -160,13 +160,22 @@ def _chart(canvas, frame: Frame, top: float) -> None:
         canvas.drawString(frame.x1 - 68, base + tall - 14 * n - 8, name)
 
 
-def make_chart(path: Path) -> None:
+def _chart_captioned_inside(canvas, frame: Frame, top: float) -> None:
+    """The chart with its caption set inside its frame, in the labels' size, under the top tick:
+    one of its labels to the text layer, neither the first nor the largest."""
+    _chart(canvas, frame, top)
+    canvas.setFont(MINCHO, 8)
+    canvas.drawCentredString((frame.x0 + frame.x1) / 2, PAGE_HEIGHT - top - 40, CHART_CAPTION)
+
+
+def make_chart(path: Path, caption_inside: bool = False) -> None:
     canvas = new_canvas(path)
     flow = Flow(canvas, one_column(1))
     flow.add(Heading(CHART_HEADING, 14, font=GOTHIC, space_before=0))
     flow.add(Para(CHART_BEFORE))
-    flow.add(Picture(CHART_HEIGHT, _chart))
-    flow.add(Heading(CHART_CAPTION, 9, font=GOTHIC, space_before=0.5, align="center"))
+    flow.add(Picture(CHART_HEIGHT, _chart_captioned_inside if caption_inside else _chart))
+    if not caption_inside:
+        flow.add(Heading(CHART_CAPTION, 9, font=GOTHIC, space_before=0.5, align="center"))
     flow.add(Para(CHART_AFTER))
     canvas.save()
 
@@ -2992,6 +3001,7 @@ def make_code_sample(path: Path) -> None:
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
+           "chart-caption-inside": lambda path: make_chart(path, caption_inside=True),
            "vertical": make_vertical, "handout": make_handout, "bars": make_bars, "pictures": make_pictures,
            "qr-notes": make_qr_notes, "chapter-tab": make_chapter_tab, "wrapped-table": make_wrapped_table,
            "inherited-media-box": make_inherited_media_box, "captions": make_captions,

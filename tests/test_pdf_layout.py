@@ -353,6 +353,15 @@ def site_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
                 if (path / "documents" / "sample" / "index.md").is_file())
 
 
+def test_a_caption_set_inside_the_charts_frame_is_its_alternative_text(converted):
+    # A chart whose 「図1 …」 stands among its labels, inside its frame (neither its first label nor
+    # larger than the others): still the image's alternative text, and still kept in its text.
+    document = converted("chart-caption-inside")
+    figure = next(block for block in document_blocks(document) if isinstance(block, Figure))
+    assert figure.alt == samples.CHART_CAPTION
+    assert samples.CHART_CAPTION in figure.text.split("\n")
+
+
 def test_a_chart_is_an_image_where_it_stood_with_its_words_kept_as_its_text(converted, tmp_path_factory):
     document = converted("chart")
     [section] = document.sections

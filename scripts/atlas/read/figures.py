@@ -72,8 +72,8 @@ def attach_figures(document: Document, boxes: dict[int, list[Bbox]]) -> list[Fig
             figure = Figure(
                 text=block.text, span=block.span, refs=block.refs, links=block.links, page=page, box=box,
                 image=f"{FIGURE_FOLDER}/p{page}-{per_page[page]}.png",
-                alt=_caption(document, blocks, index, page, is_caption(lines[0].text)) or _title_label(lines)
-                or f"図（{cite_page(page, document.page_labels)}）",
+                alt=_caption(document, blocks, index, page, is_caption(lines[0].text)) or _caption_inside(lines)
+                or _title_label(lines) or f"図（{cite_page(page, document.page_labels)}）",
             )
             blocks[index] = figure
             found.append(figure)
@@ -135,6 +135,13 @@ def _caption(document: Document, blocks: list[Block], index: int, page: int, lab
                     and document.lines[block.span.start - first].page == page:
                 return block.text
     return ""
+
+
+def _caption_inside(lines: list[Line]) -> str:
+    """The caption set inside the figure's own frame, among its labels (a chart whose 「図5 …」 stands
+    under its axis's unit): the one label that is a caption; none where two are (two figures' labels)."""
+    captions = [line.text for line in lines if is_caption(line.text)]
+    return captions[0] if len(captions) == 1 else ""
 
 
 # A figure's title is set this much larger than its other labels (or in a bar of its own).
