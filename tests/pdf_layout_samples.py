@@ -2998,6 +2998,23 @@ def make_code_sample(path: Path) -> None:
         _runs(canvas, [("・", MINCHO), (name, CODE_FACE)], MARGIN_X + BODY_SIZE, flow.y, BODY_SIZE)
     canvas.save()
 
+
+# A slide's box of small type (a settings file) beside its bullets in large type: the large lines'
+# centres fall between two small lines, whose characters must not be read as one line.
+BESIDE_SMALL = ["alpha.first_value=15", "beta.second_value=2", "gamma.third_value=90", "delta.fourth_value=1",
+                "epsilon.fifth_value=7", "zeta.sixth_value=3"]
+BESIDE_LARGE = ["設定ファイルを編集する。", "値は左の例による。", "変更後は再起動する。"]
+
+
+def make_small_beside_large(path: Path) -> None:
+    canvas = new_canvas(path)
+    top = 120.0
+    for n, text in enumerate(BESIDE_SMALL):
+        _runs(canvas, [(text, CODE_FACE)], MARGIN_X, top + n * 9.6, 8.0)
+    for n, text in enumerate(BESIDE_LARGE):
+        draw_line(canvas, _atoms(text), MARGIN_X + 200, top + 5 + n * 19.2, GOTHIC, 18.0)
+    canvas.save()
+
 SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -3030,7 +3047,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "newsletter-notice": make_newsletter_notice,
            "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens, "code-sample": make_code_sample,
-           "terms-of-use": make_terms_of_use}
+           "terms-of-use": make_terms_of_use, "small-beside-large": make_small_beside_large}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -1538,3 +1538,11 @@ def test_a_sample_set_in_a_typewriter_face_is_kept_as_printed(converted):
     lists = [block for block in blocks if isinstance(block, ListBlock)]
     assert [item.text for item in lists[-1].items] == samples.CODE_FILES
     assert document_report(document).conserved
+
+
+def test_small_lines_beside_large_type_are_each_read_whole(pdfs):
+    # A large line's centre between two lines of small type set beside it: each small line is
+    # read as printed, never the two interleaved character by character into one.
+    texts = [line.text for line in read_pdf(pdfs["small-beside-large"]).lines if line.kind == "body"]
+    for text in samples.BESIDE_SMALL:
+        assert text in texts

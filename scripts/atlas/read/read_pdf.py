@@ -923,23 +923,50 @@ def _baseline_pieces(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
 
 
 def _baseline_groups(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The characters of each baseline, top to bottom (superscripts join their line)."""
+    """The characters of each baseline, top to bottom (superscripts join their line).
+
+    A line of large type widens the band its neighbours' centres may fall in: two lines of small
+    type set beside it (a slide's code box beside its bullets) both fall in it, and read as one
+    line their characters interleave (「kvemr.noevle.…」).  A character that would stand on the
+    same place of the line as one of another line's (``_apart``) goes to the line it does fit,
+    the next one down if none."""
     ordered = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
     groups: list[list[dict[str, Any]]] = []
     centres: list[float] = []
     sizes: list[float] = []
     for char in ordered:
         centre = (char["top"] + char["bottom"]) / 2
-        if groups and abs(centre - centres[-1]) <= SAME_LINE * max(sizes[-1], char["size"]):
-            groups[-1].append(char)
+        line = next((index for index in range(len(groups) - 1, max(len(groups) - LOOK_BACK, 0) - 1, -1)
+                     if abs(centre - centres[index]) <= SAME_LINE * max(sizes[index], char["size"])
+                     and not any(_apart(char, other) for other in groups[index])), None)
+        if line is not None:
+            groups[line].append(char)
             # The line's centre is that of its largest characters: a superscript does not move it.
-            if char["size"] >= sizes[-1]:
-                centres[-1], sizes[-1] = centre, char["size"]
+            if char["size"] >= sizes[line]:
+                centres[line], sizes[line] = centre, char["size"]
             continue
         groups.append([char])
         centres.append(centre)
         sizes.append(char["size"])
     return _with_raised_marks(groups)
+
+
+# How many of the lines just above a character it may still join (see _baseline_groups).
+LOOK_BACK = 3
+
+
+def _apart(char: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Two characters no one line holds: over the same place across (by half the narrower's width)
+    and a line of the smaller's type apart in height.  A glyph drawn over another on its baseline (a
+    ○ enclosing a digit, a voicing mark over its kana) stands at its height, and is kept with it."""
+    overlap = min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
+    narrower = min(char["x1"] - char["x0"], other["x1"] - other["x0"])
+    height = abs((char["top"] + char["bottom"]) / 2 - (other["top"] + other["bottom"]) / 2)
+    return overlap > 0.5 * narrower > 0 and height > OTHER_LINE * min(char["size"], other["size"])
+
+
+# Two characters whose centres are this share of the smaller's size apart stand on different lines.
+OTHER_LINE = 0.6
 
 
 # A note mark touches the character it follows: at most this share of that character's size apart.
