@@ -1429,6 +1429,7 @@ def test_a_decks_numbered_slide_titles_are_its_outline_and_the_steps_on_a_slide_
     # set with no space after its number among them.  The steps are the slide's items, whether set at
     # the title's size between arrows or on the next slide, which goes on without a title of its own;
     # a chapter of one slide titled with the divider's own number 「2.」 again is that chapter's slide.
+    # The flow's arrows 「↓」 between the steps, set in under a step's words, are no word of the step.
     document = converted("build-manual")
     outline = [(section.level, section_heading(section)) for section in document.all_sections()]
     top = outline[0][0]
@@ -1440,6 +1441,7 @@ def test_a_decks_numbered_slide_titles_are_its_outline_and_the_steps_on_a_slide_
     steps = [text.split(":", 1)[1].replace(" ", "") for _, _, _, body in samples.MANUAL_SLIDES for text in body
              if text.startswith(("step:", "big:1", "big:2", "big:3"))]
     assert [step for step in steps if not any(item.startswith(step) for item in items)] == []
+    assert [item for item in items if "↓" in item] == []
     assert document_report(document).conserved
 
 
