@@ -2714,9 +2714,10 @@ def make_powerpoint_deck(path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
-# A deck of sparse slides, each numbered title in the band at the top; one slide lays out a flow as
-# numbered steps in large type with arrows between them, the first step's note in brackets under it
-# (a sentence's 。 inside the brackets): the steps are titles inside the slide, not lead text
+# A deck of sparse slides, each title in the band at the top; one slide lays out a flow as numbered
+# steps in large type with arrows between them, the first step's note in brackets under it (a
+# sentence's 。 inside the brackets): no lead text.  Under unnumbered titles the steps are titles
+# inside the slide; under titles numbered 「1-2.」 (the deck's outline) they are the slide's steps.
 # ---------------------------------------------------------------------------
 
 STEP_SLIDES = ["1-1. 制度のあらまし", "1-2. 手続の流れ", "1-3. 問い合わせ先"]
@@ -2725,14 +2726,14 @@ STEP_NOTE = "(様式は窓口で配布しています。)"
 STEP_TEXT = "申請の前に、取組の計画を作成し、所管の窓口で確認を受けてください。"
 
 
-def make_deck_steps(path: Path) -> None:
+def make_deck_steps(path: Path, numbered: bool = True) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(str(path), pagesize=DECK_SIZE, invariant=1)
     height = DECK_SIZE[1]
     for title in STEP_SLIDES:
         canvas.setFont(GOTHIC, 28)
-        canvas.drawString(30, height - 40, title)
+        canvas.drawString(30, height - 40, title if numbered else title.split(" ", 1)[1])
         top = height - 110
         if title == STEP_SLIDES[1]:
             for step in STEP_TITLES:
@@ -2751,6 +2752,93 @@ def make_deck_steps(path: Path) -> None:
             canvas.setFont(MINCHO, 16)
             for n in range(3):
                 canvas.drawString(40, top - n * 26, STEP_TEXT)
+        canvas.showPage()
+    canvas.save()
+
+
+# ---------------------------------------------------------------------------
+# A build manual's deck: chapter divider slides (「2.」 set large alone), slides titled in a bar at the
+# top with the chapter and section number (「3-1.」 in a Latin face, the title after it in a Japanese
+# one, once run on with no space, two-digit once), a small stamp in the top corner of every slide.
+# Each slide numbers its steps 「1.」「2.」 under its title — set large between arrows on a flow slide,
+# at the bullets' size over screenshots and on the next slide, which has no title of its own — and
+# a chapter of one slide titles it with the divider's own number again.
+# ---------------------------------------------------------------------------
+
+MANUAL_COVER = "窓口手続 作業手引書"
+# (kind, number, title, body): a divider at 66 pt mid-slide, a title at 30 pt in the bar, a slide that
+# goes on from the one before (no title); body lines at 16 pt — 「step:」 a numbered step at 20 pt,
+# 「big:」 a step set at the title's size.
+MANUAL_SLIDES: list[tuple[str, str, str, list[str]]] = [
+    ("divider", "1.", "手引の概要", []),
+    ("title", "1-1.", "この手引について", ["・ 窓口での受付から交付までの作業を、順を追ってまとめた。",
+                                          "・ 作業は担当者二名で行い、一日の終わりに台帳を照合する。",
+                                          "・ 手引の内容は、作業の見直しに合わせて毎年改める。"]),
+    ("divider", "2.", "用意するもの", []),
+    ("title", "2.", "必要な機材・作業時間", ["必要な機材は二台のみ。作業時間は半日程度。",
+                                            "step:1. 受付用の端末 × 1 台", "・ 画面の大きいものがよい。",
+                                            "・ 台帳の係と同じ版の様式を入れておく。",
+                                            "step:2. 交付用の印刷機 × 1 台", "・ 用紙は事前に補充しておく。",
+                                            "・ 印刷の濃さは試し刷りで確かめる。"]),
+    ("divider", "3.", "作業の手順", []),
+    ("title", "3-1.", "作業の流れ", ["big:1. 書類の受付と確認", "big:↓",
+                                  "big:2. 台帳への記録と受付票の保管・係長への回付", "big:↓", "big:3. 証書の交付"]),
+    ("title", "3-2.", "書類の受付", ["step:1. 受付票に番号を記入する", "・ 番号は受付の順に振り、欠番を作らない。",
+                                  "step:2. 書類の不足がないか確かめる", "・ 様式の版が古いときは、新しい版を渡す。"]),
+    ("cont", "", "", ["step:3. 不足があれば申請者に伝える", "・ 不足の書類は、後日の郵送でも受け付ける。",
+                      "step:4. 受付票を台帳の係に回す", "・ 回した時刻を受付票の余白に書いておく。"]),
+    ("title", "3-9.", "台帳への記録", ["・ 受付票の番号順に記録し、記録の後、受付票を保管する。",
+                                    "・ 記録に誤りがあれば、二重線で消して訂正印を押す。"]),
+    ("title", "3-10.", "証書の交付", ["step:1. 証書を印刷する", "・ 印刷の前に、氏名と番号を読み合わせる。",
+                                   "step:2. 申請者に手渡す", "・ 本人の確認書類を必ず見せてもらう。"]),
+    ("title", "3-11.", "作業の後片付け", ["・ 端末の電源を切り、印刷機の用紙を抜いておく。",
+                                       "・ 台帳を施錠した棚に戻し、鍵を係長に返す。"]),
+]
+MANUAL_STAMP = "企画部"
+# Under each titled slide's own text, its note (the deck's running text: most of its characters).
+MANUAL_NOTE = ["作業の途中で手順に迷ったときは、この手引の該当する項を開き、係長に確かめてから進める。",
+               "手引にない事例に出会ったときは、その内容を記録簿に書き留め、月末の打合せで報告する。"]
+
+
+def _manual_title(canvas, number: str, title: str, x: float, y: float, size: float, gap: bool) -> None:
+    """A title bar's line: the number in a Latin face, the title in the Japanese face after it."""
+    canvas.setFont("Helvetica", size)
+    canvas.drawString(x, y, number)
+    width = canvas.stringWidth(number, "Helvetica", size) + (size * 0.3 if gap else 0)
+    canvas.setFont(GOTHIC, size)
+    canvas.drawString(x + width, y, title)
+
+
+def make_build_manual(path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=DECK_SIZE, invariant=1)
+    width, height = DECK_SIZE
+    canvas.setFont(GOTHIC, 36)
+    canvas.drawCentredString(width / 2, height / 2, MANUAL_COVER)
+    canvas.showPage()
+    for page, (kind, number, title, body) in enumerate(MANUAL_SLIDES, 2):
+        canvas.setFont(GOTHIC, 9)
+        canvas.drawString(width - 60, height - 30, MANUAL_STAMP)
+        if kind == "divider":
+            _manual_title(canvas, number, title, 90, height / 2, 66, True)
+        elif kind == "title":
+            _manual_title(canvas, number, title, 30, height - 40, 30, number != "3-2.")
+        top = height - 110
+        for text in body:
+            step, big = text.startswith("step:"), text.startswith("big:")
+            text = text.split(":", 1)[1] if step or big else text
+            size = 30 if big else 20 if step else 16
+            canvas.setFont(GOTHIC, size)
+            # (the flow's arrows set in under the steps' words, the steps close one under another)
+            canvas.drawString(70 if text == "↓" else 30 if step or big else 50, top, text)
+            top -= size * (1.2 if big else 1.8)
+        if kind == "title":
+            canvas.setFont(GOTHIC, 16)
+            for row, text in enumerate(MANUAL_NOTE):
+                canvas.drawString(50, 110 - row * 24, text)
+        canvas.setFont(GOTHIC, 12)
+        canvas.drawString(width - 40, 20, str(page))
         canvas.showPage()
     canvas.save()
 
@@ -3045,7 +3133,9 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "powerpoint-deck": make_powerpoint_deck,
            "small-page": make_small_page, "newsletter": make_newsletter,
            "newsletter-notice": make_newsletter_notice,
-           "page-titles": make_page_titles, "deck-steps": make_deck_steps, "flow-chart": make_flow_chart,
+           "page-titles": make_page_titles, "deck-steps": make_deck_steps,
+           "deck-steps-unnumbered": lambda path: make_deck_steps(path, numbered=False),
+           "build-manual": make_build_manual, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens, "code-sample": make_code_sample,
            "terms-of-use": make_terms_of_use, "small-beside-large": make_small_beside_large}
 

@@ -1404,10 +1404,44 @@ def test_numbered_steps_in_large_type_with_a_bracketed_note_are_a_slides_titles(
     # A slide lays out a flow as numbered steps set large, the first with its note in brackets under
     # it: the 。 inside the brackets ends the note, not a sentence the step runs into — the steps are
     # no lead text, they nest under the slide's title, all three.
+    document = converted("deck-steps-unnumbered")
+    outline = [(section.level, section_heading(section)) for section in document.all_sections()]
+    flow = outline.index((outline[0][0], samples.STEP_SLIDES[1].split(" ", 1)[1]))
+    assert outline[flow + 1: flow + 4] == [(outline[0][0] + 1, step) for step in samples.STEP_TITLES]
+    assert document_report(document).conserved
+
+
+def test_numbered_steps_under_a_numbered_slide_title_are_the_slides_items(converted):
+    # The same flow under slide titles numbered 「1-2.」: the titles are the deck's outline and the
+    # steps 「1.」「2.」「3.」 (the outer numbering's shape, started again on the slide) its items — as
+    # headings the last step stood outside the slide, every slide after it under it.
     document = converted("deck-steps")
     outline = [(section.level, section_heading(section)) for section in document.all_sections()]
-    flow = outline.index((outline[0][0], samples.STEP_SLIDES[1]))
-    assert outline[flow + 1: flow + 4] == [(outline[0][0] + 1, step) for step in samples.STEP_TITLES]
+    assert outline == [(outline[0][0], title) for title in samples.STEP_SLIDES]
+    assert document_report(document).conserved
+
+
+def test_a_decks_numbered_slide_titles_are_its_outline_and_the_steps_on_a_slide_its_items(converted):
+    # A build manual numbers its slides' titles under its chapters' dividers (「3-1.」 under 「3.」) and
+    # each slide its steps 「1.」「2.」 — the chapters' own numbering started again under the slide's
+    # title.  Read as headings, the steps closed the slide's title (「1.」 under 「3-1.」 is no chapter)
+    # and put the titles after them out of sequence (「3-2.」 with no 「3.」 open), two-digit ones and one
+    # set with no space after its number among them.  The steps are the slide's items, whether set at
+    # the title's size between arrows or on the next slide, which goes on without a title of its own;
+    # a chapter of one slide titled with the divider's own number 「2.」 again is that chapter's slide.
+    # The flow's arrows 「↓」 between the steps, set in under a step's words, are no word of the step.
+    document = converted("build-manual")
+    outline = [(section.level, section_heading(section)) for section in document.all_sections()]
+    top = outline[0][0]
+    expected = [(top if kind == "divider" else top + 1, f"{number} {title}")
+                for kind, number, title, _ in samples.MANUAL_SLIDES if kind != "cont"]
+    assert outline == expected
+    items = [(item.marker + item.text).replace(" ", "") for section in document.all_sections()
+             for block in section.blocks if isinstance(block, ListBlock) for item in block.items]
+    steps = [text.split(":", 1)[1].replace(" ", "") for _, _, _, body in samples.MANUAL_SLIDES for text in body
+             if text.startswith(("step:", "big:1", "big:2", "big:3"))]
+    assert [step for step in steps if not any(item.startswith(step) for item in items)] == []
+    assert [item for item in items if "↓" in item] == []
     assert document_report(document).conserved
 
 

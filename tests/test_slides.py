@@ -25,6 +25,7 @@ from atlas.structure.slides import (
     SlideCues,
     after_form_feed,
     cover_lines,
+    deck_numbering,
     named_slide_title,
     slide_end,
     slide_title,
@@ -98,6 +99,28 @@ def test_a_numbered_line_is_no_slide_title():
     # An agenda (目次) slide lists the parts by number: evidence for titles, none of them a title.
     agenda = [placed(n, f"{n}. 第{n}部の題", x0=57, x1=500, top=100 + 60 * n, size=28) for n in range(1, 5)]
     assert slide_title_lines(agenda, DECK) == []
+
+
+def test_a_slides_numbered_steps_under_its_numbered_title_are_no_headings():
+    # A deck titles its slides 「2-1.」 under the divider 「2.」 (set larger, alone) and numbers each slide's
+    # steps 「1.」「2.」 under the title, on into the next slide, which has no title: its 「3.」 stands at the
+    # top, in the title band, but counts on from the steps before it.  A title repeating its divider's
+    # number 「3.」 is the chapter's slide; the steps under it are steps all the same.
+    deck = [
+        placed(1, "2. 準備の手順", x0=90, x1=600, top=240, size=66, page=2),
+        placed(2, "2-1. 書類の受付", x0=30, x1=400, top=25, size=32, page=3),
+        placed(3, "1. 受付票に番号を記入する", x0=30, x1=400, top=130, size=20, page=3),
+        placed(4, "2. 書類の不足を確かめる", x0=30, x1=400, top=160, size=20, page=3),
+        placed(5, "3. 不足を申請者に伝える", x0=30, x1=400, top=60, size=20, page=4),
+        placed(6, "4. 受付票を係に回す", x0=30, x1=400, top=90, size=20, page=4),
+        placed(7, "3. 交付の準備", x0=90, x1=600, top=240, size=66, page=5),
+        placed(8, "3. 必要な機材", x0=30, x1=400, top=25, size=32, page=6),
+        placed(9, "1. 受付用の端末", x0=30, x1=400, top=130, size=24, page=6),
+        placed(10, "2. 交付用の印刷機", x0=30, x1=400, top=260, size=24, page=6),
+    ]
+    numbered = deck_numbering(deck, DECK)
+    assert sorted(numbered.steps) == [2, 3, 4, 5, 8, 9]
+    assert numbered.repeats == {7}
 
 
 # -- covers ----------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from ..text.numbering import (
 )
 from ..text.page_furniture import next_body
 from .box_edges import BoxEdges
-from .candidates import numbered_candidates, printed_contents
+from .candidates import NumberedCandidate, numbered_candidates, printed_contents
 from .document_ranks import DocumentRanks
 from .flattened import numbered_row_runs
 from .footnotes import text_footnotes
@@ -70,6 +70,7 @@ from .slides import (
     SlideCues,
     after_form_feed,
     cover_lines,
+    deck_numbering,
     deck_title_rank,
     slide_title_heading,
 )
@@ -87,6 +88,11 @@ def _without_form_feed(line: Line) -> Line:
         return line
     text = line.text.lstrip("\f").strip(" \u3000")
     return replace(line, text=text, page_start=True, kind=line.kind if text else "blank")
+
+
+def _outside(candidates: list[NumberedCandidate], steps: frozenset[int]) -> list[NumberedCandidate]:
+    """The numbered candidates but a deck's steps (slides.deck_numbering): a slide's items, no numbering's."""
+    return [candidate for candidate in candidates if candidate.index not in steps]
 
 
 def annex_rank(found: Found) -> int:
@@ -132,15 +138,19 @@ class DraftBuilder:
         # footnote 「13 …」 must not put sections 1-12 out of sequence).  Deciding only asks it;
         # emitting a heading (emit_heading) records it, so a refused candidate leaves no trace.
         # (the numbered lines at the ranks the document gives them: its order, their sizes; document_ranks.py)
-        ranks = DocumentRanks.of(lines, numbered_candidates(lines, weak=True), self.typeset)
-        self.outline = OutlineState(SequenceChoice(ranks.at_document_ranks(numbered_candidates(lines))))
+        # (a deck's numbered steps under its numbered slide titles are none: slides.deck_numbering)
+        numbered = deck_numbering(lines, deck)
+        steps = numbered.steps
+        ranks = DocumentRanks.of(lines, _outside(numbered_candidates(lines, weak=True), steps), self.typeset)
+        self.outline = OutlineState(SequenceChoice(ranks.at_document_ranks(
+            _outside(numbered_candidates(lines), steps))))
         # A printed contents list (an agenda slide): its entries are text, the lines they name headings.
         self.contents = printed_contents(lines)
         # Excerpts of other texts a notice or a guideline quotes: their numbering places a passage in
         # the quoted text, never a heading of this one (quoted_notices.py).
         self.quoted = quoted_excerpt_lines(lines)
         # What the whole document says about its headings (headings.py), decided before reading.
-        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, ranks, self.cover)
+        self.evidence = HeadingEvidence.of(lines, hints, self.width, self.typeset, ranks, self.cover, numbered)
         self.speaker_labels = speaker_labels(self.lines)
         # A record's title and its particulars under it (「◯日時」「◯場所」…: text) and the agenda items its
         # proceedings take up in turn (「（水道局）」「議第12号 …」: headings), over the whole record.

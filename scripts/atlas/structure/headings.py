@@ -85,7 +85,7 @@ from .page_foot_notes import page_foot_notes
 from .part_titles import FIRST, part_titles, sequel_rank, titles_over_a_first_number
 from .runs import next_content
 from .sibling_runs import bare_sibling_runs
-from .slides import title_again
+from .slides import DeckNumbering, title_again
 from .title_ranks import (
     IN_BOX_KIND,
     LABEL_KIND,
@@ -304,13 +304,18 @@ class HeadingEvidence:
     in_answers: frozenset[int] = frozenset()
     # Titles naming their block's topic, 「…について」 alone on their lines over its text (topic_titles.py).
     topics: frozenset[int] = frozenset()
+    # A deck's numbered steps under its numbered slide titles, and its slide titles that repeat their
+    # divider's number (slides.deck_numbering).
+    deck: DeckNumbering = field(default_factory=DeckNumbering)
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
-           ranks: DocumentRanks | None = None, cover: frozenset[int] = frozenset()) -> HeadingEvidence:
+           ranks: DocumentRanks | None = None, cover: frozenset[int] = frozenset(),
+           deck: DeckNumbering | None = None) -> HeadingEvidence:
         """The evidence of a document's lines (``width``: their wrap width; ``typeset``: their layout;
         ``ranks``: the ranks the document gives its numbered lines, document_ranks.py; ``cover``: the
-        numbers of the cover's lines, slides.cover_lines)."""
+        numbers of the cover's lines, slides.cover_lines; ``deck``: a deck's numbered steps and repeated
+        numbers, slides.deck_numbering)."""
         marked, labelled = marked_titles(lines, width, typeset), labelled_titles(lines, width)
         return cls(
             lines, width, hints, typeset,
@@ -331,6 +336,7 @@ class HeadingEvidence:
             members_lists=members_list_titles(lines),
             in_answers=answer_lines(lines, labelled),
             topics=topic_titles(lines, width, typeset),
+            deck=deck or DeckNumbering(),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -724,6 +730,8 @@ class _Question:
         line = self.ev.lines[index]
         if line.number in self.ev.hints.not_headings or index in self.ev.sibling_runs or self.ev.marked.is_label(index):
             return NOT_A_HEADING
+        if index in self.ev.deck.steps:
+            return NOT_A_HEADING  # 「1. …」 on a slide under its title 「3-1. …」: a step of the slide
         if explains_a_symbol(line.text):
             return NOT_A_HEADING  # 「○…添付が必要な資料」 under a table: the key to its cells' symbols
         if line.layout is not None and line.layout.role == "footnote":
@@ -828,6 +836,10 @@ class _Question:
         if self.quotes_a_place(found):
             return NOT_A_HEADING
         last = self.outline.last(scheme.rank)
+        if (index in self.ev.deck.repeats and last == number_value(found.number)
+                and self.outline.innermost_rank() == scheme.rank):
+            # 「2. …」 titling the slide after its divider 「2.」 (nothing opened under it yet): the chapter's slide
+            return Decision(replace(found, rank=self.outline.nested_start_rank()))
         if not self.numbering_goes_forward(scheme, found.number, index):
             nested = self.starts_nested_run(index, found)
             if nested is None:  # demoted to text: the reader is told (diagnose.out_of_order)

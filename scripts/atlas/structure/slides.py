@@ -25,9 +25,11 @@ from ..text.numbering import (
     LIST_MARKER,
     NEVER_STARTS_A_TITLE,
     SLIDE_TITLE_RANK,
+    Scheme,
     display_width,
     heading_of,
     join_text,
+    number_value,
     title_like,
 )
 from ..text.page_furniture import OF_A_TOTAL
@@ -148,6 +150,100 @@ def _with_continuation(slide: list[Line], first: int) -> list[int]:
         title = join_text(title, nxt.text.strip())
         positions.append(first + len(positions))
     return positions
+
+
+def _numbered(text: str) -> tuple[Scheme, int | None] | None:
+    """A line's numbering scheme and its number's value (「3-1.」 inner to 「3.」 by its scheme's rank),
+    or None: no number."""
+    heading = heading_of(text.strip())
+    if heading is None or not heading[1] or heading[0].name == "named":
+        return None
+    return heading[0], number_value(heading[1])
+
+
+def _same_number(a: Line, b: Line) -> bool:
+    """Whether two lines carry one number of one scheme (「2.」 and 「2．」 alike)."""
+    first, second = _numbered(a.text), _numbered(b.text)
+    return (first is not None and second is not None and first[1] is not None
+            and (first[0].name, first[1]) == (second[0].name, second[1]))
+
+
+def _numbered_title(slide: list[Line], deck: DeckGeometry) -> Line | bool | None:
+    """A slide's title when it is numbered (the line set largest in the title band, numbered);
+    False when the slide has a title that is not numbered (slide_title_lines); None when it has no
+    title (a slide that goes on with the one before: its steps and screenshots)."""
+    band = [line for line in slide if line.kind == "body" and line.layout is not None
+            and deck.in_title_band(line.layout) and title_like(line.text.strip())]
+    if band:
+        top = max(band, key=lambda line: (line.layout.size, -line.layout.top))
+        if _numbered(top.text) is not None:
+            return top
+    return False if slide_title_lines(slide, deck) else None
+
+
+@dataclass(frozen=True)
+class DeckNumbering:
+    """What a deck numbering its slides' titles says of its numbered lines (deck_numbering)."""
+
+    steps: frozenset[int] = frozenset()  # numbered lines that are steps of their slide, no headings
+    repeats: frozenset[int] = frozenset()  # slide titles that repeat the number of the divider over them
+
+
+def deck_numbering(lines: list[Line], deck: DeckGeometry | None) -> DeckNumbering:
+    """Indexes of a deck's numbered steps and of its slide titles that repeat their divider's number.
+
+    A deck whose slides' titles are numbered (「3-1.」 under the divider 「3.」) makes those titles its
+    outline; a slide numbers its steps under its title (「1. …」 「2. …」, set large between arrows or
+    over their screenshots, and on through the slides that go on without a title of their own).  A
+    line inside a slide under its title is no part outer to the title, nor its sibling: a numbered
+    line below the open numbered title whose numbering is not inner to the title's (「1.」 under
+    「3-1.」, 「1.」 under 「2.」 — the deck's chapter numbering, started again on each slide) is a step.
+    A line set larger than the titles stands as a title (a chapter's divider slide): no step, and
+    the numbered title over the slides after it.  A chapter of one slide may title that slide with
+    the divider's own number (「2.」 set large alone, then a slide titled 「2. …」 in the title bar):
+    the slide is the chapter's, inside it — no number out of sequence.
+    """
+    if deck is None:
+        return DeckNumbering()
+    steps: set[int] = set()
+    repeats: set[int] = set()
+    title: Line | None = None
+    last_step: Line | None = None  # the last step under the open title
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.layout is not None and line.kind == "body":
+            pages.setdefault(line.page, []).append(index)
+    for indexes in pages.values():
+        own = _numbered_title([lines[index] for index in indexes], deck)
+        if isinstance(own, Line) and last_step is not None and _counts_on(last_step, own):
+            own = None  # 「3.」 at the top of a slide after the steps 「1.」「2.」: their next, no title
+        if isinstance(own, Line):
+            if title is not None and own.layout.size + SAME_SIZE < title.layout.size and _same_number(own, title):
+                repeats.update(index for index in indexes if lines[index] is own)
+            title, last_step = own, None
+        elif own is False:
+            title, last_step = None, None
+        for index in indexes:
+            line = lines[index]
+            numbered = _numbered(line.text)
+            if title is None or line is title or numbered is None:
+                continue
+            if line.layout.size > title.layout.size + SAME_SIZE:
+                title, last_step = line, None  # a divider: set as a title, over the slides after it
+                continue
+            if line.page == title.page and line.layout.top <= title.layout.top:
+                continue
+            if numbered[0].rank <= _numbered(title.text)[0].rank:
+                steps.add(index)
+                last_step = line
+    return DeckNumbering(frozenset(steps), frozenset(repeats))
+
+
+def _counts_on(step: Line, line: Line) -> bool:
+    """Whether a line takes the next number after a step's, in the step's scheme."""
+    before, after = _numbered(step.text), _numbered(line.text)
+    return (before is not None and after is not None and before[1] is not None
+            and (after[0].name, after[1]) == (before[0].name, before[1] + 1))
 
 
 def titles_repeated(lines: list[Line]) -> list[Line]:

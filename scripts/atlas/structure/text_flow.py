@@ -41,6 +41,8 @@ _STARTS_JAPANESE = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff「『�
 # How much of its column a line broken by hand short of the edge still fills (a slide's bullet
 # wrapped by the author a character or two early fills ~95 %; a label over its gloss far less).
 HAND_BROKEN_FILL = 0.8
+# A down arrow alone on its line: the connector between a flow's steps set one under another.
+_FLOW_ARROW = re.compile(r"[↓⇓⇩⬇]")
 
 # How a line goes on with the open block: joined to its text, or as the first words of a speaker's
 # turn after the label alone on the line above (a full-width space between).
@@ -155,6 +157,8 @@ class LineJoining:
             return None
         if _set_down_the_margin(last) or _set_down_the_margin(line):
             return None  # a side title is a paragraph of its own: no sentence of the body runs into it
+        if _FLOW_ARROW.fullmatch(line.text.strip()):
+            return None  # 「↓」 between two steps (set in under the first's words): a mark, no word of the step
         if isinstance(block, Paragraph) and block.kind == "caption":
             # A caption takes only the rest of its own title, never the text after it.
             return "joined" if self.typeset.wraps_caption(last, line) else None
