@@ -477,6 +477,17 @@ def test_parenthesised_katakana_titles_nest_under_their_katakana_heading(convert
     assert document_report(document).conserved
 
 
+def test_note_marks_one_after_the_other_at_a_titles_end_are_each_the_titles_reference(converted):
+    # 「…「サンプル計画」＊1＊2」: a title citing two notes.  Only a mark the title's closing brackets alone
+    # follow was taken, so neither was: both stayed in the title and the notes had no reference.
+    document = converted("title-notes")
+    [section] = document.sections
+    [titled] = section.children
+    assert " ".join(section_heading(titled).split()) == " ".join(samples.TITLE_NOTES_TITLE.split())
+    assert [ref.label for ref in titled.refs] == [label for label, _ in samples.TITLE_NOTES]
+    assert document_report(document).conserved
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption
