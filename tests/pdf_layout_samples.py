@@ -2296,6 +2296,62 @@ def make_two_size_numbers(path: Path) -> None:
     canvas.save()
 
 
+# A white paper's section numbered down four ranks, 第1節 / 1 / ア / （ア）: 「ア …」 and 「（ア）…」 both set at the
+# body's size in the headings' face (the body in mincho), 「（ア）…」 straight under its ア with no space between;
+# the （ア） numbering starts again under each ア.
+KANA_LADDER_SECTION = "第1節　見本の取組の現状"
+KANA_LADDER_TITLES: list[tuple[str, str]] = [
+    ("1", "1　見本の取組が抱える課題"),
+    ("ア", "ア　担い手に関する課題"),
+    ("（ア）", "（ア）人手の不足"),
+    ("（イ）", "（イ）技能の継承"),
+    ("ア", "イ　費用に関する課題"),
+    ("（ア）", "（ア）国の支援"),
+    ("（イ）", "（イ）町村の負担"),
+]
+
+
+def make_kana_ladder(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(KANA_LADDER_SECTION, 18.0, font=GOTHIC))
+    flow.add(Para(ART_PARAGRAPHS[0]))
+    for k, (rank, title) in enumerate(KANA_LADDER_TITLES):
+        size = 14.0 if rank == "1" else BODY_SIZE
+        under_its_parent = rank == "（ア）" and KANA_LADDER_TITLES[k - 1][0] == "ア"
+        flow.add(Heading(title, size, font=GOTHIC, space_before=0.0 if under_its_parent else 0.8))
+        if rank != "ア":
+            flow.add(Para(ART_PARAGRAPHS[k % len(ART_PARAGRAPHS)]))
+    canvas.save()
+
+
+# A white paper's heading that cites two notes: their marks 「＊1」「＊2」 raised one after the other at its
+# title's end, the notes at the page's foot.
+TITLE_NOTES_SECTION = "第1節　見本の取組の現状"
+TITLE_NOTES_TITLE = "1　見本の計画「サンプル計画」"
+TITLE_NOTES = [("＊1", "見本省「サンプル計画の概要」（2024年）"), ("＊2", "見本省「サンプル計画の工程表」（2024年）")]
+
+
+def make_title_notes(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(1))
+    flow.add(Heading(TITLE_NOTES_SECTION, 18.0, font=GOTHIC))
+    flow.add(Para(ART_PARAGRAPHS[0]))
+    flow.y += 14.0 * 0.8
+    marks = [(label, True) for label, _ in TITLE_NOTES]
+    draw_line(canvas, [*_atoms(TITLE_NOTES_TITLE), *marks], MARGIN_X, flow.y, GOTHIC, 14.0)
+    flow.y += 14.0 * LEADING
+    flow.add(Para(ART_PARAGRAPHS[1]))
+    flow.add(Para(ART_PARAGRAPHS[2]))
+    top = PAGE_HEIGHT - MARGIN - 3 * NOTE_SIZE * LEADING
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, PAGE_HEIGHT - top + 6, MARGIN_X + 144, PAGE_HEIGHT - top + 6)
+    for label, text in TITLE_NOTES:
+        draw_line(canvas, [(label, False), (" ", False), *_atoms(text)], MARGIN_X, top, MINCHO, NOTE_SIZE)
+        top += NOTE_SIZE * LEADING
+    canvas.save()
+
+
 # A council's draft printed with the word processor's line numbering (行番号): a column of small
 # numbers in the left margin, right-aligned, each on the baseline of the line it counts, blank lines
 # counted too, starting again at 1 on each page; the page number centred at the foot.
@@ -3127,6 +3183,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
            "spreadsheet": make_spreadsheet, "dash-ladder": make_dash_ladder, "cut-sheet": make_cut_sheet,
            "struck-sheet": lambda path: make_cut_sheet(path, struck=True), "heading-art": make_heading_art,
            "bold-subtitles": make_bold_subtitles, "two-size-numbers": make_two_size_numbers,
+           "kana-ladder": make_kana_ladder, "title-notes": make_title_notes,
            "right-bound": make_right_bound, "side-title": make_side_title,
            "spreadsheet-banded": lambda path: make_spreadsheet(path, banded=True), "spec-titles": make_spec_titles,
            "paper-abstract": make_paper_abstract, "excel-form": make_excel_form,

@@ -461,6 +461,33 @@ def test_a_numbering_set_smaller_under_the_same_numbering_set_larger_is_one_rank
     assert document_report(document).conserved
 
 
+def test_parenthesised_katakana_titles_nest_under_their_katakana_heading(converted):
+    # 「（ア）…」 at the body's size in the headings' face, under 「ア …」 set the same: the rank under ア as
+    # official documents number it.  No numbering scheme had the shape: each （ア） title was a one-line
+    # paragraph, its text under the ア.
+    document = converted("kana-ladder")
+    [section] = document.sections
+    [part] = section.children
+    assert " ".join(section_heading(part).split()) == " ".join(samples.KANA_LADDER_TITLES[0][1].split())
+    titles = [" ".join(title.split()) for _, title in samples.KANA_LADDER_TITLES[1:]]
+    assert [" ".join(section_heading(kana).split()) for kana in part.children] == [titles[0], titles[3]]
+    assert [[" ".join(section_heading(inner).split()) for inner in kana.children] for kana in part.children] == [
+        titles[1:3], titles[4:6]]
+    assert all(inner.blocks for kana in part.children for inner in kana.children)
+    assert document_report(document).conserved
+
+
+def test_note_marks_one_after_the_other_at_a_titles_end_are_each_the_titles_reference(converted):
+    # 「…「サンプル計画」＊1＊2」: a title citing two notes.  Only a mark the title's closing brackets alone
+    # follow was taken, so neither was: both stayed in the title and the notes had no reference.
+    document = converted("title-notes")
+    [section] = document.sections
+    [titled] = section.children
+    assert " ".join(section_heading(titled).split()) == " ".join(samples.TITLE_NOTES_TITLE.split())
+    assert [ref.label for ref in titled.refs] == [label for label, _ in samples.TITLE_NOTES]
+    assert document_report(document).conserved
+
+
 def test_pictures_with_no_words_show_where_their_captions_name_them(converted, tmp_path_factory):
     # A survey's table and chart exported as images leave nothing in the text layer: before, only
     # 「【図表1 …】」 (taken for a heading at that) and 「図2 …」 stood over blank space.  Each caption

@@ -126,6 +126,31 @@ def test_number_space_title_is_a_heading_when_its_numbering_runs_in_sequence():
     assert [s.anchor for s in all_sections(sections)] == ["1", "1-1", "1-2", "2", "2-1"]
 
 
+def test_parenthesised_katakana_heads_only_under_an_open_katakana_heading():
+    # 「（ア）」 numbers the rank under ア: a title there (「（ア）人手の不足」 over its text) ...
+    lines = [
+        "１．見本の取組", *body(),
+        "ア　担い手の課題", "（ア）人手の不足", *body(), "（イ）技能の継承", *body(),
+        "イ　費用の課題", "（ア）国の支援", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [
+        (1, "1．", "見本の取組"),
+        (2, "ア", "担い手の課題"), (3, "（ア）", "人手の不足"), (3, "（イ）", "技能の継承"),
+        (2, "イ", "費用の課題"), (3, "（ア）", "国の支援"),
+    ]
+    # ... but under a 「1)」 with no ア open, its numbers list the cases a sentence announces, however
+    # each case is worded or wrapped (an item's second line was the text it headed).
+    lines = [
+        "１．見本の取組", *body(), "1) 届出の受理", "届出は、次のいずれにも該当するときに受理する。",
+        "(ア)届出の内容に矛盾がなく、受理に必要な事項がすべて記載されている", "こと",
+        "(イ)届出の対象が本手引の範囲に含まれること", *body(),
+        "2) 届出の取下げ", *body(),
+    ]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1．", "見本の取組"), (2, "1)", "届出の受理"), (2, "2)", "届出の取下げ")]
+
+
 def test_full_width_space_forms_of_every_scheme_are_headings():
     lines = [
         "1　固定通信", *body(),

@@ -50,8 +50,18 @@ class _Title:
         self.heading.title = value
 
 
-# What may follow a mark at a title's end: closing brackets only.
-_TITLE_END = re.compile(r"[）)」』】〕]*$")
+# What may follow a mark at a title's end: closing brackets, and the marks of further notes set like it
+# (「…「CyberAgentLM」＊6＊7」: two notes on one title, their marks one after the other).
+_TITLE_CLOSING = "[）)」』】〕]"
+
+
+def _title_end(label: str) -> re.Pattern[str]:
+    """The rest of a title after the mark ``label`` at its end (see _TITLE_CLOSING): a further mark
+    counts only where the label opens with a mark of its own (「＊6」「※1」): digits after a bare number
+    are the number's."""
+    mark = re.sub(r"[0-9０-９].*", "", label)
+    further = f"|{re.escape(mark)}[0-9０-９]{{1,3}}" if mark else ""
+    return re.compile(f"(?:{_TITLE_CLOSING}{further})*$")
 
 
 def link_footnotes(draft: Draft, pages: dict[int, int] | None = None,
@@ -121,7 +131,7 @@ def _find(
     """The first marker of ``label`` in a block from ``after`` on that ends within MAX_DISTANCE lines
     above the note and begins by ``last`` (the last line of the note's page; the note's own line
     when its page is not known).  With ``raised``, only the label's raised runs count as marks."""
-    pattern = _marker(label)
+    pattern, title_end = _marker(label), _title_end(label)
     for index in range(after[0], len(blocks)):
         block = blocks[index]
         if block.span.start > (note_line if last is None else last):
@@ -137,7 +147,7 @@ def _find(
         for match in pattern.finditer(block.text, start):
             if label[0].isdigit() and _NOT_MARKER_BEFORE.search(block.text[: match.start()]):
                 continue  # a number that is part of a name (web3, G20); a ※1 or 注1 mark is never
-            if isinstance(block, _Title) and not _TITLE_END.fullmatch(block.text, match.end()):
+            if isinstance(block, _Title) and not title_end.fullmatch(block.text, match.end()):
                 continue  # a number inside a heading's title is the title's
             return index, match.start()
     return None

@@ -30,6 +30,10 @@ _DOTTED_TOKEN = re.compile(r"(?:\d+|[a-z])(?:-(?:\d+|[a-z]))*")
 _CLOSING_TITLES = ("おわりに", "むすびに", "結びに", "結論")
 # The numberings of a statute's main provisions (本則, numbering.SCHEMES): its 章, 節 and 条.
 _STATUTE_SCHEMES = ("chapter", "section", "article")
+# Numberings that title a rank only inside an open heading of the numbering above them: 「（ア）」 is the rank
+# under ア (1 → （1） → ア → （ア））; elsewhere its numbers list the cases a sentence announces (「（ア）…場合」
+# 「（イ）…こと」 under 「5) …」).
+_PARENT_NUMBERING = {"katakana-paren": ("katakana", "katakana-space")}
 # The rank annexes and the headings promoted after a compilation's next document starts nest at.
 ANNEX_RANK = 5
 
@@ -165,12 +169,16 @@ class OutlineState:
                                      for part in self._part_headings)
 
     def number_fits_parent(self, found: NumberedHeading) -> bool:
-        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number.
+        """Whether a multi-part number ("5.1") belongs under the open heading of its parent's number,
+        and a 「（ア）」 under an open ア.
 
         "5.1" printed under "8. 用語解説" or under an annex is a reference in a table (a 章番号
         column), not section 5.1.  Only where the parent's scheme (N．, N.N) heads an open section
         is that checked: a document may print "2．1" without ever printing "2．".
         """
+        if found.scheme.name in _PARENT_NUMBERING:
+            parents = _PARENT_NUMBERING[found.scheme.name]
+            return any(scheme in parents for _, scheme, _ in self._open_numbers)
         if found.scheme.name not in _PARENT_PRINTED:
             return True
         token = number_token(found.number)

@@ -173,6 +173,8 @@ SCHEMES = (
     Scheme("katakana", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}])[．.]\s*(?P<title>\S.*)")),
     # "ア 日本": also the shape of a katakana word cut at the line end ("クリプ / ト VISA").
     Scheme("katakana-space", 70, re.compile(rf"(?P<n>[{KATAKANA_ORDER}]){_GAP}(?P<title>\S.*)"), weak=True),
+    # 「（ア）…」: the rank under ア as official documents number it (1 → （1） → ア → （ア）).
+    Scheme("katakana-paren", 72, re.compile(rf"[（(](?P<n>[{KATAKANA_ORDER}])[）)]\s*(?P<title>\S.*)")),
     # A summary of another document: "（title）\n subtitle 【概要】" (デジタル・ニッポン 7.6).
     Scheme("summary", 80, re.compile(r"(?P<title>.*\S\s*【概要】)")),
     Scheme("block", 80, re.compile(r"(?:≪(?P<a>[^≫]+)≫|【(?P<b>[^】]+)】)")),
