@@ -39,9 +39,11 @@ from pdf_samples import (
     wrap,
     write_samples,
 )
+from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase._cidfontdata import CIDFontInfo
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Table, TableStyle
 
 # ---------------------------------------------------------------------------
 # A ○-matrix: 4 columns a reader sees, 12 the rules draw (the header's cells are split in three)
@@ -3159,7 +3161,50 @@ def make_small_beside_large(path: Path) -> None:
         draw_line(canvas, _atoms(text), MARGIN_X + 200, top + 5 + n * 19.2, GOTHIC, 18.0)
     canvas.save()
 
-SAMPLES = {"line-numbers": make_line_numbers, "row-numbers": make_row_numbers,
+
+# ---------------------------------------------------------------------------
+# A record layout: a page of tables, each under its one-line title at body size
+# ---------------------------------------------------------------------------
+
+RECORD_PARTS = [
+    ("1．目的", "この仕様は、窓口で受け付けた申請の内容を記録する形式を定めるものである。記録する側と読み取る側が"
+               "同じ理解を持てるよう、項目ごとの記録の仕方を示す。"),
+    ("2．文字の扱い", "記録には定められた文字の範囲のみを用い、範囲の外の文字は決められた記号に置き換えて記録する。"),
+]
+RECORD_HEADING = "3．記録の形式及び項目ごとの記録要領"
+RECORD_TITLES = ["申請者レコード", "届出先レコード", "手数料レコード"]
+RECORD_ROWS = [["項目", "型", "桁数", "記録内容"], ["区分", "数字", "1", "区分の番号を記録する。"],
+               ["名称", "文字", "40", "名称を全角で記録する。"], ["予備", "文字", "8", "記録を省略する。"]]
+
+
+def _record_table(canvas, frame: Frame, top: float) -> None:
+    """A record's table ruled across the whole text column, as a word processor sets it."""
+    widths = [90.0, 50.0, 50.0, frame.x1 - frame.x0 - 190.0]
+    table = Table(RECORD_ROWS, colWidths=widths, rowHeights=20)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), GOTHIC), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    _, height = table.wrapOn(canvas, frame.x1 - frame.x0, PAGE_HEIGHT)
+    table.drawOn(canvas, frame.x0, PAGE_HEIGHT - top - height)
+
+
+def make_record_layout(path: Path) -> None:
+    """Numbered headings over text on the first page; on the second a heading at body size over three
+    record titles, each over its own table ruled to the column's right edge: the page's only lines of
+    text are titles, none of them running to the column's edge."""
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    for heading, text in RECORD_PARTS:
+        flow.add(Heading(heading, BODY_SIZE, space_before=1.0))
+        flow.add(Para(text))
+    flow.new_page()
+    flow.add(Heading(RECORD_HEADING, BODY_SIZE, space_before=0))
+    for title in RECORD_TITLES:
+        flow.add(Heading(title, BODY_SIZE, space_before=1.0))
+        flow.add(Picture(20 * len(RECORD_ROWS) + BODY_SIZE, _record_table))
+    canvas.save()
+
+
+SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layout, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
            "chart-caption-inside": lambda path: make_chart(path, caption_inside=True),

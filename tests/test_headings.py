@@ -151,3 +151,13 @@ def test_a_supplement_stands_beside_the_chapters_of_the_main_provisions() -> Non
     draft = read_structure(classify(CHAPTERED_RULE), Hints())
     headings = [(item.rank, item.number or item.title) for item in draft.items if isinstance(item, Heading)]
     assert headings == [(10, "第1章"), (17, "第1条"), (17, "第2条"), (10, "附則")]
+
+
+def test_a_clause_number_cited_at_a_lines_end_is_no_heading_glued_there() -> None:
+    # 「…を示す。3.2.1 節に各方」/「式に…」: a sentence citing the clause by its number, then 「節」 and a particle, is
+    # no heading run onto the line's end; the clause's own title, further on, is the heading.
+    texts = ["3．規格", *TEXT, "3.2 署名の仕様", "署名ごとに従う仕様を次に示す。3.2.1 節に各方",
+             "式に共通の要件を、3.2.2 節に個別の要件を示す。", "3.2.1 共通の要件", *TEXT, "3.2.2 個別の要件", *TEXT]
+    draft = read_structure(classify(texts), Hints())
+    headings = [(item.number, item.title) for item in draft.items if isinstance(item, Heading)]
+    assert headings == [("3．", "規格"), ("3.2", "署名の仕様"), ("3.2.1", "共通の要件"), ("3.2.2", "個別の要件")]

@@ -90,6 +90,18 @@ def blocks_of(document: Document) -> list:
 # Tables
 # ---------------------------------------------------------------------------
 
+def test_a_page_of_tables_under_one_line_titles_measures_its_column_by_the_tables(converted):
+    # The second page's only lines of text are its heading and the record titles, each over a table
+    # ruled to the column's edge: measured by those lines alone, the column would end where the longest
+    # of them ends, and the heading, at body size, would read as a sentence run to the edge.
+    document = converted("record-layout")
+    headings = [section_heading(section) for section in document.all_sections()]
+    assert headings == [*(heading for heading, _ in samples.RECORD_PARTS), samples.RECORD_HEADING,
+                        *samples.RECORD_TITLES]  # the titles set in the heading face over the body's
+    tables = [block for block in blocks_of(document) if isinstance(block, Table)]
+    assert [table.rows for table in tables] == [samples.RECORD_ROWS] * len(samples.RECORD_TITLES)
+
+
 def test_a_matrix_whose_header_is_ruled_finer_than_its_body_is_one_table(converted):
     document = converted("matrix")
     tables = [block for block in blocks_of(document) if isinstance(block, Table)]

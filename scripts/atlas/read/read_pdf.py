@@ -52,7 +52,8 @@ from .side_figures import read_after_text_beside
 from .tables_geometry import cell_of, rules_at, with_holes_as_cells, written_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
-# A page with fewer lines of text than this beside a table measures its column by the table too.
+# A page with fewer lines of text than this beside a table, or with more table rows than lines of
+# text, measures its column by the table too.
 FEW_LINES = 3
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -1488,7 +1489,9 @@ def _text_size(pieces: list[_Piece]) -> float | None:
 def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
     """Left and right edge of each column of a page: where most lines start and end.  A page of a
     table and a line or two (a section's heading over it) measures its right edge by the table's
-    too: the heading alone would make its own end the column's edge, and run to it.  Give it the
+    too: the heading alone would make its own end the column's edge, and run to it.  So does a page
+    of tables each under its one-line title (a record layout's 「(ア) …レコード」 over each record's
+    table): its lines are all titles, none of them runs to the column's edge.  Give it the
     page's text without its furniture: a running head set at the column's top over a short column
     (five lines under a page-wide figure) drew the edge left of the text, so every line of the
     column read as indented, each a paragraph of its own."""
@@ -1499,8 +1502,9 @@ def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
             continue
         starts = Counter(round(p.x0) for p in members)
         left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 3))
-        if len(members) < FEW_LINES:
-            members += [p for p in pieces if p.column == column and p.table_row]
+        rows = [p for p in pieces if p.column == column and p.table_row]
+        if len(members) < FEW_LINES or len(rows) > len(members):
+            members += rows
         right = sorted(p.x1 for p in members)[int(len(members) * 0.9)]
         edges[column] = (float(left), float(right))
     return edges

@@ -128,6 +128,9 @@ _COUNTED_SCHEMES = ("number-space", "subnumber-dash-space", "kanji", "kanjiparen
 _GLUED_HEADING = re.compile(
     r"(?P<before>.*[。」）])(?P<heading>(?:\d{1,2}[．.]|[（(]\d{1,2}[）)]|第\d{1,2}章)\s*\S.{0,58})"
 )
+# A clause's number cited in a sentence: the number, then the word for what it numbers and a particle
+# (「5.2.1 節に…」「3 章で…」「2.1 項の…」) — never the title of the clause itself.
+_CITED_CLAUSE = re.compile(r"[章節項条][をにがでとへやのはも、]")
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
@@ -874,8 +877,8 @@ class _Question:
         heading = heading_of(match["heading"])
         if heading is None or heading[0].weak or not self.outline.next_in_sequence(heading[0], heading[1]):
             return None
-        if heading[2].startswith(_NEVER_STARTS_A_TITLE):
-            return None  # 「（要求事項）8.3 によれば，…」: a clause cited inside the sentence, as in the rest
+        if heading[2].startswith(_NEVER_STARTS_A_TITLE) or _CITED_CLAUSE.match(heading[2]):
+            return None  # 「（要求事項）8.3 によれば，…」「…示す。5.2.1 節に…」: a clause cited inside the sentence
         nxt = self.ev.lines[index + 1] if index + 1 < len(self.ev.lines) else None
         if nxt is not None and nxt.kind == "body" and nxt.text.startswith(CONTINUATION_START):
             return None
