@@ -161,3 +161,13 @@ def test_a_clause_number_cited_at_a_lines_end_is_no_heading_glued_there() -> Non
     draft = read_structure(classify(texts), Hints())
     headings = [(item.number, item.title) for item in draft.items if isinstance(item, Heading)]
     assert headings == [("3．", "規格"), ("3.2", "署名の仕様"), ("3.2.1", "共通の要件"), ("3.2.2", "個別の要件")]
+
+
+def test_a_revision_history_over_its_table_and_a_pointer_in_brackets() -> None:
+    # 「変更履歴」 alone over the table of a specification's versions is a part of its own, before the
+    # numbered text; 「【…規格を参照】」 under a clause points to another text: no title.
+    texts = ["変更履歴", "版数\t変更内容\t年月日", "1.0\t新規作成\t2022/2/4", "1.1\t様式の追加\t2022/6/1",
+             "1．目的", *TEXT, "2．規格", *TEXT, "【見本団体の署名規格 第2版を参照】", "・ 署名の仕様", *TEXT]
+    draft = read_structure(classify(texts), Hints())
+    headings = [(item.number, item.title) for item in draft.items if isinstance(item, Heading)]
+    assert headings == [("", "変更履歴"), ("1．", "目的"), ("2．", "規格")]
