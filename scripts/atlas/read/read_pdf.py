@@ -1503,18 +1503,20 @@ def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
         starts = Counter(round(p.x0) for p in members)
         left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 3))
         rows = [p for p in pieces if p.column == column and p.table_row]
-        if len(members) < FEW_LINES or (len(rows) > len(members) and not _share_an_end(members)):
+        if len(members) < FEW_LINES or (len(rows) > len(members) and not _share_an_end(members, rows)):
             members += rows
         right = sorted(p.x1 for p in members)[int(len(members) * 0.9)]
         edges[column] = (float(left), float(right))
     return edges
 
 
-def _share_an_end(pieces: list[_Piece]) -> bool:
-    """Whether two of the lines end at the same place: lines of running text filled to their
-    column's edge (titles each end where their words do).  A table beside them may stand out into
-    the margin: their own edge is the column's."""
-    ends = sorted(p.x1 for p in pieces)
+def _share_an_end(pieces: list[_Piece], rows: list[_Piece]) -> bool:
+    """Whether two of the lines, each wider than half the table, end at the same place: lines of
+    running text filled to their column's edge (titles each end where their words do, two of a
+    length at the same place).  A table beside them may stand out into the margin: their own edge
+    is the column's."""
+    half = (max(p.x1 for p in rows) - min(p.x0 for p in rows)) / 2
+    ends = sorted(p.x1 for p in pieces if p.x1 - p.x0 > half)
     return any(b - a <= 1.0 for a, b in itertools.pairwise(ends))
 
 
