@@ -53,7 +53,7 @@ from .tables_geometry import cell_of, rules_at, with_holes_as_cells, written_col
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
 # A page with fewer lines of text than this beside a table, or with more table rows than lines of
-# text none of which runs to an edge another shares, measures its column by the table too.
+# text none of which runs across half the table (titles over tables), measures its column by the table too.
 FEW_LINES = 3
 # A line's characters share a baseline: their vertical centres lie within this share of the size.
 SAME_LINE = 0.45
@@ -1503,21 +1503,19 @@ def _column_edges(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
         starts = Counter(round(p.x0) for p in members)
         left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 3))
         rows = [p for p in pieces if p.column == column and p.table_row]
-        if len(members) < FEW_LINES or (len(rows) > len(members) and not _share_an_end(members, rows)):
+        if len(members) < FEW_LINES or (len(rows) > len(members) and not _spans_half_the_table(members, rows)):
             members += rows
         right = sorted(p.x1 for p in members)[int(len(members) * 0.9)]
         edges[column] = (float(left), float(right))
     return edges
 
 
-def _share_an_end(pieces: list[_Piece], rows: list[_Piece]) -> bool:
-    """Whether two of the lines, each wider than half the table, end at the same place: lines of
-    running text filled to their column's edge (titles each end where their words do, two of a
-    length at the same place).  A table beside them may stand out into the margin: their own edge
-    is the column's."""
+def _spans_half_the_table(pieces: list[_Piece], rows: list[_Piece]) -> bool:
+    """Whether a line of text spans more than half the table's width: running text, whose own ends
+    (ragged or justified) make the column's edge, whatever the table beside it (it may stand out into
+    the margin).  Titles over tables are short, each ending where its words do."""
     half = (max(p.x1 for p in rows) - min(p.x0 for p in rows)) / 2
-    ends = sorted(p.x1 for p in pieces if p.x1 - p.x0 > half)
-    return any(b - a <= 1.0 for a, b in itertools.pairwise(ends))
+    return any(p.x1 - p.x0 > half for p in pieces)
 
 
 def _indent(piece: _Piece, previous: _Piece | None, column_x0: float) -> int:
