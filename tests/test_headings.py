@@ -24,7 +24,7 @@ from atlas.structure.structure import read_structure
 from atlas.structure.typeset import Typesetting
 from atlas.text.clean import classify
 from atlas.text.encoding import read_text
-from atlas.text.numbering import wrap_width
+from atlas.text.numbering import heading_of, wrap_width
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -171,3 +171,12 @@ def test_a_revision_history_over_its_table_and_a_pointer_in_brackets() -> None:
     draft = read_structure(classify(texts), Hints())
     headings = [(item.number, item.title) for item in draft.items if isinstance(item, Heading)]
     assert headings == [("", "変更履歴"), ("1．", "目的"), ("2．", "規格")]
+    assert all(heading_of(word) is not None for word in ("改訂履歴", "修正履歴", "改版履歴"))  # its other names
+
+
+def test_a_version_number_on_the_cover_is_no_section() -> None:
+    # 「1.2 版」 under a specification's title is its version: no section 1.2 for the history under it.
+    texts = ["見本団体 記録仕様書", "1.2 版", "修正履歴", "版数\t修正内容", "1.0\t新規作成", "1．目的", *TEXT]
+    draft = read_structure(classify(texts), Hints())
+    headings = [(item.number, item.title) for item in draft.items if isinstance(item, Heading)]
+    assert headings == [("", "修正履歴"), ("1．", "目的")]

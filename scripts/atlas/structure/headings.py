@@ -131,6 +131,8 @@ _GLUED_HEADING = re.compile(
 # A clause's number cited in a sentence: the number, then the word for what it numbers and a particle
 # (「5.2.1 節に…」「3 章で…」「2.1 項の…」) — never the title of the clause itself.
 _CITED_CLAUSE = re.compile(r"[章節項条][をにがでとへやのはも、]")
+# A version's number, not a section's: 「1.2 版」 under a specification's title on its cover.
+_EDITION = re.compile(r"版[）)]?")
 # A clause, not a title: a subject marked off by a comma, or a verb cut off by the cell's edge.
 # A topic or subject marked with は、/が、: a sentence, never a title.
 _SUBJECT_MARKED = re.compile(r"[はが]、")
@@ -801,6 +803,8 @@ class _Question:
         scheme = found.scheme
         if found.title.startswith(_NEVER_STARTS_A_TITLE):
             return NOT_A_HEADING  # "第４章に示すとおり…": a chapter named inside a sentence
+        if found.number and _EDITION.fullmatch(found.title):
+            return NOT_A_HEADING  # 「1.2 版」: the document's version, no section numbered 1.2
         if self.ev.hints.slides and scheme.name in ("block", "dash", "circle", "marked") and not (
                 scheme.name == "marked" and display and self.ev.typeset.is_large(line)):
             # On slides 【…】 and ― lines are callouts, not headings; a marked title the slide sets

@@ -112,12 +112,12 @@ SCHEMES = (
     # 「要旨」 alone on its line: a paper's abstract, before its numbered chapters.
     # A column (コラム１-１, with its title when the text layer has it) is a box of its own (a box
     # numbered under a word, 「Box-1.」「問1」, is the document's to decide: structure/labelled_titles.py).
-    # 「変更履歴」「改訂履歴」 alone over the table of a specification's versions: a part before its text.
+    # 「変更履歴」「改訂履歴」「修正履歴」 alone over the table of a specification's versions: a part before its text.
     Scheme(
         "named",
         60,
         re.compile(r"(?P<title>はじめに|おわりに|むすびに|結びに|まとめ|序文|序論|結論|要旨|議事録|議事要旨|議事概要"
-                   r"|(?:変更|改訂|改定|改版|更新)履歴"
+                   r"|(?:変更|改訂|改定|改版|更新|修正)履歴"
                    r"|コラム\s*[0-9][-－0-9]*(?:\s+\S.*)?)"),
     ),
     Scheme("chapter", 10, re.compile(rf"第(?P<n>[0-9{KANJI_NUMERALS}]+)章\s*(?P<title>.*)")),
