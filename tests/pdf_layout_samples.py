@@ -1655,6 +1655,28 @@ RULES_SHEET_ITEMS = ["(1) 資料汚損者（図書館の資料を汚損し、又
 RULES_FORMS_TITLE = "様式集"
 RULES_FORMS = [("（様式第１）", "助成金交付申請書"), ("（様式第２）", "助成金実績報告書")]
 
+# A 要綱 as a word processor sets it: its title, then chapters 「第N章　…」 centred in a larger Gothic face, each
+# opening a page, over articles 「第N　（見出し）」 in Gothic at the margin, numbered straight on across the
+# chapters as a rules document's articles are (第１, 第２ in 第１章; 第３ … in 第２章), their clauses 「１．…」 under them.
+YOKO_TITLE = "みどり市公園施設安全管理要綱"
+YOKO_CHAPTERS = [
+    ("第１章　総則", [
+        ("第１　（目的）", ["この要綱は、市が管理する公園施設の安全を確保するため、必要な事項を定めるものとする。"]),
+        ("第２　（適用範囲）", ["この要綱は、市が管理する全ての公園施設に適用する。",
+                             "１．指定管理者が管理する施設についても、この要綱を準用する。"]),
+    ]),
+    ("第２章　点検", [
+        ("第３　（日常点検）", ["管理者は、遊具その他の施設を毎日目視により点検しなければならない。"]),
+        ("第４　（定期点検）", ["管理者は、年に一回以上、専門の技術者による点検を受けなければならない。",
+                             "１．点検の結果は、五年間保存するものとする。"]),
+        ("第５　（臨時点検）", ["管理者は、台風その他の荒天の後、速やかに施設を点検しなければならない。"]),
+    ]),
+    ("第３章　補修", [
+        ("第６　（使用の停止）", ["管理者は、施設に危険を認めたときは、直ちにその使用を停止しなければならない。"]),
+        ("第７　（補修の記録）", ["管理者は、補修を行ったときは、その内容を記録しておかなければならない。"]),
+    ]),
+]
+
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
 # whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
 PLAN_PARTS = [
@@ -1799,6 +1821,20 @@ def make_rules(path: Path) -> None:
         draw_line(canvas, _atoms("上記のとおり提出します。"), MARGIN_X, MARGIN + 4 * step, MINCHO, BODY_SIZE)
     canvas.save()
 
+
+def make_yoko(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(YOKO_CHAPTERS)))
+    flow.add(Heading(YOKO_TITLE, 16, align="center", space_before=0))
+    for n, (chapter, articles) in enumerate(YOKO_CHAPTERS):
+        if n:
+            flow.new_page()
+        flow.add(Heading(chapter, 16, align="center"))
+        for caption, texts in articles:
+            flow.add(Heading(caption, 13))
+            for text in texts:
+                flow.add(Para(text))
+    canvas.save()
 
 def make_plan_diagram(path: Path) -> None:
     canvas = new_canvas(path)
@@ -3220,7 +3256,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
-           "rules": make_rules, "plan-diagram": make_plan_diagram,
+           "rules": make_rules, "yoko": make_yoko, "plan-diagram": make_plan_diagram,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

@@ -1217,6 +1217,23 @@ def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(co
     assert document_report(document).conserved
 
 
+def test_a_yokos_articles_numbered_on_across_its_chapters_are_headings_in_every_chapter(converted):
+    # A 要綱: chapters 「第N章　…」 centred over Gothic captions 「第N　（見出し）」 whose numbers run straight on across
+    # the chapters (第３ opens 第２章).  Only the first chapter's articles were headings: a new chapter started
+    # the articles' numbering again, so 第３ was out of sequence and every later article stayed text.
+    document = converted("yoko")
+    outline = [(section.level, section_heading(section)) for section in document.all_sections()]
+    chapter_level = next(level for level, heading in outline if heading.startswith("第1章"))
+    expected = []
+    for chapter, articles in samples.YOKO_CHAPTERS:
+        expected.append((chapter_level, normalize_chars(chapter).replace("\u3000", " ")))
+        expected.extend((chapter_level + 1, normalize_chars(caption).replace("\u3000", " ")) for caption, _ in articles)
+    assert outline[-len(expected):] == expected
+    last = document.all_sections()[-1]
+    assert [block_text(block) for block in last.blocks] == [
+        normalize_chars(text) for text in samples.YOKO_CHAPTERS[-1][1][-1][1]]
+    assert document_report(document).conserved
+
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
     # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.

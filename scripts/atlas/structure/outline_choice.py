@@ -32,9 +32,17 @@ class Numbering:
 
     def __init__(self) -> None:
         self._last: dict[int, int] = {}
+        # The last number a rank had when an outer heading started it again: where a numbering runs
+        # on across its outer headings (a rules document's articles), the next number goes on from it.
+        self._before_outer: dict[int, int] = {}
 
     def last(self, rank: int) -> int | None:
         return self._last.get(rank)
+
+    def last_before_outer(self, rank: int) -> int | None:
+        """The last number of a rank before the outer heading that started it again (None: none,
+        or the rank has taken a number since)."""
+        return self._before_outer.get(rank)
 
     def follows(self, rank: int, value: int | None) -> bool:
         """Whether a number may come next at its rank (a number without a value always may)."""
@@ -44,7 +52,8 @@ class Numbering:
     def record(self, rank: int, value: int | None) -> None:
         """A heading of this rank was taken: the ranks inside it start their numbering again."""
         for deeper in [r for r in self._last if r > rank]:
-            del self._last[deeper]
+            self._before_outer[deeper] = self._last.pop(deeper)
+        self._before_outer.pop(rank, None)
         if value is not None:
             self._last[rank] = value
 

@@ -34,6 +34,9 @@ _STATUTE_SCHEMES = ("chapter", "section", "article")
 # under ア (1 → （1） → ア → （ア））; elsewhere its numbers list the cases a sentence announces (「（ア）…場合」
 # 「（イ）…こと」 under 「5) …」).
 _PARENT_NUMBERING = {"katakana-paren": ("katakana", "katakana-space")}
+# Numberings that go on across the headings outer to them: a rules document's (法令, 要綱, 要領, 規程)
+# articles 「第N条」 and 「第N　（見出し）」 are numbered straight through its 章 and 節.
+_RUN_ON_ACROSS_PARTS = ("dai", "article")
 # The rank annexes and the headings promoted after a compilation's next document starts nest at.
 ANNEX_RANK = 5
 
@@ -102,6 +105,11 @@ class OutlineState:
         last = self._numbering.last(scheme.rank)
         if scheme.name.startswith("annex"):
             return value > (last or 0)  # a part may carry only some annexes (別紙4 alone)
+        if last is None and scheme.name in _RUN_ON_ACROSS_PARTS:
+            # 「第14　（…）」 first under 「第２章」 after 「第13」 closed 第１章: a rules document's articles
+            # go on across its chapters (or start again under each, as a plan's 第N items do).
+            before = self._numbering.last_before_outer(scheme.rank)
+            return value == 1 or (before is not None and value == before + 1)
         return value == (last or 0) + 1
 
     def innermost_rank(self) -> int | None:
