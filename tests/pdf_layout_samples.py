@@ -1655,9 +1655,10 @@ RULES_SHEET_ITEMS = ["(1) 資料汚損者（図書館の資料を汚損し、又
 RULES_FORMS_TITLE = "様式集"
 RULES_FORMS = [("（様式第１）", "助成金交付申請書"), ("（様式第２）", "助成金実績報告書")]
 
-# A 要綱 as a word processor sets it: its title, then chapters 「第N章　…」 centred in a larger Gothic face, each
-# opening a page, over articles 「第N　（見出し）」 in Gothic at the margin, numbered straight on across the
-# chapters as a rules document's articles are (第１, 第２ in 第１章; 第３ … in 第２章), their clauses 「１．…」 under them.
+# A 要綱 as a word processor sets it: its title, then chapters 「第N章　…」 centred in a larger Gothic face,
+# each opening a page, over articles 「第N　（見出し）」 in Gothic at the margin, numbered straight on across
+# the chapters as a rules document's articles are (第１, 第２ in 第１章; 第３ … in 第２章), their clauses
+# 「１．…」 under them.
 YOKO_TITLE = "みどり市公園施設安全管理要綱"
 YOKO_CHAPTERS = [
     ("第１章　総則", [
@@ -1675,6 +1676,21 @@ YOKO_CHAPTERS = [
         ("第６　（使用の停止）", ["管理者は、施設に危険を認めたときは、直ちにその使用を停止しなければならない。"]),
         ("第７　（補修の記録）", ["管理者は、補修を行ったときは、その内容を記録しておかなければならない。"]),
     ]),
+]
+
+# A guideline's own contents list, no leaders and no page numbers, over its chapters 「第N章　…」 (Gothic)
+# and their sections 「N－M　…」 in the body's face; a chapter's first section bears the chapter's name
+# (「第３章　水質の監視」 over 「３－１　水質の監視」), as guidelines often name a chapter after its first section.
+GUIDE_TITLE = "地盤改良工事の施工に関する指針"
+GUIDE_CHAPTERS = [
+    ("第１章　総則", [
+        ("１－１　目的", "この指針は、地盤改良工事による周辺の環境への影響を防ぐために必要な事項を定める。"),
+        ("１－２　適用範囲", "この指針は、市が発注する地盤改良工事に適用する。")]),
+    ("第２章　施工", [("２－１　施工計画", "事業者は、工事の着手前に施工計画を定めなければならない。")]),
+    ("第３章　水質の監視", [
+        ("３－１　水質の監視", "事業者は、工事の区域の周辺の井戸の水質を監視しなければならない。"),
+        ("３－２　採水地点", "採水地点は、工事の区域から十メートル以内に三箇所以上設ける。"),
+        ("３－３　監視の結果の措置", "水質が基準に適合しないときは、直ちに工事を中止しなければならない。")]),
 ]
 
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
@@ -1834,6 +1850,23 @@ def make_yoko(path: Path) -> None:
             flow.add(Heading(caption, 13))
             for text in texts:
                 flow.add(Para(text))
+    canvas.save()
+
+def make_guide_contents(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    flow.add(Heading(GUIDE_TITLE, 16, align="center", space_before=0))
+    flow.add(Heading("目次", 13))
+    for chapter, sections in GUIDE_CHAPTERS:
+        flow.add(Heading(chapter, 13, space_before=0.5))
+        for section, _ in sections:
+            flow.add(Heading(f"　{section}", BODY_SIZE, MINCHO, space_before=0))
+    flow.new_page()
+    for chapter, sections in GUIDE_CHAPTERS:
+        flow.add(Heading(chapter, 13, align="center"))
+        for section, text in sections:
+            flow.add(Heading(section, BODY_SIZE, MINCHO, space_before=0.5))
+            flow.add(Para(text))
     canvas.save()
 
 def make_plan_diagram(path: Path) -> None:
@@ -3256,7 +3289,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "survey-parts": make_survey_parts, "annex-qa": make_annex_qa,
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
-           "rules": make_rules, "yoko": make_yoko, "plan-diagram": make_plan_diagram,
+           "rules": make_rules, "plan-diagram": make_plan_diagram,
+           "yoko": make_yoko, "guide-contents": make_guide_contents,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

@@ -9,6 +9,7 @@ that showed the failure (expected values read off the PDF page by hand).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -1218,9 +1219,9 @@ def test_a_handbooks_forms_labelled_alone_over_their_names_are_its_last_parts(co
 
 
 def test_a_yokos_articles_numbered_on_across_its_chapters_are_headings_in_every_chapter(converted):
-    # A 要綱: chapters 「第N章　…」 centred over Gothic captions 「第N　（見出し）」 whose numbers run straight on across
-    # the chapters (第３ opens 第２章).  Only the first chapter's articles were headings: a new chapter started
-    # the articles' numbering again, so 第３ was out of sequence and every later article stayed text.
+    # A 要綱: chapters 「第N章　…」 centred over Gothic captions 「第N　（見出し）」 whose numbers run straight on
+    # across the chapters (第３ opens 第２章).  Only the first chapter's articles were headings: a new chapter
+    # started the articles' numbering again, so 第３ was out of sequence and every later article stayed text.
     document = converted("yoko")
     outline = [(section.level, section_heading(section)) for section in document.all_sections()]
     chapter_level = next(level for level, heading in outline if heading.startswith("第1章"))
@@ -1232,6 +1233,22 @@ def test_a_yokos_articles_numbered_on_across_its_chapters_are_headings_in_every_
     last = document.all_sections()[-1]
     assert [block_text(block) for block in last.blocks] == [
         normalize_chars(text) for text in samples.YOKO_CHAPTERS[-1][1][-1][1]]
+    assert document_report(document).conserved
+
+def test_a_sections_named_as_its_chapter_in_a_contents_list_stays_an_entry_of_the_list(converted):
+    # A guideline's contents list without leaders names 「第３章　水質の監視」 then 「３－１　水質の監視」: the same
+    # title under another number.  Read as the body's first heading right after the list, it ended the list
+    # there, and the sections it names from there on (「３－１」, 「３－２」 …), weak in shape, stayed text.
+    document = converted("guide-contents")
+    outline = [(section.level, re.sub(r"\s", "", section_heading(section))) for section in document.all_sections()]
+    chapter_level = next(level for level, heading in outline if heading.startswith("第1章"))
+    expected = []
+    for chapter, sections in samples.GUIDE_CHAPTERS:
+        expected.append((chapter_level, re.sub(r"\s", "", normalize_chars(chapter))))
+        expected.extend((chapter_level + 1, re.sub(r"\s", "", normalize_chars(section))) for section, _ in sections)
+    assert outline[-len(expected):] == expected
+    assert [block_text(block) for block in document.all_sections()[-1].blocks] == [
+        normalize_chars(samples.GUIDE_CHAPTERS[-1][1][-1][1])]
     assert document_report(document).conserved
 
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):

@@ -30,6 +30,7 @@ from ..text.numbering import (
     NUMBER_ALONE,
     SCHEMES,
     heading_of,
+    number_token,
     number_value,
     title_like,
 )
@@ -304,7 +305,11 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
         if line.kind != "body":
             continue  # blank lines and furniture between entries
         heading = heading_of(line.text)
-        title = _folded(heading[2]) if heading is not None and number_value(heading[1]) is not None else None
+        # A numbered entry is its number and title: a chapter's first section may bear the chapter's
+        # name (「第４章 …の監視」 over 「４－１ …の監視」), two entries; the same number and title again is
+        # the body's first heading right after the list.
+        title = f"{number_token(heading[1])} {_folded(heading[2])}" \
+            if heading is not None and number_value(heading[1]) is not None else None
         if title is not None and title not in titles:
             run.append(index)
             titles.add(title)
