@@ -1693,6 +1693,21 @@ GUIDE_CHAPTERS = [
         ("３－３　監視の結果の措置", "水質が基準に適合しないときは、直ちに工事を中止しなければならない。")]),
 ]
 
+# A court's judgment in one face and size throughout: its reasons in parts 「第N　…」 set one character in, as its
+# numbered paragraphs are, whose lines wrap back to the margin.  One part's title fills its line to the column's
+# edge; the next runs one character over, onto the next line at the margin.
+JUDGMENT_PARTS = [
+    ("第１　事案の概要", ["１　本件は，上告人が，市の定める条例の規定は憲法に違反すると主張し，市に対し，"
+                         "損害賠償を求める事案である。"]),
+    ("第２　上告理由のうち本件条例の各規定が憲法２１条１項に違反する旨をいう部分について",
+     ["１　論旨は，本件条例の規定が，表現の自由を不当に制約し，憲法２１条１項に違反する旨をいう"
+      "ものである。", "２　しかし，本件条例の規定は，公共の安全を確保するために必要かつ合理的な制約である。"]),
+    ("第３　上告理由のうち本件条例が憲法１４条１項及び２２条に違反する旨をいう部分について",
+     ["１　論旨は，本件条例の規定が，合理的な理由のない差別を設けるものである旨をいうものである。"]),
+    ("第４　結論", ["以上によれば，原審の判断は，是認することができる。よって，裁判官全員一致の意見で，"
+                   "主文のとおり判決する。"]),
+]
+
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
 # whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
 PLAN_PARTS = [
@@ -1866,6 +1881,15 @@ def make_guide_contents(path: Path) -> None:
         flow.add(Heading(chapter, 13, align="center"))
         for section, text in sections:
             flow.add(Heading(section, BODY_SIZE, MINCHO, space_before=0.5))
+            flow.add(Para(text))
+    canvas.save()
+
+def make_judgment(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(2))
+    for title, paragraphs in JUDGMENT_PARTS:
+        flow.add(Para(title))
+        for text in paragraphs:
             flow.add(Para(text))
     canvas.save()
 
@@ -3290,7 +3314,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "long-numbered-title": make_long_numbered_title, "term-entries": make_term_entries,
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
            "rules": make_rules, "plan-diagram": make_plan_diagram,
-           "yoko": make_yoko, "guide-contents": make_guide_contents,
+           "yoko": make_yoko, "guide-contents": make_guide_contents, "judgment": make_judgment,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

@@ -1251,6 +1251,20 @@ def test_a_sections_named_as_its_chapter_in_a_contents_list_stays_an_entry_of_th
         normalize_chars(samples.GUIDE_CHAPTERS[-1][1][-1][1])]
     assert document_report(document).conserved
 
+def test_a_judgments_part_titles_filling_their_line_or_wrapping_to_the_margin_are_headings(converted):
+    # A judgment in one face: 「第２　…部分について」 fills its line to the column's edge over a numbered
+    # paragraph 「１　論旨は，…」 of its own, and 「第３　…につい」 / 「て」 wraps back to the margin.  第２ was read
+    # as a sentence opening with a number (a line run to the edge goes on): text, and 第３, 第４ after it out of
+    # sequence.
+    document = converted("judgment")
+    sections = document.all_sections()
+    assert [re.sub(r"\s", "", section_heading(section)) for section in sections] == [
+        re.sub(r"\s", "", normalize_chars(title)) for title, _ in samples.JUDGMENT_PARTS]
+    for section, (_, paragraphs) in zip(sections, samples.JUDGMENT_PARTS, strict=True):
+        assert [re.sub(r"\s", "", block_text(block)) for block in section.blocks] == [
+            re.sub(r"\s", "", normalize_chars(text)) for text in paragraphs]
+    assert document_report(document).conserved
+
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
     # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.

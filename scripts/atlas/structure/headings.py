@@ -691,6 +691,24 @@ class HeadingEvidence:
         return (nxt.kind != "body" or nxt.layout is None or bool(nxt.layout.role) or nxt.page != line.page
                 or self.typeset.gap_before(nxt) or nxt.indent >= 2 or not self.typeset.same_style(line, nxt))
 
+    def opens_an_item(self, line: Line, above: Line) -> bool:
+        """Whether a PDF line opens a numbered paragraph of its own under ``above``: numbered, and set at
+        least as far in as ``above`` starts (a paragraph's wrapped line goes back to the margin)."""
+        return (heading_of(line.text) is not None and line.layout is not None and above.layout is not None
+                and line.layout.x0 >= above.layout.x0 - above.layout.size * 0.3)
+
+    def title_filling_its_line(self, index: int) -> bool:
+        """Whether a numbered PDF line run to the column's edge is a whole title that happens to fill it
+        (a judgment's 「第２　上告理由のうち…部分について」, all in the body's face): it ends no sentence and
+        on no particle, and the next line opens a numbered paragraph of its own — a sentence starting
+        with a number would go on, back at the margin."""
+        line = self.lines[index]
+        if index + 1 >= len(self.lines) or _ends_a_sentence(line.text) or line.text.endswith(_TITLE_NEVER_ENDS):
+            return False
+        nxt = self.lines[index + 1]
+        return nxt.kind == "body" and nxt.page == line.page and self.typeset.same_size(line, nxt) \
+            and self.opens_an_item(nxt, line)
+
     def printed_later(self, index: int, found: Found) -> bool:
         """Whether the same number is printed later in a stronger form ("2 …" here, "2．…" below).
 
@@ -1133,7 +1151,8 @@ class _Question:
             return None  # a page's lead text set large, numbered or not (「○ …」 / 「…記入してください。」)
         if (heading is not None and heading[0].name != "marked" and not display
                 and self.ev.typeset.stopped_short(line) is False
-                and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None):
+                and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None
+                and not self.ev.title_filling_its_line(index)):
             # Body type running to the column edge: a sentence that starts with a number.  (A marked
             # title was weighed with its siblings over the whole document: marked_titles.py.)
             return None
