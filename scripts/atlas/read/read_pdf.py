@@ -1018,10 +1018,11 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
             parts.append([])
         parts[-1].append(char)
     # A word set with wide letter-spacing (a centred 「議　　事」) falls apart into single characters:
-    # a run of them is one word again.
+    # a run of them is one word again (a space the word processor printed after one is no glyph of it).
     merged: list[list[dict[str, Any]]] = []
     for part in parts:
-        if merged and len(part) == 1 and _one_glyph_run(merged[-1]):
+        glyphs = _glyphs(part)
+        if merged and len(glyphs) == 1 and _glyphs(merged[-1]) and _one_glyph_run(_glyphs(merged[-1])):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
@@ -1052,6 +1053,11 @@ def _form_field(pieces: list[_Piece]) -> bool:
     if len(pieces) < 2 or not _FIELD.match(normalize_chars(pieces[0].text).replace(" ", "")):
         return False
     return all(len(piece.text.strip()) <= LABEL_CHARS for piece in pieces[1:])
+
+
+def _glyphs(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The characters that print ink: no spaces."""
+    return [c for c in chars if c["text"].strip()]
 
 
 def _one_glyph_run(chars: list[dict[str, Any]]) -> bool:
