@@ -1693,9 +1693,16 @@ GUIDE_CHAPTERS = [
         ("３－３　監視の結果の措置", "水質が基準に適合しないときは、直ちに工事を中止しなければならない。")]),
 ]
 
-# A court's judgment in one face and size throughout: its reasons in parts 「第N　…」 set one character in, as its
-# numbered paragraphs are, whose lines wrap back to the margin.  One part's title fills its line to the column's
-# edge; the next runs one character over, onto the next line at the margin.
+# A court's judgment in one face and size throughout, as a court sets it: its caption, then 「主　　　文」 and
+# 「理　　　由」 letter-spaced alone on their lines (a space the word processor printed after the first character,
+# the next far to the right), the ground of appeal the reasons answer, their parts 「第N　…」 set one character in,
+# as its numbered paragraphs are, whose lines wrap back to the margin — one part's title fills its line to the
+# column's edge, the next runs one character over onto the next line.  Then a justice's separate opinion opened by
+# its set sentence over parts of its own, the second part's title left the last line of its page.
+JUDGMENT_CAPTION = ["令和５年（オ）第９９９号 損害賠償請求事件", "令和６年３月１日 第一小法廷判決"]
+JUDGMENT_DIVISIONS = ("主", "文"), ("理", "由")
+JUDGMENT_DISPOSITION = "本件上告を棄却する。"
+JUDGMENT_GROUND = "上告代理人甲野一郎の上告理由について"
 JUDGMENT_PARTS = [
     ("第１　事案の概要", ["１　本件は，上告人が，市の定める条例の規定は憲法に違反すると主張し，市に対し，"
                          "損害賠償を求める事案である。"]),
@@ -1705,8 +1712,12 @@ JUDGMENT_PARTS = [
     ("第３　上告理由のうち本件条例が憲法１４条１項及び２２条に違反する旨をいう部分について",
      ["１　論旨は，本件条例の規定が，合理的な理由のない差別を設けるものである旨をいうものである。"]),
     ("第４　結論", ["以上によれば，原審の判断は，是認することができる。よって，裁判官全員一致の意見で，"
-                   "主文のとおり判決する。"]),
+                   "主文のとおり判決する。なお，裁判官乙川次郎の補足意見がある。"]),
 ]
+JUDGMENT_OPINION = ("裁判官乙川次郎の補足意見は，次のとおりである。", [
+    ("１　条例の目的について", ["本件条例は，市民の安全を守ることを目的とするものであり，その目的は正当である。"]),
+    ("２　今後の課題について", ["もっとも，条例の運用に当たっては，表現の自由に十分配慮することが求められる。"]),
+])
 
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
 # whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
@@ -1886,8 +1897,28 @@ def make_guide_contents(path: Path) -> None:
 
 def make_judgment(path: Path) -> None:
     canvas = new_canvas(path)
-    flow = Flow(canvas, one_column(2))
+    flow = Flow(canvas, one_column(3))
+    for line in JUDGMENT_CAPTION:
+        flow.add(Heading(line, BODY_SIZE, MINCHO, space_before=0))
+    for n, (first, second) in enumerate(JUDGMENT_DIVISIONS):
+        flow.y += BODY_SIZE
+        x = MARGIN_X + 12 * BODY_SIZE
+        draw_line(canvas, _atoms(f"{first} "), x, flow.y, MINCHO, BODY_SIZE)  # the space printed as a glyph
+        draw_line(canvas, _atoms(second), x + 6 * BODY_SIZE, flow.y, MINCHO, BODY_SIZE)
+        flow.y += BODY_SIZE * LEADING
+        if n == 0:
+            flow.add(Para(JUDGMENT_DISPOSITION))
+    flow.add(Para(JUDGMENT_GROUND))
     for title, paragraphs in JUDGMENT_PARTS:
+        flow.add(Para(title))
+        for text in paragraphs:
+            flow.add(Para(text))
+    flow.new_page()
+    opinion, parts = JUDGMENT_OPINION
+    flow.add(Para(opinion))
+    for n, (title, paragraphs) in enumerate(parts):
+        if n == len(parts) - 1:  # room for the title alone at the page's foot: its text on the next page
+            flow.y = flow.frames[flow.frame].bottom - BODY_SIZE * LEADING
         flow.add(Para(title))
         for text in paragraphs:
             flow.add(Para(text))

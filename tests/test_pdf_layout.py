@@ -1257,13 +1257,45 @@ def test_a_judgments_part_titles_filling_their_line_or_wrapping_to_the_margin_ar
     # as a sentence opening with a number (a line run to the edge goes on): text, and 第３, 第４ after it out of
     # sequence.
     document = converted("judgment")
-    sections = document.all_sections()
-    assert [re.sub(r"\s", "", section_heading(section)) for section in sections] == [
-        re.sub(r"\s", "", normalize_chars(title)) for title, _ in samples.JUDGMENT_PARTS]
-    for section, (_, paragraphs) in zip(sections, samples.JUDGMENT_PARTS, strict=True):
+    by_title = {re.sub(r"\s", "", section_heading(section)): section for section in document.all_sections()}
+    for title, paragraphs in samples.JUDGMENT_PARTS:
+        section = by_title[re.sub(r"\s", "", normalize_chars(title))]
         assert [re.sub(r"\s", "", block_text(block)) for block in section.blocks] == [
             re.sub(r"\s", "", normalize_chars(text)) for text in paragraphs]
     assert document_report(document).conserved
+
+
+def test_a_judgments_parts_named_in_set_words_are_its_outline(converted):
+    # 「主　文」 and 「理　由」 letter-spaced alone on their lines (a space glyph printed after the first character),
+    # the ground of appeal 「上告代理人…の上告理由について」 over the reasons' 第N parts, and the separate opinion
+    # opened by 「裁判官…の補足意見は，次のとおりである。」 over its own 1, 2: the judgment's outline, the opinion a
+    # sibling of 主文 and 理由.  主 and 文 were read as two lines, and every one of them was text (the opinion's
+    # parts nested under the reasons' last part).
+    document = converted("judgment")
+    outline = [(section.level, re.sub(r"\s", "", section_heading(section))) for section in document.all_sections()]
+    top = outline[0][0]
+    fold = lambda text: re.sub(r"\s", "", normalize_chars(text))  # noqa: E731
+    opinion, opinion_parts = samples.JUDGMENT_OPINION
+    assert outline == [
+        (top, "主文"), (top, "理由"), (top + 1, fold(samples.JUDGMENT_GROUND)),
+        *((top + 2, fold(title)) for title, _ in samples.JUDGMENT_PARTS),
+        (top, fold(opinion)), *((top + 1, fold(title)) for title, _ in opinion_parts)]
+    disposition, reasons = document.all_sections()[:2]
+    assert (section_heading(disposition), section_heading(reasons)) == ("主文", "理由")  # the words rejoined
+    assert [block_text(block) for block in disposition.blocks] == [samples.JUDGMENT_DISPOSITION]
+    assert document_report(document).conserved
+
+
+def test_a_numbered_title_left_last_on_its_page_under_its_first_sibling_is_no_note(converted):
+    # The opinion's 「２　今後の課題について」 is the last line of its page, its text on the next, under 「１　…」
+    # on the same page at the same place: the opinion's second part.  Numbered lines closing a page are read as
+    # notes (an affiliation, a source), so it was text and its paragraph stood under part 1.
+    document = converted("judgment")
+    last = document.all_sections()[-1]
+    title, paragraphs = samples.JUDGMENT_OPINION[1][-1]
+    assert re.sub(r"\s", "", section_heading(last)) == re.sub(r"\s", "", normalize_chars(title))
+    assert [block_text(block) for block in last.blocks] == [normalize_chars(text) for text in paragraphs]
+
 
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」

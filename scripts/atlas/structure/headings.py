@@ -70,6 +70,7 @@ from .contents_titles import contents_titles
 from .document_ranks import DocumentRanks
 from .flattened import EVIDENCE, cells_around
 from .front_matter import members_list_titles
+from .judgment_parts import judgment_parts
 from .labelled_titles import answer_lines, labelled_titles
 from .marked_titles import (
     ARTICLE_CAPTION,
@@ -118,6 +119,8 @@ LAYOUT_TITLE = re.compile(r"(?P<title>.+)")
 ANNEX_LABEL_ALONE = next(scheme for scheme in SCHEMES if scheme.name == "annex-alone")
 # A part's title numbered in its own name (part_titles.sequel_rank): nested at its predecessor's rank.
 SEQUEL = Scheme("sequel", 0, re.compile(r"(?!)"))
+# A judgment's part named in set words (judgment_parts.py): its rank is the one judgment_parts gives.
+JUDGMENT_PART = Scheme("judgment", 0, LAYOUT_TITLE)
 # A label word in brackets over a numbering that starts again (part_titles.titles_over_a_first_number): its
 # rank is the one that numbering's restart gives it.
 RESTART_LABEL = Scheme("label", NAMED_RANK, LAYOUT_TITLE)
@@ -312,6 +315,9 @@ class HeadingEvidence:
     # A deck's numbered steps under its numbered slide titles, and its slide titles that repeat their
     # divider's number (slides.deck_numbering).
     deck: DeckNumbering = field(default_factory=DeckNumbering)
+    # A judgment's parts named in set words (主文, 理由, a ground of appeal, a separate opinion:
+    # judgment_parts.py): line → rank.
+    judgment: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: list[Line], hints: Hints, width: int, typeset: Typesetting,
@@ -342,6 +348,7 @@ class HeadingEvidence:
             in_answers=answer_lines(lines, labelled),
             topics=topic_titles(lines, width, typeset),
             deck=deck or DeckNumbering(),
+            judgment=judgment_parts(lines),
         )
 
     def running_head_over_heading(self, index: int) -> bool:
@@ -769,6 +776,9 @@ class _Question:
             return NOT_A_HEADING  # the document's name over its contents or its text: no part of it
         if index in self.ev.members_lists and not any(isinstance(item, Heading) for item in self.read):
             return NOT_A_HEADING  # 「○○会議 構成員」 over the names, before the first part: front matter
+        part = self.ev.judgment.get(index)
+        if part is not None:  # a judgment's 「主 文」, 「…の上告理由について」, 「裁判官…の意見は，次のとおりである。」
+            return Decision(Found(replace(JUDGMENT_PART, rank=part), "", line.text, last=index, rank=part))
         # An annex after captioned articles (「別紙」 alone, over its title) is their sibling, as the articles
         # decide (marked_titles.py): never an annex's number alone opening an outline of its own.
         found = None if self.ev.marked.kind(index) in (ARTICLE_CAPTION, FORM_CAPTION) \

@@ -148,6 +148,7 @@ _SPACED_PAIR = re.compile(rf"(?<!\S)({_JA_LETTER}) ({_JA_LETTER})(?!\S)")
 SPACED_LABELS = frozenset({
     "以上", "目次", "日時", "場所", "議題", "議事", "座長", "顧問", "委員", "備考", "概要", "附則", "別紙",
     "別添", "資料", "参考", "会長", "部長", "主査", "幹事", "理事", "記録", "氏名", "所属", "住所",
+    "主文", "理由",  # a judgment's parts (structure/judgment_parts.py)
 })
 # A date whose era name is split ("令 和6 年5月 21日") is letter-spaced as a whole.
 _SPACED_ERA_DATE = re.compile(r"(?:令 和|平 成|昭 和)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
