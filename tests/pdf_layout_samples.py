@@ -1719,6 +1719,17 @@ JUDGMENT_OPINION = ("裁判官乙川次郎の補足意見は，次のとおり�
     ("２　今後の課題について", ["もっとも，条例の運用に当たっては，表現の自由に十分配慮することが求められる。"]),
 ])
 
+# A notice with 記 and its items, then the tables it refers to, each labelled 「別表－N」 alone on its line in Gothic
+# at the top of its page, its name centred under the label, its rows under that.
+NOTICE_TITLE = "公園遊具の点検について（通知）"
+NOTICE_TEXT = "公園遊具の点検については、下記のとおり取り扱うこととしたので、遺漏のないようにされたい。"
+NOTICE_ITEMS = ["１　遊具の点検は、別表－１に掲げる項目について行うこと。",
+                "２　点検の結果は、別表－２の様式により報告すること。"]
+NOTICE_TABLES = [("別表－１", "点検項目", ["部材の腐食　目視により確認する", "ボルトの緩み　触診により確認する"]),
+                 ("別表－２", "報告様式", ["施設名　点検日　点検者", "点検の結果　措置の内容"])]
+# A last table labelled with its name on the label's line in the text's own face, the widest line of its page.
+NOTICE_LAST_TABLE = ("別表－３　点検記録の保存期間", ["日常点検　一年", "定期点検　五年"])
+
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
 # whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
 PLAN_PARTS = [
@@ -1922,6 +1933,27 @@ def make_judgment(path: Path) -> None:
         flow.add(Para(title))
         for text in paragraphs:
             flow.add(Para(text))
+    canvas.save()
+
+def make_notice_tables(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(len(NOTICE_TABLES) + 2))
+    flow.add(Heading(NOTICE_TITLE, 14, align="center", space_before=0))
+    flow.add(Para(NOTICE_TEXT))
+    flow.add(Heading("記", BODY_SIZE, MINCHO, align="center"))
+    for item in NOTICE_ITEMS:
+        flow.add(Para(item, indent=False))
+    for label, name, rows in NOTICE_TABLES:
+        flow.new_page()
+        flow.add(Heading(label, BODY_SIZE, space_before=0))
+        flow.add(Heading(name, BODY_SIZE, align="center", space_before=0))
+        for row in rows:
+            flow.add(Para(row, indent=False))
+    flow.new_page()
+    label, rows = NOTICE_LAST_TABLE
+    flow.add(Heading(label, BODY_SIZE, MINCHO, space_before=0))
+    for row in rows:
+        flow.add(Para(row, indent=False))
     canvas.save()
 
 def make_plan_diagram(path: Path) -> None:
@@ -3346,6 +3378,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
            "rules": make_rules, "plan-diagram": make_plan_diagram,
            "yoko": make_yoko, "guide-contents": make_guide_contents, "judgment": make_judgment,
+           "notice-tables": make_notice_tables,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

@@ -1297,6 +1297,22 @@ def test_a_numbered_title_left_last_on_its_page_under_its_first_sibling_is_no_no
     assert [block_text(block) for block in last.blocks] == [normalize_chars(text) for text in paragraphs]
 
 
+def test_a_notices_tables_labelled_betsuhyo_alone_on_their_line_are_its_annexes(converted):
+    # A notice's 記 items, then 「別表－１」 alone at its page's top over its name centred and its rows: an annex of the
+    # notice, as 「別紙」 is (label and name one heading), its rows under it.  The label was text, and the tables'
+    # rows ran on under the notice's last item.  A label in the text's face with its name on its line, the widest
+    # line of its page, runs to the column's edge as measured there: it is still the annex's label.
+    document = converted("notice-tables")
+    annexes = [section for section in document.all_sections() if section_heading(section).startswith("別表")]
+    assert [section_heading(section) for section in annexes] == [
+        *(f"{normalize_chars(label)} {name}" for label, name, _ in samples.NOTICE_TABLES),
+        normalize_chars(samples.NOTICE_LAST_TABLE[0]).replace("\u3000", " ")]
+    assert len({section.level for section in annexes}) == 1
+    assert [re.sub(r"\s", "", block_text(block)) for block in annexes[0].blocks] == [
+        re.sub(r"\s", "", normalize_chars(row)) for row in samples.NOTICE_TABLES[0][2]]
+    assert document_report(document).conserved
+
+
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
     # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.

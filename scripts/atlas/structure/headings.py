@@ -1159,12 +1159,13 @@ class _Question:
         assert layout is not None
         if display and self.ev.typeset.is_large(line) and self.ev.large_lead_text(index):
             return None  # a page's lead text set large, numbered or not (「○ …」 / 「…記入してください。」)
-        if (heading is not None and heading[0].name != "marked" and not display
-                and self.ev.typeset.stopped_short(line) is False
+        if (heading is not None and heading[0].name != "marked" and not heading[0].name.startswith("annex")
+                and not display and self.ev.typeset.stopped_short(line) is False
                 and not self.ev.typeset.flush_right(line) and self.ev.hanging_title_rest(index) is None
                 and not self.ev.title_filling_its_line(index)):
             # Body type running to the column edge: a sentence that starts with a number.  (A marked
-            # title was weighed with its siblings over the whole document: marked_titles.py.)
+            # title was weighed with its siblings over the whole document: marked_titles.py; an annex's
+            # label 「別表2 …」 opens its annex however wide the table under it sets the column.)
             return None
         if heading is None and display:
             heading = long_numbered_title(line.text)  # a numbered title in display type past 60 characters

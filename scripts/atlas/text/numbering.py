@@ -66,11 +66,12 @@ class Scheme:
     weak: bool = False
 
 
-# An annex label: 別紙1, 付録１, 別添, 参考資料2 (number optional; Latin letters for 付録 A).
+# An annex label: 別紙1, 付録１, 別添, 参考資料2, 別表３ (number optional; Latin letters for 付録 A; 「別表－１」 with a
+# dash before the number).
 # An annex's number may carry a sub-number after a dash: 「別紙2-1」「参考資料１－２」, or 「別紙２ー１」 with the
 # long-vowel mark a Japanese keyboard gives for a dash (NFKC keeps it: normalize.py does not touch text).
 ANNEX_SUBNUMBER = r"(?:[ー－\-−‐][0-9]{1,2})?"
-ANNEX_LABEL = rf"(?:別紙|付録|別添|参考資料)\s*(?:[0-9]{{1,2}}{ANNEX_SUBNUMBER}|[A-Z](?![A-Za-z]))?"
+ANNEX_LABEL = rf"(?:別紙|付録|別添|参考資料|別表)\s*(?:[ー－\-−‐]?[0-9]{{1,2}}{ANNEX_SUBNUMBER}|[A-Z](?![A-Za-z]))?"
 
 # A statute's annex as legislation labels it, on a line of its own over its table or form: 「別表（第４条関係）」
 # 「別記様式（第５条関係）」「様式第１号（第３条関係）」「第１号様式（第２条関係）」 — its label, then the article(s) it
@@ -492,7 +493,8 @@ LETTERED_AFTER = 100
 
 def number_token(number: str) -> str:
     """The ASCII id component of a printed section number: "2．1" → "2-1", "ア．" → "a"."""
-    annex = re.fullmatch(r"[（(【〔]?(?:別紙|付録|別添|参考資料)\s*(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?[:：]?", number)
+    annex = re.fullmatch(
+        r"[（(【〔]?(?:別紙|付録|別添|参考資料|別表)\s*[ー－\-−‐]?(\w*?)(?:[ー－\-−‐](\d+))?[）)】〕]?[:：]?", number)
     if annex:
         # "annex1", "annex-a": apart from the body's numbers, so 別紙1 never takes chapter 1's id.
         # 「別紙2-1」 → "annex2-1": no value (number_value), so 別紙2-2 may follow it.
