@@ -1730,6 +1730,14 @@ NOTICE_TABLES = [("別表－１", "点検項目", ["部材の腐食　目視に�
 # A last table labelled with its name on the label's line in the text's own face, the widest line of its page.
 NOTICE_LAST_TABLE = ("別表－３　点検記録の保存期間", ["日常点検　一年", "定期点検　五年"])
 
+# One part of a handbook, as its own PDF: a cover page with the part's title numbered as the handbook numbers
+# its parts, in large type over two lines, and the part's number alone as a tab at the edge; then the part's
+# text under its title printed again without the number, over two lines, over its chapters.
+PART_COVER_TITLE = ("12. 公園施設の安全点検に関する", "実施要領について")
+PART_TITLE_AGAIN = ("公園施設の安全点検に関する実施要領", "について")
+PART_CHAPTERS = [("第１章　総則", "この要領は、公園施設の安全点検の実施に関し必要な事項を定める。"),
+                 ("第２章　点検", "管理者は、毎月一回以上、施設の点検を行うものとする。")]
+
 # A form-based plan: numbered headings in 12 pt over the body's 10.5 pt, and under one of them a diagram
 # whose labels are set in 18 pt beside its drawings (「電力会社」 under a pylon, 「電力供給」 over an arrow).
 PLAN_PARTS = [
@@ -1954,6 +1962,20 @@ def make_notice_tables(path: Path) -> None:
     flow.add(Heading(label, BODY_SIZE, MINCHO, space_before=0))
     for row in rows:
         flow.add(Para(row, indent=False))
+    canvas.save()
+
+def make_part_cover(path: Path) -> None:
+    canvas = new_canvas(path)
+    for n, line in enumerate(PART_COVER_TITLE):
+        draw_line(canvas, _atoms(line), MARGIN_X + 2 * BODY_SIZE, 250 + n * 36, GOTHIC, 22.0)
+    draw_line(canvas, _atoms("12"), PAGE_WIDTH - MARGIN_X + 10, 300, GOTHIC, 16.0)  # the part's tab
+    canvas.showPage()
+    flow = Flow(canvas, one_column(1))
+    for line in PART_TITLE_AGAIN:
+        flow.add(Heading(line, 16, space_before=0))
+    for chapter, text in PART_CHAPTERS:
+        flow.add(Heading(chapter, 13, align="center"))
+        flow.add(Para(text))
     canvas.save()
 
 def make_plan_diagram(path: Path) -> None:
@@ -3378,7 +3400,7 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "wrapped-foreword": make_wrapped_foreword, "statute": make_statute,
            "rules": make_rules, "plan-diagram": make_plan_diagram,
            "yoko": make_yoko, "guide-contents": make_guide_contents, "judgment": make_judgment,
-           "notice-tables": make_notice_tables,
+           "notice-tables": make_notice_tables, "part-cover": make_part_cover,
            "quoted-provisions": make_quoted_provisions,
            "handbook-forms": make_handbook_forms,
            "treaty-extract": make_treaty_extract, "law-excerpt": make_law_excerpt,

@@ -1313,6 +1313,16 @@ def test_a_notices_tables_labelled_betsuhyo_alone_on_their_line_are_its_annexes(
     assert document_report(document).conserved
 
 
+def test_a_handbook_parts_numbered_cover_and_its_title_printed_again_are_no_headings(converted):
+    # One part of a handbook: a cover with the part's title numbered 「12. …」 in large type, then its text under the
+    # title printed again without the number, wrapped over two lines.  The cover's numbered title was taken for a
+    # section 12 and the title again for a part over the chapters (both of them empty, or holding the rest).
+    document = converted("part-cover")
+    assert [re.sub(r"\s", "", section_heading(section)) for section in document.all_sections()] == [
+        re.sub(r"\s", "", normalize_chars(chapter)) for chapter, _ in samples.PART_CHAPTERS]
+    assert document_report(document).conserved
+
+
 def test_a_treatys_articles_titled_on_their_number_line_are_headings_past_an_elided_run(converted):
     # An excerpt of a treaty in one face: 「第1条 定義」 flush left over its clauses, 「第2条～第4条 ［略］」
     # leaving articles out, then 「第5条 …」.  The articles were text, and article 5 comes after 1.

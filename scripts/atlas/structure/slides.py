@@ -278,14 +278,22 @@ def cover_lines(lines: list[Line], deck: DeckGeometry | None) -> frozenset[int]:
     if any("。" in line.text for line in first_page):  # a sentence: a cover has none
         return frozenset()
     # A numbered line (「第１ 日 時 …」) is content: minutes open with their particulars on a page of
-    # their own, set like a cover; a cover names the document, its issuer and date, unnumbered.
-    if any(heading_of(line.text.strip()) is not None for line in first_page):
+    # their own, set like a cover; a cover names the document, its issuer and date, unnumbered — or
+    # numbered as one part of a compilation (a handbook's 「8. …要綱」 alone in the cover's largest type).
+    largest = max(line.layout.size for line in first_page if line.layout is not None)
+    numbered = [line for line in first_page if heading_of(line.text.strip()) is not None]
+    if numbered and (len(numbered) > 1 or numbered[0].layout is None
+                     or numbered[0].layout.size < largest - SAME_SIZE):
         return frozenset()
-    larger = max(line.layout.size for line in first_page) > body_size(later) + SAME_SIZE
+    larger = largest > body_size(later) + SAME_SIZE
     below_band = deck is not None and not any(deck.in_title_band(line.layout) for line in first_page)
     if not (larger or below_band):
         return frozenset()
     return frozenset(line.number for line in first_page)
+
+
+# A title printed again may wrap over this many lines.
+TITLE_AGAIN_LINES = 3
 
 
 def title_again(lines: list[Line], cover: frozenset[int]) -> frozenset[int]:
@@ -298,10 +306,23 @@ def title_again(lines: list[Line], cover: frozenset[int]) -> frozenset[int]:
     if not on_cover:
         return frozenset()
     largest = max(line.layout.size for line in on_cover if line.layout is not None)
-    title = _folded("".join(line.text for line in on_cover
-                            if line.layout is not None and line.layout.size > largest - SAME_SIZE))
-    return frozenset(index for index, line in enumerate(lines)
-                     if line.number not in cover and line.kind == "body" and _folded(line.text) == title)
+    title = "".join(line.text for line in on_cover
+                    if line.layout is not None and line.layout.size > largest - SAME_SIZE)
+    numbered = heading_of(title.strip())
+    # A compilation's part title (「8. …要綱」): the part prints its title again without the part's number.
+    titles = {_folded(title), *([_folded(numbered[2])] if numbered is not None and numbered[1] else [])}
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        # the title on one line, or wrapped over a few
+        run = [probe for probe in range(index, min(index + TITLE_AGAIN_LINES, len(lines)))
+               if lines[probe].kind == "body" and lines[probe].page == line.page]
+        if line.number in cover or line.kind != "body":
+            continue
+        for end in range(1, len(run) + 1):
+            if _folded("".join(lines[probe].text for probe in run[:end])) in titles:
+                found.update(run[:end])
+                break
+    return frozenset(found)
 
 
 def _folded(text: str) -> str:
