@@ -3241,6 +3241,10 @@ STROKED_PARTS = [
     ]),
 ]
 STROKE_SHARE = 1 / 35  # Word's stroke: about a thirty-fifth of the type's size
+# A paragraph whose first sentence is emphasised in bold and fills its line to the edge (42 characters
+# of the measure), the regular text going on below it.
+STROKED_EMPHASIS = ("利用の申込みに当たっては、事前に、窓口で利用者としての登録を済ませる必要があります。",
+                    "また、登録の内容に変更があった場合は、速やかに届け出てください。")
 
 
 def _stroked(canvas, text: str, x: float, top: float, size: float, font: str = MINCHO) -> None:
@@ -3268,6 +3272,9 @@ def make_stroked_bold(path: Path) -> None:
     flow = Flow(canvas, one_column(3))
     flow.add(_stroked_line(STROKED_TITLE, 12.0, align="center"))
     flow.add(Para(STROKED_INTRO))
+    flow.add(Picture(BODY_SIZE * 0.6, lambda canvas, frame, top: None))
+    flow.add(_stroked_line(STROKED_EMPHASIS[0], BODY_SIZE))
+    flow.add(Para(STROKED_EMPHASIS[1], indent=False))
     for title, points in STROKED_PARTS:
         flow.add(Picture(BODY_SIZE * 0.6, lambda canvas, frame, top: None))  # a blank line over the part
         flow.add(_stroked_line(title, STROKED_PART_SIZE))

@@ -1680,3 +1680,13 @@ def test_a_part_title_centred_over_the_first_heading_is_read_before_it_on_a_two_
     for page, (part, sections) in enumerate(samples.RELEASE_PARTS, start=1):
         texts = [line.text for line in lines if line.page == page]
         assert texts.index(part) < texts.index(normalize_chars(sections[0]))
+
+
+def test_a_sentence_in_bold_that_ends_at_the_edge_goes_on_in_its_paragraph(converted):
+    # A paragraph's first sentence emphasised in the face's bold fills its line to the edge and ends
+    # there (「…必要があります。」); the regular text goes on below with no indent.  The change of weight
+    # ended the paragraph, the rest a paragraph of its own: a paragraph's last line stops short of
+    # the edge, and the next one's first line is indented.
+    document = converted("stroked-bold")
+    texts = [block_text(block) for block in blocks_of(document)]
+    assert "".join(samples.STROKED_EMPHASIS) in texts
