@@ -1663,7 +1663,7 @@ def test_circled_titles_in_bold_that_run_the_measure_are_headings_a_wrapped_one_
     points = [label for _, part in samples.STROKED_PARTS for label, _ in part]
     circled = [label for label in points if label.startswith(("①", "②", "③"))]
     wrapped_rest = points[points.index(circled[-1]) + 1]
-    expected = circled[:-1] + [circled[-1] + wrapped_rest]
+    expected = [*circled[:-1], circled[-1] + wrapped_rest]
     outline = _paper_outline(document)
     found = [(level, title) for level, title in outline if title.startswith(("①", "②", "③"))]
     assert [title for _, title in found] == expected
