@@ -1340,3 +1340,14 @@ def test_figures_and_a_pictures_credit_read_as_no_title():
     assert not title_like("県の統計資料より作成")
     assert title_like("事務局より")
     assert title_like("第2回調査の結果")
+
+
+def test_words_bullet_read_as_a_medium_black_circle_marks_list_items():
+    """Word's round bullet (a Symbol font's glyph) comes out of many PDFs as 「⚫」 (U+26AB), not 「●」:
+    each of its lines is a list item as a 「●」 line is, never a paragraph of its own."""
+    items = ["実施要領", "利用の申請書の様式", "年間の運行計画"]
+    lines = ["1．関連資料", "次の資料を添付する。", *(f"⚫ {item}" for item in items), "",
+             "2．経緯", *body()]
+    _, sections = convert(lines)
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [[item.text for item in block.items] for block in lists] == [items]

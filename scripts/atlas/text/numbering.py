@@ -198,10 +198,10 @@ COUNTER_START = tuple("年月秒回条項号章節部期次位点番件社名人
 
 # 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
 LIST_MARKER = re.compile(
-    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[⑴-⒇]|[（(]\d{1,2}[）)]"
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●⚫○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[⑴-⒇]|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
-BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
+BULLETS = "-・•●⚫○◯■□◆◇▪※➢✓⇒"
 # 「1)」「2)」 (「１）」 once the digits are half-width): a number closed by a half parenthesis numbers a
 # run of items a level below （1）. Not a LIST_MARKER: the same shape is the halfparen heading
 # scheme, which headings.py decides; the paragraph reader only asks where one item of a run ends.
