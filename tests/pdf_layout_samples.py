@@ -3240,6 +3240,9 @@ STROKED_PARTS = [
         ("", "まず一年の間、希望する地区に限って試行し、その結果をもとに本格的な運用を考えていただければと思います。"),
     ]),
 ]
+# A title in the body's bold over a list of the attached papers, each item bulleted with Word's round
+# bullet as many PDFs give it (「⚫」, U+26AB).
+STROKED_ATTACHED = ("添付した資料", ["実施要領", "利用の申請書の様式", "年間の運行計画"])
 STROKE_SHARE = 1 / 35  # Word's stroke: about a thirty-fifth of the type's size
 # A paragraph whose first sentence is emphasised in bold and fills its line to the edge (42 characters
 # of the measure), the regular text going on below it.
@@ -3284,6 +3287,9 @@ def make_stroked_bold(path: Path) -> None:
                 flow.add(_stroked_line(label, BODY_SIZE, indent=2 * BODY_SIZE if hung else 0.0))
             if text:
                 flow.add(Para(text, indent=False))
+    flow.add(_stroked_line(STROKED_ATTACHED[0], BODY_SIZE))
+    for item in STROKED_ATTACHED[1]:
+        flow.add(Para(f"⚫ {item}", indent=False))
     canvas.save()
 
 

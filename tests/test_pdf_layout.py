@@ -1690,3 +1690,14 @@ def test_a_sentence_in_bold_that_ends_at_the_edge_goes_on_in_its_paragraph(conve
     document = converted("stroked-bold")
     texts = [block_text(block) for block in blocks_of(document)]
     assert "".join(samples.STROKED_EMPHASIS) in texts
+
+
+def test_a_bold_title_over_a_bulleted_list_heads_it(converted):
+    # 「添付した資料」 in the body's bold over the list of the papers attached, each bulleted with Word's
+    # round bullet (「⚫」): a title over its list as over a paragraph; it was a line run into the part
+    # above, and the bullets paragraphs of their own.
+    document = converted("stroked-bold")
+    title, items = samples.STROKED_ATTACHED
+    section = next(section for section in document.all_sections() if section_heading(section) == title)
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    assert [[item.text for item in block.items] for block in lists] == [items]

@@ -91,7 +91,15 @@ def _stands_as_a_title(lines: list[Line], index: int, typeset: Typesetting) -> b
         # (a bracket label 「［要点1］…」 at the body's size under a title a point larger).
         return bool(typeset.is_display(nxt)) and not typeset.is_large(nxt) and (
             _numbered(nxt.text.strip()) or _lesser_title(nxt, line))
-    return typeset.stopped_short(nxt) is False or nxt.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS))
+    # A paragraph's line (run to the edge, or ending a sentence), or the first item of a bulleted list
+    # the title heads (「関連資料」 over 「● …」 each naming one; a 「※」 note is no item).
+    return (typeset.stopped_short(nxt) is False or nxt.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS))
+            or _bulleted(nxt.text))
+
+
+def _bulleted(text: str) -> bool:
+    marker = LIST_MARKER.match(text)
+    return marker is not None and marker["marker"].strip()[:1] in BULLETS.replace("※", "")
 
 
 def _lesser_title(line: Line, over: Line) -> bool:
