@@ -3216,6 +3216,10 @@ STROKED_TITLE = "地域の移動手段に関する調査報告"
 STROKED_INTRO = ("町内会の有志が、乗合の送迎について近隣の市に状況を伺い調査しましたので、その結果をお知らせします。"
                  "あわせて、見直しの方向についても提案いたします。")
 STROKED_PART_SIZE = 11.0
+# The rest of the ③ title, wrapped onto a second line and hung under its words.
+STROKED_WRAPPED_REST = "確かめ、毎日手配する必要がある"
+# The titles in the body's bold right under 「④ …」, its own.
+STROKED_UNDER_A_POINT = ["運転手の確保", "車両の手配"]
 # (part title, [(label or ① title, its text)]): the labels and ① titles in the body's size.
 STROKED_PARTS = [
     ("乗合送迎のよい点", [
@@ -3233,8 +3237,12 @@ STROKED_PARTS = [
          "一か月分の予定を書いた紙を事業者に渡しておけば、日々の確認は少なくて済むと思います。"),
         ("③ 帰りの便について、行き先が日ごとに違う（自宅、集会所、病院などのお迎えがある）状況を",
          ""),  # wraps: its rest below, hung under its words
-        ("確かめ、毎日手配する必要がある",
+        (STROKED_WRAPPED_REST,
          "この課題については、利用者と事業者を交えて話し合い、やり方を決めていくのがよいと思います。"),
+        # A point's title with titles of its own right under it, in the body's bold, unnumbered.
+        ("④ 残る課題", ""),
+        ("運転手の確保", "早朝の便を受け持つ運転手が足りないため、事業者と相談して確保の方法を考えます。"),
+        ("車両の手配", "車いすのまま乗れる車両は数が少ないため、前もって予約しておく必要があります。"),
     ]),
     ("試行運用のご提案", [
         ("", "まず一年の間、希望する地区に限って試行し、その結果をもとに本格的な運用を考えていただければと思います。"),
@@ -3282,7 +3290,7 @@ def make_stroked_bold(path: Path) -> None:
         flow.add(Picture(BODY_SIZE * 0.6, lambda canvas, frame, top: None))  # a blank line over the part
         flow.add(_stroked_line(title, STROKED_PART_SIZE))
         for label, text in points:
-            hung = not label.startswith(("［", "①", "②", "③")) and bool(label)
+            hung = label == STROKED_WRAPPED_REST
             if label:
                 flow.add(_stroked_line(label, BODY_SIZE, indent=2 * BODY_SIZE if hung else 0.0))
             if text:

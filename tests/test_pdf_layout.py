@@ -1661,11 +1661,10 @@ def test_circled_titles_in_bold_that_run_the_measure_are_headings_a_wrapped_one_
     # the run was read as a list, each item run into the paragraph under it.
     document = converted("stroked-bold")
     points = [label for _, part in samples.STROKED_PARTS for label, _ in part]
-    circled = [label for label in points if label.startswith(("①", "②", "③"))]
-    wrapped_rest = points[points.index(circled[-1]) + 1]
-    expected = [*circled[:-1], circled[-1] + wrapped_rest]
+    circled = [label for label in points if label.startswith(("①", "②", "③", "④"))]
+    expected = [label + samples.STROKED_WRAPPED_REST if label.startswith("③") else label for label in circled]
     outline = _paper_outline(document)
-    found = [(level, title) for level, title in outline if title.startswith(("①", "②", "③"))]
+    found = [(level, title) for level, title in outline if title.startswith(("①", "②", "③", "④"))]
     assert [title for _, title in found] == expected
     label_level = next(level for level, title in outline if title.startswith("［課題 1］"))
     assert {level for level, _ in found} == {label_level + 1}
@@ -1701,3 +1700,14 @@ def test_a_bold_title_over_a_bulleted_list_heads_it(converted):
     section = next(section for section in document.all_sections() if section_heading(section) == title)
     lists = [block for block in section.blocks if isinstance(block, ListBlock)]
     assert [[item.text for item in block.items] for block in lists] == [items]
+
+
+def test_bold_titles_right_under_a_points_title_are_its_own(converted):
+    # 「④ 残る課題」 with two titles in the body's bold right under it, each over its paragraph: the
+    # point's own parts.  The first was refused as a bold line stacked under another (a list's or a
+    # table header's shape), and the second ranked with the document's other bold titles, out of ④.
+    document = converted("stroked-bold")
+    outline = _paper_outline(document)
+    point = next(level for level, title in outline if title.startswith("④"))
+    assert [(level, title) for level, title in outline if title in samples.STROKED_UNDER_A_POINT] == [
+        (point + 1, title) for title in samples.STROKED_UNDER_A_POINT]

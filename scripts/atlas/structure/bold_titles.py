@@ -77,8 +77,9 @@ def _stands_as_a_title(lines: list[Line], index: int, typeset: Typesetting) -> b
     if typeset.stopped_short(line) is not True:
         return False  # run to the column's edge: a sentence in bold going on below
     above = _text_line(lines, index, -1)
-    if above is not None and lines[above].page == line.page and typeset.same_style(lines[above], line):
-        return False  # bold lines stacked: a list of titles, a table's header, a callout
+    if above is not None and lines[above].page == line.page and typeset.same_style(lines[above], line) \
+            and not _numbered(lines[above].text.strip()):
+        return False  # bold lines stacked: a list of titles, a table's header, a callout (not under a point's title)
     below = _text_line(lines, index, 1)
     if below is None:
         return False

@@ -792,6 +792,8 @@ class _Question:
                 found = replace(found, scheme=replace(found.scheme, rank=restart))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
+            elif found.scheme.name == "display" and index in self.ev.bold and found.scheme.rank > NAMED_RANK:
+                found = replace(found, kind=bold_kind(line))  # its siblings of the same type take its rank
             if self.ev.marked.kind(index) in (ARTICLE_CAPTION, FORM_CAPTION) and labels_an_annex(line.text) \
                     and not found.number and rest is None:
                 name = self.ev.annex_name_below(index)
@@ -1181,13 +1183,26 @@ class _Question:
             # was seen over the text it heads, the next page's first paragraph)
             return None
         rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
-        if bold and not large and self.ev.typeset.above_the_body(line):
-            rank = BOLD_ABOVE_BODY_RANK  # a title a point above the body: over the body-size titles it heads
+        if bold and not large:
+            # a title a point above the body: over the body-size titles it heads
+            rank = BOLD_ABOVE_BODY_RANK if self.ev.typeset.above_the_body(line) else self.bold_title_rank(line)
         if rank != PAGE_TITLE_RANK:  # (a page title is outer to all, a part's title too)
             rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         if large and index not in self.ev.part_titles:
             rank = min(rank, self.beside_the_part_it_closes(line) or rank)
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def bold_title_rank(self, line: Line) -> int:
+        """The rank of a title in the body's bold (bold_titles.py): with the named parts — unless it
+        stands right under a point's numbered title (「⑪ 課題」, nothing between), whose first sub-title
+        it is, and the next titles of its type are its siblings while that point is open."""
+        last = self.read[-1] if self.read else None
+        if isinstance(last, Heading) and last.number and last.rank >= NAMED_RANK:
+            return last.rank + 1
+        rank = self.outline.marked_rank(bold_kind(line))
+        if rank is not None and rank > NAMED_RANK and self.outline.is_open(rank):
+            return rank
+        return NAMED_RANK
 
     def goes_on_with_the_list(self, found: Found) -> bool:
         """Whether a numbered line is the next item of the list read just before it: that list's last item
@@ -1298,6 +1313,11 @@ def _hung_under(first: Line, rest: list[Line]) -> bool:
     after = rest[1] if len(rest) > 1 else None
     return (after is None or after.layout is None or after.page != line.page
             or after.layout.x0 >= line.layout.x0 - 0.5 * line.layout.size)
+
+
+def bold_kind(line: Line) -> str:
+    """The kind a title in the body's bold is recorded as (its type): 「bold:」 and its size."""
+    return f"bold:{line.layout.size if line.layout is not None else 0}"
 
 
 def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> frozenset[int]:
