@@ -3382,6 +3382,141 @@ def make_record_layout(path: Path) -> None:
     canvas.save()
 
 
+# ---------------------------------------------------------------------------
+# A Word report in a Mincho face with no bold of its own: Word paints its 「太字」 by stroking each
+# glyph's outline as well as filling it (render mode 2), under the regular face's name and weight.
+# Its parts are titled a point above the body (11 pt over 10.5), their points by bracket labels in
+# the body's bold, and a point's items by ① titles in bold that run the measure (one wraps, its
+# rest hung under its words).
+# ---------------------------------------------------------------------------
+
+STROKED_TITLE = "地域の移動手段に関する調査報告"
+STROKED_INTRO = ("町内会の有志が、乗合の送迎について近隣の市に状況を伺い調査しましたので、その結果をお知らせします。"
+                 "あわせて、見直しの方向についても提案いたします。")
+STROKED_PART_SIZE = 11.0
+# The rest of the ③ title, wrapped onto a second line and hung under its words.
+STROKED_WRAPPED_REST = "確かめ、毎日手配する必要がある"
+# The titles in the body's bold right under 「④ …」, its own.
+STROKED_UNDER_A_POINT = ["運転手の確保", "車両の手配"]
+# (part title, [(label or ① title, its text)]): the labels and ① titles in the body's size.
+STROKED_PARTS = [
+    ("乗合送迎のよい点", [
+        ("［よい点 1］経費を今の半分ほどに抑えられる",
+         "車両を持たずに済むため、固定の経費がかかりません。利用する人数に合わせて台数を変えることができます。"),
+        ("［よい点 2］乗っている時間が短くなる",
+         "近くの利用者だけをまとめて送るため、一人あたりの乗車の時間は十分から二十分ほどで済みます。"),
+    ]),
+    ("乗合送迎の課題と対応案", [
+        ("［課題 1］係の負担が増える",
+         "この課題については、次の①から③まで挙げられています。それぞれの対応案を示します。"),
+        ("① 朝の到着の時刻がそろわないため、係の者が早めに出て利用者を迎え入れる必要がある",
+         "到着の時刻を一定の幅の中で決めておけば、係の者が早く出る必要はなくなると考えます。"),
+        ("② 帰りの行き先が日によって違うため、前の日までに一人ずつ確かめて配車を頼む必要がある",
+         "一か月分の予定を書いた紙を事業者に渡しておけば、日々の確認は少なくて済むと思います。"),
+        ("③ 帰りの便について、行き先が日ごとに違う（自宅、集会所、病院などのお迎えがある）状況を",
+         ""),  # wraps: its rest below, hung under its words
+        (STROKED_WRAPPED_REST,
+         "この課題については、利用者と事業者を交えて話し合い、やり方を決めていくのがよいと思います。"),
+        # A point's title with titles of its own right under it, in the body's bold, unnumbered.
+        ("④ 残る課題", ""),
+        ("運転手の確保", "早朝の便を受け持つ運転手が足りないため、事業者と相談して確保の方法を考えます。"),
+        ("車両の手配", "車いすのまま乗れる車両は数が少ないため、前もって予約しておく必要があります。"),
+    ]),
+    ("試行運用のご提案", [
+        ("", "まず一年の間、希望する地区に限って試行し、その結果をもとに本格的な運用を考えていただければと思います。"),
+    ]),
+]
+# A title in the body's bold over a list of the attached papers, each item bulleted with Word's round
+# bullet as many PDFs give it (「⚫」, U+26AB).
+STROKED_ATTACHED = ("添付した資料", ["実施要領", "利用の申請書の様式", "年間の運行計画"])
+STROKE_SHARE = 1 / 35  # Word's stroke: about a thirty-fifth of the type's size
+# A paragraph whose first sentence is emphasised in bold and fills its line to the edge (42 characters
+# of the measure), the regular text going on below it.
+STROKED_EMPHASIS = ("利用の申込みに当たっては、事前に、窓口で利用者としての登録を済ませる必要があります。",
+                    "また、登録の内容に変更があった場合は、速やかに届け出てください。")
+
+
+def _stroked(canvas, text: str, x: float, top: float, size: float, font: str = MINCHO) -> None:
+    """A line in the face's regular glyphs, each painted filled and stroked (render mode 2)."""
+    canvas.saveState()  # (the render mode and the line width are the graphics state's: the text after is filled)
+    canvas.setLineWidth(size * STROKE_SHARE)
+    line = canvas.beginText(x, PAGE_HEIGHT - top - size * 0.88)
+    line.setTextRenderMode(2)
+    line.setFont(font, size)
+    line.textOut(text)
+    canvas.drawText(line)
+    canvas.restoreState()
+
+
+def _stroked_line(text: str, size: float, indent: float = 0.0, align: str = "left") -> Picture:
+    def draw(canvas, frame: Frame, top: float) -> None:
+        width = _width((text, False), MINCHO, size) if align == "center" else 0.0
+        x = (frame.x0 + frame.x1 - width) / 2 if align == "center" else frame.x0 + indent
+        _stroked(canvas, text, x, top + 0.2 * size, size)
+    return Picture(size * LEADING, draw)
+
+
+def make_stroked_bold(path: Path) -> None:
+    canvas = new_canvas(path)
+    flow = Flow(canvas, one_column(3))
+    flow.add(_stroked_line(STROKED_TITLE, 12.0, align="center"))
+    flow.add(Para(STROKED_INTRO))
+    flow.add(Picture(BODY_SIZE * 0.6, lambda canvas, frame, top: None))
+    flow.add(_stroked_line(STROKED_EMPHASIS[0], BODY_SIZE))
+    flow.add(Para(STROKED_EMPHASIS[1], indent=False))
+    for title, points in STROKED_PARTS:
+        flow.add(Picture(BODY_SIZE * 0.6, lambda canvas, frame, top: None))  # a blank line over the part
+        flow.add(_stroked_line(title, STROKED_PART_SIZE))
+        for label, text in points:
+            hung = label == STROKED_WRAPPED_REST
+            if label:
+                flow.add(_stroked_line(label, BODY_SIZE, indent=2 * BODY_SIZE if hung else 0.0))
+            if text:
+                flow.add(Para(text, indent=False))
+    flow.add(_stroked_line(STROKED_ATTACHED[0], BODY_SIZE))
+    for item in STROKED_ATTACHED[1]:
+        flow.add(Para(f"⚫ {item}", indent=False))
+    canvas.save()
+
+
+# A statistical release's page: the part's title centred in large type, the first section's title
+# at the margin under it, a paragraph across the page, and then a table set in two blocks side by
+# side (a narrow left one, a wide right one) that makes the page read as two columns.  The centred
+# title stands right of where the columns part.
+RELEASE_PARTS = [("Ⅰ 人の動き", ["１ 概況", "２ 地区別の状況"]), ("Ⅱ 世帯の動き", ["１ 概況", "２ 地区別の状況"])]
+RELEASE_TEXT = "本年中の世帯数は前年に比べて増加した。増加の幅は前年より縮小している。"
+RELEASE_LEFT = [f"第{n}地区の世帯数の推移" for n in range(1, 13)]
+RELEASE_RIGHT = [f"第{n}地区では前年より世帯数が{n * 7}世帯増加した" for n in range(1, 13)]
+
+
+def make_release_columns(path: Path) -> None:
+    canvas = new_canvas(path)
+    for page, (part, sections) in enumerate(RELEASE_PARTS):
+        if page:
+            canvas.showPage()
+        top = MARGIN
+        width = _width((part, False), GOTHIC, 15.0)
+        draw_line(canvas, _atoms(part), (PAGE_WIDTH - width) / 2, top, GOTHIC, 15.0)
+        top += 15.0 * 1.4
+        draw_line(canvas, _atoms(sections[0]), MARGIN_X, top, GOTHIC, 12.0)
+        top += 12.0 * LEADING
+        for line in wrap(RELEASE_TEXT, MINCHO, BODY_SIZE, TEXT_WIDTH):
+            draw_line(canvas, line, MARGIN_X, top, MINCHO, BODY_SIZE)
+            top += BODY_SIZE * LEADING
+        top += BODY_SIZE
+        for left, right in zip(RELEASE_LEFT, RELEASE_RIGHT, strict=True):
+            draw_line(canvas, _atoms(left), MARGIN_X, top, MINCHO, BODY_SIZE)
+            draw_line(canvas, _atoms(right), MARGIN_X + 15 * BODY_SIZE, top, MINCHO, BODY_SIZE)
+            top += BODY_SIZE * LEADING
+        top += BODY_SIZE
+        draw_line(canvas, _atoms(sections[1]), MARGIN_X, top, GOTHIC, 12.0)
+        top += 12.0 * LEADING
+        for line in wrap(RELEASE_TEXT, MINCHO, BODY_SIZE, TEXT_WIDTH):
+            draw_line(canvas, line, MARGIN_X, top, MINCHO, BODY_SIZE)
+            top += BODY_SIZE * LEADING
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layout, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -3419,7 +3554,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "deck-steps-unnumbered": lambda path: make_deck_steps(path, numbered=False),
            "build-manual": make_build_manual, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens, "code-sample": make_code_sample,
-           "terms-of-use": make_terms_of_use, "small-beside-large": make_small_beside_large}
+           "terms-of-use": make_terms_of_use, "small-beside-large": make_small_beside_large,
+           "stroked-bold": make_stroked_bold, "release-columns": make_release_columns}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

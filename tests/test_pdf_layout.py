@@ -1725,3 +1725,95 @@ def test_small_lines_beside_large_type_are_each_read_whole(pdfs):
     texts = [line.text for line in read_pdf(pdfs["small-beside-large"]).lines if line.kind == "body"]
     for text in samples.BESIDE_SMALL:
         assert text in texts
+
+
+# ---------------------------------------------------------------------------
+# A Word report whose bold is painted by stroking the regular face's glyphs
+# ---------------------------------------------------------------------------
+
+def test_glyphs_stroked_as_well_as_filled_read_as_bold(pdfs):
+    # Word sets 「太字」 in a face that has no bold (a Mincho) by stroking each glyph's outline as well
+    # as filling it (render mode 2): the face's name and weight are the regular's.  Read by name and
+    # weight alone, the report's titles were body lines, and none of them a heading.
+    lines = read_pdf(pdfs["stroked-bold"]).lines
+    bold = {line.text for line in lines if line.layout is not None and line.layout.bold}
+    titles = [samples.STROKED_TITLE] + [title for title, _ in samples.STROKED_PARTS]
+    labels = [label for _, points in samples.STROKED_PARTS for label, _ in points if label]
+    assert set(titles + labels) <= bold
+    texts = [text for _, points in samples.STROKED_PARTS for _, text in points if text]
+    assert not any(line.text in texts[0] for line in lines if line.text in bold)  # the text stays regular
+
+
+def test_titles_a_point_above_the_body_hold_the_bold_labels_under_them(converted):
+    # The parts' titles, bold a point above the body (11 pt over 10.5), stand over bracket labels in the
+    # body's bold (「［課題 1］…」): each title heads its part even where its first line below is such a
+    # label, and the labels nest under it, not beside it.
+    document = converted("stroked-bold")
+    outline = _paper_outline(document)
+    parts = [(level, title) for level, title in outline if title in [t for t, _ in samples.STROKED_PARTS]]
+    assert [title for _, title in parts] == [title for title, _ in samples.STROKED_PARTS]
+    top = parts[0][0]
+    assert {level for level, _ in parts} == {top}
+    labels = [(level, title) for level, title in outline if title.startswith("［")]
+    assert [title for _, title in labels] == [label for _, points in samples.STROKED_PARTS
+                                              for label, _ in points if label.startswith("［")]
+    assert {level for level, _ in labels} == {top + 1}
+    assert document_report(document).conserved
+
+
+def test_circled_titles_in_bold_that_run_the_measure_are_headings_a_wrapped_one_whole(converted):
+    # 「① …必要がある」 in the body's bold over its own paragraph, as long as the line (one wrapped, its
+    # rest hung under its words): a title by its type, however long.  Held to a short title's width,
+    # the run was read as a list, each item run into the paragraph under it.
+    document = converted("stroked-bold")
+    points = [label for _, part in samples.STROKED_PARTS for label, _ in part]
+    circled = [label for label in points if label.startswith(("①", "②", "③", "④"))]
+    expected = [label + samples.STROKED_WRAPPED_REST if label.startswith("③") else label for label in circled]
+    outline = _paper_outline(document)
+    found = [(level, title) for level, title in outline if title.startswith(("①", "②", "③", "④"))]
+    assert [title for _, title in found] == expected
+    label_level = next(level for level, title in outline if title.startswith("［課題 1］"))
+    assert {level for level, _ in found} == {label_level + 1}
+
+
+def test_a_part_title_centred_over_the_first_heading_is_read_before_it_on_a_two_column_page(pdfs):
+    # A statistical release centres its part's title (「Ⅱ …」 in large type) over the first section's
+    # title at the margin (「１ 概況」); tables set side by side lower down make the page two columns, and
+    # the centred title, right of where they part, was read after the section's title: 「１」 then came
+    # before 「Ⅱ」, out of sequence under the part before, and the section was lost.
+    lines = read_pdf(pdfs["release-columns"]).lines
+    for page, (part, sections) in enumerate(samples.RELEASE_PARTS, start=1):
+        texts = [line.text for line in lines if line.page == page]
+        assert texts.index(part) < texts.index(normalize_chars(sections[0]))
+
+
+def test_a_sentence_in_bold_that_ends_at_the_edge_goes_on_in_its_paragraph(converted):
+    # A paragraph's first sentence emphasised in the face's bold fills its line to the edge and ends
+    # there (「…必要があります。」); the regular text goes on below with no indent.  The change of weight
+    # ended the paragraph, the rest a paragraph of its own: a paragraph's last line stops short of
+    # the edge, and the next one's first line is indented.
+    document = converted("stroked-bold")
+    texts = [block_text(block) for block in blocks_of(document)]
+    assert "".join(samples.STROKED_EMPHASIS) in texts
+
+
+def test_a_bold_title_over_a_bulleted_list_heads_it(converted):
+    # 「添付した資料」 in the body's bold over the list of the papers attached, each bulleted with Word's
+    # round bullet (「⚫」): a title over its list as over a paragraph; it was a line run into the part
+    # above, and the bullets paragraphs of their own.
+    document = converted("stroked-bold")
+    title, items = samples.STROKED_ATTACHED
+    section = next(section for section in document.all_sections() if section_heading(section) == title)
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    assert [[item.text for item in block.items] for block in lists] == [items]
+
+
+def test_bold_titles_right_under_a_points_title_are_its_own(converted):
+    # 「④ 残る課題」 with two titles in the body's bold right under it, each over its paragraph: the
+    # point's own parts.  The first was refused as a bold line stacked under another (a list's or a
+    # table header's shape), and the second ranked with the document's other bold titles, out of ④.
+    document = converted("stroked-bold")
+    outline = _paper_outline(document)
+    point = next(level for level, title in outline if title.startswith("④"))
+    assert [(level, title) for level, title in outline if title in samples.STROKED_UNDER_A_POINT] == [
+        (point + 1, title) for title in samples.STROKED_UNDER_A_POINT]

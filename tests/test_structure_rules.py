@@ -1317,3 +1317,37 @@ def test_a_clause_number_cited_mid_line_is_no_heading_run_onto_the_line():
                            "大きく変化したリスクに注",
                            "意を向けて，予防措置を定めなければならない，とされている。", "", "1.2 運用", *body()])
     assert outline(sections) == [(1, "1", "目的"), (2, "1.1", "範囲"), (2, "1.2", "運用")]
+
+
+def test_a_row_of_figures_is_no_numbered_title():
+    """A statistical table read as lines: a row's number and its figures (「2 △ 642 △ 1,090」, △ for a
+    negative number) has the shape of 「2 区別の状況」, and was taken for the section's heading, the
+    real 「2 …」 then out of sequence and lost."""
+    lines = ["1 概況", *body(), "区分 前年 本年", "合計 △ 387 △ 1,090", "2 △ 642 △ 1,104", *body(),
+             "2 地区別の状況", *body()]
+    _, sections = convert(lines)
+    assert outline(sections) == [(1, "1", "概況"), (1, "2", "地区別の状況")]
+
+
+def test_figures_and_a_pictures_credit_read_as_no_title():
+    """title_like: a row of figures with their signs, and the credit set under a picture (「…ホームページ
+    より」「…資料より作成」), are never a title; a title that names a source stays one."""
+    from atlas.text.numbering import title_like
+
+    assert not title_like("△ 642 △ 1,090")
+    assert not title_like("▲ 1.5 ― 12.3%")
+    assert not title_like("東西町ホームページより")
+    assert not title_like("県の統計資料より作成")
+    assert title_like("事務局より")
+    assert title_like("第2回調査の結果")
+
+
+def test_words_bullet_read_as_a_medium_black_circle_marks_list_items():
+    """Word's round bullet (a Symbol font's glyph) comes out of many PDFs as 「⚫」 (U+26AB), not 「●」:
+    each of its lines is a list item as a 「●」 line is, never a paragraph of its own."""
+    items = ["実施要領", "利用の申請書の様式", "年間の運行計画"]
+    lines = ["1．関連資料", "次の資料を添付する。", *(f"⚫ {item}" for item in items), "",
+             "2．経緯", *body()]
+    _, sections = convert(lines)
+    lists = [b for b in sections[0].blocks if isinstance(b, ListBlock)]
+    assert [[item.text for item in block.items] for block in lists] == [items]

@@ -42,6 +42,9 @@ Char = dict[str, Any]  # text, x0, x1, top, bottom, size, fontname, weight, upri
 # A table: its box and its rows of cell boxes (None where a merged cell spans the place).
 FoundTable = tuple[Bbox, list[list[Bbox | None]]]
 
+# The weight given to glyphs a word processor emboldens by stroking them (stroked_bold): PDFium's
+# weight of a bold face.
+SYNTHETIC_BOLD = 700
 # PDFium marks a hyphen it found at a line end with U+0002.
 PDFIUM_HYPHEN = "\x02"
 # A figure covers between these shares of its page.
@@ -328,6 +331,7 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
     get_font, get_weight = raw.FPDFText_GetFontInfo, raw.FPDFText_GetFontWeight
     owner_of = raw.FPDFText_GetTextObject
     owners: list[int] = []  # each character's text object: what is painted over what
+    stroked: dict[int, bool] = {}  # each text object: whether its glyphs are stroked as well as filled
     mirror = LineMirror(mirrored)
     for index in range(raw.FPDFText_CountChars(handle)):
         if is_generated(handle, index):
@@ -352,7 +356,11 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
         # Upright when the glyph's baseline runs left to right; a slanted (oblique) face only
         # shears the glyph (PDFium's own char angle counts that shear as a rotation).
         angle = math.atan2(matrix.b, matrix.a)
-        owners.append(ctypes.cast(owner_of(handle, index), ctypes.c_void_p).value or 0)
+        owner = owner_of(handle, index)
+        owners.append(ctypes.cast(owner, ctypes.c_void_p).value or 0)
+        if owners[-1] not in stroked:
+            stroked[owners[-1]] = bool(owners[-1]) and stroked_bold(owner)
+        weight = get_weight(handle, index)
         chars.append({
             "text": text,
             "x0": box.left - left,
@@ -361,7 +369,7 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
             "bottom": top - box.bottom,
             "size": round(size, 2),
             "fontname": font_family(name.raw[: length - 1]) if 0 < length <= len(name) else "",
-            "weight": get_weight(handle, index),
+            "weight": max(weight, SYNTHETIC_BOLD) if stroked[owners[-1]] else weight,
             "upright": abs(angle) < 0.05,
         })
     textpage.close()
@@ -404,6 +412,26 @@ def _page(page: Any, number: int, mirrored: bool = False) -> SourcePage:
                       pictures=pictures, screens=screens,
                       bars=[from_top(box) for box in _bars(objects)], panels=[from_top(box) for box, _ in panels],
                       rules=[from_top(box) for box in _rules(objects)], replaced=replaced, bullets=bullets)
+
+
+def stroked_bold(text_object: Any) -> bool:
+    """Whether a text object's glyphs are stroked round their outline in their own colour as well as
+    filled (render mode 2 with a line of some width): how a word processor fakes bold for a face that
+    has no bold of its own (Word sets a Mincho title's 「太字」 so, the face's name and weight those of
+    the regular).  The reader sees bold type; an outline in another colour is a poster's effect."""
+    import pypdfium2.raw as raw
+
+    if raw.FPDFTextObj_GetTextRenderMode(text_object) != raw.FPDF_TEXTRENDERMODE_FILL_STROKE:
+        return False
+    width = ctypes.c_float()
+    if not raw.FPDFPageObj_GetStrokeWidth(text_object, ctypes.byref(width)) or width.value <= 0:
+        return False
+    fill = [ctypes.c_uint() for _ in range(4)]
+    stroke = [ctypes.c_uint() for _ in range(4)]
+    if not raw.FPDFPageObj_GetFillColor(text_object, *map(ctypes.byref, fill)) \
+            or not raw.FPDFPageObj_GetStrokeColor(text_object, *map(ctypes.byref, stroke)):
+        return True
+    return [c.value for c in fill[:3]] == [c.value for c in stroke[:3]]
 
 
 def _ornament(box: Bbox, chars: list[Char]) -> bool:

@@ -1264,16 +1264,34 @@ def _reading_order(pieces: list[_Piece], two_columns: bool, edges: Sequence[floa
         if below and (piece.top + piece.bottom) / 2 > below[0]:
             while below and (piece.top + piece.bottom) / 2 > below[0]:
                 below.pop(0)
-            ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+            ordered.extend(_band_in_order(band))
             band = []
         if piece.column == 0:
-            ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+            ordered.extend(_band_in_order(band))
             band = []
             ordered.append(piece)
         else:
             band.append(piece)
-    ordered.extend(sorted(band, key=lambda p: (p.column, p.top, p.x0)))
+    ordered.extend(_band_in_order(band))
     return ordered
+
+
+# A band's right half holding this many lines at most, all above its left half, is a title set
+# over the left half's lines, not a column beside them.
+TITLE_OVER_A_COLUMN = 2
+
+
+def _band_in_order(band: list[_Piece]) -> list[_Piece]:
+    """A band of lines between full-width lines, column by column — unless its right half is a line
+    or two set wholly above its left half's first line: a part's title centred over the first
+    heading of its text (「Ⅱ …」 in large type, 「１ …」 under it at the left margin) stands in the
+    right half by its place, yet nothing sits beside it: the lines are read top to bottom."""
+    left = [p for p in band if p.column == 1]
+    right = [p for p in band if p.column == 2]
+    if left and right and len(right) <= TITLE_OVER_A_COLUMN \
+            and max(p.bottom for p in right) <= min(p.top for p in left):
+        return sorted(band, key=_place_in_order)
+    return sorted(band, key=lambda p: (p.column, p.top, p.x0))
 
 
 def _line_text(chars: list[dict[str, Any]]) -> str:

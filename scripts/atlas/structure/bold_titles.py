@@ -38,7 +38,7 @@ from ..text.numbering import (
     heading_of,
     title_like,
 )
-from .typeset import Style, Typesetting, style_of
+from .typeset import Style, Typesetting, stops_short_of_column, style_of
 
 # A document sets at least this many titles in one bold style before any of them is believed.
 TITLES_IN_STYLE = 3
@@ -77,8 +77,9 @@ def _stands_as_a_title(lines: list[Line], index: int, typeset: Typesetting) -> b
     if typeset.stopped_short(line) is not True:
         return False  # run to the column's edge: a sentence in bold going on below
     above = _text_line(lines, index, -1)
-    if above is not None and lines[above].page == line.page and typeset.same_style(lines[above], line):
-        return False  # bold lines stacked: a list of titles, a table's header, a callout
+    if above is not None and lines[above].page == line.page and typeset.same_style(lines[above], line) \
+            and not _numbered(lines[above].text.strip()):
+        return False  # bold lines stacked: a list of titles, a table's header, a callout (not under a point's title)
     below = _text_line(lines, index, 1)
     if below is None:
         return False
@@ -87,9 +88,31 @@ def _stands_as_a_title(lines: list[Line], index: int, typeset: Typesetting) -> b
     if body is None or nxt.page not in (line.page, line.page + 1):
         return False
     if style_of(nxt) != body:
-        # Over the first of its own numbered sub-titles (「①…」 in another bold), or over more display type.
-        return bool(typeset.is_display(nxt)) and not typeset.is_large(nxt) and _numbered(nxt.text.strip())
-    return typeset.stopped_short(nxt) is False or nxt.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS))
+        # Over the first of its own sub-titles in another bold: numbered (「①…」), or a lesser title
+        # (a bracket label 「［要点1］…」 at the body's size under a title a point larger).
+        return bool(typeset.is_display(nxt)) and not typeset.is_large(nxt) and (
+            _numbered(nxt.text.strip()) or _lesser_title(nxt, line))
+    # A paragraph's line (run to the edge, or ending a sentence), or the first item of a bulleted list
+    # the title heads (「関連資料」 over 「● …」 each naming one; a 「※」 note is no item).
+    return (typeset.stopped_short(nxt) is False or nxt.text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS))
+            or _bulleted(nxt.text))
+
+
+def _bulleted(text: str) -> bool:
+    marker = LIST_MARKER.match(text)
+    return marker is not None and marker["marker"].strip()[:1] in BULLETS.replace("※", "")
+
+
+def _lesser_title(line: Line, over: Line) -> bool:
+    """Whether a bold line reads as a title of a lower rank than the bold line ``over`` it: set
+    smaller (a Word document's titles a point above the body, their sub-titles in the body's bold),
+    whole on its line and no sentence."""
+    layout, above = line.layout, over.layout
+    if layout is None or above is None or not layout.bold or layout.size >= above.size:
+        return False
+    text = line.text.strip()
+    return (title_like(text) and stops_short_of_column(line) is True and not text.startswith(tuple(BULLETS))
+            and not text.rstrip(CLOSING_BRACKETS).endswith(tuple(SENTENCE_STOPS + HALF_WIDTH_STOPS) + _LEAD_IN_ENDS))
 
 
 def _numbered(text: str) -> bool:

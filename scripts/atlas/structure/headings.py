@@ -251,6 +251,11 @@ class OutlineQuestions(Protocol):
 # title set larger after them (a part's closing remarks in 12 pt bold) closes them.
 DISPLAY_SIZES = 6
 BODY_SIZE_TITLE_RANK = DISPLAY_SIZES * 10 + 1
+# A bold title set a little above the body's size (11 pt over 10.5, not large enough to rank by its
+# size) is outer to the titles set in the body's bold under it (a bracket label 「［要点1］」, a column's
+# label: ranked with the named parts, numbering.SCHEMES "named"), as a Word document's styles
+# 「見出し 1」 and 「見出し 2」 are set.
+BOLD_ABOVE_BODY_RANK = NAMED_RANK - 1
 # A page-designed document's page titles (typeset.is_page_title) are its outer rank: outer to any
 # numbering and to a one-off headline set larger on one page (an inserted flyer's, a cover's); only an
 # annex or attachment label (ranks 3 to 5) holds them.
@@ -666,7 +671,8 @@ class HeadingEvidence:
         Back at the margin, the rest is a title's only where the block ends with it (「参考 1 ISO/IEC
         29147:2014 と…ガ」 / 「イドラインの対応」 over a table): a paragraph's last line ends its sentence."""
         line = self.lines[index]
-        if (line.layout is None or heading_of(line.text) is None or index + 1 >= len(self.lines)
+        circled = index in self.circled_titles  # (a ① title: circled_titles, wrapped as _circled_title_text)
+        if (line.layout is None or (heading_of(line.text) is None and not circled) or index + 1 >= len(self.lines)
                 or self.typeset.stopped_short(line) is not False):
             return None
         rest = self.lines[index + 1]
@@ -686,7 +692,8 @@ class HeadingEvidence:
             or LIST_MARKER.fullmatch(rest.text)
         ):
             return None
-        return index + 1 if heading_of(join_text(line.text, rest.text)) is not None else None
+        joined = join_text(line.text, rest.text)
+        return index + 1 if heading_of(joined) is not None or (circled and CIRCLED.pattern.fullmatch(joined)) else None
 
     def block_ends_after(self, index: int) -> bool:
         """Whether the PDF line at ``index`` ends its block: what follows is no line of the same text (a
@@ -813,6 +820,8 @@ class _Question:
                 found = replace(found, scheme=replace(found.scheme, rank=restart))
             if found.scheme.name == "marked":
                 found = replace(found, rank=found.scheme.rank, kind=self.ev.title_kind(index) or "")
+            elif found.scheme.name == "display" and index in self.ev.bold and found.scheme.rank > NAMED_RANK:
+                found = replace(found, kind=bold_kind(line))  # its siblings of the same type take its rank
             if self.ev.marked.kind(index) in (ARTICLE_CAPTION, FORM_CAPTION) and labels_an_annex(line.text) \
                     and not found.number and rest is None:
                 name = self.ev.annex_name_below(index)
@@ -1204,11 +1213,26 @@ class _Question:
             # was seen over the text it heads, the next page's first paragraph)
             return None
         rank = self.ev.display_rank(line) or NAMED_RANK  # (None unless large)
+        if bold and not large:
+            # a title a point above the body: over the body-size titles it heads
+            rank = BOLD_ABOVE_BODY_RANK if self.ev.typeset.above_the_body(line) else self.bold_title_rank(line)
         if rank != PAGE_TITLE_RANK:  # (a page title is outer to all, a part's title too)
             rank = self.ev.part_titles.get(index, rank)  # a part's title: outer to the numbering it heads
         if large and index not in self.ev.part_titles:
             rank = min(rank, self.beside_the_part_it_closes(line) or rank)
         return Scheme("display", rank, LAYOUT_TITLE), "", line.text
+
+    def bold_title_rank(self, line: Line) -> int:
+        """The rank of a title in the body's bold (bold_titles.py): with the named parts — unless it
+        stands right under a point's numbered title (「⑪ 課題」, nothing between), whose first sub-title
+        it is, and the next titles of its type are its siblings while that point is open."""
+        last = self.read[-1] if self.read else None
+        if isinstance(last, Heading) and last.number and last.rank >= NAMED_RANK:
+            return last.rank + 1
+        rank = self.outline.marked_rank(bold_kind(line))
+        if rank is not None and rank > NAMED_RANK and self.outline.is_open(rank):
+            return rank
+        return NAMED_RANK
 
     def goes_on_with_the_list(self, found: Found) -> bool:
         """Whether a numbered line is the next item of the list read just before it: that list's last item
@@ -1321,6 +1345,11 @@ def _hung_under(first: Line, rest: list[Line]) -> bool:
             or after.layout.x0 >= line.layout.x0 - 0.5 * line.layout.size)
 
 
+def bold_kind(line: Line) -> str:
+    """The kind a title in the body's bold is recorded as (its type): 「bold:」 and its size."""
+    return f"bold:{line.layout.size if line.layout is not None else 0}"
+
+
 def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = None) -> frozenset[int]:
     """Indexes of the ① … lines that are sub-headings: one decision per run ①, ②, ③ ….
 
@@ -1331,6 +1360,7 @@ def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = 
     """
     runs: list[list[tuple[int, bool]]] = []
     with_points: set[int] = set()  # ① lines set as titles over points a level deeper
+    titles: dict[int, str] = {}  # each ① line's title, with its wrapped rest (_circled_title_text)
     last_value = 0
     for index, line in enumerate(lines):
         match = CIRCLED.pattern.fullmatch(line.text) if line.kind == "body" else None
@@ -1342,7 +1372,9 @@ def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = 
         last_value = value
         set_as_title = typeset is not None and typeset.is_display(line) is True
         points = _points_under(lines, index, typeset)
-        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title, points)))
+        title = _circled_title_text(lines, index, typeset) if set_as_title else line.text
+        runs[-1].append((index, _circled_title_above_prose(lines, index, width, set_as_title, points, title)))
+        titles[index] = title
         if points:
             with_points.add(index)
     chosen: set[int] = set()
@@ -1354,9 +1386,25 @@ def circled_titles(lines: list[Line], width: int, typeset: Typesetting | None = 
         most = 2 * sum(qualifies for _, qualifies in run) >= len(run)
         if starts_at_one and (len(run) > 1 or alone_as_title) and most:
             # The whole run: a member whose title wraps onto a second line is a heading too.
-            chosen.update(index for index, _ in run if "。" not in lines[index].text and len(lines[index].text) <= 80
-                          and not _CIRCLED_SENTENCE_GOES_ON.search(lines[index].text))
+            chosen.update(index for index, _ in run if "。" not in titles[index] and len(titles[index]) <= 80
+                          and not _CIRCLED_SENTENCE_GOES_ON.search(titles[index]))
     return frozenset(chosen)
+
+
+def _circled_title_text(lines: list[Line], index: int, typeset: Typesetting | None) -> str:
+    """A ① line set as a title, with the rest of its title when it wraps: the next line in the
+    same type, hung under the title's words (right of the number) and stopping short — a Word
+    document's long 「③ …について、…状況を」 / 「把握し、…必要がある」.  The text is the line's alone
+    otherwise."""
+    line = lines[index]
+    if typeset is None or index + 1 >= len(lines) or line.layout is None:
+        return line.text
+    rest = lines[index + 1]
+    if (rest.kind != "body" or rest.layout is None or rest.page != line.page or not typeset.same_style(line, rest)
+            or typeset.stopped_short(line) is not False or typeset.stopped_short(rest) is not True
+            or rest.layout.x0 < line.layout.x0 + 0.8 * line.layout.size or CIRCLED.pattern.fullmatch(rest.text)):
+        return line.text
+    return join_text(line.text, rest.text)
 
 
 # A circled item whose line ends in a comma or a particle (「① 上記の点を踏まえ、…授業や校務等で」「② また、
@@ -1369,23 +1417,26 @@ _CIRCLED_SENTENCE_GOES_ON = re.compile(r"(?:[、，をにがのへやでは]|(?<
 CIRCLED_NUMBERS_INDEX = {ch: n for n, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}
 
 
-def _circled_shape(text: str, width: int) -> bool:
-    """A title's shape: short of the page width, no sentence end."""
+def _circled_shape(text: str, width: int, set_as_title: bool = False) -> bool:
+    """A title's shape: short of the page width (unless the page sets it as a title: a bold title
+    may run the measure), no sentence end."""
     match = CIRCLED.pattern.fullmatch(text)
     return (
         match is not None
         and title_like(match["title"])
         and not text.endswith(tuple(FULL_STOPS))
         and not _CIRCLED_SENTENCE_GOES_ON.search(text)
-        and display_width(text) < width * 0.85
+        and (set_as_title or display_width(text) < width * 0.85)
     )
 
 
 def _circled_title_above_prose(lines: list[Line], index: int, width: int, set_as_title: bool,
-                               points_under: bool = False) -> bool:
-    if not _circled_shape(lines[index].text, width):
+                               points_under: bool = False, title: str | None = None) -> bool:
+    """Whether the ① line (its ``title``, with a wrapped rest: _circled_title_text) is a title over prose."""
+    title = lines[index].text if title is None else title
+    if not _circled_shape(title, width, set_as_title):
         return False
-    probe = _next_text(lines, index)
+    probe = _next_text(lines, index if title == lines[index].text else index + 1)
     if probe is None:
         return False
     text = lines[probe].text

@@ -30,7 +30,7 @@ from ..text.numbering import (
 from ..text.wareki import DATE_LINE
 from .box_edges import BoxEdges
 from .hanging import back_at_start, hangs_under, next_provision
-from .typeset import Typesetting
+from .typeset import Typesetting, style_of
 
 # A line ending in a comma or a case particle stops inside its sentence (「…こと」 closes an item, so
 # 「と」 after 「こ」 does not count); shorter than this, a line may be a label that ends so.
@@ -389,10 +389,15 @@ class LineJoining:
         """Whether a sentence cut at its column's edge goes on in the next line although that line's
         face differs: words set in bold (or another face) inside a paragraph make its main face
         another line's, but a line that runs to the edge mid-sentence, at the same size and with no
-        space above the next, was cut by the page, not ended."""
+        space above the next, was cut by the page, not ended.  In the same face, bold or not, the
+        paragraph goes on past a sentence that ends at the edge too (「…が必要となります。」 emphasised in
+        bold, 「また、…」 after it in the regular): a paragraph's last line stops short of the edge, and
+        the next paragraph's first line is indented."""
+        last_style, style = style_of(last), style_of(line)
+        same_face = last_style is not None and style is not None and last_style.font == style.font
         return (
             self.typeset.stopped_short(last) is False
-            and not last.text.endswith(tuple(CLOSING))
+            and (not last.text.endswith(tuple(CLOSING)) or same_face)
             and self.typeset.same_size(last, line)
             and not self.typeset.gap_before(line)
         )

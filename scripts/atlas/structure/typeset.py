@@ -31,6 +31,9 @@ from ..text.numbering import LIST_MARKER
 
 # Set this much larger than the body, a line is display type whatever its face.
 LARGER = 1.12
+# Type this much larger than the body is set above it (a Word title's 11 pt over 10.5 pt), if not
+# large enough to be display type by its size alone.
+ABOVE_BODY = 1.03
 # Set this much smaller than the body, a line is small print (notes, sources).
 SMALLER = 0.9
 # A line stopped short of its column by more than this many characters ended its paragraph.
@@ -216,6 +219,11 @@ class Typesetting:
         """Set clearly larger than the body: a title or heading even without a number."""
         style, body = style_of(line), self.body_of(line)
         return bool(style and body and self._larger(style, body, line.page))
+
+    def above_the_body(self, line: Line) -> bool:
+        """Set above the body's size, if not clearly larger (ABOVE_BODY): a bold title a point up."""
+        style, body = style_of(line), self.body_of(line)
+        return bool(style and body and style.size >= body.size * ABOVE_BODY)
 
     def is_small(self, line: Line) -> bool:
         """Set smaller than the body: notes, sources, a figure's small print."""

@@ -199,10 +199,10 @@ COUNTER_START = tuple("年月秒回条項号章節部期次位点番件社名人
 
 # 「・・・」 (two or more middle dots) is an ellipsis, not a bullet: "・" is a marker only alone.
 LIST_MARKER = re.compile(
-    r"(?P<marker>-\s*[・•]|・(?!・)|[•●○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[⑴-⒇]|[（(]\d{1,2}[）)]"
+    r"(?P<marker>-\s*[・•]|・(?!・)|[•●⚫○◯■□◆◇▪※➢✓⇒]|-(?=\s)|[①-⑳]|[⑴-⒇]|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[．.](?![0-9])|[a-z][．.)])\s*(?P<text>.*)"
 )
-BULLETS = "-・•●○◯■□◆◇▪※➢✓⇒"
+BULLETS = "-・•●⚫○◯■□◆◇▪※➢✓⇒"
 # 「1)」「2)」 (「１）」 once the digits are half-width): a number closed by a half parenthesis numbers a
 # run of items a level below （1）. Not a LIST_MARKER: the same shape is the halfparen heading
 # scheme, which headings.py decides; the paragraph reader only asks where one item of a run ends.
@@ -470,6 +470,18 @@ DISPLAYED_FIGURE = re.compile(
 )
 
 
+# A row of figures: numbers with the signs a statistical table sets before them (△ or ▲ for a
+# negative number, 「―」 for none, ＋/－) and their units' marks, a table's row read as a line
+# (「△ 642 △ 1,090」「△ 40 △ 45 △ 93」), never a title.  Marks without a number are title_like's
+# row of table marks.
+FIGURES_ROW = re.compile(r"(?=.*\d)[\d０-９\s.,，．%％△▲▽+＋\-－−―‐…・]+")
+# A picture's or quotation's credit, the source it was taken from and 「より」 (「…ホームページより」
+# 「…の資料より作成」「…白書より抜粋」): set under the picture, never a title.
+_CREDIT = re.compile(r".{0,40}(?:ホームページ|ＨＰ|HP|ウェブサイト|Webサイト|ＷＥＢサイト|サイト|資料|報告書|白書"
+                     r"|パンフレット|リーフレット|統計)より(?:引用|抜粋|作成|転載|一部改変)?"
+                     r"|.{1,40}より(?:引用|抜粋|転載|一部改変)")
+
+
 def title_like(title: str) -> bool:
     return (
         0 < len(title) <= 60
@@ -482,6 +494,8 @@ def title_like(title: str) -> bool:
         and "\t" not in title
         and any(ch.isalnum() for ch in title)  # marks alone ("○ ☆") are table cells, not titles
         and not re.fullmatch(r"[\d\s.,%]+", title)  # a number alone: a page number, a chart's tick (「110.0」)
+        and FIGURES_ROW.fullmatch(title) is None
+        and _CREDIT.fullmatch(title) is None
     )
 
 
