@@ -3517,6 +3517,31 @@ def make_release_columns(path: Path) -> None:
     canvas.save()
 
 
+# A slide's box of settings in small type at the left, its bullets in large type at the right, each
+# bullet wrapped over two lines: two columns of two sizes, read column by column (the box whole,
+# then each bullet whole), never line by line across both.
+BOX_TITLE = "設定ファイルの推奨値について"
+BOX_CODE = [*BESIDE_SMALL, "# second part", "eta.seventh_value=64", "theta.eighth_value=8",
+            "iota.ninth_value=0", "kappa.tenth_value=12", "lambda.last_value=5"]
+BOX_BULLETS = [("・設定ファイルを書き換えると、", "次の起動から新しい値が使われる。"),
+               ("・値の意味は左の例のとおりで、", "行の先頭の＃は注記を示す。"),
+               ("・元のファイルは変更の前に、", "別の名前で保存しておく。")]
+
+
+def make_box_beside_bullets(path: Path) -> None:
+    canvas = new_canvas(path)
+    draw_line(canvas, _atoms(BOX_TITLE), MARGIN_X, MARGIN, GOTHIC, 20.0)
+    top = MARGIN + 50
+    for n, text in enumerate(BOX_CODE):
+        _runs(canvas, [(text, CODE_FACE)], MARGIN_X, top + n * 9.6, 8.0)
+    y = top + 4
+    for first, second in BOX_BULLETS:
+        draw_line(canvas, _atoms(first), MARGIN_X + 190, y, GOTHIC, 14.0)
+        draw_line(canvas, _atoms(second), MARGIN_X + 190 + 14.0, y + 19.6, GOTHIC, 14.0)
+        y += 2 * 19.6 + 12
+    canvas.save()
+
+
 SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layout, "row-numbers": make_row_numbers,
            "side-notes": make_side_notes, "pasted-correction": make_pasted_correction,
            "matrix": make_matrix, "page-labels": make_page_labels, "chart": make_chart,
@@ -3555,7 +3580,8 @@ SAMPLES = {"line-numbers": make_line_numbers, "record-layout": make_record_layou
            "build-manual": make_build_manual, "flow-chart": make_flow_chart,
            "form-screens": make_form_screens, "code-sample": make_code_sample,
            "terms-of-use": make_terms_of_use, "small-beside-large": make_small_beside_large,
-           "stroked-bold": make_stroked_bold, "release-columns": make_release_columns}
+           "stroked-bold": make_stroked_bold, "release-columns": make_release_columns,
+           "box-beside-bullets": make_box_beside_bullets}
 
 
 def write_layout_samples(folder: Path) -> dict[str, Path]:

@@ -1719,6 +1719,21 @@ def test_a_sample_set_in_a_typewriter_face_is_kept_as_printed(converted):
     assert document_report(document).conserved
 
 
+def test_a_box_of_small_type_beside_bullets_in_large_type_is_read_column_by_column(pdfs, converted):
+    # The box's lines all in one small size at the left, the bullets all in one large size at the
+    # right: neither size has lines on both sides of the strip between them, yet they are two
+    # columns — the box read whole, then each bullet whole, never a code line between the halves
+    # of a bullet's sentence.
+    texts = [line.text for line in read_pdf(pdfs["box-beside-bullets"]).lines if line.kind == "body"]
+    bullets = [line for pair in samples.BOX_BULLETS for line in pair]
+    assert texts == [samples.BOX_TITLE, *samples.BOX_CODE, *(normalize_chars(line) for line in bullets)]
+    document = converted("box-beside-bullets")
+    items = [item.text for block in document_blocks(document) if isinstance(block, ListBlock)
+             for item in block.items]
+    assert [normalize_chars(first + second).lstrip("・") for first, second in samples.BOX_BULLETS] == items
+    assert document_report(document).conserved
+
+
 def test_small_lines_beside_large_type_are_each_read_whole(pdfs):
     # A large line's centre between two lines of small type set beside it: each small line is
     # read as printed, never the two interleaved character by character into one.

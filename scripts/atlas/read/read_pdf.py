@@ -49,6 +49,7 @@ from .raised import leading_raised, raised_marks, text_type
 from .ruby import annotate, base_of, groups, is_reading, stands_over
 from .side_column import blocks, paragraph_end, side_column_edge
 from .side_figures import read_after_text_beside
+from .size_columns import size_gutter
 from .tables_geometry import cell_of, rules_at, with_holes_as_cells, written_columns
 from .vertical import column_text, reads_vertically, vertical_columns, vertical_stacks
 
@@ -338,9 +339,12 @@ def _page_pieces(page: SourcePage, body_size: float | None = None) -> list[_Piec
     pieces = _labels_over_screens(pieces, page.screens, body_size)
     pieces.extend(replace(_vertical_piece(stack, number), side=True) for stack in stacks)
     gutter = _gutter(pieces, body_size)
+    side = side_column_edge([p for p in pieces if _running_text(p)]) if gutter is None else None
+    if gutter is None and side is None:  # two columns each of a size of its own (size_columns)
+        gutter = size_gutter([p for p in pieces if _column_line(p)], lambda p, x: _runs_across(p, x, p.size),
+                             [bbox for bbox, _ in page.tables] + list(page.figures))
     if gutter is not None:
         pieces = [part for piece in pieces for part in _split_at(piece, gutter)]
-    side = side_column_edge([p for p in pieces if _running_text(p)]) if gutter is None else None
     if side is not None:
         pieces = [part for piece in pieces for part in _split_side(piece, side)]
     for index, ((bbox, _), cells, table_chars) in enumerate(zip(tables, rows_of, in_table, strict=True)):
@@ -390,6 +394,13 @@ def _beside_as_text(piece: _Piece) -> bool:
     """A line of running text a side title may be read before: never a table's row (the table is
     read whole, where its first row stands: a chapter's tab level with its rows cut it in three)."""
     return _running_text(piece) and not piece.side and piece.table is None
+
+
+def _column_line(piece: _Piece) -> bool:
+    """A line that may make a column of its own size: text read as text (no figure's label, no
+    line down the margin), of two characters at least (no page number's digit)."""
+    return not (piece.figure or piece.side or piece.rotated or piece.table_row or piece.line_number) \
+        and len(piece.text.strip()) >= 2
 
 
 def _running_text(piece: _Piece) -> bool:
