@@ -11,7 +11,8 @@ Here the strip is looked for among the lines of every size at once, and taken on
 parts the page as two such columns do.  The lines that cross it (a title, a caption across the
 page) part the page into blocks, as they part the columns when they are read; within a block, where
 lines stand on both sides of it beside each other, each side's lines are in one size (ONE_SIZE of
-them at least) and the two sizes plainly apart (APART points), and in one block at least each side
+them at least), the two sizes plainly apart (APART points), each side's lines flush at one edge
+(FLUSH of them: a column, no labels strewn over a map), and in one block at least each side
 holds COLUMN_LINES lines.  Small type that legitimately crosses — a caption under a figure, a
 footnote, a table's row, a chart's labels read as text — crosses the strip (a block's edge), or
 stands beside lines of its own size, or keeps a side from being of one size: the page stays as it
@@ -46,6 +47,10 @@ ONE_SIZE = 0.8
 # The two columns' sizes differ by this many points at least: two types, not one type's variants
 # (one size's columns are read_pdf._gutter's to find).
 APART = 1.0
+# The share of a column's lines that start at one edge.
+FLUSH = 0.5
+# Lines start at one edge within this share of a character (set flush, not placed by hand).
+EDGE = 0.25
 # The strip is looked for within this share of the text's width from either edge.
 FROM_EDGE = 0.2
 
@@ -131,6 +136,8 @@ def _strip_at(lines: Sequence[L], x: float, crosses: Callable[[L, float], bool],
         left_size, right_size = _one_size(block_left), _one_size(block_right)
         if left_size is None or right_size is None or abs(left_size - right_size) < APART:
             return None  # lines of one type on both sides (a table's rows), or a mixed side
+        if not (_flush(block_left) and _flush(block_right)):
+            return None  # labels strewn over a map or a chart, no column's lines
         columns = columns or min(len(block_left), len(block_right)) >= COLUMN_LINES
         beside_left.extend(block_left)
         beside_right.extend(block_right)
@@ -161,6 +168,13 @@ def _part(chars: list[dict[str, Any]], size: float | None) -> _Part | None:
         size = Counter(round(c["size"] * 2) / 2 for c in ink).most_common(1)[0][0]
     return _Part(min(c["x0"] for c in ink), max(c["x1"] for c in ink),
                  min(c["top"] for c in ink), max(c["bottom"] for c in ink), size)
+
+
+def _flush(parts: list[_Part]) -> bool:
+    """Whether FLUSH of the column's lines start at one left edge (within EDGE of a character): a
+    column's lines, a list's items (their wrapped lines set in under the bullet start at an edge of
+    their own), not labels strewn over a picture."""
+    return max(sum(1 for q in parts if abs(q.x0 - p.x0) <= EDGE * p.size) for p in parts) >= FLUSH * len(parts)
 
 
 def _one_size(parts: list[_Part]) -> float | None:
