@@ -942,25 +942,48 @@ def _baseline_groups(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     line their characters interleave (「kvemr.noevle.…」).  A character that would stand on the
     same place of the line as one of another line's (``_apart``) goes to the line it does fit,
     the next one down if none."""
-    ordered = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
-    groups: list[list[dict[str, Any]]] = []
-    centres: list[float] = []
-    sizes: list[float] = []
-    for char in ordered:
-        centre = (char["top"] + char["bottom"]) / 2
-        line = next((index for index in range(len(groups) - 1, max(len(groups) - LOOK_BACK, 0) - 1, -1)
-                     if abs(centre - centres[index]) <= SAME_LINE * max(sizes[index], char["size"])
-                     and not any(_apart(char, other) for other in groups[index])), None)
-        if line is not None:
-            groups[line].append(char)
-            # The line's centre is that of its largest characters: a superscript does not move it.
-            if char["size"] >= sizes[line]:
-                centres[line], sizes[line] = centre, char["size"]
-            continue
-        groups.append([char])
-        centres.append(centre)
-        sizes.append(char["size"])
-    return _with_raised_marks(groups)
+    baselines: list[_Baseline] = []
+    for char in sorted(chars, key=lambda c: (_centre(c), c["x0"])):
+        line = next((baseline for baseline in reversed(baselines[-LOOK_BACK:]) if baseline.holds(char)), None)
+        if line is None:
+            baselines.append(_Baseline(char))
+        else:
+            line.add(char)
+    return _with_raised_marks([baseline.chars for baseline in baselines])
+
+
+def _centre(char: dict[str, Any]) -> float:
+    return (char["top"] + char["bottom"]) / 2
+
+
+class _Baseline:
+    """The characters of one baseline as they are grouped: its centre is that of its largest
+    characters (a superscript does not move it); the span of its characters' own centres and its
+    smallest size tell at once whether any of them could stand a line apart from a new one."""
+
+    def __init__(self, char: dict[str, Any]) -> None:
+        self.chars = [char]
+        self.centre = self.low = self.high = _centre(char)
+        self.size = self.smallest = char["size"]
+
+    def holds(self, char: dict[str, Any]) -> bool:
+        """Whether the character is set on this baseline: its centre in the band, and no character
+        here over the same place a line apart (_apart; none can be when every centre here lies
+        within a line of the smaller type of it)."""
+        centre = _centre(char)
+        if abs(centre - self.centre) > SAME_LINE * max(self.size, char["size"]):
+            return False
+        if max(abs(centre - self.low), abs(centre - self.high)) <= OTHER_LINE * min(char["size"], self.smallest):
+            return True
+        return not any(_apart(char, other) for other in self.chars)
+
+    def add(self, char: dict[str, Any]) -> None:
+        centre = _centre(char)
+        self.chars.append(char)
+        self.low, self.high = min(self.low, centre), max(self.high, centre)
+        self.smallest = min(self.smallest, char["size"])
+        if char["size"] >= self.size:
+            self.centre, self.size = centre, char["size"]
 
 
 # How many of the lines just above a character it may still join (see _baseline_groups).
@@ -973,7 +996,7 @@ def _apart(char: dict[str, Any], other: dict[str, Any]) -> bool:
     ○ enclosing a digit, a voicing mark over its kana) stands at its height, and is kept with it."""
     overlap = min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
     narrower = min(char["x1"] - char["x0"], other["x1"] - other["x0"])
-    height = abs((char["top"] + char["bottom"]) / 2 - (other["top"] + other["bottom"]) / 2)
+    height = abs(_centre(char) - _centre(other))
     return overlap > 0.5 * narrower > 0 and height > OTHER_LINE * min(char["size"], other["size"])
 
 
