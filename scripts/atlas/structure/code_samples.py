@@ -15,6 +15,7 @@ from itertools import pairwise
 from statistics import median
 
 from ..model.document import Line, Paragraph, SourceSpan
+from ..text.page_furniture import next_body
 
 # What only code prints: tags, braces, assignments, paths, pipes, a shell's prompt or comment, a
 # command's option (「--file」).
@@ -58,16 +59,10 @@ def code_run(lines: list[Line], index: int) -> int | None:
     if not is_code_line(lines[index]):
         return None
     last = index
-    probe = index + 1
-    while probe < len(lines):
-        line = lines[probe]
-        if line.kind != "body":
-            probe += 1
-            continue
-        if not is_code_line(line) and not _value_inside(lines, last, probe):
-            break
+    probe = next_body(lines, index)
+    while probe is not None and (is_code_line(lines[probe]) or _value_inside(lines, last, probe)):
         last = probe
-        probe += 1
+        probe = next_body(lines, probe)
     run = [line for line in lines[index : last + 1] if line.kind == "body"]
     if not any(CODE_MARK.search(line.text) for line in run):
         return None
@@ -81,7 +76,8 @@ def _value_inside(lines: list[Line], last: int, index: int) -> bool:
     and no list's item, straight under the sample's last line, starting within its width, and straight
     over another of its lines, on one page.  (Text set beside a sample is not inside it.)"""
     line, above = lines[index], lines[last]
-    below = next((probe for probe in lines[index + 1 :] if probe.kind == "body"), None)
+    after = next_body(lines, index)
+    below = lines[after] if after is not None else None
     if below is None or not is_code_line(below) or PROSE_MARK.search(line.text) or BULLET.match(line.text):
         return False
     if line.layout is None or above.layout is None or below.layout is None:
