@@ -208,6 +208,7 @@ def deck_numbering(lines: list[Line], deck: DeckGeometry | None) -> DeckNumberin
     steps: set[int] = set()
     repeats: set[int] = set()
     title: Line | None = None
+    title_rank = 0  # the rank of the open title's numbering
     last_step: Line | None = None  # the last step under the open title
     pages: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
@@ -220,7 +221,7 @@ def deck_numbering(lines: list[Line], deck: DeckGeometry | None) -> DeckNumberin
         if isinstance(own, Line):
             if title is not None and own.layout.size + SAME_SIZE < title.layout.size and _same_number(own, title):
                 repeats.update(index for index in indexes if lines[index] is own)
-            title, last_step = own, None
+            title, title_rank, last_step = own, _numbered(own.text)[0].rank, None
         elif own is False:
             title, last_step = None, None
         for index in indexes:
@@ -229,11 +230,12 @@ def deck_numbering(lines: list[Line], deck: DeckGeometry | None) -> DeckNumberin
             if title is None or line is title or numbered is None:
                 continue
             if line.layout.size > title.layout.size + SAME_SIZE:
-                title, last_step = line, None  # a divider: set as a title, over the slides after it
+                # a divider: set as a title, over the slides after it
+                title, title_rank, last_step = line, numbered[0].rank, None
                 continue
             if line.page == title.page and line.layout.top <= title.layout.top:
                 continue
-            if numbered[0].rank <= _numbered(title.text)[0].rank:
+            if numbered[0].rank <= title_rank:
                 steps.add(index)
                 last_step = line
     return DeckNumbering(frozenset(steps), frozenset(repeats))
@@ -313,11 +315,11 @@ def title_again(lines: list[Line], cover: frozenset[int]) -> frozenset[int]:
     titles = {_folded(title), *([_folded(numbered[2])] if numbered is not None and numbered[1] else [])}
     found: set[int] = set()
     for index, line in enumerate(lines):
+        if line.number in cover or line.kind != "body":
+            continue
         # the title on one line, or wrapped over a few
         run = [probe for probe in range(index, min(index + TITLE_AGAIN_LINES, len(lines)))
                if lines[probe].kind == "body" and lines[probe].page == line.page]
-        if line.number in cover or line.kind != "body":
-            continue
         for end in range(1, len(run) + 1):
             if _folded("".join(lines[probe].text for probe in run[:end])) in titles:
                 found.update(run[:end])
