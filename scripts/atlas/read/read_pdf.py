@@ -1055,8 +1055,8 @@ def _split_wide_gaps(chars: list[dict[str, Any]], page: int) -> list[_Piece]:
     # a run of them is one word again (a space the word processor printed after one is no glyph of it).
     merged: list[list[dict[str, Any]]] = []
     for part in parts:
-        glyphs = _glyphs(part)
-        if merged and len(glyphs) == 1 and _glyphs(merged[-1]) and _one_glyph_run(_glyphs(merged[-1])):
+        before = _glyphs(merged[-1]) if merged and len(_glyphs(part)) == 1 else []
+        if before and _one_glyph_run(before):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
